@@ -1,0 +1,84 @@
+/**
+ * Numeric helpers shared by every calculation: boundary tolerance and Excel-compatible rounding.
+ * Pure; no dependencies.
+ */
+
+/** Relative tolerance used at band and tier boundaries (functions.md: 1e-9). */
+export const BOUNDARY_TOLERANCE = 1e-9;
+
+/** Tolerance between two magnitudes: relative to the larger one, absolute near zero. */
+export function tolerance(a: number, b: number): number {
+  const m = Math.max(1, Math.abs(a), Math.abs(b));
+  return BOUNDARY_TOLERANCE * m;
+}
+
+/** `value >= bound`, where a value within tolerance below the bound still reaches it. */
+export function reaches(value: number, bound: number): boolean {
+  return value >= bound - tolerance(value, bound);
+}
+
+/** `value < bound` beyond tolerance: the complement of {@link reaches}. */
+export function fallsShort(value: number, bound: number): boolean {
+  return !reaches(value, bound);
+}
+
+/** Two numbers equal within the boundary tolerance. */
+export function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= tolerance(a, b);
+}
+
+/**
+ * Excel's ROUND: half away from zero on the decimal value Excel shows (15 significant digits),
+ * not on the binary value. `round(2.675, 2) === 2.68`, `round(-2.675, 2) === -2.68`,
+ * `round(1.005, 2) === 1.01`.
+ */
+export function excelRound(value: number, digits = 0): number {
+  if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
+  const d = Math.trunc(digits);
+  const magnitude = Math.abs(value);
+  const shown = Number(magnitude.toPrecision(15));
+  let rounded: number;
+  if (d >= 0) {
+    const p = 10 ** d;
+    const scaled = Number((shown * p).toPrecision(15));
+    rounded = Math.floor(scaled + 0.5) / p;
+  } else {
+    const p = 10 ** -d;
+    const scaled = Number((shown / p).toPrecision(15));
+    rounded = Math.floor(scaled + 0.5) * p;
+  }
+  if (rounded === 0) return 0;
+  return value < 0 ? -rounded : rounded;
+}
+
+/** Money is rounded to the cent as Excel's ROUND(x, 2) does. */
+export function roundMoney(value: number): number {
+  return excelRound(value, 2);
+}
+
+/** A finite number (not NaN, not ±Infinity). */
+export function isFiniteNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+/** Sum of an array of numbers (plain loop; no allocation). */
+export function sum(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
+
+/** Clamp into [lo, hi]. */
+export function clamp(value: number, lo: number, hi: number): number {
+  return value < lo ? lo : value > hi ? hi : value;
+}
+
+/**
+ * Weights may be written as fractions (sum 1) or points (sum 100). Returns the scale to divide
+ * by (1 or 100), or null when the sum is neither within `tol` (absolute, as the contract says).
+ */
+export function weightScale(total: number, tol = 1e-6): 1 | 100 | null {
+  if (Math.abs(total - 1) <= tol) return 1;
+  if (Math.abs(total - 100) <= tol) return 100;
+  return null;
+}
