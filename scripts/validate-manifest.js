@@ -195,12 +195,25 @@ function ownChecks(file, text, options, report) {
   const err = (/** @type {string} */ m) => report.errors.push(m);
   /** @type {string[]} */
   const parseProblems = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== "warning") parseProblems.push(String(message).split("\n")[0]);
-    },
-  }).parseFromString(text, "text/xml");
-  if (parseProblems.length || !doc.documentElement) {
+  /** @type {Document | undefined} */
+  let doc;
+  try {
+    doc = /** @type {Document} */ (
+      /** @type {unknown} */ (
+        new DOMParser({
+          onError: (level, message) => {
+            if (level !== "warning") parseProblems.push(String(message).split("\n")[0]);
+          },
+        }).parseFromString(text, "text/xml")
+      )
+    );
+  } catch (e) {
+    const where = /** @type {any} */ (e).locator?.lineNumber;
+    parseProblems.push(
+      `${/** @type {Error} */ (e).message.split("\n")[0]}${where ? ` (line ${where})` : ""}`
+    );
+  }
+  if (!doc || parseProblems.length || !doc.documentElement) {
     err(`${file} is not well-formed XML: ${parseProblems.join("; ") || "no root element"}`);
     return;
   }
@@ -223,7 +236,9 @@ function ownChecks(file, text, options, report) {
       : "";
     const expected = pkgVersion.split(/[-+]/)[0] + ".0";
     if (pkgVersion && version !== expected) {
-      err(`Version ${version} does not match package.json version ${pkgVersion} (want ${expected})`);
+      err(
+        `Version ${version} does not match package.json version ${pkgVersion} (want ${expected})`
+      );
     }
   }
   const hosts = all(root, NS.oa, "Host").filter((h) => h.parentNode?.parentNode === root);
@@ -232,13 +247,19 @@ function ownChecks(file, text, options, report) {
   }
   const permission = first("Permissions")?.textContent?.trim();
   if (permission !== PERMISSION) {
-    err(`Permissions is "${permission ?? "(missing)"}"; the add-in needs ${PERMISSION} and nothing broader`);
+    err(
+      `Permissions is "${permission ?? "(missing)"}"; the add-in needs ${PERMISSION} and nothing broader`
+    );
   }
   const sets = new Map(
-    all(root, NS.oa, "Set").map((s) => [s.getAttribute("Name") || "", s.getAttribute("MinVersion") || ""])
+    all(root, NS.oa, "Set").map((s) => [
+      s.getAttribute("Name") || "",
+      s.getAttribute("MinVersion") || "",
+    ])
   );
   for (const [name, min] of Object.entries(REQUIRED_SETS)) {
-    if (sets.get(name) !== min) err(`<Requirements> must declare <Set Name="${name}" MinVersion="${min}"/>`);
+    if (sets.get(name) !== min)
+      err(`<Requirements> must declare <Set Name="${name}" MinVersion="${min}"/>`);
   }
 
   // --- user-visible strings of the base manifest
@@ -249,7 +270,12 @@ function ownChecks(file, text, options, report) {
       continue;
     }
     const overrides = localeOverrides(children(el, NS.oa, "Override"));
-    checkTranslations(`<${name}> (${line(el)})`, el.getAttribute("DefaultValue") || "", overrides, err);
+    checkTranslations(
+      `<${name}> (${line(el)})`,
+      el.getAttribute("DefaultValue") || "",
+      overrides,
+      err
+    );
   }
 
   // --- resources
@@ -263,7 +289,11 @@ function ownChecks(file, text, options, report) {
   ]);
   for (const [group, kind] of groups) {
     for (const container of all(root, NS.bt, group)) {
-      for (const el of children(container, NS.bt, kind === "Image" ? "Image" : kind === "Url" ? "Url" : "String")) {
+      for (const el of children(
+        container,
+        NS.bt,
+        kind === "Image" ? "Image" : kind === "Url" ? "Url" : "String"
+      )) {
         const id = el.getAttribute("id") || "";
         if (resources.has(id)) err(`resource id "${id}" is declared twice (${line(el)})`);
         resources.set(id, {
@@ -296,10 +326,16 @@ function ownChecks(file, text, options, report) {
     const want = RESID_KIND[el.localName || ""];
     const r = resources.get(resid);
     used.add(resid);
-    if (!want) err(`<${el.localName}> (${line(el)}) has a resid but the validator does not know its kind`);
-    else if (!r) err(`resid "${resid}" on <${el.localName}> (${line(el)}) does not resolve: no bt:${want} has that id`);
+    if (!want)
+      err(`<${el.localName}> (${line(el)}) has a resid but the validator does not know its kind`);
+    else if (!r)
+      err(
+        `resid "${resid}" on <${el.localName}> (${line(el)}) does not resolve: no bt:${want} has that id`
+      );
     else if (r.kind !== want) {
-      err(`resid "${resid}" on <${el.localName}> (${line(el)}) points to a bt:${r.kind}, but needs a bt:${want}`);
+      err(
+        `resid "${resid}" on <${el.localName}> (${line(el)}) points to a bt:${r.kind}, but needs a bt:${want}`
+      );
     }
   }
   for (const r of resources.values()) {
@@ -315,7 +351,8 @@ function ownChecks(file, text, options, report) {
     return r && r.kind === "Url" ? r.value : undefined;
   };
   const ovHosts = all(root, NS.ov, "Host").filter((h) => xsiType(h) === "Workbook");
-  if (ovHosts.length !== 1) err(`VersionOverrides must have exactly one <Host xsi:type="Workbook">`);
+  if (ovHosts.length !== 1)
+    err(`VersionOverrides must have exactly one <Host xsi:type="Workbook">`);
   const ovHost = ovHosts[0];
   if (ovHost) {
     const runtimesBlocks = children(ovHost, NS.ov, "Runtimes");
@@ -323,7 +360,9 @@ function ownChecks(file, text, options, report) {
     if (runtimesBlocks.length !== 1) {
       err(`<Host xsi:type="Workbook"> must contain one <Runtimes> block (shared runtime)`);
     } else if (hostChildren[0] !== "Runtimes") {
-      err(`<Runtimes> must be the first child of <Host> (before AllFormFactors and DesktopFormFactor)`);
+      err(
+        `<Runtimes> must be the first child of <Host> (before AllFormFactors and DesktopFormFactor)`
+      );
     }
     const runtimes = runtimesBlocks.flatMap((b) => children(b));
     if (runtimesBlocks.length === 1 && runtimes.length !== 1) {
@@ -335,37 +374,52 @@ function ownChecks(file, text, options, report) {
         continue;
       }
       for (const a of Array.from(/** @type {any} */ (rt.attributes))) {
-        if (!["resid", "lifetime"].includes(a.name)) err(`<Runtime> has unknown attribute ${a.name} (${line(rt)})`);
+        if (!["resid", "lifetime"].includes(a.name))
+          err(`<Runtime> has unknown attribute ${a.name} (${line(rt)})`);
       }
       if (rt.getAttribute("lifetime") !== "long") {
-        err(`<Runtime lifetime="${rt.getAttribute("lifetime") ?? ""}"> (${line(rt)}) must be lifetime="long" for a shared runtime`);
+        err(
+          `<Runtime lifetime="${rt.getAttribute("lifetime") ?? ""}"> (${line(rt)}) must be lifetime="long" for a shared runtime`
+        );
       }
     }
     const cf = all(ovHost, NS.ov, "ExtensionPoint").find((e) => xsiType(e) === "CustomFunctions");
     if (!cf) err(`no <ExtensionPoint xsi:type="CustomFunctions">`);
     const pick = (/** @type {Element | undefined} */ el, /** @type {string} */ name) =>
       el ? all(el, NS.ov, name)[0] : undefined;
-    const srcOf = (/** @type {Element | undefined} */ el) => (el ? children(el, NS.ov, "SourceLocation")[0] : undefined);
+    const srcOf = (/** @type {Element | undefined} */ el) =>
+      el ? children(el, NS.ov, "SourceLocation")[0] : undefined;
     const showTaskpane = all(ovHost, NS.ov, "Action").filter((a) => xsiType(a) === "ShowTaskpane");
     /** @type {[string, string | undefined][]} */
     const shared = [
       ["<Runtime resid>", urlOf(runtimes[0])],
       ["CustomFunctions <Page>", urlOf(srcOf(pick(cf, "Page")))],
       ["<FunctionFile>", urlOf(pick(ovHost, "FunctionFile"))],
-      ...showTaskpane.map((a) => /** @type {[string, string | undefined]} */ ([`ShowTaskpane action (${line(a)})`, urlOf(srcOf(a))])),
+      ...showTaskpane.map(
+        (a) =>
+          /** @type {[string, string | undefined]} */ ([
+            `ShowTaskpane action (${line(a)})`,
+            urlOf(srcOf(a)),
+          ])
+      ),
       ["<DefaultSettings><SourceLocation>", pageUrl],
     ];
     if (showTaskpane.length === 0) err(`no ribbon button with a ShowTaskpane action`);
     for (const [what, url] of shared) {
       if (!url) err(`${what} has no URL (missing element or unresolved resid)`);
       else if (pageUrl && url !== pageUrl) {
-        err(`shared runtime: ${what} is ${url}, but the task pane page is ${pageUrl}; they must be the same URL`);
+        err(
+          `shared runtime: ${what} is ${url}, but the task pane page is ${pageUrl}; they must be the same URL`
+        );
       }
     }
     const ns = pick(cf, "Namespace");
     const nsRes = ns && resources.get(ns.getAttribute("resid") || "");
     if (cf && !nsRes) err(`CustomFunctions <Namespace> is missing or unresolved`);
-    for (const [what, name] of /** @type {const} */ ([["Script", "Script"], ["Metadata", "Metadata"]])) {
+    for (const [what, name] of /** @type {const} */ ([
+      ["Script", "Script"],
+      ["Metadata", "Metadata"],
+    ])) {
       const url = urlOf(srcOf(pick(cf, name)));
       if (cf && !url) err(`CustomFunctions <${what}> has no URL`);
     }
@@ -374,12 +428,15 @@ function ownChecks(file, text, options, report) {
     if (metaRes) {
       for (const locale of REQUIRED_LOCALES) {
         if (!findOverride(metaRes.overrides, locale)) {
-          err(`functions metadata URL "${metaRes.id}" has no ${locale} override (localized functions.${locale}.json)`);
+          err(
+            `functions metadata URL "${metaRes.id}" has no ${locale} override (localized functions.${locale}.json)`
+          );
         }
       }
     }
     const toolbarTabs = all(ovHost, NS.ov, "OfficeTab").map((t) => t.getAttribute("id"));
-    if (!toolbarTabs.includes("TabHome")) err(`the ribbon button must be on the Home tab (<OfficeTab id="TabHome">)`);
+    if (!toolbarTabs.includes("TabHome"))
+      err(`the ribbon button must be on the Home tab (<OfficeTab id="TabHome">)`);
   }
 
   // --- every URL: https, under one base URL; icons; files next to a built manifest
@@ -389,14 +446,24 @@ function ownChecks(file, text, options, report) {
   for (const [name, size] of Object.entries(APP_ICON_SIZES)) {
     const el = first(name);
     if (!el) err(`<${name}> is missing`);
-    else urls.push({ where: `<${name}> (${line(el)})`, url: el.getAttribute("DefaultValue") || "", size });
+    else
+      urls.push({
+        where: `<${name}> (${line(el)})`,
+        url: el.getAttribute("DefaultValue") || "",
+        size,
+      });
     for (const o of el ? children(el, NS.oa, "Override") : []) {
-      urls.push({ where: `<${name}> ${o.getAttribute("Locale")} override`, url: o.getAttribute("Value") || "", size });
+      urls.push({
+        where: `<${name}> ${o.getAttribute("Locale")} override`,
+        url: o.getAttribute("Value") || "",
+        size,
+      });
     }
   }
   for (const name of ["SupportUrl"]) {
     const el = first(name);
-    if (el) urls.push({ where: `<${name}> (${line(el)})`, url: el.getAttribute("DefaultValue") || "" });
+    if (el)
+      urls.push({ where: `<${name}> (${line(el)})`, url: el.getAttribute("DefaultValue") || "" });
   }
   if (pageUrl) urls.push({ where: `<DefaultSettings><SourceLocation>`, url: pageUrl });
   /** @type {Map<string, number>} */
@@ -406,7 +473,9 @@ function ownChecks(file, text, options, report) {
     const size = Number(img.getAttribute("size"));
     const before = imageSizes.get(resid);
     if (before !== undefined && before !== size) {
-      err(`image "${resid}" is used at size ${before} and at size ${size} (${line(img)}); one file has one size`);
+      err(
+        `image "${resid}" is used at size ${before} and at size ${size} (${line(img)}); one file has one size`
+      );
     }
     imageSizes.set(resid, size);
   }
@@ -436,7 +505,8 @@ function ownChecks(file, text, options, report) {
     }
   }
   for (const domain of all(root, NS.oa, "AppDomain")) {
-    if (!/^https:\/\//.test(domain.textContent?.trim() || "")) err(`<AppDomain> ${domain.textContent} is not https`);
+    if (!/^https:\/\//.test(domain.textContent?.trim() || ""))
+      err(`<AppDomain> ${domain.textContent} is not https`);
   }
 }
 
@@ -445,7 +515,9 @@ function ownChecks(file, text, options, report) {
  * @returns {Map<string, string>} locale → value
  */
 function localeOverrides(overrides) {
-  return new Map(overrides.map((o) => [o.getAttribute("Locale") || "", o.getAttribute("Value") || ""]));
+  return new Map(
+    overrides.map((o) => [o.getAttribute("Locale") || "", o.getAttribute("Value") || ""])
+  );
 }
 
 /** @param {Map<string, string>} overrides @param {string} locale */
@@ -477,7 +549,10 @@ function checkIcon(where, file, size, err) {
     return;
   }
   const buf = fs.readFileSync(file);
-  const png = buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.toString("latin1", 12, 16) === "IHDR";
+  const png =
+    buf.length >= 24 &&
+    buf.readUInt32BE(0) === 0x89504e47 &&
+    buf.toString("latin1", 12, 16) === "IHDR";
   if (!png) {
     err(`${where}: ${shown(file)} is not a PNG file`);
     return;
@@ -487,7 +562,8 @@ function checkIcon(where, file, size, err) {
   if (width !== size || height !== size) {
     err(`${where}: ${shown(file)} is ${width}×${height} px, but is declared as ${size}×${size}`);
   }
-  if (buf.length > MAX_ICON_BYTES) err(`${where}: ${shown(file)} is ${buf.length} bytes; Office's limit is 100 KB`);
+  if (buf.length > MAX_ICON_BYTES)
+    err(`${where}: ${shown(file)} is ${buf.length} bytes; Office's limit is 100 KB`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,7 +593,9 @@ function main(argv) {
     for (const note of report.notes) console.log(`${file}: ${note}`);
     for (const e of report.errors) console.error(`${file}: error: ${e}`);
     if (report.errors.length) {
-      console.error(`${file}: INVALID (${report.errors.length} error${report.errors.length > 1 ? "s" : ""})`);
+      console.error(
+        `${file}: INVALID (${report.errors.length} error${report.errors.length > 1 ? "s" : ""})`
+      );
       failed++;
     } else console.log(`${file}: valid`);
   }

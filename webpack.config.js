@@ -1,0 +1,167 @@
+// @ts-check
+/**
+ * Two independent compilations, so the functions bundle can never share a chunk or a runtime with
+ * the task pane:
+ *
+ *   functions  src/functions/functions.ts → dist/functions.js (+ dist/functions.json, generated from
+ *              the JSDoc by custom-functions-metadata-plugin, which also appends the
+ *              CustomFunctions.associate calls). No React, no DOM needed.
+ *   taskpane   src/taskpane/index.tsx → dist/taskpane.html + dist/taskpane.[contenthash].js; copies
+ *              manifest.xml and assets/. taskpane.html also loads functions.js: in the shared
+ *              runtime that one page hosts the task pane, the ribbon command and the functions.
+ *
+ * `webpack --mode production` for a release build, `webpack serve --mode development` for the https
+ * dev server on localhost:3000 (webpack-dev-server's own self-signed certificate).
+ * ADDIN_BASE_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ in dist/;
+ * ADDIN_DIST_DIR=folder writes the build somewhere other than dist/.
+ */
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+/**
+ * @typedef {import("webpack").Configuration & {
+ *   devServer?: import("webpack-dev-server").Configuration | false
+ * }} Configuration
+ */
+
+const DEV_BASE_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+const DEV_CLIENT =
+  require.resolve("webpack-dev-server/client/index.js") +
+  `?protocol=wss&hostname=localhost&port=${DEV_PORT}&pathname=%2Fws&logging=warn` +
+  `&overlay=${encodeURIComponent(JSON.stringify({ errors: true, warnings: false }))}` +
+  "&reconnect=10&hot=false&live-reload=true";
+// ADDIN_DIST_DIR lets tests build into a scratch folder without touching dist/
+const DIST = path.resolve(__dirname, process.env.ADDIN_DIST_DIR || "dist");
+const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
+const TASKPANE_ENTRY = "./src/taskpane/index.tsx";
+
+/** Files each compilation writes, so one compilation's clean step keeps the other's output. */
+const isFunctionsOutput = (/** @type {string} */ file) => /^functions\b/.test(file);
+
+/**
+ * @param {string | undefined} value
+ * @returns {string}
+ */
+function baseUrl(value) {
+  if (!value) return DEV_BASE_URL;
+  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(value)) {
+    throw new Error(`ADDIN_BASE_URL must be an https URL ending in "/", got "${value}"`);
+  }
+  return value;
+}
+
+/** @param {string} entry */
+function requireEntry(entry) {
+  if (!fs.existsSync(path.resolve(__dirname, entry))) {
+    throw new Error(
+      `${entry} does not exist. The build needs both entry points: ` +
+        `${FUNCTIONS_ENTRY} (the PERF.* custom functions) and ${TASKPANE_ENTRY} (the task pane).`
+    );
+  }
+  return entry;
+}
+
+/**
+ * @param {Record<string, string | boolean> | undefined} _env
+ * @param {{ mode?: "production" | "development" | "none" }} argv
+ * @returns {Configuration[]}
+ */
+module.exports = (_env, argv) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  const base = baseUrl(process.env.ADDIN_BASE_URL);
+
+  /** @type {Configuration} */
+  const shared = {
+    mode,
+    // ES2020 like tsconfig (Office's WebView2 / Safari webviews); it also lets webpack use
+    // globalThis instead of its `new Function("return this")` fallback
+    target: ["web", "es2020"],
+    context: __dirname,
+    // never an eval-based source map: the task pane's CSP forbids eval, and so do we in releases
+    devtool: dev ? "cheap-module-source-map" : "source-map",
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // type checking is `npm run typecheck`; the bundler only transpiles
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false }, // `npm run size` reports gzip sizes instead
+    infrastructureLogging: { level: "warn" },
+  };
+
+  /** @type {Configuration} */
+  const functions = {
+    ...shared,
+    name: "functions",
+    entry: { functions: requireEntry(FUNCTIONS_ENTRY) },
+    output: {
+      path: DIST,
+      filename: "[name].js", // the manifest names functions.js
+      clean: { keep: (file) => !isFunctionsOutput(file) },
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: "functions.json" }),
+    ],
+  };
+
+  /** @type {Configuration} */
+  const taskpane = {
+    ...shared,
+    name: "taskpane",
+    // in development the live-reload client goes into the task pane bundle only (see devServer)
+    entry: {
+      taskpane: dev ? [DEV_CLIENT, requireEntry(TASKPANE_ENTRY)] : requireEntry(TASKPANE_ENTRY),
+    },
+    output: {
+      path: DIST,
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: { keep: isFunctionsOutput },
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_BASE_URL).join(base),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      server: "https",
+      host: "localhost",
+      static: false,
+      hot: false, // full reloads only: no HMR runtime in the page
+      liveReload: true,
+      // webpack-dev-server would inject its client into every entry, the functions bundle too;
+      // it is added to the task pane's entry instead (DEV_CLIENT), once for the shared page
+      client: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      devMiddleware: { stats: "errors-warnings" },
+    },
+  };
+
+  return [functions, taskpane];
+};
