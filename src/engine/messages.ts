@@ -134,6 +134,10 @@ const M = {
     en: "{arg}: the value in row {row} ({value}) must be greater than the one above it ({previous}).",
     zh: "{arg}：第 {row} 行的值（{value}）必须大于上一行（{previous}）。",
   },
+  notAscendingAcross: {
+    en: "{arg}: the value in column {column} ({value}) must be greater than the one to its left ({previous}).",
+    zh: "{arg}：第 {column} 列的值（{value}）必须大于左边一列（{previous}）。",
+  },
   badCurveMode: {
     en: 'mode must be "linear" or "step" (or 线性 / 阶梯); "{value}" is neither.',
     zh: "方式必须是“线性”或“阶梯”（或 linear / step），“{value}”无法识别。",

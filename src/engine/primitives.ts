@@ -379,9 +379,21 @@ export interface MatrixTable {
   cells: (number | string)[][];
 }
 
+/**
+ * Both header axes strictly ascending. Positions in the message are the table's own: column
+ * thresholds sit in row 1 from column 2 on, row thresholds in column 1 from row 2 on.
+ */
 export function checkMatrix(t: MatrixTable): PerfError | null {
   if (t.rows.length === 0 || t.columns.length === 0) return valueError("matrixTooSmall");
-  return checkAscending(t.columns, "table") ?? checkAscending(t.rows, "table");
+  const c = t.columns;
+  for (let i = 1; i < c.length; i++) {
+    if (!(c[i] > c[i - 1])) return valueError("notAscendingAcross", { arg: "table", column: i + 2, value: c[i], previous: c[i - 1] });
+  }
+  const r = t.rows;
+  for (let i = 1; i < r.length; i++) {
+    if (!(r[i] > r[i - 1])) return valueError("notAscending", { arg: "table", row: i + 2, value: r[i], previous: r[i - 1] });
+  }
+  return null;
 }
 
 function lastReached(value: number, thresholds: readonly number[]): number {
