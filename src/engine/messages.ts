@@ -12,7 +12,8 @@ export function pickLanguage(displayLanguage: string | undefined | null): Langua
   return displayLanguage && /^zh/i.test(displayLanguage) ? "zh-CN" : "en-US";
 }
 
-export type MessageParams = Record<string, string | number>;
+/** Parameter values: text, numbers, or text in both languages (a field or dimension name). */
+export type MessageParams = Record<string, string | number | { en: string; zh: string }>;
 
 interface Text {
   en: string;
@@ -269,6 +270,7 @@ export function formatMessage(key: MessageKey, params: MessageParams = {}, langu
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const v = params[name];
+    if (typeof v === "object") return language === "zh-CN" ? v.zh : v.en;
     if (name === "arg" || name === "field") return String(termText(v, language));
     return typeof v === "number" ? formatNumberForMessage(v) : v;
   });

@@ -1,0 +1,186 @@
+/**
+ * One run of the plan over a quarter's (or a year's) data: monthly tracking scores, evaluation
+ * scores with grades and coefficients, the commission ledger, pay lines, and the annual review.
+ * Everything is computed from the validated plan and the input records; nothing else is read.
+ */
+import type { Plan } from "../plan/model";
+import type { DataRow, FeedbackRating } from "../records";
+import type { Issue } from "../issues";
+import { roundMoney, excelRound } from "../numeric";
+import { CompiledPlan, compilePlan } from "./compile";
+import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
+import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
+import { gradeRows, Grading } from "./grading";
+import { commissionLedger, evaluationPeriodOf, Ledger } from "./commission";
+import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
+import { parsePeriodKey } from "../periods";
+
+export interface AnnualResult {
+  frame: Frame;
+  /** How many distinct months of each year the data holds (12 when the year is complete). */
+  monthsInData: Map<string, number>;
+  /** Evaluation rows (into the evaluation set) of each year row. */
+  periodRows: number[][];
+  /** Weight actually used for each of those rows, after leaving out absent periods. */
+  periodWeights: number[][];
+  feedbackScore: Float64Array;
+  feedbackWeight: Float64Array;
+  totals: Float64Array;
+  status: Uint8Array;
+  grading: Grading;
+  bonusStandard: Float64Array;
+  bonus: Float64Array;
+  settlement: Float64Array;
+  /** Clawback still outstanding at year end. */
+  outstanding: Float64Array;
+  /** Bonus + settlement, rounded. */
+  payout: Float64Array;
+}
+
+export interface Evaluation {
+  plan: Plan;
+  compiled: CompiledPlan;
+  feedback: FeedbackIndex;
+  months: ScoreSet;
+  /** Evaluation rows: quarters (default) or months. */
+  periods: ScoreSet;
+  grading: Grading;
+  ledger: Ledger;
+  monthPay: MonthPay;
+  periodPay: PeriodPay;
+  annual: AnnualResult;
+  /** Issues the run found beyond the data check (departures from the distribution quotas). */
+  issues: Issue[];
+}
+
+function key(id: string, period: string): string {
+  return id + "\u0000" + period;
+}
+
+/**
+ * Runs the plan. Throws PlanInvalidError when the plan has errors (it never pays anyone then).
+ * Rows with problems are scored as far as they can be and flagged; they are never scored as zero.
+ */
+export function evaluate(plan: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[] = []): Evaluation {
+  const cp = compilePlan(plan);
+  const fb = new FeedbackIndex(ratings, plan.feedback.weights);
+  const sorted = sortRows(rows.filter((r) => parsePeriodKey(r.period)?.kind === "month"));
+  const mf = monthFrame(cp, sorted);
+  const months = scoreFrame(cp, mf, fb);
+  const monthly = plan.periods.evaluation === "month";
+  const periods = monthly ? months : scoreFrame(cp, aggregate(cp, mf, "quarter"), fb);
+  const grading = gradeRows(cp, periods.frame, periods.totals);
+  const pf = periods.frame;
+  const index = new Map<string, number>();
+  for (let r = 0; r < pf.n; r++) index.set(key(pf.ids[r], pf.periods[r]), r);
+  const gradeOf = (id: string, period: string) => {
+    const r = index.get(key(id, period));
+    return r === undefined ? -1 : grading.gradeIndex[r];
+  };
+  const ledger = commissionLedger(cp, mf, evaluationPeriodOf(cp), gradeOf);
+  const mp = monthPay(cp, mf, ledger);
+  const pp = periodPay(pf, mp, grading.coefficient);
+  for (let r = 0; r < pf.n; r++) {
+    if (Number.isNaN(pp.total[r]) && periods.status[r] !== RowStatus.Error) periods.status[r] = RowStatus.Error;
+  }
+  const annual = annualReview(cp, mf, periods, fb, ledger);
+  return {
+    plan,
+    compiled: cp,
+    feedback: fb,
+    months,
+    periods,
+    grading,
+    ledger,
+    monthPay: mp,
+    periodPay: pp,
+    annual,
+    issues: [...grading.issues, ...annual.grading.issues],
+  };
+}
+
+function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: FeedbackIndex, ledger: Ledger): AnnualResult {
+  const yf = aggregate(cp, mf, "year");
+  const n = yf.n;
+  const pf = periods.frame;
+  const monthly = cp.plan.periods.evaluation === "month";
+  const qw = cp.plan.periods.annual.quarterWeights;
+  const fw = cp.plan.periods.annual.feedbackWeight;
+  const byYear = new Map<string, number[]>();
+  for (let r = 0; r < pf.n; r++) {
+    const k = key(pf.ids[r], pf.periods[r].slice(0, 4));
+    const list = byYear.get(k);
+    if (list) list.push(r);
+    else byYear.set(k, [r]);
+  }
+  const seen = new Map<string, Set<string>>();
+  for (let r = 0; r < mf.n; r++) {
+    const y = mf.periods[r].slice(0, 4);
+    const set = seen.get(y) ?? new Set<string>();
+    set.add(mf.periods[r]);
+    seen.set(y, set);
+  }
+  const res: AnnualResult = {
+    frame: yf,
+    monthsInData: new Map([...seen].map(([y, s]) => [y, s.size])),
+    periodRows: [],
+    periodWeights: [],
+    feedbackScore: new Float64Array(n),
+    feedbackWeight: new Float64Array(n),
+    totals: new Float64Array(n),
+    status: new Uint8Array(n),
+    grading: undefined as unknown as Grading,
+    bonusStandard: new Float64Array(n),
+    bonus: new Float64Array(n),
+    settlement: new Float64Array(n),
+    outstanding: new Float64Array(n),
+    payout: new Float64Array(n),
+  };
+  const quarterShare = qw.reduce((a, b) => a + b, 0);
+  for (let y = 0; y < n; y++) {
+    const rows = byYear.get(key(yf.ids[y], yf.periods[y])) ?? [];
+    const weights: number[] = [];
+    let num = 0;
+    let den = 0;
+    let status: RowStatus = RowStatus.Ok;
+    for (const r of rows) {
+      // Quarter weights by quarter number; with monthly evaluation the quarters' share is split evenly over 12 months.
+      const w = monthly ? quarterShare / 12 : qw[(parsePeriodKey(pf.periods[r])?.index ?? 1) - 1];
+      weights.push(w);
+      const t = periods.totals[r];
+      if (Number.isNaN(t)) status = RowStatus.Error;
+      else {
+        num += t * w;
+        den += w;
+        if (periods.status[r] === RowStatus.Warning && status === RowStatus.Ok) status = RowStatus.Warning;
+      }
+    }
+    const expected = monthly ? 12 : 4;
+    if (rows.length < expected && status === RowStatus.Ok) status = RowStatus.Warning;
+    const parts = fb.score(yf.ids[y], yf.periods[y], true);
+    res.feedbackScore[y] = parts ? parts.score : NaN;
+    if (parts && fw > 0) {
+      num += parts.score * fw;
+      den += fw;
+      res.feedbackWeight[y] = fw;
+    } else if (fw > 0 && status === RowStatus.Ok) status = RowStatus.Warning;
+    res.periodRows.push(rows);
+    res.periodWeights.push(weights);
+    res.totals[y] = status === RowStatus.Error || den === 0 ? NaN : num / den;
+    res.status[y] = Number.isNaN(res.totals[y]) ? RowStatus.Error : status;
+  }
+  res.grading = gradeRows(cp, yf, res.totals);
+  const bs = cp.pay.bonusStandard;
+  const settlements = new Map(ledger.settlements.map((s) => [key(s.id, s.year), s]));
+  for (let y = 0; y < n; y++) {
+    const fromData = bs >= 0 && yf.states[bs][y] === CellState.Ok ? yf.values[bs][y] : NaN;
+    const standard = Number.isNaN(fromData) ? cp.plan.pay.bonusStandard : fromData;
+    res.bonusStandard[y] = standard;
+    res.bonus[y] = roundMoney(standard * res.grading.coefficient[y]);
+    const s = settlements.get(key(yf.ids[y], yf.periods[y]));
+    res.settlement[y] = s ? s.settlement : 0;
+    res.outstanding[y] = s ? s.outstanding : 0;
+    res.payout[y] = excelRound(res.bonus[y] + res.settlement[y], 2);
+  }
+  return res;
+}

@@ -1,0 +1,489 @@
+/**
+ * Explanations: for every number of a scorecard, the inputs and the rule that produced it. The
+ * statement and the task pane render these; tests read them. They are built by calling the very
+ * functions that computed the numbers (readIndicator, scoreIndicator, commissionSlices), on the
+ * same frame, so they cannot drift from the results they explain.
+ */
+import { commissionSlices, CommissionSlice, distributionCutoffs, FeedbackParts } from "../primitives";
+import type { Issue } from "../issues";
+import { issue } from "../issues";
+import { defineMessages } from "../messages";
+import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
+import type { SourceRef } from "../records";
+import { CompiledPlan } from "./compile";
+import { CommissionStatus, Gate } from "./commission";
+import type { Evaluation } from "./evaluate";
+import { CellState, Frame } from "./frame";
+import { GradeRule } from "./grading";
+import { IndicatorStatus, newInput, readIndicator, Reason, REASON_CODES, ReasonCode, RowStatus, ScoreSet, scoreIndicator } from "./score";
+
+export const EXPLAIN_MESSAGES = defineMessages({
+  indicatorProblem: { en: "{indicator}: {cause} {consequence}", zh: "{indicator}：{cause}{consequence}" },
+  noGrade: { en: "The total {score} is below every grade band.", zh: "总分 {score} 低于所有等级区间。" },
+  coefficientMatrixInputs: { en: "The coefficient matrix needs the sales attainment and the collection rate of the period.", zh: "系数矩阵需要本期的销售完成率和回款率。" },
+  commissionBasisMissing: { en: "{period}: {field} is blank or unreadable, so commission cannot be computed.", zh: "{period}：{field}为空或无法读取，无法计算提成。" },
+  commissionTargetMissing: { en: "{period}: commission needs a sales target above 0.", zh: "{period}：计算提成需要大于 0 的销售目标。" },
+  commissionGradeMissing: { en: "{period}: the commission gate needs this period's grade, which could not be computed.", zh: "{period}：提成门槛需要本期等级，但等级无法计算。" },
+  payInputMissing: { en: "{period}: {field} is blank or unreadable, so pay cannot be computed.", zh: "{period}：{field}为空或无法读取，无法计算薪酬。" },
+  rowConflict: { en: "{period}: rows {row} and {other} both hold this month with different values; fix one of them.", zh: "{period}：第 {row} 行和第 {other} 行都是本月数据且数值不同，请修正其中一行。" },
+  annualPeriodsMissing: { en: "The annual score uses {count} of {expected} periods.", zh: "年度得分仅基于 {count}/{expected} 个考核期。" },
+  annualFeedbackMissing: { en: "No annual 360 ratings: the annual score uses the periods only.", zh: "没有年度 360 评价：年度得分仅基于各考核期。" },
+});
+
+const CAUSES: Record<ReasonCode, LocalizedText> = {
+  none: { en: "", zh: "" },
+  blank: { en: "{field} is blank.", zh: "{field}为空，" },
+  invalid: { en: "{field} could not be read.", zh: "{field}无法读取，" },
+  absent: { en: "the data has no {field} column.", zh: "数据中没有“{field}”列，" },
+  noTarget: { en: "there is no target.", zh: "没有目标值，" },
+  targetZero: { en: "the target is 0.", zh: "目标值为 0，" },
+  targetNegative: { en: "the target is negative.", zh: "目标值为负数，" },
+  denominatorZero: { en: "{field} is 0, so the ratio cannot be computed.", zh: "{field}为 0，无法计算比率，" },
+  priorZero: { en: "{field} is 0, so growth cannot be computed.", zh: "{field}为 0，无法计算增长率，" },
+  noRatings: { en: "there are no 360 ratings for the period.", zh: "本期没有 360 评价，" },
+};
+const CONSEQUENCES: Record<"error" | "zeroed" | "excluded", LocalizedText> = {
+  error: { en: "The score cannot be computed until this is fixed.", zh: "修正前无法计算得分。" },
+  zeroed: { en: "Scored 0 as the plan says.", zh: "按方案计 0 分。" },
+  excluded: { en: "Left out; the other weights in the dimension are scaled up.", zh: "不计入，本维度其他指标权重按比例放大。" },
+};
+
+export interface MonthValue {
+  period: string;
+  value: number | null;
+  state: "ok" | "blank" | "invalid" | "absent";
+  source: SourceRef;
+}
+
+export interface FieldTrace {
+  key: string;
+  name: LocalizedText;
+  unit: Unit;
+  aggregate: Aggregation;
+  value: number | null;
+  state: "ok" | "blank" | "invalid" | "absent";
+  months: MonthValue[];
+}
+
+export type IndicatorOutcome = "scored" | "zeroed" | "excluded" | "error";
+
+export interface IndicatorTrace {
+  key: string;
+  name: LocalizedText;
+  dimension: string;
+  unit: Unit;
+  direction: "higher" | "lower";
+  input: InputSpec;
+  fields: FieldTrace[];
+  actual: number | null;
+  target: number | null;
+  targetSource: "data" | "default" | "none";
+  /** Default target per month, and how many months it was multiplied by. */
+  targetDefault: number | null;
+  targetMonths: number;
+  attainment: number | null;
+  scoring: Scoring;
+  feedback: (FeedbackParts & { ratings: number }) | null;
+  score: number | null;
+  outcome: IndicatorOutcome;
+  reason: ReasonCode;
+  /** Weight in the dimension as the plan sets it, and as used after leaving out indicators. */
+  weight: number;
+  effectiveWeight: number;
+  /** Share of the total this indicator carries: effective weight × the dimension's effective weight. */
+  totalWeight: number;
+  /** Points of the total: score × totalWeight. */
+  contribution: number | null;
+  /** Points of the total missed against a full score (100): (100 − score) × totalWeight. */
+  shortfall: number | null;
+}
+
+export interface DimensionTrace {
+  key: string;
+  name: LocalizedText;
+  weight: number;
+  effectiveWeight: number;
+  score: number | null;
+  excluded: boolean;
+  contribution: number | null;
+}
+
+export interface GradeTrace {
+  label: string | null;
+  name: LocalizedText | null;
+  rule: "band" | "forced" | "none";
+  /** The band reached (rule "band"). */
+  bandMin: number | null;
+  /** Forced distribution: rank in the group, group size, group, cut-off ranks per grade. */
+  rank: number;
+  groupSize: number;
+  group: string;
+  cutoffs: number[];
+}
+
+export interface CoefficientTrace {
+  value: number | null;
+  rule: "grade" | "matrix";
+  grade: string | null;
+  attainment: number | null;
+  collection: number | null;
+  rowThreshold: number | null;
+  columnThreshold: number | null;
+}
+
+export interface CommissionMonthTrace {
+  period: string;
+  basis: "collected" | "signed";
+  amount: number | null;
+  boundScale: number | null;
+  method: "marginal" | "whole";
+  slices: CommissionSlice[];
+  gross: number | null;
+  gate: "open" | "attainment" | "grade";
+  attainment: number | null;
+  capped: boolean;
+  cap: number | null;
+  earned: number | null;
+  paidShare: number;
+  paidNow: number | null;
+  deferred: number | null;
+  clawback: number;
+  recovered: number | null;
+  balance: number;
+  net: number | null;
+  status: "ok" | "basisMissing" | "targetMissing" | "gradeMissing" | "conflict";
+}
+
+export interface PayMonthTrace {
+  period: string;
+  share: number | null;
+  baseSalary: number | null;
+  base: number | null;
+  performanceStandardFull: number | null;
+  performanceStandard: number | null;
+  commission: number | null;
+  adjustment: number;
+}
+
+export interface PayTrace {
+  months: PayMonthTrace[];
+  base: number | null;
+  performanceStandard: number | null;
+  coefficient: number | null;
+  performancePay: number | null;
+  commission: number | null;
+  bonus: number | null;
+  total: number | null;
+}
+
+export interface ScorecardTrace {
+  subject: { id: string; name: string; team: string; period: string };
+  kind: "month" | "quarter";
+  plan: { name: LocalizedText; version: string; effectiveDate: string };
+  months: string[];
+  sources: SourceRef[];
+  indicators: IndicatorTrace[];
+  dimensions: DimensionTrace[];
+  total: number | null;
+  renormalized: boolean;
+  grade: GradeTrace;
+  coefficient: CoefficientTrace;
+  commission: CommissionMonthTrace[];
+  pay: PayTrace;
+  status: "ok" | "warning" | "error";
+  problems: Issue[];
+  /** Indicator keys with the largest contributions, and with the largest weighted shortfalls. */
+  strengths: string[];
+  gaps: string[];
+}
+
+const STATE_NAMES = ["ok", "blank", "invalid", "absent"] as const;
+const OUTCOMES: IndicatorOutcome[] = ["scored", "zeroed", "excluded", "error"];
+const STATUS_NAMES = ["ok", "warning", "error"] as const;
+
+function num(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}
+
+function fieldsOf(input: InputSpec): string[] {
+  switch (input.kind) {
+    case "field":
+      return [input.field];
+    case "ratio":
+      return [input.numerator, input.denominator];
+    case "growth":
+      return [input.current, input.prior];
+    case "sum":
+      return input.fields;
+    case "feedback":
+      return [];
+  }
+}
+
+function fieldTrace(cp: CompiledPlan, frame: Frame, months: Frame, r: number, key: string): FieldTrace {
+  const k = cp.fieldIndex.get(key)!;
+  const def = cp.plan.fields[k];
+  return {
+    key,
+    name: def.name,
+    unit: def.unit,
+    aggregate: def.aggregate,
+    value: num(frame.values[k][r]),
+    state: STATE_NAMES[frame.states[k][r]],
+    months: Array.from(frame.members[r]).map((m) => ({
+      period: months.periods[m],
+      value: num(months.values[k][m]),
+      state: STATE_NAMES[months.states[k][m]],
+      source: months.sources[m][0],
+    })),
+  };
+}
+
+/** The located problems of one row of a score set (month or evaluation period). */
+export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
+  const cp = ev.compiled;
+  const frame = set.frame;
+  const out: Issue[] = [];
+  const input = newInput();
+  const subject = { id: frame.ids[r], period: frame.periods[r] };
+  const months = ev.months.frame;
+  for (const m of frame.members[r]) {
+    if (months.conflicts[m]) {
+      const src = months.sources[m][0];
+      out.push(issue("error", "rowConflict", { period: months.periods[m], row: src.row, other: months.conflicts[m] }, { subject, location: { sheet: src.sheet, row: src.row } }));
+    }
+  }
+  for (let i = 0; i < set.nIndicators; i++) {
+    const st = set.indicatorStatus[r * set.nIndicators + i];
+    if (st === IndicatorStatus.Scored) continue;
+    const ind = cp.indicators[i];
+    readIndicator(ind, frame, r, ev.feedback, input);
+    const reason = REASON_CODES[input.reason];
+    const fieldName = input.reasonField >= 0 ? cp.plan.fields[input.reasonField].name : { en: "", zh: "" };
+    const cause = CAUSES[reason];
+    const causeText = { en: cause.en.replace("{field}", fieldName.en), zh: cause.zh.replace("{field}", fieldName.zh) };
+    const outcome = st === IndicatorStatus.Error ? "error" : st === IndicatorStatus.Zeroed ? "zeroed" : "excluded";
+    // Locate the month row whose cell caused it.
+    let location: Issue["location"];
+    if (input.reasonField >= 0) {
+      const k = input.reasonField;
+      const culprit = Array.from(frame.members[r]).find((m) => months.states[k][m] !== CellState.Ok) ?? frame.members[r][0];
+      const src = months.sources[culprit][0];
+      const key = cp.fieldKeys[k];
+      location = { sheet: src.sheet, row: src.row, column: src.columns?.[key], header: fieldName.zh };
+    }
+    out.push(
+      issue(st === IndicatorStatus.Error ? "error" : "warning", "indicatorProblem", { indicator: ind.def.name, cause: causeText, consequence: CONSEQUENCES[outcome] }, { subject, location }),
+    );
+  }
+  return out;
+}
+
+/** The explanation of one row of a score set: evaluation rows by default. */
+export function explain(ev: Evaluation, r: number, which: "periods" | "months" = "periods"): ScorecardTrace {
+  const cp = ev.compiled;
+  const plan = cp.plan;
+  const set = which === "periods" ? ev.periods : ev.months;
+  const frame = set.frame;
+  const months = ev.months.frame;
+  const isPeriods = which === "periods";
+  const ni = set.nIndicators;
+  const nd = set.nDimensions;
+  const input = newInput();
+
+  // Effective weights after leaving out indicators and dimensions.
+  const dimDen = new Float64Array(nd);
+  for (let i = 0; i < ni; i++) {
+    const st = set.indicatorStatus[r * ni + i];
+    if (st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed) dimDen[cp.indicators[i].dimension] += cp.indicators[i].weight;
+  }
+  let totalDen = 0;
+  for (let d = 0; d < nd; d++) if (!set.dimensionExcluded[r * nd + d]) totalDen += cp.dimensionWeights[d];
+  const dimensions: DimensionTrace[] = plan.dimensions.map((d, di) => {
+    const excluded = set.dimensionExcluded[r * nd + di] === 1;
+    const eff = excluded || totalDen === 0 ? 0 : d.weight / totalDen;
+    const score = num(set.dimensionScores[r * nd + di]);
+    return { key: d.key, name: d.name, weight: d.weight, effectiveWeight: eff, score, excluded, contribution: score === null ? null : score * eff };
+  });
+  let renormalized = totalDen > 0 && Math.abs(totalDen - 1) > 1e-12;
+
+  const indicators: IndicatorTrace[] = cp.indicators.map((ind, i) => {
+    readIndicator(ind, frame, r, ev.feedback, input);
+    const st = set.indicatorStatus[r * ni + i] as IndicatorStatus;
+    const score = num(set.indicatorScores[r * ni + i]);
+    const counted = st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed;
+    const eff = counted && dimDen[ind.dimension] > 0 ? ind.weight / dimDen[ind.dimension] : 0;
+    if (counted && Math.abs(dimDen[ind.dimension] - 1) > 1e-12) renormalized = true;
+    const totalWeight = eff * dimensions[ind.dimension].effectiveWeight;
+    const def = ind.def;
+    const reasonOk = input.reason === Reason.None;
+    return {
+      key: def.key,
+      name: def.name,
+      dimension: def.dimension,
+      unit: def.unit,
+      direction: def.direction,
+      input: def.input,
+      fields: fieldsOf(def.input).map((f) => fieldTrace(cp, frame, months, r, f)),
+      actual: reasonOk || !Number.isNaN(input.actual) ? num(input.actual) : null,
+      target: num(input.target),
+      targetSource: input.targetSource,
+      targetDefault: def.target.default,
+      targetMonths: input.targetSource === "default" && ind.additive ? frame.monthCount[r] : 1,
+      attainment: reasonOk && Number.isFinite(input.attainment) ? input.attainment : null,
+      scoring: def.scoring,
+      feedback: input.feedback ? { ...input.feedback, ratings: ev.feedback.ratings(frame.ids[r], frame.periods[r]).length } : null,
+      score: reasonOk ? scoreIndicator(ind, input) : score,
+      outcome: OUTCOMES[st],
+      reason: REASON_CODES[input.reason],
+      weight: ind.weight,
+      effectiveWeight: eff,
+      totalWeight,
+      contribution: score === null || !counted ? null : score * totalWeight,
+      shortfall: score === null || !counted ? null : Math.max(0, 100 - score) * totalWeight,
+    };
+  });
+
+  const total = num(set.totals[r]);
+  const problems = rowProblems(ev, set, r);
+
+  // Grade and coefficient (evaluation rows only).
+  const g = plan.grading;
+  let grade: GradeTrace = { label: null, name: null, rule: "none", bandMin: null, rank: 0, groupSize: 0, group: "", cutoffs: [] };
+  let coefficient: CoefficientTrace = { value: null, rule: g.coefficientMode, grade: null, attainment: null, collection: null, rowThreshold: null, columnThreshold: null };
+  if (isPeriods) {
+    const gr = ev.grading;
+    const gi = gr.gradeIndex[r];
+    const def = gi >= 0 ? g.grades[gi] : null;
+    grade = {
+      label: def ? def.label : null,
+      name: def ? def.name : null,
+      rule: gr.rule[r] === GradeRule.Forced ? "forced" : gr.rule[r] === GradeRule.Band ? "band" : "none",
+      bandMin: def && gr.rule[r] === GradeRule.Band ? def.min : null,
+      rank: gr.rank[r],
+      groupSize: gr.groupSize[r],
+      group: gr.groups[r],
+      cutoffs: gr.rule[r] === GradeRule.Forced ? distributionCutoffs(gr.groupSize[r], g.grades.map((x) => ({ label: x.label, share: x.quota }))) : [],
+    };
+    if (total !== null && gi < 0) out(problems, "error", "noGrade", { score: total }, frame, r);
+    const att = num(gr.matrixAttainment[r]);
+    const col = num(gr.matrixCollection[r]);
+    const last = (v: number | null, ts: number[]) => {
+      if (v === null) return null;
+      let found: number | null = null;
+      for (const t of ts) if (v >= t - 1e-9 * Math.max(1, Math.abs(v), Math.abs(t))) found = t;
+      return found;
+    };
+    coefficient = {
+      value: num(gr.coefficient[r]),
+      rule: g.coefficientMode,
+      grade: def ? def.label : null,
+      attainment: att,
+      collection: col,
+      rowThreshold: g.coefficientMode === "matrix" ? last(att, g.matrix.rows) : null,
+      columnThreshold: g.coefficientMode === "matrix" ? last(col, g.matrix.columns) : null,
+    };
+    if (gi >= 0 && coefficient.value === null) out(problems, "error", "coefficientMatrixInputs", {}, frame, r);
+  }
+
+  // Commission and pay, month by month.
+  const L = ev.ledger;
+  const c = plan.commission;
+  const basisKey = c.basis === "collected" ? "collected" : "sales_amount";
+  const basisField = cp.fieldIndex.get(basisKey);
+  const commission: CommissionMonthTrace[] = [];
+  const payMonths: PayMonthTrace[] = [];
+  const mp = ev.monthPay;
+  const memberRows = isPeriods ? Array.from(frame.members[r]) : [r];
+  for (const m of memberRows) {
+    const amount = num(L.basis[m]);
+    const scale = num(L.boundScale[m]);
+    const slices = amount !== null && scale !== null && L.status[m] === CommissionStatus.Ok
+      ? commissionSlices(amount > 0 ? amount : 0, plan.commission.tiers.map((t) => t.from * scale), plan.commission.tiers.map((t) => t.rate), c.method)
+      : [];
+    const status = (["ok", "basisMissing", "targetMissing", "gradeMissing", "conflict"] as const)[L.status[m]];
+    commission.push({
+      period: months.periods[m],
+      basis: c.basis,
+      amount,
+      boundScale: scale,
+      method: c.method,
+      slices,
+      gross: num(L.gross[m]),
+      gate: L.gate[m] === Gate.Attainment ? "attainment" : L.gate[m] === Gate.Grade ? "grade" : "open",
+      attainment: num(L.attainment[m]),
+      capped: L.capped[m] === 1,
+      cap: c.capPerMonth,
+      earned: num(L.earned[m]),
+      paidShare: c.paidShare,
+      paidNow: num(L.paidNow[m]),
+      deferred: num(L.deferred[m]),
+      clawback: L.clawback[m],
+      recovered: num(L.recovered[m]),
+      balance: L.balance[m],
+      net: num(L.net[m]),
+      status,
+    });
+    const period = months.periods[m];
+    if (status === "basisMissing" && basisField !== undefined) out(problems, "error", "commissionBasisMissing", { period, field: plan.fields[basisField].name }, months, m);
+    if (status === "targetMissing") out(problems, "error", "commissionTargetMissing", { period }, months, m);
+    if (status === "gradeMissing") out(problems, "error", "commissionGradeMissing", { period }, months, m);
+    const p = cp.pay;
+    const v = (k: number) => (k >= 0 && months.states[k][m] === CellState.Ok ? months.values[k][m] : null);
+    for (const k of [p.baseSalary, p.performancePay, ...(plan.pay.prorate ? [p.daysWorked, p.daysInPeriod] : [])]) {
+      if (k >= 0 && v(k) === null && status !== "conflict") out(problems, "error", "payInputMissing", { period, field: plan.fields[k].name }, months, m, cp.fieldKeys[k]);
+    }
+    payMonths.push({
+      period,
+      share: num(mp.share[m]),
+      baseSalary: v(p.baseSalary),
+      base: num(mp.base[m]),
+      performanceStandardFull: v(p.performancePay),
+      performanceStandard: num(mp.performanceStandard[m]),
+      commission: num(mp.commission[m]),
+      adjustment: mp.adjustment[m],
+    });
+  }
+  const pp = ev.periodPay;
+  const pay: PayTrace = isPeriods
+    ? {
+        months: payMonths,
+        base: num(pp.base[r]),
+        performanceStandard: num(pp.performanceStandard[r]),
+        coefficient: num(pp.coefficient[r]),
+        performancePay: num(pp.performancePay[r]),
+        commission: num(pp.commission[r]),
+        bonus: num(pp.bonus[r]),
+        total: num(pp.total[r]),
+      }
+    : { months: payMonths, base: payMonths[0]?.base ?? null, performanceStandard: payMonths[0]?.performanceStandard ?? null, coefficient: null, performancePay: null, commission: payMonths[0]?.commission ?? null, bonus: payMonths[0]?.adjustment ?? null, total: null };
+
+  const scored = indicators.filter((x) => x.contribution !== null);
+  const strengths = [...scored].sort((a, b) => b.contribution! - a.contribution!).slice(0, 3).map((x) => x.key);
+  const gaps = [...scored].filter((x) => x.shortfall! > 0).sort((a, b) => b.shortfall! - a.shortfall!).slice(0, 3).map((x) => x.key);
+
+  return {
+    subject: { id: frame.ids[r], name: frame.names[r], team: frame.teams[r], period: frame.periods[r] },
+    kind: isPeriods && set !== ev.months ? "quarter" : "month",
+    plan: { name: plan.name, version: plan.version, effectiveDate: plan.effectiveDate },
+    months: memberRows.map((m) => months.periods[m]),
+    sources: frame.sources[r],
+    indicators,
+    dimensions,
+    total,
+    renormalized,
+    grade,
+    coefficient,
+    commission,
+    pay,
+    status: STATUS_NAMES[set.status[r] as RowStatus],
+    problems,
+    strengths,
+    gaps,
+  };
+}
+
+function out(list: Issue[], severity: "error" | "warning", code: string, params: Record<string, string | number | LocalizedText>, frame: Frame, r: number, fieldKey?: string): void {
+  const src = frame.sources[r][0];
+  list.push(issue(severity, code, params, { subject: { id: frame.ids[r], period: frame.periods[r] }, location: src ? { sheet: src.sheet, row: src.row, column: fieldKey ? src.columns?.[fieldKey] : undefined } : undefined }));
+}

@@ -1,0 +1,147 @@
+/**
+ * Grades and coefficients for a set of scored rows: by absolute bands, by forced distribution
+ * within a group (team or company, per period), or by bands with a check against the quotas;
+ * the coefficient by grade or from the attainment × collection-rate matrix.
+ */
+import { competitionRanks, distributionCutoffs, gradeIndexForRank, matrixUnchecked, Quota } from "../primitives";
+import { reaches } from "../numeric";
+import { defineMessages } from "../messages";
+import { Issue, issue } from "../issues";
+import type { CompiledPlan } from "./compile";
+import { CellState, Frame } from "./frame";
+
+export const GRADING_MESSAGES = defineMessages({
+  distributionDeparts: {
+    en: "{group} {period}: {count} rated {label} or better; the quotas allow {allowed} of {n}.",
+    zh: "{group} {period}：{label} 及以上 {count} 人，按比例最多 {allowed} 人（共 {n} 人）。",
+  },
+  companyGroup: { en: "Company", zh: "全公司" },
+});
+
+export const enum GradeRule {
+  None = 0,
+  Band = 1,
+  Forced = 2,
+}
+
+export interface Grading {
+  /** Index into plan.grading.grades, −1 when the row has no grade. */
+  gradeIndex: Int8Array;
+  rule: Uint8Array;
+  /** Rank within the distribution group (forced distribution), else 0. */
+  rank: Int32Array;
+  groupSize: Int32Array;
+  /** Group key: "" for the company, else the team. */
+  groups: string[];
+  coefficient: Float64Array;
+  /** Matrix inputs per row (NaN when the grade table is used). */
+  matrixAttainment: Float64Array;
+  matrixCollection: Float64Array;
+  issues: Issue[];
+}
+
+export function bandIndex(cp: CompiledPlan, total: number): number {
+  const mins = cp.gradeMins;
+  for (let g = 0; g < mins.length; g++) if (reaches(total, mins[g])) return g;
+  return -1;
+}
+
+function ratioOf(frame: Frame, num: number, den: number, r: number): number {
+  if (num < 0 || den < 0) return NaN;
+  if (frame.states[num][r] !== CellState.Ok || frame.states[den][r] !== CellState.Ok) return NaN;
+  const d = frame.values[den][r];
+  return d === 0 ? NaN : frame.values[num][r] / d;
+}
+
+/** Grades every row with a numeric total; `totals` are NaN for rows that cannot be graded. */
+export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array): Grading {
+  const n = frame.n;
+  const g = cp.plan.grading;
+  const out: Grading = {
+    gradeIndex: new Int8Array(n).fill(-1),
+    rule: new Uint8Array(n),
+    rank: new Int32Array(n),
+    groupSize: new Int32Array(n),
+    groups: new Array(n),
+    coefficient: new Float64Array(n).fill(NaN),
+    matrixAttainment: new Float64Array(n).fill(NaN),
+    matrixCollection: new Float64Array(n).fill(NaN),
+    issues: [],
+  };
+  const quotas: Quota[] = g.grades.map((x) => ({ label: x.label, share: x.quota }));
+  const byGroup = new Map<string, number[]>();
+  for (let r = 0; r < n; r++) {
+    const group = g.group === "team" ? frame.teams[r] : "";
+    out.groups[r] = group;
+    if (Number.isNaN(totals[r])) continue;
+    const k = frame.periods[r] + "\u0000" + group;
+    const list = byGroup.get(k);
+    if (list) list.push(r);
+    else byGroup.set(k, [r]);
+  }
+  for (const [k, rows] of byGroup) {
+    const m = rows.length;
+    const cut = distributionCutoffs(m, quotas);
+    if (g.mode === "forced") {
+      const scores = new Float64Array(m);
+      for (let j = 0; j < m; j++) scores[j] = totals[rows[j]];
+      const ranks = competitionRanks(scores);
+      for (let j = 0; j < m; j++) {
+        const r = rows[j];
+        out.rank[r] = ranks[j];
+        out.groupSize[r] = m;
+        out.gradeIndex[r] = gradeIndexForRank(ranks[j], cut);
+        out.rule[r] = GradeRule.Forced;
+      }
+      continue;
+    }
+    const counts = new Int32Array(quotas.length);
+    for (const r of rows) {
+      const b = bandIndex(cp, totals[r]);
+      out.gradeIndex[r] = b;
+      out.rule[r] = b >= 0 ? GradeRule.Band : GradeRule.None;
+      out.groupSize[r] = m;
+      if (b >= 0) counts[b]++;
+    }
+    if (g.mode === "bandsWithCheck") {
+      const [period, group] = k.split("\u0000");
+      // Cumulative check from the best grade down: more people at or above a grade than the
+      // quotas allow is a departure (fewer is not: nobody is pushed up).
+      let cum = 0;
+      for (let q = 0; q < quotas.length - 1; q++) {
+        cum += counts[q];
+        if (cum > cut[q]) {
+          out.issues.push(
+            issue("warning", "distributionDeparts", {
+              group: group || GRADING_MESSAGES.companyGroup,
+              period,
+              count: cum,
+              label: quotas[q].label,
+              allowed: cut[q],
+              n: m,
+            }),
+          );
+        }
+      }
+    }
+  }
+  // Coefficients
+  const matrix = g.coefficientMode === "matrix";
+  const p = cp.pay;
+  for (let r = 0; r < n; r++) {
+    const gi = out.gradeIndex[r];
+    if (gi < 0) continue;
+    if (!matrix) {
+      out.coefficient[r] = cp.gradeCoefficients[gi];
+      continue;
+    }
+    const att = ratioOf(frame, p.signed, p.salesTarget, r);
+    const col = ratioOf(frame, p.collected, p.due, r);
+    out.matrixAttainment[r] = att;
+    out.matrixCollection[r] = col;
+    if (Number.isNaN(att) || Number.isNaN(col)) continue;
+    const c = matrixUnchecked(att, col, g.matrix);
+    out.coefficient[r] = typeof c === "number" ? c : NaN;
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Pay lines (薪酬结构: 基本工资 + 绩效工资 + 销售提成 + 奖金/分红). Per month: base (prorated), the
+ * prorated performance-pay standard, commission, adjustments. Per evaluation period: the sums,
+ * performance pay = standard × coefficient, and the total as PERF.PAY computes it. Per year: the
+ * bonus from the annual coefficient and the settlement of deferred commission.
+ */
+import { excelRound, roundMoney } from "../numeric";
+import type { CompiledPlan } from "./compile";
+import { CellState, Frame } from "./frame";
+import type { Ledger } from "./commission";
+
+export interface MonthPay {
+  /** Days worked ÷ days in month, capped at 1 (1 when the plan does not prorate). */
+  share: Float64Array;
+  base: Float64Array;
+  performanceStandard: Float64Array;
+  commission: Float64Array;
+  adjustment: Float64Array;
+}
+
+export interface PeriodPay {
+  base: Float64Array;
+  performanceStandard: Float64Array;
+  coefficient: Float64Array;
+  performancePay: Float64Array;
+  commission: Float64Array;
+  bonus: Float64Array;
+  total: Float64Array;
+}
+
+export function monthPay(cp: CompiledPlan, months: Frame, ledger: Ledger): MonthPay {
+  const n = months.n;
+  const p = cp.pay;
+  const out: MonthPay = {
+    share: new Float64Array(n),
+    base: new Float64Array(n),
+    performanceStandard: new Float64Array(n),
+    commission: ledger.net,
+    adjustment: new Float64Array(n),
+  };
+  const val = (k: number, r: number) => (k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN);
+  for (let r = 0; r < n; r++) {
+    let share = 1;
+    if (cp.plan.pay.prorate) {
+      const worked = val(p.daysWorked, r);
+      const days = val(p.daysInPeriod, r);
+      share = days > 0 && worked >= 0 ? (worked < days ? worked / days : 1) : NaN;
+    }
+    if (months.conflicts[r]) share = NaN;
+    out.share[r] = share;
+    out.base[r] = roundMoney(val(p.baseSalary, r) * share);
+    out.performanceStandard[r] = roundMoney(val(p.performancePay, r) * share);
+    const adj = val(p.adjustment, r);
+    out.adjustment[r] = Number.isNaN(adj) ? 0 : adj;
+  }
+  return out;
+}
+
+/** Sums month lines into evaluation rows and applies the coefficient. */
+export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Array): PeriodPay {
+  const n = periods.n;
+  const out: PeriodPay = {
+    base: new Float64Array(n),
+    performanceStandard: new Float64Array(n),
+    coefficient,
+    performancePay: new Float64Array(n),
+    commission: new Float64Array(n),
+    bonus: new Float64Array(n),
+    total: new Float64Array(n),
+  };
+  for (let r = 0; r < n; r++) {
+    let base = 0;
+    let std = 0;
+    let com = 0;
+    let bonus = 0;
+    for (const m of periods.members[r]) {
+      base += mp.base[m];
+      std += mp.performanceStandard[m];
+      com += mp.commission[m];
+      bonus += mp.adjustment[m];
+    }
+    base = roundMoney(base);
+    std = roundMoney(std);
+    com = roundMoney(com);
+    bonus = roundMoney(bonus);
+    const c = coefficient[r];
+    out.base[r] = base;
+    out.performanceStandard[r] = std;
+    out.commission[r] = com;
+    out.bonus[r] = bonus;
+    out.performancePay[r] = roundMoney(std * c);
+    // PERF.PAY: ROUND(base + standard × coefficient + commission + bonus, 2).
+    out.total[r] = excelRound(base + std * c + com + bonus, 2);
+  }
+  return out;
+}

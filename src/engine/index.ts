@@ -1,0 +1,24 @@
+/**
+ * The calculation core: plan model, validation, input records and the engine. Imports nothing
+ * from Office or React; runs in Node and in the browser.
+ */
+export * from "./numeric";
+export * from "./coerce";
+export * from "./errors";
+export * from "./messages";
+export * from "./issues";
+export * from "./periods";
+export * from "./primitives";
+export * from "./records";
+export * from "./csv";
+export * from "./plan/model";
+export * from "./plan/defaultPlan";
+export * from "./plan/validate";
+export { compilePlan, PlanInvalidError } from "./evaluate/compile";
+export type { CompiledPlan } from "./evaluate/compile";
+export { evaluate } from "./evaluate/evaluate";
+export type { Evaluation, AnnualResult } from "./evaluate/evaluate";
+export { explain, rowProblems } from "./evaluate/explain";
+export type * from "./evaluate/explain";
+export { scorecardRows, monthRows, annualRows } from "./evaluate/rows";
+export type { ScorecardRow, MonthRow, AnnualRow, RowStatusName } from "./evaluate/rows";

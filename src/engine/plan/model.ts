@@ -1,0 +1,192 @@
+/**
+ * The sales performance plan as data (shared/spec/plan.md). Every number HR can change is here;
+ * the engine reads nothing else. A plan is plain JSON: it round-trips through the Plan sheet and
+ * through storage unchanged.
+ */
+import type {
+  Band,
+  CommissionMethod,
+  CurveMode,
+  CurvePoint,
+  Direction,
+  MissingPolicy,
+  Quota,
+} from "../primitives";
+
+/** Text in both languages the add-in speaks. */
+export interface LocalizedText {
+  en: string;
+  zh: string;
+}
+
+export type Unit = "currency" | "ratio" | "count" | "score" | "days" | "hours" | "points";
+
+/** How monthly values of a field combine into a quarter or a year. */
+export type Aggregation = "sum" | "mean" | "last";
+
+/** Whether a data field is an indicator measure or feeds pay. */
+export type FieldRole = "measure" | "target" | "pay";
+
+/** One numeric column of the Data sheet (identity columns id, name, team, period are fixed). */
+export interface FieldDef {
+  key: string;
+  name: LocalizedText;
+  unit: Unit;
+  role: FieldRole;
+  aggregate: Aggregation;
+  /** Where the number comes from (CRM field, survey, HR), shown under the header. */
+  source: LocalizedText;
+  /** Other header spellings seen in CRM exports, matched when importing. */
+  aliases: string[];
+  /** Optional columns may be absent from the data; a blank cell then means 0 (pay adjustments). */
+  optional: boolean;
+}
+
+/** How an indicator's actual value is computed from a data row (or from 360 ratings). */
+export type InputSpec =
+  | { kind: "field"; field: string }
+  | { kind: "ratio"; numerator: string; denominator: string }
+  | { kind: "growth"; current: string; prior: string }
+  | { kind: "sum"; fields: string[] }
+  | { kind: "feedback" };
+
+export type Scoring =
+  /** PERF.KPISCORE: attainment with floor and cap. */
+  | { method: "linear"; floor: number; cap: number; fullScore: number }
+  /** PERF.CURVE over the attainment (or the raw value when `on` is "value"). */
+  | { method: "curve"; points: CurvePoint[]; mode: CurveMode; on: "attainment" | "value" }
+  /** The input already is a 0–100 score; clamped to 0 … cap × 100. */
+  | { method: "direct"; cap: number }
+  /** full score minus deduction points, never below 0. */
+  | { method: "deduction"; fullScore: number }
+  /** 360-degree ratings (PERF.FEEDBACK), then as direct. */
+  | { method: "feedback"; cap: number };
+
+export type ScoringMethod = Scoring["method"];
+
+export interface Indicator {
+  key: string;
+  name: LocalizedText;
+  dimension: string;
+  /** Weight inside its dimension, as a fraction (0.4 = 40%). */
+  weight: number;
+  unit: Unit;
+  direction: Direction;
+  input: InputSpec;
+  scoring: Scoring;
+  /**
+   * The target: from a data column when the data has one for the row, else the default.
+   * Defaults of additive inputs are per month and scale with the months in the period.
+   */
+  target: { field: string | null; default: number | null };
+  /** What a missing or incomputable input means: flag an error, score 0, or leave it out. */
+  missing: MissingPolicy;
+}
+
+export interface Dimension {
+  key: string;
+  name: LocalizedText;
+  /** Weight in the total, as a fraction. */
+  weight: number;
+  /** The seed's recommended range; outside it is a warning. */
+  range: { min: number; max: number };
+}
+
+export type GradeMode = "bands" | "forced" | "bandsWithCheck";
+export type DistributionGroup = "team" | "company";
+
+export interface GradeDef extends Band {
+  name: LocalizedText;
+  coefficient: number;
+  /** Share in a forced distribution (fraction). */
+  quota: number;
+}
+
+export interface CoefficientMatrix {
+  /** Row axis: sales attainment of the period (actual ÷ target). */
+  rows: number[];
+  /** Column axis: collection rate of the period (collected ÷ due). */
+  columns: number[];
+  cells: number[][];
+}
+
+export interface GradeSettings {
+  /** Best grade first. */
+  grades: GradeDef[];
+  mode: GradeMode;
+  group: DistributionGroup;
+  coefficientMode: "grade" | "matrix";
+  matrix: CoefficientMatrix;
+}
+
+export interface CommissionSettings {
+  /** Collected revenue (回款) or signed amount (签约额). */
+  basis: "collected" | "signed";
+  method: CommissionMethod;
+  /** Tier bounds in currency, or as attainment ratios of the month's sales target. */
+  boundType: "currency" | "attainment";
+  tiers: { from: number; rate: number }[];
+  /** No commission below a minimum attainment of the sales target, or below a minimum grade. */
+  gate: { minAttainment: number | null; minGrade: string | null };
+  /** Most commission paid for one month, or null. */
+  capPerMonth: number | null;
+  /** Share of each month's commission paid in the month; the rest is settled at year end. */
+  paidShare: number;
+  /** Clawbacks larger than the month's commission carry forward, or reduce pay at once. */
+  clawback: "carryForward" | "deductFromPay";
+}
+
+export interface PaySettings {
+  /** Prorate base and performance pay by days worked ÷ days in the month. */
+  prorate: boolean;
+  /** Annual bonus standard when the data has no bonus_standard column for a person. */
+  bonusStandard: number;
+  currency: string;
+}
+
+export interface PeriodSettings {
+  /** The evaluation period: scores, grades, coefficient and performance pay. */
+  evaluation: "quarter" | "month";
+  /** Annual score: weights of Q1…Q4 (or of the year's months) and of the annual 360 score. */
+  annual: { quarterWeights: [number, number, number, number]; feedbackWeight: number };
+}
+
+export interface FeedbackSettings {
+  /** superior, peers, customers — fractions summing to 1. */
+  weights: [number, number, number];
+}
+
+export interface Plan {
+  name: LocalizedText;
+  version: string;
+  /** ISO date (yyyy-mm-dd). */
+  effectiveDate: string;
+  fields: FieldDef[];
+  dimensions: Dimension[];
+  indicators: Indicator[];
+  grading: GradeSettings;
+  commission: CommissionSettings;
+  pay: PaySettings;
+  periods: PeriodSettings;
+  feedback: FeedbackSettings;
+}
+
+/** Field keys the engine reads for pay and commission; the default plan defines all of them. */
+export const PAY_FIELDS = {
+  signed: "sales_amount",
+  salesTarget: "sales_target",
+  collected: "collected",
+  due: "due",
+  daysWorked: "days_worked",
+  daysInPeriod: "days_in_period",
+  baseSalary: "base_salary",
+  performancePay: "performance_pay",
+  bonusStandard: "bonus_standard",
+  adjustment: "adjustment",
+  clawback: "clawback",
+} as const;
+
+export const IDENTITY_COLUMNS = ["id", "name", "team", "period"] as const;
+export type IdentityColumn = (typeof IDENTITY_COLUMNS)[number];
+
+export type { Direction, MissingPolicy, CommissionMethod, CurveMode };
