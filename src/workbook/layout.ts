@@ -1,0 +1,155 @@
+/**
+ * Workbook layouts as data: what the add-in writes, described without any Office call, so the
+ * layouts are built and tested in Node and applied by one writer per target (Office.js in Excel,
+ * exceljs for .xlsx files, the in-browser preview workbook).
+ *
+ * Coordinates are 0-based (row, column) within a sheet. Formulas are A1-style, en-US function
+ * names and comma separators (Office.js `formulas` and exceljs both take that form), written
+ * without the leading "=" and only from the common set every target evaluates
+ * (shared/TOOLCHAIN.md): SUMPRODUCT, INDEX/MATCH, VLOOKUP, IF, IFERROR, AND/OR, MIN, MAX, ROUND,
+ * SUM, SUMIFS, COUNTIFS, AVERAGEIFS, ABS — or PERF.* when the user chose that style.
+ */
+
+/** A plain value: text is always written as text (never interpreted as a formula). */
+export type Scalar = number | string | boolean | null;
+
+/** A formula and the engine's value for it, which the writer stores as the cached result. */
+export interface FormulaCell {
+  formula: string;
+  value: Scalar;
+}
+
+export type Cell = Scalar | FormulaCell;
+
+export function isFormula(c: Cell): c is FormulaCell {
+  return typeof c === "object" && c !== null;
+}
+
+/** A rectangular block of cells written in one go. */
+export interface Block {
+  row: number;
+  column: number;
+  cells: Cell[][];
+  /** Number format codes per column of the block (null = General), or one per cell. */
+  numberFormats?: (string | null)[] | (string | null)[][];
+}
+
+export interface ColumnSpec {
+  /** Width in characters (Excel's column width unit). */
+  width?: number;
+  numberFormat?: string;
+  hidden?: boolean;
+}
+
+export interface RangeRef {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface TableSpec {
+  /** Valid, workbook-unique table name. */
+  name: string;
+  /** Header row included. */
+  range: RangeRef;
+  style?: string;
+}
+
+export interface DefinedNameSpec {
+  /** Workbook-scoped name, e.g. "Plan_Tiers". */
+  name: string;
+  /** Absolute reference without "=", e.g. "'方案'!$B$5:$C$7". */
+  ref: string;
+  comment?: string;
+}
+
+export interface ValidationSpec {
+  range: RangeRef;
+  /** A list of allowed values, or a formula/reference that yields them (without "="). */
+  list?: string[];
+  source?: string;
+  /** Numbers: allowed interval. */
+  decimal?: { min?: number; max?: number };
+  prompt?: string;
+  error?: string;
+}
+
+export interface StyleSpec {
+  range: RangeRef;
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB" */
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  wrap?: boolean;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  border?: "thin" | "bottom" | "top";
+}
+
+export interface ChartSpec {
+  type: "columnClustered" | "barClustered" | "pie" | "line";
+  title: string;
+  /** Categories (e.g. grade labels) and one or more series ranges, as sheet ranges. */
+  categories: RangeRef;
+  series: { name: string; values: RangeRef }[];
+  /** Where it sits: top-left cell and size in columns × rows. */
+  anchor: RangeRef;
+}
+
+export interface PrintSpec {
+  area: RangeRef;
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  /** Sheet rows (0-based) before which a page break goes. */
+  rowBreaks: number[];
+  fitToWidth: boolean;
+  /** Rows repeated at the top of each page. */
+  titleRows?: { first: number; last: number };
+}
+
+/** The add-in's sheets, by role. */
+export type SheetRole =
+  | "guide"
+  | "plan"
+  | "data"
+  | "feedback"
+  | "scorecard"
+  | "commission"
+  | "annual"
+  | "summary"
+  | "statements";
+
+export interface SheetLayout {
+  role: SheetRole;
+  /** Sheet name in the user's language (made valid and unique by the writer). */
+  name: string;
+  blocks: Block[];
+  columns: ColumnSpec[];
+  freeze?: { rows: number; columns: number };
+  tables: TableSpec[];
+  names: DefinedNameSpec[];
+  validations: ValidationSpec[];
+  styles: StyleSpec[];
+  merges: RangeRef[];
+  charts: ChartSpec[];
+  print?: PrintSpec;
+  tabColor?: string;
+  /**
+   * Input sheets (Plan, Data, Feedback) hold HR's data once written: regenerating the outputs
+   * never rewrites them. Output sheets are the add-in's to replace.
+   */
+  kind: "input" | "output";
+}
+
+export interface WorkbookLayout {
+  language: "en-US" | "zh-CN";
+  sheets: SheetLayout[];
+}
+
+/** An empty sheet layout to fill in. */
+export function sheet(role: SheetRole, name: string, kind: SheetLayout["kind"]): SheetLayout {
+  return { role, name, kind, blocks: [], columns: [], tables: [], names: [], validations: [], styles: [], merges: [], charts: [] };
+}
