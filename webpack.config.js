@@ -10,6 +10,10 @@
  *              manifest.xml and assets/. taskpane.html also loads functions.js: in the shared
  *              runtime that one page hosts the task pane, the ribbon command and the functions.
  *
+ * No commands bundle: in the shared runtime the ribbon button's ShowTaskpane action needs no code.
+ * A browser preview page for development (dev/) belongs in the task pane compilation as a second
+ * HtmlWebpackPlugin page named preview.html; `npm start` prints its URL when the build serves it.
+ *
  * `webpack --mode production` for a release build, `webpack serve --mode development` for the https
  * dev server on localhost:3000 (webpack-dev-server's own self-signed certificate).
  * ADDIN_BASE_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ in dist/;
@@ -21,6 +25,7 @@ const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const LocalizedMetadataPlugin = require("./scripts/localized-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 /**
@@ -114,6 +119,7 @@ module.exports = (_env, argv) => {
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: "functions.json" }),
+      new LocalizedMetadataPlugin(), // functions.zh-CN.json from functions.json + src/functions/catalog.ts
     ],
   };
 
