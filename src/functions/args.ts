@@ -22,7 +22,13 @@
  */
 import { readNumber } from "../engine/coerce";
 import { isError, PerfError, valueError, type ErrorKind, type Result } from "../engine/errors";
-import { defineMessages, formatMessage, pickLanguage, type Language, type TermKey } from "../engine/messages";
+import {
+  defineMessages,
+  formatMessage,
+  pickLanguage,
+  type Language,
+  type TermKey,
+} from "../engine/messages";
 import type { CommissionMethod, CurveMode, Direction, MissingPolicy } from "../engine/primitives";
 
 /** Messages only the worksheet-function layer produces (registered into the one catalogue). */
@@ -68,7 +74,13 @@ const ERROR_CODE: Record<ErrorKind, CustomFunctions.ErrorCode> = {
 };
 
 /** Error codes a custom function may return (#NAME? and #REF! are input-only). */
-const RETURNABLE_CODES: ReadonlySet<string> = new Set(["#VALUE!", "#N/A", "#NUM!", "#DIV/0!", "#NULL!"]);
+const RETURNABLE_CODES: ReadonlySet<string> = new Set([
+  "#VALUE!",
+  "#N/A",
+  "#NUM!",
+  "#DIV/0!",
+  "#NULL!",
+]);
 
 /** The user's language: Office's display language when the runtime has one, else en-US. */
 export function currentLanguage(): Language {
@@ -81,7 +93,10 @@ export function currentLanguage(): Language {
 }
 
 /** The Excel error for an engine error; only #VALUE! and #N/A carry a message, as Excel allows. */
-export function toExcelError(error: PerfError, language: Language = currentLanguage()): CustomFunctions.Error {
+export function toExcelError(
+  error: PerfError,
+  language: Language = currentLanguage()
+): CustomFunctions.Error {
   const code = ERROR_CODE[error.kind];
   if (error.kind === "VALUE" || error.kind === "NA") {
     return new CustomFunctions.Error(code, formatMessage(error.key, error.params, language));
@@ -90,7 +105,11 @@ export function toExcelError(error: PerfError, language: Language = currentLangu
 }
 
 function isCustomFunctionsError(e: unknown): e is CustomFunctions.Error {
-  return typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function" && e instanceof CustomFunctions.Error;
+  return (
+    typeof CustomFunctions !== "undefined" &&
+    typeof CustomFunctions.Error === "function" &&
+    e instanceof CustomFunctions.Error
+  );
 }
 
 /** Whatever a function body threw, as the CustomFunctions.Error to hand to Excel. */
@@ -145,10 +164,14 @@ const EXCEL_ERROR_TYPES: Record<string, string> = {
   Name: "#NAME?",
 };
 
-/** An Excel error value handed to us as input, as the error to propagate. */
-function inputError(code: string, arg: Arg, original?: CustomFunctions.Error): CustomFunctions.Error | PerfError {
-  if (original) return original;
-  if (RETURNABLE_CODES.has(code)) return new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
+/** An Excel error value handed to us as input, as the error to propagate (the same object when it can be). */
+function inputError(
+  code: string,
+  arg: Arg,
+  original?: CustomFunctions.Error
+): CustomFunctions.Error | PerfError {
+  if (RETURNABLE_CODES.has(code))
+    return original ?? new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
   // #REF!, #NAME?, #SPILL! … cannot be returned by a custom function: say which input holds it.
   return valueError("inputError", { arg, code });
 }
@@ -158,7 +181,7 @@ function inputError(code: string, arg: Arg, original?: CustomFunctions.Error): C
  * or a 1×1 range's only cell. Anything else is not a single value.
  */
 function unwrap(v: object, arg: Arg): unknown {
-  if (isCustomFunctionsError(v)) throw v;
+  if (isCustomFunctionsError(v)) throw inputError(String(v.code), arg, v);
   if (Array.isArray(v)) {
     if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return unwrapCell(v[0][0], arg);
     if (v.length === 1 && !Array.isArray(v[0])) return unwrapCell(v[0], arg);
@@ -169,7 +192,10 @@ function unwrap(v: object, arg: Arg): unknown {
   const o = v as { type?: unknown; code?: unknown; errorType?: unknown; basicValue?: unknown };
   if (typeof o.code === "string" && o.code.startsWith("#")) throw inputError(o.code, arg);
   if (o.type === "Error") {
-    const code = typeof o.basicValue === "string" ? o.basicValue : EXCEL_ERROR_TYPES[String(o.errorType)] ?? "#VALUE!";
+    const code =
+      typeof o.basicValue === "string"
+        ? o.basicValue
+        : (EXCEL_ERROR_TYPES[String(o.errorType)] ?? "#VALUE!");
     throw inputError(code, arg);
   }
   if (o.type === "Empty") return null;
@@ -249,7 +275,14 @@ export const CURVE_MODE: Choice<CurveMode> = {
   messageKey: "badCurveMode",
 };
 export const MISSING: Choice<MissingPolicy> = {
-  spellings: { error: "error", zero: "zero", renormalize: "renormalize", 报错: "error", 计零: "zero", 重新分配: "renormalize" },
+  spellings: {
+    error: "error",
+    zero: "zero",
+    renormalize: "renormalize",
+    报错: "error",
+    计零: "zero",
+    重新分配: "renormalize",
+  },
   fallback: "error",
   messageKey: "badMissing",
 };
@@ -281,7 +314,11 @@ export function choice<T>(v: unknown, arg: Arg, c: Choice<T>): T {
  */
 export function omitted(v: unknown): boolean {
   if (isBlankValue(v)) return true;
-  return Array.isArray(v) && v.length === 1 && (Array.isArray(v[0]) ? v[0].length <= 1 && isBlankValue(v[0][0]) : isBlankValue(v[0]));
+  return (
+    Array.isArray(v) &&
+    v.length === 1 &&
+    (Array.isArray(v[0]) ? v[0].length <= 1 && isBlankValue(v[0][0]) : isBlankValue(v[0]))
+  );
 }
 
 /** A range argument as rows of cells: a single value is a 1×1 range; a 1-D array is one row. */
@@ -345,7 +382,8 @@ export function table(v: unknown, arg: Arg, columns: number | null): unknown[][]
   if (end === 0) throw valueError("tableEmpty", { arg });
   let width = 0;
   for (let r = 0; r < end; r++) if (all[r].length > width) width = all[r].length;
-  if (columns !== null && width !== columns) throw valueError("tableColumns", { arg, columns, actual: width });
+  if (columns !== null && width !== columns)
+    throw valueError("tableColumns", { arg, columns, actual: width });
   const out: unknown[][] = new Array(end);
   for (let r = 0; r < end; r++) {
     const row = all[r];
@@ -391,7 +429,11 @@ export function tableResult(v: unknown, arg: Arg): number | string | boolean {
  * One cell of a per-cell argument (DISTRIBUTE's scores): its number, null when blank, or the
  * error that cell shows (text → #VALUE!, an error value → that error) without stopping the others.
  */
-export function cellNumber(v: unknown, arg: Arg, position: number): number | null | CustomFunctions.Error {
+export function cellNumber(
+  v: unknown,
+  arg: Arg,
+  position: number
+): number | null | CustomFunctions.Error {
   try {
     return listNumber(v, arg, position);
   } catch (e) {

@@ -48,7 +48,15 @@ import {
  * @returns The attainment ratio (1 = 100%).
  */
 export function attainment(actual: unknown, target: unknown, direction?: unknown): number {
-  return invoke(() => out(E.attainment(num(actual, "actual"), num(target, "target"), choice(direction, "direction", DIRECTION))));
+  return invoke(() =>
+    out(
+      E.attainment(
+        num(actual, "actual"),
+        num(target, "target"),
+        choice(direction, "direction", DIRECTION)
+      )
+    )
+  );
 }
 
 /**
@@ -79,7 +87,7 @@ export function kpiScore(
   floor?: unknown,
   cap?: unknown,
   direction?: unknown,
-  full_score?: unknown,
+  full_score?: unknown
 ): number {
   const D = E.KPISCORE_DEFAULTS;
   return invoke(() =>
@@ -90,9 +98,9 @@ export function kpiScore(
         optNum(floor, "floor", D.floor),
         optNum(cap, "cap", D.cap),
         choice(direction, "direction", DIRECTION),
-        optNum(full_score, "full_score", D.fullScore),
-      ),
-    ),
+        optNum(full_score, "full_score", D.fullScore)
+      )
+    )
   );
 }
 
@@ -105,7 +113,9 @@ export function kpiScore(
  * @returns The curve's value at value.
  */
 export function curve(value: unknown, points: unknown[][], mode?: unknown): number {
-  return invoke(() => out(E.curve(num(value, "value"), readPoints(points), choice(mode, "mode", CURVE_MODE))));
+  return invoke(() =>
+    out(E.curve(num(value, "value"), readPoints(points), choice(mode, "mode", CURVE_MODE)))
+  );
 }
 
 /**
@@ -117,7 +127,15 @@ export function curve(value: unknown, points: unknown[][], mode?: unknown): numb
  * @returns The weighted score.
  */
 export function weighted(scores: unknown[][], weights: unknown[][], missing?: unknown): number {
-  return invoke(() => out(E.weighted(numberList(scores, "scores"), numberList(weights, "weights"), choice(missing, "missing", MISSING))));
+  return invoke(() =>
+    out(
+      E.weighted(
+        numberList(scores, "scores"),
+        numberList(weights, "weights"),
+        choice(missing, "missing", MISSING)
+      )
+    )
+  );
 }
 
 /**
@@ -128,7 +146,9 @@ export function weighted(scores: unknown[][], weights: unknown[][], missing?: un
  * @returns The grade label.
  */
 export function grade(score: unknown, bands?: unknown[][]): string {
-  return invoke(() => outValue(E.grade(num(score, "score"), omitted(bands) ? E.DEFAULT_BANDS : readBands(bands))));
+  return invoke(() =>
+    outValue(E.grade(num(score, "score"), omitted(bands) ? E.DEFAULT_BANDS : readBands(bands)))
+  );
 }
 
 /**
@@ -139,7 +159,9 @@ export function grade(score: unknown, bands?: unknown[][]): string {
  * @returns Grade labels in the shape of scores (a spilled array).
  */
 export function distribute(scores: unknown[][], quotas?: unknown[][]): unknown[][] {
-  return invoke(() => distributeCells(scores, omitted(quotas) ? E.DEFAULT_QUOTAS : readQuotas(quotas)));
+  return invoke(() =>
+    distributeCells(scores, omitted(quotas) ? E.DEFAULT_QUOTAS : readQuotas(quotas))
+  );
 }
 
 /**
@@ -150,7 +172,14 @@ export function distribute(scores: unknown[][], quotas?: unknown[][]): unknown[]
  * @returns The coefficient.
  */
 export function coefficient(grade: unknown, table?: unknown[][]): number {
-  return invoke(() => out(E.coefficient(label(grade, "grade"), omitted(table) ? E.DEFAULT_COEFFICIENTS : readCoefficients(table))));
+  return invoke(() =>
+    out(
+      E.coefficient(
+        label(grade, "grade"),
+        omitted(table) ? E.DEFAULT_COEFFICIENTS : readCoefficients(table)
+      )
+    )
+  );
 }
 
 /**
@@ -161,8 +190,16 @@ export function coefficient(grade: unknown, table?: unknown[][]): number {
  * @param table First row: column thresholds; first column: row thresholds (both from the second cell, strictly ascending).
  * @returns The value in the table, or 0 below the first threshold of either axis.
  */
-export function matrix(row_value: unknown, column_value: unknown, table: unknown[][]): number | string {
-  return invoke(() => outValue(E.matrix(num(row_value, "row_value"), num(column_value, "column_value"), readMatrix(table))));
+export function matrix(
+  row_value: unknown,
+  column_value: unknown,
+  table: unknown[][]
+): number | string {
+  return invoke(() =>
+    outValue(
+      E.matrix(num(row_value, "row_value"), num(column_value, "column_value"), readMatrix(table))
+    )
+  );
 }
 
 /**
@@ -175,7 +212,13 @@ export function matrix(row_value: unknown, column_value: unknown, table: unknown
  * @param [cap] The most that is paid, 0 or more.
  * @returns The commission.
  */
-export function commission(amount: unknown, tiers: unknown[][], method?: unknown, target?: unknown, cap?: unknown): number {
+export function commission(
+  amount: unknown,
+  tiers: unknown[][],
+  method?: unknown,
+  target?: unknown,
+  cap?: unknown
+): number {
   return invoke(() =>
     out(
       E.commission(
@@ -183,9 +226,9 @@ export function commission(amount: unknown, tiers: unknown[][], method?: unknown
         readTiers(tiers),
         choice(method, "method", METHOD),
         optNumOrNull(target, "target"),
-        optNumOrNull(cap, "cap"),
-      ),
-    ),
+        optNumOrNull(cap, "cap")
+      )
+    )
   );
 }
 
@@ -198,16 +241,21 @@ export function commission(amount: unknown, tiers: unknown[][], method?: unknown
  * @param [weights] Three cells (superior, peers, customers) summing to 1 or 100. Default: 0.6, 0.2, 0.2.
  * @returns The 360-degree score.
  */
-export function feedback(superior: unknown[][], peers: unknown[][], customers: unknown[][], weights?: unknown[][]): number {
+export function feedback(
+  superior: unknown[][],
+  peers: unknown[][],
+  customers: unknown[][],
+  weights?: unknown[][]
+): number {
   return invoke(() =>
     out(
       E.feedback(
         presentNumbers(superior, "superior"),
         presentNumbers(peers, "peers"),
         presentNumbers(customers, "customers"),
-        omitted(weights) ? E.DEFAULT_FEEDBACK_WEIGHTS : readFeedbackWeights(weights),
-      ),
-    ),
+        omitted(weights) ? E.DEFAULT_FEEDBACK_WEIGHTS : readFeedbackWeights(weights)
+      )
+    )
   );
 }
 
@@ -220,7 +268,15 @@ export function feedback(superior: unknown[][], peers: unknown[][], customers: u
  * @returns The prorated amount.
  */
 export function prorate(amount: unknown, days_worked: unknown, days_in_period: unknown): number {
-  return invoke(() => out(E.prorate(num(amount, "amount"), num(days_worked, "days_worked"), num(days_in_period, "days_in_period"))));
+  return invoke(() =>
+    out(
+      E.prorate(
+        num(amount, "amount"),
+        num(days_worked, "days_worked"),
+        num(days_in_period, "days_in_period")
+      )
+    )
+  );
 }
 
 /**
@@ -233,7 +289,13 @@ export function prorate(amount: unknown, days_worked: unknown, days_in_period: u
  * @param [bonus] Bonus (default 0); may be negative for a deduction.
  * @returns The pay, rounded to the cent.
  */
-export function pay(base: unknown, performance_pay: unknown, coefficient: unknown, commission?: unknown, bonus?: unknown): number {
+export function pay(
+  base: unknown,
+  performance_pay: unknown,
+  coefficient: unknown,
+  commission?: unknown,
+  bonus?: unknown
+): number {
   return invoke(() =>
     out(
       E.pay(
@@ -241,9 +303,9 @@ export function pay(base: unknown, performance_pay: unknown, coefficient: unknow
         num(performance_pay, "performance_pay"),
         num(coefficient, "coefficient"),
         optNum(commission, "commission", 0),
-        optNum(bonus, "bonus", 0),
-      ),
-    ),
+        optNum(bonus, "bonus", 0)
+      )
+    )
   );
 }
 
@@ -252,23 +314,38 @@ export function pay(base: unknown, performance_pay: unknown, coefficient: unknow
 // ---------------------------------------------------------------------------------------------
 
 function readPoints(v: unknown): E.CurvePoint[] {
-  return table(v, "points", 2).map((r, i) => ({ x: tableNumber(r[0], "points", i + 1, 1), y: tableNumber(r[1], "points", i + 1, 2) }));
+  return table(v, "points", 2).map((r, i) => ({
+    x: tableNumber(r[0], "points", i + 1, 1),
+    y: tableNumber(r[1], "points", i + 1, 2),
+  }));
 }
 
 function readTiers(v: unknown): E.Tier[] {
-  return table(v, "tiers", 2).map((r, i) => ({ from: tableNumber(r[0], "tiers", i + 1, 1), rate: tableNumber(r[1], "tiers", i + 1, 2) }));
+  return table(v, "tiers", 2).map((r, i) => ({
+    from: tableNumber(r[0], "tiers", i + 1, 1),
+    rate: tableNumber(r[1], "tiers", i + 1, 2),
+  }));
 }
 
 function readBands(v: unknown): E.Band[] {
-  return table(v, "bands", 2).map((r, i) => ({ min: tableNumber(r[0], "bands", i + 1, 1), label: tableLabel(r[1], "bands", i + 1) }));
+  return table(v, "bands", 2).map((r, i) => ({
+    min: tableNumber(r[0], "bands", i + 1, 1),
+    label: tableLabel(r[1], "bands", i + 1),
+  }));
 }
 
 function readQuotas(v: unknown): E.Quota[] {
-  return table(v, "quotas", 2).map((r, i) => ({ label: tableLabel(r[0], "quotas", i + 1), share: tableNumber(r[1], "quotas", i + 1, 2) }));
+  return table(v, "quotas", 2).map((r, i) => ({
+    label: tableLabel(r[0], "quotas", i + 1),
+    share: tableNumber(r[1], "quotas", i + 1, 2),
+  }));
 }
 
 function readCoefficients(v: unknown): E.CoefficientEntry[] {
-  return table(v, "table", 2).map((r, i) => ({ label: tableLabel(r[0], "table", i + 1), coefficient: tableNumber(r[1], "table", i + 1, 2) }));
+  return table(v, "table", 2).map((r, i) => ({
+    label: tableLabel(r[0], "table", i + 1),
+    coefficient: tableNumber(r[1], "table", i + 1, 2),
+  }));
 }
 
 /** MATRIX's table: header row (column thresholds), header column (row thresholds), body. */
@@ -317,7 +394,10 @@ function distributeCells(scores: unknown, quotas: readonly E.Quota[]): unknown[]
     }
   }
   // Cells that show an error are left out of the ranking: the engine sees them as error cells.
-  const r = E.distribute(cells.map((c) => (c === null || typeof c === "number" ? c : ERROR_CELL)), quotas);
+  const r = E.distribute(
+    cells.map((c) => (c === null || typeof c === "number" ? c : ERROR_CELL)),
+    quotas
+  );
   if (isError(r)) throw r;
   const result: unknown[][] = [];
   for (let row = 0, i = 0; row < grid.length; row++) {

@@ -51,10 +51,20 @@ export const CASES: Case[] = [
   { id: "ATTAINMENT", why: "percent text from a CRM export", args: ["85%", 1], expect: 0.85 },
   { id: "ATTAINMENT", why: "thousands separators", args: ["1,200", "1,000"], expect: 1.2 },
   { id: "ATTAINMENT", why: "full-width digits", args: ["１２０", 100], expect: 1.2 },
-  { id: "ATTAINMENT", why: "lower is better (sales cycle days)", args: [20, 30, "lower"], expect: 1.5 },
+  {
+    id: "ATTAINMENT",
+    why: "lower is better (sales cycle days)",
+    args: [20, 30, "lower"],
+    expect: 1.5,
+  },
   { id: "ATTAINMENT", why: "低 is lower", args: [20, 30, "低"], expect: 1.5 },
   { id: "ATTAINMENT", why: "高 is higher", args: [120, 100, "高"], expect: 1.2 },
-  { id: "ATTAINMENT", why: "case and spaces ignored in direction", args: [20, 30, " Lower "], expect: 1.5 },
+  {
+    id: "ATTAINMENT",
+    why: "case and spaces ignored in direction",
+    args: [20, 30, " Lower "],
+    expect: 1.5,
+  },
   { id: "ATTAINMENT", why: "blank direction takes the default", args: [120, 100, ""], expect: 1.2 },
   { id: "ATTAINMENT", why: "negative actual (returns)", args: [-500, 1000], expect: -0.5 },
   { id: "ATTAINMENT", why: "target 0 with higher", args: [100, 0], expect: DIV0 },
@@ -84,13 +94,21 @@ export const CASES: Case[] = [
     id: "ATTAINMENT",
     why: "text that is not a number",
     args: ["abc", 100],
-    expect: { error: "#VALUE!", en: 'actual must be a number; "abc" is not one.', zh: "实际值必须是数字，“abc”不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: 'actual must be a number; "abc" is not one.',
+      zh: "实际值必须是数字，“abc”不是数字。",
+    },
   },
   {
     id: "ATTAINMENT",
     why: "a boolean is not a number",
     args: [100, true],
-    expect: { error: "#VALUE!", en: "target must be a number; TRUE/FALSE is not a number.", zh: "目标值必须是数字，TRUE/FALSE 不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: "target must be a number; TRUE/FALSE is not a number.",
+      zh: "目标值必须是数字，TRUE/FALSE 不是数字。",
+    },
   },
 
   // ---- GROWTH ----
@@ -102,7 +120,11 @@ export const CASES: Case[] = [
     id: "GROWTH",
     why: "text prior",
     args: [50, "n/a"],
-    expect: { error: "#VALUE!", en: 'prior must be a number; "n/a" is not one.', zh: "上期值必须是数字，“n/a”不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: 'prior must be a number; "n/a" is not one.',
+      zh: "上期值必须是数字，“n/a”不是数字。",
+    },
   },
 
   // ---- KPISCORE ----
@@ -110,12 +132,37 @@ export const CASES: Case[] = [
   { id: "KPISCORE", why: "capped at 1.2", args: [130, 100], expect: 120 },
   { id: "KPISCORE", why: "below the floor scores 0", args: [50, 100, 0.6], expect: 0 },
   { id: "KPISCORE", why: "at the floor scores", args: [60, 100, 0.6], expect: 60 },
-  { id: "KPISCORE", why: "floor boundary within tolerance", args: [59.99999999999999, 100, 0.6], expect: 59.99999999999999 },
-  { id: "KPISCORE", why: "lower is better, capped", args: [2, 2.5, null, null, "lower"], expect: 120 },
-  { id: "KPISCORE", why: "lower is better, below target", args: [4, 3, null, null, "lower"], expect: 75 },
-  { id: "KPISCORE", why: "zero complaints score the cap", args: [0, 3, null, null, "lower"], expect: 120 },
+  {
+    id: "KPISCORE",
+    why: "floor boundary within tolerance",
+    args: [59.99999999999999, 100, 0.6],
+    expect: 59.99999999999999,
+  },
+  {
+    id: "KPISCORE",
+    why: "lower is better, capped",
+    args: [2, 2.5, null, null, "lower"],
+    expect: 120,
+  },
+  {
+    id: "KPISCORE",
+    why: "lower is better, below target",
+    args: [4, 3, null, null, "lower"],
+    expect: 75,
+  },
+  {
+    id: "KPISCORE",
+    why: "zero complaints score the cap",
+    args: [0, 3, null, null, "lower"],
+    expect: 120,
+  },
   { id: "KPISCORE", why: "full_score 10", args: [90, 100, null, null, null, 10], expect: 9 },
-  { id: "KPISCORE", why: "percent text arguments", args: ["90%", "100%", "0%", "150%"], expect: 90 },
+  {
+    id: "KPISCORE",
+    why: "percent text arguments",
+    args: ["90%", "100%", "0%", "150%"],
+    expect: 90,
+  },
   { id: "KPISCORE", why: "negative floor", args: [90, 100, -0.1], expect: NUM },
   { id: "KPISCORE", why: "cap below floor", args: [90, 100, 0.6, 0.5], expect: NUM },
   { id: "KPISCORE", why: "full_score 0", args: [90, 100, 0, 1.2, "higher", 0], expect: NUM },
@@ -125,7 +172,11 @@ export const CASES: Case[] = [
     id: "KPISCORE",
     why: "text cap",
     args: [90, 100, 0, "max"],
-    expect: { error: "#VALUE!", en: 'cap must be a number; "max" is not one.', zh: "上限必须是数字，“max”不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: 'cap must be a number; "max" is not one.',
+      zh: "上限必须是数字，“max”不是数字。",
+    },
   },
 
   // ---- CURVE ----
@@ -136,11 +187,22 @@ export const CASES: Case[] = [
   { id: "CURVE", why: "beyond the stretch", args: [1.6, POINTS], expect: 2 },
   { id: "CURVE", why: "step mode", args: [1.2, POINTS, "step"], expect: 1 },
   { id: "CURVE", why: "阶梯 is step", args: [0.8, POINTS, "阶梯"], expect: 0.5 },
-  { id: "CURVE", why: "trailing blank rows ignored", args: [1.2, [...POINTS, [null, null], ["", ""]]], expect: 1.4 },
+  {
+    id: "CURVE",
+    why: "trailing blank rows ignored",
+    args: [1.2, [...POINTS, [null, null], ["", ""]]],
+    expect: 1.4,
+  },
   {
     id: "CURVE",
     why: "x not ascending",
-    args: [1, [[1, 1], [0.5, 2]]],
+    args: [
+      1,
+      [
+        [1, 1],
+        [0.5, 2],
+      ],
+    ],
     expect: {
       error: "#VALUE!",
       en: "points: the value in row 2 (0.5) must be greater than the one above it (1).",
@@ -150,19 +212,46 @@ export const CASES: Case[] = [
   {
     id: "CURVE",
     why: "three columns",
-    args: [1, [[0, 0, 0], [1, 1, 1]]],
-    expect: { error: "#VALUE!", en: "points must have 2 columns; it has 3.", zh: "曲线点必须有 2 列，当前为 3 列。" },
+    args: [
+      1,
+      [
+        [0, 0, 0],
+        [1, 1, 1],
+      ],
+    ],
+    expect: {
+      error: "#VALUE!",
+      en: "points must have 2 columns; it has 3.",
+      zh: "曲线点必须有 2 列，当前为 3 列。",
+    },
   },
   {
     id: "CURVE",
     why: "a blank row inside the table",
-    args: [1, [[0, 0], [null, null], [1, 1]]],
-    expect: { error: "#VALUE!", en: "points: row 2 has a blank cell.", zh: "曲线点：第 2 行有空单元格。" },
+    args: [
+      1,
+      [
+        [0, 0],
+        [null, null],
+        [1, 1],
+      ],
+    ],
+    expect: {
+      error: "#VALUE!",
+      en: "points: row 2 has a blank cell.",
+      zh: "曲线点：第 2 行有空单元格。",
+    },
   },
   {
     id: "CURVE",
     why: "text in the table",
-    args: [1, [[0, 0], [1, "full"]]],
+    args: [
+      1,
+      [
+        [0, 0],
+        [1, "full"],
+      ],
+    ],
     expect: {
       error: "#VALUE!",
       en: 'points: row 2, column 2 holds "full", which is not a number.',
@@ -187,17 +276,56 @@ export const CASES: Case[] = [
   },
 
   // ---- WEIGHTED ----
-  { id: "WEIGHTED", why: "fractions", args: [[[90], [80], [70]], [[0.5], [0.3], [0.2]]], expect: 83 },
+  {
+    id: "WEIGHTED",
+    why: "fractions",
+    args: [
+      [[90], [80], [70]],
+      [[0.5], [0.3], [0.2]],
+    ],
+    expect: 83,
+  },
   { id: "WEIGHTED", why: "points", args: [[[90, 80, 70]], [[50, 30, 20]]], expect: 83 },
-  { id: "WEIGHTED", why: "percent text weights, different shapes", args: [[[90, 80, 70]], [["50%"], ["30%"], ["20%"]]], expect: 83 },
-  { id: "WEIGHTED", why: "a blank weight is 0", args: [[[90], [80], [70]], [[0.5], [0.5], [null]]], expect: 85 },
-  { id: "WEIGHTED", why: "missing zero", args: [[[90], [null], [70]], [[0.5], [0.3], [0.2]], "zero"], expect: 59 },
-  { id: "WEIGHTED", why: "missing renormalize", args: [[[90], [null], [70]], [[0.5], [0.3], [0.2]], "renormalize"], expect: 59 / 0.7 },
-  { id: "WEIGHTED", why: "重新分配 is renormalize", args: [[[90], [null], [70]], [[50], [30], [20]], "重新分配"], expect: 59 / 0.7 },
+  {
+    id: "WEIGHTED",
+    why: "percent text weights, different shapes",
+    args: [[[90, 80, 70]], [["50%"], ["30%"], ["20%"]]],
+    expect: 83,
+  },
+  {
+    id: "WEIGHTED",
+    why: "a blank weight is 0",
+    args: [
+      [[90], [80], [70]],
+      [[0.5], [0.5], [null]],
+    ],
+    expect: 85,
+  },
+  {
+    id: "WEIGHTED",
+    why: "missing zero",
+    args: [[[90], [null], [70]], [[0.5], [0.3], [0.2]], "zero"],
+    expect: 59,
+  },
+  {
+    id: "WEIGHTED",
+    why: "missing renormalize",
+    args: [[[90], [null], [70]], [[0.5], [0.3], [0.2]], "renormalize"],
+    expect: 59 / 0.7,
+  },
+  {
+    id: "WEIGHTED",
+    why: "重新分配 is renormalize",
+    args: [[[90], [null], [70]], [[50], [30], [20]], "重新分配"],
+    expect: 59 / 0.7,
+  },
   {
     id: "WEIGHTED",
     why: "missing error (default)",
-    args: [[[90], [null], [70]], [[0.5], [0.3], [0.2]]],
+    args: [
+      [[90], [null], [70]],
+      [[0.5], [0.3], [0.2]],
+    ],
     expect: {
       error: "#VALUE!",
       en: 'score 2 is blank but its weight is 0.3; fill it in, or set missing to "zero" or "renormalize".',
@@ -207,7 +335,10 @@ export const CASES: Case[] = [
   {
     id: "WEIGHTED",
     why: "weights sum to 95%",
-    args: [[[90], [80], [70]], [[0.5], [0.25], [0.2]]],
+    args: [
+      [[90], [80], [70]],
+      [[0.5], [0.25], [0.2]],
+    ],
     expect: {
       error: "#VALUE!",
       en: "weights sum to 95%; they must sum to 100% (or 100 points).",
@@ -218,12 +349,19 @@ export const CASES: Case[] = [
     id: "WEIGHTED",
     why: "all scores blank with renormalize",
     args: [[[null], [null]], [[0.5], [0.5]], "renormalize"],
-    expect: { error: "#N/A", en: "every score is blank; there is nothing to weigh.", zh: "所有得分均为空，无法加权。" },
+    expect: {
+      error: "#N/A",
+      en: "every score is blank; there is nothing to weigh.",
+      zh: "所有得分均为空，无法加权。",
+    },
   },
   {
     id: "WEIGHTED",
     why: "different numbers of cells",
-    args: [[[90], [80]], [[0.5], [0.3], [0.2]]],
+    args: [
+      [[90], [80]],
+      [[0.5], [0.3], [0.2]],
+    ],
     expect: {
       error: "#VALUE!",
       en: "scores has 2 cells but weights has 3; they must match.",
@@ -233,7 +371,10 @@ export const CASES: Case[] = [
   {
     id: "WEIGHTED",
     why: "a negative weight",
-    args: [[[90], [80]], [[1.2], [-0.2]]],
+    args: [
+      [[90], [80]],
+      [[1.2], [-0.2]],
+    ],
     expect: {
       error: "#VALUE!",
       en: "weight 2 is negative (-0.2); weights must be 0 or more.",
@@ -243,7 +384,10 @@ export const CASES: Case[] = [
   {
     id: "WEIGHTED",
     why: "text in scores",
-    args: [[[90], ["good"]], [[0.5], [0.5]]],
+    args: [
+      [[90], ["good"]],
+      [[0.5], [0.5]],
+    ],
     expect: {
       error: "#VALUE!",
       en: 'scores: cell 2 holds "good", which is not a number.',
@@ -267,8 +411,32 @@ export const CASES: Case[] = [
   { id: "GRADE", why: "boundary within tolerance", args: [94.99999999999999], expect: "S" },
   { id: "GRADE", why: "B band", args: [84], expect: "B" },
   { id: "GRADE", why: "D band", args: [0], expect: "D" },
-  { id: "GRADE", why: "custom bands in any order", args: [80, [[60, "合格"], [90, "优秀"], [75, "良好"]]], expect: "良好" },
-  { id: "GRADE", why: "trailing blank rows ignored", args: [91, [[60, "C"], [90, "A"], [null, null]]], expect: "A" },
+  {
+    id: "GRADE",
+    why: "custom bands in any order",
+    args: [
+      80,
+      [
+        [60, "合格"],
+        [90, "优秀"],
+        [75, "良好"],
+      ],
+    ],
+    expect: "良好",
+  },
+  {
+    id: "GRADE",
+    why: "trailing blank rows ignored",
+    args: [
+      91,
+      [
+        [60, "C"],
+        [90, "A"],
+        [null, null],
+      ],
+    ],
+    expect: "A",
+  },
   {
     id: "GRADE",
     why: "below every band",
@@ -283,7 +451,11 @@ export const CASES: Case[] = [
     id: "GRADE",
     why: "text score",
     args: ["excellent"],
-    expect: { error: "#VALUE!", en: 'score must be a number; "excellent" is not one.', zh: "得分必须是数字，“excellent”不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: 'score must be a number; "excellent" is not one.',
+      zh: "得分必须是数字，“excellent”不是数字。",
+    },
   },
 
   // ---- DISTRIBUTE ----
@@ -296,35 +468,84 @@ export const CASES: Case[] = [
   {
     id: "DISTRIBUTE",
     why: "blank and text cells",
-    args: [[[95, null], ["abc", 80]]],
+    args: [
+      [
+        [95, null],
+        ["abc", 80],
+      ],
+    ],
     expect: [
       ["A", ""],
-      [{ error: "#VALUE!", en: 'scores: cell 3 holds "abc", which is not a number.', zh: "得分：第 3 个单元格为“abc”，不是数字。" }, "B"],
+      [
+        {
+          error: "#VALUE!",
+          en: 'scores: cell 3 holds "abc", which is not a number.',
+          zh: "得分：第 3 个单元格为“abc”，不是数字。",
+        },
+        "B",
+      ],
     ],
   },
-  { id: "DISTRIBUTE", why: "equal scores share a grade", args: [[[90, 90, 80]]], expect: [["A", "A", "C"]] },
+  {
+    id: "DISTRIBUTE",
+    why: "equal scores share a grade",
+    args: [[[90, 90, 80]]],
+    expect: [["A", "A", "C"]],
+  },
   {
     id: "DISTRIBUTE",
     why: "custom quotas in points",
-    args: [[[50], [40], [30], [20], [10]], [["优", 20], ["良", 80]]],
+    args: [
+      [[50], [40], [30], [20], [10]],
+      [
+        ["优", 20],
+        ["良", 80],
+      ],
+    ],
     expect: [["优"], ["良"], ["良"], ["良"], ["良"]],
   },
   {
     id: "DISTRIBUTE",
     why: "quotas sum to 90%",
-    args: [TEN, [["A", 0.5], ["B", 0.4]]],
-    expect: { error: "#VALUE!", en: "quotas sum to 90%; they must sum to 100%.", zh: "分布比例合计为 90%，必须合计为 100%。" },
+    args: [
+      TEN,
+      [
+        ["A", 0.5],
+        ["B", 0.4],
+      ],
+    ],
+    expect: {
+      error: "#VALUE!",
+      en: "quotas sum to 90%; they must sum to 100%.",
+      zh: "分布比例合计为 90%，必须合计为 100%。",
+    },
   },
 
   // ---- COEFFICIENT ----
   { id: "COEFFICIENT", why: "A", args: ["A"], expect: 1.2 },
   { id: "COEFFICIENT", why: "case and spaces ignored", args: [" s "], expect: 1.5 },
-  { id: "COEFFICIENT", why: "custom table", args: ["良好", [["优秀", 1.3], ["良好", 1], ["合格", 0.8]]], expect: 1 },
+  {
+    id: "COEFFICIENT",
+    why: "custom table",
+    args: [
+      "良好",
+      [
+        ["优秀", 1.3],
+        ["良好", 1],
+        ["合格", 0.8],
+      ],
+    ],
+    expect: 1,
+  },
   {
     id: "COEFFICIENT",
     why: "unknown grade",
     args: ["E"],
-    expect: { error: "#N/A", en: 'grade "E" is not in the coefficient table.', zh: "系数表中没有等级“E”。" },
+    expect: {
+      error: "#N/A",
+      en: 'grade "E" is not in the coefficient table.',
+      zh: "系数表中没有等级“E”。",
+    },
   },
 
   // ---- MATRIX ----
@@ -332,11 +553,23 @@ export const CASES: Case[] = [
   { id: "MATRIX", why: "top corner", args: [1.3, 1.2, GRID], expect: 1.4 },
   { id: "MATRIX", why: "threshold reached exactly", args: [0.8, 0.8, GRID], expect: 0.6 },
   { id: "MATRIX", why: "row value below the first threshold", args: [0.7, 0.95, GRID], expect: 0 },
-  { id: "MATRIX", why: "column value below the first threshold", args: [0.9, 0.5, GRID], expect: 0 },
+  {
+    id: "MATRIX",
+    why: "column value below the first threshold",
+    args: [0.9, 0.5, GRID],
+    expect: 0,
+  },
   {
     id: "MATRIX",
     why: "column thresholds not ascending",
-    args: [1, 1, [[null, 0.9, 0.8], [1, 1, 2]]],
+    args: [
+      1,
+      1,
+      [
+        [null, 0.9, 0.8],
+        [1, 1, 2],
+      ],
+    ],
     expect: {
       error: "#VALUE!",
       en: "table: the value in column 3 (0.8) must be greater than the one to its left (0.9).",
@@ -346,7 +579,16 @@ export const CASES: Case[] = [
   {
     id: "MATRIX",
     why: "row thresholds not ascending (table row 4)",
-    args: [1, 1, [[null, 0.9], [0.8, 1], [1, 2], [0.9, 3]]],
+    args: [
+      1,
+      1,
+      [
+        [null, 0.9],
+        [0.8, 1],
+        [1, 2],
+        [0.9, 3],
+      ],
+    ],
     expect: {
       error: "#VALUE!",
       en: "table: the value in row 4 (0.9) must be greater than the one above it (1).",
@@ -369,10 +611,42 @@ export const CASES: Case[] = [
   { id: "COMMISSION", why: "whole (全额累进)", args: [250000, TIERS, "whole"], expect: 20000 },
   { id: "COMMISSION", why: "全额累进 alias", args: [250000, TIERS, "全额累进"], expect: 20000 },
   { id: "COMMISSION", why: "超额累进 alias", args: [250000, TIERS, "超额累进"], expect: 12000 },
-  { id: "COMMISSION", why: "below a threshold first bound", args: [40000, [[50000, 0.05], [100000, 0.08]]], expect: 0 },
-  { id: "COMMISSION", why: "above a threshold first bound", args: [80000, [[50000, 0.05], [100000, 0.08]]], expect: 1500 },
-  { id: "COMMISSION", why: "attainment tiers × target, marginal", args: [130000, RATIO_TIERS, null, 100000], expect: 3000 },
-  { id: "COMMISSION", why: "attainment tiers × target, whole", args: [130000, RATIO_TIERS, "whole", 100000], expect: 13000 },
+  {
+    id: "COMMISSION",
+    why: "below a threshold first bound",
+    args: [
+      40000,
+      [
+        [50000, 0.05],
+        [100000, 0.08],
+      ],
+    ],
+    expect: 0,
+  },
+  {
+    id: "COMMISSION",
+    why: "above a threshold first bound",
+    args: [
+      80000,
+      [
+        [50000, 0.05],
+        [100000, 0.08],
+      ],
+    ],
+    expect: 1500,
+  },
+  {
+    id: "COMMISSION",
+    why: "attainment tiers × target, marginal",
+    args: [130000, RATIO_TIERS, null, 100000],
+    expect: 3000,
+  },
+  {
+    id: "COMMISSION",
+    why: "attainment tiers × target, whole",
+    args: [130000, RATIO_TIERS, "whole", 100000],
+    expect: 13000,
+  },
   { id: "COMMISSION", why: "cap", args: [250000, TIERS, "whole", null, 10000], expect: 10000 },
   { id: "COMMISSION", why: "negative amount", args: [-1, TIERS], expect: NUM },
   { id: "COMMISSION", why: "target 0", args: [1000, RATIO_TIERS, null, 0], expect: NUM },
@@ -390,7 +664,13 @@ export const CASES: Case[] = [
   {
     id: "COMMISSION",
     why: "bounds not ascending",
-    args: [1000, [[0, 0.1], [0, 0.2]]],
+    args: [
+      1000,
+      [
+        [0, 0.1],
+        [0, 0.2],
+      ],
+    ],
     expect: {
       error: "#VALUE!",
       en: "tiers: the value in row 2 (0) must be greater than the one above it (0).",
@@ -400,8 +680,18 @@ export const CASES: Case[] = [
 
   // ---- FEEDBACK ----
   { id: "FEEDBACK", why: "all three groups", args: [90, [[80, 85, 75]], [[88], [92]]], expect: 88 },
-  { id: "FEEDBACK", why: "no customer ratings", args: [90, [[80, 85, 75]], [[null], [null]]], expect: 87.5 },
-  { id: "FEEDBACK", why: "custom weights in points", args: [90, [[80, 85, 75]], [[88], [92]], [[50, 30, 20]]], expect: 87 },
+  {
+    id: "FEEDBACK",
+    why: "no customer ratings",
+    args: [90, [[80, 85, 75]], [[null], [null]]],
+    expect: 87.5,
+  },
+  {
+    id: "FEEDBACK",
+    why: "custom weights in points",
+    args: [90, [[80, 85, 75]], [[88], [92]], [[50, 30, 20]]],
+    expect: 87,
+  },
   {
     id: "FEEDBACK",
     why: "weights sum to 110%",
@@ -426,13 +716,21 @@ export const CASES: Case[] = [
     id: "FEEDBACK",
     why: "no ratings at all",
     args: [null, [[null, null]], [[""]]],
-    expect: { error: "#N/A", en: "there are no ratings from any rater group.", zh: "没有任何评价人的评分。" },
+    expect: {
+      error: "#N/A",
+      en: "there are no ratings from any rater group.",
+      zh: "没有任何评价人的评分。",
+    },
   },
   {
     id: "FEEDBACK",
     why: "text rating",
     args: [90, [[80, "good"]], 70],
-    expect: { error: "#VALUE!", en: 'peers: cell 2 holds "good", which is not a number.', zh: "同事评分：第 2 个单元格为“good”，不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: 'peers: cell 2 holds "good", which is not a number.',
+      zh: "同事评分：第 2 个单元格为“good”，不是数字。",
+    },
   },
 
   // ---- PRORATE ----
@@ -444,7 +742,12 @@ export const CASES: Case[] = [
 
   // ---- PAY ----
   { id: "PAY", why: "base + performance pay × coefficient", args: [5000, 2000, 1.2], expect: 7400 },
-  { id: "PAY", why: "with commission and a deduction", args: [5000, 2000, 1.2, 1500.555, -200], expect: 8700.56 },
+  {
+    id: "PAY",
+    why: "with commission and a deduction",
+    args: [5000, 2000, 1.2, 1500.555, -200],
+    expect: 8700.56,
+  },
   { id: "PAY", why: "Excel ROUND: 2.675 → 2.68", args: [2.675, 0, 0], expect: 2.68 },
   { id: "PAY", why: "Excel ROUND: -2.675 → -2.68", args: [0, 0, 0, -2.675], expect: -2.68 },
   { id: "PAY", why: "1.005 → 1.01", args: [1.005, 0, 0], expect: 1.01 },
@@ -455,6 +758,10 @@ export const CASES: Case[] = [
     id: "PAY",
     why: "text bonus",
     args: [5000, 2000, 1, 0, "TBD"],
-    expect: { error: "#VALUE!", en: 'bonus must be a number; "TBD" is not one.', zh: "奖金必须是数字，“TBD”不是数字。" },
+    expect: {
+      error: "#VALUE!",
+      en: 'bonus must be a number; "TBD" is not one.',
+      zh: "奖金必须是数字，“TBD”不是数字。",
+    },
   },
 ];

@@ -20,16 +20,21 @@ export type ErrorCodeText = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export class StubError {
   constructor(
     readonly code: ErrorCodeText,
-    readonly message?: string,
+    readonly message?: string
   ) {
-    if (!Object.values(ERROR_CODES).includes(code)) throw new TypeError(`not an ErrorCode: ${String(code)}`);
+    if (!Object.values(ERROR_CODES).includes(code))
+      throw new TypeError(`not an ErrorCode: ${String(code)}`);
   }
 }
 
 export type Registered = (...args: unknown[]) => unknown;
 
 export interface Globals {
-  CustomFunctions: { Error: typeof StubError; ErrorCode: typeof ERROR_CODES; associate(id: string, fn: Registered): void };
+  CustomFunctions: {
+    Error: typeof StubError;
+    ErrorCode: typeof ERROR_CODES;
+    associate(id: string, fn: Registered): void;
+  };
   Office: { context: { displayLanguage: string } };
   /** What `associate` registered, by id. */
   associations: Map<string, Registered>;
