@@ -38,7 +38,8 @@ export function toHalfWidth(text: string): string {
 }
 
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED_PATTERN = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const UNSIGNED_PATTERN = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED_PATTERN = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 const CURRENCY = /^(¥|\$|€|£|RMB|CNY|元)|(元|¥|RMB|CNY)$/i;
 
 /**
@@ -77,7 +78,7 @@ export function readNumber(input: CellInput): NumberReading {
     for (let guard = 0; guard < 2 && CURRENCY.test(t); guard++) t = t.replace(CURRENCY, "").trim();
   }
   let body: string | null = null;
-  if (NUMBER_PATTERN.test(t)) body = t;
+  if (UNSIGNED_PATTERN.test(t)) body = t;
   else if (GROUPED_PATTERN.test(t)) body = t.replace(/,/g, "");
   else if (/^\d{1,3}( \d{3})+(\.\d*)?$/.test(t)) body = t.replace(/ /g, "");
   if (body === null) return { kind: "text", text: raw };
