@@ -99,9 +99,13 @@ export function checkScoreParameters(floor: number, cap: number, fullScore: numb
   return null;
 }
 
-/** The score for an attainment already computed: 0 below the floor, else min(a, cap) × full. */
+/**
+ * The score for an attainment already computed: 0 below the floor, else min(a, cap) × full.
+ * An attainment that reaches a floor of 0 only by the boundary tolerance (−1e-12) scores 0,
+ * never a negative sliver.
+ */
 export function scoreAttainment(a: number, floor: number, cap: number, fullScore: number): number {
-  if (fallsShort(a, floor)) return 0;
+  if (fallsShort(a, floor) || a <= 0) return 0;
   return (a < cap ? a : cap) * fullScore;
 }
 

@@ -3,9 +3,8 @@
  * and fills the result arrays; the bulk loop and the explanation call the same code, so an
  * explanation can never disagree with the number it explains.
  */
-import { curveUnchecked, feedbackParts, FeedbackParts } from "../primitives";
+import { curveUnchecked, feedbackParts, FeedbackParts, scoreAttainment } from "../primitives";
 import { isError } from "../errors";
-import { fallsShort } from "../numeric";
 import type { FeedbackRating } from "../records";
 import { parsePeriodKey, Period, within } from "../periods";
 import { CompiledIndicator, CompiledPlan, InputKind, Method, Missing } from "./compile";
@@ -218,11 +217,8 @@ export function readIndicator(ind: CompiledIndicator, frame: Frame, r: number, f
 /** The score for an indicator whose input was read without a reason. */
 export function scoreIndicator(ind: CompiledIndicator, input: IndicatorInput): number {
   switch (ind.method) {
-    case Method.Linear: {
-      const a = input.attainment;
-      if (fallsShort(a, ind.floor)) return 0;
-      return (a < ind.cap ? a : ind.cap) * ind.fullScore;
-    }
+    case Method.Linear:
+      return scoreAttainment(input.attainment, ind.floor, ind.cap, ind.fullScore);
     case Method.Curve:
       return curveUnchecked(ind.curveOnAttainment ? input.attainment : input.actual, ind.points, ind.curveMode);
     case Method.Direct:
