@@ -154,14 +154,24 @@ export function outValue<T extends string | number>(r: Result<T>): T {
 // Single values
 // ---------------------------------------------------------------------------------------------
 
+/** Excel.ErrorCellValue's errorType → the error value as Excel shows it. */
 const EXCEL_ERROR_TYPES: Record<string, string> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
   Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
   NotAvailable: "#N/A",
-  Num: "#NUM!",
-  Value: "#VALUE!",
-  Null: "#NULL!",
-  Ref: "#REF!",
   Name: "#NAME?",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Placeholder: "#UNKNOWN!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
 };
 
 /** An Excel error value handed to us as input, as the error to propagate (the same object when it can be). */
@@ -193,7 +203,7 @@ function unwrap(v: object, arg: Arg): unknown {
   if (typeof o.code === "string" && o.code.startsWith("#")) throw inputError(o.code, arg);
   if (o.type === "Error") {
     const code =
-      typeof o.basicValue === "string"
+      typeof o.basicValue === "string" && o.basicValue.startsWith("#")
         ? o.basicValue
         : (EXCEL_ERROR_TYPES[String(o.errorType)] ?? "#VALUE!");
     throw inputError(code, arg);
