@@ -36,6 +36,19 @@ export function excelRound(value: number, digits = 0): number {
   if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
   const d = Math.trunc(digits);
   const magnitude = Math.abs(value);
+  // Fast path: away from a half, the binary and the decimal value round the same way.
+  if (d >= 0 && d <= 10) {
+    const p = POWERS[d];
+    const scaled = magnitude * p;
+    if (scaled < 4503599627370496) {
+      const fl = Math.floor(scaled);
+      const frac = scaled - fl;
+      if (Math.abs(frac - 0.5) > 1e-6) {
+        const r = (frac > 0.5 ? fl + 1 : fl) / p;
+        return r === 0 ? 0 : value < 0 ? -r : r;
+      }
+    }
+  }
   const shown = Number(magnitude.toPrecision(15));
   let rounded: number;
   if (d >= 0) {
@@ -50,6 +63,8 @@ export function excelRound(value: number, digits = 0): number {
   if (rounded === 0) return 0;
   return value < 0 ? -rounded : rounded;
 }
+
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
 /** Money is rounded to the cent as Excel's ROUND(x, 2) does. */
 export function roundMoney(value: number): number {

@@ -29,8 +29,20 @@ export function quarterKey(year: number, quarter: number): string {
   return `${year}-Q${quarter}`;
 }
 
-/** Parses a canonical key; null when it is not one. */
+const parsed = new Map<string, Period | null>();
+
+/** Parses a canonical key; null when it is not one. Results are shared and must not be changed. */
 export function parsePeriodKey(key: string): Period | null {
+  let p = parsed.get(key);
+  if (p === undefined) {
+    p = parseKey(key);
+    // Keys are few (months, quarters, years); bound the cache anyway against odd input.
+    if (parsed.size < 10000) parsed.set(key, p);
+  }
+  return p;
+}
+
+function parseKey(key: string): Period | null {
   let m = MONTH.exec(key);
   if (m) {
     const month = Number(m[2]);

@@ -238,6 +238,11 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
   const seen = new Map<string, { row: DataRow; signature: string }>();
   const names = new Map<string, { name: string; row: number; reported: Set<string> }>();
   const fields = plan.fields;
+  // Fields without a column: one list shared by every row of the table.
+  const absent: string[] = fields.filter((f) => mapping[f.key] === undefined).map((f) => f.key);
+  // Every row's values start as a copy of one template, so all rows share one object shape
+  // (V8 keeps them in fast mode; objects filled key by key from {} fall back to dictionaries).
+  const template: Record<string, number | null> = Object.fromEntries(fields.map((f) => [f.key, null]));
 
   // Trailing blank rows are ignored; blank rows in between are skipped silently too.
   for (let i = 0; i < table.rows.length; i++) {
@@ -272,13 +277,11 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
     if (rawName !== name) issues.push(issue("warning", "nameTrimmed", { text: rawName, name }, { location: loc(r, "name"), subject }));
     if (/^[=+\-@]/.test(name)) issues.push(issue("warning", "formulaText", { first: name[0] }, { location: loc(r, "name"), subject }));
 
-    const values: Record<string, number | null> = {};
+    const values: Record<string, number | null> = { ...template };
     const invalid: string[] = [];
-    const absent: string[] = [];
     for (const f of fields) {
       if (mapping[f.key] === undefined) {
         values[f.key] = null;
-        absent.push(f.key);
         continue;
       }
       const cell = get(f.key);

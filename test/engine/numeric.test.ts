@@ -52,3 +52,27 @@ describe("boundary tolerance", () => {
     expect(weightScale(99.9)).toBeNull();
   });
 });
+
+describe("excelRound's fast path agrees with the decimal reading", () => {
+  it("should equal rounding the 15-significant-digit decimal string for random values", () => {
+    // Reference: round the value Excel shows, digit by digit, half away from zero.
+    const reference = (x: number, d: number) => {
+      const shown = Number(Math.abs(x).toPrecision(15));
+      const scaled = Number((shown * 10 ** d).toPrecision(15));
+      const r = Math.floor(scaled + 0.5) / 10 ** d;
+      return r === 0 ? 0 : x < 0 ? -r : r;
+    };
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const mismatches: [number, number, number, number][] = [];
+    for (let i = 0; i < 200000; i++) {
+      const d = i % 4;
+      const cents = Math.floor(rand() * 1e8) / 1000; // three decimals: many exact halves
+      const x = (i % 3 === 0 ? -1 : 1) * (i % 2 ? cents : cents * rand() * 7);
+      const got = excelRound(x, d);
+      const want = reference(x, d);
+      if (got !== want) mismatches.push([x, d, got, want]);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+});

@@ -6,7 +6,6 @@
  */
 import { commissionUnchecked } from "../primitives";
 import { reaches, roundMoney } from "../numeric";
-import { parsePeriodKey, quarterOf } from "../periods";
 import type { CompiledPlan } from "./compile";
 import { CellState, Frame } from "./frame";
 
@@ -69,7 +68,7 @@ export interface Settlement {
  * Builds the ledger for a month frame sorted by id then month. `gradeOf(id, period)` returns the
  * grade index of the evaluation period a month lies in (−1 when it has none).
  */
-export function commissionLedger(cp: CompiledPlan, months: Frame, evaluationPeriodOf: (month: string) => string, gradeOf: (id: string, period: string) => number): Ledger {
+export function commissionLedger(cp: CompiledPlan, months: Frame, gradeOfMonth: (monthRow: number) => number): Ledger {
   const n = months.n;
   const c = cp.plan.commission;
   const p = cp.pay;
@@ -118,8 +117,9 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, evaluationPeri
 
   for (let r = 0; r < n; r++) {
     const id = months.ids[r];
-    const year = months.periods[r].slice(0, 4);
-    if (!current || current.id !== id || current.year !== year) {
+    const period = months.periods[r];
+    if (!current || current.id !== id || !period.startsWith(current.year)) {
+      const year = period.slice(0, 4);
       const sameId: boolean = current !== null && current.id === id;
       close();
       if (!sameId) balance = 0;
@@ -141,7 +141,7 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, evaluationPeri
     else if (needsTarget && !(target > 0)) status = CommissionStatus.TargetMissing;
     let gradeIndex = -1;
     if (status === CommissionStatus.Ok && minGradeIndex >= 0) {
-      gradeIndex = gradeOf(id, evaluationPeriodOf(months.periods[r]));
+      gradeIndex = gradeOfMonth(r);
       if (gradeIndex < 0) status = CommissionStatus.GradeMissing;
     }
     L.status[r] = status;
@@ -188,13 +188,4 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, evaluationPeri
   }
   close();
   return L;
-}
-
-/** The evaluation period a month belongs to under the plan. */
-export function evaluationPeriodOf(cp: CompiledPlan): (month: string) => string {
-  if (cp.plan.periods.evaluation === "month") return (m) => m;
-  return (m) => {
-    const p = parsePeriodKey(m);
-    return p ? quarterOf(p) : m;
-  };
 }

@@ -11,7 +11,7 @@ import { CompiledPlan, compilePlan } from "./compile";
 import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
 import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
 import { gradeRows, Grading } from "./grading";
-import { commissionLedger, evaluationPeriodOf, Ledger } from "./commission";
+import { commissionLedger, Ledger } from "./commission";
 import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
 import { parsePeriodKey } from "../periods";
 
@@ -64,20 +64,16 @@ function key(id: string, period: string): string {
 export function evaluate(plan: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[] = []): Evaluation {
   const cp = compilePlan(plan);
   const fb = new FeedbackIndex(ratings, plan.feedback.weights);
-  const sorted = sortRows(rows.filter((r) => parsePeriodKey(r.period)?.kind === "month"));
+  const sorted = sortRows(rows.filter((r) => r.period.length === 7 && parsePeriodKey(r.period)?.kind === "month"));
   const mf = monthFrame(cp, sorted);
   const months = scoreFrame(cp, mf, fb);
   const monthly = plan.periods.evaluation === "month";
-  const periods = monthly ? months : scoreFrame(cp, aggregate(cp, mf, "quarter"), fb);
+  const quarters = monthly ? null : aggregate(cp, mf, "quarter");
+  const periods = quarters ? scoreFrame(cp, quarters, fb) : months;
   const grading = gradeRows(cp, periods.frame, periods.totals);
   const pf = periods.frame;
-  const index = new Map<string, number>();
-  for (let r = 0; r < pf.n; r++) index.set(key(pf.ids[r], pf.periods[r]), r);
-  const gradeOf = (id: string, period: string) => {
-    const r = index.get(key(id, period));
-    return r === undefined ? -1 : grading.gradeIndex[r];
-  };
-  const ledger = commissionLedger(cp, mf, evaluationPeriodOf(cp), gradeOf);
+  const groupOf = quarters ? quarters.groupOf : null;
+  const ledger = commissionLedger(cp, mf, (m) => grading.gradeIndex[groupOf ? groupOf[m] : m]);
   const mp = monthPay(cp, mf, ledger);
   const pp = periodPay(pf, mp, grading.coefficient);
   for (let r = 0; r < pf.n; r++) {

@@ -13,7 +13,7 @@ import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
-import { CellState, Frame } from "./frame";
+import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
 import { IndicatorStatus, newInput, readIndicator, Reason, REASON_CODES, ReasonCode, RowStatus, ScoreSet, scoreIndicator } from "./score";
 
@@ -230,11 +230,11 @@ function fieldTrace(cp: CompiledPlan, frame: Frame, months: Frame, r: number, ke
     aggregate: def.aggregate,
     value: num(frame.values[k][r]),
     state: STATE_NAMES[frame.states[k][r]],
-    months: Array.from(frame.members[r]).map((m) => ({
+    months: membersOf(frame, r).map((m) => ({
       period: months.periods[m],
       value: num(months.values[k][m]),
       state: STATE_NAMES[months.states[k][m]],
-      source: months.sources[m][0],
+      source: months.sources[m],
     })),
   };
 }
@@ -247,9 +247,9 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
   const input = newInput();
   const subject = { id: frame.ids[r], period: frame.periods[r] };
   const months = ev.months.frame;
-  for (const m of frame.members[r]) {
+  for (const m of membersOf(frame, r)) {
     if (months.conflicts[m]) {
-      const src = months.sources[m][0];
+      const src = months.sources[m];
       out.push(issue("error", "rowConflict", { period: months.periods[m], row: src.row, other: months.conflicts[m] }, { subject, location: { sheet: src.sheet, row: src.row } }));
     }
   }
@@ -267,8 +267,8 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
     let location: Issue["location"];
     if (input.reasonField >= 0) {
       const k = input.reasonField;
-      const culprit = Array.from(frame.members[r]).find((m) => months.states[k][m] !== CellState.Ok) ?? frame.members[r][0];
-      const src = months.sources[culprit][0];
+      const culprit = membersOf(frame, r).find((m) => months.states[k][m] !== CellState.Ok) ?? frame.first[r];
+      const src = months.sources[culprit];
       const key = cp.fieldKeys[k];
       location = { sheet: src.sheet, row: src.row, column: src.columns?.[key], header: fieldName.zh };
     }
@@ -332,7 +332,7 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       targetMonths: input.targetSource === "default" && ind.additive ? frame.monthCount[r] : 1,
       attainment: reasonOk && Number.isFinite(input.attainment) ? input.attainment : null,
       scoring: def.scoring,
-      feedback: input.feedback ? { ...input.feedback, ratings: ev.feedback.ratings(frame.ids[r], frame.periods[r]).length } : null,
+      feedback: input.feedback ? { ...input.feedback, ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length } : null,
       score: reasonOk ? scoreIndicator(ind, input) : score,
       outcome: OUTCOMES[st],
       reason: REASON_CODES[input.reason],
@@ -394,7 +394,7 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
   const mp = ev.monthPay;
-  const memberRows = isPeriods ? Array.from(frame.members[r]) : [r];
+  const memberRows = isPeriods ? membersOf(frame, r) : [r];
   for (const m of memberRows) {
     const amount = num(L.basis[m]);
     const scale = num(L.boundScale[m]);
@@ -467,7 +467,7 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
     kind: isPeriods && set !== ev.months ? "quarter" : "month",
     plan: { name: plan.name, version: plan.version, effectiveDate: plan.effectiveDate },
     months: memberRows.map((m) => months.periods[m]),
-    sources: frame.sources[r],
+    sources: membersOf(frame, r).map((m) => months.sources[m]),
     indicators,
     dimensions,
     total,
@@ -484,6 +484,6 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
 }
 
 function out(list: Issue[], severity: "error" | "warning", code: string, params: Record<string, string | number | LocalizedText>, frame: Frame, r: number, fieldKey?: string): void {
-  const src = frame.sources[r][0];
+  const src = frame.sources[r];
   list.push(issue(severity, code, params, { subject: { id: frame.ids[r], period: frame.periods[r] }, location: src ? { sheet: src.sheet, row: src.row, column: fieldKey ? src.columns?.[fieldKey] : undefined } : undefined }));
 }

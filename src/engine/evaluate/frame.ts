@@ -5,7 +5,7 @@
  */
 import type { DataRow, SourceRef } from "../records";
 import type { CompiledPlan } from "./compile";
-import { parsePeriodKey, quarterOf, yearOf } from "../periods";
+import { parsePeriodKey } from "../periods";
 
 export const enum CellState {
   Ok = 0,
@@ -23,11 +23,13 @@ export interface Frame {
   periods: string[];
   /** Months each row covers (1 for a month row). */
   monthCount: Int32Array;
-  /** For each row, the month rows (indexes into the month frame) it was built from. */
-  members: Int32Array[];
+  /** For each row, the month rows it was built from: [first[r], end[r]) in the month frame. */
+  first: Int32Array;
+  end: Int32Array;
   values: Float64Array[];
   states: Uint8Array[];
-  sources: SourceRef[][];
+  /** Where the row's (first) month came from. */
+  sources: SourceRef[];
   /** Sheet row of a conflicting duplicate (another row for the same person and month), else 0. */
   conflicts: Int32Array;
 }
@@ -40,7 +42,8 @@ function emptyFrame(n: number, nFields: number): Frame {
     teams: new Array(n),
     periods: new Array(n),
     monthCount: new Int32Array(n),
-    members: new Array(n),
+    first: new Int32Array(n),
+    end: new Int32Array(n),
     values: Array.from({ length: nFields }, () => new Float64Array(n)),
     states: Array.from({ length: nFields }, () => new Uint8Array(n)),
     sources: new Array(n),
@@ -50,16 +53,36 @@ function emptyFrame(n: number, nFields: number): Frame {
 
 /** Month rows in a stable order: by employee id, then month. */
 export function sortRows(rows: readonly DataRow[]): DataRow[] {
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((x, y) => (x.r.id < y.r.id ? -1 : x.r.id > y.r.id ? 1 : x.r.period < y.r.period ? -1 : x.r.period > y.r.period ? 1 : x.i - y.i))
-    .map((x) => x.r);
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    if (a.id > b.id || (a.id === b.id && a.period > b.period)) sorted = false;
+  }
+  if (sorted) return rows.slice();
+  const keyed = rows.map((r, i) => ({ k: r.id + "\u0000" + r.period, i, r }));
+  keyed.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : x.i - y.i));
+  return keyed.map((x) => x.r);
 }
 
 /** The month frame: rows must be month rows sorted with {@link sortRows}. */
 export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
   const keys = cp.fieldKeys;
-  const f = emptyFrame(rows.length, keys.length);
+  const nf = keys.length;
+  const f = emptyFrame(rows.length, nf);
+  // Rows read from one table share their `absent` list: turn each distinct list into flags once.
+  const absentFlags = new Map<readonly string[], Uint8Array>();
+  const none = new Uint8Array(nf);
+  const flagsFor = (absent: readonly string[]) => {
+    if (absent.length === 0) return none;
+    let flags = absentFlags.get(absent);
+    if (!flags) {
+      flags = new Uint8Array(nf);
+      for (let k = 0; k < nf; k++) flags[k] = absent.includes(keys[k]) ? 1 : 0;
+      absentFlags.set(absent, flags);
+    }
+    return flags;
+  };
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     f.ids[i] = r.id;
@@ -67,20 +90,29 @@ export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
     f.teams[i] = r.team;
     f.periods[i] = r.period;
     f.monthCount[i] = 1;
-    f.members[i] = Int32Array.of(i);
-    f.sources[i] = [r.source];
+    f.first[i] = i;
+    f.end[i] = i + 1;
+    f.sources[i] = r.source;
     f.conflicts[i] = r.conflict ?? 0;
-    for (let k = 0; k < keys.length; k++) {
-      const v = r.values[keys[k]];
+  }
+  // Field by field: the same key in the inner loop keeps the property loads monomorphic.
+  for (let k = 0; k < nf; k++) {
+    const key = keys[k];
+    const vs = f.values[k];
+    const ss = f.states[k];
+    for (let i = 0; i < rows.length; i++) {
+      const v = rows[i].values[key];
       if (v === null || v === undefined) {
-        f.values[k][i] = NaN;
-        f.states[k][i] = r.absent.includes(keys[k]) || !(keys[k] in r.values) ? CellState.Absent : CellState.Blank;
+        vs[i] = NaN;
+        ss[i] = flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
       } else {
-        f.values[k][i] = v;
-        f.states[k][i] = CellState.Ok;
+        vs[i] = v;
+        ss[i] = CellState.Ok;
       }
     }
-    for (const key of r.invalid) {
+  }
+  for (let i = 0; i < rows.length; i++) {
+    for (const key of rows[i].invalid) {
       const k = cp.fieldIndex.get(key);
       if (k !== undefined) {
         f.values[k][i] = NaN;
@@ -95,72 +127,105 @@ export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
 export type RollUp = "quarter" | "year";
 
 function periodFor(month: string, to: RollUp): string {
+  if (to === "year") return month.slice(0, 4);
   const p = parsePeriodKey(month)!;
-  return to === "quarter" ? quarterOf(p) : yearOf(p);
+  return `${p.year}-Q${Math.floor((p.index - 1) / 3) + 1}`;
+}
+
+export interface Aggregated extends Frame {
+  /** For each month row, the aggregated row it belongs to. */
+  groupOf: Int32Array;
 }
 
 /**
  * Aggregates a month frame (sorted by id, then month) into quarters or years. Per field:
- * "sum" adds the months (blank if any month is blank), "mean" averages the months that have a
- * value, "last" takes the latest month that has one. An invalid month makes the period invalid.
- * Name and team are those of the latest month.
+ * "sum" adds the months (blank if any month is blank, unless the column is optional), "mean"
+ * averages the months that have a value, "last" takes the latest month that has one. An invalid
+ * month makes the period invalid. Name and team are those of the latest month.
  */
-export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Frame {
-  const groups: { id: string; period: string; rows: number[] }[] = [];
+export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregated {
+  // Groups are contiguous runs of the sorted month frame.
+  const starts: number[] = [];
+  const keys: string[] = [];
+  let lastId = "";
+  let lastPeriod = "";
   for (let i = 0; i < months.n; i++) {
     const p = periodFor(months.periods[i], to);
-    const last = groups[groups.length - 1];
-    if (last && last.id === months.ids[i] && last.period === p) last.rows.push(i);
-    else groups.push({ id: months.ids[i], period: p, rows: [i] });
+    if (i === 0 || months.ids[i] !== lastId || p !== lastPeriod) {
+      starts.push(i);
+      keys.push(p);
+      lastId = months.ids[i];
+      lastPeriod = p;
+    }
   }
+  starts.push(months.n);
+  const ng = keys.length;
   const nf = cp.fieldKeys.length;
-  const f = emptyFrame(groups.length, nf);
-  const rules = cp.plan.fields.map((d) => d.aggregate);
-  const optional = cp.plan.fields.map((d) => d.optional);
-  for (let g = 0; g < groups.length; g++) {
-    const { id, period, rows } = groups[g];
-    const lastRow = rows[rows.length - 1];
-    f.ids[g] = id;
-    f.names[g] = months.names[lastRow];
-    f.teams[g] = months.teams[lastRow];
-    f.periods[g] = period;
-    f.monthCount[g] = rows.length;
-    f.members[g] = Int32Array.from(rows);
-    f.sources[g] = rows.flatMap((r) => months.sources[r]);
-    for (const r of rows) if (months.conflicts[r] && !f.conflicts[g]) f.conflicts[g] = months.conflicts[r];
-    for (let k = 0; k < nf; k++) {
-      const vs = months.values[k];
-      const ss = months.states[k];
-      const rule = rules[k];
-      let state: CellState = CellState.Ok;
+  const f = emptyFrame(ng, nf) as Aggregated;
+  f.groupOf = new Int32Array(months.n);
+  for (let g = 0; g < ng; g++) {
+    const a = starts[g];
+    const b = starts[g + 1];
+    f.ids[g] = months.ids[a];
+    f.names[g] = months.names[b - 1];
+    f.teams[g] = months.teams[b - 1];
+    f.periods[g] = keys[g];
+    f.monthCount[g] = b - a;
+    f.first[g] = a;
+    f.end[g] = b;
+    f.sources[g] = months.sources[a];
+    for (let r = a; r < b; r++) {
+      f.groupOf[r] = g;
+      if (months.conflicts[r] && !f.conflicts[g]) f.conflicts[g] = months.conflicts[r];
+    }
+  }
+  for (let k = 0; k < nf; k++) {
+    const def = cp.plan.fields[k];
+    const rule = def.aggregate;
+    const optional = def.optional;
+    const vs = months.values[k];
+    const ss = months.states[k];
+    const out = f.values[k];
+    const outState = f.states[k];
+    for (let g = 0; g < ng; g++) {
+      const a = starts[g];
+      const b = starts[g + 1];
+      let invalid = false;
+      let anyBlank = false;
+      let allAbsent = true;
       let acc = 0;
       let count = 0;
       let lastValue = NaN;
-      let anyBlank = false;
-      let allAbsent = true;
-      for (const r of rows) {
+      for (let r = a; r < b; r++) {
         const s = ss[r];
         if (s !== CellState.Absent) allAbsent = false;
-        if (s === CellState.Invalid) state = CellState.Invalid;
-        else if (s === CellState.Ok) {
+        if (s === CellState.Ok) {
           acc += vs[r];
           count++;
           lastValue = vs[r];
-        } else anyBlank = true;
+        } else if (s === CellState.Invalid) invalid = true;
+        else anyBlank = true;
       }
+      let state: CellState = CellState.Ok;
       let value = NaN;
-      if (state !== CellState.Invalid) {
-        if (allAbsent) state = CellState.Absent;
-        else if (rule === "sum") {
-          // An optional column (a pay adjustment) that is blank in a month adds nothing.
-          if (anyBlank && !optional[k]) state = CellState.Blank;
-          else value = acc;
-        } else if (count === 0) state = CellState.Blank;
-        else value = rule === "mean" ? acc / count : lastValue;
-      }
-      f.values[k][g] = value;
-      f.states[k][g] = state;
+      if (invalid) state = CellState.Invalid;
+      else if (allAbsent) state = CellState.Absent;
+      else if (rule === "sum") {
+        // An optional column (a pay adjustment) that is blank in a month adds nothing.
+        if (anyBlank && !optional) state = CellState.Blank;
+        else value = acc;
+      } else if (count === 0) state = CellState.Blank;
+      else value = rule === "mean" ? acc / count : lastValue;
+      out[g] = value;
+      outState[g] = state;
     }
   }
   return f;
+}
+
+/** The month rows a row was built from, as a list (for explanations; loops use first/end). */
+export function membersOf(frame: Frame, r: number): number[] {
+  const out: number[] = [];
+  for (let m = frame.first[r]; m < frame.end[r]; m++) out.push(m);
+  return out;
 }

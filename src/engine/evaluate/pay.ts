@@ -73,7 +73,7 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     let std = 0;
     let com = 0;
     let bonus = 0;
-    for (const m of periods.members[r]) {
+    for (let m = periods.first[r]; m < periods.end[r]; m++) {
       base += mp.base[m];
       std += mp.performanceStandard[m];
       com += mp.commission[m];

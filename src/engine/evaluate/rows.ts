@@ -84,7 +84,8 @@ export function scorecardRows(ev: Evaluation): ScorecardRow[] {
       bonus: num(pp.bonus[r]),
       totalPay: num(pp.total[r]),
       status,
-      problems: status === "ok" ? [] : explain(ev, r).problems,
+      // Warnings come from indicators alone; errors may also come from commission and pay.
+      problems: status === "ok" ? [] : status === "warning" ? rowProblems(ev, set, r) : explain(ev, r).problems,
     };
   }
   return rows;

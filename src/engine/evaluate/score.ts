@@ -6,7 +6,7 @@
 import { curveUnchecked, feedbackParts, FeedbackParts, scoreAttainment } from "../primitives";
 import { isError } from "../errors";
 import type { FeedbackRating } from "../records";
-import { parsePeriodKey, Period, within } from "../periods";
+import { parsePeriodKey, Period, quarterOf, within } from "../periods";
 import { CompiledIndicator, CompiledPlan, InputKind, Method, Missing } from "./compile";
 import { CellState, Frame } from "./frame";
 
@@ -57,6 +57,8 @@ export const enum RowStatus {
 /** Ratings by employee, for the feedback indicator and the annual 360 score. */
 export class FeedbackIndex {
   private readonly byId = new Map<string, { rating: FeedbackRating; period: Period }[]>();
+  private readonly cache = new Map<string, Map<string, FeedbackParts | null>>();
+  private readonly exactCache = new Map<string, Map<string, FeedbackParts | null>>();
   constructor(
     ratings: readonly FeedbackRating[],
     readonly weights: readonly number[],
@@ -77,16 +79,55 @@ export class FeedbackIndex {
     if (!outer) return [];
     return list.filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer))).map((x) => x.rating);
   }
-  /** The 360 score and its parts, or null when there are no ratings. */
+  /**
+   * The ratings an indicator uses for a period: those within it; for a month without ratings of
+   * its own (360 reviews are rarely monthly), those of the quarter it lies in.
+   */
+  ratingsFor(id: string, periodKey: string): FeedbackRating[] {
+    const own = this.ratings(id, periodKey);
+    if (own.length > 0) return own;
+    const p = parsePeriodKey(periodKey);
+    return p && p.kind === "month" ? this.ratings(id, quarterOf(p)) : own;
+  }
+  /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
-    const rs = this.ratings(id, periodKey, exact);
-    if (rs.length === 0) return null;
-    const s: number[] = [];
-    const p: number[] = [];
-    const c: number[] = [];
-    for (const r of rs) (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
-    const parts = feedbackParts(s, p, c, this.weights);
-    return isError(parts) ? null : parts;
+    const list = this.byId.get(id);
+    if (!list) return null;
+    // Rows come person by person: the last answer is often the next one.
+    if (id === this.last.id && periodKey === this.last.period && exact === this.last.exact) return this.last.result;
+    const result = this.lookup(id, list, periodKey, exact);
+    this.last = { id, period: periodKey, exact, result };
+    return result;
+  }
+
+  private last: { id: string; period: string; exact: boolean; result: FeedbackParts | null } = { id: "", period: "", exact: false, result: null };
+
+  private lookup(id: string, list: { rating: FeedbackRating; period: Period }[], periodKey: string, exact: boolean): FeedbackParts | null {
+    let key = periodKey;
+    if (!exact) {
+      // A month without ratings of its own resolves to its quarter, so months share one entry.
+      const p = parsePeriodKey(periodKey);
+      if (p && p.kind === "month" && !list.some((x) => x.period.key === periodKey)) key = quarterOf(p);
+    }
+    let cache = (exact ? this.exactCache : this.cache).get(id);
+    if (!cache) {
+      cache = new Map();
+      (exact ? this.exactCache : this.cache).set(id, cache);
+    }
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const rs = this.ratings(id, key, exact);
+    let result: FeedbackParts | null = null;
+    if (rs.length > 0) {
+      const s: number[] = [];
+      const p: number[] = [];
+      const c: number[] = [];
+      for (const r of rs) (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+      const parts = feedbackParts(s, p, c, this.weights);
+      result = isError(parts) ? null : parts;
+    }
+    cache.set(key, result);
+    return result;
   }
 }
 
@@ -135,13 +176,13 @@ export function readIndicator(ind: CompiledIndicator, frame: Frame, r: number, f
     }
     case InputKind.Ratio:
     case InputKind.Growth: {
-      for (const k of [ind.a, ind.b]) {
-        const s = st[k][r];
-        if (s !== CellState.Ok) {
-          out.reason = stateReason(s);
-          out.reasonField = k;
-          return;
-        }
+      const sa = st[ind.a][r];
+      const sb = st[ind.b][r];
+      if (sa !== CellState.Ok || sb !== CellState.Ok) {
+        const k = sa !== CellState.Ok ? ind.a : ind.b;
+        out.reason = stateReason(st[k][r]);
+        out.reasonField = k;
+        return;
       }
       const x = v[ind.a][r];
       const y = v[ind.b][r];

@@ -10,7 +10,6 @@ import type {
   CurvePoint,
   Direction,
   MissingPolicy,
-  Quota,
 } from "../primitives";
 
 /** Text in both languages the add-in speaks. */
