@@ -1,7 +1,7 @@
 /**
  * Explanations: for every number of a scorecard, the inputs and the rule that produced it. The
  * statement and the task pane render these; tests read them. They are built by calling the very
- * functions that computed the numbers (readIndicator, scoreIndicator, commissionSlices), on the
+ * functions that computed the numbers (readIndicatorRange, scoreRange, commissionSlices), on the
  * same frame, so they cannot drift from the results they explain.
  */
 import { commissionSlices, CommissionSlice, distributionCutoffs, FeedbackParts } from "../primitives";
@@ -15,7 +15,7 @@ import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
-import { IndicatorStatus, newInput, readIndicator, Reason, REASON_CODES, ReasonCode, RowStatus, ScoreSet, scoreIndicator } from "./score";
+import { IndicatorStatus, readIndicator, Reason, REASON_CODES, ReasonCode, RowStatus, ScoreSet } from "./score";
 
 export const EXPLAIN_MESSAGES = defineMessages({
   indicatorProblem: { en: "{indicator}: {cause} {consequence}", zh: "{indicator}：{cause}{consequence}" },
@@ -244,7 +244,6 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
   const cp = ev.compiled;
   const frame = set.frame;
   const out: Issue[] = [];
-  const input = newInput();
   const subject = { id: frame.ids[r], period: frame.periods[r] };
   const months = ev.months.frame;
   for (const m of membersOf(frame, r)) {
@@ -257,7 +256,7 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
     const st = set.indicatorStatus[r * set.nIndicators + i];
     if (st === IndicatorStatus.Scored) continue;
     const ind = cp.indicators[i];
-    readIndicator(ind, frame, r, ev.feedback, input);
+    const input = readIndicator(ind, frame, r, ev.feedback);
     const reason = REASON_CODES[input.reason];
     const fieldName = input.reasonField >= 0 ? cp.plan.fields[input.reasonField].name : { en: "", zh: "" };
     const cause = CAUSES[reason];
@@ -289,7 +288,6 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
   const isPeriods = which === "periods";
   const ni = set.nIndicators;
   const nd = set.nDimensions;
-  const input = newInput();
 
   // Effective weights after leaving out indicators and dimensions.
   const dimDen = new Float64Array(nd);
@@ -308,7 +306,7 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
   let renormalized = totalDen > 0 && Math.abs(totalDen - 1) > 1e-12;
 
   const indicators: IndicatorTrace[] = cp.indicators.map((ind, i) => {
-    readIndicator(ind, frame, r, ev.feedback, input);
+    const input = readIndicator(ind, frame, r, ev.feedback);
     const st = set.indicatorStatus[r * ni + i] as IndicatorStatus;
     const score = num(set.indicatorScores[r * ni + i]);
     const counted = st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed;
@@ -333,7 +331,7 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       attainment: reasonOk && Number.isFinite(input.attainment) ? input.attainment : null,
       scoring: def.scoring,
       feedback: input.feedback ? { ...input.feedback, ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length } : null,
-      score: reasonOk ? scoreIndicator(ind, input) : score,
+      score: reasonOk ? input.score : score,
       outcome: OUTCOMES[st],
       reason: REASON_CODES[input.reason],
       weight: ind.weight,

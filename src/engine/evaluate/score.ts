@@ -131,154 +131,232 @@ export class FeedbackIndex {
   }
 }
 
-/** Scratch results of one indicator on one row (reused; no allocation in the loop). */
-export interface IndicatorInput {
-  actual: number;
-  target: number;
-  /** "data" when the target came from the row, "default" (× months when additive), "none". */
-  targetSource: "data" | "default" | "none";
-  attainment: number;
-  reason: Reason;
+/**
+ * One indicator's inputs over a range of rows, in columns: actual value, target, attainment,
+ * and why a row has none. The bulk scoring reads whole frames through these; an explanation
+ * reads one row through the very same functions.
+ */
+export interface IndicatorColumns {
+  actual: Float64Array;
+  target: Float64Array;
+  attainment: Float64Array;
+  reason: Uint8Array;
   /** The field whose state caused the reason, or −1. */
-  reasonField: number;
-  feedback: FeedbackParts | null;
+  reasonField: Int32Array;
+  /** 0 none, 1 from the data row, 2 the plan's default (× months when additive). */
+  targetSource: Uint8Array;
+  feedback: (FeedbackParts | null)[];
 }
 
-export function newInput(): IndicatorInput {
-  return { actual: NaN, target: NaN, targetSource: "none", attainment: NaN, reason: Reason.None, reasonField: -1, feedback: null };
+export function newColumns(n: number): IndicatorColumns {
+  return {
+    actual: new Float64Array(n),
+    target: new Float64Array(n),
+    attainment: new Float64Array(n),
+    reason: new Uint8Array(n),
+    reasonField: new Int32Array(n),
+    targetSource: new Uint8Array(n),
+    feedback: new Array(n).fill(null),
+  };
 }
 
 function stateReason(s: number): Reason {
   return s === CellState.Invalid ? Reason.Invalid : s === CellState.Absent ? Reason.Absent : Reason.Blank;
 }
 
-/** Reads the actual value and target of one indicator on row r, and its attainment. */
-export function readIndicator(ind: CompiledIndicator, frame: Frame, r: number, fb: FeedbackIndex | null, out: IndicatorInput): void {
-  out.actual = NaN;
-  out.target = NaN;
-  out.targetSource = "none";
-  out.attainment = NaN;
-  out.reason = Reason.None;
-  out.reasonField = -1;
-  out.feedback = null;
+/**
+ * Reads the actual value, target and attainment of one indicator for rows [from, to) of a
+ * frame into `out` at [0, to − from).
+ */
+export function readIndicatorRange(ind: CompiledIndicator, frame: Frame, fb: FeedbackIndex | null, from: number, to: number, out: IndicatorColumns): void {
   const st = frame.states;
   const v = frame.values;
+  const { actual, target, attainment, reason, reasonField, targetSource } = out;
+  const n = to - from;
+  reason.fill(Reason.None, 0, n);
+  reasonField.fill(-1, 0, n);
+  targetSource.fill(0, 0, n);
+  attainment.fill(NaN, 0, n);
+  target.fill(NaN, 0, n);
   switch (ind.inputKind) {
     case InputKind.Field: {
-      const s = st[ind.a][r];
-      if (s !== CellState.Ok) {
-        out.reason = stateReason(s);
-        out.reasonField = ind.a;
-        return;
+      const sa = st[ind.a];
+      const va = v[ind.a];
+      for (let i = 0; i < n; i++) {
+        const r = from + i;
+        if (sa[r] !== CellState.Ok) {
+          reason[i] = stateReason(sa[r]);
+          reasonField[i] = ind.a;
+          actual[i] = NaN;
+        } else actual[i] = va[r];
       }
-      out.actual = v[ind.a][r];
       break;
     }
     case InputKind.Ratio:
     case InputKind.Growth: {
-      const sa = st[ind.a][r];
-      const sb = st[ind.b][r];
-      if (sa !== CellState.Ok || sb !== CellState.Ok) {
-        const k = sa !== CellState.Ok ? ind.a : ind.b;
-        out.reason = stateReason(st[k][r]);
-        out.reasonField = k;
-        return;
+      const sa = st[ind.a];
+      const sb = st[ind.b];
+      const va = v[ind.a];
+      const vb = v[ind.b];
+      const ratio = ind.inputKind === InputKind.Ratio;
+      for (let i = 0; i < n; i++) {
+        const r = from + i;
+        actual[i] = NaN;
+        if (sa[r] !== CellState.Ok || sb[r] !== CellState.Ok) {
+          const k = sa[r] !== CellState.Ok ? ind.a : ind.b;
+          reason[i] = stateReason(st[k][r]);
+          reasonField[i] = k;
+          continue;
+        }
+        const y = vb[r];
+        if (y === 0) {
+          reason[i] = ratio ? Reason.DenominatorZero : Reason.PriorZero;
+          reasonField[i] = ind.b;
+          continue;
+        }
+        actual[i] = ratio ? va[r] / y : (va[r] - y) / Math.abs(y);
       }
-      const x = v[ind.a][r];
-      const y = v[ind.b][r];
-      if (y === 0) {
-        out.reason = ind.inputKind === InputKind.Ratio ? Reason.DenominatorZero : Reason.PriorZero;
-        out.reasonField = ind.b;
-        return;
-      }
-      out.actual = ind.inputKind === InputKind.Ratio ? x / y : (x - y) / Math.abs(y);
       break;
     }
     case InputKind.Sum: {
-      let total = 0;
+      for (let i = 0; i < n; i++) actual[i] = 0;
       for (const k of ind.fields) {
-        const s = st[k][r];
-        if (s !== CellState.Ok) {
-          out.reason = stateReason(s);
-          out.reasonField = k;
-          return;
+        const sk = st[k];
+        const vk = v[k];
+        for (let i = 0; i < n; i++) {
+          if (reason[i] !== Reason.None) continue;
+          const r = from + i;
+          if (sk[r] !== CellState.Ok) {
+            reason[i] = stateReason(sk[r]);
+            reasonField[i] = k;
+            actual[i] = NaN;
+          } else actual[i] += vk[r];
         }
-        total += v[k][r];
       }
-      out.actual = total;
       break;
     }
     case InputKind.Feedback: {
-      const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
-      if (!parts) {
-        out.reason = Reason.NoRatings;
-        return;
+      for (let i = 0; i < n; i++) {
+        const r = from + i;
+        const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
+        out.feedback[i] = parts;
+        if (!parts) {
+          reason[i] = Reason.NoRatings;
+          actual[i] = NaN;
+        } else actual[i] = parts.score;
       }
-      out.feedback = parts;
-      out.actual = parts.score;
       break;
     }
   }
   if (!ind.usesTarget) return;
-  if (ind.targetField >= 0 && st[ind.targetField][r] === CellState.Ok) {
-    out.target = v[ind.targetField][r];
-    out.targetSource = "data";
-  } else if (ind.targetField >= 0 && st[ind.targetField][r] === CellState.Invalid) {
-    out.reason = Reason.Invalid;
-    out.reasonField = ind.targetField;
-    return;
-  } else if (!Number.isNaN(ind.targetDefault)) {
-    out.target = ind.additive ? ind.targetDefault * frame.monthCount[r] : ind.targetDefault;
-    out.targetSource = "default";
-  } else {
-    out.reason = Reason.NoTarget;
-    out.reasonField = ind.targetField;
-    return;
-  }
-  const t = out.target;
-  if (t < 0) {
-    out.reason = Reason.TargetNegative;
-    out.reasonField = ind.targetField;
-    return;
-  }
-  if (ind.lower) {
-    // Lower is better: nothing beats zero (zero complaints, zero days): attainment is the cap.
-    if (out.actual === 0) out.attainment = ind.method === Method.Linear ? ind.cap : Infinity;
-    else out.attainment = t / out.actual;
-  } else {
-    if (t === 0) {
-      out.reason = Reason.TargetZero;
-      out.reasonField = ind.targetField;
-      return;
+  const tf = ind.targetField;
+  const ts = tf >= 0 ? st[tf] : null;
+  const tv = tf >= 0 ? v[tf] : null;
+  const def = ind.targetDefault;
+  const hasDefault = !Number.isNaN(def);
+  const months = frame.monthCount;
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== Reason.None) continue;
+    const r = from + i;
+    let t: number;
+    if (ts !== null && ts[r] === CellState.Ok) {
+      t = tv![r];
+      targetSource[i] = 1;
+    } else if (ts !== null && ts[r] === CellState.Invalid) {
+      reason[i] = Reason.Invalid;
+      reasonField[i] = tf;
+      continue;
+    } else if (hasDefault) {
+      t = ind.additive ? def * months[r] : def;
+      targetSource[i] = 2;
+    } else {
+      reason[i] = Reason.NoTarget;
+      reasonField[i] = tf;
+      continue;
     }
-    out.attainment = out.actual / t;
+    target[i] = t;
+    if (t < 0) {
+      reason[i] = Reason.TargetNegative;
+      reasonField[i] = tf;
+      continue;
+    }
+    const x = actual[i];
+    if (ind.lower) {
+      // Lower is better: nothing beats zero (zero complaints, zero days): attainment is the cap.
+      attainment[i] = x === 0 ? (ind.method === Method.Linear ? ind.cap : Infinity) : t / x;
+    } else if (t === 0) {
+      reason[i] = Reason.TargetZero;
+      reasonField[i] = tf;
+    } else attainment[i] = x / t;
   }
 }
 
-/** The score for an indicator whose input was read without a reason. */
-export function scoreIndicator(ind: CompiledIndicator, input: IndicatorInput): number {
+/** Scores rows [0, n) of columns already read (rows with a reason get NaN). */
+export function scoreRange(ind: CompiledIndicator, c: IndicatorColumns, n: number, out: Float64Array, offset = 0): void {
+  const { actual, attainment, reason } = c;
   switch (ind.method) {
     case Method.Linear:
-      return scoreAttainment(input.attainment, ind.floor, ind.cap, ind.fullScore);
+      for (let i = 0; i < n; i++) out[offset + i] = reason[i] === Reason.None ? scoreAttainment(attainment[i], ind.floor, ind.cap, ind.fullScore) : NaN;
+      return;
     case Method.Curve:
-      return curveUnchecked(ind.curveOnAttainment ? input.attainment : input.actual, ind.points, ind.curveMode);
+      for (let i = 0; i < n; i++) {
+        out[offset + i] = reason[i] === Reason.None ? curveUnchecked(ind.curveOnAttainment ? attainment[i] : actual[i], ind.points, ind.curveMode) : NaN;
+      }
+      return;
     case Method.Direct:
     case Method.Feedback: {
-      const x = input.actual;
       const hi = ind.cap * 100;
-      return x < 0 ? 0 : x > hi ? hi : x;
+      for (let i = 0; i < n; i++) {
+        const x = actual[i];
+        out[offset + i] = reason[i] === Reason.None ? (x < 0 ? 0 : x > hi ? hi : x) : NaN;
+      }
+      return;
     }
-    case Method.Deduction: {
-      const x = ind.fullScore - input.actual;
-      return x > 0 ? x : 0;
-    }
+    case Method.Deduction:
+      for (let i = 0; i < n; i++) {
+        const x = ind.fullScore - actual[i];
+        out[offset + i] = reason[i] === Reason.None ? (x > 0 ? x : 0) : NaN;
+      }
+      return;
   }
+}
+
+/** One indicator on one row, for explanations: the bulk path's functions on a range of one. */
+export interface IndicatorReading {
+  actual: number;
+  target: number;
+  targetSource: "data" | "default" | "none";
+  attainment: number;
+  reason: Reason;
+  reasonField: number;
+  feedback: FeedbackParts | null;
+  score: number;
+}
+
+const TARGET_SOURCES = ["none", "data", "default"] as const;
+
+export function readIndicator(ind: CompiledIndicator, frame: Frame, r: number, fb: FeedbackIndex | null): IndicatorReading {
+  const c = newColumns(1);
+  readIndicatorRange(ind, frame, fb, r, r + 1, c);
+  const score = new Float64Array(1);
+  scoreRange(ind, c, 1, score);
+  return {
+    actual: c.actual[0],
+    target: c.target[0],
+    targetSource: TARGET_SOURCES[c.targetSource[0]],
+    attainment: c.attainment[0],
+    reason: c.reason[0] as Reason,
+    reasonField: c.reasonField[0],
+    feedback: c.feedback[0],
+    score: score[0],
+  };
 }
 
 export interface ScoreSet {
   frame: Frame;
   nIndicators: number;
   nDimensions: number;
+  /** Row-major: row r, indicator i at r × nIndicators + i. */
   indicatorScores: Float64Array;
   indicatorStatus: Uint8Array;
   indicatorReason: Uint8Array;
@@ -289,7 +367,7 @@ export interface ScoreSet {
   status: Uint8Array;
 }
 
-/** Scores every row of a frame. */
+/** Scores every row of a frame: indicator by indicator over all rows, then dimensions and totals. */
 export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | null): ScoreSet {
   const n = frame.n;
   const ni = cp.indicators.length;
@@ -306,68 +384,76 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     totals: new Float64Array(n),
     status: new Uint8Array(n),
   };
-  const input = newInput();
-  const num = new Float64Array(nd);
-  const den = new Float64Array(nd);
-  const err = new Uint8Array(nd);
-  const dw = cp.dimensionWeights;
-  for (let r = 0; r < n; r++) {
-    num.fill(0);
-    den.fill(0);
-    err.fill(0);
-    let status = RowStatus.Ok;
-    for (let i = 0; i < ni; i++) {
-      const ind = cp.indicators[i];
-      readIndicator(ind, frame, r, fb, input);
+  const cols = newColumns(n);
+  const scores = new Float64Array(n);
+  // Per dimension: weighted sum, weight counted, error flag — row-major n × nd.
+  const num = new Float64Array(n * nd);
+  const den = new Float64Array(n * nd);
+  const err = new Uint8Array(n * nd);
+  const status = new Uint8Array(n);
+  for (let i = 0; i < ni; i++) {
+    const ind = cp.indicators[i];
+    readIndicatorRange(ind, frame, fb, 0, n, cols);
+    scoreRange(ind, cols, n, scores);
+    const d = ind.dimension;
+    const w = ind.weight;
+    const reason = cols.reason;
+    for (let r = 0; r < n; r++) {
       const at = r * ni + i;
-      set.indicatorReason[at] = input.reason;
-      if (input.reason === Reason.None) {
-        const s = scoreIndicator(ind, input);
+      const rs = reason[r];
+      set.indicatorReason[at] = rs;
+      const dat = r * nd + d;
+      if (rs === Reason.None) {
+        const s = scores[r];
         set.indicatorScores[at] = s;
-        set.indicatorStatus[at] = IndicatorStatus.Scored;
-        num[ind.dimension] += s * ind.weight;
-        den[ind.dimension] += ind.weight;
+        num[dat] += s * w;
+        den[dat] += w;
         continue;
       }
-      set.indicatorScores[at] = NaN;
-      if (input.reason === Reason.Invalid || input.reason === Reason.TargetNegative || ind.missing === Missing.Error) {
+      if (rs === Reason.Invalid || rs === Reason.TargetNegative || ind.missing === Missing.Error) {
+        set.indicatorScores[at] = NaN;
         set.indicatorStatus[at] = IndicatorStatus.Error;
-        err[ind.dimension] = 1;
-        status = RowStatus.Error;
+        err[dat] = 1;
+        status[r] = RowStatus.Error;
       } else if (ind.missing === Missing.Zero) {
         set.indicatorScores[at] = 0;
         set.indicatorStatus[at] = IndicatorStatus.Zeroed;
-        den[ind.dimension] += ind.weight;
-        if (status === RowStatus.Ok) status = RowStatus.Warning;
+        den[dat] += w;
+        if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
       } else {
+        set.indicatorScores[at] = NaN;
         set.indicatorStatus[at] = IndicatorStatus.Excluded;
-        if (status === RowStatus.Ok) status = RowStatus.Warning;
+        if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
       }
     }
+  }
+  const dw = cp.dimensionWeights;
+  for (let r = 0; r < n; r++) {
     let tn = 0;
     let td = 0;
     for (let d = 0; d < nd; d++) {
       const at = r * nd + d;
-      if (err[d]) {
+      if (err[at]) {
         set.dimensionScores[at] = NaN;
         continue;
       }
-      if (den[d] === 0) {
+      if (den[at] === 0) {
         set.dimensionScores[at] = NaN;
         set.dimensionExcluded[at] = 1;
         continue;
       }
-      const s = num[d] / den[d];
+      const s = num[at] / den[at];
       set.dimensionScores[at] = s;
       tn += s * dw[d];
       td += dw[d];
     }
-    if (frame.conflicts[r]) status = RowStatus.Error;
-    if (status === RowStatus.Error || td === 0) {
+    let st = status[r];
+    if (frame.conflicts[r]) st = RowStatus.Error;
+    if (st === RowStatus.Error || td === 0) {
       set.totals[r] = NaN;
-      status = RowStatus.Error;
+      st = RowStatus.Error;
     } else set.totals[r] = tn / td;
-    set.status[r] = status;
+    set.status[r] = st;
   }
   return set;
 }
