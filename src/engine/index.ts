@@ -22,3 +22,6 @@ export { explain, rowProblems } from "./evaluate/explain";
 export type * from "./evaluate/explain";
 export { scorecardRows, monthRows, annualRows } from "./evaluate/rows";
 export type { ScorecardRow, MonthRow, AnnualRow, RowStatusName } from "./evaluate/rows";
+export * from "./sha256";
+export * from "./whatif";
+export * from "./close";

@@ -36,6 +36,8 @@ export function excelRound(value: number, digits = 0): number {
   if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
   const d = Math.trunc(digits);
   const magnitude = Math.abs(value);
+  // When value × 10^digits is beyond 2^53 there is no digit left to round away (and scaling could overflow).
+  if (d >= 0 && magnitude * 10 ** d >= 9007199254740992) return value;
   // Fast path: away from a half, the binary and the decimal value round the same way.
   if (d >= 0 && d <= 10) {
     const p = POWERS[d];

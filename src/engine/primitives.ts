@@ -22,44 +22,40 @@ function key(text: string): string {
   return text.trim().toLowerCase();
 }
 
-const DIRECTIONS: Record<string, Direction> = {
-  higher: "higher",
-  high: "higher",
-  高: "higher",
-  越高越好: "higher",
-  lower: "lower",
-  low: "lower",
-  低: "lower",
-  越低越好: "lower",
-};
-const CURVE_MODES: Record<string, CurveMode> = { linear: "linear", 线性: "linear", step: "step", 阶梯: "step" };
-const MISSING_POLICIES: Record<string, MissingPolicy> = {
+/** The spellings the contract accepts for each keyword argument (matched trimmed, case-insensitive). */
+export const DIRECTIONS: Readonly<Record<string, Direction>> = { higher: "higher", lower: "lower", 高: "higher", 低: "lower" };
+export const CURVE_MODES: Readonly<Record<string, CurveMode>> = { linear: "linear", 线性: "linear", step: "step", 阶梯: "step" };
+export const MISSING_POLICIES: Readonly<Record<string, MissingPolicy>> = {
   error: "error",
   报错: "error",
   zero: "zero",
   计零: "zero",
   renormalize: "renormalize",
-  renormalise: "renormalize",
   重新分配: "renormalize",
 };
-const COMMISSION_METHODS: Record<string, CommissionMethod> = {
+export const COMMISSION_METHODS: Readonly<Record<string, CommissionMethod>> = {
   marginal: "marginal",
   超额累进: "marginal",
   whole: "whole",
   全额累进: "whole",
 };
 
+function lookup<T>(table: Readonly<Record<string, T>>, text: string): T | undefined {
+  const k = key(text);
+  return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined;
+}
+
 export function parseDirection(text: string): Result<Direction> {
-  return DIRECTIONS[key(text)] ?? valueError("badDirection", { value: text });
+  return lookup(DIRECTIONS, text) ?? valueError("badDirection", { value: text });
 }
 export function parseCurveMode(text: string): Result<CurveMode> {
-  return CURVE_MODES[key(text)] ?? valueError("badCurveMode", { value: text });
+  return lookup(CURVE_MODES, text) ?? valueError("badCurveMode", { value: text });
 }
 export function parseMissingPolicy(text: string): Result<MissingPolicy> {
-  return MISSING_POLICIES[key(text)] ?? valueError("badMissing", { value: text });
+  return lookup(MISSING_POLICIES, text) ?? valueError("badMissing", { value: text });
 }
 export function parseCommissionMethod(text: string): Result<CommissionMethod> {
-  return COMMISSION_METHODS[key(text)] ?? valueError("badCommissionMethod", { value: text });
+  return lookup(COMMISSION_METHODS, text) ?? valueError("badCommissionMethod", { value: text });
 }
 
 /** How a weight or share sum is shown in a message: as a percentage when written as fractions. */

@@ -29,6 +29,7 @@ import {
   type Language,
   type TermKey,
 } from "../engine/messages";
+import { COMMISSION_METHODS, CURVE_MODES, DIRECTIONS, MISSING_POLICIES } from "../engine/primitives";
 import type { CommissionMethod, CurveMode, Direction, MissingPolicy } from "../engine/primitives";
 
 /** Messages only the worksheet-function layer produces (registered into the one catalogue). */
@@ -274,33 +275,10 @@ export interface Choice<T> {
   messageKey: string;
 }
 
-export const DIRECTION: Choice<Direction> = {
-  spellings: { higher: "higher", lower: "lower", 高: "higher", 低: "lower" },
-  fallback: "higher",
-  messageKey: "badDirection",
-};
-export const CURVE_MODE: Choice<CurveMode> = {
-  spellings: { linear: "linear", step: "step", 线性: "linear", 阶梯: "step" },
-  fallback: "linear",
-  messageKey: "badCurveMode",
-};
-export const MISSING: Choice<MissingPolicy> = {
-  spellings: {
-    error: "error",
-    zero: "zero",
-    renormalize: "renormalize",
-    报错: "error",
-    计零: "zero",
-    重新分配: "renormalize",
-  },
-  fallback: "error",
-  messageKey: "badMissing",
-};
-export const METHOD: Choice<CommissionMethod> = {
-  spellings: { marginal: "marginal", whole: "whole", 超额累进: "marginal", 全额累进: "whole" },
-  fallback: "marginal",
-  messageKey: "badCommissionMethod",
-};
+export const DIRECTION: Choice<Direction> = { spellings: DIRECTIONS, fallback: "higher", messageKey: "badDirection" };
+export const CURVE_MODE: Choice<CurveMode> = { spellings: CURVE_MODES, fallback: "linear", messageKey: "badCurveMode" };
+export const MISSING: Choice<MissingPolicy> = { spellings: MISSING_POLICIES, fallback: "error", messageKey: "badMissing" };
+export const METHOD: Choice<CommissionMethod> = { spellings: COMMISSION_METHODS, fallback: "marginal", messageKey: "badCommissionMethod" };
 
 /** An optional keyword argument: blank takes the default; case and surrounding spaces ignored. */
 export function choice<T>(v: unknown, arg: Arg, c: Choice<T>): T {

@@ -24,6 +24,11 @@ describe("excelRound (Excel's ROUND)", () => {
   it("should keep zero unsigned", () => {
     expect(Object.is(excelRound(-0.001, 2), 0)).toBe(true);
   });
+  it("should leave values with no digit to round away as they are, without overflowing", () => {
+    expect(excelRound(1.7e308, 2)).toBe(1.7e308);
+    expect(excelRound(-9007199254740993, 0)).toBe(-9007199254740993);
+    expect(excelRound(123.456, 400)).toBe(123.456);
+  });
   it("should pass NaN and infinities through", () => {
     expect(excelRound(NaN, 2)).toBeNaN();
     expect(excelRound(Infinity, 2)).toBe(Infinity);
