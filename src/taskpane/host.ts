@@ -1,0 +1,172 @@
+/**
+ * The one interface between the task pane and a workbook. Components reach the workbook only
+ * through a `WorkbookHost` taken from `HostContext`, so they render and test without Excel:
+ *
+ *   - in Excel, `createOfficeHost()` (src/office/) — Excel.run code stays in src/office;
+ *   - in the browser preview (dev/, development only), a host over an in-browser workbook;
+ *   - in component tests, a small in-memory host (test/taskpane/).
+ *
+ * Operations are the pane's vocabulary (create the plan workbook, read the inputs, write the
+ * scorecards…), not Excel's; the layouts they write come from src/workbook, and the numbers from
+ * src/engine. Every operation either completes or rejects with a `HostError` whose message the pane
+ * can show; a rejected write leaves the workbook usable and a retry completes it.
+ */
+import * as React from "react";
+import type {
+  CellLocation,
+  ColumnMapping,
+  CellTable,
+  Evaluation,
+  Issue,
+  Language,
+  Plan,
+} from "../engine";
+import type { FeedbackReading, DataReading } from "../engine";
+import type { SheetRole } from "../workbook/layout";
+
+/** How the Scorecard and Summary sheets are written (shared/spec/workbook.md). */
+export type FormulaStyle = "native" | "perf" | "values";
+
+export interface Progress {
+  /** Work done and total, in any unit (cells, rows, chunks); total 0 when unknown. */
+  done: number;
+  total: number;
+  /** What is being written, for the screen reader announcement (a sheet name). */
+  stage?: string;
+}
+
+export interface WriteOptions {
+  onProgress?: (progress: Progress) => void;
+  /**
+   * Asked before replacing an add-in sheet the user has edited since the add-in wrote it.
+   * Resolve true to replace it, false to write a new sheet next to it.
+   */
+  confirmReplace?: (sheetName: string) => Promise<boolean>;
+}
+
+export interface WriteResult {
+  /** Names of the sheets written (as made valid and unique). */
+  sheets: string[];
+  /** Where to look first (the first written cell of the main sheet). */
+  location?: CellLocation;
+}
+
+/** The add-in's sheets present in the workbook, by role, with their actual names. */
+export type AddinSheets = Partial<Record<SheetRole, string>>;
+
+export interface WorkbookState {
+  sheets: AddinSheets;
+  /** The language the plan workbook was created in, when it says. */
+  language: Language | null;
+}
+
+export interface PlanReading {
+  /** The plan on the Plan sheet; null when there is no Plan sheet or it cannot be read. */
+  plan: Plan | null;
+  /** Problems reading the sheet (located by cell) and validation issues of the plan read. */
+  issues: Issue[];
+}
+
+/** The input sheets as cell tables, for the engine's readers. */
+export interface WorkbookInputs {
+  data: CellTable | null;
+  feedback: CellTable | null;
+}
+
+export interface ImportRequest {
+  plan: Plan;
+  language: Language;
+  /** The source table (a CSV file or a selection) and how its columns map to the plan's. */
+  table: CellTable;
+  mapping: ColumnMapping;
+  /** Replace the Data sheet's rows, or add below them. */
+  mode: "replace" | "append";
+}
+
+export interface ImportResult extends WriteResult {
+  /** Data rows written. */
+  rows: number;
+}
+
+export interface OutputRequest {
+  plan: Plan;
+  language: Language;
+  style: FormulaStyle;
+  evaluation: Evaluation;
+  /** What the evaluation read, with each row's source cells (formulas refer to them). */
+  data: DataReading;
+  feedback: FeedbackReading;
+}
+
+export interface StatementRequest {
+  plan: Plan;
+  language: Language;
+  evaluation: Evaluation;
+  /** Evaluation rows (indexes into scorecardRows) to write statements for. */
+  rows: number[];
+}
+
+/** The cell the user selected, and the salesperson-period it belongs to when it is on an output sheet. */
+export interface SelectionInfo {
+  sheet: string;
+  role: SheetRole | null;
+  /** 1-based row and column letter, as issues locate cells. */
+  row: number;
+  column: string;
+  subject: { id: string; period: string } | null;
+}
+
+/** Small text values kept with the user or the document (remembered column mappings). */
+export interface SettingsStore {
+  get(key: string): string | null;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface WorkbookHost {
+  readonly kind: "office" | "preview" | "memory";
+  /** Office's display language (e.g. "zh-CN"), or the browser's in the preview. */
+  displayLanguage(): string | undefined;
+  /** Whether Office shows a dark theme. */
+  isDarkTheme(): boolean;
+  /** False outside Excel (e.g. taskpane.html opened in a plain browser): the pane says so. */
+  available(): boolean;
+
+  inspect(): Promise<WorkbookState>;
+  /** Builds the Guide, Plan, Data and Feedback sheets for a plan (Plan sheet = source of truth). */
+  createPlanWorkbook(plan: Plan, language: Language, options?: WriteOptions): Promise<WriteResult>;
+  readPlan(): Promise<PlanReading>;
+  /** Rewrites the Plan sheet from an edited plan (only that sheet). */
+  writePlan(plan: Plan, language: Language, options?: WriteOptions): Promise<WriteResult>;
+  readInputs(): Promise<WorkbookInputs>;
+  /** The active sheet's selection as a table whose first row is the header. */
+  readSelection(): Promise<CellTable>;
+  importData(request: ImportRequest, options?: WriteOptions): Promise<ImportResult>;
+  writeOutputs(request: OutputRequest, options?: WriteOptions): Promise<WriteResult>;
+  writeStatements(request: StatementRequest, options?: WriteOptions): Promise<WriteResult>;
+  goToCell(location: CellLocation): Promise<void>;
+  /** Calls back on every selection change; returns the function that stops listening. */
+  onSelectionChanged(callback: (selection: SelectionInfo) => void): () => void;
+  settings: SettingsStore;
+}
+
+/** A failure the pane shows as is: `message` is already in the user's language or plain. */
+export class HostError extends Error {
+  constructor(
+    message: string,
+    /** Office's error code (e.g. "InvalidArgument", "RequestPayloadSizeLimitExceeded") or our own. */
+    public readonly code: string = "HostError",
+    public readonly debugInfo?: unknown
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export const HostContext = React.createContext<WorkbookHost | null>(null);
+
+/** The workbook host of the surrounding `HostContext.Provider`. */
+export function useHost(): WorkbookHost {
+  const host = React.useContext(HostContext);
+  if (!host) throw new Error("useHost() needs a <HostContext.Provider> above it");
+  return host;
+}

@@ -1,0 +1,246 @@
+/**
+ * The pane's steps as plain functions over the host and the engine, shared by the views and
+ * tested without React: check the inputs, choose a period and group, run the plan, summarise a
+ * run, and remember a column mapping by header text.
+ */
+import {
+  CellTable,
+  ColumnMapping,
+  DataReading,
+  DataRow,
+  FeedbackReading,
+  Plan,
+  ScorecardRow,
+  distributionCutoffs,
+  evaluate,
+  normalizeHeader,
+  parsePeriodKey,
+  quarterOf,
+  readDataTable,
+  readFeedbackTable,
+  scorecardRows,
+  Evaluation,
+} from "../engine";
+import type { SettingsStore, WorkbookHost } from "./host";
+import type { DataCheck } from "./session";
+
+/** Reads the Data and Feedback sheets and checks them against the plan. */
+export async function checkWorkbook(host: WorkbookHost, plan: Plan): Promise<DataCheck | null> {
+  const inputs = await host.readInputs();
+  if (!inputs.data) return null;
+  const data = readDataTable(inputs.data, plan);
+  const feedback: FeedbackReading = inputs.feedback
+    ? readFeedbackTable(inputs.feedback)
+    : { ratings: [], issues: [] };
+  return { data, feedback };
+}
+
+/** The evaluation periods (quarters, or months when the plan evaluates monthly) the rows cover. */
+export function evaluationPeriods(rows: readonly DataRow[], plan: Plan): string[] {
+  const keys = new Set<string>();
+  for (const r of rows) {
+    const p = parsePeriodKey(r.period);
+    if (!p || p.kind !== "month") continue;
+    keys.add(plan.periods.evaluation === "month" ? p.key : quarterOf(p));
+  }
+  return [...keys].sort();
+}
+
+export function teamsOf(rows: readonly DataRow[]): string[] {
+  return [...new Set(rows.map((r) => r.team).filter((t) => t !== ""))].sort((a, b) =>
+    a.localeCompare(b)
+  );
+}
+
+function inPeriod(row: DataRow, period: string, plan: Plan): boolean {
+  if (period === "") return true;
+  const p = parsePeriodKey(row.period);
+  if (!p) return false;
+  return (plan.periods.evaluation === "month" ? p.key : quarterOf(p)) === period;
+}
+
+/** The part of a data reading for one evaluation period ("" = all) and team ("" = all). */
+export function selectReading(
+  reading: DataReading,
+  plan: Plan,
+  period: string,
+  group: string
+): DataReading {
+  const rows = reading.rows.filter(
+    (r) => inPeriod(r, period, plan) && (group === "" || r.team === group)
+  );
+  const ids = new Set(rows.map((r) => r.id));
+  const issues = reading.issues.filter(
+    (i) =>
+      !i.subject ||
+      (ids.has(i.subject.id) &&
+        (!i.subject.period ||
+          rows.some((r) => r.id === i.subject!.id && r.period === i.subject!.period)))
+  );
+  return { rows, issues, mapping: reading.mapping };
+}
+
+export interface RunResult {
+  evaluation: Evaluation;
+  rows: ScorecardRow[];
+  data: DataReading;
+}
+
+/** Runs the plan over the selected rows (throws PlanInvalidError when the plan has errors). */
+export function runPlan(plan: Plan, check: DataCheck, period: string, group: string): RunResult {
+  const data = selectReading(check.data, plan, period, group);
+  const ids = new Set(data.rows.map((r) => r.id));
+  const ratings = check.feedback.ratings.filter((r) => ids.has(r.id));
+  const evaluation = evaluate(plan, data.rows, ratings);
+  return { evaluation, rows: scorecardRows(evaluation), data };
+}
+
+export interface GradeCount {
+  label: string;
+  name: { en: string; zh: string };
+  actual: number;
+  /** How many the plan's quotas allow (forced-distribution cut-offs over the graded rows of each period). */
+  quota: number;
+}
+
+export interface TeamTotal {
+  team: string;
+  people: number;
+  averageScore: number | null;
+  totalPay: number;
+  commission: number;
+}
+
+export interface RunSummary {
+  scored: number;
+  blocked: number;
+  totalPay: number;
+  commission: number;
+  grades: GradeCount[];
+  teams: TeamTotal[];
+  /** Rows with a total, best first (ties keep the scorecard order). */
+  ranking: ScorecardRow[];
+  problems: ScorecardRow[];
+}
+
+export function summarize(plan: Plan, rows: readonly ScorecardRow[]): RunSummary {
+  const grades = plan.grading.grades;
+  const counts = grades.map((g) => ({ label: g.label, name: g.name, actual: 0, quota: 0 }));
+  const byPeriod = new Map<string, number>();
+  let totalPay = 0;
+  let commission = 0;
+  let scored = 0;
+  const teams = new Map<
+    string,
+    { people: number; scoreSum: number; scored: number; totalPay: number; commission: number }
+  >();
+  for (const r of rows) {
+    const t = teams.get(r.team) ?? {
+      people: 0,
+      scoreSum: 0,
+      scored: 0,
+      totalPay: 0,
+      commission: 0,
+    };
+    t.people++;
+    if (r.total !== null) {
+      scored++;
+      t.scoreSum += r.total;
+      t.scored++;
+    }
+    if (r.totalPay !== null) {
+      totalPay += r.totalPay;
+      t.totalPay += r.totalPay;
+    }
+    if (r.commission !== null) {
+      commission += r.commission;
+      t.commission += r.commission;
+    }
+    teams.set(r.team, t);
+    const gi = r.grade === null ? -1 : grades.findIndex((g) => g.label === r.grade);
+    if (gi >= 0) {
+      counts[gi].actual++;
+      byPeriod.set(r.period, (byPeriod.get(r.period) ?? 0) + 1);
+    }
+  }
+  const quotas = grades.map((g) => ({ label: g.label, share: g.quota }));
+  for (const n of byPeriod.values()) {
+    const cut = distributionCutoffs(n, quotas);
+    cut.forEach((c, k) => (counts[k].quota += c - (k > 0 ? cut[k - 1] : 0)));
+  }
+  const ranking = rows
+    .filter((r) => r.total !== null)
+    .sort((a, b) => b.total! - a.total! || a.index - b.index);
+  return {
+    scored,
+    blocked: rows.length - scored,
+    totalPay: Math.round(totalPay * 100) / 100,
+    commission: Math.round(commission * 100) / 100,
+    grades: counts,
+    teams: [...teams]
+      .map(([team, t]) => ({
+        team,
+        people: t.people,
+        averageScore: t.scored ? t.scoreSum / t.scored : null,
+        totalPay: Math.round(t.totalPay * 100) / 100,
+        commission: Math.round(t.commission * 100) / 100,
+      }))
+      .sort((a, b) => a.team.localeCompare(b.team)),
+    ranking,
+    problems: rows.filter((r) => r.status === "error"),
+  };
+}
+
+// ---- remembering a column mapping -----------------------------------------------------------
+
+export const MAPPING_SETTING = "perf.columnMapping";
+
+/** A mapping stored by header text (so it applies to the next export whatever its column order). */
+export type SavedMapping = Record<string, string>;
+
+export function mappingToHeaders(table: CellTable, mapping: ColumnMapping): SavedMapping {
+  const out: SavedMapping = {};
+  for (const [key, index] of Object.entries(mapping)) {
+    const h = table.header[index];
+    if (h !== null && h !== undefined && String(h).trim() !== "") out[key] = String(h);
+  }
+  return out;
+}
+
+/** The saved mapping for this table's header: by header text, ignoring case, spaces and width. */
+export function mappingFromHeaders(table: CellTable, saved: SavedMapping): ColumnMapping {
+  const index = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    if (h === null || h === undefined) return;
+    const k = normalizeHeader(String(h));
+    if (k && !index.has(k)) index.set(k, i);
+  });
+  const out: ColumnMapping = {};
+  for (const [key, header] of Object.entries(saved)) {
+    const i = index.get(normalizeHeader(header));
+    if (i !== undefined) out[key] = i;
+  }
+  return out;
+}
+
+export function loadSavedMapping(settings: SettingsStore): SavedMapping | null {
+  const text = settings.get(MAPPING_SETTING);
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === "string")
+    ) as SavedMapping;
+  } catch {
+    return null;
+  }
+}
+
+export async function saveMapping(
+  settings: SettingsStore,
+  table: CellTable,
+  mapping: ColumnMapping
+): Promise<void> {
+  await settings.set(MAPPING_SETTING, JSON.stringify(mappingToHeaders(table, mapping)));
+}
