@@ -1,0 +1,188 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ScorecardRow } from "../../engine";
+import { useHost } from "../host";
+import { useSession, type Run } from "../session";
+import { summarize } from "../workflow";
+import { GradeChart } from "./GradeChart";
+import { IssueList } from "./IssueList";
+
+export interface RunResultViewProps {
+  run: Run;
+}
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  stats: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  stat: {
+    display: "flex",
+    flexDirection: "column",
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  number: { fontVariantNumeric: "tabular-nums" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  table: { tableLayout: "auto" },
+});
+
+const SHOWN = 5;
+
+/** What a generation produced: totals, the grade distribution against quotas, teams, the ranking's ends and the problems. */
+export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const host = useHost();
+  const { strings: t, format, language, showExplanation, plan } = useSession();
+  const summary = React.useMemo(() => summarize(run.evaluation.plan, run.rows), [run]);
+  const top = summary.ranking.slice(0, SHOWN);
+  const bottom =
+    summary.ranking.length > SHOWN
+      ? summary.ranking.slice(Math.max(SHOWN, summary.ranking.length - SHOWN))
+      : [];
+  const problems = summary.problems.flatMap((r) =>
+    r.problems.filter((i) => i.severity === "error")
+  );
+  const separator = language === "zh-CN" ? "、" : ", ";
+  const gradeName = (label: string | null) => {
+    const g = (plan ?? run.evaluation.plan).grading.grades.find((x) => x.label === label);
+    return g ? format.text(g.name) : "";
+  };
+
+  const ranking = (rows: ScorecardRow[], title: string, id: string) => (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 as="h3" id={id} className={styles.heading}>
+        {title}
+      </Subtitle2>
+      <Table size="extra-small" className={styles.table} aria-labelledby={id}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.generate.rank}</TableHeaderCell>
+            <TableHeaderCell>{t.generate.name}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t.generate.score}</TableHeaderCell>
+            <TableHeaderCell>{t.generate.grade}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.index}>
+              <TableCell className={styles.num}>{summary.ranking.indexOf(r) + 1}</TableCell>
+              <TableCell>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={t.generate.explain(r.name)}
+                  onClick={() => showExplanation(r.index)}
+                >
+                  {r.name}
+                </Button>
+                <Caption1>{r.team}</Caption1>
+              </TableCell>
+              <TableCell className={styles.num}>{format.score(r.total)}</TableCell>
+              <TableCell title={gradeName(r.grade)}>{r.grade ?? "—"}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+
+  return (
+    <div className={styles.section}>
+      <MessageBar intent="success">
+        <MessageBarBody>{t.generate.done(run.written.sheets.join(separator))}</MessageBarBody>
+        {run.written.location && (
+          <MessageBarActions>
+            <Button size="small" onClick={() => void host.goToCell(run.written.location!)}>
+              {t.common.goToCell}
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+      <Subtitle2 as="h3" className={styles.heading}>
+        {t.generate.resultTitle}
+      </Subtitle2>
+      <div className={styles.stats}>
+        {[
+          [t.generate.scored, String(summary.scored)],
+          [t.generate.blocked, String(summary.blocked)],
+          [t.generate.totalPay, format.money(summary.totalPay)],
+          [t.generate.commission, format.money(summary.commission)],
+        ].map(([label, value]) => (
+          <div key={label} className={styles.stat}>
+            <Caption1>{label}</Caption1>
+            <Text weight="semibold" className={styles.number}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </div>
+      <section className={styles.section} aria-labelledby="result-grades">
+        <Subtitle2 as="h3" id="result-grades" className={styles.heading}>
+          {t.generate.distribution}
+        </Subtitle2>
+        <GradeChart grades={summary.grades} />
+      </section>
+      <section className={styles.section} aria-labelledby="result-teams">
+        <Subtitle2 as="h3" id="result-teams" className={styles.heading}>
+          {t.generate.teams}
+        </Subtitle2>
+        <Table size="extra-small" className={styles.table} aria-labelledby="result-teams">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.generate.team}</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>{t.generate.people}</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>{t.generate.averageScore}</TableHeaderCell>
+              <TableHeaderCell className={styles.num}>{t.generate.totalPay}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {summary.teams.map((team) => (
+              <TableRow key={team.team}>
+                <TableCell>{team.team || "—"}</TableCell>
+                <TableCell className={styles.num}>{team.people}</TableCell>
+                <TableCell className={styles.num}>{format.score(team.averageScore)}</TableCell>
+                <TableCell className={styles.num}>{format.money(team.totalPay)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+      {ranking(top, t.generate.top, "result-top")}
+      {bottom.length > 0 && ranking(bottom, t.generate.bottom, "result-bottom")}
+      {problems.length > 0 && (
+        <section className={styles.section} aria-labelledby="result-problems">
+          <Subtitle2 as="h3" id="result-problems" className={styles.heading}>
+            {t.generate.problems(summary.problems.length)}
+          </Subtitle2>
+          <IssueList
+            issues={problems}
+            language={language}
+            label={t.generate.problems(summary.problems.length)}
+            onGoTo={(l) => void host.goToCell(l)}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import * as React from "react";
+import { Subtitle1, makeStyles } from "@fluentui/react-components";
+
+const useStyles = makeStyles({ title: { margin: 0 } });
+
+/** The heading of a view (the main region is labelled by it). */
+export function ViewTitle({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <Subtitle1 as="h2" id="view-title" className={styles.title}>
+      {children}
+    </Subtitle1>
+  );
+}

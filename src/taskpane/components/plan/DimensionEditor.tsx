@@ -1,0 +1,83 @@
+import * as React from "react";
+import { Body1Strong, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { useSession } from "../../session";
+import { NumberField } from "../NumberField";
+import { IndicatorRow } from "./IndicatorRow";
+import { total, validationAt, type SectionProps } from "./planEditing";
+import { WeightTotal } from "./WeightTotal";
+
+export interface DimensionEditorProps extends SectionProps {
+  index: number;
+}
+
+const useStyles = makeStyles({
+  box: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  head: {
+    display: "grid",
+    gridTemplateColumns: "1fr 96px",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+  },
+  name: { display: "flex", flexDirection: "column" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+});
+
+/** One dimension: its weight against the plan's range, and its indicators with their live sum. */
+export function DimensionEditor({ index, ...props }: DimensionEditorProps): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, format } = useSession();
+  const { plan, edit, issues, language } = props;
+  const d = plan.dimensions[index];
+  const name = format.text(d.name);
+  const indicators = plan.indicators
+    .map((ind, i) => ({ ind, i }))
+    .filter((x) => x.ind.dimension === d.key);
+  const headingId = `dimension-${d.key}`;
+  return (
+    <section className={styles.box} aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <div className={styles.name}>
+          <Body1Strong as="h4" id={headingId} style={{ margin: 0 }}>
+            {name}
+          </Body1Strong>
+          <Caption1>
+            {t.plan.seedRange(format.percent(d.range.min, 0), format.percent(d.range.max, 0))}
+          </Caption1>
+        </div>
+        <NumberField
+          label={t.plan.dimensionWeight(name)}
+          hideLabel
+          percent
+          value={d.weight}
+          validation={validationAt(issues, `dimensions.${d.key}.weight`, language)}
+          onChange={(w) => edit((p) => void (p.dimensions[index].weight = w ?? 0))}
+        />
+      </div>
+      <WeightTotal
+        sum={total(indicators.map((x) => x.ind.weight))}
+        label={t.plan.indicatorsTotal}
+      />
+      <ul className={styles.list}>
+        {indicators.map(({ i }) => (
+          <li key={plan.indicators[i].key}>
+            <IndicatorRow {...props} index={i} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,282 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowUploadRegular,
+  CheckmarkCircleRegular,
+  SelectAllOnRegular,
+  TableArrowUpRegular,
+} from "@fluentui/react-icons";
+import { mapColumns, parseCsv, type CellTable, type ColumnMapping } from "../../engine";
+import { useHost, type ImportResult } from "../host";
+import { readFileText } from "../planFile";
+import { useSession } from "../session";
+import { useAction } from "../useAction";
+import { checkWorkbook, loadSavedMapping, mappingFromHeaders, saveMapping } from "../workflow";
+import { ColumnMappingEditor, missingRequired } from "../components/ColumnMappingEditor";
+import { ErrorBar } from "../components/ErrorBar";
+import { IssueList } from "../components/IssueList";
+import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
+import { ProgressLine, useProgress } from "../components/ProgressLine";
+import { ViewTitle } from "../components/ViewTitle";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hidden: { display: "none" },
+});
+
+interface Source {
+  name: string;
+  table: CellTable;
+  mapping: ColumnMapping;
+  remembered: boolean;
+}
+
+/**
+ * Data: import a CRM export (CSV) or a selection into the Data sheet through a column mapping the
+ * pane remembers, then check the Data sheet and list every problem by sheet, row and column.
+ */
+export function DataView(): React.JSX.Element {
+  const styles = useStyles();
+  const host = useHost();
+  const {
+    strings: t,
+    language,
+    workbook,
+    plan,
+    loadPlan,
+    check,
+    setCheck,
+    navigate,
+    confirmReplace,
+  } = useSession();
+  const reading = useAction();
+  const importing = useAction();
+  const checking = useAction();
+  const progress = useProgress();
+  const [source, setSource] = React.useState<Source | null>(null);
+  const [mode, setMode] = React.useState<"replace" | "append">("replace");
+  const [imported, setImported] = React.useState<ImportResult | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const hasSheet = Boolean(workbook?.sheets.data);
+
+  React.useEffect(() => {
+    if (workbook?.sheets.plan && !plan) void reading.run(loadPlan);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workbook, plan, loadPlan]);
+
+  const open = (name: string, table: CellTable) => {
+    if (!plan) return;
+    const saved = loadSavedMapping(host.settings);
+    const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
+    const { mapping } = mapColumns(table, plan, remembered);
+    setSource({
+      name,
+      table,
+      mapping,
+      remembered: Boolean(remembered && Object.keys(remembered).length),
+    });
+    setImported(null);
+  };
+
+  const chooseFile = (file: File | undefined) =>
+    reading.run(async () => {
+      if (!file) return;
+      open(file.name, parseCsv(await readFileText(file), file.name));
+    });
+
+  const takeSelection = () =>
+    reading.run(async () => {
+      open(t.data.selectionName, await host.readSelection());
+    });
+
+  const runCheck = () =>
+    checking.run(async () => {
+      const current = plan ?? (await loadPlan()).plan;
+      if (!current) return;
+      setCheck(await checkWorkbook(host, current));
+    });
+
+  const doImport = () =>
+    importing.run(async () => {
+      if (!source || !plan) return;
+      await saveMapping(host.settings, source.table, source.mapping);
+      progress.start();
+      try {
+        const result = await host.importData(
+          { plan, language, table: source.table, mapping: source.mapping, mode },
+          { confirmReplace, onProgress: progress.update }
+        );
+        setImported(result);
+        setSource(null);
+      } finally {
+        progress.stop();
+      }
+      setCheck(await checkWorkbook(host, plan));
+    });
+
+  if (workbook && !hasSheet) {
+    return (
+      <>
+        <ViewTitle>{t.data.title}</ViewTitle>
+        <NeedsPlanWorkbook />
+      </>
+    );
+  }
+
+  const missing = source && plan ? missingRequired(plan, source.mapping) : [];
+  const rowsInSource = source
+    ? source.table.rows.filter((r) =>
+        r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
+      ).length
+    : 0;
+  const allIssues = check ? [...check.data.issues, ...check.feedback.issues] : [];
+
+  return (
+    <>
+      <ViewTitle>{t.data.title}</ViewTitle>
+      <section className={styles.section} aria-labelledby="data-import">
+        <Subtitle2 as="h3" id="data-import" className={styles.heading}>
+          {t.data.importTitle}
+        </Subtitle2>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".csv,.txt,text/csv"
+          aria-label={t.data.chooseFile}
+          tabIndex={-1}
+          onChange={(e) => {
+            void chooseFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+        <div className={styles.buttons}>
+          <Button
+            icon={<ArrowUploadRegular />}
+            disabled={!plan || reading.busy}
+            onClick={() => fileInput.current?.click()}
+          >
+            {t.data.chooseFile}
+          </Button>
+          <Button
+            icon={<SelectAllOnRegular />}
+            disabled={!plan || reading.busy || !host.available()}
+            onClick={() => void takeSelection()}
+          >
+            {t.data.useSelection}
+          </Button>
+        </div>
+        <Text size={200}>{t.data.selectionHint}</Text>
+        <ErrorBar error={reading.error} />
+        {source && plan && (
+          <section className={styles.section} aria-labelledby="data-mapping">
+            <Text size={200} role="status">
+              {t.data.read(source.name, rowsInSource, source.table.header.length)}
+            </Text>
+            <Subtitle2 as="h3" id="data-mapping" className={styles.heading}>
+              {t.data.mappingTitle}
+            </Subtitle2>
+            <Text size={200}>{source.remembered ? t.data.remembered : t.data.mappingHint}</Text>
+            <ColumnMappingEditor
+              table={source.table}
+              plan={plan}
+              mapping={source.mapping}
+              onChange={(mapping) => setSource({ ...source, mapping })}
+            />
+            {missing.length > 0 && (
+              <MessageBar intent="error">
+                <MessageBarBody>{t.data.missingRequired(missing.length)}</MessageBarBody>
+              </MessageBar>
+            )}
+            <Field label={t.data.mode}>
+              <RadioGroup
+                value={mode}
+                onChange={(_, d) => setMode(d.value as "replace" | "append")}
+              >
+                <Radio value="replace" label={t.data.modes.replace} />
+                <Radio value="append" label={t.data.modes.append} />
+              </RadioGroup>
+            </Field>
+            <div className={styles.buttons}>
+              <Button
+                appearance="primary"
+                icon={<TableArrowUpRegular />}
+                disabled={missing.length > 0 || importing.busy || rowsInSource === 0}
+                onClick={() => void doImport()}
+              >
+                {importing.busy ? t.data.importing : t.data.import(rowsInSource)}
+              </Button>
+              <Button onClick={() => setSource(null)}>{t.common.cancel}</Button>
+            </div>
+          </section>
+        )}
+        <ProgressLine progress={progress.value} label={t.data.importing} />
+        <ErrorBar error={importing.error} onRetry={() => void doImport()} />
+        {imported && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {t.data.imported(imported.rows, imported.sheets[0] ?? "")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="data-check">
+        <Subtitle2 as="h3" id="data-check" className={styles.heading}>
+          {t.data.checkTitle}
+        </Subtitle2>
+        <div className={styles.buttons}>
+          <Button
+            icon={<CheckmarkCircleRegular />}
+            disabled={checking.busy || !host.available()}
+            onClick={() => void runCheck()}
+          >
+            {checking.busy ? t.data.checking : check ? t.data.checkAgain : t.data.check}
+          </Button>
+        </div>
+        <ErrorBar error={checking.error} onRetry={() => void runCheck()} />
+        {check && (
+          <>
+            <div role="status">
+              <Text size={200}>
+                {check.data.rows.length === 0
+                  ? t.data.noData
+                  : `${t.data.checked(check.data.rows.length)} ${t.issues.summary(
+                      allIssues.filter((i) => i.severity === "error").length,
+                      allIssues.filter((i) => i.severity === "warning").length,
+                      allIssues.filter((i) => i.severity === "info").length
+                    )}`}
+              </Text>
+            </div>
+            <IssueList
+              issues={allIssues}
+              language={language}
+              label={t.issues.label}
+              filter
+              onGoTo={(l) => void host.goToCell(l)}
+            />
+            {check.data.rows.length > 0 && (
+              <div className={styles.buttons}>
+                <Button appearance="primary" onClick={() => navigate("generate")}>
+                  {t.data.next}
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,270 @@
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentTextRegular } from "@fluentui/react-icons";
+import { explain, type ScorecardTrace } from "../../engine";
+import { useHost, type WriteResult } from "../host";
+import { useSession } from "../session";
+import { useAction } from "../useAction";
+import { ErrorBar } from "../components/ErrorBar";
+import { IssueList } from "../components/IssueList";
+import { ViewTitle } from "../components/ViewTitle";
+import { CommissionTrace } from "../components/explain/CommissionTrace";
+import { IndicatorTable } from "../components/explain/IndicatorTable";
+import { PayLines } from "../components/explain/PayLines";
+import { RuleSummary } from "../components/explain/RuleSummary";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  card: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  who: { gridColumn: "1 / -1", display: "flex", flexDirection: "column" },
+  stat: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  big: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/**
+ * Explain: the trace of one salesperson's score and pay (show your work), picked here or by
+ * selecting their row in the Scorecard sheet, and "Write statement" (绩效结果通知单).
+ */
+export function ExplainView(): React.JSX.Element {
+  const styles = useStyles();
+  const host = useHost();
+  const {
+    strings: t,
+    format,
+    language,
+    run,
+    explainRow,
+    showExplanation,
+    navigate,
+    confirmReplace,
+  } = useSession();
+  const [follow, setFollow] = React.useState(false);
+  const [writtenFor, setWrittenFor] = React.useState<{ row: number; result: WriteResult } | null>(
+    null
+  );
+  const writing = useAction();
+  const rows = run?.rows ?? [];
+  const row = explainRow !== null && explainRow < rows.length ? explainRow : rows.length ? 0 : null;
+
+  React.useEffect(() => {
+    if (!follow || !run) return;
+    return host.onSelectionChanged((sel) => {
+      if (!sel.subject) return;
+      const found = run.rows.find(
+        (r) => r.id === sel.subject!.id && r.period === sel.subject!.period
+      );
+      if (found) showExplanation(found.index);
+    });
+  }, [follow, run, host, showExplanation]);
+
+  const written = writtenFor && writtenFor.row === row ? writtenFor.result : null;
+
+  const trace: ScorecardTrace | null = React.useMemo(
+    () => (run && row !== null ? explain(run.evaluation, row) : null),
+    [run, row]
+  );
+
+  const write = () =>
+    writing.run(async () => {
+      if (!run || row === null) return;
+      const result = await host.writeStatements(
+        { plan: run.evaluation.plan, language, evaluation: run.evaluation, rows: [row] },
+        { confirmReplace }
+      );
+      setWrittenFor({ row, result });
+    });
+
+  if (!run || !trace) {
+    return (
+      <>
+        <ViewTitle>{t.explain.title}</ViewTitle>
+        <MessageBar intent="info">
+          <MessageBarBody>{t.explain.none}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => navigate("generate")}>
+              {t.nav.generate}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      </>
+    );
+  }
+
+  const name = (key: string) => {
+    const ind = trace.indicators.find((i) => i.key === key);
+    return ind ? format.text(ind.name) : key;
+  };
+  const statusColor =
+    trace.status === "ok" ? "success" : trace.status === "warning" ? "warning" : "danger";
+
+  return (
+    <>
+      <ViewTitle>{t.explain.title}</ViewTitle>
+      <Field label={t.explain.person} size="small">
+        <Select
+          size="small"
+          value={String(row)}
+          onChange={(_, d) => showExplanation(Number(d.value))}
+        >
+          {rows.map((r) => (
+            <option key={r.index} value={String(r.index)}>
+              {`${r.name} · ${r.id} · ${r.period}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Switch checked={follow} label={t.explain.follow} onChange={(_, d) => setFollow(d.checked)} />
+      <div
+        className={styles.card}
+        aria-label={`${trace.subject.name} ${trace.subject.period}`}
+        role="group"
+      >
+        <div className={styles.who}>
+          <Text weight="semibold">{`${trace.subject.name} (${trace.subject.id})`}</Text>
+          <Caption1>{`${trace.subject.team} · ${trace.subject.period} · ${format.text(trace.plan.name)} ${trace.plan.version}`}</Caption1>
+        </div>
+        <div className={styles.stat}>
+          <Caption1>{t.explain.total}</Caption1>
+          <span className={styles.big}>{format.score(trace.total)}</span>
+        </div>
+        <div className={styles.stat}>
+          <Caption1>{t.explain.grade}</Caption1>
+          <span className={styles.big}>{trace.grade.label ?? "—"}</span>
+          {trace.grade.name && <Caption1>{format.text(trace.grade.name)}</Caption1>}
+        </div>
+        <div className={styles.stat}>
+          <Caption1>{t.explain.coefficient}</Caption1>
+          <span className={styles.big}>{format.number(trace.coefficient.value, 2)}</span>
+        </div>
+        <div className={styles.who}>
+          <Badge appearance="tint" color={statusColor} size="small">
+            {trace.status === "ok"
+              ? "OK"
+              : t.common.severity[trace.status === "warning" ? "warning" : "error"]}
+          </Badge>
+        </div>
+      </div>
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          icon={<DocumentTextRegular />}
+          disabled={writing.busy}
+          onClick={() => void write()}
+        >
+          {writing.busy ? t.explain.writing : t.explain.write}
+        </Button>
+      </div>
+      <ErrorBar error={writing.error} onRetry={() => void write()} />
+      {written && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.explain.written(written.sheets[0] ?? "")}</MessageBarBody>
+          {written.location && (
+            <MessageBarActions>
+              <Button size="small" onClick={() => void host.goToCell(written.location!)}>
+                {t.explain.show}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {trace.problems.length > 0 && (
+        <section className={styles.section} aria-labelledby="explain-problems">
+          <Subtitle2 as="h3" id="explain-problems" className={styles.heading}>
+            {t.explain.problems}
+          </Subtitle2>
+          <IssueList
+            issues={trace.problems}
+            language={language}
+            label={t.explain.problems}
+            onGoTo={(l) => void host.goToCell(l)}
+          />
+        </section>
+      )}
+      <section className={styles.section} aria-labelledby="explain-indicators">
+        <Subtitle2 as="h3" id="explain-indicators" className={styles.heading}>
+          {t.explain.indicators}
+        </Subtitle2>
+        <IndicatorTable indicators={trace.indicators} dimensions={trace.dimensions} />
+        {trace.renormalized && <Caption1>{t.explain.renormalized}</Caption1>}
+      </section>
+      <section className={styles.section} aria-labelledby="explain-rules">
+        <Subtitle2 as="h3" id="explain-rules" className={styles.heading}>
+          {`${t.explain.grade} · ${t.explain.coefficient}`}
+        </Subtitle2>
+        <RuleSummary trace={trace} />
+      </section>
+      <section className={styles.section} aria-labelledby="explain-commission">
+        <Subtitle2 as="h3" id="explain-commission" className={styles.heading}>
+          {t.explain.commission}
+        </Subtitle2>
+        <CommissionTrace months={trace.commission} />
+      </section>
+      <section className={styles.section} aria-labelledby="explain-pay">
+        <Subtitle2 as="h3" id="explain-pay" className={styles.heading}>
+          {t.explain.pay}
+        </Subtitle2>
+        <PayLines pay={trace.pay} />
+      </section>
+      {(trace.strengths.length > 0 || trace.gaps.length > 0) && (
+        <section className={styles.section} aria-labelledby="explain-strengths">
+          <Subtitle2 as="h3" id="explain-strengths" className={styles.heading}>
+            {`${t.explain.strengths} · ${t.explain.gaps}`}
+          </Subtitle2>
+          <Text size={200} weight="semibold">
+            {t.explain.strengths}
+          </Text>
+          <ul className={styles.list}>
+            {trace.strengths.map((k) => (
+              <li key={k}>
+                <Text size={200}>{name(k)}</Text>
+              </li>
+            ))}
+          </ul>
+          <Text size={200} weight="semibold">
+            {t.explain.gaps}
+          </Text>
+          <ul className={styles.list}>
+            {trace.gaps.map((k) => (
+              <li key={k}>
+                <Text size={200}>{name(k)}</Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { PlayRegular } from "@fluentui/react-icons";
+import { hasErrors, PlanInvalidError, validatePlan } from "../../engine";
+import { useHost, type FormulaStyle } from "../host";
+import { useSession } from "../session";
+import { useAction } from "../useAction";
+import { checkWorkbook, evaluationPeriods, runPlan, teamsOf } from "../workflow";
+import { ErrorBar } from "../components/ErrorBar";
+import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
+import { ProgressLine, useProgress } from "../components/ProgressLine";
+import { RunResultView } from "../components/RunResultView";
+import { ViewTitle } from "../components/ViewTitle";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+/**
+ * Generate: choose the period, the group and how the sheets are written, run the plan over the
+ * Data sheet and write the Scorecard and Summary sheets, then show the result.
+ */
+export function GenerateView(): React.JSX.Element {
+  const styles = useStyles();
+  const host = useHost();
+  const {
+    strings: t,
+    language,
+    workbook,
+    plan,
+    loadPlan,
+    check,
+    setCheck,
+    run,
+    setRun,
+    confirmReplace,
+  } = useSession();
+  const prepare = useAction();
+  const generate = useAction();
+  const progress = useProgress();
+  const [period, setPeriod] = React.useState(run?.options.period ?? "");
+  const [group, setGroup] = React.useState(run?.options.group ?? "");
+  const [style, setStyle] = React.useState<FormulaStyle>(run?.options.style ?? "native");
+  const [noRows, setNoRows] = React.useState(false);
+  const hasSheet = Boolean(workbook?.sheets.plan);
+
+  // What the period and group lists offer comes from the Data sheet as last checked.
+  React.useEffect(() => {
+    if (!hasSheet || check) return;
+    void prepare.run(async () => {
+      const p = plan ?? (await loadPlan()).plan;
+      if (p) setCheck(await checkWorkbook(host, p));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasSheet, check]);
+
+  const rows = check?.data.rows ?? [];
+  const periods = plan ? evaluationPeriods(rows, plan) : [];
+  const teams = teamsOf(rows);
+  const planErrors = plan ? hasErrors(validatePlan(plan)) : false;
+
+  const start = () =>
+    generate.run(async () => {
+      setNoRows(false);
+      // The sheets are the source of truth: read the plan and the data again right before running.
+      const current = (await loadPlan()).plan;
+      if (!current) return;
+      const fresh = await checkWorkbook(host, current);
+      setCheck(fresh);
+      if (!fresh) return;
+      let result;
+      try {
+        result = runPlan(current, fresh, period, group);
+      } catch (e) {
+        if (e instanceof PlanInvalidError) throw new Error(t.generate.planErrors);
+        throw e;
+      }
+      if (result.rows.length === 0) {
+        setNoRows(true);
+        return;
+      }
+      progress.start();
+      try {
+        const written = await host.writeOutputs(
+          {
+            plan: current,
+            language,
+            style,
+            evaluation: result.evaluation,
+            data: result.data,
+            feedback: fresh.feedback,
+          },
+          { confirmReplace, onProgress: progress.update }
+        );
+        setRun({
+          options: { period, group, style },
+          evaluation: result.evaluation,
+          rows: result.rows,
+          written,
+        });
+      } finally {
+        progress.stop();
+      }
+    });
+
+  if (workbook && !hasSheet) {
+    return (
+      <>
+        <ViewTitle>{t.generate.title}</ViewTitle>
+        <NeedsPlanWorkbook />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ViewTitle>{t.generate.title}</ViewTitle>
+      {prepare.busy && <Spinner size="tiny" label={t.common.working} />}
+      <ErrorBar error={prepare.error} />
+      {planErrors && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t.generate.planErrors}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.grid}>
+        <Field label={t.generate.period} size="small">
+          <Select size="small" value={period} onChange={(_, d) => setPeriod(d.value)}>
+            <option value="">{t.generate.allPeriods}</option>
+            {periods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.generate.group} size="small">
+          <Select size="small" value={group} onChange={(_, d) => setGroup(d.value)}>
+            <option value="">{t.generate.allTeams}</option>
+            {teams.map((team) => (
+              <option key={team} value={team}>
+                {team}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t.generate.style}>
+        <RadioGroup value={style} onChange={(_, d) => setStyle(d.value as FormulaStyle)}>
+          {(["native", "perf", "values"] as const).map((s) => (
+            <Radio key={s} value={s} label={t.generate.styles[s]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          icon={<PlayRegular />}
+          disabled={generate.busy || planErrors || !host.available()}
+          onClick={() => void start()}
+        >
+          {generate.busy ? t.generate.running : t.generate.run}
+        </Button>
+      </div>
+      <ProgressLine progress={progress.value} label={t.generate.progress} />
+      <ErrorBar error={generate.error} onRetry={() => void start()} />
+      {noRows && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.generate.noRows}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run && !generate.busy && <RunResultView run={run} />}
+    </>
+  );
+}
