@@ -335,10 +335,14 @@ export interface IndicatorReading {
 
 const TARGET_SOURCES = ["none", "data", "default"] as const;
 
+// One row's scratch columns, reused: readIndicator copies what it needs out before returning.
+const one = newColumns(1);
+const oneScore = new Float64Array(1);
+
 export function readIndicator(ind: CompiledIndicator, frame: Frame, r: number, fb: FeedbackIndex | null): IndicatorReading {
-  const c = newColumns(1);
+  const c = one;
   readIndicatorRange(ind, frame, fb, r, r + 1, c);
-  const score = new Float64Array(1);
+  const score = oneScore;
   scoreRange(ind, c, 1, score);
   return {
     actual: c.actual[0],
