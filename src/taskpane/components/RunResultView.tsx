@@ -12,7 +12,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -34,7 +33,10 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
     gap: tokens.spacingHorizontalS,
+    margin: 0,
   },
+  term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   stat: {
     display: "flex",
     flexDirection: "column",
@@ -42,7 +44,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  number: { fontVariantNumeric: "tabular-nums" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   table: { tableLayout: "auto" },
 });
@@ -122,7 +123,7 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
       <Subtitle2 as="h3" className={styles.heading}>
         {t.generate.resultTitle}
       </Subtitle2>
-      <div className={styles.stats}>
+      <dl className={styles.stats}>
         {[
           [t.generate.scored, String(summary.scored)],
           [t.generate.blocked, String(summary.blocked)],
@@ -130,13 +131,11 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
           [t.generate.commission, format.money(summary.commission)],
         ].map(([label, value]) => (
           <div key={label} className={styles.stat}>
-            <Caption1>{label}</Caption1>
-            <Text weight="semibold" className={styles.number}>
-              {value}
-            </Text>
+            <dt className={styles.term}>{label}</dt>
+            <dd className={styles.value}>{value}</dd>
           </div>
         ))}
-      </div>
+      </dl>
       <section className={styles.section} aria-labelledby="result-grades">
         <Subtitle2 as="h3" id="result-grades" className={styles.heading}>
           {t.generate.distribution}

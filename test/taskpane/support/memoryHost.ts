@@ -1,0 +1,227 @@
+/**
+ * An in-memory WorkbookHost for component tests: it keeps the plan, the Data sheet as a cell
+ * table and what the pane asked it to write, and can be told to fail an operation. The import
+ * lays rows out with the same function the real host uses (importRows).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  IDENTITY_COLUMNS,
+  IDENTITY_HEADERS,
+  defaultPlan,
+  mapColumns,
+  parseCsv,
+  type CellLocation,
+  type CellTable,
+  type Language,
+  type Plan,
+} from "../../../src/engine";
+import {
+  HostError,
+  type AddinSheets,
+  type ImportRequest,
+  type OutputRequest,
+  type SelectionInfo,
+  type StatementRequest,
+  type WorkbookHost,
+  type WriteOptions,
+} from "../../../src/taskpane/host";
+import { importRows } from "../../../src/taskpane/layoutHost";
+
+export const FIXTURE_CSV = path.join(__dirname, "..", "..", "fixtures", "crm-export-2024Q1.csv");
+
+export function fixtureText(): string {
+  return fs.readFileSync(FIXTURE_CSV, "utf8");
+}
+
+export function fixtureTable(sheet = "crm-export-2024Q1.csv"): CellTable {
+  return parseCsv(fixtureText(), sheet);
+}
+
+type Operation =
+  | "inspect"
+  | "createPlanWorkbook"
+  | "readPlan"
+  | "writePlan"
+  | "readInputs"
+  | "readSelection"
+  | "importData"
+  | "writeOutputs"
+  | "writeStatements"
+  | "goToCell";
+
+export interface MemoryHost extends WorkbookHost {
+  sheets: AddinSheets;
+  plan: Plan | null;
+  data: CellTable | null;
+  selection: CellTable | null;
+  settingsData: Map<string, string>;
+  calls: {
+    create: { plan: Plan; language: Language }[];
+    writePlan: Plan[];
+    imports: ImportRequest[];
+    outputs: OutputRequest[];
+    statements: StatementRequest[];
+    goTo: CellLocation[];
+  };
+  /** Makes the next call of an operation reject with this message. */
+  failNext(op: Operation, message: string): void;
+  /** Fires a selection change as Excel would. */
+  select(selection: SelectionInfo): void;
+  /** Answers confirmReplace when a write finds an edited sheet (the pane's dialog answers in tests). */
+  editedSheet: string | null;
+}
+
+function dataHeader(plan: Plan, language: Language): string[] {
+  const zh = language === "zh-CN";
+  return [
+    ...IDENTITY_COLUMNS.map((k) => (zh ? IDENTITY_HEADERS[k].zh : IDENTITY_HEADERS[k].en)),
+    ...plan.fields.map((f) => (zh ? f.name.zh : f.name.en)),
+  ];
+}
+
+export interface MemoryHostOptions {
+  displayLanguage?: string;
+  /** Start with a plan workbook holding this plan (default: none). */
+  plan?: Plan;
+  /** …and this Data sheet (default: empty). */
+  data?: CellTable;
+  available?: boolean;
+}
+
+export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
+  const failures = new Map<Operation, string>();
+  const listeners = new Set<(s: SelectionInfo) => void>();
+  const settingsData = new Map<string, string>();
+  const fail = (op: Operation) => {
+    const m = failures.get(op);
+    if (m !== undefined) {
+      failures.delete(op);
+      throw new HostError(m, "TestFailure");
+    }
+  };
+  const lang = (): Language => (host.sheets.plan === "方案" ? "zh-CN" : "en-US");
+  const host: MemoryHost = {
+    kind: "memory",
+    sheets: options.plan
+      ? { guide: "Guide", plan: "Plan", data: "Data", feedback: "Feedback" }
+      : {},
+    plan: options.plan ? structuredClone(options.plan) : null,
+    data:
+      options.data ??
+      (options.plan
+        ? { sheet: "Data", headerRow: 1, header: dataHeader(options.plan, "en-US"), rows: [] }
+        : null),
+    selection: null,
+    settingsData,
+    editedSheet: null,
+    calls: { create: [], writePlan: [], imports: [], outputs: [], statements: [], goTo: [] },
+    displayLanguage: () => options.displayLanguage,
+    isDarkTheme: () => false,
+    available: () => options.available ?? true,
+    settings: {
+      get: (k) => settingsData.get(k) ?? null,
+      set: async (k, v) => void settingsData.set(k, v),
+    },
+    failNext(op, message) {
+      failures.set(op, message);
+    },
+    select(selection) {
+      for (const l of listeners) l(selection);
+    },
+    async inspect() {
+      fail("inspect");
+      return { sheets: { ...host.sheets }, language: host.sheets.plan ? lang() : null };
+    },
+    async createPlanWorkbook(plan, language, opts: WriteOptions = {}) {
+      fail("createPlanWorkbook");
+      const zh = language === "zh-CN";
+      const names = zh
+        ? { guide: "使用说明", plan: "方案", data: "数据", feedback: "360评价" }
+        : { guide: "Guide", plan: "Plan", data: "Data", feedback: "Feedback" };
+      if (host.editedSheet && opts.confirmReplace) await opts.confirmReplace(host.editedSheet);
+      opts.onProgress?.({ done: 1, total: 2, stage: names.plan });
+      host.calls.create.push({ plan: structuredClone(plan), language });
+      host.sheets = names;
+      host.plan = structuredClone(plan);
+      host.data = { sheet: names.data, headerRow: 1, header: dataHeader(plan, language), rows: [] };
+      return {
+        sheets: Object.values(names),
+        location: { sheet: names.guide, row: 1, column: "A" },
+      };
+    },
+    async readPlan() {
+      fail("readPlan");
+      return { plan: host.plan ? structuredClone(host.plan) : null, issues: [] };
+    },
+    async writePlan(plan) {
+      fail("writePlan");
+      host.calls.writePlan.push(structuredClone(plan));
+      host.plan = structuredClone(plan);
+      return { sheets: [host.sheets.plan ?? "Plan"] };
+    },
+    async readInputs() {
+      fail("readInputs");
+      return { data: host.data ? structuredClone(host.data) : null, feedback: null };
+    },
+    async readSelection() {
+      fail("readSelection");
+      if (!host.selection)
+        throw new HostError("Select a header row and at least one data row.", "SelectionTooSmall");
+      return host.selection;
+    },
+    async importData(request: ImportRequest) {
+      fail("importData");
+      host.calls.imports.push(request);
+      if (!host.data) throw new HostError("no Data sheet", "NoSheet");
+      const rows = importRows(request.table, request.mapping, host.data.header, request.plan);
+      host.data = {
+        ...host.data,
+        rows: request.mode === "replace" ? rows : [...host.data.rows, ...rows],
+      };
+      return { sheets: [host.data.sheet], rows: rows.length };
+    },
+    async writeOutputs(request: OutputRequest) {
+      fail("writeOutputs");
+      host.calls.outputs.push(request);
+      const zh = request.language === "zh-CN";
+      return {
+        sheets: zh ? ["评分卡", "汇总"] : ["Scorecard", "Summary"],
+        location: { sheet: zh ? "评分卡" : "Scorecard", row: 1, column: "A" },
+      };
+    },
+    async writeStatements(request: StatementRequest) {
+      fail("writeStatements");
+      host.calls.statements.push(request);
+      const name = request.language === "zh-CN" ? "绩效结果通知单" : "Statements";
+      return { sheets: [name], location: { sheet: name, row: 1, column: "A" } };
+    },
+    async goToCell(location) {
+      fail("goToCell");
+      host.calls.goTo.push(location);
+    },
+    onSelectionChanged(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+  };
+  return host;
+}
+
+/** A plan workbook whose Data sheet holds the sample export imported with the default plan. */
+export function hostWithSampleData(
+  options: Omit<MemoryHostOptions, "plan" | "data"> = {}
+): MemoryHost {
+  const plan = defaultPlan();
+  const host = memoryHost({ ...options, plan });
+  const table = fixtureTable();
+  const header = host.data!.header;
+  const { mapping } = mapColumns(table, plan);
+  host.data = {
+    sheet: "Data",
+    headerRow: 1,
+    header,
+    rows: importRows(table, mapping, header, plan),
+  };
+  return host;
+}

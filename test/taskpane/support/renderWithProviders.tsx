@@ -1,0 +1,41 @@
+/**
+ * Renders pane components the way the pane does — FluentProvider, the workbook host and the
+ * session — around a memory host (Script Lab's test-utils pattern).
+ */
+import * as React from "react";
+import { render, type RenderResult } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { Language } from "../../../src/engine";
+import { HostContext, type WorkbookHost } from "../../../src/taskpane/host";
+import { SessionProvider, type InitialSession, type ViewId } from "../../../src/taskpane/session";
+import { ConfirmDialog } from "../../../src/taskpane/components/ConfirmDialog";
+import { memoryHost } from "./memoryHost";
+
+export interface RenderOptions {
+  host?: WorkbookHost;
+  language?: Language;
+  view?: ViewId;
+  initial?: InitialSession;
+}
+
+export function renderWithProviders(
+  ui: React.ReactElement,
+  options: RenderOptions = {}
+): RenderResult & { host: WorkbookHost } {
+  const host = options.host ?? memoryHost();
+  const result = render(
+    <FluentProvider theme={webLightTheme}>
+      <HostContext.Provider value={host}>
+        <SessionProvider
+          language={options.language ?? "en-US"}
+          initialView={options.view}
+          initial={options.initial}
+        >
+          <main>{ui}</main>
+          <ConfirmDialog />
+        </SessionProvider>
+      </HostContext.Provider>
+    </FluentProvider>
+  );
+  return { ...result, host };
+}
