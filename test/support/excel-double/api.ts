@@ -13,7 +13,14 @@
  * - a failure can be injected at the Nth sync: before anything is applied, after half of the
  *   batch, or after all of it (the answer is lost).
  */
-import { DoubleError, type ChartModel, type NameModel, type SheetModel, type TableModel, type WorkbookModel } from "./model";
+import {
+  DoubleError,
+  type ChartModel,
+  type NameModel,
+  type SheetModel,
+  type TableModel,
+  type WorkbookModel,
+} from "./model";
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, sheetPrefix, type Rect } from "./parse";
 
 export const LIMIT_BYTES = 5 * 1024 * 1024;
@@ -66,7 +73,7 @@ export class DoubleHost {
   constructor(
     readonly model: WorkbookModel,
     public apiVersion = "1.9",
-    public displayLanguage = "en-US",
+    public displayLanguage = "en-US"
   ) {}
 
   isSetSupported(name: string, version = "1.1"): boolean {
@@ -127,16 +134,26 @@ export class RequestContext {
       throw e;
     };
     if (rec.requestBytes > LIMIT_BYTES) {
-      failWith(new DoubleError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."));
+      failWith(
+        new DoubleError(
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit."
+        )
+      );
     }
     const fault = host.fault && host.fault.atSync === rec.index ? host.fault : undefined;
-    const injected = () => new DoubleError(fault?.code ?? "GeneralException", `Injected failure at sync ${rec.index} (${fault?.mode}).`);
+    const injected = () =>
+      new DoubleError(
+        fault?.code ?? "GeneralException",
+        `Injected failure at sync ${rec.index} (${fault?.mode}).`
+      );
     if (fault?.mode === "before") failWith(injected());
     const count = fault?.mode === "partial" ? Math.floor(commands.length / 2) : commands.length;
     for (let i = 0; i < count; i++) {
       const c = commands[i];
       try {
-        if (c.minApi && !host.isSetSupported("ExcelApi", c.minApi)) throw new DoubleError("ApiNotFound", `The API needs ExcelApi ${c.minApi}.`);
+        if (c.minApi && !host.isSetSupported("ExcelApi", c.minApi))
+          throw new DoubleError("ApiNotFound", `The API needs ExcelApi ${c.minApi}.`);
         c.apply();
         const key = (c.json as { k?: string }).k;
         if (key) host.commandCounts.set(key, (host.commandCounts.get(key) ?? 0) + 1);
@@ -148,7 +165,12 @@ export class RequestContext {
     if (fault) failWith(injected());
     rec.responseBytes = commands.reduce((n, c) => n + (c.response ? c.response() : 0), 0);
     if (rec.responseBytes > LIMIT_BYTES) {
-      failWith(new DoubleError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit."));
+      failWith(
+        new DoubleError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit."
+        )
+      );
     }
     for (const c of commands) c.settle?.();
   }
@@ -161,7 +183,14 @@ type Loadable = string | string[] | { select?: string | string[] } | undefined;
 
 function propertyList(props: Loadable): string[] | undefined {
   if (props === undefined) return undefined;
-  const raw = typeof props === "string" ? props : Array.isArray(props) ? props.join(",") : Array.isArray(props.select) ? props.select.join(",") : (props.select ?? "");
+  const raw =
+    typeof props === "string"
+      ? props
+      : Array.isArray(props)
+        ? props.join(",")
+        : Array.isArray(props.select)
+          ? props.select.join(",")
+          : (props.select ?? "");
   return raw
     .split(",")
     .map((p) => p.trim())
@@ -181,12 +210,17 @@ abstract class ClientObject<T> {
   constructor(
     protected readonly ctx: RequestContext,
     private readonly resolver: () => T | null,
-    creation?: { parent?: ClientObject<unknown>; method: string; args?: unknown[]; minApi?: string },
+    creation?: { parent?: ClientObject<unknown>; method: string; args?: unknown[]; minApi?: string }
   ) {
     this.oid = ctx.id();
     if (creation) {
       ctx.push({
-        json: { i: this.oid, p: creation.parent?.oid, m: creation.method, a: (creation.args ?? []).map(argJson) },
+        json: {
+          i: this.oid,
+          p: creation.parent?.oid,
+          m: creation.method,
+          a: (creation.args ?? []).map(argJson),
+        },
         write: false,
         minApi: creation.minApi,
         apply: () => {
@@ -216,13 +250,17 @@ abstract class ClientObject<T> {
   target(): T {
     const v = this.resolve();
     if (v === null) throw new DoubleError("InvalidObjectPath", "The object is a null object.");
-    if (isDeleted(v)) throw new DoubleError("ItemNotFound", "The requested resource doesn't exist.");
+    if (isDeleted(v))
+      throw new DoubleError("ItemNotFound", "The requested resource doesn't exist.");
     return v;
   }
 
   get isNullObject(): boolean {
     if (this.settledNull === undefined) {
-      throw new DoubleError("PropertyNotLoaded", "isNullObject is only known after context.sync().");
+      throw new DoubleError(
+        "PropertyNotLoaded",
+        "isNullObject is only known after context.sync()."
+      );
     }
     return this.settledNull;
   }
@@ -230,7 +268,10 @@ abstract class ClientObject<T> {
   /** Read a loaded property; throws PropertyNotLoaded before load + sync. */
   protected get<V>(name: string): V {
     if (!this.loaded.has(name)) {
-      throw new DoubleError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new DoubleError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+      );
     }
     return this.loaded.get(name) as V;
   }
@@ -241,11 +282,27 @@ abstract class ClientObject<T> {
   }
 
   protected put(prop: string, value: unknown, apply: (t: T) => void, minApi?: string): void {
-    this.ctx.push({ json: { i: this.oid, k: `set:${prop}`, v: argJson(value) }, write: true, minApi, apply: () => apply(this.target()) });
+    this.ctx.push({
+      json: { i: this.oid, k: `set:${prop}`, v: argJson(value) },
+      write: true,
+      minApi,
+      apply: () => apply(this.target()),
+    });
   }
 
-  protected call(method: string, args: unknown[], apply: (t: T) => void, minApi?: string, write = true): void {
-    this.ctx.push({ json: { i: this.oid, k: `call:${method}`, a: args.map(argJson) }, write, minApi, apply: () => apply(this.target()) });
+  protected call(
+    method: string,
+    args: unknown[],
+    apply: (t: T) => void,
+    minApi?: string,
+    write = true
+  ): void {
+    this.ctx.push({
+      json: { i: this.oid, k: `call:${method}`, a: args.map(argJson) },
+      write,
+      minApi,
+      apply: () => apply(this.target()),
+    });
   }
 
   /** Property values for load(); undefined for unknown properties. */
@@ -259,8 +316,10 @@ abstract class ClientObject<T> {
       json: { i: this.oid, k: "load", a: list },
       write: false,
       apply: () => {
-        const t = this.target();
         data = {};
+        // loading a null object is allowed; it just stays without properties
+        if (this.resolve() === null) return;
+        const t = this.target();
         for (const p of list) {
           const v = this.read(p, t);
           if (v === undefined) throw new DoubleError("InvalidArgument", `Unknown property '${p}'.`);
@@ -268,7 +327,10 @@ abstract class ClientObject<T> {
         }
       },
       response: () => utf8(JSON.stringify(data)),
-      settle: () => this.setLoaded(data),
+      settle: () => {
+        if (this.resolve() === null) this.settledNull = true;
+        else this.setLoaded(data);
+      },
     });
     return this;
   }
@@ -289,7 +351,10 @@ function isDeleted(v: unknown): boolean {
 }
 
 /** A collection whose `items` can be loaded. */
-abstract class Collection<T, P extends { setLoaded(values: Record<string, unknown>): void }> extends ClientObject<null> {
+abstract class Collection<
+  T,
+  P extends { setLoaded(values: Record<string, unknown>): void },
+> extends ClientObject<null> {
   private itemProxies?: P[];
 
   protected abstract list(): T[];
@@ -301,7 +366,11 @@ abstract class Collection<T, P extends { setLoaded(values: Record<string, unknow
   }
 
   get items(): P[] {
-    if (!this.itemProxies) throw new DoubleError("PropertyNotLoaded", "The property 'items' is not available. Load the collection and sync first.");
+    if (!this.itemProxies)
+      throw new DoubleError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Load the collection and sync first."
+      );
     return this.itemProxies;
   }
 
@@ -314,7 +383,9 @@ abstract class Collection<T, P extends { setLoaded(values: Record<string, unknow
   }
 
   override load(props?: Loadable): this {
-    const requested = (propertyList(props) ?? this.itemProps()).map((p) => p.replace(/^items\//, "")).filter((p) => p !== "items");
+    const requested = (propertyList(props) ?? this.itemProps())
+      .map((p) => p.replace(/^items\//, ""))
+      .filter((p) => p !== "items");
     const list = requested.length > 0 ? requested : this.itemProps();
     let rows: { item: T; data: Record<string, unknown> }[] = [];
     this.ctx.push({
@@ -325,8 +396,12 @@ abstract class Collection<T, P extends { setLoaded(values: Record<string, unknow
           const probe = this.wrap(item);
           const data: Record<string, unknown> = {};
           for (const p of list) {
-            const v = (probe as unknown as { read(p: string, t: unknown): unknown }).read(p, this.readTarget(item));
-            if (v === undefined) throw new DoubleError("InvalidArgument", `Unknown property '${p}'.`);
+            const v = (probe as unknown as { read(p: string, t: unknown): unknown }).read(
+              p,
+              this.readTarget(item)
+            );
+            if (v === undefined)
+              throw new DoubleError("InvalidArgument", `Unknown property '${p}'.`);
             data[p] = v;
           }
           return { item, data };
@@ -351,7 +426,13 @@ abstract class Collection<T, P extends { setLoaded(values: Record<string, unknow
 class ApplicationProxy {
   constructor(private readonly ctx: RequestContext) {}
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.push({ json: { k: "call:suspendApiCalculationUntilNextSync" }, write: false, suspend: true, minApi: "1.6", apply: () => undefined });
+    this.ctx.push({
+      json: { k: "call:suspendApiCalculationUntilNextSync" },
+      write: false,
+      suspend: true,
+      minApi: "1.6",
+      apply: () => undefined,
+    });
   }
 }
 
@@ -370,7 +451,9 @@ class WorkbookProxy {
   }
 
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ ...this.ctx.model.selection }), { method: "getSelectedRange" });
+    return new RangeProxy(this.ctx, () => ({ ...this.ctx.model.selection }), {
+      method: "getSelectedRange",
+    });
   }
 
   getActiveCell(): RangeProxy {
@@ -380,7 +463,7 @@ class WorkbookProxy {
         const s = this.ctx.model.selection;
         return { sheet: s.sheet, rect: { row: s.rect.row, col: s.rect.col, rows: 1, cols: 1 } };
       },
-      { method: "getActiveCell", minApi: "1.7" },
+      { method: "getActiveCell", minApi: "1.7" }
     );
   }
 }
@@ -422,16 +505,24 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
         if (!s) throw new DoubleError("ItemNotFound", `The worksheet "${key}" doesn't exist.`);
         return s;
       },
-      { parent: this, method: "getItem", args: [key] },
+      { parent: this, method: "getItem", args: [key] }
     );
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.m.findSheet(key) ?? null, { parent: this, method: "getItemOrNullObject", args: [key], minApi: "1.4" });
+    return new WorksheetProxy(this.ctx, () => this.m.findSheet(key) ?? null, {
+      parent: this,
+      method: "getItemOrNullObject",
+      args: [key],
+      minApi: "1.4",
+    });
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.m.active, { parent: this, method: "getActiveWorksheet" });
+    return new WorksheetProxy(this.ctx, () => this.m.active, {
+      parent: this,
+      method: "getActiveWorksheet",
+    });
   }
 }
 
@@ -474,7 +565,8 @@ class WorksheetProxy extends ClientObject<SheetModel> {
   set position(v: number) {
     this.put("position", v, (s) => {
       const live = this.m.live();
-      if (v < 0 || v >= live.length) throw new DoubleError("InvalidArgument", "Position out of range.");
+      if (v < 0 || v >= live.length)
+        throw new DoubleError("InvalidArgument", "Position out of range.");
       const all = this.m.sheets.filter((x) => x !== s);
       const anchor = live.filter((x) => x !== s)[v];
       all.splice(anchor ? all.indexOf(anchor) : all.length, 0, s);
@@ -496,7 +588,8 @@ class WorksheetProxy extends ClientObject<SheetModel> {
   }
   activate(): void {
     this.call("activate", [], (s) => {
-      if (s.visibility !== "Visible") throw new DoubleError("InvalidOperation", "A hidden sheet can't be activated.");
+      if (s.visibility !== "Visible")
+        throw new DoubleError("InvalidOperation", "A hidden sheet can't be activated.");
       this.m.active = s;
       this.m.selection = { sheet: s, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
     });
@@ -507,14 +600,15 @@ class WorksheetProxy extends ClientObject<SheetModel> {
       this.ctx,
       () => {
         const sheet = this.target();
-        if (address === undefined) return { sheet, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
+        if (address === undefined)
+          return { sheet, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
         try {
           return { sheet, rect: parseAddress(address) };
         } catch {
           throw new DoubleError("InvalidArgument", `Bad address ${address}.`);
         }
       },
-      { parent: this, method: "getRange", args: [address] },
+      { parent: this, method: "getRange", args: [address] }
     );
   }
 
@@ -522,12 +616,19 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     return new RangeProxy(
       this.ctx,
       () => {
-        if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) {
+        if (
+          row < 0 ||
+          col < 0 ||
+          rows < 1 ||
+          cols < 1 ||
+          row + rows > MAX_ROWS ||
+          col + cols > MAX_COLS
+        ) {
           throw new DoubleError("InvalidArgument", `Bad range (${row}, ${col}, ${rows}, ${cols}).`);
         }
         return { sheet: this.target(), rect: { row, col, rows, cols } };
       },
-      { parent: this, method: "getRangeByIndexes", args: [row, col, rows, cols], minApi: "1.7" },
+      { parent: this, method: "getRangeByIndexes", args: [row, col, rows, cols], minApi: "1.7" }
     );
   }
 
@@ -539,7 +640,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
         const rect = this.m.usedRange(sheet, valuesOnly);
         return rect ? { sheet, rect } : null;
       },
-      { parent: this, method: "getUsedRangeOrNullObject", args: [valuesOnly], minApi: "1.4" },
+      { parent: this, method: "getUsedRangeOrNullObject", args: [valuesOnly], minApi: "1.4" }
     );
   }
 
@@ -548,9 +649,12 @@ class WorksheetProxy extends ClientObject<SheetModel> {
       this.ctx,
       () => {
         const sheet = this.target();
-        return { sheet, rect: this.m.usedRange(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+        return {
+          sheet,
+          rect: this.m.usedRange(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+        };
       },
-      { parent: this, method: "getUsedRange", args: [valuesOnly] },
+      { parent: this, method: "getUsedRange", args: [valuesOnly] }
     );
   }
 
@@ -598,11 +702,14 @@ function rangeArg(ctx: RequestContext, from: SheetModel, value: unknown): RangeR
 class RangeProxy extends ClientObject<RangeRef> {
   protected read(prop: string, r: RangeRef): unknown {
     const big = () => {
-      if (r.rect.rows * r.rect.cols > 5_000_000) throw new DoubleError("RangeExceedsLimit", "Too many cells.");
+      if (r.rect.rows * r.rect.cols > 5_000_000)
+        throw new DoubleError("RangeExceedsLimit", "Too many cells.");
     };
     const grid = (f: (row: number, col: number) => unknown) => {
       big();
-      return Array.from({ length: r.rect.rows }, (_, i) => Array.from({ length: r.rect.cols }, (_2, j) => f(r.rect.row + i, r.rect.col + j)));
+      return Array.from({ length: r.rect.rows }, (_, i) =>
+        Array.from({ length: r.rect.cols }, (_2, j) => f(r.rect.row + i, r.rect.col + j))
+      );
     };
     switch (prop) {
       case "address":
@@ -648,10 +755,19 @@ class RangeProxy extends ClientObject<RangeRef> {
   private writeGrid(prop: string, value: unknown): void {
     this.put(prop, value, (r) => {
       const rows = value as unknown[][];
-      if (!Array.isArray(rows) || rows.length !== r.rect.rows || rows.some((row) => !Array.isArray(row) || row.length !== r.rect.cols)) {
-        throw new DoubleError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      if (
+        !Array.isArray(rows) ||
+        rows.length !== r.rect.rows ||
+        rows.some((row) => !Array.isArray(row) || row.length !== r.rect.cols)
+      ) {
+        throw new DoubleError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+        );
       }
-      rows.forEach((row, i) => row.forEach((v, j) => this.m.enter(r.sheet, r.rect.row + i, r.rect.col + j, v)));
+      rows.forEach((row, i) =>
+        row.forEach((v, j) => this.m.enter(r.sheet, r.rect.row + i, r.rect.col + j, v))
+      );
     });
   }
 
@@ -686,7 +802,7 @@ class RangeProxy extends ClientObject<RangeRef> {
           }
         }
       },
-      "1.2",
+      "1.2"
     );
   }
 
@@ -699,24 +815,109 @@ class RangeProxy extends ClientObject<RangeRef> {
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.target().sheet);
   }
+  get conditionalFormats(): {
+    add(type: string): { dataBar: { positiveFormat: { fillColor: string } } };
+    clearAll(): void;
+  } {
+    const ctx = this.ctx;
+    const oid = this.oid;
+    const target = () => this.target();
+    return {
+      add(type: string) {
+        let entry: SheetModel["conditionalFormats"][number] | undefined;
+        ctx.push({
+          json: { i: oid, k: "call:conditionalFormats.add", a: [type] },
+          write: true,
+          minApi: "1.6",
+          apply: () => {
+            const r = target();
+            if (type !== "DataBar")
+              throw new DoubleError("NotImplemented", "The double models data bars only.");
+            entry = { rect: { ...r.rect }, type };
+            r.sheet.conditionalFormats.push(entry);
+          },
+        });
+        const positiveFormat = {
+          set fillColor(color: string) {
+            ctx.push({
+              json: { i: oid, k: "set:dataBar.positiveFormat.fillColor", v: color },
+              write: true,
+              minApi: "1.6",
+              apply: () => {
+                if (!entry)
+                  throw new DoubleError(
+                    "InvalidObjectPath",
+                    "The conditional format was not added."
+                  );
+                entry.fillColor = color;
+              },
+            });
+          },
+          get fillColor(): string {
+            throw new DoubleError("PropertyNotLoaded", "fillColor was not loaded.");
+          },
+        };
+        return { dataBar: { positiveFormat } };
+      },
+      clearAll() {
+        ctx.push({
+          json: { i: oid, k: "call:conditionalFormats.clearAll" },
+          write: true,
+          minApi: "1.6",
+          apply: () => {
+            const r = target();
+            const overlaps = (a: Rect, b: Rect) =>
+              a.row < b.row + b.rows &&
+              b.row < a.row + a.rows &&
+              a.col < b.col + b.cols &&
+              b.col < a.col + a.cols;
+            r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter(
+              (c) => !overlaps(c.rect, r.rect)
+            );
+          },
+        });
+      },
+    };
+  }
 
   getEntireColumn(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const r = this.target();
-      return { sheet: r.sheet, rect: { row: 0, col: r.rect.col, rows: MAX_ROWS, cols: r.rect.cols } };
-    }, { parent: this, method: "getEntireColumn" });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const r = this.target();
+        return {
+          sheet: r.sheet,
+          rect: { row: 0, col: r.rect.col, rows: MAX_ROWS, cols: r.rect.cols },
+        };
+      },
+      { parent: this, method: "getEntireColumn" }
+    );
   }
   getEntireRow(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const r = this.target();
-      return { sheet: r.sheet, rect: { row: r.rect.row, col: 0, rows: r.rect.rows, cols: MAX_COLS } };
-    }, { parent: this, method: "getEntireRow" });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const r = this.target();
+        return {
+          sheet: r.sheet,
+          rect: { row: r.rect.row, col: 0, rows: r.rect.rows, cols: MAX_COLS },
+        };
+      },
+      { parent: this, method: "getEntireRow" }
+    );
   }
   getCell(row: number, col: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const r = this.target();
-      return { sheet: r.sheet, rect: { row: r.rect.row + row, col: r.rect.col + col, rows: 1, cols: 1 } };
-    }, { parent: this, method: "getCell", args: [row, col] });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const r = this.target();
+        return {
+          sheet: r.sheet,
+          rect: { row: r.rect.row + row, col: r.rect.col + col, rows: 1, cols: 1 },
+        };
+      },
+      { parent: this, method: "getCell", args: [row, col] }
+    );
   }
 
   clear(applyTo = "All"): void {
@@ -727,11 +928,15 @@ class RangeProxy extends ClientObject<RangeRef> {
       "copyFrom",
       [source, copyType, skipBlanks, transpose],
       (r) => {
-        if (skipBlanks || transpose) throw new DoubleError("NotImplemented", "The double copies without skipBlanks/transpose.");
+        if (skipBlanks || transpose)
+          throw new DoubleError(
+            "NotImplemented",
+            "The double copies without skipBlanks/transpose."
+          );
         const from = rangeArg(this.ctx, r.sheet, source);
         this.m.copy(from, { sheet: r.sheet, rect: from.rect }, copyType);
       },
-      "1.9",
+      "1.9"
     );
   }
   merge(across = false): void {
@@ -740,14 +945,24 @@ class RangeProxy extends ClientObject<RangeRef> {
       [across],
       (r) => {
         if (across) throw new DoubleError("NotImplemented", "merge(across) is not modelled.");
-        const inside = (a: Rect, b: Rect) => a.row >= b.row && a.col >= b.col && a.row + a.rows <= b.row + b.rows && a.col + a.cols <= b.col + b.cols;
-        const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-        if (this.m.tables.some((t) => t.sheet === r.sheet && overlaps(t.rect, r.rect))) throw new DoubleError("InvalidOperation", "Cells in a table can't be merged.");
+        const inside = (a: Rect, b: Rect) =>
+          a.row >= b.row &&
+          a.col >= b.col &&
+          a.row + a.rows <= b.row + b.rows &&
+          a.col + a.cols <= b.col + b.cols;
+        const overlaps = (a: Rect, b: Rect) =>
+          a.row < b.row + b.rows &&
+          b.row < a.row + a.rows &&
+          a.col < b.col + b.cols &&
+          b.col < a.col + a.cols;
+        if (this.m.tables.some((t) => t.sheet === r.sheet && overlaps(t.rect, r.rect)))
+          throw new DoubleError("InvalidOperation", "Cells in a table can't be merged.");
         r.sheet.merges = r.sheet.merges.filter((m) => !inside(m, r.rect));
-        if (r.sheet.merges.some((m) => overlaps(m, r.rect))) throw new DoubleError("InvalidOperation", "Merged areas can't overlap.");
+        if (r.sheet.merges.some((m) => overlaps(m, r.rect)))
+          throw new DoubleError("InvalidOperation", "Merged areas can't overlap.");
         r.sheet.merges.push({ ...r.rect });
       },
-      "1.2",
+      "1.2"
     );
   }
   unmerge(): void {
@@ -755,15 +970,20 @@ class RangeProxy extends ClientObject<RangeRef> {
       "unmerge",
       [],
       (r) => {
-        const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+        const overlaps = (a: Rect, b: Rect) =>
+          a.row < b.row + b.rows &&
+          b.row < a.row + a.rows &&
+          a.col < b.col + b.cols &&
+          b.col < a.col + a.cols;
         r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(m, r.rect));
       },
-      "1.2",
+      "1.2"
     );
   }
   select(): void {
     this.call("select", [], (r) => {
-      if (r.sheet.visibility !== "Visible") throw new DoubleError("InvalidOperation", "Cells on a hidden sheet can't be selected.");
+      if (r.sheet.visibility !== "Visible")
+        throw new DoubleError("InvalidOperation", "Cells on a hidden sheet can't be selected.");
       this.m.active = r.sheet;
       this.m.selection = { sheet: r.sheet, rect: { ...r.rect } };
     });
@@ -785,10 +1005,11 @@ class RangeFormatProxy extends ClientObject<RangeRef> {
       "columnWidth",
       v,
       (r) => {
-        if (!(v >= 0 && v <= 255 * 7.5)) throw new DoubleError("InvalidArgument", "Column width out of range.");
+        if (!(v >= 0 && v <= 255 * 7.5))
+          throw new DoubleError("InvalidArgument", "Column width out of range.");
         for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) r.sheet.colWidths.set(c, v);
       },
-      "1.2",
+      "1.2"
     );
   }
   set wrapText(v: boolean) {
@@ -807,7 +1028,9 @@ class RangeFormatProxy extends ClientObject<RangeRef> {
     return new StyleProxy(this.ctx, () => this.target(), "fill");
   }
   get borders(): { getItem(index: string): StyleProxy } {
-    return { getItem: (index: string) => new StyleProxy(this.ctx, () => this.target(), `border.${index}`) };
+    return {
+      getItem: (index: string) => new StyleProxy(this.ctx, () => this.target(), `border.${index}`),
+    };
   }
 }
 
@@ -816,12 +1039,15 @@ class StyleProxy extends ClientObject<RangeRef> {
   constructor(
     ctx: RequestContext,
     resolver: () => RangeRef,
-    private readonly prefix: string,
+    private readonly prefix: string
   ) {
     super(ctx, resolver);
     return new globalThis.Proxy(this, {
       set: (target, prop, value) => {
-        if (typeof prop === "string" && ["bold", "italic", "color", "size", "name", "style", "weight", "underline"].includes(prop)) {
+        if (
+          typeof prop === "string" &&
+          ["bold", "italic", "color", "size", "name", "style", "weight", "underline"].includes(prop)
+        ) {
           const key = `${target.prefix}.${prop}`;
           target.put(key, value, (r) => target.m.setStyle(r.sheet, r.rect, key, value));
           return true;
@@ -846,7 +1072,8 @@ class DataValidationProxy extends ClientObject<RangeRef> {
     return [];
   }
   private entry(r: RangeRef) {
-    const same = (a: Rect, b: Rect) => a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+    const same = (a: Rect, b: Rect) =>
+      a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
     let v = r.sheet.validations.find((x) => same(x.rect, r.rect));
     if (!v) {
       v = { rect: { ...r.rect } };
@@ -859,17 +1086,26 @@ class DataValidationProxy extends ClientObject<RangeRef> {
       "rule",
       rule,
       (r) => {
-        const x = rule as { list?: { source?: unknown }; decimal?: { formula1?: unknown; operator?: unknown } };
+        const x = rule as {
+          list?: { source?: unknown };
+          decimal?: { formula1?: unknown; operator?: unknown };
+        };
         if (x.list) {
           const src = x.list.source;
-          if (typeof src !== "string" || src === "") throw new DoubleError("InvalidArgument", "A list needs a source.");
-          if (!src.startsWith("=") && src.length > 255) throw new DoubleError("InvalidArgument", "A list source is limited to 255 characters.");
+          if (typeof src !== "string" || src === "")
+            throw new DoubleError("InvalidArgument", "A list needs a source.");
+          if (!src.startsWith("=") && src.length > 255)
+            throw new DoubleError("InvalidArgument", "A list source is limited to 255 characters.");
         } else if (x.decimal) {
-          if (x.decimal.formula1 === undefined || typeof x.decimal.operator !== "string") throw new DoubleError("InvalidArgument", "A decimal rule needs formula1 and an operator.");
+          if (x.decimal.formula1 === undefined || typeof x.decimal.operator !== "string")
+            throw new DoubleError(
+              "InvalidArgument",
+              "A decimal rule needs formula1 and an operator."
+            );
         } else throw new DoubleError("InvalidArgument", "Unsupported rule.");
         this.entry(r).rule = rule;
       },
-      "1.8",
+      "1.8"
     );
   }
   set prompt(p: unknown) {
@@ -883,10 +1119,14 @@ class DataValidationProxy extends ClientObject<RangeRef> {
       "dataValidation.clear",
       [],
       (r) => {
-        const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+        const overlaps = (a: Rect, b: Rect) =>
+          a.row < b.row + b.rows &&
+          b.row < a.row + a.rows &&
+          a.col < b.col + b.cols &&
+          b.col < a.col + a.cols;
         r.sheet.validations = r.sheet.validations.filter((v) => !overlaps(v.rect, r.rect));
       },
-      "1.8",
+      "1.8"
     );
   }
 }
@@ -897,7 +1137,7 @@ class DataValidationProxy extends ClientObject<RangeRef> {
 class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
   constructor(
     ctx: RequestContext,
-    private readonly scope: () => SheetModel | null,
+    private readonly scope: () => SheetModel | null
   ) {
     super(ctx, () => null);
   }
@@ -927,7 +1167,8 @@ class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
       apply: () => {
         const s = this.scope();
         const ref = reference instanceof RangeProxy ? reference.target() : reference;
-        if (typeof ref !== "string" && (typeof ref !== "object" || ref === null)) throw new DoubleError("InvalidArgument", "Bad reference.");
+        if (typeof ref !== "string" && (typeof ref !== "object" || ref === null))
+          throw new DoubleError("InvalidArgument", "Bad reference.");
         item.preset(this.m.addName(name, ref as RangeRef | string, comment, s));
       },
     });
@@ -942,12 +1183,17 @@ class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
         if (!n) throw new DoubleError("ItemNotFound", `The name "${name}" doesn't exist.`);
         return n;
       },
-      { parent: this, method: "getItem", args: [name] },
+      { parent: this, method: "getItem", args: [name] }
     );
   }
 
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => this.m.names.get(this.key(name)) ?? null, { parent: this, method: "getItemOrNullObject", args: [name], minApi: "1.4" });
+    return new NamedItemProxy(this.ctx, () => this.m.names.get(this.key(name)) ?? null, {
+      parent: this,
+      method: "getItemOrNullObject",
+      args: [name],
+      minApi: "1.4",
+    });
   }
 }
 
@@ -975,7 +1221,8 @@ class NamedItemProxy extends ClientObject<NameModel> {
   }
   override target(): NameModel {
     const n = super.target();
-    if (![...this.m.names.values()].includes(n)) throw new DoubleError("ItemNotFound", "The name was deleted.");
+    if (![...this.m.names.values()].includes(n))
+      throw new DoubleError("ItemNotFound", "The name was deleted.");
     return n;
   }
   get name(): string {
@@ -995,10 +1242,14 @@ class NamedItemProxy extends ClientObject<NameModel> {
       "comment",
       v,
       (n) => {
-        if (v.length > 255) throw new DoubleError("InvalidArgument", "A name's comment is limited to 255 characters.");
+        if (v.length > 255)
+          throw new DoubleError(
+            "InvalidArgument",
+            "A name's comment is limited to 255 characters."
+          );
         n.comment = v;
       },
-      "1.4",
+      "1.4"
     );
   }
   get visible(): boolean {
@@ -1014,7 +1265,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
       (n) => {
         for (const [k, x] of this.m.names) if (x === n) this.m.names.delete(k);
       },
-      "1.4",
+      "1.4"
     );
   }
   getRangeOrNullObject(): RangeProxy {
@@ -1022,9 +1273,11 @@ class NamedItemProxy extends ClientObject<NameModel> {
       this.ctx,
       () => {
         const n = this.target();
-        return n.range && !n.range.sheet.deleted ? { sheet: n.range.sheet, rect: n.range.rect } : null;
+        return n.range && !n.range.sheet.deleted
+          ? { sheet: n.range.sheet, rect: n.range.rect }
+          : null;
       },
-      { parent: this, method: "getRangeOrNullObject", minApi: "1.4" },
+      { parent: this, method: "getRangeOrNullObject", minApi: "1.4" }
     );
   }
 }
@@ -1035,7 +1288,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
 class TableCollectionProxy extends Collection<TableModel, TableProxy> {
   constructor(
     ctx: RequestContext,
-    private readonly scope: () => SheetModel | null,
+    private readonly scope: () => SheetModel | null
   ) {
     super(ctx, () => null);
   }
@@ -1062,7 +1315,11 @@ class TableCollectionProxy extends Collection<TableModel, TableProxy> {
         if (address instanceof RangeProxy) ref = address.target();
         else {
           const s = this.scope();
-          if (!s) throw new DoubleError("NotImplemented", "The double needs a Range or a worksheet's table collection.");
+          if (!s)
+            throw new DoubleError(
+              "NotImplemented",
+              "The double needs a Range or a worksheet's table collection."
+            );
           ref = rangeArg(this.ctx, s, address);
         }
         table.preset(this.m.addTable(ref.sheet, ref.rect, hasHeaders));
@@ -1079,12 +1336,16 @@ class TableCollectionProxy extends Collection<TableModel, TableProxy> {
         if (!t) throw new DoubleError("ItemNotFound", `The table "${name}" doesn't exist.`);
         return t;
       },
-      { parent: this, method: "getItem", args: [name] },
+      { parent: this, method: "getItem", args: [name] }
     );
   }
 
   getItemOrNullObject(name: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.list().find((x) => x.name.toUpperCase() === name.toUpperCase()) ?? null, { parent: this, method: "getItemOrNullObject", args: [name], minApi: "1.4" });
+    return new TableProxy(
+      this.ctx,
+      () => this.list().find((x) => x.name.toUpperCase() === name.toUpperCase()) ?? null,
+      { parent: this, method: "getItemOrNullObject", args: [name], minApi: "1.4" }
+    );
   }
 }
 
@@ -1097,7 +1358,8 @@ class TableProxy extends ClientObject<TableModel> {
   }
   override target(): TableModel {
     const t = super.target();
-    if (!this.m.tables.includes(t)) throw new DoubleError("ItemNotFound", "The table doesn't exist.");
+    if (!this.m.tables.includes(t))
+      throw new DoubleError("ItemNotFound", "The table doesn't exist.");
     return t;
   }
   get name(): string {
@@ -1110,7 +1372,12 @@ class TableProxy extends ClientObject<TableModel> {
     this.put("style", v, (t) => (t.style = v));
   }
   convertToRange(): void {
-    this.call("convertToRange", [], (t) => (this.m.tables = this.m.tables.filter((x) => x !== t)), "1.2");
+    this.call(
+      "convertToRange",
+      [],
+      (t) => (this.m.tables = this.m.tables.filter((x) => x !== t)),
+      "1.2"
+    );
   }
   delete(): void {
     this.call("table.delete", [], (t) => {
@@ -1126,7 +1393,7 @@ class TableProxy extends ClientObject<TableModel> {
 class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
   constructor(
     ctx: RequestContext,
-    private readonly sheet: () => SheetModel,
+    private readonly sheet: () => SheetModel
   ) {
     super(ctx, () => null);
   }
@@ -1151,9 +1418,15 @@ class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
       write: true,
       apply: () => {
         const sheet = this.sheet();
-        if (!(source instanceof RangeProxy)) throw new DoubleError("InvalidArgument", "A chart needs a source range.");
+        if (!(source instanceof RangeProxy))
+          throw new DoubleError("InvalidArgument", "A chart needs a source range.");
         const values = source.target();
-        const model: ChartModel = { name: `Chart ${sheet.charts.length + 1}`, type, title: "", series: [{ name: "Series1", values }] };
+        const model: ChartModel = {
+          name: `Chart ${sheet.charts.length + 1}`,
+          type,
+          title: "",
+          series: [{ name: "Series1", values }],
+        };
         sheet.charts.push(model);
         chart.preset({ sheet, chart: model });
       },
@@ -1169,7 +1442,7 @@ class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
         if (!c) throw new DoubleError("ItemNotFound", `The chart "${name}" doesn't exist.`);
         return { sheet, chart: c };
       },
-      { parent: this, method: "getItem", args: [name] },
+      { parent: this, method: "getItem", args: [name] }
     );
   }
 }
@@ -1206,12 +1479,16 @@ class ChartProxy extends ClientObject<ChartRef> {
   get series(): { getItemAt(i: number): SeriesProxy; add(name: string): SeriesProxy } {
     return {
       getItemAt: (i: number) =>
-        new SeriesProxy(this.ctx, () => {
-          const c = this.target();
-          const s = c.chart.series[i];
-          if (!s) throw new DoubleError("ItemNotFound", `No series ${i}.`);
-          return s;
-        }, { parent: this, method: "series.getItemAt", args: [i] }),
+        new SeriesProxy(
+          this.ctx,
+          () => {
+            const c = this.target();
+            const s = c.chart.series[i];
+            if (!s) throw new DoubleError("ItemNotFound", `No series ${i}.`);
+            return s;
+          },
+          { parent: this, method: "series.getItemAt", args: [i] }
+        ),
       add: (name: string) => {
         const series = new SeriesProxy(this.ctx, () => null);
         this.ctx.push({
@@ -1220,7 +1497,10 @@ class ChartProxy extends ClientObject<ChartRef> {
           minApi: "1.7",
           apply: () => {
             const c = this.target();
-            const s = { name, values: { sheet: c.sheet, rect: { row: 0, col: 0, rows: 1, cols: 1 } } };
+            const s = {
+              name,
+              values: { sheet: c.sheet, rect: { row: 0, col: 0, rows: 1, cols: 1 } },
+            };
             c.chart.series.push(s);
             series.preset(s);
           },
@@ -1231,12 +1511,17 @@ class ChartProxy extends ClientObject<ChartRef> {
   }
   setPosition(start: unknown, end?: unknown): void {
     this.call("setPosition", [start, end], (c) => {
-      const addr = (v: unknown) => (v instanceof RangeProxy ? formatAddress(v.target().rect) : String(v));
+      const addr = (v: unknown) =>
+        v instanceof RangeProxy ? formatAddress(v.target().rect) : String(v);
       c.chart.position = { start: addr(start), end: end === undefined ? undefined : addr(end) };
     });
   }
   delete(): void {
-    this.call("chart.delete", [], (c) => (c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart)));
+    this.call(
+      "chart.delete",
+      [],
+      (c) => (c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart))
+    );
   }
 }
 
@@ -1253,10 +1538,20 @@ class SeriesProxy extends ClientObject<SeriesModel> {
     this.put("name", v, (s) => (s.name = v));
   }
   setValues(source: unknown): void {
-    this.call("setValues", [source], (s) => (s.values = rangeArg(this.ctx, s.values.sheet, source)), "1.7");
+    this.call(
+      "setValues",
+      [source],
+      (s) => (s.values = rangeArg(this.ctx, s.values.sheet, source)),
+      "1.7"
+    );
   }
   setXAxisValues(source: unknown): void {
-    this.call("setXAxisValues", [source], (s) => (s.xValues = rangeArg(this.ctx, s.values.sheet, source)), "1.7");
+    this.call(
+      "setXAxisValues",
+      [source],
+      (s) => (s.xValues = rangeArg(this.ctx, s.values.sheet, source)),
+      "1.7"
+    );
   }
 }
 
@@ -1284,7 +1579,7 @@ class FreezePanesProxy extends ClientObject<SheetModel> {
         const r = rangeArg(this.ctx, s, range);
         s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
       },
-      "1.7",
+      "1.7"
     );
   }
   unfreeze(): void {
@@ -1309,10 +1604,20 @@ class PageLayoutProxy extends ClientObject<SheetModel> {
     this.put("zoom", v, (s) => (s.page.zoom = v), "1.9");
   }
   setPrintArea(area: unknown): void {
-    this.call("setPrintArea", [area], (s) => (s.page.printArea = rangeArg(this.ctx, s, area).rect), "1.9");
+    this.call(
+      "setPrintArea",
+      [area],
+      (s) => (s.page.printArea = rangeArg(this.ctx, s, area).rect),
+      "1.9"
+    );
   }
   setPrintTitleRows(rows: unknown): void {
-    this.call("setPrintTitleRows", [rows], (s) => (s.page.titleRows = rangeArg(this.ctx, s, rows).rect), "1.9");
+    this.call(
+      "setPrintTitleRows",
+      [rows],
+      (s) => (s.page.titleRows = rangeArg(this.ctx, s, rows).rect),
+      "1.9"
+    );
   }
 }
 
@@ -1329,9 +1634,10 @@ class PageBreaksProxy extends ClientObject<SheetModel> {
       [at],
       (s) => {
         const row = rangeArg(this.ctx, s, at).rect.row;
-        if (!s.page.rowBreaks.includes(row)) s.page.rowBreaks = [...s.page.rowBreaks, row].sort((a, b) => a - b);
+        if (!s.page.rowBreaks.includes(row))
+          s.page.rowBreaks = [...s.page.rowBreaks, row].sort((a, b) => a - b);
       },
-      "1.9",
+      "1.9"
     );
   }
   removePageBreaks(): void {

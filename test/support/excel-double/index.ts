@@ -26,9 +26,15 @@ export interface ExcelDouble {
   failAt(atSync: number, mode: Fault["mode"], code?: string): void;
 }
 
-export function createExcelDouble(options: { apiVersion?: string; displayLanguage?: string; firstSheet?: string } = {}): ExcelDouble {
+export function createExcelDouble(
+  options: { apiVersion?: string; displayLanguage?: string; firstSheet?: string } = {}
+): ExcelDouble {
   const model = new WorkbookModel(options.firstSheet ?? "Sheet1");
-  const host = new DoubleHost(model, options.apiVersion ?? "1.9", options.displayLanguage ?? "en-US");
+  const host = new DoubleHost(
+    model,
+    options.apiVersion ?? "1.9",
+    options.displayLanguage ?? "en-US"
+  );
   const asHost = (): Host => ({
     run: (batch) => host.run(batch),
     isSetSupported: (name, version) => host.isSetSupported(name, version),
@@ -45,10 +51,14 @@ export function createExcelDouble(options: { apiVersion?: string; displayLanguag
     install() {
       const g = globalThis as Record<string, unknown>;
       const before = { Excel: g.Excel, Office: g.Office };
-      g.Excel = { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => host.run(batch) };
+      g.Excel = {
+        run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => host.run(batch),
+      };
       g.Office = {
         context: {
-          requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) },
+          requirements: {
+            isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version),
+          },
           get displayLanguage() {
             return host.displayLanguage;
           },

@@ -4,14 +4,23 @@
  * that follow sheet renames and turn into #REF! when a sheet is deleted, table header rules).
  * Tests act as the user through the same model (typing into cells, renaming sheets).
  */
-import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, parseEntry, sheetPrefix, tokenizeFormula, type Rect } from "./parse";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  formatAddress,
+  parseAddress,
+  parseEntry,
+  sheetPrefix,
+  tokenizeFormula,
+  type Rect,
+} from "./parse";
 
 export class DoubleError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(
     readonly code: string,
     message: string,
-    location?: string,
+    location?: string
   ) {
     super(message);
     this.name = "RichApi.Error";
@@ -45,7 +54,11 @@ export interface ChartModel {
   name: string;
   type: string;
   title: string;
-  series: { name: string; values: { sheet: SheetModel; rect: Rect }; xValues?: { sheet: SheetModel; rect: Rect } }[];
+  series: {
+    name: string;
+    values: { sheet: SheetModel; rect: Rect };
+    xValues?: { sheet: SheetModel; rect: Rect };
+  }[];
   position?: { start: string; end?: string };
 }
 
@@ -73,6 +86,7 @@ export class SheetModel {
   merges: Rect[] = [];
   validations: ValidationModel[] = [];
   charts: ChartModel[] = [];
+  conditionalFormats: { rect: Rect; type: string; fillColor?: string }[] = [];
   page: PageModel = { rowBreaks: [] };
   constructor(public name: string) {}
 
@@ -97,7 +111,8 @@ export class SheetModel {
   *cellsIn(rect: Rect): Generator<[number, number, CellModel]> {
     for (const [r, row] of this.cells) {
       if (r < rect.row || r >= rect.row + rect.rows) continue;
-      for (const [c, cell] of row) if (c >= rect.col && c < rect.col + rect.cols) yield [r, c, cell];
+      for (const [c, cell] of row)
+        if (c >= rect.col && c < rect.col + rect.cols) yield [r, c, cell];
     }
   }
 
@@ -155,12 +170,23 @@ export class WorkbookModel {
   }
 
   checkSheetName(name: string, except?: SheetModel): void {
-    if (typeof name !== "string" || name.length === 0 || name.length > 31) throw new DoubleError("InvalidArgument", `Sheet name "${name}" must be 1-31 characters.`);
-    if (FORBIDDEN.test(name)) throw new DoubleError("InvalidArgument", `Sheet name "${name}" contains a forbidden character.`);
-    if (name.startsWith("'") || name.endsWith("'")) throw new DoubleError("InvalidArgument", `Sheet name "${name}" begins or ends with an apostrophe.`);
-    if (name.toUpperCase() === "HISTORY") throw new DoubleError("InvalidArgument", `"History" is reserved.`);
+    if (typeof name !== "string" || name.length === 0 || name.length > 31)
+      throw new DoubleError("InvalidArgument", `Sheet name "${name}" must be 1-31 characters.`);
+    if (FORBIDDEN.test(name))
+      throw new DoubleError(
+        "InvalidArgument",
+        `Sheet name "${name}" contains a forbidden character.`
+      );
+    if (name.startsWith("'") || name.endsWith("'"))
+      throw new DoubleError(
+        "InvalidArgument",
+        `Sheet name "${name}" begins or ends with an apostrophe.`
+      );
+    if (name.toUpperCase() === "HISTORY")
+      throw new DoubleError("InvalidArgument", `"History" is reserved.`);
     const other = this.findSheet(name);
-    if (other && other !== except) throw new DoubleError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    if (other && other !== except)
+      throw new DoubleError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
   }
 
   addSheet(name?: string): SheetModel {
@@ -182,11 +208,16 @@ export class WorkbookModel {
   }
 
   setVisibility(sheet: SheetModel, visibility: SheetModel["visibility"]): void {
-    if (visibility !== "Visible" && sheet.visibility === "Visible" && this.live().filter((s) => s.visibility === "Visible").length === 1) {
+    if (
+      visibility !== "Visible" &&
+      sheet.visibility === "Visible" &&
+      this.live().filter((s) => s.visibility === "Visible").length === 1
+    ) {
       throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet.");
     }
     sheet.visibility = visibility;
-    if (visibility !== "Visible" && this.active === sheet) this.active = this.live().find((s) => s.visibility === "Visible")!;
+    if (visibility !== "Visible" && this.active === sheet)
+      this.active = this.live().find((s) => s.visibility === "Visible")!;
   }
 
   deleteSheet(sheet: SheetModel): void {
@@ -198,7 +229,8 @@ export class WorkbookModel {
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     for (const [k, n] of this.names) if (n.scope === sheet) this.names.delete(k);
     if (this.active === sheet) this.active = this.live().find((s) => s.visibility === "Visible")!;
-    if (this.selection.sheet === sheet) this.selection = { sheet: this.active, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
+    if (this.selection.sheet === sheet)
+      this.selection = { sheet: this.active, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
   }
 
   position(sheet: SheetModel): number {
@@ -213,7 +245,10 @@ export class WorkbookModel {
     try {
       entry = parseEntry(input, sheet.numberFormatAt(row, col) === "@");
     } catch (e) {
-      throw new DoubleError("InvalidArgument", `${formatAddress({ row, col, rows: 1, cols: 1 })}: ${(e as Error).message}`);
+      throw new DoubleError(
+        "InvalidArgument",
+        `${formatAddress({ row, col, rows: 1, cols: 1 })}: ${(e as Error).message}`
+      );
     }
     if (entry.kind === "skip") return;
     if (entry.kind === "empty") {
@@ -232,7 +267,8 @@ export class WorkbookModel {
     delete c.isError;
     switch (entry.kind) {
       case "text":
-        if (entry.text.length > 32767) throw new DoubleError("InvalidArgument", "Text longer than 32,767 characters.");
+        if (entry.text.length > 32767)
+          throw new DoubleError("InvalidArgument", "Text longer than 32,767 characters.");
         c.value = entry.text;
         if (entry.prefixed) c.prefixed = true;
         break;
@@ -252,12 +288,16 @@ export class WorkbookModel {
   }
 
   bindFormula(text: string): FormulaPart[] {
-    if (text.length > 8192) throw new DoubleError("InvalidArgument", "Formula longer than 8,192 characters.");
+    if (text.length > 8192)
+      throw new DoubleError("InvalidArgument", "Formula longer than 8,192 characters.");
     let tokens;
     try {
       tokens = tokenizeFormula(text);
     } catch (e) {
-      throw new DoubleError("InvalidArgument", `Formula "=${text}" is not valid: ${(e as Error).message}`);
+      throw new DoubleError(
+        "InvalidArgument",
+        `Formula "=${text}" is not valid: ${(e as Error).message}`
+      );
     }
     return tokens.map((t) => {
       if ("text" in t) return t.text;
@@ -271,7 +311,14 @@ export class WorkbookModel {
   }
 
   renderFormula(parts: FormulaPart[]): string {
-    return "=" + parts.map((p) => (typeof p === "string" ? p : p.sheet.deleted ? "#REF!" : sheetPrefix(p.sheet.name))).join("");
+    return (
+      "=" +
+      parts
+        .map((p) =>
+          typeof p === "string" ? p : p.sheet.deleted ? "#REF!" : sheetPrefix(p.sheet.name)
+        )
+        .join("")
+    );
   }
 
   /** What `Range.formulas` returns for a cell. */
@@ -304,10 +351,17 @@ export class WorkbookModel {
         delete cell.numberFormat;
         delete cell.style;
       }
-      if (cell.value === undefined && cell.formula === undefined && cell.numberFormat === undefined && cell.style === undefined) sheet.cells.get(r)!.delete(c);
+      if (
+        cell.value === undefined &&
+        cell.formula === undefined &&
+        cell.numberFormat === undefined &&
+        cell.style === undefined
+      )
+        sheet.cells.get(r)!.delete(c);
     }
     if (formats && rect.row === 0 && rect.rows === MAX_ROWS) {
-      for (let c = rect.col; c < rect.col + rect.cols && c < MAX_COLS; c++) sheet.colFormats.delete(c);
+      for (let c = rect.col; c < rect.col + rect.cols && c < MAX_COLS; c++)
+        sheet.colFormats.delete(c);
     }
   }
 
@@ -318,7 +372,10 @@ export class WorkbookModel {
     let c1 = -1;
     for (const [r, row] of sheet.cells) {
       for (const [c, cell] of row) {
-        const has = cell.value !== undefined || cell.formula !== undefined || (!valuesOnly && (cell.numberFormat !== undefined || cell.style !== undefined));
+        const has =
+          cell.value !== undefined ||
+          cell.formula !== undefined ||
+          (!valuesOnly && (cell.numberFormat !== undefined || cell.style !== undefined));
         if (!has) continue;
         r0 = Math.min(r0, r);
         c0 = Math.min(c0, c);
@@ -331,11 +388,15 @@ export class WorkbookModel {
   }
 
   setNumberFormat(sheet: SheetModel, rect: Rect, formats: unknown): void {
-    if (!Array.isArray(formats) || !Array.isArray(formats[0])) throw new DoubleError("InvalidArgument", "numberFormat must be a two-dimensional array.");
+    if (!Array.isArray(formats) || !Array.isArray(formats[0]))
+      throw new DoubleError("InvalidArgument", "numberFormat must be a two-dimensional array.");
     const grid = formats as unknown[][];
     const broadcast = grid.length === 1 && grid[0].length === 1;
     if (!broadcast && (grid.length !== rect.rows || grid.some((r) => r.length !== rect.cols))) {
-      throw new DoubleError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      throw new DoubleError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+      );
     }
     if (broadcast && rect.row === 0 && rect.rows === MAX_ROWS) {
       const fmt = grid[0][0];
@@ -344,19 +405,22 @@ export class WorkbookModel {
       for (const [, , cell] of sheet.cellsIn(rect)) cell.numberFormat = fmt;
       return;
     }
-    if (rect.rows * rect.cols > 5_000_000) throw new DoubleError("RangeExceedsLimit", "Too many cells.");
+    if (rect.rows * rect.cols > 5_000_000)
+      throw new DoubleError("RangeExceedsLimit", "Too many cells.");
     for (let i = 0; i < rect.rows; i++) {
       for (let j = 0; j < rect.cols; j++) {
         const fmt = broadcast ? grid[0][0] : grid[i][j];
         if (fmt === null || fmt === undefined) continue;
-        if (typeof fmt !== "string") throw new DoubleError("InvalidArgument", "Number formats are strings.");
+        if (typeof fmt !== "string")
+          throw new DoubleError("InvalidArgument", "Number formats are strings.");
         sheet.cell(rect.row + i, rect.col + j, true).numberFormat = fmt;
       }
     }
   }
 
   setStyle(sheet: SheetModel, rect: Rect, key: string, value: unknown): void {
-    if (rect.rows * rect.cols > 5_000_000) throw new DoubleError("RangeExceedsLimit", "Too many cells.");
+    if (rect.rows * rect.cols > 5_000_000)
+      throw new DoubleError("RangeExceedsLimit", "Too many cells.");
     for (let i = 0; i < rect.rows; i++) {
       for (let j = 0; j < rect.cols; j++) {
         const c = sheet.cell(rect.row + i, rect.col + j, true);
@@ -366,10 +430,18 @@ export class WorkbookModel {
   }
 
   /** Range.copyFrom(source, "All") to the same position (what the adapter uses). */
-  copy(from: { sheet: SheetModel; rect: Rect }, to: { sheet: SheetModel; rect: Rect }, copyType: string): void {
-    if (copyType !== "All") throw new DoubleError("NotImplemented", "The double copies with copyType All only.");
+  copy(
+    from: { sheet: SheetModel; rect: Rect },
+    to: { sheet: SheetModel; rect: Rect },
+    copyType: string
+  ): void {
+    if (copyType !== "All")
+      throw new DoubleError("NotImplemented", "The double copies with copyType All only.");
     if (from.rect.row !== to.rect.row || from.rect.col !== to.rect.col) {
-      throw new DoubleError("NotImplemented", "The double copies to the same position only (relative references would move).");
+      throw new DoubleError(
+        "NotImplemented",
+        "The double copies to the same position only (relative references would move)."
+      );
     }
     this.clear(to.sheet, from.rect, "All");
     for (const [r, c, cell] of [...from.sheet.cellsIn(from.rect)]) {
@@ -388,26 +460,44 @@ export class WorkbookModel {
   // ---- names and tables ------------------------------------------------------------------------
 
   checkName(name: string): void {
-    if (!/^[A-Za-z_\\\u00c0-\uffff][A-Za-z0-9_.\\\u00c0-\uffff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RC]$/i.test(name) || name.length > 255) {
+    if (
+      !/^[A-Za-z_\\\u00c0-\uffff][A-Za-z0-9_.\\\u00c0-\uffff]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^[RC]$/i.test(name) ||
+      name.length > 255
+    ) {
       throw new DoubleError("InvalidArgument", `"${name}" is not a valid name.`);
     }
   }
 
-  addName(name: string, reference: { sheet: SheetModel; rect: Rect } | string, comment: string, scope: SheetModel | null = null): NameModel {
+  addName(
+    name: string,
+    reference: { sheet: SheetModel; rect: Rect } | string,
+    comment: string,
+    scope: SheetModel | null = null
+  ): NameModel {
     this.checkName(name);
-    if (comment.length > 255) throw new DoubleError("InvalidArgument", "A name's comment is limited to 255 characters.");
+    if (comment.length > 255)
+      throw new DoubleError("InvalidArgument", "A name's comment is limited to 255 characters.");
     const key = (scope ? scope.id + "!" : "") + name.toUpperCase();
-    if (this.names.has(key) || (!scope && this.tables.some((t) => t.name.toUpperCase() === name.toUpperCase()))) {
+    if (
+      this.names.has(key) ||
+      (!scope && this.tables.some((t) => t.name.toUpperCase() === name.toUpperCase()))
+    ) {
       throw new DoubleError("ItemAlreadyExists", `The name "${name}" already exists.`);
     }
     const model: NameModel = { name, scope, comment, visible: true };
     if (typeof reference === "string") {
       const text = reference.startsWith("=") ? reference.slice(1) : reference;
-      const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(text);
+      const m =
+        /^(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
+          text
+        );
       if (m) {
         const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
         const sheet = this.findSheet(sheetName);
-        if (!sheet) throw new DoubleError("InvalidArgument", `The reference ${reference} names no sheet.`);
+        if (!sheet)
+          throw new DoubleError("InvalidArgument", `The reference ${reference} names no sheet.`);
         model.range = { sheet, rect: parseAddress(m[3]) };
       } else {
         model.formula = `=${text}`;
@@ -428,7 +518,10 @@ export class WorkbookModel {
   }
 
   nameValue(n: NameModel): unknown {
-    if (n.range) return n.range.sheet.deleted ? "#REF!" : `${sheetPrefix(n.range.sheet.name)}${formatAddress(n.range.rect, true)}`;
+    if (n.range)
+      return n.range.sheet.deleted
+        ? "#REF!"
+        : `${sheetPrefix(n.range.sheet.name)}${formatAddress(n.range.rect, true)}`;
     const f = n.formula ?? "";
     if (/^="([^"]|"")*"$/.test(f)) return f.slice(2, -1).replace(/""/g, '"');
     return f.slice(1);
@@ -439,16 +532,27 @@ export class WorkbookModel {
   }
 
   addTable(sheet: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
-    if (rect.rows < (hasHeaders ? 2 : 1) && hasHeaders) throw new DoubleError("InvalidArgument", "A table with headers needs at least two rows.");
-    const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-    if (this.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) throw new DoubleError("InvalidArgument", "Tables can't overlap other tables.");
-    if (sheet.merges.some((m) => overlaps(m, rect))) throw new DoubleError("InvalidOperation", "Tables can't contain merged cells.");
+    if (rect.rows < (hasHeaders ? 2 : 1) && hasHeaders)
+      throw new DoubleError("InvalidArgument", "A table with headers needs at least two rows.");
+    const overlaps = (a: Rect, b: Rect) =>
+      a.row < b.row + b.rows &&
+      b.row < a.row + a.rows &&
+      a.col < b.col + b.cols &&
+      b.col < a.col + a.cols;
+    if (this.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect)))
+      throw new DoubleError("InvalidArgument", "Tables can't overlap other tables.");
+    if (sheet.merges.some((m) => overlaps(m, rect)))
+      throw new DoubleError("InvalidOperation", "Tables can't contain merged cells.");
     if (hasHeaders) {
       // Excel makes header cells unique, non-empty, constant text
       const seen = new Set<string>();
       for (let j = 0; j < rect.cols; j++) {
         const cell = sheet.cell(rect.row, rect.col + j);
-        let text = cell?.formula ? String(this.evaluate(sheet, rect.row, rect.col + j)) : cell?.value === undefined ? "" : String(cell.value);
+        let text = cell?.formula
+          ? String(this.evaluate(sheet, rect.row, rect.col + j))
+          : cell?.value === undefined
+            ? ""
+            : String(cell.value);
         if (text === "") text = `Column${j + 1}`;
         let unique = text;
         for (let k = 2; seen.has(unique.toUpperCase()); k++) unique = `${text}${k}`;
@@ -470,7 +574,8 @@ export class WorkbookModel {
   renameTable(t: TableModel, name: string): void {
     this.checkName(name);
     const clash = this.findTable(name);
-    if ((clash && clash !== t) || this.names.has(name.toUpperCase())) throw new DoubleError("ItemAlreadyExists", `The name "${name}" is already used.`);
+    if ((clash && clash !== t) || this.names.has(name.toUpperCase()))
+      throw new DoubleError("ItemAlreadyExists", `The name "${name}" is already used.`);
     t.name = name;
   }
 
@@ -480,7 +585,9 @@ export class WorkbookModel {
   type(sheetName: string, address: string, rows: unknown[][]): void {
     const sheet = this.mustFindSheet(sheetName);
     const rect = parseAddress(address);
-    rows.forEach((row, i) => row.forEach((v, j) => this.enter(sheet, rect.row + i, rect.col + j, v)));
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => this.enter(sheet, rect.row + i, rect.col + j, v))
+    );
   }
 
   mustFindSheet(name: string): SheetModel {
@@ -514,7 +621,12 @@ export class WorkbookModel {
       }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     const tables = this.tables
-      .map((t) => ({ name: t.name, sheet: t.sheet.name, range: formatAddress(t.rect), style: t.style }))
+      .map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        range: formatAddress(t.rect),
+        style: t.style,
+      }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     return only ? { sheets } : { sheets, names, tables };
   }
@@ -532,7 +644,8 @@ export class WorkbookModel {
         if (cell.prefixed) out.prefixed = true;
         if (cell.numberFormat !== undefined) out.nf = cell.numberFormat;
         if (cell.style) out.style = cell.style;
-        if (Object.keys(out).length > 0) cells[formatAddress({ row: r, col: c, rows: 1, cols: 1 })] = out;
+        if (Object.keys(out).length > 0)
+          cells[formatAddress({ row: r, col: c, rows: 1, cols: 1 })] = out;
       }
     }
     const sorted = <T>(m: Map<number, T>) => [...m.entries()].sort((a, b) => a[0] - b[0]);
@@ -547,15 +660,33 @@ export class WorkbookModel {
       colFormats: sorted(s.colFormats),
       freeze: s.freeze,
       merges: s.merges.map((m) => formatAddress(m)),
-      validations: s.validations.map((v) => ({ range: formatAddress(v.rect), rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
+      conditionalFormats: s.conditionalFormats.map((c) => ({
+        range: formatAddress(c.rect),
+        type: c.type,
+        fillColor: c.fillColor,
+      })),
+      validations: s.validations.map((v) => ({
+        range: formatAddress(v.rect),
+        rule: v.rule,
+        prompt: v.prompt,
+        errorAlert: v.errorAlert,
+      })),
       charts: s.charts.map((c) => ({
         name: c.name,
         type: c.type,
         title: c.title,
         position: c.position,
-        series: c.series.map((x) => ({ name: x.name, values: formatAddress(x.values.rect), x: x.xValues ? formatAddress(x.xValues.rect) : undefined })),
+        series: c.series.map((x) => ({
+          name: x.name,
+          values: formatAddress(x.values.rect),
+          x: x.xValues ? formatAddress(x.xValues.rect) : undefined,
+        })),
       })),
-      page: { ...s.page, printArea: s.page.printArea ? formatAddress(s.page.printArea) : undefined, titleRows: s.page.titleRows ? formatAddress(s.page.titleRows) : undefined },
+      page: {
+        ...s.page,
+        printArea: s.page.printArea ? formatAddress(s.page.printArea) : undefined,
+        titleRows: s.page.titleRows ? formatAddress(s.page.titleRows) : undefined,
+      },
     };
   }
 }

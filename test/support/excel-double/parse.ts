@@ -16,7 +16,8 @@ export interface Rect {
 
 export function colLetters(col: number): string {
   let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -35,8 +36,19 @@ export function parseAddress(address: string): Rect {
     const c1 = colIndex(m[1]);
     const r2 = m[3] ? Number(m[4]) - 1 : r1;
     const c2 = m[3] ? colIndex(m[3]) : c1;
-    const rect = { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-    if (rect.row < 0 || rect.col < 0 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS) throw new Error(`bad address ${address}`);
+    const rect = {
+      row: Math.min(r1, r2),
+      col: Math.min(c1, c2),
+      rows: Math.abs(r2 - r1) + 1,
+      cols: Math.abs(c2 - c1) + 1,
+    };
+    if (
+      rect.row < 0 ||
+      rect.col < 0 ||
+      rect.row + rect.rows > MAX_ROWS ||
+      rect.col + rect.cols > MAX_COLS
+    )
+      throw new Error(`bad address ${address}`);
     return rect;
   }
   m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(text);
@@ -56,8 +68,10 @@ export function parseAddress(address: string): Rect {
 
 export function formatAddress(rect: Rect, absolute = false): string {
   const d = absolute ? "$" : "";
-  if (rect.row === 0 && rect.rows === MAX_ROWS) return `${d}${colLetters(rect.col)}:${d}${colLetters(rect.col + rect.cols - 1)}`;
-  if (rect.col === 0 && rect.cols === MAX_COLS) return `${d}${rect.row + 1}:${d}${rect.row + rect.rows}`;
+  if (rect.row === 0 && rect.rows === MAX_ROWS)
+    return `${d}${colLetters(rect.col)}:${d}${colLetters(rect.col + rect.cols - 1)}`;
+  if (rect.col === 0 && rect.cols === MAX_COLS)
+    return `${d}${rect.row + 1}:${d}${rect.row + rect.rows}`;
   const a = `${d}${colLetters(rect.col)}${d}${rect.row + 1}`;
   if (rect.rows === 1 && rect.cols === 1) return a;
   return `${a}:${d}${colLetters(rect.col + rect.cols - 1)}${d}${rect.row + rect.rows}`;
@@ -65,7 +79,10 @@ export function formatAddress(rect: Rect, absolute = false): string {
 
 /** How Excel writes a sheet name before "!": quoted only when it must be. */
 export function sheetPrefix(name: string): string {
-  const plain = /^[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name);
+  const plain =
+    /^[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name);
   return plain ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }
 
@@ -81,7 +98,18 @@ export type Entry =
   | { kind: "error"; value: string }
   | { kind: "formula"; text: string };
 
-const ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA"];
+const ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+];
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 function serial(y: number, m: number, d: number): number {
@@ -99,7 +127,8 @@ export function parseNumberLike(text: string): number | undefined {
     return m[1] === "-" ? -v : v;
   }
   m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return serial(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return serial(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1);
   m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(t);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
     const y = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : 2024;
@@ -141,7 +170,8 @@ export function parseEntry(input: unknown, textFormat: boolean): Entry {
   if (num !== undefined) return { kind: "number", value: num };
   if (first === "+" || first === "-") return { kind: "formula", text: input };
   if (first === "@") return { kind: "formula", text: input.slice(1) };
-  if (/^(true|false)$/i.test(input.trim())) return { kind: "boolean", value: input.trim().toLowerCase() === "true" };
+  if (/^(true|false)$/i.test(input.trim()))
+    return { kind: "boolean", value: input.trim().toLowerCase() === "true" };
   const err = ERRORS.find((e) => e === input.trim().toUpperCase());
   if (err) return { kind: "error", value: err };
   return { kind: "text", text: input, prefixed: false };

@@ -1,0 +1,1106 @@
+/**
+ * Applies a {@link WorkbookLayout} to the open workbook through Office.js, in one `Excel.run`.
+ *
+ * Safety (shared/spec/workbook.md, "Safety: nothing is lost"):
+ * - Ownership. Every sheet the add-in writes is marked by a hidden workbook-scoped name
+ *   `PERF_SHEET_<role>` (./marks.ts). A sheet without that mark is the user's and is never
+ *   written, renamed or deleted; when it has the name a layout asks for, the add-in writes under
+ *   "name (2)". Input sheets (Plan, Data, Feedback) are written once and then kept.
+ * - Edits. Before replacing an output sheet the add-in reads it back and compares a hash of its
+ *   formulas and values with the hash recorded in the mark (also its used range and its number
+ *   of tables and charts). If they differ the user edited it, and `confirmReplace` decides:
+ *   replace it, keep it and write a new sheet beside it, or cancel everything.
+ * - Staging. Content is written into hidden temporary sheets ("~perf~<role>"). A new sheet is
+ *   renamed to its final name at the end; an existing sheet is replaced by clearing it and
+ *   copying the finished temporary sheet over it in one batch (Range.copyFrom), which keeps
+ *   references from other sheets to its cells intact. A failure at any point leaves the user's
+ *   sheets untouched, the previous add-in sheets intact (or, during the final swap, marked
+ *   "replacing"), and unfinished work hidden; the next run deletes the leftovers and redoes the
+ *   job without asking again.
+ * - Formula injection. Text is written with Excel's text prefix when Excel would reinterpret it
+ *   (./cells.ts), so "=HYPERLINK(…)" as a name is stored as text.
+ *
+ * Speed ("Speed in Excel"): values and formulas go in row chunks of at most `chunkBytes`
+ * (≤ 4 MB) per request, so round trips grow with size ÷ chunk, never with rows; all values
+ * before any format; calculation suspended in every batch that writes; number formats, widths and
+ * styles applied to whole columns or ranges.
+ */
+import { formatMessage, type Language, type MessageParams } from "../engine/messages";
+import {
+  isFormula,
+  type ChartSpec,
+  type DefinedNameSpec,
+  type PrintSpec,
+  type SheetLayout,
+  type SheetRole,
+  type StyleSpec,
+  type TableSpec,
+  type ValidationSpec,
+  type WorkbookLayout,
+} from "../workbook/layout";
+import { cellAddress, columnLetters } from "./a1";
+import {
+  clampBudget,
+  commandBytes,
+  runSteps,
+  syncEach,
+  type Phase,
+  type RoundTrip,
+  type Step,
+} from "./batch";
+import { jsonBytes } from "./cells";
+import {
+  buildGrid,
+  formatChunks,
+  gridBytes,
+  hashGrid,
+  ReadBackHash,
+  valueChunks,
+  withExcelTableHeaders,
+  type Grid,
+} from "./content";
+import { renameSheetReferences, sheetReferences } from "./formula";
+import {
+  detectFeatures,
+  officeHost,
+  REQUIREMENTS,
+  toOfficeFailure,
+  type Features,
+  type Host,
+  type OfficeFailure,
+} from "./host";
+import {
+  encodeMark,
+  isOwnedNameComment,
+  markName,
+  ownedNameComment,
+  type SheetMark,
+} from "./marks";
+// the import registers the messages with the engine's catalogue
+import { OFFICE_MESSAGES, type OfficeMessageKey } from "./messages";
+import { stagingName, uniqueSheetName, uniqueTableName, validSheetName } from "./names";
+import { loadWorkbookState, type OwnedSheet, type WorkbookState } from "./workbook";
+
+export type ReplaceChoice = "replace" | "new" | "cancel";
+
+export interface ApplyProgress {
+  phase: "inspecting" | Phase | "done";
+  /** Round trips finished / planned for the writing. */
+  completed: number;
+  total: number;
+  /** The sheet the last round trip worked on. */
+  sheet?: string;
+}
+
+export interface ApplyOptions {
+  onProgress?: (progress: ApplyProgress) => void;
+  /**
+   * The user edited an add-in sheet that the layout would replace: replace it, keep it and write
+   * a new sheet beside it ("new"), or stop without changing anything. Without this callback the
+   * edited sheet is kept ("new").
+   */
+  confirmReplace?: (sheetName: string, info: { role: SheetRole }) => Promise<ReplaceChoice>;
+  /** Request budget in bytes (default 2 MB, at most 4 MB). */
+  chunkBytes?: number;
+  /** Rewrite output sheets even when their content would not change. */
+  force?: boolean;
+  /**
+   * Input sheets to rewrite although they exist (the plan editor saving the Plan sheet). Other
+   * input sheets that exist are kept as they are.
+   */
+  rewriteInputs?: SheetRole[];
+  host?: Host;
+}
+
+export type SheetAction = "created" | "replaced" | "unchanged" | "kept" | "createdAlongside";
+
+export interface SheetOutcome {
+  role: SheetRole;
+  /** The sheet's name in the workbook. */
+  name: string;
+  action: SheetAction;
+}
+
+export interface Note {
+  key: OfficeMessageKey;
+  params: MessageParams;
+  message: string;
+}
+
+export interface ApplyStats {
+  syncs: number;
+  /** Largest estimated request of any round trip, in bytes. */
+  largestRequestBytes: number;
+}
+
+export type ApplyResult =
+  | { status: "done"; sheets: SheetOutcome[]; notes: Note[]; stats: ApplyStats }
+  | { status: "cancelled"; notes: Note[]; stats: ApplyStats }
+  | { status: "failed"; error: OfficeFailure; message: string; notes: Note[]; stats: ApplyStats };
+
+/** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px). */
+export function widthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+void OFFICE_MESSAGES;
+
+const CHART_TYPES: Record<ChartSpec["type"], "ColumnClustered" | "BarClustered" | "Pie" | "Line"> =
+  {
+    columnClustered: "ColumnClustered",
+    barClustered: "BarClustered",
+    pie: "Pie",
+    line: "Line",
+  };
+
+type Plan =
+  | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }
+  | {
+      role: SheetRole;
+      layout: SheetLayout;
+      action: "created" | "createdAlongside";
+      name: string;
+      /** The mark currently names another sheet (the edited one kept beside the new one). */
+      moveMark: boolean;
+    }
+  | {
+      role: SheetRole;
+      layout: SheetLayout;
+      action: "replaced";
+      name: string;
+      owned: OwnedSheet;
+      viaCopy: boolean;
+      oldTables: string[];
+      oldCharts: string[];
+    };
+
+interface Inspection {
+  usedEnd: { rows: number; cols: number } | null;
+  tables: string[];
+  charts: string[];
+}
+
+class Notes {
+  readonly list: Note[] = [];
+  constructor(private readonly language: Language) {}
+  add(key: OfficeMessageKey, params: MessageParams = {}): void {
+    this.list.push({ key, params, message: formatMessage(key, params, this.language) });
+  }
+}
+
+/**
+ * Write `layout` into the open workbook. One `Excel.run`; never throws for Excel failures
+ * (they come back as `status: "failed"` with Excel's error code and debug info).
+ */
+export async function applyLayout(
+  layout: WorkbookLayout,
+  options: ApplyOptions = {}
+): Promise<ApplyResult> {
+  const host = options.host ?? officeHost();
+  const notes = new Notes(layout.language);
+  const stats: ApplyStats = { syncs: 0, largestRequestBytes: 0 };
+  const features = detectFeatures(host);
+  const fail = (
+    error: OfficeFailure,
+    key: OfficeMessageKey,
+    params: MessageParams
+  ): ApplyResult => ({
+    status: "failed",
+    error,
+    message: formatMessage(key, params, layout.language),
+    notes: notes.list,
+    stats,
+  });
+  if (!features.core) {
+    return fail(
+      { code: "UnsupportedHost", message: `ExcelApi ${REQUIREMENTS.core}` },
+      "officeUnsupportedHost",
+      { version: REQUIREMENTS.core }
+    );
+  }
+  const roles = new Set<SheetRole>();
+  for (const s of layout.sheets) {
+    if (roles.has(s.role))
+      return fail(
+        { code: "LayoutInvalid", message: `duplicate role ${s.role}` },
+        "officeLayoutInvalid",
+        { role: s.role }
+      );
+    roles.add(s.role);
+  }
+  const sheets = layout.sheets.map((s) => {
+    const fixed = withExcelTableHeaders(s);
+    for (const table of fixed.changed)
+      notes.add("officeTableHeaderChanged", { table, sheet: s.name });
+    return fixed.sheet;
+  });
+  try {
+    return await host.run((context) =>
+      new Writer(context, { ...layout, sheets }, options, features, notes, stats).run()
+    );
+  } catch (error) {
+    const failure = toOfficeFailure(error);
+    return fail(failure, "officeWriteFailed", { code: failure.code, detail: failure.message });
+  }
+}
+
+class Writer {
+  private readonly budget: number;
+  private readonly sheetCache = new Map<string, Excel.Worksheet>();
+  private readonly grids = new Map<SheetRole, Grid>();
+  private readonly hashes = new Map<SheetRole, string>();
+  /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
+  private readonly layoutRoles = new Map<string, SheetRole>();
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly layout: WorkbookLayout,
+    private readonly options: ApplyOptions,
+    private readonly features: Features,
+    private readonly notes: Notes,
+    private readonly stats: ApplyStats
+  ) {
+    this.budget = clampBudget(options.chunkBytes);
+    for (const s of layout.sheets) {
+      this.layoutRoles.set(s.name.toUpperCase(), s.role);
+      this.layoutRoles.set(validSheetName(s.name, s.role).toUpperCase(), s.role);
+    }
+  }
+
+  async run(): Promise<ApplyResult> {
+    const progress = this.options.onProgress;
+    progress?.({ phase: "inspecting", completed: 0, total: 0 });
+    const state = await loadWorkbookState(this.context);
+    this.count(0);
+
+    const conflict = this.nameConflict(state);
+    if (conflict) {
+      return {
+        status: "failed",
+        error: { code: "NameConflict", message: conflict },
+        message: formatMessage("officeNameConflict", { name: conflict }, this.layout.language),
+        notes: this.notes.list,
+        stats: this.stats,
+      };
+    }
+
+    for (const s of this.layout.sheets) {
+      const grid = buildGrid(s);
+      this.grids.set(s.role, grid);
+      this.hashes.set(
+        s.role,
+        hashGrid(grid, (name) => this.layoutRoles.get(name.toUpperCase()))
+      );
+    }
+
+    const inspections = await this.inspect(state);
+    const edited = await this.findEdits(state, inspections);
+
+    const choices = new Map<SheetRole, ReplaceChoice>();
+    for (const s of this.layout.sheets) {
+      const owned = state.owned.get(s.role);
+      if (!owned || !edited.has(s.role)) continue;
+      const choice = this.options.confirmReplace
+        ? await this.options.confirmReplace(owned.sheet, { role: s.role })
+        : "new";
+      if (choice === "cancel") {
+        this.notes.add("officeCancelled");
+        return { status: "cancelled", notes: this.notes.list, stats: this.stats };
+      }
+      choices.set(s.role, choice);
+    }
+
+    const plans = this.plan(state, inspections, edited, choices);
+    const steps = this.steps(state, plans, inspections);
+    let done = 0;
+    await runSteps(this.context, steps, this.budget, (batch, index, total) => {
+      const bytes = batch.reduce((n, s) => n + s.bytes, 0);
+      this.count(bytes);
+      done = index + 1;
+      const last = batch[batch.length - 1];
+      progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
+    });
+    progress?.({ phase: "done", completed: done, total: done });
+    return {
+      status: "done",
+      sheets: plans.map((p) => ({ role: p.role, name: p.name, action: p.action })),
+      notes: this.notes.list,
+      stats: this.stats,
+    };
+  }
+
+  private count(bytes: number): void {
+    this.stats.syncs++;
+    this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, bytes);
+  }
+
+  /** A name the layout defines that exists in the workbook but is not the add-in's. */
+  private nameConflict(state: WorkbookState): string | undefined {
+    const existing = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
+    const tables = new Set(state.tables.map((t) => t.toUpperCase()));
+    for (const s of this.layout.sheets) {
+      const owned = state.owned.get(s.role);
+      if (
+        s.kind === "input" &&
+        owned &&
+        owned.mark.state === "ok" &&
+        !this.options.rewriteInputs?.includes(s.role)
+      )
+        continue; // kept: its names stay
+      for (const n of s.names) {
+        const found = existing.get(n.name.toUpperCase());
+        if (found && !isOwnedNameComment(found.comment)) return n.name;
+        if (tables.has(n.name.toUpperCase())) return n.name;
+      }
+    }
+    return undefined;
+  }
+
+  private sheet(name: string): Excel.Worksheet {
+    const key = name.toUpperCase();
+    let ws = this.sheetCache.get(key);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheetCache.set(key, ws);
+    }
+    return ws;
+  }
+
+  /** Used range, tables and charts of every owned sheet the layout may replace, and of leftovers. */
+  private async inspect(state: WorkbookState): Promise<Map<string, Inspection>> {
+    const queued: {
+      name: string;
+      used?: Excel.Range;
+      tables: Excel.TableCollection;
+      charts?: Excel.ChartCollection;
+    }[] = [];
+    for (const s of this.layout.sheets) {
+      const owned = state.owned.get(s.role);
+      if (
+        !owned ||
+        (s.kind === "input" &&
+          owned.mark.state === "ok" &&
+          !this.options.rewriteInputs?.includes(s.role))
+      )
+        continue;
+      const ws = this.sheet(owned.sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const tables = ws.tables;
+      tables.load("items/name");
+      const charts = ws.charts;
+      charts.load("items/name");
+      queued.push({ name: owned.sheet, used, tables, charts });
+    }
+    for (const name of state.leftovers) {
+      const tables = this.sheet(name).tables;
+      tables.load("items/name");
+      queued.push({ name, tables });
+    }
+    const out = new Map<string, Inspection>();
+    if (queued.length === 0) return out;
+    await this.context.sync();
+    this.count(0);
+    for (const q of queued) {
+      const used = q.used;
+      out.set(q.name.toUpperCase(), {
+        usedEnd:
+          used === undefined || used.isNullObject
+            ? null
+            : { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount },
+        tables: q.tables.items.map((t) => t.name),
+        charts: q.charts ? q.charts.items.map((c) => c.name) : [],
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Roles whose owned output sheet differs from what the add-in last wrote there. Reads the
+   * recorded rectangle back in chunks and hashes it the way the writer hashed it.
+   */
+  private async findEdits(
+    state: WorkbookState,
+    inspections: Map<string, Inspection>
+  ): Promise<Set<SheetRole>> {
+    const edited = new Set<SheetRole>();
+    const roleOfCurrent = new Map<string, SheetRole>();
+    for (const o of state.owned.values()) roleOfCurrent.set(o.sheet.toUpperCase(), o.role);
+    const roleOf = (name: string) => roleOfCurrent.get(name.toUpperCase());
+    interface Job {
+      role: SheetRole;
+      sheet: string;
+      mark: SheetMark;
+      next: number;
+      bytesPerRow: number;
+      hash: ReadBackHash;
+    }
+    const jobs: Job[] = [];
+    for (const s of this.layout.sheets) {
+      const owned = state.owned.get(s.role);
+      if (!owned || s.kind !== "output" || owned.mark.state !== "ok") continue;
+      const seen = inspections.get(owned.sheet.toUpperCase());
+      const m = owned.mark;
+      if (
+        !seen ||
+        seen.tables.length !== m.tables ||
+        seen.charts.length !== m.charts ||
+        (seen.usedEnd !== null && (seen.usedEnd.rows > m.rows || seen.usedEnd.cols > m.cols))
+      ) {
+        edited.add(s.role);
+        continue;
+      }
+      const hash = new ReadBackHash(m.rows, m.cols, roleOf);
+      if (m.rows === 0 || m.cols === 0) {
+        if (hash.digest() !== m.hash) edited.add(s.role);
+        continue;
+      }
+      jobs.push({
+        role: s.role,
+        sheet: owned.sheet,
+        mark: m,
+        next: 0,
+        hash,
+        bytesPerRow: Math.max(64, (1.5 * m.bytes) / m.rows),
+      });
+    }
+    let j = 0;
+    await syncEach(this.context, (): RoundTrip | undefined => {
+      while (j < jobs.length && jobs[j].next >= jobs[j].mark.rows) {
+        if (jobs[j].hash.digest() !== jobs[j].mark.hash) edited.add(jobs[j].role);
+        j++;
+      }
+      if (j >= jobs.length) return undefined;
+      // pack chunks of one or more sheets into this round trip, up to the budget
+      const reads: { job: Job; rows: number; range: Excel.Range }[] = [];
+      let expected = 0;
+      for (let k = j; k < jobs.length && expected < this.budget; k++) {
+        const job = jobs[k];
+        if (job.next >= job.mark.rows) continue;
+        const room = Math.max(1, Math.floor((this.budget - expected) / job.bytesPerRow));
+        const rows = Math.min(room, job.mark.rows - job.next);
+        const range = this.sheet(job.sheet).getRangeByIndexes(job.next, 0, rows, job.mark.cols);
+        range.load("formulas");
+        reads.push({ job, rows, range });
+        expected += rows * job.bytesPerRow;
+        if (rows < job.mark.rows - job.next) break; // this sheet continues in the next trip
+      }
+      return {
+        bytes: commandBytes() * reads.length,
+        done: () => {
+          this.count(commandBytes() * reads.length);
+          for (const r of reads) {
+            const formulas = r.range.formulas as unknown[][];
+            r.job.hash.addRows(formulas);
+            r.job.next += r.rows;
+            r.job.bytesPerRow = Math.max(r.job.bytesPerRow, (1.25 * jsonBytes(formulas)) / r.rows);
+          }
+        },
+        failed: (error) => {
+          this.count(0);
+          if (toOfficeFailure(error).code !== "ResponsePayloadSizeLimitExceeded") return false;
+          // the sheet holds more than recorded: read smaller pieces
+          let shrunk = false;
+          for (const r of reads) {
+            if (r.rows > 1) {
+              r.job.bytesPerRow *= 2;
+              shrunk = true;
+            }
+          }
+          return shrunk;
+        },
+      };
+    });
+    return edited;
+  }
+
+  private plan(
+    state: WorkbookState,
+    inspections: Map<string, Inspection>,
+    edited: Set<SheetRole>,
+    choices: Map<SheetRole, ReplaceChoice>
+  ): Plan[] {
+    const taken = state.sheets.filter((s) => !state.leftovers.includes(s.name)).map((s) => s.name);
+    const plans: Plan[] = [];
+    for (const s of this.layout.sheets) {
+      const owned = state.owned.get(s.role);
+      const seen = owned ? inspections.get(owned.sheet.toUpperCase()) : undefined;
+      const replace = (): Plan => ({
+        role: s.role,
+        layout: s,
+        action: "replaced",
+        name: owned!.sheet,
+        owned: owned!,
+        viaCopy: this.features.copyFrom,
+        oldTables: seen?.tables ?? [],
+        oldCharts: seen?.charts ?? [],
+      });
+      const create = (alongside: boolean): Plan => {
+        const name = uniqueSheetName(s.name, taken, s.role);
+        taken.push(name);
+        if (name !== validSheetName(s.name, s.role))
+          this.notes.add("officeSheetRenamed", { requested: s.name, name });
+        return {
+          role: s.role,
+          layout: s,
+          action: alongside ? "createdAlongside" : "created",
+          name,
+          moveMark: alongside,
+        };
+      };
+      if (!owned) {
+        plans.push(create(false));
+      } else if (owned.mark.state !== "ok") {
+        plans.push(replace()); // unfinished work of an earlier run: the add-in's own, no question
+      } else if (s.kind === "input" && this.options.rewriteInputs?.includes(s.role)) {
+        plans.push(replace()); // an explicit save of this input sheet
+      } else if (s.kind === "input") {
+        this.notes.add("officeInputKept", { name: owned.sheet });
+        plans.push({ role: s.role, layout: s, action: "kept", name: owned.sheet });
+      } else if (edited.has(s.role)) {
+        if (choices.get(s.role) === "replace") plans.push(replace());
+        else {
+          const p = create(true);
+          this.notes.add("officeWrittenAlongside", { previous: owned.sheet, name: p.name });
+          plans.push(p);
+        }
+      } else if (!this.options.force && owned.mark.hash === this.hashes.get(s.role)) {
+        plans.push({ role: s.role, layout: s, action: "unchanged", name: owned.sheet });
+      } else {
+        plans.push(replace());
+      }
+    }
+    // An unchanged sheet whose formulas name a role that now lives on another sheet (the edited
+    // one was kept and a new one written) must be rewritten to point at the new sheet.
+    const moved = new Set(plans.filter((p) => p.action === "createdAlongside").map((p) => p.role));
+    if (moved.size > 0) {
+      plans.forEach((p, i) => {
+        const owned = state.owned.get(p.role);
+        if (p.action !== "unchanged" || !owned) return;
+        if (![...this.referencedRoles(p.layout)].some((r) => moved.has(r))) return;
+        const seen = inspections.get(owned.sheet.toUpperCase());
+        plans[i] = {
+          role: p.role,
+          layout: p.layout,
+          action: "replaced",
+          name: owned.sheet,
+          owned,
+          viaCopy: this.features.copyFrom,
+          oldTables: seen?.tables ?? [],
+          oldCharts: seen?.charts ?? [],
+        };
+      });
+    }
+    for (const p of plans) {
+      if (p.action === "replaced" && !p.viaCopy)
+        this.notes.add("officeReplacedInPlace", { sheet: p.name });
+    }
+    return plans;
+  }
+
+  /** Roles of the other layout sheets that a sheet's formulas and names refer to. */
+  private referencedRoles(sheet: SheetLayout): Set<SheetRole> {
+    const out = new Set<SheetRole>();
+    const note = (formula: string) => {
+      for (const name of sheetReferences(formula)) {
+        const role = this.layoutRoles.get(name.toUpperCase());
+        if (role && role !== sheet.role) out.add(role);
+      }
+    };
+    for (const b of sheet.blocks)
+      for (const row of b.cells) for (const c of row) if (isFormula(c)) note(c.formula);
+    for (const n of sheet.names) note(n.ref);
+    for (const v of sheet.validations) if (v.source) note(v.source);
+    return out;
+  }
+
+  /** Everything to queue, in order: setup, values, formats, then each sheet's finish. */
+  private steps(state: WorkbookState, plans: Plan[], inspections: Map<string, Inspection>): Step[] {
+    const written = plans.filter(
+      (p): p is Exclude<Plan, { action: "kept" | "unchanged" }> =>
+        p.action !== "kept" && p.action !== "unchanged"
+    );
+    /** Where each sheet's content goes while it is being written. */
+    const contentSheet = new Map<SheetRole, string>();
+    /** Layout name → the name formulas must use while writing. */
+    const writeName = new Map<string, string>();
+    for (const p of plans) {
+      let name = p.name;
+      if (p.action === "created" || p.action === "createdAlongside") name = stagingName(p.role);
+      writeName.set(p.layout.name.toUpperCase(), name);
+      writeName.set(validSheetName(p.layout.name, p.role).toUpperCase(), name);
+      if (p.action === "replaced")
+        contentSheet.set(p.role, p.viaCopy ? stagingName(p.role) : p.name);
+      else if (p.action === "created" || p.action === "createdAlongside")
+        contentSheet.set(p.role, stagingName(p.role));
+    }
+    const mapFormula = (f: string) =>
+      renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase()));
+
+    const steps: Step[] = [];
+    let current: string | undefined;
+    const step = (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) =>
+      steps.push({ phase, bytes, write: true, queue, sheet: current });
+
+    // --- setup: remove what a failed run left, prepare in-place targets, add temporary sheets
+    for (const name of state.staleMarks)
+      step("setup", commandBytes(name), (c) => c.workbook.names.getItem(name).delete());
+    for (const name of state.leftovers)
+      step("setup", commandBytes(name), () => this.sheet(name).delete());
+    // Every sheet about to be replaced is marked "replacing" before anything else changes: if the
+    // job stops halfway, the next run replaces these without asking again (the user agreed, or
+    // they were unedited), even when another role's sheet has moved meanwhile.
+    for (const p of written) {
+      if (p.action !== "replaced") continue;
+      step("setup", commandBytes(p.name) * 2, (c) =>
+        this.setMark(c, p.owned.markName, p, "replacing")
+      );
+      if (!p.viaCopy)
+        step("setup", commandBytes(p.name) * 8, () =>
+          this.clearSheet(this.sheet(p.name), p.oldTables, p.oldCharts)
+        );
+    }
+    for (const p of written) {
+      const target = contentSheet.get(p.role)!;
+      if (p.action === "replaced" && !p.viaCopy) continue;
+      step("setup", commandBytes(target) * 2, (c) => {
+        const ws = c.workbook.worksheets.add(target);
+        ws.visibility = "Hidden";
+        this.sheetCache.set(target.toUpperCase(), ws);
+      });
+    }
+
+    // --- values and formulas, all sheets, in chunks
+    for (const p of written) {
+      const target = contentSheet.get(p.role)!;
+      current = p.name;
+      for (const block of p.layout.blocks) {
+        for (const chunk of valueChunks(block, this.budget - 2 * commandBytes(), mapFormula)) {
+          step("writing", chunk.bytes + commandBytes(target), () => {
+            const rows = chunk.values.length;
+            const cols = chunk.values[0].length;
+            this.sheet(target).getRangeByIndexes(chunk.row, chunk.column, rows, cols).formulas =
+              chunk.values;
+          });
+        }
+      }
+    }
+
+    // --- formats of the content: number formats by column or by cell, styles by range
+    for (const p of written) {
+      const target = contentSheet.get(p.role)!;
+      current = p.name;
+      for (const block of p.layout.blocks) {
+        const formats = block.numberFormats;
+        if (!formats || block.cells.length === 0) continue;
+        if (formats.length > 0 && Array.isArray(formats[0])) {
+          for (const chunk of formatChunks(
+            block,
+            formats as (string | null)[][],
+            this.budget - 2 * commandBytes()
+          )) {
+            step("formatting", chunk.bytes + commandBytes(target), () => {
+              const range = this.sheet(target).getRangeByIndexes(
+                chunk.row,
+                chunk.column,
+                chunk.values.length,
+                chunk.values[0].length
+              );
+              range.numberFormat = chunk.values;
+            });
+          }
+        } else {
+          (formats as (string | null)[]).forEach((fmt, j) => {
+            if (fmt === null || fmt === undefined) return;
+            step("formatting", commandBytes(target, fmt), () => {
+              this.sheet(target).getRangeByIndexes(
+                block.row,
+                block.column + j,
+                block.cells.length,
+                1
+              ).numberFormat = [[fmt]];
+            });
+          });
+        }
+      }
+      for (const style of p.layout.styles) {
+        step("formatting", commandBytes(target, style) * 3, () =>
+          applyStyle(
+            this.sheet(target).getRangeByIndexes(
+              style.range.row,
+              style.range.column,
+              style.range.rows,
+              style.range.columns
+            ),
+            style
+          )
+        );
+      }
+    }
+
+    // --- finish each sheet: swap in or rename, then sheet-level structure, then the mark
+    const tableNames = this.tableNamespace(state, plans, inspections);
+    const finished: [string, SheetMark][] = [];
+    for (const p of written) {
+      current = p.name;
+      finished.push([
+        markName(p.role),
+        this.finishSteps(p, contentSheet.get(p.role)!, mapFormula, tableNames, state, step),
+      ]);
+    }
+    // --- commit: only now are the marks "ok", after every sheet is in place under its final
+    // name, so a sheet marked ok never refers to a temporary sheet a later run would delete
+    current = undefined;
+    for (const [name, mark] of finished) {
+      step("finishing", commandBytes(name, encodeMark(mark)), (c) => {
+        c.workbook.names.getItem(name).comment = encodeMark(mark);
+      });
+    }
+    return steps;
+  }
+
+  /** Table names already used by the workbook (tables and defined names share a namespace). */
+  private tableNamespace(
+    state: WorkbookState,
+    plans: Plan[],
+    inspections: Map<string, Inspection>
+  ): Set<string> {
+    const freed = new Set<string>();
+    for (const p of plans)
+      if (p.action === "replaced") for (const t of p.oldTables) freed.add(t.toUpperCase());
+    // tables on leftover temporary sheets go with them
+    for (const name of state.leftovers)
+      for (const t of inspections.get(name.toUpperCase())?.tables ?? []) freed.add(t.toUpperCase());
+    const taken = new Set<string>();
+    for (const t of state.tables) if (!freed.has(t.toUpperCase())) taken.add(t.toUpperCase());
+    for (const n of state.names) taken.add(n.name.toUpperCase());
+    for (const p of plans) for (const n of p.layout.names) taken.add(n.name.toUpperCase());
+    return taken;
+  }
+
+  private finishSteps(
+    p: Exclude<Plan, { action: "kept" | "unchanged" }>,
+    content: string,
+    mapFormula: (f: string) => string,
+    tableNames: Set<string>,
+    state: WorkbookState,
+    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
+  ): SheetMark {
+    const layout = p.layout;
+    const grid = this.grids.get(p.role)!;
+    const destination = p.action === "replaced" ? p.name : content;
+    const mark = markName(p.role);
+    let chartsMade = 0;
+
+    if (p.action === "replaced" && p.viaCopy) {
+      step("finishing", commandBytes(p.name, content) * 12, () => {
+        const target = this.sheet(p.name);
+        this.clearSheet(target, p.oldTables, p.oldCharts);
+        if (grid.rows > 0 && grid.cols > 0) {
+          const from = this.sheet(content).getRangeByIndexes(0, 0, grid.rows, grid.cols);
+          target.getRangeByIndexes(0, 0, grid.rows, grid.cols).copyFrom(from, "All", false, false);
+        }
+        this.sheet(content).delete();
+      });
+    } else if (p.action === "created" || p.action === "createdAlongside") {
+      step("finishing", commandBytes(mark, content) * 3, (c) => {
+        if (p.moveMark) c.workbook.names.getItem(mark).delete();
+        const named = c.workbook.names.add(
+          mark,
+          this.sheet(content).getRange("A1"),
+          encodeMark(this.markFor(p, "writing"))
+        );
+        named.visible = false;
+      });
+    }
+
+    const ws = () => this.sheet(destination);
+    // columns: widths in runs, hidden columns, whole-column number formats
+    let run: { start: number; width: number } | undefined;
+    const flushWidth = (end: number) => {
+      if (!run) return;
+      const { start, width } = run;
+      step("finishing", commandBytes(), () => {
+        ws().getRange(`${columnLetters(start)}:${columnLetters(end - 1)}`).format.columnWidth =
+          widthInPoints(width);
+      });
+      run = undefined;
+    };
+    layout.columns.forEach((col, i) => {
+      if (run && col.width !== run.width) flushWidth(i);
+      if (col.width !== undefined && !run) run = { start: i, width: col.width };
+      const letter = columnLetters(i);
+      if (col.hidden)
+        step(
+          "finishing",
+          commandBytes(),
+          () => (ws().getRange(`${letter}:${letter}`).columnHidden = true)
+        );
+      if (col.numberFormat) {
+        const fmt = col.numberFormat;
+        step(
+          "finishing",
+          commandBytes(fmt),
+          () => (ws().getRange(`${letter}:${letter}`).numberFormat = [[fmt]])
+        );
+      }
+    });
+    flushWidth(layout.columns.length);
+
+    for (const m of layout.merges) {
+      step("finishing", commandBytes(), () =>
+        ws().getRangeByIndexes(m.row, m.column, m.rows, m.columns).merge(false)
+      );
+    }
+    if (layout.validations.length > 0) {
+      if (!this.features.dataValidation)
+        this.notes.add("officeValidationSkipped", {
+          sheet: p.name,
+          count: layout.validations.length,
+        });
+      else for (const v of layout.validations) this.validationStep(v, p.name, ws, mapFormula, step);
+    }
+    for (const t of layout.tables) this.tableStep(t, p.name, ws, tableNames, step);
+    if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) {
+      const { rows, columns } = layout.freeze;
+      step("finishing", commandBytes(), () => {
+        const panes = ws().freezePanes;
+        if (rows > 0 && columns > 0) panes.freezeAt(ws().getRangeByIndexes(0, 0, rows, columns));
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(columns);
+      });
+    }
+    for (const bar of layout.dataBars ?? []) {
+      const { range: r, color } = bar;
+      step("finishing", commandBytes(color) * 3, () => {
+        const cf = ws()
+          .getRangeByIndexes(r.row, r.column, r.rows, r.columns)
+          .conditionalFormats.add("DataBar");
+        cf.dataBar.positiveFormat.fillColor = color;
+      });
+    }
+    if (layout.tabColor) {
+      const color = layout.tabColor;
+      step("finishing", commandBytes(color), () => (ws().tabColor = color));
+    }
+    layout.charts.forEach((chart, i) => {
+      if (chart.series.length === 0) {
+        this.notes.add("officeChartSkipped", { sheet: p.name, title: chart.title });
+        return;
+      }
+      chartsMade++;
+      step("finishing", commandBytes(chart) * (4 + 3 * chart.series.length), () =>
+        addChart(ws(), chart, `PERF_${p.role}_${i + 1}`)
+      );
+    });
+    if (layout.print) {
+      if (!this.features.pageLayout) this.notes.add("officePrintSkipped", { sheet: p.name });
+      else {
+        const print = layout.print;
+        step("finishing", commandBytes(print) * (6 + print.rowBreaks.length), () =>
+          setupPrint(ws(), print)
+        );
+      }
+    }
+    const existingNames = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
+    for (const n of layout.names)
+      this.nameStep(n, existingNames.has(n.name.toUpperCase()), mapFormula, step);
+
+    if (p.action === "created" || p.action === "createdAlongside") {
+      step("finishing", commandBytes(p.name) * 2, () => {
+        const sheet = this.sheet(content);
+        sheet.name = p.name;
+        sheet.visibility = "Visible";
+        this.sheetCache.set(p.name.toUpperCase(), sheet);
+      });
+    }
+    return this.markFor(p, "ok", chartsMade);
+  }
+
+  private markFor(
+    p: Exclude<Plan, { action: "kept" | "unchanged" }>,
+    state: SheetMark["state"],
+    charts = 0
+  ): SheetMark {
+    const grid = this.grids.get(p.role)!;
+    return {
+      role: p.role,
+      kind: p.layout.kind,
+      state,
+      hash: this.hashes.get(p.role)!,
+      rows: grid.rows,
+      cols: grid.cols,
+      tables: p.layout.tables.length,
+      charts,
+      bytes: gridBytes(grid),
+    };
+  }
+
+  private setMark(
+    c: Excel.RequestContext,
+    name: string,
+    p: Exclude<Plan, { action: "kept" | "unchanged" }>,
+    state: SheetMark["state"]
+  ): void {
+    c.workbook.names.getItem(name).comment = encodeMark(this.markFor(p, state));
+  }
+
+  /** Empty an add-in sheet for a rewrite: its charts, tables, merges, validation, cells, panes. */
+  private clearSheet(ws: Excel.Worksheet, tables: string[], charts: string[]): void {
+    for (const c of charts) ws.charts.getItem(c).delete();
+    for (const t of tables) ws.tables.getItem(t).convertToRange();
+    const all = ws.getRange();
+    all.unmerge();
+    all.conditionalFormats.clearAll();
+    if (this.features.dataValidation) all.dataValidation.clear();
+    all.clear("All");
+    all.columnHidden = false;
+    ws.freezePanes.unfreeze();
+    if (this.features.pageLayout) ws.horizontalPageBreaks.removePageBreaks();
+  }
+
+  private validationStep(
+    v: ValidationSpec,
+    sheet: string,
+    ws: () => Excel.Worksheet,
+    mapFormula: (f: string) => string,
+    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
+  ): void {
+    let rule: Excel.DataValidationRule | undefined;
+    if (v.list) {
+      const source = v.list.join(",");
+      if (source.length > 255 || v.list.some((item) => item.includes(","))) {
+        this.notes.add("officeValidationListTooLong", { sheet });
+        return;
+      }
+      rule = { list: { inCellDropDown: true, source } };
+    } else if (v.source) {
+      rule = { list: { inCellDropDown: true, source: `=${mapFormula(v.source)}` } };
+    } else if (v.decimal) {
+      const { min, max } = v.decimal;
+      if (min !== undefined && max !== undefined)
+        rule = { decimal: { formula1: min, formula2: max, operator: "Between" } };
+      else if (min !== undefined)
+        rule = { decimal: { formula1: min, operator: "GreaterThanOrEqualTo" } };
+      else if (max !== undefined)
+        rule = { decimal: { formula1: max, operator: "LessThanOrEqualTo" } };
+    }
+    if (!rule && !v.prompt) return;
+    const r = v.range;
+    step("finishing", commandBytes(rule, v.prompt, v.error) * 2, () => {
+      const dv = ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns).dataValidation;
+      if (rule) dv.rule = rule;
+      if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
+      if (v.error) dv.errorAlert = { showAlert: true, message: v.error, style: "Stop", title: "" };
+    });
+  }
+
+  private tableStep(
+    t: TableSpec,
+    sheet: string,
+    ws: () => Excel.Worksheet,
+    taken: Set<string>,
+    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
+  ): void {
+    const name = uniqueTableName(t.name, taken);
+    taken.add(name.toUpperCase());
+    if (name !== t.name) this.notes.add("officeTableRenamed", { requested: t.name, name, sheet });
+    step("finishing", commandBytes(t) * 3, () => {
+      const r = t.range;
+      const table = ws().tables.add(
+        ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns),
+        true
+      );
+      table.name = name;
+      if (t.style) table.style = t.style;
+    });
+  }
+
+  private nameStep(
+    n: DefinedNameSpec,
+    exists: boolean,
+    mapFormula: (f: string) => string,
+    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
+  ): void {
+    const ref = `=${mapFormula(n.ref)}`;
+    const comment = ownedNameComment(n.comment);
+    step("finishing", commandBytes(n.name, ref, comment) * 2, (c) => {
+      // the conflict check let through only names the add-in created: replace them
+      if (exists) c.workbook.names.getItem(n.name).delete();
+      c.workbook.names.add(n.name, ref, comment);
+    });
+  }
+}
+
+function applyStyle(range: Excel.Range, s: StyleSpec): void {
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.fontColor) f.font.color = s.fontColor;
+  if (s.fontSize) f.font.size = s.fontSize;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.horizontal)
+    f.horizontalAlignment =
+      s.horizontal === "left" ? "Left" : s.horizontal === "center" ? "Center" : "Right";
+  if (s.vertical)
+    f.verticalAlignment =
+      s.vertical === "top" ? "Top" : s.vertical === "center" ? "Center" : "Bottom";
+  if (s.border) {
+    type Edge =
+      "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+    const edges: Edge[] =
+      s.border === "thin"
+        ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]
+        : s.border === "top"
+          ? ["EdgeTop"]
+          : ["EdgeBottom"];
+    for (const e of edges) {
+      const b = f.borders.getItem(e);
+      b.style = "Continuous";
+      b.weight = "Thin";
+    }
+  }
+}
+
+function addChart(ws: Excel.Worksheet, spec: ChartSpec, name: string): void {
+  const at = (r: { row: number; column: number; rows: number; columns: number }) =>
+    ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns);
+  const [first, ...rest] = spec.series;
+  const chart = ws.charts.add(
+    CHART_TYPES[spec.type],
+    at(first.values),
+    first.values.columns === 1 ? "Columns" : "Rows"
+  );
+  chart.name = name;
+  chart.title.text = spec.title;
+  const s0 = chart.series.getItemAt(0);
+  s0.name = first.name;
+  s0.setXAxisValues(at(spec.categories));
+  for (const s of rest) {
+    const series = chart.series.add(s.name);
+    series.setValues(at(s.values));
+    series.setXAxisValues(at(spec.categories));
+  }
+  const a = spec.anchor;
+  chart.setPosition(
+    cellAddress(a.row, a.column),
+    cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
+  );
+}
+
+function setupPrint(ws: Excel.Worksheet, print: PrintSpec): void {
+  const pl = ws.pageLayout;
+  pl.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  pl.paperSize = "A4";
+  const a = print.area;
+  pl.setPrintArea(ws.getRangeByIndexes(a.row, a.column, a.rows, a.columns));
+  // fit all columns on one page wide; 0 pages tall means "as many as needed"
+  if (print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) {
+    const { first, last } = print.titleRows;
+    pl.setPrintTitleRows(ws.getRangeByIndexes(first, 0, last - first + 1, 1).getEntireRow());
+  }
+  for (const row of print.rowBreaks)
+    ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
+}

@@ -1,0 +1,68 @@
+/**
+ * Helpers for the Office.js adapter tests: run the writer on the double, and check that a
+ * workbook is usable (what "a failure leaves the workbook usable" means in these tests).
+ */
+import { applyLayout, type ApplyOptions, type ApplyResult } from "../../src/office/writer";
+import { decodeMark, roleOfMarkName } from "../../src/office/marks";
+import type { WorkbookLayout } from "../../src/workbook/layout";
+import { createExcelDouble, type ExcelDouble } from "../support/excel-double";
+
+export function apply(
+  d: ExcelDouble,
+  layout: WorkbookLayout,
+  options: ApplyOptions = {}
+): Promise<ApplyResult> {
+  return applyLayout(layout, { host: d.asHost(), ...options });
+}
+
+export async function done(
+  d: ExcelDouble,
+  layout: WorkbookLayout,
+  options: ApplyOptions = {}
+): Promise<Extract<ApplyResult, { status: "done" }>> {
+  const r = await apply(d, layout, options);
+  if (r.status !== "done") throw new Error(`expected done, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+/** A workbook the user has been working in: their own sheet, cells, a name of theirs. */
+export function userWorkbook(options: Parameters<typeof createExcelDouble>[0] = {}): ExcelDouble {
+  const d = createExcelDouble({ firstSheet: "Payroll", ...options });
+  d.model.type("Payroll", "A1", [
+    ["Employee", "Base"],
+    ["E00001", 5000],
+    ["=SUM(B2:B2)", "'007"],
+  ]);
+  d.model.addName(
+    "PayrollBase",
+    { sheet: d.model.mustFindSheet("Payroll"), rect: { row: 1, col: 1, rows: 1, cols: 1 } },
+    "the user's own name"
+  );
+  return d;
+}
+
+/** The user's sheets and names, to compare before and after an add-in run. */
+export function userState(d: ExcelDouble, sheets: string[] = ["Payroll"]): unknown {
+  const names = [...d.model.names.values()]
+    .filter((n) => !roleOfMarkName(n.name) && !n.comment.endsWith("[perf-addin]"))
+    .map((n) => ({ name: n.name, value: d.model.nameValue(n), comment: n.comment }));
+  return { sheets: d.model.snapshot(sheets), names };
+}
+
+/**
+ * What a failure must leave: at least one visible sheet; no temporary sheet the user can see
+ * with anything in it; no formula pointing at a sheet that did not exist; every add-in mark
+ * either points at a live sheet or is stale (the next run removes it).
+ */
+export function expectUsable(d: ExcelDouble): void {
+  const live = d.model.live();
+  expect(live.some((s) => s.visibility === "Visible")).toBe(true);
+  for (const s of live) {
+    if (s.name.startsWith("~perf~") && s.visibility === "Visible") expect(s.cells.size).toBe(0);
+  }
+  expect(d.model.brokenReferences).toEqual([]);
+  for (const n of d.model.names.values()) {
+    if (!roleOfMarkName(n.name)) continue;
+    expect(decodeMark(n.comment)).toBeDefined();
+  }
+}
