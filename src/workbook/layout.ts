@@ -17,6 +17,11 @@ export type Scalar = number | string | boolean | null;
 export interface FormulaCell {
   formula: string;
   value: Scalar;
+  /**
+   * Set when the formula yields an Excel error by design (an input that cannot be read, a score
+   * that cannot be computed): the cached result is this error value and `value` is null.
+   */
+  error?: "#N/A" | "#VALUE!" | "#DIV/0!" | "#NUM!" | "#REF!";
 }
 
 export type Cell = Scalar | FormulaCell;
@@ -117,6 +122,8 @@ export type SheetRole =
   | "data"
   | "feedback"
   | "scorecard"
+  /** The Data sheet's months as the formulas read them (checked, one row per salesperson-month). */
+  | "months"
   | "commission"
   | "annual"
   | "summary"
@@ -137,6 +144,11 @@ export interface SheetLayout {
   charts: ChartSpec[];
   print?: PrintSpec;
   tabColor?: string;
+  /**
+   * In-cell data bars (conditional formatting) — a picture of the numbers where a writer cannot
+   * make charts (exceljs), and a quick read where it can.
+   */
+  dataBars?: { range: RangeRef; color: string }[];
   /**
    * Input sheets (Plan, Data, Feedback) hold HR's data once written: regenerating the outputs
    * never rewrites them. Output sheets are the add-in's to replace.
