@@ -16,7 +16,10 @@
  *
  * `webpack --mode production` for a release build, `webpack serve --mode development` for the https
  * dev server on localhost:3000 (webpack-dev-server's own self-signed certificate).
- * ADDIN_BASE_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ in dist/;
+ * `npm run build -- --env baseUrl=https://host/path/` (or ADDIN_BASE_URL=https://host/path/) writes a
+ * dist/manifest.xml whose every URL is under that base instead of https://localhost:3000/; in every
+ * build its <Version> comes from package.json, and in a production build the custom functions'
+ * script and metadata URLs carry `?v=<version>` (scripts/release.js explains the cache policy).
  * ADDIN_DIST_DIR=folder writes the build somewhere other than dist/.
  */
 "use strict";
@@ -27,6 +30,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localized-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const release = require("./scripts/release");
 
 /**
  * @typedef {import("webpack").Configuration & {
@@ -34,7 +38,6 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
  * }} Configuration
  */
 
-const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 const DEV_CLIENT =
   require.resolve("webpack-dev-server/client/index.js") +
@@ -45,21 +48,11 @@ const DEV_CLIENT =
 const DIST = path.resolve(__dirname, process.env.ADDIN_DIST_DIR || "dist");
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
 const TASKPANE_ENTRY = "./src/taskpane/index.tsx";
+/** Development only: the browser preview (dev/), never part of a production build. */
+const PREVIEW_ENTRY = "./dev/preview.tsx";
 
 /** Files each compilation writes, so one compilation's clean step keeps the other's output. */
 const isFunctionsOutput = (/** @type {string} */ file) => /^functions\b/.test(file);
-
-/**
- * @param {string | undefined} value
- * @returns {string}
- */
-function baseUrl(value) {
-  if (!value) return DEV_BASE_URL;
-  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(value)) {
-    throw new Error(`ADDIN_BASE_URL must be an https URL ending in "/", got "${value}"`);
-  }
-  return value;
-}
 
 /** @param {string} entry */
 function requireEntry(entry) {
@@ -73,14 +66,15 @@ function requireEntry(entry) {
 }
 
 /**
- * @param {Record<string, string | boolean> | undefined} _env
+ * @param {Record<string, string | boolean> | undefined} env `--env baseUrl=https://host/path/`
  * @param {{ mode?: "production" | "development" | "none" }} argv
  * @returns {Configuration[]}
  */
-module.exports = (_env, argv) => {
+module.exports = (env, argv) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
-  const base = baseUrl(process.env.ADDIN_BASE_URL);
+  const base = release.buildBaseUrl(env, process.env);
+  const version = release.manifestVersion(release.packageVersion());
 
   /** @type {Configuration} */
   const shared = {
@@ -130,6 +124,8 @@ module.exports = (_env, argv) => {
     // in development the live-reload client goes into the task pane bundle only (see devServer)
     entry: {
       taskpane: dev ? [DEV_CLIENT, requireEntry(TASKPANE_ENTRY)] : requireEntry(TASKPANE_ENTRY),
+      // the preview (an in-browser workbook + the real pane) exists in development builds only
+      ...(dev ? { preview: [DEV_CLIENT, PREVIEW_ENTRY] } : {}),
     },
     output: {
       path: DIST,
@@ -143,13 +139,24 @@ module.exports = (_env, argv) => {
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./dev/preview.html",
+              chunks: ["preview"],
+              scriptLoading: "defer",
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_BASE_URL).join(base),
+            transform: (content) =>
+              release.releaseManifest(content.toString(), { base, version, versionQuery: !dev }),
           },
         ],
       }),
