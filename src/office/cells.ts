@@ -38,6 +38,7 @@ export function toExcelInput(cell: Cell, formula: (f: string) => string = (f) =>
 
 /** Numbers compared to Excel's 15 significant digits (and -0 as 0). */
 function numberKey(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n + 0);
   return String(Number(n.toPrecision(15)) + 0);
 }
 

@@ -9,6 +9,7 @@ import {
   ContentHash,
   jsonBytes,
   toExcelInput,
+  utf8Length,
   type ExcelInput,
 } from "./cells";
 
@@ -179,18 +180,6 @@ function splitRow(
   return out;
 }
 
-/** Total serialized bytes of a sheet's cell values (recorded in the mark to size later reads). */
-export function gridBytes(grid: Grid): number {
-  let bytes = 0;
-  for (const row of grid.cells) {
-    for (let c = 0; c < grid.cols; c++) {
-      const cell = row[c];
-      bytes += jsonBytes(cell === undefined ? "" : toExcelInput(cell)) + 1;
-    }
-  }
-  return bytes;
-}
-
 /**
  * Excel keeps table headers as unique, non-empty, constant text: it turns a formula header into
  * its value, an empty one into "ColumnN" and a repeated one into "Name2". Do the same before
@@ -244,4 +233,24 @@ export function withExcelTableHeaders(sheet: SheetLayout): {
     if (tableChanged) changed.push(t.name);
   }
   return { sheet: blocks === sheet.blocks ? sheet : { ...sheet, blocks }, changed };
+}
+
+/**
+ * About the bytes the grid's cells take in a request or response (recorded in the mark to size
+ * the reads that later check the sheet for edits). Depends on the layout only, not on the names
+ * the sheets have in the workbook, so the mark is the same whatever happened before.
+ */
+export function estimateBytes(grid: Grid): number {
+  let bytes = 0;
+  for (const row of grid.cells) {
+    for (let c = 0; c < grid.cols; c++) {
+      const cell = row[c];
+      if (cell === undefined || cell === null) bytes += 3;
+      else if (typeof cell === "number") bytes += 12;
+      else if (typeof cell === "boolean") bytes += 6;
+      else if (typeof cell === "string") bytes += utf8Length(cell) + 4;
+      else bytes += utf8Length(cell.formula) + 5;
+    }
+  }
+  return bytes;
 }

@@ -7,129 +7,55 @@
  * rewrites every sheet reference through a map. The same scanner gives the canonical form used to
  * compare what the add-in wrote with what Excel reads back (Excel upper-cases, drops needless
  * quotes, and follows sheet renames).
+ *
+ * Written with regular expressions over the parts outside string literals: a scorecard has
+ * hundreds of thousands of formulas and this runs in the task pane.
  */
 
-const ERROR_LITERALS = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-];
+/** String literals ("…", with "" inside). */
+const STRING = /"(?:[^"]|"")*"/g;
+/**
+ * Inside the text between string literals: a quoted sheet reference ('…'!), an error literal
+ * (kept as it is; #REF! is not a sheet), a structured reference ([…], kept), or a bare sheet
+ * name followed by "!".
+ */
+const SHEET =
+  /'((?:[^']|'')*)'!|(#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA))|(\[[^\]]*\])|([^\s!"'(),;:+\-*/&=<>^%{}[\]@#]+)!/g;
 
-/** Characters that end a bare token (an identifier, a number, a cell reference, a sheet name). */
-const DELIMITERS = new Set(Array.from(" \t\r\n!\"'(),;:+-*/&=<>^%{}[]@#"));
-
-type Piece =
-  | { kind: "text"; text: string }
-  | { kind: "string"; text: string }
-  | { kind: "sheet"; name: string }
-  | { kind: "word"; text: string }
-  | { kind: "space"; text: string };
-
-/** Split a formula (without the leading "=") into pieces; sheet references are isolated. */
-function scan(formula: string): Piece[] {
-  const out: Piece[] = [];
-  let i = 0;
-  const n = formula.length;
-  while (i < n) {
-    const ch = formula[i];
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === '"') {
-          if (formula[j + 1] === '"') {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      out.push({ kind: "string", text: formula.slice(i, j + 1) });
-      i = j + 1;
-      continue;
-    }
-    if (ch === "'") {
-      let j = i + 1;
-      let name = "";
-      while (j < n) {
-        if (formula[j] === "'") {
-          if (formula[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += formula[j];
-        j++;
-      }
-      if (formula[j + 1] === "!") {
-        out.push({ kind: "sheet", name });
-        i = j + 2;
-      } else {
-        out.push({ kind: "text", text: formula.slice(i, j + 1) });
-        i = j + 1;
-      }
-      continue;
-    }
-    if (ch === "[") {
-      // structured reference or external book: copied as it is, brackets balanced
-      let depth = 0;
-      let j = i;
-      for (; j < n; j++) {
-        if (formula[j] === "[") depth++;
-        else if (formula[j] === "]" && --depth === 0) break;
-      }
-      out.push({ kind: "text", text: formula.slice(i, j + 1) });
-      i = j + 1;
-      continue;
-    }
-    if (ch === "#") {
-      const upper = formula.slice(i).toUpperCase();
-      const literal = ERROR_LITERALS.find((e) => upper.startsWith(e));
-      const len = literal ? literal.length : 1;
-      out.push({ kind: "text", text: formula.slice(i, i + len) });
-      i += len;
-      continue;
-    }
-    if (ch === " " || ch === "\t" || ch === "\r" || ch === "\n") {
-      let j = i;
-      while (j < n && /\s/.test(formula[j])) j++;
-      out.push({ kind: "space", text: formula.slice(i, j) });
-      i = j;
-      continue;
-    }
-    if (DELIMITERS.has(ch)) {
-      out.push({ kind: "text", text: ch });
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && !DELIMITERS.has(formula[j])) j++;
-    const word = formula.slice(i, j);
-    if (formula[j] === "!") {
-      out.push({ kind: "sheet", name: word });
-      i = j + 1;
-    } else {
-      out.push({ kind: "word", text: word });
-      i = j;
-    }
+/** Apply `outside` to each part of the formula that is not a string literal. */
+function outsideStrings(formula: string, outside: (text: string) => string): string {
+  if (!formula.includes('"')) return outside(formula);
+  let out = "";
+  let last = 0;
+  for (const m of formula.matchAll(STRING)) {
+    out += outside(formula.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
   }
-  return out;
+  return out + outside(formula.slice(last));
+}
+
+/** Replace each sheet reference ("name!") in a part of a formula. */
+function eachSheet(text: string, replace: (name: string) => string): string {
+  if (!text.includes("!")) return text;
+  return text.replace(
+    SHEET,
+    (all: string, quoted?: string, error?: string, structured?: string, bare?: string) => {
+      if (error !== undefined || structured !== undefined) return all;
+      return replace(quoted !== undefined ? quoted.replace(/''/g, "'") : bare!);
+    }
+  );
 }
 
 /** Sheet names referenced by a formula, in order of appearance (unquoted). */
 export function sheetReferences(formula: string): string[] {
-  return scan(formula)
-    .filter((p): p is { kind: "sheet"; name: string } => p.kind === "sheet")
-    .map((p) => p.name);
+  const out: string[] = [];
+  outsideStrings(formula, (text) =>
+    eachSheet(text, (name) => {
+      out.push(name);
+      return "";
+    })
+  );
+  return out;
 }
 
 /**
@@ -140,20 +66,10 @@ export function renameSheetReferences(
   formula: string,
   rename: (sheet: string) => string | undefined
 ): string {
-  let changed = false;
-  const pieces = scan(formula);
-  const out = pieces.map((p) => {
-    switch (p.kind) {
-      case "sheet": {
-        const to = rename(p.name);
-        if (to !== undefined && to !== p.name) changed = true;
-        return `'${(to ?? p.name).replace(/'/g, "''")}'!`;
-      }
-      default:
-        return p.text;
-    }
-  });
-  return changed || pieces.some((p) => p.kind === "sheet") ? out.join("") : formula;
+  if (!formula.includes("!")) return formula;
+  return outsideStrings(formula, (text) =>
+    eachSheet(text, (name) => `'${(rename(name) ?? name).replace(/'/g, "''")}'!`)
+  );
 }
 
 /**
@@ -165,22 +81,11 @@ export function canonicalFormula(
   formula: string,
   roleOf: (sheet: string) => string | undefined
 ): string {
-  let out = "";
-  for (const p of scan(formula)) {
-    switch (p.kind) {
-      case "string":
-        out += p.text;
-        break;
-      case "space":
-        break;
-      case "sheet": {
-        const role = roleOf(p.name);
-        out += role !== undefined ? `<${role}>!` : `${p.name.toUpperCase()}!`;
-        break;
-      }
-      default:
-        out += p.text.toUpperCase();
-    }
-  }
-  return out;
+  return outsideStrings(formula, (text) => {
+    const named = eachSheet(text, (name) => {
+      const role = roleOf(name);
+      return role !== undefined ? `<${role}>!` : `${name.replace(/\s+/g, "")}!`;
+    });
+    return named.replace(/\s+/g, "").toUpperCase();
+  });
 }

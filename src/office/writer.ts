@@ -51,8 +51,8 @@ import {
 import { jsonBytes } from "./cells";
 import {
   buildGrid,
+  estimateBytes,
   formatChunks,
-  gridBytes,
   hashGrid,
   ReadBackHash,
   valueChunks,
@@ -932,8 +932,18 @@ class Writer {
       cols: grid.cols,
       tables: p.layout.tables.length,
       charts,
-      bytes: gridBytes(grid),
+      bytes: this.markBytes(p.role, grid),
     };
+  }
+
+  private readonly estimated = new Map<SheetRole, number>();
+  private markBytes(role: SheetRole, grid: Grid): number {
+    let bytes = this.estimated.get(role);
+    if (bytes === undefined) {
+      bytes = estimateBytes(grid);
+      this.estimated.set(role, bytes);
+    }
+    return bytes;
   }
 
   private setMark(
