@@ -24,6 +24,7 @@ if (benches.length === 0) {
   process.exit(2);
 }
 const out = mkdtempSync(join(tmpdir(), "perf-bench-"));
+/** @type {Record<string, unknown>} */
 const merged = {};
 let failed = false;
 try {
