@@ -6,6 +6,11 @@ import { pickLanguage, type Language } from "../engine/messages";
 
 export interface Host {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Run in an earlier context (to remove an event handler registered in it). */
+  runIn<T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
   displayLanguage(): string | undefined;
 }
@@ -14,6 +19,7 @@ export interface Host {
 export function officeHost(): Host {
   return {
     run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     displayLanguage: () => Office.context.displayLanguage,
   };
@@ -58,6 +64,21 @@ export interface OfficeFailure {
   code: string;
   message: string;
   debugInfo?: unknown;
+}
+
+/**
+ * A failure of a read or an import, thrown to the task pane (the layout writer returns its
+ * failures instead). `code` is Excel's error code or one of the adapter's ("NoSheet").
+ */
+export class OfficeError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly debugInfo?: unknown
+  ) {
+    super(message);
+    this.name = "OfficeError";
+  }
 }
 
 /** Turn whatever `Excel.run` rejected with into an {@link OfficeFailure}. */

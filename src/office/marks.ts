@@ -91,7 +91,16 @@ export function decodeMark(comment: string): SheetMark | undefined {
   };
   if (!role || !kind || !state || !f.hash || Object.values(mark).some((v) => Number.isNaN(v)))
     return undefined;
-  return { role, kind, state, hash: f.hash, ...mark };
+  const pending =
+    f.pending !== undefined && /^\d+$/.test(f.pending) ? Number(f.pending) : undefined;
+  return {
+    role,
+    kind,
+    state,
+    hash: f.hash,
+    ...mark,
+    ...(pending !== undefined ? { pending } : {}),
+  };
 }
 
 /** The comment for a defined name the add-in creates: the layout's comment, then the tag. */

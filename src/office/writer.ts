@@ -249,6 +249,8 @@ class Writer {
   private readonly sheetCache = new Map<string, Excel.Worksheet>();
   private readonly grids = new Map<SheetRole, Grid>();
   private readonly hashes = new Map<SheetRole, string>();
+  /** Sheet name → role for what is about to be written: layout names, then the add-in's sheets now. */
+  private roleOf: (name: string) => SheetRole | undefined = () => undefined;
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
 
@@ -284,13 +286,16 @@ class Writer {
       };
     }
 
+    // Formulas may name the layout's sheets (by their layout names) or the add-in's sheets already
+    // in the workbook (by their names now): both stand for a role in the hash.
+    const current = new Map<string, SheetRole>();
+    for (const o of state.owned.values()) current.set(o.sheet.toUpperCase(), o.role);
+    this.roleOf = (name: string) =>
+      this.layoutRoles.get(name.toUpperCase()) ?? current.get(name.toUpperCase());
     for (const s of this.layout.sheets) {
       const grid = buildGrid(s);
       this.grids.set(s.role, grid);
-      this.hashes.set(
-        s.role,
-        hashGrid(grid, (name) => this.layoutRoles.get(name.toUpperCase()))
-      );
+      this.hashes.set(s.role, hashGrid(grid, this.roleOf));
     }
 
     const inspections = await this.inspect(state);
@@ -603,7 +608,7 @@ class Writer {
     const out = new Set<SheetRole>();
     const note = (formula: string) => {
       for (const name of sheetReferences(formula)) {
-        const role = this.layoutRoles.get(name.toUpperCase());
+        const role = this.roleOf(name);
         if (role && role !== sheet.role) out.add(role);
       }
     };
@@ -624,6 +629,15 @@ class Writer {
     const contentSheet = new Map<SheetRole, string>();
     /** Layout name → the name formulas must use while writing. */
     const writeName = new Map<string, string>();
+    // the add-in's sheets as they are named now stand for their roles too (layouts may use either)
+    for (const p of plans) {
+      const owned = state.owned.get(p.role);
+      if (owned)
+        writeName.set(
+          owned.sheet.toUpperCase(),
+          p.action === "created" || p.action === "createdAlongside" ? stagingName(p.role) : p.name
+        );
+    }
     for (const p of plans) {
       let name = p.name;
       if (p.action === "created" || p.action === "createdAlongside") name = stagingName(p.role);

@@ -74,7 +74,7 @@ export function fixtureLayout(options: FixtureOptions): WorkbookLayout {
   plan.columns.push({ width: 14 }, { width: 22 });
 
   const data = sheet("data", n.data, "input");
-  const dataRows: Cell[][] = [["员工编号", "姓名", "团队", "期间", "销售额", "回款额"]];
+  const dataRows: Cell[][] = [["员工编号", "姓名", "部门", "月份", "销售额", "回款额"]];
   for (let i = 0; i < rows; i++) {
     dataRows.push([
       `E${String(i + 1).padStart(5, "0")}`,

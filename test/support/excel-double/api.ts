@@ -69,6 +69,10 @@ export class DoubleHost {
   fault?: Fault;
   /** Commands applied, by name (e.g. "set:formulas", "call:copyFrom"), for assertions. */
   readonly commandCounts = new Map<string, number>();
+  /** What Office.context.document.settings holds once saved. */
+  readonly settings = new Map<string, unknown>();
+  /** Office's theme is dark. */
+  dark = false;
 
   constructor(
     readonly model: WorkbookModel,
@@ -81,9 +85,18 @@ export class DoubleHost {
   }
 
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new RequestContext(this);
-    const result = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx.pending() > 0) await ctx.sync(); // Excel.run flushes what is left
+    return this.runIn(new RequestContext(this), batch);
+  }
+
+  /** Excel.run(context, batch): continue in an earlier context (e.g. to remove an event handler). */
+  async runIn<T>(
+    context: unknown,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
+    if (!(context instanceof RequestContext) || context.host !== this)
+      throw new DoubleError("InvalidArgument", "Not a context of this workbook.");
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pending() > 0) await context.sync(); // Excel.run flushes what is left
     return result;
   }
 }
@@ -448,6 +461,33 @@ class WorkbookProxy {
 
   get application(): ApplicationProxy {
     return this.ctx.application;
+  }
+
+  /** Selection changes (ExcelApi 1.2): handlers registered on sync, called after each change. */
+  get onSelectionChanged(): {
+    add(handler: (args: unknown) => Promise<unknown>): { context: RequestContext; remove(): void };
+  } {
+    const ctx = this.ctx;
+    return {
+      add(handler) {
+        ctx.push({
+          json: { k: "call:onSelectionChanged.add" },
+          write: false,
+          minApi: "1.2",
+          apply: () => ctx.model.selectionListeners.add(handler),
+        });
+        return {
+          context: ctx,
+          remove() {
+            ctx.push({
+              json: { k: "call:onSelectionChanged.remove" },
+              write: false,
+              apply: () => ctx.model.selectionListeners.delete(handler),
+            });
+          },
+        };
+      },
+    };
   }
 
   getSelectedRange(): RangeProxy {
@@ -920,6 +960,13 @@ class RangeProxy extends ClientObject<RangeRef> {
     );
   }
 
+  delete(shift: string): void {
+    this.call("range.delete", [shift], (r) => {
+      if (shift !== "Up")
+        throw new DoubleError("NotImplemented", "The double deletes with shift Up only.");
+      this.m.deleteRowsUp(r.sheet, r.rect);
+    });
+  }
   clear(applyTo = "All"): void {
     this.call("clear", [applyTo], (r) => this.m.clear(r.sheet, r.rect, applyTo));
   }
@@ -986,6 +1033,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         throw new DoubleError("InvalidOperation", "Cells on a hidden sheet can't be selected.");
       this.m.active = r.sheet;
       this.m.selection = { sheet: r.sheet, rect: { ...r.rect } };
+      this.m.fireSelection();
     });
   }
 }
@@ -1370,6 +1418,49 @@ class TableProxy extends ClientObject<TableModel> {
   }
   set style(v: string) {
     this.put("style", v, (t) => (t.style = v));
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        return { sheet: t.sheet, rect: { ...t.rect } };
+      },
+      { parent: this, method: "table.getRange" }
+    );
+  }
+  getHeaderRowRange(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        return { sheet: t.sheet, rect: { ...t.rect, rows: 1 } };
+      },
+      { parent: this, method: "getHeaderRowRange" }
+    );
+  }
+  get rows(): { add(index?: number, values?: unknown[][]): void } {
+    return {
+      add: (index?: number, values?: unknown[][]) =>
+        this.call("rows.add", [index, values], (t) => {
+          if (index !== undefined && index !== null)
+            throw new DoubleError("NotImplemented", "The double appends table rows only.");
+          const rows = values ?? [[]];
+          if (rows.some((r) => r.length !== t.rect.cols))
+            throw new DoubleError("InvalidArgument", "Row values must match the table's width.");
+          const at = t.rect.row + t.rect.rows;
+          this.m.insertRows(t.sheet, {
+            row: at,
+            col: t.rect.col,
+            rows: rows.length,
+            cols: t.rect.cols,
+          });
+          t.rect = { ...t.rect, rows: t.rect.rows + rows.length };
+          rows.forEach((r, i) =>
+            r.forEach((v, j) => this.m.enter(t.sheet, at + i, t.rect.col + j, v))
+          );
+        }),
+    };
   }
   convertToRange(): void {
     this.call(

@@ -26,6 +26,21 @@ export interface ExcelDouble {
   failAt(atSync: number, mode: Fault["mode"], code?: string): void;
 }
 
+/** Office.context.document.settings over a map: get, set, saveAsync (which counts saves). */
+function documentSettings(store: Map<string, unknown>) {
+  const pending = new Map<string, unknown>(store);
+  return {
+    get: (name: string) => (pending.has(name) ? pending.get(name) : null),
+    set: (name: string, value: unknown) => void pending.set(name, value),
+    remove: (name: string) => void pending.delete(name),
+    saveAsync: (callback?: (result: { status: string }) => void) => {
+      store.clear();
+      for (const [k, v] of pending) store.set(k, v);
+      setTimeout(() => callback?.({ status: "succeeded" }), 0);
+    },
+  };
+}
+
 export function createExcelDouble(
   options: { apiVersion?: string; displayLanguage?: string; firstSheet?: string } = {}
 ): ExcelDouble {
@@ -37,6 +52,7 @@ export function createExcelDouble(
   );
   const asHost = (): Host => ({
     run: (batch) => host.run(batch),
+    runIn: (context, batch) => host.runIn(context, batch),
     isSetSupported: (name, version) => host.isSetSupported(name, version),
     displayLanguage: () => host.displayLanguage,
   });
@@ -52,9 +68,13 @@ export function createExcelDouble(
       const g = globalThis as Record<string, unknown>;
       const before = { Excel: g.Excel, Office: g.Office };
       g.Excel = {
-        run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => host.run(batch),
+        run: (...args: unknown[]) =>
+          args.length === 1
+            ? host.run(args[0] as (context: Excel.RequestContext) => Promise<unknown>)
+            : host.runIn(args[0], args[1] as (context: Excel.RequestContext) => Promise<unknown>),
       };
       g.Office = {
+        AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
         context: {
           requirements: {
             isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version),
@@ -62,6 +82,8 @@ export function createExcelDouble(
           get displayLanguage() {
             return host.displayLanguage;
           },
+          officeTheme: { bodyBackgroundColor: host.dark ? "#262626" : "#FFFFFF" },
+          document: { settings: documentSettings(host.settings) },
         },
       };
       return () => {
