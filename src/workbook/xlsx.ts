@@ -58,35 +58,51 @@ function formatAt(b: Block, i: number, j: number): string | null {
   return (f as (string | null)[])[j] ?? null;
 }
 
-function applyStyle(ws: ExcelJS.Worksheet, st: StyleSpec): void {
-  for (let r = st.range.row; r < st.range.row + st.range.rows; r++) {
-    const row = ws.getRow(r + 1);
-    for (let c = st.range.column; c < st.range.column + st.range.columns; c++) {
-      const cell = row.getCell(c + 1);
-      if (st.bold !== undefined || st.italic !== undefined || st.fontColor || st.fontSize) {
-        cell.font = {
-          ...cell.font,
-          ...(st.bold !== undefined ? { bold: st.bold } : {}),
-          ...(st.italic !== undefined ? { italic: st.italic } : {}),
-          ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}),
-          ...(st.fontSize ? { size: st.fontSize } : {}),
-        };
-      }
-      if (st.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(st.fill) } };
-      if (st.wrap !== undefined || st.horizontal || st.vertical) {
-        cell.alignment = {
-          ...cell.alignment,
-          ...(st.wrap !== undefined ? { wrapText: st.wrap } : {}),
-          ...(st.horizontal ? { horizontal: st.horizontal } : {}),
-          ...(st.vertical ? { vertical: st.vertical === "center" ? "middle" : st.vertical } : {}),
-        };
-      }
-      if (st.border) {
-        const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
-        cell.border =
-          st.border === "thin" ? { top: thin, left: thin, bottom: thin, right: thin } : st.border === "bottom" ? { ...cell.border, bottom: thin } : { ...cell.border, top: thin };
+/** A cell's style from every StyleSpec that covers it, later specs over earlier ones. */
+interface Combined {
+  font: Partial<ExcelJS.Font>;
+  fill?: string;
+  alignment: Partial<ExcelJS.Alignment>;
+  border: Partial<ExcelJS.Borders>;
+}
+
+function combineStyles(styles: readonly StyleSpec[]): Map<string, { row: number; column: number; style: Combined }> {
+  const out = new Map<string, { row: number; column: number; style: Combined }>();
+  const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+  for (const st of styles) {
+    for (let r = st.range.row; r < st.range.row + st.range.rows; r++) {
+      for (let c = st.range.column; c < st.range.column + st.range.columns; c++) {
+        const k = `${r}:${c}`;
+        let e = out.get(k);
+        if (!e) {
+          e = { row: r, column: c, style: { font: {}, alignment: {}, border: {} } };
+          out.set(k, e);
+        }
+        const x = e.style;
+        if (st.bold !== undefined) x.font.bold = st.bold;
+        if (st.italic !== undefined) x.font.italic = st.italic;
+        if (st.fontColor) x.font.color = { argb: argb(st.fontColor) };
+        if (st.fontSize) x.font.size = st.fontSize;
+        if (st.fill) x.fill = st.fill;
+        if (st.wrap !== undefined) x.alignment.wrapText = st.wrap;
+        if (st.horizontal) x.alignment.horizontal = st.horizontal;
+        if (st.vertical) x.alignment.vertical = st.vertical === "center" ? "middle" : st.vertical;
+        if (st.border === "thin") x.border = { top: thin, left: thin, bottom: thin, right: thin };
+        else if (st.border === "bottom") x.border.bottom = thin;
+        else if (st.border === "top") x.border.top = thin;
       }
     }
+  }
+  return out;
+}
+
+function applyStyles(ws: ExcelJS.Worksheet, styles: readonly StyleSpec[]): void {
+  for (const { row, column, style } of combineStyles(styles).values()) {
+    const target = ws.getRow(row + 1).getCell(column + 1);
+    if (Object.keys(style.font).length) target.font = style.font;
+    if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (Object.keys(style.alignment).length) target.alignment = style.alignment;
+    if (Object.keys(style.border).length) target.border = style.border;
   }
 }
 
@@ -113,7 +129,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetLayout): void {
       });
     });
   }
-  for (const st of s.styles) applyStyle(ws, st);
+  applyStyles(ws, s.styles);
   for (const m of s.merges) ws.mergeCells(m.row + 1, m.column + 1, m.row + m.rows, m.column + m.columns);
   for (const v of s.validations) {
     const base = { allowBlank: true, showErrorMessage: true, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}), ...(v.error ? { error: v.error } : {}) };

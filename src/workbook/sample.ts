@@ -1,0 +1,218 @@
+/**
+ * A realistic generated sample for the default plan's fields: salespeople in teams over a year of
+ * months, with new hires (partial first months), leavers (partial last months), a quarter without
+ * the customer survey, a month whose returns exceed its sales followed by a commission clawback,
+ * a month without its new-customer count (an error row), one-off adjustments, and 360 ratings per quarter and year
+ * (one person's quarter without any). Pure and deterministic: the same options give the same
+ * sample (the demo workbook, tests, and the task pane's "load sample").
+ */
+import type { DataRow, FeedbackRating, RaterType } from "../engine/records";
+import { DEFAULT_FIELDS } from "../engine/plan/defaultPlan";
+
+export interface SampleOptions {
+  /** Salespeople (default 200). */
+  people?: number;
+  /** Teams (default 8, at most 12). */
+  teams?: number;
+  year?: number;
+  /** Months from January (default 12). */
+  months?: number;
+  /** Seed of the random numbers (default 2024). */
+  seed?: number;
+}
+
+export interface Sample {
+  /** One row per salesperson and month, values by the default plan's field keys. */
+  rows: DataRow[];
+  ratings: FeedbackRating[];
+  /** What the special cases are, for a reader of the demo (ids and months). */
+  notes: { newHires: string[]; leavers: string[]; missingSurvey: string; returnMonth: string; clawback: string; missingInput: string; no360Quarter: string };
+}
+
+/** mulberry32: small, fast, good enough for test data. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEAMS = ["华东一部", "华东二部", "华南一部", "华南二部", "华北一部", "华北二部", "西南一部", "华中一部", "西北一部", "东北一部", "大客户部", "渠道部"];
+const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红梅晓东海波斌宇浩凯鑫欣怡婷雪琳晨阳博文佳慧颖琪雯倩然睿轩子涵思源嘉鹏飞";
+
+const round = (x: number, d = 0) => {
+  const p = 10 ** d;
+  return Math.round(x * p) / p;
+};
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The sample: deterministic for its options. */
+export function generateSample(options: SampleOptions = {}): Sample {
+  const people = options.people ?? 200;
+  const nTeams = Math.min(TEAMS.length, Math.max(1, options.teams ?? 8));
+  const year = options.year ?? 2024;
+  const nMonths = Math.min(12, Math.max(1, options.months ?? 12));
+  const rand = rng(options.seed ?? 2024);
+  const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
+  const normal = (mean: number, sd: number) => {
+    const u = Math.max(1e-12, rand());
+    const v = rand();
+    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+
+  const ids = Array.from({ length: people }, (_, i) => `S${String(i + 1).padStart(4, "0")}`);
+  const used = new Set<string>();
+  const names = ids.map(() => {
+    for (;;) {
+      const n = pick([...SURNAMES]) + pick([...GIVEN]) + (rand() < 0.6 ? pick([...GIVEN]) : "");
+      if (!used.has(n)) {
+        used.add(n);
+        return n;
+      }
+    }
+  });
+  // Special cases, chosen by position so every sample size has them (at least 10 people).
+  const pOf = (frac: number) => Math.min(people - 1, Math.floor(people * frac));
+  const surveyPerson = pOf(0.31);
+  const returnPerson = pOf(0.52);
+  const missingPerson = pOf(0.77);
+  const no360Person = pOf(0.43);
+  const special = new Set([surveyPerson, returnPerson, missingPerson, no360Person]);
+  const hires = new Map<number, number>();
+  const leavers = new Map<number, number>();
+  const nHires = Math.max(1, Math.round(people * 0.06));
+  const nLeavers = Math.max(1, Math.round(people * 0.04));
+  for (let k = 0, p = 3; hires.size < nHires && nMonths > 2 && k < people; k++, p = (p + 17) % people) {
+    if (!special.has(p) && !hires.has(p)) hires.set(p, 2 + Math.floor(rand() * Math.max(1, nMonths - 3)));
+  }
+  for (let k = 0, p = 8; leavers.size < nLeavers && nMonths > 3 && k < people; k++, p = (p + 23) % people) {
+    if (!special.has(p) && !hires.has(p) && !leavers.has(p)) leavers.set(p, 3 + Math.floor(rand() * Math.max(1, nMonths - 4)));
+  }
+  const month = (m: number) => `${year}-${String(m).padStart(2, "0")}`;
+  const surveyMonth = Math.min(nMonths, 5);
+  const returnMonth = Math.min(nMonths, 6);
+  const missingMonth = Math.min(nMonths, 8);
+  const no360Quarter = Math.min(Math.ceil(nMonths / 3), 2);
+
+  const rows: DataRow[] = [];
+  const ratings: FeedbackRating[] = [];
+  const keys = DEFAULT_FIELDS.map((f) => f.key);
+  const season = [0.78, 0.7, 0.95, 0.98, 1.0, 1.05, 0.96, 0.98, 1.04, 1.06, 1.1, 1.3];
+
+  for (let p = 0; p < people; p++) {
+    const id = ids[p];
+    const team = TEAMS[p % nTeams];
+    const ability = clip(normal(1, 0.16), 0.55, 1.45);
+    const target = round(between(150, 400)) * 1000;
+    const baseSalary = round(between(60, 150)) * 100;
+    const perfPay = round(between(20, 60)) * 100;
+    const bonusStandard = rand() < 0.8 ? round(between(10, 40)) * 1000 : null;
+    const firstMonth = hires.get(p) ?? 1;
+    const lastMonth = leavers.get(p) ?? nMonths;
+    let pending = 0;
+    for (let m = firstMonth; m <= lastMonth; m++) {
+      const days = daysIn(year, m);
+      let worked = days;
+      if (m === firstMonth && hires.has(p)) worked = Math.floor(between(8, days - 3));
+      if (m === lastMonth && leavers.has(p)) worked = Math.floor(between(5, days - 5));
+      const share = worked / days;
+      const s = season[(m - 1) % 12];
+      const monthTarget = round(target * s * (hires.has(p) && m === firstMonth ? share : 1), -3);
+      let sales = round(monthTarget * ability * clip(normal(1, 0.18), 0.45, 1.7), 2);
+      const due = round(sales * between(0.85, 1.1), 2);
+      let collected = round(due * clip(normal(0.82 + 0.12 * (ability - 1), 0.07), 0.55, 1), 2);
+      let claw: number | null = null;
+      if (p === returnPerson && m === returnMonth) {
+        // Returns exceed the month's sales: a negative signed amount, little collected.
+        sales = -round(between(20, 60)) * 1000;
+        collected = round(between(0, 15)) * 1000;
+        pending = round(between(2, 6)) * 1000;
+      } else if (pending > 0) {
+        claw = pending;
+        pending = 0;
+      }
+      const leads = Math.round(clip(normal(80 * ability, 15), 20, 160));
+      const v: Record<string, number | null> = {
+        sales_amount: sales,
+        sales_target: monthTarget,
+        prior_sales: round(Math.abs(sales) / clip(normal(1.08, 0.12), 0.7, 1.5) + 1000, 2),
+        collected,
+        due: Math.max(due, 0) || round(between(5, 20)) * 1000,
+        new_customers: Math.max(0, Math.round(normal(3 * ability * share, 1.2))),
+        new_customers_target: rand() < 0.9 ? 3 : null,
+        strategic_amount: round(Math.max(0, sales) * clip(normal(0.22, 0.08), 0.02, 0.5), 2),
+        satisfaction: round(clip(normal(86 + 6 * (ability - 1), 5), 60, 100), 1),
+        retention_rate: round(clip(normal(0.84 + 0.08 * (ability - 1), 0.06), 0.5, 1), 3),
+        clv: round(clip(normal(300000 * ability, 60000), 80000, 700000), -2),
+        complaint_resolution: round(clip(normal(0.93, 0.04), 0.7, 1), 3),
+        visits: Math.round(clip(normal(40 * ability * share, 8), 0, 90)),
+        calls: Math.round(clip(normal(110 * share, 20), 0, 220)),
+        proposals: Math.round(clip(normal(12 * ability * share, 3), 0, 30)),
+        leads,
+        opportunities: Math.round(leads * clip(normal(0.25 * ability, 0.05), 0.05, 0.6)),
+        sales_cycle_days: round(clip(normal(45 / ability, 7), 15, 90), 1),
+        product_knowledge: round(clip(normal(84 + 8 * (ability - 1), 6), 50, 100), 1),
+        digital_tools: round(clip(normal(82, 9), 40, 100), 1),
+        training_hours: round(clip(normal(8, 2.5), 0, 20), 1),
+        deductions: rand() < 0.88 ? 0 : Math.round(between(1, 10)),
+        days_worked: worked,
+        days_in_period: days,
+        base_salary: baseSalary,
+        performance_pay: perfPay,
+        bonus_standard: bonusStandard,
+        adjustment: rand() < 0.05 ? round(between(-1, 3)) * 500 || 500 : null,
+        clawback: claw,
+      };
+      // The quarter's customer survey was not done (renormalized); a month's new customers were not entered (an error).
+      if (p === surveyPerson && Math.ceil(m / 3) === Math.ceil(surveyMonth / 3)) v.satisfaction = null;
+      if (p === missingPerson && m === missingMonth) v.new_customers = null;
+      const values: Record<string, number | null> = {};
+      for (const k of keys) values[k] = v[k] ?? null;
+      rows.push({ id, name: names[p], team, period: month(m), values, invalid: [], absent: [], conflict: null, source: { sheet: "sample", row: rows.length + 1 } });
+    }
+    // 360 ratings: per quarter worked, and for the year.
+    const rate = (period: string, rater: RaterType, n: number, raterName: string) => {
+      for (let i = 0; i < n; i++) {
+        const score = round(clip(normal(78 + 12 * (ability - 1) + (rater === "customer" ? 3 : 0), 7), 40, 100), 1);
+        ratings.push({ id, period, rater, score, raterName: `${raterName}${n > 1 ? i + 1 : ""}`, source: { sheet: "sample", row: ratings.length + 1 } });
+      }
+    };
+    for (let q = 1; q <= Math.ceil(nMonths / 3); q++) {
+      const qFirst = (q - 1) * 3 + 1;
+      if (qFirst + 2 < firstMonth || qFirst > lastMonth) continue;
+      if (p === no360Person && q === no360Quarter) continue;
+      const key = `${year}-Q${q}`;
+      rate(key, "superior", 1, "主管");
+      rate(key, "peer", 2, "同事");
+      rate(key, "customer", 2, "客户");
+    }
+    if (lastMonth === nMonths && firstMonth <= 6) {
+      rate(String(year), "superior", 1, "主管");
+      rate(String(year), "peer", 3, "同事");
+      rate(String(year), "customer", 2, "客户");
+    }
+  }
+  return {
+    rows,
+    ratings,
+    notes: {
+      newHires: [...hires.keys()].map((p) => `${ids[p]} ${month(hires.get(p)!)}`),
+      leavers: [...leavers.keys()].map((p) => `${ids[p]} ${month(leavers.get(p)!)}`),
+      missingSurvey: `${ids[surveyPerson]} ${year}-Q${Math.ceil(surveyMonth / 3)}`,
+      returnMonth: `${ids[returnPerson]} ${month(returnMonth)}`,
+      clawback: `${ids[returnPerson]} ${month(Math.min(nMonths, returnMonth + 1))}`,
+      missingInput: `${ids[missingPerson]} ${month(missingMonth)}`,
+      no360Quarter: `${ids[no360Person]} ${year}-Q${no360Quarter}`,
+    },
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * Statements (绩效结果通知单): one printable block per selected salesperson and period, for the
+ * evaluation interview — every indicator's input, target, attainment, score, weight and
+ * contribution, the dimension and total scores, grade and coefficient with their rules, each pay
+ * line with its rule, the commission tier slices month by month, strengths and gaps, and room for
+ * the improvement plan and signatures. Values only (a statement is a document), every number from
+ * the engine's explain(). A4 portrait, one block per page.
+ */
+import type { Language } from "../engine/messages";
+import { formatIssue } from "../engine/issues";
+import type { Evaluation } from "../engine/evaluate/evaluate";
+import { explain, type IndicatorTrace, type ScorecardTrace } from "../engine/evaluate/explain";
+import { Grid } from "./grid";
+import type { Cell, RangeRef, StyleSpec, WorkbookLayout } from "./layout";
+import { sheet as emptySheet } from "./layout";
+import type { Words } from "./text";
+import { enumText, say, SHEET_NAMES } from "./text";
+
+const W = {
+  title: { en: "Performance statement", zh: "绩效结果通知单" },
+  plan: { en: "Plan", zh: "方案" },
+  version: { en: "version", zh: "版本" },
+  period: { en: "Period", zh: "考核期间" },
+  id: { en: "Employee ID", zh: "员工编号" },
+  name: { en: "Name", zh: "姓名" },
+  team: { en: "Team", zh: "部门" },
+  months: { en: "Months", zh: "月份" },
+  indicators: { en: "Indicators", zh: "指标得分" },
+  dimension: { en: "Dimension", zh: "维度" },
+  indicator: { en: "Indicator", zh: "指标" },
+  actual: { en: "Actual", zh: "实际" },
+  target: { en: "Target", zh: "目标" },
+  attainment: { en: "Attainment", zh: "完成率" },
+  score: { en: "Score", zh: "得分" },
+  weight: { en: "Weight in total", zh: "总分权重" },
+  contribution: { en: "Contribution", zh: "贡献分" },
+  excluded: { en: "left out", zh: "不计入" },
+  error: { en: "cannot compute", zh: "无法计算" },
+  zeroed: { en: "0 (missing)", zh: "0（缺失）" },
+  dimensions: { en: "Dimensions", zh: "维度得分" },
+  total: { en: "Total score", zh: "总分" },
+  grade: { en: "Grade", zh: "等级" },
+  coefficient: { en: "Coefficient", zh: "绩效系数" },
+  rule: { en: "Rule", zh: "规则" },
+  pay: { en: "Pay", zh: "薪酬" },
+  amount: { en: "Amount", zh: "金额" },
+  base: { en: "Base pay", zh: "基本工资" },
+  perfPay: { en: "Performance pay", zh: "绩效工资" },
+  commission: { en: "Commission", zh: "销售提成" },
+  bonus: { en: "Bonus / adjustments", zh: "奖金/奖惩" },
+  totalPay: { en: "Total pay", zh: "应发合计" },
+  tiers: { en: "Commission by month and tier", zh: "提成明细（按月、按档）" },
+  month: { en: "Month", zh: "月份" },
+  basis: { en: "Basis", zh: "提成基数" },
+  tier: { en: "Tier", zh: "档位" },
+  slice: { en: "Slice", zh: "区间" },
+  rate: { en: "Rate", zh: "比例" },
+  earned: { en: "Earned", zh: "应计" },
+  paid: { en: "Paid", zh: "实发" },
+  strengths: { en: "Strengths (largest contributions)", zh: "优势（贡献最大的指标）" },
+  gaps: { en: "Gaps (largest shortfalls against weight)", zh: "差距（按权重计的最大差距）" },
+  status: { en: "Notes", zh: "说明" },
+  plan2: { en: "Improvement plan", zh: "改进计划" },
+  employeeSign: { en: "Employee signature:", zh: "员工签字：" },
+  managerSign: { en: "Manager signature:", zh: "上级签字：" },
+  date: { en: "Date:", zh: "日期：" },
+} as const satisfies Record<string, Words>;
+
+const MONEY = "#,##0.00";
+const PCT = "0.0%";
+const SCORE = "0.00";
+const COLUMNS = 8;
+
+function unitFormat(unit: IndicatorTrace["unit"]): string {
+  switch (unit) {
+    case "currency":
+      return "#,##0";
+    case "ratio":
+      return PCT;
+    case "count":
+    case "days":
+    case "points":
+      return "#,##0";
+    case "score":
+    case "hours":
+      return "0.0";
+  }
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** Statements for evaluation rows (indexes into the evaluation's periods), one sheet. */
+export function statementsLayout(ev: Evaluation, rows: readonly number[], language: Language, name = say(SHEET_NAMES.statements, language)): WorkbookLayout {
+  const L = (w: Words) => say(w, language);
+  const plan = ev.plan;
+  const s = emptySheet("statements", name, "output");
+  const g = new Grid();
+  const styles: StyleSpec[] = [];
+  const merges: RangeRef[] = [];
+  const breaks: number[] = [];
+  const box = (row: number, column: number, rows_: number, columns: number): RangeRef => ({ row, column, rows: rows_, columns });
+  let row = 0;
+
+  const heading = (w: Words) => {
+    g.set(row, 0, L(w));
+    styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fill: "#DDEBF7", border: "bottom" });
+    row++;
+  };
+  const header = (cells: Words[]) => {
+    g.line(row, 0, cells.map(L));
+    styles.push({ range: box(row, 0, 1, cells.length), bold: true, fill: "#F2F2F2", wrap: true });
+    row++;
+  };
+  const line = (cells: Cell[], formats?: (string | null)[]) => {
+    g.line(row, 0, cells, formats);
+    row++;
+  };
+
+  rows.forEach((r, n) => {
+    const t: ScorecardTrace = explain(ev, r);
+    if (n > 0) breaks.push(row);
+    g.set(row, 0, L(W.title));
+    styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fontSize: 16, horizontal: "center" });
+    merges.push(box(row, 0, 1, COLUMNS));
+    row++;
+    g.set(row, 0, `${say(t.plan.name, language)} · ${L(W.version)} ${t.plan.version} · ${L(W.period)} ${t.subject.period}`);
+    styles.push({ range: box(row, 0, 1, COLUMNS), italic: true, horizontal: "center", fontColor: "#595959" });
+    merges.push(box(row, 0, 1, COLUMNS));
+    row++;
+    row++;
+    line([L(W.id), t.subject.id, L(W.name), t.subject.name, L(W.team), t.subject.team, L(W.months), t.months.join(", ")]);
+    styles.push({ range: box(row - 1, 0, 1, COLUMNS), border: "bottom" });
+    for (const c of [0, 2, 4, 6]) styles.push({ range: box(row - 1, c, 1, 1), bold: true });
+    row++;
+
+    // Indicators.
+    heading(W.indicators);
+    header([W.dimension, W.indicator, W.actual, W.target, W.attainment, W.score, W.weight, W.contribution]);
+    for (const d of plan.dimensions) {
+      const inds = t.indicators.filter((i) => i.dimension === d.key);
+      inds.forEach((i, k) => {
+        const outcome = i.outcome === "excluded" ? L(W.excluded) : i.outcome === "error" ? L(W.error) : null;
+        line(
+          [
+            k === 0 ? say(d.name, language) : null,
+            say(i.name, language),
+            i.actual,
+            i.target,
+            i.attainment,
+            outcome ?? i.score,
+            i.totalWeight,
+            i.contribution,
+          ],
+          [null, null, unitFormat(i.unit), unitFormat(i.unit), PCT, SCORE, PCT, SCORE],
+        );
+      });
+    }
+    row++;
+    heading(W.dimensions);
+    header([W.dimension, W.weight, W.score, W.contribution]);
+    for (const d of t.dimensions) {
+      line([say(d.name, language), d.effectiveWeight, d.excluded ? L(W.excluded) : d.score ?? L(W.error), d.contribution], [null, PCT, SCORE, SCORE]);
+    }
+    line([L(W.total), null, t.total, t.total], [null, null, SCORE, SCORE]);
+    styles.push({ range: box(row - 1, 0, 1, 4), bold: true, border: "top" });
+    row++;
+
+    // Grade and coefficient.
+    const gr = t.grade;
+    const gradeRule =
+      gr.rule === "band"
+        ? L({ en: `total ≥ ${gr.bandMin} is ${gr.label}`, zh: `总分 ≥ ${gr.bandMin} 为 ${gr.label}` })
+        : gr.rule === "forced"
+          ? L({ en: `forced distribution: rank ${gr.rank} of ${gr.groupSize}`, zh: `强制分布：组内第 ${gr.rank} 名，共 ${gr.groupSize} 人` })
+          : L({ en: "no grade", zh: "无等级" });
+    line([L(W.grade), gr.label ?? "—", L(W.rule), gradeRule + (gr.name ? ` (${say(gr.name, language)})` : "")]);
+    merges.push(box(row - 1, 3, 1, COLUMNS - 3));
+    const co = t.coefficient;
+    const coRule =
+      co.rule === "grade"
+        ? L({ en: `grade ${co.grade ?? "—"}`, zh: `按等级 ${co.grade ?? "—"}` })
+        : L({
+            en: `matrix: attainment ${co.attainment === null ? "—" : pct(co.attainment)} (row ≥ ${co.rowThreshold ?? "—"}), collection ${co.collection === null ? "—" : pct(co.collection)} (column ≥ ${co.columnThreshold ?? "—"})`,
+            zh: `矩阵：完成率 ${co.attainment === null ? "—" : pct(co.attainment)}（行 ≥ ${co.rowThreshold ?? "—"}），回款率 ${co.collection === null ? "—" : pct(co.collection)}（列 ≥ ${co.columnThreshold ?? "—"}）`,
+          });
+    line([L(W.coefficient), co.value, L(W.rule), coRule], [null, "0.00", null, null]);
+    merges.push(box(row - 1, 3, 1, COLUMNS - 3));
+    styles.push({ range: box(row - 2, 0, 2, 1), bold: true });
+    row++;
+
+    // Pay lines.
+    heading(W.pay);
+    header([W.pay, W.amount, W.rule]);
+    const p = t.pay;
+    const shares = p.months.map((m) => `${m.period.slice(5)} ${m.share === null ? "—" : pct(m.share)}`).join(", ");
+    const payLines: [Words, number | null, string][] = [
+      [W.base, p.base, L({ en: `base salary × share of month worked (${shares})`, zh: `基本工资 × 出勤比例（${shares}）` })],
+      [W.perfPay, p.performancePay, L({ en: `standard ${p.performanceStandard ?? "—"} × coefficient ${p.coefficient ?? "—"}`, zh: `绩效工资基数 ${p.performanceStandard ?? "—"} × 绩效系数 ${p.coefficient ?? "—"}` })],
+      [
+        W.commission,
+        p.commission,
+        L({
+          en: `${enumText("basis", plan.commission.basis, "en-US")} per month, ${enumText("commissionMethod", plan.commission.method, "en-US")} tiers, ${pct(plan.commission.paidShare)} paid in the month, less clawbacks`,
+          zh: `按月${enumText("basis", plan.commission.basis, "zh-CN")}计提，${enumText("commissionMethod", plan.commission.method, "zh-CN")}，当月发放 ${pct(plan.commission.paidShare)}，扣除追回`,
+        }),
+      ],
+      [W.bonus, p.bonus, L({ en: "one-off adjustments of the months", zh: "各月奖惩调整合计" })],
+      [W.totalPay, p.total, L({ en: "base + performance pay + commission + bonus, rounded to the cent", zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分" })],
+    ];
+    for (const [w, v, rule] of payLines) {
+      line([L(w), v, rule], [null, MONEY, null]);
+      merges.push(box(row - 1, 2, 1, COLUMNS - 2));
+    }
+    styles.push({ range: box(row - 1, 0, 1, 2), bold: true, border: "top" });
+    row++;
+
+    // Commission slices.
+    heading(W.tiers);
+    header([W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid]);
+    for (const c of t.commission) {
+      if (c.slices.length === 0) {
+        line([c.period, c.amount, null, c.status === "ok" ? "—" : L(W.error), null, c.gross, c.earned, c.net], [null, MONEY, null, null, null, MONEY, MONEY, MONEY]);
+        continue;
+      }
+      c.slices.forEach((sl, k) => {
+        const last = k === c.slices.length - 1;
+        line(
+          [k === 0 ? c.period : null, k === 0 ? c.amount : null, sl.tier, `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`, sl.rate, sl.commission, last ? c.earned : null, last ? c.net : null],
+          [null, MONEY, "0", null, "0.00%", MONEY, MONEY, MONEY],
+        );
+      });
+    }
+    row++;
+
+    // Strengths and gaps.
+    const nameOf = (key: string) => {
+      const i = t.indicators.find((x) => x.key === key)!;
+      return say(i.name, language);
+    };
+    heading(W.strengths);
+    for (const k of t.strengths) {
+      const i = t.indicators.find((x) => x.key === k)!;
+      line([nameOf(k), null, i.contribution], [null, null, SCORE]);
+    }
+    heading(W.gaps);
+    for (const k of t.gaps) {
+      const i = t.indicators.find((x) => x.key === k)!;
+      line([nameOf(k), null, i.shortfall === null ? null : -i.shortfall], [null, null, SCORE]);
+    }
+    if (t.problems.length) {
+      heading(W.status);
+      for (const issue of t.problems) {
+        g.set(row, 0, formatIssue(issue, language));
+        merges.push(box(row, 0, 1, COLUMNS));
+        styles.push({ range: box(row, 0, 1, COLUMNS), wrap: true, fontColor: "#C00000" });
+        row++;
+      }
+    }
+    row++;
+    heading(W.plan2);
+    for (let k = 0; k < 4; k++) {
+      styles.push({ range: box(row, 0, 1, COLUMNS), border: "bottom" });
+      row++;
+    }
+    row++;
+    line([L(W.employeeSign), null, null, L(W.date), null, L(W.managerSign), null, L(W.date)]);
+    row += 2;
+  });
+
+  s.blocks.push(g.block());
+  s.styles = styles;
+  s.merges = merges;
+  s.columns = [{ width: 14 }, { width: 22 }, { width: 13 }, { width: 13 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 11 }];
+  s.print = {
+    area: { row: 0, column: 0, rows: Math.max(1, row), columns: COLUMNS },
+    orientation: "portrait",
+    paper: "A4",
+    rowBreaks: breaks,
+    fitToWidth: true,
+  };
+  s.tabColor = "#808080";
+  return { language, sheets: [s] };
+}
