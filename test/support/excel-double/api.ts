@@ -960,13 +960,6 @@ class RangeProxy extends ClientObject<RangeRef> {
     );
   }
 
-  delete(shift: string): void {
-    this.call("range.delete", [shift], (r) => {
-      if (shift !== "Up")
-        throw new DoubleError("NotImplemented", "The double deletes with shift Up only.");
-      this.m.deleteRowsUp(r.sheet, r.rect);
-    });
-  }
   clear(applyTo = "All"): void {
     this.call("clear", [applyTo], (r) => this.m.clear(r.sheet, r.rect, applyTo));
   }
@@ -1419,16 +1412,6 @@ class TableProxy extends ClientObject<TableModel> {
   set style(v: string) {
     this.put("style", v, (t) => (t.style = v));
   }
-  getRange(): RangeProxy {
-    return new RangeProxy(
-      this.ctx,
-      () => {
-        const t = this.target();
-        return { sheet: t.sheet, rect: { ...t.rect } };
-      },
-      { parent: this, method: "table.getRange" }
-    );
-  }
   getHeaderRowRange(): RangeProxy {
     return new RangeProxy(
       this.ctx,
@@ -1438,29 +1421,6 @@ class TableProxy extends ClientObject<TableModel> {
       },
       { parent: this, method: "getHeaderRowRange" }
     );
-  }
-  get rows(): { add(index?: number, values?: unknown[][]): void } {
-    return {
-      add: (index?: number, values?: unknown[][]) =>
-        this.call("rows.add", [index, values], (t) => {
-          if (index !== undefined && index !== null)
-            throw new DoubleError("NotImplemented", "The double appends table rows only.");
-          const rows = values ?? [[]];
-          if (rows.some((r) => r.length !== t.rect.cols))
-            throw new DoubleError("InvalidArgument", "Row values must match the table's width.");
-          const at = t.rect.row + t.rect.rows;
-          this.m.insertRows(t.sheet, {
-            row: at,
-            col: t.rect.col,
-            rows: rows.length,
-            cols: t.rect.cols,
-          });
-          t.rect = { ...t.rect, rows: t.rect.rows + rows.length };
-          rows.forEach((r, i) =>
-            r.forEach((v, j) => this.m.enter(t.sheet, at + i, t.rect.col + j, v))
-          );
-        }),
-    };
   }
   convertToRange(): void {
     this.call(

@@ -459,55 +459,6 @@ export class WorkbookModel {
     }
   }
 
-  /** Delete cells and shift the cells below (in the same columns) up; tables in those columns shrink. */
-  deleteRowsUp(sheet: SheetModel, rect: Rect): void {
-    const inCols = (c: number) => c >= rect.col && c < rect.col + rect.cols;
-    for (const t of this.tables) {
-      if (t.sheet !== sheet) continue;
-      const overlapRows = Math.max(
-        0,
-        Math.min(t.rect.row + t.rect.rows, rect.row + rect.rows) - Math.max(t.rect.row, rect.row)
-      );
-      const coversWidth =
-        rect.col <= t.rect.col && rect.col + rect.cols >= t.rect.col + t.rect.cols;
-      if (overlapRows > 0 && !coversWidth)
-        throw new DoubleError("InvalidOperation", "This would move cells in a table.");
-      if (overlapRows > 0) {
-        if (overlapRows >= t.rect.rows - 1 && rect.row <= t.rect.row)
-          throw new DoubleError("InvalidOperation", "A table needs its header and a row.");
-        t.rect = { ...t.rect, rows: t.rect.rows - overlapRows };
-      } else if (t.rect.row >= rect.row + rect.rows && coversWidth)
-        t.rect = { ...t.rect, row: t.rect.row - rect.rows };
-    }
-    const moved = new Map<number, Map<number, CellModel>>();
-    for (const [r, row] of sheet.cells) {
-      for (const [c, cell] of row) {
-        let to = r;
-        if (inCols(c) && r >= rect.row) {
-          if (r < rect.row + rect.rows) continue;
-          to = r - rect.rows;
-        }
-        if (!moved.has(to)) moved.set(to, new Map());
-        moved.get(to)!.set(c, cell);
-      }
-    }
-    sheet.cells = moved;
-  }
-
-  /** Insert empty cells at `rect`, shifting the cells below (in the same columns) down. */
-  insertRows(sheet: SheetModel, rect: Rect): void {
-    const inCols = (c: number) => c >= rect.col && c < rect.col + rect.cols;
-    const moved = new Map<number, Map<number, CellModel>>();
-    for (const [r, row] of sheet.cells) {
-      for (const [c, cell] of row) {
-        const to = inCols(c) && r >= rect.row ? r + rect.rows : r;
-        if (!moved.has(to)) moved.set(to, new Map());
-        moved.get(to)!.set(c, cell);
-      }
-    }
-    sheet.cells = moved;
-  }
-
   /** The user selects cells; the workbook's selection handlers are called afterwards. */
   select(sheetName: string, address: string): void {
     const sheet = this.mustFindSheet(sheetName);
