@@ -1,0 +1,192 @@
+/**
+ * The demo workbook and its engine results: the template filled with the generated sample
+ * (200 salespeople in 8 teams over 12 months by default), its scorecard, commission, annual,
+ * summary and statements, and a JSON of the engine's results per salesperson and period with the
+ * cell each number sits in (for the LibreOffice check). Pure except for the file writing in
+ * scripts/demo.ts.
+ */
+import type { Language } from "../engine/messages";
+import { defaultPlan } from "../engine/plan/defaultPlan";
+import type { Plan } from "../engine/plan/model";
+import { annualRows, monthRows, scorecardRows } from "../engine/evaluate/rows";
+import { columnLetter } from "./a1";
+import { buildWorkbook, type BuiltWorkbook } from "./build";
+import type { FormulaStyle } from "./formula";
+import { isFormula } from "./layout";
+import { generateSample, type SampleOptions } from "./sample";
+
+export const DEMO_SAMPLE: Required<SampleOptions> = { people: 200, teams: 8, year: 2024, months: 12, seed: 2024 };
+
+export interface DemoOptions {
+  language?: Language;
+  style?: FormulaStyle;
+  sample?: SampleOptions;
+  plan?: Plan;
+}
+
+export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
+  const plan = options.plan ?? defaultPlan();
+  const sample = generateSample({ ...DEMO_SAMPLE, ...options.sample });
+  return buildWorkbook(plan, options.language ?? "zh-CN", sample, options.style ?? "native", { statements: "latest" });
+}
+
+/** Where a number is: sheet name and A1 cell. */
+export interface CellAt {
+  sheet: string;
+  cell: string;
+}
+
+type Num = number | null;
+
+export interface DemoResults {
+  plan: { name: string; version: string };
+  language: Language;
+  sample: SampleOptions;
+  /** Per salesperson and evaluation period. */
+  periods: {
+    id: string;
+    name: string;
+    team: string;
+    period: string;
+    total: Num;
+    grade: string | null;
+    coefficient: Num;
+    base: Num;
+    performanceStandard: Num;
+    performancePay: Num;
+    commission: Num;
+    bonus: Num;
+    totalPay: Num;
+    status: string;
+    /** Sheet row (1-based) on the Scorecard. */
+    row: number;
+  }[];
+  /** Per salesperson and month: the commission ledger and the month's pay lines. */
+  months: { id: string; month: string; basis: Num; gross: Num; earned: Num; paidNow: Num; deferred: Num; clawback: number; recovered: Num; balance: number; commission: Num; base: Num; performanceStandard: Num; adjustment: number; row: number }[];
+  /** Per salesperson and complete year. */
+  annual: { id: string; year: string; total: Num; grade: string | null; coefficient: Num; bonusStandard: number; bonus: Num; settlement: Num; outstandingClawback: Num; payout: Num; row: number }[];
+  /** Column letters of each result on its sheet. */
+  columns: { sheet: string; role: "scorecard" | "commission" | "annual"; columns: Record<string, string> }[];
+  /** Every formula cell of the output sheets, with the engine's value (null: "" or an error). */
+  formulaCells: number;
+}
+
+function headerColumns(built: BuiltWorkbook, role: "scorecard" | "commission" | "annual", headerRow: number, wanted: Record<string, string>): { sheet: string; columns: Record<string, string> } | null {
+  const s = built.layout.sheets.find((x) => x.role === role);
+  if (!s) return null;
+  const header = s.blocks[0].cells[headerRow] ?? [];
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(wanted)) {
+    const i = header.findIndex((h) => h === text);
+    if (i >= 0) out[key] = columnLetter(i);
+  }
+  return { sheet: s.name, columns: out };
+}
+
+/** The engine's results of a built demo, with where each sits. */
+export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoResults {
+  const ev = built.evaluation;
+  const lang = built.layout.language;
+  const sc = scorecardRows(ev);
+  const mr = monthRows(ev);
+  const ar = annualRows(ev).filter((r) => r.yearComplete);
+  const zh = lang === "zh-CN";
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
+  const columns: DemoResults["columns"] = [];
+  const scCols = headerColumns(built, "scorecard", 0, {
+    total: h("Total score", "总分"),
+    grade: h("Grade", "等级"),
+    coefficient: h("Coefficient", "绩效系数"),
+    base: h("Base pay", "基本工资"),
+    performanceStandard: h("Performance pay standard", "绩效工资基数"),
+    performancePay: h("Performance pay", "绩效工资"),
+    commission: h("Commission", "销售提成"),
+    bonus: h("Bonus / adjustments", "奖金/奖惩"),
+    totalPay: h("Total pay", "应发合计"),
+  });
+  if (scCols) columns.push({ role: "scorecard", ...scCols });
+  const cmCols = headerColumns(built, "commission", 0, {
+    gross: h("Tiered commission", "阶梯提成"),
+    earned: h("Earned", "应计提成"),
+    paidNow: h("Paid this month", "当月发放"),
+    deferred: h("Deferred", "递延"),
+    clawback: h("Clawback", "退款追回"),
+    recovered: h("Recovered", "本月追回"),
+    balance: h("Clawback owed (closing)", "期末待追回"),
+    commission: h("Commission paid", "实发提成"),
+    base: h("Base pay", "基本工资"),
+    performanceStandard: h("Performance standard", "绩效工资基数"),
+    adjustment: h("Adjustment", "奖惩调整"),
+  });
+  if (cmCols) columns.push({ role: "commission", ...cmCols });
+  const anCols = headerColumns(built, "annual", 0, {
+    total: h("Total score", "总分"),
+    grade: h("Grade", "等级"),
+    coefficient: h("Coefficient", "绩效系数"),
+    bonusStandard: h("Bonus standard", "奖金基数"),
+    bonus: h("Annual bonus", "年度奖金"),
+    settlement: h("Deferred commission settled", "递延提成结算"),
+    outstandingClawback: h("Clawback still owed", "仍待追回"),
+    payout: h("Year-end payout", "年终发放合计"),
+  });
+  if (anCols) columns.push({ role: "annual", ...anCols });
+  let formulaCells = 0;
+  for (const s of built.layout.sheets) {
+    if (!["scorecard", "commission", "annual", "summary", "months"].includes(s.role)) continue;
+    for (const b of s.blocks) for (const line of b.cells) for (const c of line) if (isFormula(c)) formulaCells++;
+  }
+  return {
+    plan: { name: built.evaluation.plan.name[zh ? "zh" : "en"], version: built.evaluation.plan.version },
+    language: lang,
+    sample,
+    periods: sc.map((r, i) => ({
+      id: r.id,
+      name: r.name,
+      team: r.team,
+      period: r.period,
+      total: r.total,
+      grade: r.grade,
+      coefficient: r.coefficient,
+      base: r.base,
+      performanceStandard: r.performanceStandard,
+      performancePay: r.performancePay,
+      commission: r.commission,
+      bonus: r.bonus,
+      totalPay: r.totalPay,
+      status: r.status,
+      row: i + 3,
+    })),
+    months: mr.map((r, i) => ({
+      id: r.id,
+      month: r.period,
+      basis: r.basis,
+      gross: r.grossCommission,
+      earned: r.earned,
+      paidNow: r.paidNow,
+      deferred: r.deferred,
+      clawback: r.clawback,
+      recovered: r.recovered,
+      balance: r.clawbackBalance,
+      commission: r.commission,
+      base: r.base,
+      performanceStandard: r.performanceStandard,
+      adjustment: r.adjustment,
+      row: i + 2,
+    })),
+    annual: ar.map((r, i) => ({
+      id: r.id,
+      year: r.year,
+      total: r.total,
+      grade: r.grade,
+      coefficient: r.coefficient,
+      bonusStandard: r.bonusStandard,
+      bonus: r.bonus,
+      settlement: r.settlement,
+      outstandingClawback: r.outstandingClawback,
+      payout: r.payout,
+      row: i + 2,
+    })),
+    columns,
+    formulaCells,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Proof by LibreOffice: `npm run demo` writes plan-demo.xlsx (200 salespeople × 12 months) and
+ * plan-demo.json; LibreOffice headless recalculates the workbook (fresh profile, recalculation
+ * forced on load) and every formula cell of the output sheets and every result in the JSON must
+ * come out as the engine computed it. Skipped with a message where LibreOffice is not installed,
+ * but failing on CI (CI=true), which installs it (.ci/run).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { findSoffice, readValues, recalculate } from "../../scripts/libreoffice";
+import { verifyDemo } from "../../scripts/verify-libreoffice";
+import { buildDemo } from "../../src/workbook/demo";
+import { isFormula } from "../../src/workbook/layout";
+import { writeXlsx } from "../../src/workbook/xlsx";
+
+const soffice = findSoffice();
+const onCI = process.env.CI === "true";
+
+if (!soffice) {
+  if (onCI) {
+    it("should find LibreOffice on CI", () => {
+      throw new Error("soffice is not installed: .ci/run installs libreoffice-calc-nogui; the LibreOffice proof cannot be skipped on CI");
+    });
+  } else {
+    console.warn("LibreOffice (soffice) is not installed: skipping the LibreOffice recalculation check (apt-get install libreoffice-calc-nogui). It runs on CI.");
+    it.skip("LibreOffice recalculation (soffice not installed)", () => undefined);
+  }
+} else {
+  describe("LibreOffice recalculates the demo workbook to the engine's numbers", () => {
+    it("should recalculate on load rather than show the cached values (a poisoned cache is overwritten)", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-poison-"));
+      const built = buildDemo({ sample: { people: 12 } });
+      const sc = built.layout.sheets.find((s) => s.role === "scorecard")!;
+      const poisoned: [number, number, number][] = [];
+      sc.blocks[0].cells.forEach((line, i) =>
+        line.forEach((c, j) => {
+          if (isFormula(c) && typeof c.value === "number") {
+            poisoned.push([i, j, c.value]);
+            c.value = -777;
+          }
+        }),
+      );
+      await writeXlsx(built.layout, path.join(dir, "poison.xlsx"));
+      const lo = recalculate(path.join(dir, "poison.xlsx"), path.join(dir, "out"));
+      const { read } = await readValues(lo.file);
+      const still = poisoned.filter(([i, j]) => read(sc.name, i, j) === -777);
+      expect(poisoned.length).toBeGreaterThan(1000);
+      expect(still).toEqual([]);
+      const [i, j, v] = poisoned[0];
+      expect(read(sc.name, i, j)).toBeCloseTo(v, 9);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }, 300_000);
+
+    it("should match plan-demo.json and every formula cell after `npm run demo`", async () => {
+      const v = await verifyDemo();
+      console.log(
+        `LibreOffice vs engine: npm run demo ${Math.round(v.demoMs)} ms, LibreOffice ${Math.round(v.libreofficeMs)} ms; ` +
+          `plan-demo.json: ${v.json.values} values, max relative diff ${v.json.maxRelativeDiff.toExponential(2)}, max money diff ${v.json.maxMoneyDiff}, ${v.json.mismatches.length} mismatches; ` +
+          `formula cells: ${v.cells.cells} (${v.cells.numbers} numbers, ${v.cells.money} money), max relative diff ${v.cells.maxRelativeDiff.toExponential(2)}, max money diff ${v.cells.maxMoneyDiff}, ${v.cells.mismatches.length} mismatches`,
+      );
+      expect(v.json.mismatches).toEqual([]);
+      expect(v.cells.mismatches).toEqual([]);
+      expect(v.json.values).toBeGreaterThan(30000);
+      expect(v.cells.cells).toBeGreaterThan(150000);
+      fs.rmSync(v.dir, { recursive: true, force: true });
+    }, 900_000);
+  });
+}
