@@ -2,10 +2,15 @@
  * How the add-in marks what it created. Pure.
  *
  * Each add-in sheet is marked by a hidden, workbook-scoped defined name `PERF_SHEET_<role>` that
- * refers to cell A1 of the sheet (ExcelApi 1.4). A range name follows the sheet when the user
- * renames or moves it, turns into #REF! when the sheet is deleted, and is not duplicated onto a
- * copy of the sheet as a workbook-scoped name (Excel gives the copy a sheet-scoped one), so
- * exactly one sheet answers for each role. The name's comment records the role, the kind, the
+ * refers to the whole sheet (ExcelApi 1.4). A range name follows the sheet when the user renames
+ * or moves it, survives deleted rows and columns (it spans them all), turns into #REF! when the
+ * sheet is deleted, and is not duplicated onto a copy of the sheet as a workbook-scoped name
+ * (Excel gives the copy a sheet-scoped one), so exactly one sheet answers for each role.
+ *
+ * Why a name: worksheet custom properties would be tidier but need ExcelApi 1.12 (not in Excel
+ * 2019/2021 perpetual); workbook custom properties (1.7) and custom XML parts (1.5) are not tied
+ * to a sheet, so a rename or a deletion would go unnoticed. Names are ExcelApi 1.4 and travel
+ * with the .xlsx, so the .xlsx writer can mark its sheets the same way. The name's comment records the role, the kind, the
  * state of the last write and a hash of what was written:
  *
  *   perf-addin/1 role=scorecard kind=output state=ok hash=0123456789abcdef rows=10001 cols=30

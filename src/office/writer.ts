@@ -821,7 +821,7 @@ class Writer {
         if (p.moveMark) c.workbook.names.getItem(mark).delete();
         const named = c.workbook.names.add(
           mark,
-          this.sheet(content).getRange("A1"),
+          this.sheet(content).getRange(), // the whole sheet: survives deleted rows and columns
           encodeMark(this.markFor(p, "writing"))
         );
         named.visible = false;

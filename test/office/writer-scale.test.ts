@@ -6,7 +6,7 @@
 import { MAX_BATCH_BYTES } from "../../src/office/batch";
 import { createExcelDouble, LIMIT_BYTES, type SyncRecord } from "../support/excel-double";
 import { fixtureLayout } from "./fixtures";
-import { done, expectUsable } from "./support";
+import { done, expectUsable, userState, userWorkbook } from "./support";
 
 const ROWS = 10_000;
 const COLUMNS = 30;
@@ -35,7 +35,8 @@ describe("applyLayout with 10,000 scorecard rows", () => {
   ])(
     "should keep every request within 4 MB and round trips to size ÷ chunk, with %s",
     async (_label, chunkBytes) => {
-      const d = createExcelDouble();
+      const d = userWorkbook();
+      const before = userState(d);
       const started = Date.now();
       const r = await done(d, layout, { chunkBytes });
       const ms = Date.now() - started;
@@ -58,6 +59,7 @@ describe("applyLayout with 10,000 scorecard rows", () => {
       expect(d.model.read("评分卡", `G${ROWS + 1}`)).toBe(
         `=ROUND(E${ROWS + 1}*Plan_SalesWeight+F${ROWS + 1}*Plan_CashWeight,2)`
       );
+      expect(userState(d)).toEqual(before);
       expectUsable(d);
     }
   );
