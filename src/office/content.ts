@@ -254,3 +254,44 @@ export function estimateBytes(grid: Grid): number {
   }
   return bytes;
 }
+
+/**
+ * Hash of everything about a sheet other than its cell contents: formats, widths, tables, names,
+ * validation, styles, merges, charts, print setup. Recorded in the mark so that regenerating
+ * rewrites a sheet whose cells are the same but whose formatting or charts changed.
+ */
+export function shapeHash(sheet: SheetLayout): string {
+  const h = new ContentHash();
+  const {
+    kind,
+    columns,
+    freeze,
+    tables,
+    names,
+    validations,
+    styles,
+    merges,
+    charts,
+    print,
+    tabColor,
+    dataBars,
+  } = sheet;
+  h.add(
+    JSON.stringify({
+      kind,
+      columns,
+      freeze,
+      tables,
+      names,
+      validations,
+      styles,
+      merges,
+      charts,
+      print,
+      tabColor,
+      dataBars,
+    })
+  );
+  for (const b of sheet.blocks) h.add(JSON.stringify([b.row, b.column, b.numberFormats ?? null]));
+  return h.digest();
+}

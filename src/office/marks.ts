@@ -13,8 +13,8 @@
  * with the .xlsx, so the .xlsx writer can mark its sheets the same way. The name's comment records the role, the kind, the
  * state of the last write and a hash of what was written:
  *
- *   perf-addin/1 role=scorecard kind=output state=ok hash=0123456789abcdef rows=10001 cols=30
- *   tables=1 charts=0 bytes=9000000
+ *   perf-addin/1 role=scorecard kind=output state=ok hash=0123456789abcdef
+ *   shape=fedcba9876543210 rows=10001 cols=30 tables=1 charts=0 bytes=9000000
  *
  * Defined names that the layouts ask for (Plan_Tiers, …) carry the tag {@link OWNED_NAME_TAG} at
  * the end of their comment, so the add-in replaces its own names and never a user's.
@@ -34,6 +34,8 @@ export interface SheetMark {
   kind: SheetLayout["kind"];
   state: MarkState;
   hash: string;
+  /** Hash of the sheet's formats, tables, names, charts… (what the cell hash does not cover). */
+  shape: string;
   rows: number;
   cols: number;
   tables: number;
@@ -66,6 +68,7 @@ export function encodeMark(mark: SheetMark): string {
     `kind=${mark.kind}`,
     `state=${mark.state}`,
     `hash=${mark.hash}`,
+    `shape=${mark.shape}`,
     `rows=${mark.rows}`,
     `cols=${mark.cols}`,
     `tables=${mark.tables}`,
@@ -94,18 +97,9 @@ export function decodeMark(comment: string): SheetMark | undefined {
     charts: num("charts"),
     bytes: num("bytes"),
   };
-  if (!role || !kind || !state || !f.hash || Object.values(mark).some((v) => Number.isNaN(v)))
-    return undefined;
-  const pending =
-    f.pending !== undefined && /^\d+$/.test(f.pending) ? Number(f.pending) : undefined;
-  return {
-    role,
-    kind,
-    state,
-    hash: f.hash,
-    ...mark,
-    ...(pending !== undefined ? { pending } : {}),
-  };
+  if (!role || !kind || !state || !f.hash || !f.shape) return undefined;
+  if (Object.values(mark).some((v) => Number.isNaN(v))) return undefined;
+  return { role, kind, state, hash: f.hash, shape: f.shape, ...mark };
 }
 
 /** The comment for a defined name the add-in creates: the layout's comment, then the tag. */

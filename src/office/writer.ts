@@ -54,6 +54,7 @@ import {
   estimateBytes,
   formatChunks,
   hashGrid,
+  shapeHash,
   ReadBackHash,
   valueChunks,
   withExcelTableHeaders,
@@ -249,6 +250,7 @@ class Writer {
   private readonly sheetCache = new Map<string, Excel.Worksheet>();
   private readonly grids = new Map<SheetRole, Grid>();
   private readonly hashes = new Map<SheetRole, string>();
+  private readonly shapes = new Map<SheetRole, string>();
   /** Sheet name → role for what is about to be written: layout names, then the add-in's sheets now. */
   private roleOf: (name: string) => SheetRole | undefined = () => undefined;
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
@@ -296,6 +298,7 @@ class Writer {
       const grid = buildGrid(s);
       this.grids.set(s.role, grid);
       this.hashes.set(s.role, hashGrid(grid, this.roleOf));
+      this.shapes.set(s.role, shapeHash(s));
     }
 
     const inspections = await this.inspect(state);
@@ -569,7 +572,11 @@ class Writer {
           this.notes.add("officeWrittenAlongside", { previous: owned.sheet, name: p.name });
           plans.push(p);
         }
-      } else if (!this.options.force && owned.mark.hash === this.hashes.get(s.role)) {
+      } else if (
+        !this.options.force &&
+        owned.mark.hash === this.hashes.get(s.role) &&
+        owned.mark.shape === this.shapes.get(s.role)
+      ) {
         plans.push({ role: s.role, layout: s, action: "unchanged", name: owned.sheet });
       } else {
         plans.push(replace());
@@ -942,6 +949,7 @@ class Writer {
       kind: p.layout.kind,
       state,
       hash: this.hashes.get(p.role)!,
+      shape: this.shapes.get(p.role)!,
       rows: grid.rows,
       cols: grid.cols,
       tables: p.layout.tables.length,

@@ -325,6 +325,7 @@ describe("marks", () => {
     kind: "output",
     state: "ok",
     hash: "0123456789abcdef",
+    shape: "fedcba9876543210",
     rows: 10001,
     cols: 30,
     tables: 1,

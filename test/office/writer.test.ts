@@ -189,6 +189,23 @@ describe("applyLayout: regeneration", () => {
     expect(writesOf(d, from)).toBe(0);
   });
 
+  it("should rewrite a sheet whose cells are the same but whose formatting or chart changed", async () => {
+    const d = createExcelDouble();
+    await done(d, fixtureLayout({ rows: ROWS }));
+    const layout = fixtureLayout({ rows: ROWS });
+    layout.sheets.find((s) => s.role === "scorecard")!.styles[0].fill = "#FFF2CC";
+    layout.sheets.find((s) => s.role === "summary")!.charts[0].title = "Grades";
+    const r = await done(d, layout);
+    expect(r.sheets.filter((s) => s.action === "replaced").map((s) => s.role)).toEqual([
+      "scorecard",
+      "summary",
+    ]);
+    expect(d.model.mustFindSheet("评分卡").cell(0, 0)?.style).toMatchObject({
+      "fill.color": "#FFF2CC",
+    });
+    expect(d.model.mustFindSheet("汇总").charts[0].title).toBe("Grades");
+  });
+
   it("should rewrite to the identical workbook when forced", async () => {
     const d = userWorkbook();
     const layout = fixtureLayout({ rows: ROWS });
