@@ -274,7 +274,7 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
   s.merges = merges;
   s.columns = [{ width: 14 }, { width: 22 }, { width: 13 }, { width: 13 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 11 }];
   s.print = {
-    area: { row: 0, column: 0, rows: Math.max(1, row), columns: COLUMNS },
+    area: { row: 0, column: 0, rows: Math.max(1, g.height), columns: COLUMNS },
     orientation: "portrait",
     paper: "A4",
     rowBreaks: breaks,
