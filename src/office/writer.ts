@@ -817,9 +817,16 @@ class Writer {
       step("finishing", commandBytes(p.name, content) * 12, () => {
         const target = this.sheet(p.name);
         this.clearSheet(target, p.oldTables, p.oldCharts);
-        if (grid.rows > 0 && grid.cols > 0) {
-          const from = this.sheet(content).getRangeByIndexes(0, 0, grid.rows, grid.cols);
-          target.getRangeByIndexes(0, 0, grid.rows, grid.cols).copyFrom(from, "All", false, false);
+        // everything written to the temporary sheet: the cells and any styled range beyond them
+        let rows = grid.rows;
+        let cols = grid.cols;
+        for (const st of layout.styles) {
+          rows = Math.max(rows, st.range.row + st.range.rows);
+          cols = Math.max(cols, st.range.column + st.range.columns);
+        }
+        if (rows > 0 && cols > 0) {
+          const from = this.sheet(content).getRangeByIndexes(0, 0, rows, cols);
+          target.getRangeByIndexes(0, 0, rows, cols).copyFrom(from, "All", false, false);
         }
         this.sheet(content).delete();
       });

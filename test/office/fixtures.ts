@@ -217,6 +217,12 @@ export function fixtureLayout(options: FixtureOptions): WorkbookLayout {
     anchor: { row: 0, column: 3, rows: 15, columns: 8 },
   });
   summary.merges.push({ row: 6, column: 0, rows: 1, columns: 2 });
+  // a styled cell beyond the written ones (a title band): must survive a replacement too
+  summary.styles.push({
+    range: { row: 0, column: 12, rows: 2, columns: 1 },
+    bold: true,
+    fill: "#1F4E78",
+  });
   summary.blocks.push({ row: 6, column: 0, cells: [["数据来源：评分卡"]] });
 
   const statements = sheet("statements", n.statements, "output");

@@ -1144,7 +1144,14 @@ class DataValidationProxy extends ClientObject<RangeRef> {
               "A decimal rule needs formula1 and an operator."
             );
         } else throw new DoubleError("InvalidArgument", "Unsupported rule.");
-        this.entry(r).rule = rule;
+        const entry = this.entry(r);
+        entry.rule = rule;
+        // a source formula is stored like a cell formula: it follows sheet renames
+        const src = x.list?.source;
+        entry.source =
+          typeof src === "string" && src.startsWith("=")
+            ? this.m.bindFormula(src.slice(1))
+            : undefined;
       },
       "1.8"
     );

@@ -46,6 +46,8 @@ export interface CellModel {
 export interface ValidationModel {
   rect: Rect;
   rule?: unknown;
+  /** A list rule's source formula, bound to its sheets like a cell formula. */
+  source?: FormulaPart[];
   prompt?: unknown;
   errorAlert?: unknown;
 }
@@ -681,7 +683,9 @@ export class WorkbookModel {
       })),
       validations: s.validations.map((v) => ({
         range: formatAddress(v.rect),
-        rule: v.rule,
+        rule: v.source
+          ? { list: { ...(v.rule as { list: object }).list, source: this.renderFormula(v.source) } }
+          : v.rule,
         prompt: v.prompt,
         errorAlert: v.errorAlert,
       })),
