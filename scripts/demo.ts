@@ -18,9 +18,13 @@ function option(args: string[], name: string): string | undefined {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const out = args.find((a, i) => !a.startsWith("--") && (i === 0 || !args[i - 1].startsWith("--")));
+  const out = args.find(
+    (a, i) => !a.startsWith("--") && (i === 0 || !args[i - 1].startsWith("--"))
+  );
   if (!out) {
-    console.error("usage: npm run demo -- <out-dir> [--lang zh-CN|en-US] [--style native|perf|values] [--people N]");
+    console.error(
+      "usage: npm run demo -- <out-dir> [--lang zh-CN|en-US] [--style native|perf|values] [--people N]"
+    );
     process.exit(2);
   }
   const language = option(args, "--lang") === "en-US" ? "en-US" : "zh-CN";
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
   const errors = results.periods.filter((p) => p.status === "error").length;
   console.log(
     `${xlsx}: ${built.layout.sheets.length} sheets, ${results.periods.length} scorecard rows (${errors} flagged), ${results.months.length} months, ${results.annual.length} annual rows, ${results.formulaCells} formula cells; ` +
-      `built in ${Math.round(t1 - t0)} ms, written in ${Math.round(t2 - t1)} ms`,
+      `built in ${Math.round(t1 - t0)} ms, written in ${Math.round(t2 - t1)} ms`
   );
   console.log(`${json}: engine results`);
 }

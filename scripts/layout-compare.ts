@@ -53,8 +53,19 @@ function a1(row: number, col: number): string {
  * text and booleans equal, an error where the engine has no value and the formula yields one,
  * "" where it yields empty text.
  */
-export function compareLayout(layout: WorkbookLayout, read: (sheet: string, row: number, col: number) => unknown, roles: readonly SheetLayout["role"][]): Comparison {
-  const out: Comparison = { cells: 0, numbers: 0, money: 0, maxRelativeDiff: 0, maxMoneyDiff: 0, mismatches: [] };
+export function compareLayout(
+  layout: WorkbookLayout,
+  read: (sheet: string, row: number, col: number) => unknown,
+  roles: readonly SheetLayout["role"][]
+): Comparison {
+  const out: Comparison = {
+    cells: 0,
+    numbers: 0,
+    money: 0,
+    maxRelativeDiff: 0,
+    maxMoneyDiff: 0,
+    mismatches: [],
+  };
   for (const s of layout.sheets) {
     if (!roles.includes(s.role)) continue;
     for (const b of s.blocks) {
@@ -66,7 +77,11 @@ export function compareLayout(layout: WorkbookLayout, read: (sheet: string, row:
           const got = read(s.name, row, col);
           out.cells++;
           // Money: cells whose formula rounds to the cent (ROUND(…,2)) or passes such a cell on.
-          const money = /ROUND\([^()]*(\([^()]*\))*[^()]*,2\)|PERF\.PAY\(/.test(c.formula) || (typeof c.value === "number" && Math.round(c.value * 100) === c.value * 100 && /^(IFERROR\()?'[^']+'!\$?[A-Z]+\$?\d+(,"")?\)?$/.test(c.formula));
+          const money =
+            /ROUND\([^()]*(\([^()]*\))*[^()]*,2\)|PERF\.PAY\(/.test(c.formula) ||
+            (typeof c.value === "number" &&
+              Math.round(c.value * 100) === c.value * 100 &&
+              /^(IFERROR\()?'[^']+'!\$?[A-Z]+\$?\d+(,"")?\)?$/.test(c.formula));
           let ok: boolean;
           if (c.error) ok = isError(got);
           else if (typeof c.value === "number") {
@@ -84,11 +99,26 @@ export function compareLayout(layout: WorkbookLayout, read: (sheet: string, row:
                 ok = rel <= 1e-9;
               }
             }
-          } else if (c.value === "" || c.value === null) ok = got === "" || got === null || got === undefined;
+          } else if (c.value === "" || c.value === null)
+            ok = got === "" || got === null || got === undefined;
           else ok = got === c.value;
-          if (!ok && out.mismatches.length < 50) out.mismatches.push({ sheet: s.name, cell: a1(row, col), formula: c.formula, expected: c.error ?? c.value, actual: isError(got) ? errorText(got) : got });
-          else if (!ok) out.mismatches.push({ sheet: s.name, cell: a1(row, col), formula: "", expected: null, actual: null });
-        }),
+          if (!ok && out.mismatches.length < 50)
+            out.mismatches.push({
+              sheet: s.name,
+              cell: a1(row, col),
+              formula: c.formula,
+              expected: c.error ?? c.value,
+              actual: isError(got) ? errorText(got) : got,
+            });
+          else if (!ok)
+            out.mismatches.push({
+              sheet: s.name,
+              cell: a1(row, col),
+              formula: "",
+              expected: null,
+              actual: null,
+            });
+        })
       );
     }
   }

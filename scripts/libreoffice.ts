@@ -31,28 +31,48 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
  * Opens `file` in LibreOffice with forced recalculation and saves it as .xlsx into `outDir`.
  * Returns the path of the recalculated file and the time it took.
  */
-export function recalculate(file: string, outDir: string, soffice = findSoffice()): { file: string; ms: number } {
+export function recalculate(
+  file: string,
+  outDir: string,
+  soffice = findSoffice()
+): { file: string; ms: number } {
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), PROFILE);
   fs.mkdirSync(outDir, { recursive: true });
   const t0 = performance.now();
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file], {
-    encoding: "utf8",
-    timeout: 15 * 60 * 1000,
-  });
+  const r = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    {
+      encoding: "utf8",
+      timeout: 15 * 60 * 1000,
+    }
+  );
   const ms = performance.now() - t0;
   fs.rmSync(profile, { recursive: true, force: true });
   const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, "") + ".xlsx");
-  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`LibreOffice failed (${r.status}): ${r.stderr || r.stdout}`);
+  if (r.status !== 0 || !fs.existsSync(out))
+    throw new Error(`LibreOffice failed (${r.status}): ${r.stderr || r.stdout}`);
   return { file: out, ms };
 }
 
 /** A cell's value as a spreadsheet program saved it: a formula's result ("" when it saved none). */
 export type Read = (sheet: string, row: number, col: number) => unknown;
 
-export async function readValues(file: string): Promise<{ read: Read; workbook: ExcelJS.Workbook }> {
+export async function readValues(
+  file: string
+): Promise<{ read: Read; workbook: ExcelJS.Workbook }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const read: Read = (sheet, row, col) => {

@@ -23,7 +23,25 @@ export interface JsonCheck {
   mismatches: { sheet: string; cell: string; field: string; expected: unknown; actual: unknown }[];
 }
 
-const MONEY_FIELDS = new Set(["base", "performanceStandard", "performancePay", "commission", "bonus", "totalPay", "earned", "paidNow", "deferred", "recovered", "balance", "clawback", "adjustment", "bonusStandard", "settlement", "outstandingClawback", "payout"]);
+const MONEY_FIELDS = new Set([
+  "base",
+  "performanceStandard",
+  "performancePay",
+  "commission",
+  "bonus",
+  "totalPay",
+  "earned",
+  "paidNow",
+  "deferred",
+  "recovered",
+  "balance",
+  "clawback",
+  "adjustment",
+  "bonusStandard",
+  "settlement",
+  "outstandingClawback",
+  "payout",
+]);
 
 /** Compares the JSON's engine results with the cells they name. */
 export function checkJson(results: DemoResults, read: Read): JsonCheck {
@@ -42,7 +60,12 @@ export function checkJson(results: DemoResults, read: Read): JsonCheck {
         const got = read(spec.sheet, r.row - 1, columnIndex(letter));
         out.values++;
         let ok: boolean;
-        if (expected === null) ok = got === "" || got === null || got === undefined || (typeof got === "object" && got !== null && "error" in got);
+        if (expected === null)
+          ok =
+            got === "" ||
+            got === null ||
+            got === undefined ||
+            (typeof got === "object" && got !== null && "error" in got);
         else if (typeof expected === "number") {
           ok = typeof got === "number";
           if (ok) {
@@ -57,7 +80,14 @@ export function checkJson(results: DemoResults, read: Read): JsonCheck {
             }
           }
         } else ok = got === expected;
-        if (!ok && out.mismatches.length < 50) out.mismatches.push({ sheet: spec.sheet, cell: `${letter}${r.row}`, field, expected, actual: got });
+        if (!ok && out.mismatches.length < 50)
+          out.mismatches.push({
+            sheet: spec.sheet,
+            cell: `${letter}${r.row}`,
+            field,
+            expected,
+            actual: got,
+          });
       }
     }
   }
@@ -73,18 +103,32 @@ export interface Verification {
 }
 
 /** Runs the demo command, recalculates in LibreOffice and compares. */
-export async function verifyDemo(dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-demo-"))): Promise<Verification> {
+export async function verifyDemo(
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-demo-"))
+): Promise<Verification> {
   const root = path.resolve(__dirname, "..");
   const t0 = performance.now();
-  const demo = spawnSync("npm", ["run", "--silent", "demo", "--", dir], { cwd: root, encoding: "utf8", timeout: 10 * 60 * 1000 });
+  const demo = spawnSync("npm", ["run", "--silent", "demo", "--", dir], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 10 * 60 * 1000,
+  });
   if (demo.status !== 0) throw new Error(`npm run demo failed: ${demo.stderr || demo.stdout}`);
   const demoMs = performance.now() - t0;
-  const results = JSON.parse(fs.readFileSync(path.join(dir, "plan-demo.json"), "utf8")) as DemoResults;
+  const results = JSON.parse(
+    fs.readFileSync(path.join(dir, "plan-demo.json"), "utf8")
+  ) as DemoResults;
   const lo = recalculate(path.join(dir, "plan-demo.xlsx"), path.join(dir, "libreoffice"));
   const { read } = await readValues(lo.file);
   const json = checkJson(results, read);
   const built = buildDemo({ language: results.language, sample: results.sample });
-  const cells = compareLayout(built.layout, read, ["months", "commission", "scorecard", "annual", "summary"]);
+  const cells = compareLayout(built.layout, read, [
+    "months",
+    "commission",
+    "scorecard",
+    "annual",
+    "summary",
+  ]);
   return { dir, demoMs, libreofficeMs: lo.ms, json, cells };
 }
 
@@ -97,11 +141,24 @@ if (require.main === module) {
           dir: v.dir,
           demoMs: Math.round(v.demoMs),
           libreofficeMs: Math.round(v.libreofficeMs),
-          json: { values: json.values, maxRelativeDiff: json.maxRelativeDiff, maxMoneyDiff: json.maxMoneyDiff, mismatches: json.mismatches.length },
-          cells: { compared: cells.cells, numbers: cells.numbers, money: cells.money, maxRelativeDiff: cells.maxRelativeDiff, maxMoneyDiff: cells.maxMoneyDiff, mismatches: cells.mismatches.length },
-        }),
+          json: {
+            values: json.values,
+            maxRelativeDiff: json.maxRelativeDiff,
+            maxMoneyDiff: json.maxMoneyDiff,
+            mismatches: json.mismatches.length,
+          },
+          cells: {
+            compared: cells.cells,
+            numbers: cells.numbers,
+            money: cells.money,
+            maxRelativeDiff: cells.maxRelativeDiff,
+            maxMoneyDiff: cells.maxMoneyDiff,
+            mismatches: cells.mismatches.length,
+          },
+        })
       );
-      for (const m of [...json.mismatches, ...cells.mismatches].slice(0, 20)) console.log(JSON.stringify(m));
+      for (const m of [...json.mismatches, ...cells.mismatches].slice(0, 20))
+        console.log(JSON.stringify(m));
       process.exit(json.mismatches.length + cells.mismatches.length === 0 ? 0 : 1);
     })
     .catch((e) => {

@@ -40,7 +40,7 @@ export function buildWorkbook(
   language: Language,
   records: { rows: readonly DataRow[]; ratings: readonly FeedbackRating[] },
   style: FormulaStyle,
-  options: BuildOptions = {},
+  options: BuildOptions = {}
 ): BuiltWorkbook {
   return buildFromTemplate(plan, templateLayout(plan, language, records), style, options);
 }
@@ -49,20 +49,35 @@ export function buildWorkbook(
  * The outputs for a template as it stands (its Plan, Data and Feedback sheets read back as the
  * add-in reads a workbook — a test may have edited their cells as HR would), appended to it.
  */
-export function buildFromTemplate(plan: Plan, template: WorkbookLayout, style: FormulaStyle, options: BuildOptions = {}): BuiltWorkbook {
+export function buildFromTemplate(
+  plan: Plan,
+  template: WorkbookLayout,
+  style: FormulaStyle,
+  options: BuildOptions = {}
+): BuiltWorkbook {
   const language = template.language;
   const planSheet = byRole(template, "plan");
   const dataSheet = byRole(template, "data");
   const fbSheet = byRole(template, "feedback");
   const planReading = readPlanSheet(sheetValues(planSheet), planSheet.name);
-  if (!planReading.anchors) throw new Error("the Plan sheet does not read back: " + JSON.stringify(planReading.issues.slice(0, 3)));
+  if (!planReading.anchors)
+    throw new Error(
+      "the Plan sheet does not read back: " + JSON.stringify(planReading.issues.slice(0, 3))
+    );
   const data = readDataSheet(sheetValues(dataSheet), dataSheet.name, plan);
   const feedback = readFeedbackSheet(sheetValues(fbSheet), fbSheet.name);
   const evaluation = evaluate(plan, data.rows, feedback.ratings);
-  const outputs = outputLayout(plan, evaluation, { rows: data.rows, ratings: feedback.ratings, issues: [...data.issues, ...feedback.issues] }, style, language, {
-    anchors: planReading.anchors,
-    feedback: feedback.columns ?? undefined,
-  });
+  const outputs = outputLayout(
+    plan,
+    evaluation,
+    { rows: data.rows, ratings: feedback.ratings, issues: [...data.issues, ...feedback.issues] },
+    style,
+    language,
+    {
+      anchors: planReading.anchors,
+      feedback: feedback.columns ?? undefined,
+    }
+  );
   const sheets = [...template.sheets, ...outputs.sheets];
   const pick = options.statements;
   if (pick) {

@@ -10,8 +10,21 @@ import { columnLetter } from "../engine/issues";
 import type { Language } from "../engine/messages";
 import type { FieldDef, Plan } from "../engine/plan/model";
 import { IDENTITY_COLUMNS, PAY_FIELDS } from "../engine/plan/model";
-import type { ColumnMapping, DataReading, DataRow, FeedbackRating, FeedbackReading } from "../engine/records";
-import { FEEDBACK_HEADERS, IDENTITY_HEADERS, mapColumns, normalizeHeader, readDataTable, readFeedbackTable } from "../engine/records";
+import type {
+  ColumnMapping,
+  DataReading,
+  DataRow,
+  FeedbackRating,
+  FeedbackReading,
+} from "../engine/records";
+import {
+  FEEDBACK_HEADERS,
+  IDENTITY_HEADERS,
+  mapColumns,
+  normalizeHeader,
+  readDataTable,
+  readFeedbackTable,
+} from "../engine/records";
 import { Grid } from "./grid";
 import type { Cell, RangeRef, SheetLayout, StyleSpec, ValidationSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
@@ -52,7 +65,12 @@ export function fieldFormat(unit: FieldDef["unit"]): string {
 /** Whether the Data reader accepts a negative number in a field (returns, adjustments). */
 export function mayBeNegative(f: FieldDef): boolean {
   if (f.key === PAY_FIELDS.adjustment) return true;
-  return f.unit === "currency" && f.role === "measure" && f.key !== PAY_FIELDS.collected && f.key !== PAY_FIELDS.due;
+  return (
+    f.unit === "currency" &&
+    f.role === "measure" &&
+    f.key !== PAY_FIELDS.collected &&
+    f.key !== PAY_FIELDS.due
+  );
 }
 
 /** What the reader saw in a cell it could not read, from its issue: written back as that text. */
@@ -62,7 +80,14 @@ export function unreadableTexts(issues: readonly Issue[]): Map<string, string> {
     const l = i.location;
     if (!l || !l.column || i.severity !== "error") continue;
     const p = i.params as Record<string, unknown>;
-    const t = typeof p.text === "string" ? p.text : typeof p.value === "number" ? String(p.value) : i.code === "booleanInNumber" ? "TRUE" : null;
+    const t =
+      typeof p.text === "string"
+        ? p.text
+        : typeof p.value === "number"
+          ? String(p.value)
+          : i.code === "booleanInNumber"
+            ? "TRUE"
+            : null;
     if (t !== null) out.set(`${l.sheet}\u0000${l.row}\u0000${l.column}`, t);
   }
   return out;
@@ -82,7 +107,12 @@ const HEADER_FILL = "#DDEBF7";
 const UNIT_FILL = "#F2F2F2";
 
 /** The Data sheet: header, unit/source line, then one row per salesperson and month. */
-export function dataSheet(plan: Plan, language: Language, records?: DataRecords, name = say(SHEET_NAMES.data, language)): SheetLayout {
+export function dataSheet(
+  plan: Plan,
+  language: Language,
+  records?: DataRecords,
+  name = say(SHEET_NAMES.data, language)
+): SheetLayout {
   const s = emptySheet("data", name, "input");
   const g = new Grid();
   const L = (w: Words) => say(w, language);
@@ -95,7 +125,10 @@ export function dataSheet(plan: Plan, language: Language, records?: DataRecords,
     null,
     null,
     L({ en: "yyyy-mm", zh: "yyyy-mm" }),
-    ...fields.map((f) => `${L(UNIT_WORDS[f.unit])} · ${L(f.source)}${f.optional ? L({ en: " · optional", zh: " · 可空" }) : ""}`),
+    ...fields.map(
+      (f) =>
+        `${L(UNIT_WORDS[f.unit])} · ${L(f.source)}${f.optional ? L({ en: " · optional", zh: " · 可空" }) : ""}`
+    ),
   ]);
   const rows = records?.rows ?? [];
   const unreadable = unreadableTexts(records?.issues ?? []);
@@ -113,23 +146,55 @@ export function dataSheet(plan: Plan, language: Language, records?: DataRecords,
   s.blocks.push(g.block());
   const width = IDENTITY_COLUMNS.length + fields.length;
   const lastRow = Math.max(DATA_FIRST_ROW - 1 + rows.length, DATA_FIRST_ROW - 1 + 1000);
-  const body = (column: number): RangeRef => ({ row: DATA_FIRST_ROW - 1, column, rows: lastRow - DATA_FIRST_ROW + 2, columns: 1 });
+  const body = (column: number): RangeRef => ({
+    row: DATA_FIRST_ROW - 1,
+    column,
+    rows: lastRow - DATA_FIRST_ROW + 2,
+    columns: 1,
+  });
   s.columns = [
     { width: 12, numberFormat: "@" },
     { width: 10, numberFormat: "@" },
     { width: 12, numberFormat: "@" },
     { width: 10, numberFormat: "@" },
-    ...fields.map((f) => ({ width: Math.min(18, Math.max(11, L(f.name).length * (language === "zh-CN" ? 2 : 1) + 2)), numberFormat: fieldFormat(f.unit) })),
+    ...fields.map((f) => ({
+      width: Math.min(18, Math.max(11, L(f.name).length * (language === "zh-CN" ? 2 : 1) + 2)),
+      numberFormat: fieldFormat(f.unit),
+    })),
   ];
   const styles: StyleSpec[] = [
-    { range: { row: 1, column: 0, rows: 1, columns: width }, bold: true, fill: HEADER_FILL, wrap: true, vertical: "center", border: "bottom" },
-    { range: { row: 0, column: 0, rows: 1, columns: width }, italic: true, fontColor: "#595959", fill: UNIT_FILL, fontSize: 9, wrap: true },
+    {
+      range: { row: 1, column: 0, rows: 1, columns: width },
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+      vertical: "center",
+      border: "bottom",
+    },
+    {
+      range: { row: 0, column: 0, rows: 1, columns: width },
+      italic: true,
+      fontColor: "#595959",
+      fill: UNIT_FILL,
+      fontSize: 9,
+      wrap: true,
+    },
   ];
   const validations: ValidationSpec[] = [];
   fields.forEach((f, k) => {
     const column = IDENTITY_COLUMNS.length + k;
-    if (f.unit === "score") validations.push({ range: body(column), decimal: { min: 0, max: 100 }, error: L({ en: "A score lies between 0 and 100.", zh: "分数应在 0 到 100 之间。" }) });
-    else if (!mayBeNegative(f)) validations.push({ range: body(column), decimal: { min: 0 }, error: L({ en: "This value cannot be negative.", zh: "该值不能为负数。" }) });
+    if (f.unit === "score")
+      validations.push({
+        range: body(column),
+        decimal: { min: 0, max: 100 },
+        error: L({ en: "A score lies between 0 and 100.", zh: "分数应在 0 到 100 之间。" }),
+      });
+    else if (!mayBeNegative(f))
+      validations.push({
+        range: body(column),
+        decimal: { min: 0 },
+        error: L({ en: "This value cannot be negative.", zh: "该值不能为负数。" }),
+      });
   });
   s.styles = styles;
   s.validations = validations;
@@ -139,13 +204,25 @@ export function dataSheet(plan: Plan, language: Language, records?: DataRecords,
 }
 
 /** The Feedback sheet: one row per rating. */
-export function feedbackSheet(language: Language, ratings: readonly FeedbackRating[] = [], name = say(SHEET_NAMES.feedback, language)): SheetLayout {
+export function feedbackSheet(
+  language: Language,
+  ratings: readonly FeedbackRating[] = [],
+  name = say(SHEET_NAMES.feedback, language)
+): SheetLayout {
   const s = emptySheet("feedback", name, "input");
   const g = new Grid();
   const L = (w: Words) => say(w, language);
   const H = FEEDBACK_HEADERS;
   g.line(0, 0, [L(H.id), L(H.period), L(H.rater), L(H.score), L(H.raterName)]);
-  ratings.forEach((r, i) => g.line(1 + i, 0, [r.id, r.period, enumText("rater", r.rater, language), r.score, r.raterName || null]));
+  ratings.forEach((r, i) =>
+    g.line(1 + i, 0, [
+      r.id,
+      r.period,
+      enumText("rater", r.rater, language),
+      r.score,
+      r.raterName || null,
+    ])
+  );
   s.blocks.push(g.block());
   const rows = Math.max(ratings.length, 2000);
   s.columns = [
@@ -155,10 +232,21 @@ export function feedbackSheet(language: Language, ratings: readonly FeedbackRati
     { width: 8, numberFormat: "0.0" },
     { width: 14, numberFormat: "@" },
   ];
-  s.styles = [{ range: { row: 0, column: 0, rows: 1, columns: 5 }, bold: true, fill: HEADER_FILL, border: "bottom" }];
+  s.styles = [
+    {
+      range: { row: 0, column: 0, rows: 1, columns: 5 },
+      bold: true,
+      fill: HEADER_FILL,
+      border: "bottom",
+    },
+  ];
   s.validations = [
     { range: { row: 1, column: 2, rows, columns: 1 }, list: enumList("rater", language) },
-    { range: { row: 1, column: 3, rows, columns: 1 }, decimal: { min: 0, max: 100 }, error: L({ en: "A rating lies between 0 and 100.", zh: "评分应在 0 到 100 之间。" }) },
+    {
+      range: { row: 1, column: 3, rows, columns: 1 },
+      decimal: { min: 0, max: 100 },
+      error: L({ en: "A rating lies between 0 and 100.", zh: "评分应在 0 到 100 之间。" }),
+    },
   ];
   s.freeze = { rows: 1, columns: 1 };
   s.tabColor = "#70AD47";
@@ -171,7 +259,9 @@ export function feedbackSheet(language: Language, ratings: readonly FeedbackRati
 
 function trimRows(cells: CellInput[][]): CellInput[][] {
   let n = cells.length;
-  const empty = (r: CellInput[] | undefined) => !r || r.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
+  const empty = (r: CellInput[] | undefined) =>
+    !r ||
+    r.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
   while (n > 0 && empty(cells[n - 1])) n--;
   return cells.slice(0, n);
 }
@@ -184,17 +274,35 @@ function trimRows(cells: CellInput[][]): CellInput[][] {
 export function dataHeaderRow(cells: CellInput[][], plan: Plan): number {
   for (let r = 0; r < Math.min(cells.length, 20); r++) {
     if (isWords(cells[r]?.[0], UNIT_LINE)) continue;
-    const m = mapColumns({ sheet: "", headerRow: r + 1, header: cells[r] ?? [], rows: [] }, plan).mapping;
+    const m = mapColumns(
+      { sheet: "", headerRow: r + 1, header: cells[r] ?? [], rows: [] },
+      plan
+    ).mapping;
     if (m.id !== undefined && m.period !== undefined) return r;
   }
   return 0;
 }
 
 /** Reads the Data sheet (values from A1) with the engine's readDataTable, below its header row. */
-export function readDataSheet(cells: CellInput[][], sheetName: string, plan: Plan, saved?: ColumnMapping): DataReading {
+export function readDataSheet(
+  cells: CellInput[][],
+  sheetName: string,
+  plan: Plan,
+  saved?: ColumnMapping
+): DataReading {
   const all = trimRows(cells);
   const h = dataHeaderRow(all, plan);
-  return readDataTable({ sheet: sheetName, headerRow: h + 1, header: all[h] ?? [], rows: all.slice(h + 1), firstDataRow: h + 2 }, plan, saved);
+  return readDataTable(
+    {
+      sheet: sheetName,
+      headerRow: h + 1,
+      header: all[h] ?? [],
+      rows: all.slice(h + 1),
+      firstDataRow: h + 2,
+    },
+    plan,
+    saved
+  );
 }
 
 /** Where the ratings are, for formulas over them: 0-based column of each part. */
@@ -223,7 +331,9 @@ export function feedbackColumns(header: CellInput[], sheetName: string): Feedbac
   const norm = header.map((h) => normalizeHeader(h === null || h === undefined ? "" : String(h)));
   const find = (h: { en: string; zh: string; names: readonly string[] }) => {
     const names = h.names.map(normalizeHeader);
-    return norm.findIndex((n) => names.includes(n) || n === normalizeHeader(h.en) || n === normalizeHeader(h.zh));
+    return norm.findIndex(
+      (n) => names.includes(n) || n === normalizeHeader(h.en) || n === normalizeHeader(h.zh)
+    );
   };
   const H = FEEDBACK_HEADERS;
   const c = { id: find(H.id), period: find(H.period), rater: find(H.rater), score: find(H.score) };
@@ -232,12 +342,18 @@ export function feedbackColumns(header: CellInput[], sheetName: string): Feedbac
 }
 
 /** The Feedback columns this module writes. */
-export function defaultFeedbackColumns(language: Language, name = say(SHEET_NAMES.feedback, language)): FeedbackColumns {
+export function defaultFeedbackColumns(
+  language: Language,
+  name = say(SHEET_NAMES.feedback, language)
+): FeedbackColumns {
   return { sheet: name, id: 0, period: 1, rater: 2, score: 3 };
 }
 
 /** Column letter of a field in a data row's source (undefined when the data has no such column). */
-export function sourceColumn(row: { source: { columns?: Readonly<Record<string, string>> } }, key: string): string | undefined {
+export function sourceColumn(
+  row: { source: { columns?: Readonly<Record<string, string>> } },
+  key: string
+): string | undefined {
   return row.source.columns?.[key];
 }
 

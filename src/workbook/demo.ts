@@ -15,7 +15,13 @@ import type { FormulaStyle } from "./formula";
 import { isFormula } from "./layout";
 import { generateSample, type SampleOptions } from "./sample";
 
-export const DEMO_SAMPLE: Required<SampleOptions> = { people: 200, teams: 8, year: 2024, months: 12, seed: 2024 };
+export const DEMO_SAMPLE: Required<SampleOptions> = {
+  people: 200,
+  teams: 8,
+  year: 2024,
+  months: 12,
+  seed: 2024,
+};
 
 export interface DemoOptions {
   language?: Language;
@@ -27,7 +33,9 @@ export interface DemoOptions {
 export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
   const plan = options.plan ?? defaultPlan();
   const sample = generateSample({ ...DEMO_SAMPLE, ...options.sample });
-  return buildWorkbook(plan, options.language ?? "zh-CN", sample, options.style ?? "native", { statements: "latest" });
+  return buildWorkbook(plan, options.language ?? "zh-CN", sample, options.style ?? "native", {
+    statements: "latest",
+  });
 }
 
 /** Where a number is: sheet name and A1 cell. */
@@ -62,16 +70,53 @@ export interface DemoResults {
     row: number;
   }[];
   /** Per salesperson and month: the commission ledger and the month's pay lines. */
-  months: { id: string; month: string; basis: Num; gross: Num; earned: Num; paidNow: Num; deferred: Num; clawback: number; recovered: Num; balance: number; commission: Num; base: Num; performanceStandard: Num; adjustment: number; row: number }[];
+  months: {
+    id: string;
+    month: string;
+    basis: Num;
+    gross: Num;
+    earned: Num;
+    paidNow: Num;
+    deferred: Num;
+    clawback: number;
+    recovered: Num;
+    balance: number;
+    commission: Num;
+    base: Num;
+    performanceStandard: Num;
+    adjustment: number;
+    row: number;
+  }[];
   /** Per salesperson and complete year. */
-  annual: { id: string; year: string; total: Num; grade: string | null; coefficient: Num; bonusStandard: number; bonus: Num; settlement: Num; outstandingClawback: Num; payout: Num; row: number }[];
+  annual: {
+    id: string;
+    year: string;
+    total: Num;
+    grade: string | null;
+    coefficient: Num;
+    bonusStandard: number;
+    bonus: Num;
+    settlement: Num;
+    outstandingClawback: Num;
+    payout: Num;
+    row: number;
+  }[];
   /** Column letters of each result on its sheet. */
-  columns: { sheet: string; role: "scorecard" | "commission" | "annual"; columns: Record<string, string> }[];
+  columns: {
+    sheet: string;
+    role: "scorecard" | "commission" | "annual";
+    columns: Record<string, string>;
+  }[];
   /** Every formula cell of the output sheets, with the engine's value (null: "" or an error). */
   formulaCells: number;
 }
 
-function headerColumns(built: BuiltWorkbook, role: "scorecard" | "commission" | "annual", headerRow: number, wanted: Record<string, string>): { sheet: string; columns: Record<string, string> } | null {
+function headerColumns(
+  built: BuiltWorkbook,
+  role: "scorecard" | "commission" | "annual",
+  headerRow: number,
+  wanted: Record<string, string>
+): { sheet: string; columns: Record<string, string> } | null {
   const s = built.layout.sheets.find((x) => x.role === role);
   if (!s) return null;
   const header = s.blocks[0].cells[headerRow] ?? [];
@@ -133,10 +178,14 @@ export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoRe
   let formulaCells = 0;
   for (const s of built.layout.sheets) {
     if (!["scorecard", "commission", "annual", "summary", "months"].includes(s.role)) continue;
-    for (const b of s.blocks) for (const line of b.cells) for (const c of line) if (isFormula(c)) formulaCells++;
+    for (const b of s.blocks)
+      for (const line of b.cells) for (const c of line) if (isFormula(c)) formulaCells++;
   }
   return {
-    plan: { name: built.evaluation.plan.name[zh ? "zh" : "en"], version: built.evaluation.plan.version },
+    plan: {
+      name: built.evaluation.plan.name[zh ? "zh" : "en"],
+      version: built.evaluation.plan.version,
+    },
     language: lang,
     sample,
     periods: sc.map((r, i) => ({

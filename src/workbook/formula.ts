@@ -45,5 +45,6 @@ export function numOr(x: number, fallback: Value): Value {
 /** Builds cells in one style: a formula with the engine's value, or the value alone. */
 export function cellMaker(style: FormulaStyle): (formula: string, value: Value) => Cell {
   if (style === "values") return (_f, v) => (v === ERR ? null : v === "" ? null : v);
-  return (formula, v): FormulaCell => (v === ERR ? { formula, value: null, error: "#N/A" } : { formula, value: v });
+  return (formula, v): FormulaCell =>
+    v === ERR ? { formula, value: null, error: "#N/A" } : { formula, value: v };
 }

@@ -54,7 +54,9 @@ export class Grid {
       cells[r] = line;
       formats[r] = fline;
     }
-    return this.anyFormat ? { row: 0, column: 0, cells, numberFormats: formats } : { row: 0, column: 0, cells };
+    return this.anyFormat
+      ? { row: 0, column: 0, cells, numberFormats: formats }
+      : { row: 0, column: 0, cells };
   }
 }
 
@@ -74,7 +76,7 @@ export function sheetValues(sheet: SheetLayout): CellInput[][] {
     b.cells.forEach((line, i) =>
       line.forEach((c, j) => {
         out[b.row + i][b.column + j] = isFormula(c) ? (c.error ? null : c.value) : c;
-      }),
+      })
     );
   }
   return out;

@@ -7,7 +7,17 @@ export * from "./layout";
 export { templateLayout, guideSheet, sheetNames, validSheetName } from "./template";
 export { planSheet, readPlanSheet, PLAN_NAMES, anchorRef, settingName } from "./plan-sheet";
 export type { PlanAnchors, PlanReading, PlanSheet, Pos } from "./plan-sheet";
-export { dataSheet, feedbackSheet, readDataSheet, readFeedbackSheet, dataHeaderRow, feedbackColumns, defaultFeedbackColumns, UNIT_LINE, DATA_FIRST_ROW } from "./data-sheet";
+export {
+  dataSheet,
+  feedbackSheet,
+  readDataSheet,
+  readFeedbackSheet,
+  dataHeaderRow,
+  feedbackColumns,
+  defaultFeedbackColumns,
+  UNIT_LINE,
+  DATA_FIRST_ROW,
+} from "./data-sheet";
 export type { DataRecords, FeedbackColumns, FeedbackSheetReading } from "./data-sheet";
 export { outputLayout } from "./output";
 export type { OutputOptions } from "./output";

@@ -28,8 +28,23 @@ import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { annualRows, monthRows, scorecardRows } from "../engine/evaluate/rows";
 import type { Frame } from "../engine/evaluate/frame";
 import { quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
-import { DataRecords, FeedbackColumns, defaultFeedbackColumns, fieldFormat, mayBeNegative } from "./data-sheet";
-import { cellMaker, ERR, fallsShort, FormulaStyle, numOr, plusTol, reaches, type Value } from "./formula";
+import {
+  DataRecords,
+  FeedbackColumns,
+  defaultFeedbackColumns,
+  fieldFormat,
+  mayBeNegative,
+} from "./data-sheet";
+import {
+  cellMaker,
+  ERR,
+  fallsShort,
+  FormulaStyle,
+  numOr,
+  plusTol,
+  reaches,
+  type Value,
+} from "./formula";
 import { Grid } from "./grid";
 import type { Cell, ColumnSpec, SheetLayout, SheetRole, StyleSpec, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
@@ -64,7 +79,11 @@ const ABSENT = 3;
 
 /** The month rows [first, last] an evaluation or year row was built from (contiguous in the month frame). */
 function monthSpan(frame: Frame, r: number): [number, number] {
-  const f = frame as unknown as { first?: Int32Array; end?: Int32Array; members?: ArrayLike<number>[] };
+  const f = frame as unknown as {
+    first?: Int32Array;
+    end?: Int32Array;
+    members?: ArrayLike<number>[];
+  };
   if (f.first && f.end) return [f.first[r], f.end[r] - 1];
   const m = f.members![r];
   return [m[0], m[m.length - 1]];
@@ -221,7 +240,10 @@ function indicatorFields(ind: Indicator): string[] {
 }
 
 function usesTarget(ind: Indicator): boolean {
-  return ind.scoring.method === "linear" || (ind.scoring.method === "curve" && ind.scoring.on === "attainment");
+  return (
+    ind.scoring.method === "linear" ||
+    (ind.scoring.method === "curve" && ind.scoring.on === "attainment")
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,16 +261,18 @@ export function outputLayout(
   inputs: DataRecords,
   style: FormulaStyle,
   language: Language,
-  options: OutputOptions = {},
+  options: OutputOptions = {}
 ): WorkbookLayout {
   const names = {} as Record<SheetRole, string>;
-  for (const [role, w] of Object.entries(SHEET_NAMES) as [SheetRole, Words][]) names[role] = options.sheetNames?.[role] ?? say(w, language);
+  for (const [role, w] of Object.entries(SHEET_NAMES) as [SheetRole, Words][])
+    names[role] = options.sheetNames?.[role] ?? say(w, language);
   const A = options.anchors ?? planSheet(plan, language, names.plan).anchors;
   const fb = options.feedback ?? defaultFeedbackColumns(language, names.feedback);
   const L = (w: Words) => say(w, language);
   const fieldIndex = new Map(plan.fields.map((f, i) => [f.key, i]));
   const order: number[] = [];
-  for (const d of plan.dimensions) plan.indicators.forEach((ind, i) => ind.dimension === d.key && order.push(i));
+  for (const d of plan.dimensions)
+    plan.indicators.forEach((ind, i) => ind.dimension === d.key && order.push(i));
   const pf = ev.periods.frame;
   const ctx: Ctx = {
     plan,
@@ -276,7 +300,12 @@ export function outputLayout(
   const sheets: SheetLayout[] = [scorecardSheet(ctx), commissionSheet(ctx, inputs.issues ?? [])];
   const annual = annualSheet(ctx);
   if (annual) sheets.push(annual);
-  const scRef = { sheet: names.scorecard, first: ctx.periodRow(0), last: ctx.periodRow(Math.max(0, pf.n - 1)), column: (k: string) => ctx.sc.get(k) };
+  const scRef = {
+    sheet: names.scorecard,
+    first: ctx.periodRow(0),
+    last: ctx.periodRow(Math.max(0, pf.n - 1)),
+    column: (k: string) => ctx.sc.get(k),
+  };
   sheets.push(summarySheet(plan, ev, style, language, scRef, names));
   sheets.push(monthsSheet(ctx));
   return { language, sheets };
@@ -298,14 +327,17 @@ function monthColumns(ctx: Ctx): void {
   c.add("dataRow", L(T.dataRow), { width: 7, numberFormat: "0" });
   c.add("check", L(T.check), { width: 7 });
   c.add("unique", L(T.unique), { width: 7 });
-  for (const f of ctx.plan.fields) c.add("f:" + f.key, L(f.name), { width: 12, numberFormat: fieldFormat(f.unit) });
+  for (const f of ctx.plan.fields)
+    c.add("f:" + f.key, L(f.name), { width: 12, numberFormat: fieldFormat(f.unit) });
 }
 
 /** The Monthly data cell of a field in a month row (relative reference when on the same sheet). */
 function monthField(ctx: Ctx, key: string, m: number, sameSheet = false): string | null {
   const k = "f:" + key;
   if (!ctx.mc.has(k)) return null;
-  const cref = a1cell(ctx.monthRow(m), ctx.mc.get(k), !sameSheet);
+  // Relative: the Commission sheet's rows are the Monthly data rows, so a column of these
+  // formulas reads alike (and spreadsheet programs parse it once).
+  const cref = a1cell(ctx.monthRow(m), ctx.mc.get(k));
   return sameSheet ? cref : `${quoteSheet(ctx.names.months)}!${cref}`;
 }
 
@@ -321,7 +353,11 @@ function monthsSheet(ctx: Ctx): SheetLayout {
   const s = emptySheet("months", ctx.names.months, "output");
   const g = new Grid();
   const c = ctx.mc;
-  g.line(0, 0, c.list.map((x) => x.header));
+  g.line(
+    0,
+    0,
+    c.list.map((x) => x.header)
+  );
   const evalPeriod = (m: number) => {
     if (plan.periods.evaluation === "month") return mf.periods[m];
     const p = mf.periods[m];
@@ -334,15 +370,35 @@ function monthsSheet(ctx: Ctx): SheetLayout {
     const ds = quoteSheet(src.sheet);
     const idCol = src.columns?.id;
     const periodCol = src.columns?.period;
-    const line: Cell[] = [mf.ids[m], mf.names[m], mf.teams[m], mf.periods[m], evalPeriod(m), mf.periods[m].slice(0, 4), src.row];
+    const line: Cell[] = [
+      mf.ids[m],
+      mf.names[m],
+      mf.teams[m],
+      mf.periods[m],
+      evalPeriod(m),
+      mf.periods[m].slice(0, 4),
+      src.row,
+    ];
     const conflict = mf.conflicts[m] !== 0;
     // The row check: the Data row still holds this person and month (rows not sorted or moved).
     if (!idCol || !periodCol) line.push(false);
-    else line.push(fx(`AND(${ds}!${idCol}${src.row}=${a1cell(row, 0)},${ds}!${periodCol}${src.row}=${a1cell(row, 3)})`, true));
+    else
+      line.push(
+        fx(
+          `AND(${ds}!${idCol}${src.row}=${a1cell(row, 0)},${ds}!${periodCol}${src.row}=${a1cell(row, 3)})`,
+          true
+        )
+      );
     // Another Data row with other values for the same person and month: the engine scores the
     // month as read but pays and totals nothing until one of the two rows is corrected.
     const other = mf.conflicts[m];
-    if (conflict && idCol && periodCol) line.push(fx(`OR(${ds}!${idCol}${other}<>${a1cell(row, 0)},${ds}!${periodCol}${other}<>${a1cell(row, 3)})`, false));
+    if (conflict && idCol && periodCol)
+      line.push(
+        fx(
+          `OR(${ds}!${idCol}${other}<>${a1cell(row, 0)},${ds}!${periodCol}${other}<>${a1cell(row, 3)})`,
+          false
+        )
+      );
     else line.push(true);
     const guard = `$${a1cell(row, checkCol).replace(/\d+$/, "")}${row + 1}`;
     plan.fields.forEach((f, k) => {
@@ -359,7 +415,10 @@ function monthsSheet(ctx: Ctx): SheetLayout {
       if (!mayBeNegative(f)) bad.push(`${v}<0`);
       if (f.unit === "score") bad.push(`${v}>100`);
       if (f.key === PAY_FIELDS.daysInPeriod) bad.push(`${v}<=0`);
-      const checked = bad.length === 0 ? v : `IF(${bad.length === 1 ? bad[0] : `OR(${bad.join(",")})`},#N/A,${v})`;
+      const checked =
+        bad.length === 0
+          ? v
+          : `IF(${bad.length === 1 ? bad[0] : `OR(${bad.join(",")})`},#N/A,${v})`;
       const value: Value = state === INVALID ? ERR : state === OK ? mf.values[k][m] : "";
       line.push(fx(`IF(${guard},IF(${x}="","",${checked}),#N/A)`, value));
     });
@@ -368,7 +427,14 @@ function monthsSheet(ctx: Ctx): SheetLayout {
   s.blocks.push(g.block());
   s.columns = c.list.map((x) => x.spec);
   s.freeze = { rows: 1, columns: 4 };
-  s.styles = [{ range: { row: 0, column: 0, rows: 1, columns: c.list.length }, bold: true, fill: HEADER_FILL, wrap: true }];
+  s.styles = [
+    {
+      range: { row: 0, column: 0, rows: 1, columns: c.list.length },
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+    },
+  ];
   s.tabColor = "#A6A6A6";
   return s;
 }
@@ -388,15 +454,23 @@ function commissionColumns(ctx: Ctx): void {
   c.add("team", L(T.team), { width: 11 });
   c.add("month", L(T.month), { width: 9 });
   c.add("period", L(T.period), { width: 9 });
-  c.add("basis", `${L(T.basis)}（${enumText("basis", cm.basis, ctx.lang)}）`.replace("（", ctx.lang === "zh-CN" ? "（" : " (").replace("）", ctx.lang === "zh-CN" ? "）" : ")"), { width: 13, numberFormat: MONEY });
+  c.add(
+    "basis",
+    `${L(T.basis)}（${enumText("basis", cm.basis, ctx.lang)}）`
+      .replace("（", ctx.lang === "zh-CN" ? "（" : " (")
+      .replace("）", ctx.lang === "zh-CN" ? "）" : ")"),
+    { width: 13, numberFormat: MONEY }
+  );
   if (has(PAY_FIELDS.signed)) c.add("signed", L(T.signed), { width: 13, numberFormat: MONEY });
   if (has(PAY_FIELDS.salesTarget)) c.add("target", L(T.target), { width: 13, numberFormat: MONEY });
-  if (has(PAY_FIELDS.signed) && has(PAY_FIELDS.salesTarget)) c.add("attainment", L(T.attainment), { width: 9, numberFormat: PCT });
+  if (has(PAY_FIELDS.signed) && has(PAY_FIELDS.salesTarget))
+    c.add("attainment", L(T.attainment), { width: 9, numberFormat: PCT });
   c.add("ok", L(T.ok), { width: 8 });
   if (cm.boundType === "attainment") c.add("scale", L(T.scale), { width: 13, numberFormat: MONEY });
   c.add("amount", L(T.amount), { width: 13, numberFormat: MONEY });
   c.add("gross", L(T.gross), { width: 11, numberFormat: MONEY });
-  if (cm.gate.minAttainment !== null || cm.gate.minGrade !== null) c.add("gate", L(T.gate), { width: 8 });
+  if (cm.gate.minAttainment !== null || cm.gate.minGrade !== null)
+    c.add("gate", L(T.gate), { width: 8 });
   if (cm.capPerMonth !== null) c.add("capped", L(T.capped), { width: 7 });
   c.add("earned", L(T.earned), { width: 11, numberFormat: MONEY });
   c.add("paidNow", L(T.paidNow), { width: 11, numberFormat: MONEY });
@@ -430,7 +504,10 @@ function comCell(ctx: Ctx, key: string, m: number, sameSheet: boolean): string {
 }
 
 function comRange(ctx: Ctx, key: string, first: number, last: number, sameSheet = false): string {
-  const r = a1range({ row: ctx.monthRow(first), column: ctx.cc.get(key), rows: last - first + 1, columns: 1 }, !sameSheet);
+  const r = a1range(
+    { row: ctx.monthRow(first), column: ctx.cc.get(key), rows: last - first + 1, columns: 1 },
+    !sameSheet
+  );
   return sameSheet ? r : `${quoteSheet(ctx.names.commission)}!${r}`;
 }
 
@@ -463,7 +540,11 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
   const c = ctx.cc;
   const s = emptySheet("commission", ctx.names.commission, "output");
   const g = new Grid();
-  g.line(0, 0, c.list.map((x) => x.header));
+  g.line(
+    0,
+    0,
+    c.list.map((x) => x.header)
+  );
   const rowsOf = monthRows(ev);
   const settlements = new Map(Lg.settlements.map((x) => [x.id + "\u0000" + x.year, x]));
   const gradeCol = ctx.sc.get("grade");
@@ -510,18 +591,25 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     const ref = (key: string) => monthField(ctx, key, m);
     put("basis", fx(ref(basisKey)!, fieldValue(basisKey)));
     if (c.has("signed")) put("signed", fx(ref(PAY_FIELDS.signed)!, fieldValue(PAY_FIELDS.signed)));
-    if (c.has("target")) put("target", fx(ref(PAY_FIELDS.salesTarget)!, fieldValue(PAY_FIELDS.salesTarget)));
+    if (c.has("target"))
+      put("target", fx(ref(PAY_FIELDS.salesTarget)!, fieldValue(PAY_FIELDS.salesTarget)));
     const S = c.has("signed") ? cellOf("signed", m) : null;
     const TG = c.has("target") ? cellOf("target", m) : null;
     if (c.has("attainment")) {
-      put("attainment", fx(`IFERROR(IF(AND(${TG}<>"",${S}<>""),IF(${TG}>0,${S}/${TG},""),""),"")`, numOr(Lg.attainment[m], "")));
+      put(
+        "attainment",
+        fx(
+          `IFERROR(IF(AND(${TG}<>"",${S}<>""),IF(${TG}>0,${S}/${TG},""),""),"")`,
+          numOr(Lg.attainment[m], "")
+        )
+      );
     }
     const B = cellOf("basis", m);
     const conds = [`${B}<>""`];
     if (needsTarget) conds.push(`${TG}<>""`, `${TG}>0`);
     const gradeRef = `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(pr), gradeCol, true)}`;
     if (cm.gate.minGrade !== null) conds.push(`${gradeRef}<>""`);
-    const uniqueRef = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("unique"), true)}`;
+    const uniqueRef = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("unique"))}`;
     if (mf.conflicts[m]) conds.push(uniqueRef);
     // The engine's ledger status: basis readable, a target above 0 when tiers or the gate need it, the grade when the gate needs it.
     put("ok", fx(`IFERROR(AND(${conds.join(",")}),1=0)`, ok));
@@ -537,12 +625,24 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
         const at = cellOf("attainment", m);
         parts.push(`IF(${at}="",1=0,${reaches(at, settingName("minAttainment"))})`);
       }
-      if (cm.gate.minGrade !== null) parts.push(`MATCH(${gradeRef},${PLAN_NAMES.gradeLabel},0)<=MATCH(${settingName("minGrade")},${PLAN_NAMES.gradeLabel},0)`);
-      put("gate", fx(`IF(${okRef},${parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`},"")`, ok ? Lg.gate[m] === 0 : ""));
+      if (cm.gate.minGrade !== null)
+        parts.push(
+          `MATCH(${gradeRef},${PLAN_NAMES.gradeLabel},0)<=MATCH(${settingName("minGrade")},${PLAN_NAMES.gradeLabel},0)`
+        );
+      put(
+        "gate",
+        fx(
+          `IF(${okRef},${parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`},"")`,
+          ok ? Lg.gate[m] === 0 : ""
+        )
+      );
       gated = `IF(${cellOf("gate", m)},${gated},0)`;
     }
     if (c.has("capped")) {
-      put("capped", fx(`IF(${okRef},${gated}>${settingName("capPerMonth")},"")`, ok ? Lg.capped[m] === 1 : ""));
+      put(
+        "capped",
+        fx(`IF(${okRef},${gated}>${settingName("capPerMonth")},"")`, ok ? Lg.capped[m] === 1 : "")
+      );
       gated = `MIN(${gated},${settingName("capPerMonth")})`;
     }
     put("earned", fx(ifOk(`ROUND(${gated},2)`), ok ? Lg.earned[m] : ERR));
@@ -551,15 +651,27 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     const PN = cellOf("paidNow", m);
     put("deferred", fx(ifOk(`ROUND(${E}-${PN},2)`), ok ? Lg.deferred[m] : ERR));
     const clawRef = ref(PAY_FIELDS.clawback);
-    put("clawback", clawRef ? fx(`IFERROR(IF(${clawRef}="",0,${clawRef}*1),0)`, Lg.clawback[m]) : 0);
+    put(
+      "clawback",
+      clawRef ? fx(`IFERROR(IF(${clawRef}="",0,${clawRef}*1),0)`, Lg.clawback[m]) : 0
+    );
     const CL = cellOf("clawback", m);
     // Opening balance: 0 for a new person; the previous month's closing balance; at a new year the
     // balance left after the year-end settlement recovered what it could from the deferred share.
     const newPerson = m === 0 || mf.ids[m - 1] !== mf.ids[m];
     const newYear = !newPerson && mf.periods[m - 1].slice(0, 4) !== mf.periods[m].slice(0, 4);
-    const opening = newPerson || deduct ? 0 : newYear ? settlementBalance(Lg, settlements, mf, m - 1) : Lg.balance[m - 1];
+    const opening =
+      newPerson || deduct
+        ? 0
+        : newYear
+          ? settlementBalance(Lg, settlements, mf, m - 1)
+          : Lg.balance[m - 1];
     if (newPerson || deduct) put("opening", 0);
-    else if (newYear) put("opening", fx(`IFERROR(${cellOf("yOutstanding", m - 1)},${cellOf("balance", m - 1)})`, opening));
+    else if (newYear)
+      put(
+        "opening",
+        fx(`IFERROR(${cellOf("yOutstanding", m - 1)},${cellOf("balance", m - 1)})`, opening)
+      );
     else put("opening", fx(cellOf("balance", m - 1), opening));
     const OP = cellOf("opening", m);
     if (deduct) {
@@ -567,7 +679,13 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       put("balance", 0);
     } else {
       put("recovered", fx(ifOk(`MIN(ROUND(${OP}+${CL},2),${PN})`), ok ? Lg.recovered[m] : ERR));
-      put("balance", fx(`IF(${okRef},ROUND(ROUND(${OP}+${CL},2)-${cellOf("recovered", m)},2),ROUND(${OP}+${CL},2))`, Lg.balance[m]));
+      put(
+        "balance",
+        fx(
+          `IF(${okRef},ROUND(ROUND(${OP}+${CL},2)-${cellOf("recovered", m)},2),ROUND(${OP}+${CL},2))`,
+          Lg.balance[m]
+        )
+      );
     }
     put("net", fx(ifOk(`ROUND(${PN}-${cellOf("recovered", m)},2)`), ok ? Lg.net[m] : ERR));
 
@@ -575,46 +693,104 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     const share = mp.share[m];
     if (plan.pay.prorate) {
       put("daysWorked", fx(ref(PAY_FIELDS.daysWorked) ?? `""`, fieldValue(PAY_FIELDS.daysWorked)));
-      put("daysInMonth", fx(ref(PAY_FIELDS.daysInPeriod) ?? `""`, fieldValue(PAY_FIELDS.daysInPeriod)));
+      put(
+        "daysInMonth",
+        fx(ref(PAY_FIELDS.daysInPeriod) ?? `""`, fieldValue(PAY_FIELDS.daysInPeriod))
+      );
       const DW = cellOf("daysWorked", m);
       const DM = cellOf("daysInMonth", m);
       const shareF = `IF(OR(${DW}="",${DM}=""),#N/A,IF(AND(${DM}>0,${DW}>=0),IF(${DW}<${DM},${DW}/${DM},1),#N/A))`;
-      put("share", fx(mf.conflicts[m] ? `IF(${uniqueRef},${shareF},#N/A)` : shareF, numOr(share, ERR)));
+      put(
+        "share",
+        fx(mf.conflicts[m] ? `IF(${uniqueRef},${shareF},#N/A)` : shareF, numOr(share, ERR))
+      );
     } else {
-      const guard = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("check"), true)}`;
+      const guard = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("check"))}`;
       put("share", fx(`IF(AND(${guard},${uniqueRef}),1,#N/A)`, numOr(share, ERR)));
     }
     const SH = cellOf("share", m);
     put("baseSalary", fx(ref(PAY_FIELDS.baseSalary) ?? `""`, fieldValue(PAY_FIELDS.baseSalary)));
-    put("perfFull", fx(ref(PAY_FIELDS.performancePay) ?? `""`, fieldValue(PAY_FIELDS.performancePay)));
+    put(
+      "perfFull",
+      fx(ref(PAY_FIELDS.performancePay) ?? `""`, fieldValue(PAY_FIELDS.performancePay))
+    );
     const prorated = (full: string) =>
       ctx.style === "perf" && plan.pay.prorate
         ? mf.conflicts[m]
           ? `IF(${uniqueRef},ROUND(PERF.PRORATE(${full},${cellOf("daysWorked", m)},${cellOf("daysInMonth", m)}),2),#N/A)`
           : `ROUND(PERF.PRORATE(${full},${cellOf("daysWorked", m)},${cellOf("daysInMonth", m)}),2)`
         : `ROUND(${full}*${SH},2)`;
-    put("base", fx(`IF(${cellOf("baseSalary", m)}="",#N/A,${prorated(cellOf("baseSalary", m))})`, numOr(mp.base[m], ERR)));
-    put("perfStd", fx(`IF(${cellOf("perfFull", m)}="",#N/A,${prorated(cellOf("perfFull", m))})`, numOr(mp.performanceStandard[m], ERR)));
+    put(
+      "base",
+      fx(
+        `IF(${cellOf("baseSalary", m)}="",#N/A,${prorated(cellOf("baseSalary", m))})`,
+        numOr(mp.base[m], ERR)
+      )
+    );
+    put(
+      "perfStd",
+      fx(
+        `IF(${cellOf("perfFull", m)}="",#N/A,${prorated(cellOf("perfFull", m))})`,
+        numOr(mp.performanceStandard[m], ERR)
+      )
+    );
     const adjRef = ref(PAY_FIELDS.adjustment);
-    put("adjustment", adjRef ? fx(`IFERROR(IF(${adjRef}="",0,${adjRef}*1),0)`, mp.adjustment[m]) : 0);
+    put(
+      "adjustment",
+      adjRef ? fx(`IFERROR(IF(${adjRef}="",0,${adjRef}*1),0)`, mp.adjustment[m]) : 0
+    );
 
     // Year end: on the last month of a person's year.
-    const lastOfYear = m + 1 >= mf.n || mf.ids[m + 1] !== mf.ids[m] || mf.periods[m + 1].slice(0, 4) !== mf.periods[m].slice(0, 4);
+    const lastOfYear =
+      m + 1 >= mf.n ||
+      mf.ids[m + 1] !== mf.ids[m] ||
+      mf.periods[m + 1].slice(0, 4) !== mf.periods[m].slice(0, 4);
     if (lastOfYear) {
       const st = settlements.get(mf.ids[m] + "\u0000" + mf.periods[m].slice(0, 4));
       let first = m;
-      while (first > 0 && mf.ids[first - 1] === mf.ids[m] && mf.periods[first - 1].slice(0, 4) === mf.periods[m].slice(0, 4)) first--;
+      while (
+        first > 0 &&
+        mf.ids[first - 1] === mf.ids[m] &&
+        mf.periods[first - 1].slice(0, 4) === mf.periods[m].slice(0, 4)
+      )
+        first--;
       const allOk = `AND(${comRange(ctx, "ok", first, m, true)})`;
       const okY = st ? st.ok : false;
-      put("yDeferred", fx(`IF(${allOk},ROUND(SUM(${comRange(ctx, "deferred", first, m, true)}),2),#N/A)`, okY && st ? st.deferred : ERR));
+      put(
+        "yDeferred",
+        fx(
+          `IF(${allOk},ROUND(SUM(${comRange(ctx, "deferred", first, m, true)}),2),#N/A)`,
+          okY && st ? st.deferred : ERR
+        )
+      );
       const YD = cellOf("yDeferred", m);
-      put("yRecovered", fx(`IF(${allOk},${deduct ? "0" : `MIN(${cellOf("balance", m)},${YD})`},#N/A)`, okY && st ? st.recovered : ERR));
-      put("ySettlement", fx(`IF(${allOk},ROUND(${YD}-${cellOf("yRecovered", m)},2),#N/A)`, okY && st ? st.settlement : ERR));
-      put("yOutstanding", fx(`IF(${allOk},ROUND(${cellOf("balance", m)}-${cellOf("yRecovered", m)},2),#N/A)`, okY && st ? st.outstanding : ERR));
+      put(
+        "yRecovered",
+        fx(
+          `IF(${allOk},${deduct ? "0" : `MIN(${cellOf("balance", m)},${YD})`},#N/A)`,
+          okY && st ? st.recovered : ERR
+        )
+      );
+      put(
+        "ySettlement",
+        fx(
+          `IF(${allOk},ROUND(${YD}-${cellOf("yRecovered", m)},2),#N/A)`,
+          okY && st ? st.settlement : ERR
+        )
+      );
+      put(
+        "yOutstanding",
+        fx(
+          `IF(${allOk},ROUND(${cellOf("balance", m)}-${cellOf("yRecovered", m)},2),#N/A)`,
+          okY && st ? st.outstanding : ERR
+        )
+      );
     }
     const mr = rowsOf[m];
     const src = sourceOf(mf, m);
-    const texts = [...(readingByRow.get(src.sheet + "\u0000" + src.row) ?? []), ...mr.problems].map((i) => formatIssue(i, lang));
+    const texts = [...(readingByRow.get(src.sheet + "\u0000" + src.row) ?? []), ...mr.problems].map(
+      (i) => formatIssue(i, lang)
+    );
     put("status", [...new Set(texts)].join(sep) || L({ en: "OK", zh: "正常" }));
     g.line(row, 0, line);
   }
@@ -622,7 +798,13 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
   s.columns = c.list.map((x) => x.spec);
   s.freeze = { rows: 1, columns: 4 };
   s.styles = [
-    { range: { row: 0, column: 0, rows: 1, columns: c.list.length }, bold: true, fill: HEADER_FILL, wrap: true, vertical: "center" },
+    {
+      range: { row: 0, column: 0, rows: 1, columns: c.list.length },
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+      vertical: "center",
+    },
     { range: { row: 1, column: c.get("net"), rows: Math.max(1, mf.n), columns: 1 }, bold: true },
   ];
   s.tabColor = "#C55A11";
@@ -630,7 +812,12 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
 }
 
 /** The opening balance of a new year: what the previous year's settlement left, as the engine has it. */
-function settlementBalance(Lg: Evaluation["ledger"], settlements: Map<string, Evaluation["ledger"]["settlements"][number]>, mf: Frame, prev: number): number {
+function settlementBalance(
+  Lg: Evaluation["ledger"],
+  settlements: Map<string, Evaluation["ledger"]["settlements"][number]>,
+  mf: Frame,
+  prev: number
+): number {
   const st = settlements.get(mf.ids[prev] + "\u0000" + mf.periods[prev].slice(0, 4));
   return st && st.ok ? st.outstanding : Lg.balance[prev];
 }
@@ -645,7 +832,14 @@ function usedFields(ctx: Ctx): string[] {
     for (const f of indicatorFields(ind)) used.add(f);
     if (usesTarget(ind) && ind.target.field) used.add(ind.target.field);
   }
-  if (ctx.plan.grading.coefficientMode === "matrix") for (const f of [PAY_FIELDS.signed, PAY_FIELDS.salesTarget, PAY_FIELDS.collected, PAY_FIELDS.due]) used.add(f);
+  if (ctx.plan.grading.coefficientMode === "matrix")
+    for (const f of [
+      PAY_FIELDS.signed,
+      PAY_FIELDS.salesTarget,
+      PAY_FIELDS.collected,
+      PAY_FIELDS.due,
+    ])
+      used.add(f);
   return ctx.plan.fields.map((f) => f.key).filter((k) => used.has(k));
 }
 
@@ -657,8 +851,13 @@ function scorecardColumns(ctx: Ctx): void {
   c.add("team", L(T.team), { width: 11 });
   c.add("period", L(T.period), { width: 9 });
   c.add("months", L(T.months), { width: 5, numberFormat: "0" });
-  for (const i of ctx.order) c.add("s:" + plan.indicators[i].key, say(plan.indicators[i].name, lang), { width: 10, numberFormat: SCORE });
-  for (const d of plan.dimensions) c.add("d:" + d.key, say(d.name, lang), { width: 11, numberFormat: SCORE });
+  for (const i of ctx.order)
+    c.add("s:" + plan.indicators[i].key, say(plan.indicators[i].name, lang), {
+      width: 10,
+      numberFormat: SCORE,
+    });
+  for (const d of plan.dimensions)
+    c.add("d:" + d.key, say(d.name, lang), { width: 11, numberFormat: SCORE });
   c.add("total", L(T.total), { width: 8, numberFormat: SCORE });
   c.add("grade", L(T.grade), { width: 6 });
   c.add("coefficient", L(T.coefficient), { width: 7, numberFormat: "0.00" });
@@ -670,7 +869,8 @@ function scorecardColumns(ctx: Ctx): void {
   c.add("totalPay", L(T.totalPay), { width: 12, numberFormat: MONEY });
   c.add("status", L(T.status), { width: 50 });
   const unitFmt = (k: string) => fieldFormat(plan.fields.find((f) => f.key === k)?.unit ?? "count");
-  for (const k of usedFields(ctx)) c.add("a:" + k, fieldName(plan, k, lang), { width: 12, numberFormat: unitFmt(k) }, true);
+  for (const k of usedFields(ctx))
+    c.add("a:" + k, fieldName(plan, k, lang), { width: 12, numberFormat: unitFmt(k) }, true);
   plan.indicators.forEach((ind) => {
     const n = say(ind.name, lang);
     const fmt = ind.unit === "currency" ? MONEY : ind.unit === "ratio" ? PCT : "0.00";
@@ -679,7 +879,8 @@ function scorecardColumns(ctx: Ctx): void {
       c.add("t:" + ind.key, `${n}：${L(T.targetOf)}`, { width: 11, numberFormat: fmt }, true);
       c.add("r:" + ind.key, `${n}：${L(T.attainmentOf)}`, { width: 9, numberFormat: PCT }, true);
     }
-    if (ind.scoring.method === "curve") c.add("k:" + ind.key, `${n}：${L(T.segment)}`, { width: 6, numberFormat: "0" }, true);
+    if (ind.scoring.method === "curve")
+      c.add("k:" + ind.key, `${n}：${L(T.segment)}`, { width: 6, numberFormat: "0" }, true);
   });
   if (plan.indicators.some((i) => i.input.kind === "feedback")) {
     c.add("fb0", L(T.fbSuperior), { width: 9, numberFormat: SCORE }, true);
@@ -723,7 +924,12 @@ function aggregateFormula(ctx: Ctx, key: string, first: number, last: number): s
  * rating row must still hold this person and period and a score between 0 and 100, else #N/A
  * (the ratings were moved or changed: generate again). A group without ratings is "".
  */
-function feedbackMeans(ctx: Ctx, id: string, idRef: string, ratings: readonly FeedbackRating[]): { formula: string; value: Value }[] {
+function feedbackMeans(
+  ctx: Ctx,
+  id: string,
+  idRef: string,
+  ratings: readonly FeedbackRating[]
+): { formula: string; value: Value }[] {
   const fb = ctx.fb;
   const groups: FeedbackRating[][] = [[], [], []];
   for (const r of ratings) groups[r.rater === "superior" ? 0 : r.rater === "peer" ? 1 : 2].push(r);
@@ -733,7 +939,13 @@ function feedbackMeans(ctx: Ctx, id: string, idRef: string, ratings: readonly Fe
     if (list.length === 0) return { formula: `""`, value: "" };
     const guards = list.flatMap((r) => {
       const score = at(fb.score, r.source.row);
-      return [`${at(fb.id, r.source.row)}=${idRef}`, `${at(fb.period, r.source.row)}=${str(r.period)}`, `${score}<>""`, `${score}>=0`, `${score}<=100`];
+      return [
+        `${at(fb.id, r.source.row)}=${idRef}`,
+        `${at(fb.period, r.source.row)}=${str(r.period)}`,
+        `${score}<>""`,
+        `${score}>=0`,
+        `${score}<=100`,
+      ];
     });
     const sum = list.map((r) => at(fb.score, r.source.row)).join("+");
     let mean = 0;
@@ -750,7 +962,10 @@ function columnLetter(c: number): string {
 
 /** The ratings the engine used for an evaluation row (a quarter: within it; a month: its own, else its quarter's). */
 function ratingsOf(ev: Evaluation, id: string, period: string): FeedbackRating[] {
-  const fb = ev.feedback as unknown as { ratingsFor?: (id: string, p: string) => FeedbackRating[]; ratings: (id: string, p: string, exact?: boolean) => FeedbackRating[] };
+  const fb = ev.feedback as unknown as {
+    ratingsFor?: (id: string, p: string) => FeedbackRating[];
+    ratings: (id: string, p: string, exact?: boolean) => FeedbackRating[];
+  };
   return fb.ratingsFor ? fb.ratingsFor(id, period) : fb.ratings(id, period);
 }
 
@@ -769,16 +984,25 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
   const pp = ev.periodPay;
   const s = emptySheet("scorecard", ctx.names.scorecard, "output");
   const g = new Grid();
-  g.line(0, 0, c.list.map((x) => x.header));
+  g.line(
+    0,
+    0,
+    c.list.map((x) => x.header)
+  );
   // Row 2: the weights the formulas use (indicator weight in its dimension, dimension weight).
   g.set(1, 0, L(T.weightRow));
-  plan.indicators.forEach((ind, i) => g.set(1, c.get("s:" + ind.key), ctx.fx(P(A.indicators[i].weight), ind.weight), "0%"));
-  plan.dimensions.forEach((d, i) => g.set(1, c.get("d:" + d.key), ctx.fx(P(A.dimensions[i].weight), d.weight), "0%"));
+  plan.indicators.forEach((ind, i) =>
+    g.set(1, c.get("s:" + ind.key), ctx.fx(P(A.indicators[i].weight), ind.weight), "0%")
+  );
+  plan.dimensions.forEach((d, i) =>
+    g.set(1, c.get("d:" + d.key), ctx.fx(P(A.dimensions[i].weight), d.weight), "0%")
+  );
   const rows = scorecardRows(ev);
   const sep = lang === "zh-CN" ? "；" : "; ";
   const first = ctx.periodRow(0);
   const last = ctx.periodRow(Math.max(0, pf.n - 1));
-  const colRange = (key: string) => `${a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true)}`;
+  const colRange = (key: string) =>
+    `${a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true)}`;
   const nGrades = plan.grading.grades.length;
   const forced = plan.grading.mode === "forced";
 
@@ -802,7 +1026,13 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     for (const k of usedFields(ctx)) {
       const fi = ctx.fieldIndex.get(k)!;
       const st = pf.states[fi][r];
-      put("a:" + k, fx(aggregateFormula(ctx, k, m0, m1), st === OK ? pf.values[fi][r] : st === INVALID ? ERR : ""));
+      put(
+        "a:" + k,
+        fx(
+          aggregateFormula(ctx, k, m0, m1),
+          st === OK ? pf.values[fi][r] : st === INVALID ? ERR : ""
+        )
+      );
     }
     const agg = (k: string) => at("a:" + k);
     const aggValue = (k: string): Value => {
@@ -813,9 +1043,16 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
 
     // 360 group means.
     if (c.has("fb0")) {
-      const means = feedbackMeans(ctx, id, `$${columnLetter(0)}${row + 1}`, ratingsOf(ev, id, pf.periods[r]));
+      const means = feedbackMeans(
+        ctx,
+        id,
+        `$${columnLetter(0)}${row + 1}`,
+        ratingsOf(ev, id, pf.periods[r])
+      );
       const parts = ev.feedback.score(id, pf.periods[r]);
-      means.forEach((m, i) => put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value)));
+      means.forEach((m, i) =>
+        put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
+      );
     }
 
     // Indicators: actual, target, attainment, score.
@@ -838,7 +1075,10 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         case "growth": {
           const x = agg(inp.current);
           const y = agg(inp.prior);
-          fa = style === "perf" ? `IF(${x}="","",IF(${y}="","",IF(${y}=0,"",PERF.GROWTH(${x},${y}))))` : `IF(${x}="","",IF(${y}="","",IF(${y}=0,"",(${x}-${y})/ABS(${y}))))`;
+          fa =
+            style === "perf"
+              ? `IF(${x}="","",IF(${y}="","",IF(${y}=0,"",PERF.GROWTH(${x},${y}))))`
+              : `IF(${x}="","",IF(${y}="","",IF(${y}=0,"",(${x}-${y})/ABS(${y}))))`;
           break;
         }
         case "sum": {
@@ -868,8 +1108,18 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
       if (usesTarget(ind)) {
         // Target: the data's target for the period, else the default (× months when additive).
         const def = ind.target.default;
-        const additive = inp.kind === "field" ? plan.fields.find((f) => f.key === inp.field)?.aggregate === "sum" : inp.kind === "sum" ? inp.fields.every((k) => plan.fields.find((f) => f.key === k)?.aggregate === "sum") : false;
-        const defF = def === null ? `""` : additive ? `${P(an.targetDefault)}*${at("months")}` : P(an.targetDefault);
+        const additive =
+          inp.kind === "field"
+            ? plan.fields.find((f) => f.key === inp.field)?.aggregate === "sum"
+            : inp.kind === "sum"
+              ? inp.fields.every((k) => plan.fields.find((f) => f.key === k)?.aggregate === "sum")
+              : false;
+        const defF =
+          def === null
+            ? `""`
+            : additive
+              ? `${P(an.targetDefault)}*${at("months")}`
+              : P(an.targetDefault);
         const defV: Value = def === null ? "" : additive ? def * pf.monthCount[r] : def;
         let ft = defF;
         let tv: Value = defV;
@@ -884,8 +1134,10 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         const lower = ind.direction === "lower";
         const curveLowerZero = `10^300`;
         let fr: string;
-        if (style === "perf" && !lower) fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${TT}=0,"",PERF.ATTAINMENT(${X},${TT})))))`;
-        else if (!lower) fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${TT}=0,"",${X}/${TT}))))`;
+        if (style === "perf" && !lower)
+          fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${TT}=0,"",PERF.ATTAINMENT(${X},${TT})))))`;
+        else if (!lower)
+          fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${TT}=0,"",${X}/${TT}))))`;
         else {
           const zero = ind.scoring.method === "linear" ? P(an.cap!) : curveLowerZero;
           fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${X}=0,${zero},${style === "perf" ? `PERF.ATTAINMENT(${X},${TT},"lower")` : `${TT}/${X}`}))))`;
@@ -895,7 +1147,10 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         else if (lower && t.actual === 0 && t.reason === "none") rv = Math.pow(10, 300);
         else rv = t.reason === "invalid" || t.reason === "targetNegative" ? ERR : "";
         put("r:" + ind.key, fx(fr, rv));
-        if (ind.scoring.method === "linear" || (ind.scoring.method === "curve" && ind.scoring.on === "attainment")) {
+        if (
+          ind.scoring.method === "linear" ||
+          (ind.scoring.method === "curve" && ind.scoring.on === "attainment")
+        ) {
           scoreInput = at("r:" + ind.key);
           scoreInputValue = rv;
         }
@@ -930,7 +1185,9 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
           if (typeof xv === "number") {
             // The segment is the last point reached (the engine's curve walk), counted as the formula counts it.
             let k = 1;
-            for (let j = 1; j < n - 1; j++) if (xv >= sc.points[j].x - 1e-9 * Math.max(1, Math.abs(xv), Math.abs(sc.points[j].x))) k++;
+            for (let j = 1; j < n - 1; j++)
+              if (xv >= sc.points[j].x - 1e-9 * Math.max(1, Math.abs(xv), Math.abs(sc.points[j].x)))
+                k++;
             segV = k;
           }
           const segF = `IF(${x}="","",1${mid.length ? "+" + mid.join("+") : ""})`;
@@ -959,8 +1216,21 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     // Dimensions.
     plan.dimensions.forEach((d, di) => {
       const inds = ctx.order.filter((i) => plan.indicators[i].dimension === d.key);
-      const S = a1range({ row, column: c.get("s:" + plan.indicators[inds[0]].key), rows: 1, columns: inds.length });
-      const W = a1range({ row: 1, column: c.get("s:" + plan.indicators[inds[0]].key), rows: 1, columns: inds.length }, true);
+      const S = a1range({
+        row,
+        column: c.get("s:" + plan.indicators[inds[0]].key),
+        rows: 1,
+        columns: inds.length,
+      });
+      const W = a1range(
+        {
+          row: 1,
+          column: c.get("s:" + plan.indicators[inds[0]].key),
+          rows: 1,
+          columns: inds.length,
+        },
+        true
+      );
       const dv = set.dimensionScores[r * nd + di];
       const v: Value = set.dimensionExcluded[r * nd + di] ? "" : numOr(dv, ERR);
       const f =
@@ -972,7 +1242,10 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
 
     // Total, grade, coefficient.
     const D = a1range({ row, column: c.get("d:" + plan.dimensions[0].key), rows: 1, columns: nd });
-    const DW = a1range({ row: 1, column: c.get("d:" + plan.dimensions[0].key), rows: 1, columns: nd }, true);
+    const DW = a1range(
+      { row: 1, column: c.get("d:" + plan.dimensions[0].key), rows: 1, columns: nd },
+      true
+    );
     const total = set.totals[r];
     let totalF =
       style === "perf"
@@ -990,33 +1263,83 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     const gi = gr.gradeIndex[r];
     const gradeValue: Value = gi >= 0 ? plan.grading.grades[gi].label : "";
     if (forced) {
-      const group = plan.grading.group === "team" ? `,${colRange("team")},${a1cell(row, c.get("team"))}` : "";
-      put("rank", fx(`IF(${TOT}="","",1+COUNTIFS(${colRange("period")},${at("period")}${group},${colRange("total")},">"&(${plusTol(TOT)})))`, gi >= 0 ? gr.rank[r] : ""));
-      put("n", fx(`IF(${TOT}="","",COUNTIFS(${colRange("period")},${at("period")}${group},${colRange("total")},">-1E+300"))`, gi >= 0 ? gr.groupSize[r] : ""));
+      const group =
+        plan.grading.group === "team" ? `,${colRange("team")},${a1cell(row, c.get("team"))}` : "";
+      put(
+        "rank",
+        fx(
+          `IF(${TOT}="","",1+COUNTIFS(${colRange("period")},${at("period")}${group},${colRange("total")},">"&(${plusTol(TOT)})))`,
+          gi >= 0 ? gr.rank[r] : ""
+        )
+      );
+      put(
+        "n",
+        fx(
+          `IF(${TOT}="","",COUNTIFS(${colRange("period")},${at("period")}${group},${colRange("total")},">-1E+300"))`,
+          gi >= 0 ? gr.groupSize[r] : ""
+        )
+      );
       put(
         "grade",
-        fx(`IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${nGrades},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`, gradeValue),
+        fx(
+          `IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${nGrades},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`,
+          gradeValue
+        )
       );
     } else if (style === "perf") {
-      put("grade", fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue));
+      put(
+        "grade",
+        fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue)
+      );
     } else {
-      put("grade", fx(`IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`, gradeValue));
+      put(
+        "grade",
+        fx(
+          `IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`,
+          gradeValue
+        )
+      );
     }
     const G = at("grade");
     if (plan.grading.coefficientMode === "matrix") {
-      const ratio = (n: string, d: string) => `IFERROR(IF(OR(${agg(n)}="",${agg(d)}=""),"",IF(${agg(d)}=0,"",${agg(n)}/${agg(d)})),"")`;
+      const ratio = (n: string, d: string) =>
+        `IFERROR(IF(OR(${agg(n)}="",${agg(d)}=""),"",IF(${agg(d)}=0,"",${agg(n)}/${agg(d)})),"")`;
       const rv = (n: string, d: string): Value => {
         const a = aggValue(n);
         const b = aggValue(d);
         return typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : "";
       };
-      put("ma", fx(ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget), rv(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)));
-      put("mc", fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), rv(PAY_FIELDS.collected, PAY_FIELDS.due)));
-      put("coefficient", fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(gr.coefficient[r], "")));
+      put(
+        "ma",
+        fx(
+          ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget),
+          rv(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)
+        )
+      );
+      put(
+        "mc",
+        fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), rv(PAY_FIELDS.collected, PAY_FIELDS.due))
+      );
+      put(
+        "coefficient",
+        fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(gr.coefficient[r], ""))
+      );
     } else if (style === "perf") {
-      put("coefficient", fx(`IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`, numOr(gr.coefficient[r], "")));
+      put(
+        "coefficient",
+        fx(
+          `IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`,
+          numOr(gr.coefficient[r], "")
+        )
+      );
     } else {
-      put("coefficient", fx(`IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`, numOr(gr.coefficient[r], "")));
+      put(
+        "coefficient",
+        fx(
+          `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
+          numOr(gr.coefficient[r], "")
+        )
+      );
     }
 
     // Pay lines: the Commission sheet's months summed.
@@ -1029,18 +1352,26 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     const STD = at("perfStd");
     const COEF = at("coefficient");
     // An empty coefficient (no grade) is tested for: "" × a number is #VALUE! in Excel and LibreOffice but 0 in HyperFormula.
-    put("perfPay", fx(`IF(${COEF}="","",IFERROR(ROUND(${STD}*${COEF},2),""))`, numOr(pp.performancePay[r], "")));
+    put(
+      "perfPay",
+      fx(`IF(${COEF}="","",IFERROR(ROUND(${STD}*${COEF},2),""))`, numOr(pp.performancePay[r], ""))
+    );
     put(
       "totalPay",
       fx(
         style === "perf"
           ? `IF(OR(${BASE}="",${STD}="",${COEF}="",${at("commission")}="",${at("bonus")}=""),"",IFERROR(PERF.PAY(${BASE},${STD},${COEF},${at("commission")},${at("bonus")}),""))`
           : `IF(OR(${BASE}="",${STD}="",${COEF}="",${at("commission")}="",${at("bonus")}=""),"",IFERROR(ROUND(${BASE}+${STD}*${COEF}+${at("commission")}+${at("bonus")},2),""))`,
-        numOr(pp.total[r], ""),
-      ),
+        numOr(pp.total[r], "")
+      )
     );
     const sr = rows[r];
-    put("status", sr.status === "ok" ? L({ en: "OK", zh: "正常" }) : [...new Set(sr.problems.map((i) => formatIssue(i, lang)))].join(sep));
+    put(
+      "status",
+      sr.status === "ok"
+        ? L({ en: "OK", zh: "正常" })
+        : [...new Set(sr.problems.map((i) => formatIssue(i, lang)))].join(sep)
+    );
     g.line(row, 0, line);
   }
   s.blocks.push(g.block());
@@ -1050,12 +1381,36 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
   const nCols = c.list.length;
   const dataRows = Math.max(1, pf.n);
   const styles: StyleSpec[] = [
-    { range: { row: 0, column: 0, rows: 1, columns: nCols }, bold: true, fill: HEADER_FILL, wrap: true, vertical: "center" },
-    { range: { row: 1, column: 0, rows: 1, columns: nCols }, italic: true, fontColor: "#595959", border: "bottom" },
-    { range: { row: 2, column: c.get("total"), rows: dataRows, columns: 3 }, bold: true, fill: RESULT_FILL },
-    { range: { row: 2, column: c.get("totalPay"), rows: dataRows, columns: 1 }, bold: true, fill: RESULT_FILL },
+    {
+      range: { row: 0, column: 0, rows: 1, columns: nCols },
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+      vertical: "center",
+    },
+    {
+      range: { row: 1, column: 0, rows: 1, columns: nCols },
+      italic: true,
+      fontColor: "#595959",
+      border: "bottom",
+    },
+    {
+      range: { row: 2, column: c.get("total"), rows: dataRows, columns: 3 },
+      bold: true,
+      fill: RESULT_FILL,
+    },
+    {
+      range: { row: 2, column: c.get("totalPay"), rows: dataRows, columns: 1 },
+      bold: true,
+      fill: RESULT_FILL,
+    },
   ];
-  if (firstWork >= 0) styles.push({ range: { row: 0, column: firstWork, rows: 1, columns: nCols - firstWork }, fill: WORK_FILL, italic: true });
+  if (firstWork >= 0)
+    styles.push({
+      range: { row: 0, column: firstWork, rows: 1, columns: nCols - firstWork },
+      fill: WORK_FILL,
+      italic: true,
+    });
   s.styles = styles;
   s.tabColor = "#FFC000";
   return s;
@@ -1063,7 +1418,8 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
 
 /** The coefficient matrix lookup: last row and column threshold reached; 0 below either axis. */
 function matrixCoefficient(ctx: Ctx, grade: string, ma: string, mc: string): string {
-  if (ctx.style === "perf") return `IF(${grade}="","",IF(OR(${ma}="",${mc}=""),"",PERF.MATRIX(${ma},${mc},${PLAN_NAMES.matrix})))`;
+  if (ctx.style === "perf")
+    return `IF(${grade}="","",IF(OR(${ma}="",${mc}=""),"",PERF.MATRIX(${ma},${mc},${PLAN_NAMES.matrix})))`;
   const r = `SUMPRODUCT((${PLAN_NAMES.matrixRows}<=${plusTol(ma)})*1)`;
   const k = `SUMPRODUCT((${PLAN_NAMES.matrixColumns}<=${plusTol(mc)})*1)`;
   return `IF(${grade}="","",IF(OR(${ma}="",${mc}=""),"",IF(OR(${r}=0,${k}=0),0,INDEX(${PLAN_NAMES.matrix},${r}+1,${k}+1))))`;
@@ -1082,13 +1438,19 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
   for (let y = 0; y < yf.n; y++) if (rowsA[y].yearComplete) keep.push(y);
   if (keep.length === 0) return null;
   const monthly = plan.periods.evaluation === "month";
-  const slots = monthly ? Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0")) : ["Q1", "Q2", "Q3", "Q4"];
+  const slots = monthly
+    ? Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"))
+    : ["Q1", "Q2", "Q3", "Q4"];
   const c = new Cols();
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
   c.add("year", L(T.year), { width: 6 });
-  for (const sl of slots) c.add("p:" + sl, monthly ? `${sl}${L({ en: "", zh: "月" })}` : sl, { width: 8, numberFormat: SCORE });
+  for (const sl of slots)
+    c.add("p:" + sl, monthly ? `${sl}${L({ en: "", zh: "月" })}` : sl, {
+      width: 8,
+      numberFormat: SCORE,
+    });
   c.add("fb", L(T.fbScore), { width: 9, numberFormat: SCORE });
   c.add("total", L(T.total), { width: 8, numberFormat: SCORE });
   c.add("grade", L(T.grade), { width: 6 });
@@ -1104,7 +1466,13 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
   c.add("fb2", L(T.fbCustomer), { width: 9, numberFormat: SCORE }, true);
   const matrix = plan.grading.coefficientMode === "matrix";
   if (matrix) {
-    for (const k of [PAY_FIELDS.signed, PAY_FIELDS.salesTarget, PAY_FIELDS.collected, PAY_FIELDS.due]) c.add("a:" + k, fieldName(plan, k, lang), { width: 12, numberFormat: MONEY }, true);
+    for (const k of [
+      PAY_FIELDS.signed,
+      PAY_FIELDS.salesTarget,
+      PAY_FIELDS.collected,
+      PAY_FIELDS.due,
+    ])
+      c.add("a:" + k, fieldName(plan, k, lang), { width: 12, numberFormat: MONEY }, true);
     c.add("ma", L(T.matrixAttainment), { width: 9, numberFormat: PCT }, true);
     c.add("mc", L(T.matrixCollection), { width: 9, numberFormat: PCT }, true);
   }
@@ -1115,12 +1483,18 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
   }
   const s = emptySheet("annual", ctx.names.annual, "output");
   const g = new Grid();
-  g.line(0, 0, c.list.map((x) => x.header));
+  g.line(
+    0,
+    0,
+    c.list.map((x) => x.header)
+  );
   const first = 1;
   const last = keep.length;
-  const colRange = (key: string) => a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true);
+  const colRange = (key: string) =>
+    a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true);
   const pfr = ev.periods.frame;
-  const scTotal = (r: number) => `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get("total"), true)}`;
+  const scTotal = (r: number) =>
+    `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get("total"), true)}`;
   const qw = A.annualWeights.slice(0, 4).map(P);
   const fw = P(A.annualWeights[4]);
   const sep = lang === "zh-CN" ? "；" : "; ";
@@ -1157,7 +1531,9 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
     // Annual 360: ratings of exactly the year.
     const means = feedbackMeans(ctx, id, `$A${row + 1}`, ev.feedback.ratings(id, year, true));
     const parts = ev.feedback.score(id, year, true);
-    means.forEach((m, i) => put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value)));
+    means.forEach((m, i) =>
+      put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
+    );
     const m = [0, 1, 2].map((i) => at("fb" + i));
     const w = A.feedbackWeights.map(P);
     const fbF =
@@ -1167,7 +1543,9 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
     put("fb", fx(fbF, numOr(an.feedbackScore[y], "")));
     const FB = at("fb");
     // Total: weighted present periods and the annual 360, renormalized; a period that cannot be scored blocks it.
-    const num = [...present.map((p) => `${p.ref}*${p.weight}`), `IF(${FB}="",0,${FB}*${fw})`].join("+");
+    const num = [...present.map((p) => `${p.ref}*${p.weight}`), `IF(${FB}="",0,${FB}*${fw})`].join(
+      "+"
+    );
     const den = [...present.map((p) => p.weight), `IF(${FB}="",0,${fw})`].join("+");
     const blocked = present.length ? `OR(${present.map((p) => `${p.ref}=""`).join(",")})` : "1=0";
     put("total", fx(`IFERROR(IF(${blocked},"",(${num})/(${den})),"")`, numOr(an.totals[y], "")));
@@ -1176,36 +1554,99 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
     const gradeValue: Value = gi >= 0 ? plan.grading.grades[gi].label : "";
     if (forced) {
       const group = plan.grading.group === "team" ? `,${colRange("team")},${at("team")}` : "";
-      put("rank", fx(`IF(${TOT}="","",1+COUNTIFS(${colRange("year")},${at("year")}${group},${colRange("total")},">"&(${plusTol(TOT)})))`, gi >= 0 ? an.grading.rank[y] : ""));
-      put("n", fx(`IF(${TOT}="","",COUNTIFS(${colRange("year")},${at("year")}${group},${colRange("total")},">-1E+300"))`, gi >= 0 ? an.grading.groupSize[y] : ""));
-      put("grade", fx(`IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${plan.grading.grades.length},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`, gradeValue));
+      put(
+        "rank",
+        fx(
+          `IF(${TOT}="","",1+COUNTIFS(${colRange("year")},${at("year")}${group},${colRange("total")},">"&(${plusTol(TOT)})))`,
+          gi >= 0 ? an.grading.rank[y] : ""
+        )
+      );
+      put(
+        "n",
+        fx(
+          `IF(${TOT}="","",COUNTIFS(${colRange("year")},${at("year")}${group},${colRange("total")},">-1E+300"))`,
+          gi >= 0 ? an.grading.groupSize[y] : ""
+        )
+      );
+      put(
+        "grade",
+        fx(
+          `IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${plan.grading.grades.length},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`,
+          gradeValue
+        )
+      );
     } else if (style === "perf") {
-      put("grade", fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue));
+      put(
+        "grade",
+        fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue)
+      );
     } else {
-      put("grade", fx(`IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`, gradeValue));
+      put(
+        "grade",
+        fx(
+          `IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`,
+          gradeValue
+        )
+      );
     }
     const G = at("grade");
     const span = monthSpan.get(id + "\u0000" + year)!;
     if (matrix) {
       const fi = (k: string) => ctx.fieldIndex.get(k)!;
-      for (const k of [PAY_FIELDS.signed, PAY_FIELDS.salesTarget, PAY_FIELDS.collected, PAY_FIELDS.due]) {
+      for (const k of [
+        PAY_FIELDS.signed,
+        PAY_FIELDS.salesTarget,
+        PAY_FIELDS.collected,
+        PAY_FIELDS.due,
+      ]) {
         const st = yf.states[fi(k)][y];
-        put("a:" + k, fx(aggregateFormula(ctx, k, span[0], span[1]), st === OK ? yf.values[fi(k)][y] : st === INVALID ? ERR : ""));
+        put(
+          "a:" + k,
+          fx(
+            aggregateFormula(ctx, k, span[0], span[1]),
+            st === OK ? yf.values[fi(k)][y] : st === INVALID ? ERR : ""
+          )
+        );
       }
-      const ratio = (n: string, d: string) => `IFERROR(IF(OR(${at("a:" + n)}="",${at("a:" + d)}=""),"",IF(${at("a:" + d)}=0,"",${at("a:" + n)}/${at("a:" + d)})),"")`;
+      const ratio = (n: string, d: string) =>
+        `IFERROR(IF(OR(${at("a:" + n)}="",${at("a:" + d)}=""),"",IF(${at("a:" + d)}=0,"",${at("a:" + n)}/${at("a:" + d)})),"")`;
       const rv = (n: string, d: string): Value => {
         const st = (k: string) => yf.states[fi(k)][y];
         const a = yf.values[fi(n)][y];
         const b = yf.values[fi(d)][y];
         return st(n) === OK && st(d) === OK && b !== 0 ? a / b : "";
       };
-      put("ma", fx(ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget), rv(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)));
-      put("mc", fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), rv(PAY_FIELDS.collected, PAY_FIELDS.due)));
-      put("coefficient", fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(an.grading.coefficient[y], "")));
+      put(
+        "ma",
+        fx(
+          ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget),
+          rv(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)
+        )
+      );
+      put(
+        "mc",
+        fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), rv(PAY_FIELDS.collected, PAY_FIELDS.due))
+      );
+      put(
+        "coefficient",
+        fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(an.grading.coefficient[y], ""))
+      );
     } else if (style === "perf") {
-      put("coefficient", fx(`IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`, numOr(an.grading.coefficient[y], "")));
+      put(
+        "coefficient",
+        fx(
+          `IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`,
+          numOr(an.grading.coefficient[y], "")
+        )
+      );
     } else {
-      put("coefficient", fx(`IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`, numOr(an.grading.coefficient[y], "")));
+      put(
+        "coefficient",
+        fx(
+          `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
+          numOr(an.grading.coefficient[y], "")
+        )
+      );
     }
     // Bonus standard: the latest month's in the data, else the plan's.
     const bsKey = PAY_FIELDS.bonusStandard;
@@ -1216,13 +1657,43 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
         const x = monthField(ctx, bsKey, mm)!;
         nested = `IF(${x}<>"",${x},${nested})`;
       }
-      put("bonusStandard", fx(`IFERROR(IF(SUMPRODUCT((${R}<>"")*1)=0,${settingName("bonusStandard")},SUM(${R})*0+${nested}),${settingName("bonusStandard")})`, an.bonusStandard[y]));
+      put(
+        "bonusStandard",
+        fx(
+          `IFERROR(IF(SUMPRODUCT((${R}<>"")*1)=0,${settingName("bonusStandard")},SUM(${R})*0+${nested}),${settingName("bonusStandard")})`,
+          an.bonusStandard[y]
+        )
+      );
     } else put("bonusStandard", fx(settingName("bonusStandard"), an.bonusStandard[y]));
-    put("bonus", fx(`IF(${at("coefficient")}="","",IFERROR(ROUND(${at("bonusStandard")}*${at("coefficient")},2),""))`, numOr(an.bonus[y], "")));
+    put(
+      "bonus",
+      fx(
+        `IF(${at("coefficient")}="","",IFERROR(ROUND(${at("bonusStandard")}*${at("coefficient")},2),""))`,
+        numOr(an.bonus[y], "")
+      )
+    );
     const lastMonth = span[1];
-    put("settlement", fx(`IFERROR(${comCell(ctx, "ySettlement", lastMonth, false)},"")`, numOr(an.settlement[y], "")));
-    put("outstanding", fx(`IFERROR(${comCell(ctx, "yOutstanding", lastMonth, false)},"")`, numOr(an.outstanding[y], "")));
-    put("payout", fx(`IF(OR(${at("bonus")}="",${at("settlement")}=""),"",IFERROR(ROUND(${at("bonus")}+${at("settlement")},2),""))`, numOr(an.payout[y], "")));
+    put(
+      "settlement",
+      fx(
+        `IFERROR(${comCell(ctx, "ySettlement", lastMonth, false)},"")`,
+        numOr(an.settlement[y], "")
+      )
+    );
+    put(
+      "outstanding",
+      fx(
+        `IFERROR(${comCell(ctx, "yOutstanding", lastMonth, false)},"")`,
+        numOr(an.outstanding[y], "")
+      )
+    );
+    put(
+      "payout",
+      fx(
+        `IF(OR(${at("bonus")}="",${at("settlement")}=""),"",IFERROR(ROUND(${at("bonus")}+${at("settlement")},2),""))`,
+        numOr(an.payout[y], "")
+      )
+    );
     put("status", annualStatus(ctx, rowsA[y]).join(sep) || L({ en: "OK", zh: "正常" }));
     g.line(row, 0, line);
   });
@@ -1232,10 +1703,28 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
   const nCols = c.list.length;
   const firstWork = c.list.findIndex((x) => x.work);
   s.styles = [
-    { range: { row: 0, column: 0, rows: 1, columns: nCols }, bold: true, fill: HEADER_FILL, wrap: true, vertical: "center" },
-    { range: { row: 1, column: c.get("total"), rows: keep.length, columns: 3 }, bold: true, fill: RESULT_FILL },
-    { range: { row: 1, column: c.get("payout"), rows: keep.length, columns: 1 }, bold: true, fill: RESULT_FILL },
-    { range: { row: 0, column: firstWork, rows: 1, columns: nCols - firstWork }, fill: WORK_FILL, italic: true },
+    {
+      range: { row: 0, column: 0, rows: 1, columns: nCols },
+      bold: true,
+      fill: HEADER_FILL,
+      wrap: true,
+      vertical: "center",
+    },
+    {
+      range: { row: 1, column: c.get("total"), rows: keep.length, columns: 3 },
+      bold: true,
+      fill: RESULT_FILL,
+    },
+    {
+      range: { row: 1, column: c.get("payout"), rows: keep.length, columns: 1 },
+      bold: true,
+      fill: RESULT_FILL,
+    },
+    {
+      range: { row: 0, column: firstWork, rows: 1, columns: nCols - firstWork },
+      fill: WORK_FILL,
+      italic: true,
+    },
   ];
   s.tabColor = "#7030A0";
   return s;
@@ -1244,12 +1733,15 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
 function annualStatus(ctx: Ctx, row: ReturnType<typeof annualRows>[number]): string[] {
   const { lang, plan } = ctx;
   const out: string[] = [];
-  const msg = (code: string, params: Record<string, string | number>) => formatIssue({ severity: "warning", code, params }, lang);
-  for (const p of row.periods) if (p.total === null) out.push(msg("annualPeriodError", { period: p.period }));
+  const msg = (code: string, params: Record<string, string | number>) =>
+    formatIssue({ severity: "warning", code, params }, lang);
+  for (const p of row.periods)
+    if (p.total === null) out.push(msg("annualPeriodError", { period: p.period }));
   const expected = plan.periods.evaluation === "month" ? 12 : 4;
-  if (row.periods.length < expected) out.push(msg("annualPeriodsMissing", { count: row.periods.length, expected }));
-  if (row.feedback === null && plan.periods.annual.feedbackWeight > 0) out.push(msg("annualFeedbackMissing", {}));
+  if (row.periods.length < expected)
+    out.push(msg("annualPeriodsMissing", { count: row.periods.length, expected }));
+  if (row.feedback === null && plan.periods.annual.feedbackWeight > 0)
+    out.push(msg("annualFeedbackMissing", {}));
   if (row.total !== null && row.grade === null) out.push(msg("noGrade", { score: row.total }));
   return out;
 }
-

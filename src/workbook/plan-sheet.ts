@@ -64,7 +64,13 @@ export interface PlanAnchors {
   /** plan.dimensions order. */
   dimensions: { weight: Pos }[];
   /** plan.indicators order; null where the indicator's scoring has no such parameter. */
-  indicators: { weight: Pos; floor: Pos | null; cap: Pos | null; fullScore: Pos | null; targetDefault: Pos }[];
+  indicators: {
+    weight: Pos;
+    floor: Pos | null;
+    cap: Pos | null;
+    fullScore: Pos | null;
+    targetDefault: Pos;
+  }[];
   /** Curve points per indicator (empty unless it scores by a curve), in order. */
   curves: { x: Pos; y: Pos }[][];
   /** Best grade first. */
@@ -156,25 +162,178 @@ interface SettingDef {
 }
 
 const SETTINGS: SettingDef[] = [
-  { key: "nameZh", section: "info", label: { en: "Plan name (Chinese)", zh: "方案名称（中文）" }, note: { en: "", zh: "" }, text: true },
-  { key: "nameEn", section: "info", label: { en: "Plan name (English)", zh: "方案名称（英文）" }, note: { en: "", zh: "" }, text: true },
-  { key: "version", section: "info", label: { en: "Version", zh: "版本" }, note: { en: "Change it whenever the plan changes.", zh: "方案调整时请更新版本号。" }, text: true },
-  { key: "effectiveDate", section: "info", label: { en: "Effective date", zh: "生效日期" }, note: { en: "yyyy-mm-dd", zh: "格式 yyyy-mm-dd" }, text: true },
-  { key: "currency", section: "info", label: { en: "Currency", zh: "币种" }, note: { en: "", zh: "" }, text: true },
-  { key: "gradeMode", section: "grading", label: { en: "Grading method", zh: "评级方式" }, note: { en: "Bands by score, forced distribution by rank, or bands with a check against the quotas.", zh: "按分数区间、按排名强制分布，或按区间评级并检查分布比例。" }, enum: "gradeMode" },
-  { key: "gradeGroup", section: "grading", label: { en: "Distribution group", zh: "分布范围" }, note: { en: "Forced distribution within each team or the whole company.", zh: "强制分布在各团队内或全公司范围内进行。" }, enum: "group" },
-  { key: "coefficientMode", section: "grading", label: { en: "Coefficient", zh: "绩效系数来源" }, note: { en: "From the grade, or from the matrix (attainment × collection rate).", zh: "按等级取系数，或按矩阵（完成率 × 回款率）取系数。" }, enum: "coefficientMode" },
-  { key: "basis", section: "commission", label: { en: "Commission basis", zh: "提成基数" }, note: { en: "Collected revenue or signed amount of the month.", zh: "当月回款金额或签约金额。" }, enum: "basis" },
-  { key: "commissionMethod", section: "commission", label: { en: "Tier method", zh: "累进方式" }, note: { en: "Marginal: each slice at its tier's rate. Whole: the whole amount at the rate reached.", zh: "超额累进：各段按所在档比例；全额累进：全部金额按达到的档位比例。" }, enum: "commissionMethod" },
-  { key: "boundType", section: "commission", label: { en: "Tier bounds", zh: "阶梯起点类型" }, note: { en: "Currency amounts, or attainment ratios of the month's sales target.", zh: "金额，或当月销售目标的完成率。" }, enum: "boundType" },
-  { key: "minAttainment", section: "commission", label: { en: "Gate: minimum attainment", zh: "门槛：最低完成率" }, note: { en: "No commission below this attainment; blank = no gate.", zh: "低于此完成率不发提成；空白表示不设门槛。" }, format: "0%", nullable: true },
-  { key: "minGrade", section: "commission", label: { en: "Gate: minimum grade", zh: "门槛：最低等级" }, note: { en: "No commission below this grade; blank = no gate.", zh: "低于此等级不发提成；空白表示不设门槛。" }, text: true, nullable: true },
-  { key: "capPerMonth", section: "commission", label: { en: "Cap per month", zh: "每月提成上限" }, note: { en: "Blank = no cap.", zh: "空白表示不设上限。" }, format: "#,##0.00", nullable: true },
-  { key: "paidShare", section: "commission", label: { en: "Share paid in the month", zh: "当月发放比例" }, note: { en: "The rest is settled at year end.", zh: "其余部分年终结算。" }, format: "0%" },
-  { key: "clawback", section: "commission", label: { en: "Clawbacks", zh: "退款追回" }, note: { en: "Carry forward against later commission, or deduct from the month's pay.", zh: "结转至以后月份的提成中抵扣，或从当月薪酬中扣回。" }, enum: "clawback" },
-  { key: "prorate", section: "pay", label: { en: "Prorate partial months", zh: "不满月按比例折算" }, note: { en: "Base and performance pay × days worked ÷ days in month.", zh: "基本工资和绩效工资 × 出勤天数 ÷ 当月天数。" }, enum: "yesNo" },
-  { key: "bonusStandard", section: "pay", label: { en: "Annual bonus standard", zh: "年度奖金基数" }, note: { en: "Used when the data has no bonus standard for a person.", zh: "数据中没有个人奖金基数时使用。" }, format: "#,##0.00" },
-  { key: "evaluation", section: "periods", label: { en: "Evaluation period", zh: "考核周期" }, note: { en: "Scores, grades and performance pay per quarter or per month.", zh: "按季度或按月评分、评级并计算绩效工资。" }, enum: "evaluation" },
+  {
+    key: "nameZh",
+    section: "info",
+    label: { en: "Plan name (Chinese)", zh: "方案名称（中文）" },
+    note: { en: "", zh: "" },
+    text: true,
+  },
+  {
+    key: "nameEn",
+    section: "info",
+    label: { en: "Plan name (English)", zh: "方案名称（英文）" },
+    note: { en: "", zh: "" },
+    text: true,
+  },
+  {
+    key: "version",
+    section: "info",
+    label: { en: "Version", zh: "版本" },
+    note: { en: "Change it whenever the plan changes.", zh: "方案调整时请更新版本号。" },
+    text: true,
+  },
+  {
+    key: "effectiveDate",
+    section: "info",
+    label: { en: "Effective date", zh: "生效日期" },
+    note: { en: "yyyy-mm-dd", zh: "格式 yyyy-mm-dd" },
+    text: true,
+  },
+  {
+    key: "currency",
+    section: "info",
+    label: { en: "Currency", zh: "币种" },
+    note: { en: "", zh: "" },
+    text: true,
+  },
+  {
+    key: "gradeMode",
+    section: "grading",
+    label: { en: "Grading method", zh: "评级方式" },
+    note: {
+      en: "Bands by score, forced distribution by rank, or bands with a check against the quotas.",
+      zh: "按分数区间、按排名强制分布，或按区间评级并检查分布比例。",
+    },
+    enum: "gradeMode",
+  },
+  {
+    key: "gradeGroup",
+    section: "grading",
+    label: { en: "Distribution group", zh: "分布范围" },
+    note: {
+      en: "Forced distribution within each team or the whole company.",
+      zh: "强制分布在各团队内或全公司范围内进行。",
+    },
+    enum: "group",
+  },
+  {
+    key: "coefficientMode",
+    section: "grading",
+    label: { en: "Coefficient", zh: "绩效系数来源" },
+    note: {
+      en: "From the grade, or from the matrix (attainment × collection rate).",
+      zh: "按等级取系数，或按矩阵（完成率 × 回款率）取系数。",
+    },
+    enum: "coefficientMode",
+  },
+  {
+    key: "basis",
+    section: "commission",
+    label: { en: "Commission basis", zh: "提成基数" },
+    note: {
+      en: "Collected revenue or signed amount of the month.",
+      zh: "当月回款金额或签约金额。",
+    },
+    enum: "basis",
+  },
+  {
+    key: "commissionMethod",
+    section: "commission",
+    label: { en: "Tier method", zh: "累进方式" },
+    note: {
+      en: "Marginal: each slice at its tier's rate. Whole: the whole amount at the rate reached.",
+      zh: "超额累进：各段按所在档比例；全额累进：全部金额按达到的档位比例。",
+    },
+    enum: "commissionMethod",
+  },
+  {
+    key: "boundType",
+    section: "commission",
+    label: { en: "Tier bounds", zh: "阶梯起点类型" },
+    note: {
+      en: "Currency amounts, or attainment ratios of the month's sales target.",
+      zh: "金额，或当月销售目标的完成率。",
+    },
+    enum: "boundType",
+  },
+  {
+    key: "minAttainment",
+    section: "commission",
+    label: { en: "Gate: minimum attainment", zh: "门槛：最低完成率" },
+    note: {
+      en: "No commission below this attainment; blank = no gate.",
+      zh: "低于此完成率不发提成；空白表示不设门槛。",
+    },
+    format: "0%",
+    nullable: true,
+  },
+  {
+    key: "minGrade",
+    section: "commission",
+    label: { en: "Gate: minimum grade", zh: "门槛：最低等级" },
+    note: {
+      en: "No commission below this grade; blank = no gate.",
+      zh: "低于此等级不发提成；空白表示不设门槛。",
+    },
+    text: true,
+    nullable: true,
+  },
+  {
+    key: "capPerMonth",
+    section: "commission",
+    label: { en: "Cap per month", zh: "每月提成上限" },
+    note: { en: "Blank = no cap.", zh: "空白表示不设上限。" },
+    format: "#,##0.00",
+    nullable: true,
+  },
+  {
+    key: "paidShare",
+    section: "commission",
+    label: { en: "Share paid in the month", zh: "当月发放比例" },
+    note: { en: "The rest is settled at year end.", zh: "其余部分年终结算。" },
+    format: "0%",
+  },
+  {
+    key: "clawback",
+    section: "commission",
+    label: { en: "Clawbacks", zh: "退款追回" },
+    note: {
+      en: "Carry forward against later commission, or deduct from the month's pay.",
+      zh: "结转至以后月份的提成中抵扣，或从当月薪酬中扣回。",
+    },
+    enum: "clawback",
+  },
+  {
+    key: "prorate",
+    section: "pay",
+    label: { en: "Prorate partial months", zh: "不满月按比例折算" },
+    note: {
+      en: "Base and performance pay × days worked ÷ days in month.",
+      zh: "基本工资和绩效工资 × 出勤天数 ÷ 当月天数。",
+    },
+    enum: "yesNo",
+  },
+  {
+    key: "bonusStandard",
+    section: "pay",
+    label: { en: "Annual bonus standard", zh: "年度奖金基数" },
+    note: {
+      en: "Used when the data has no bonus standard for a person.",
+      zh: "数据中没有个人奖金基数时使用。",
+    },
+    format: "#,##0.00",
+  },
+  {
+    key: "evaluation",
+    section: "periods",
+    label: { en: "Evaluation period", zh: "考核周期" },
+    note: {
+      en: "Scores, grades and performance pay per quarter or per month.",
+      zh: "按季度或按月评分、评级并计算绩效工资。",
+    },
+    enum: "evaluation",
+  },
 ];
 
 function settingValue(plan: Plan, key: SettingKey, language: Language): string | number | null {
@@ -245,11 +404,30 @@ const INDICATOR_COLUMNS = [
   "missing",
 ] as const;
 const CURVE_COLUMNS = ["indicator", "x", "y"] as const;
-const GRADE_COLUMNS = ["gradeMin", "grade", "coefficient", "quota", "nameZh", "nameEn", "cumulative"] as const;
+const GRADE_COLUMNS = [
+  "gradeMin",
+  "grade",
+  "coefficient",
+  "quota",
+  "nameZh",
+  "nameEn",
+  "cumulative",
+] as const;
 const TIER_COLUMNS = ["tierFrom", "rate"] as const;
 const ANNUAL_COLUMNS = ["part", "weight"] as const;
 const FEEDBACK_COLUMNS = ["rater", "weight"] as const;
-const FIELD_COLUMNS = ["key", "nameZh", "nameEn", "unit", "role", "aggregate", "sourceZh", "sourceEn", "aliases", "optional"] as const;
+const FIELD_COLUMNS = [
+  "key",
+  "nameZh",
+  "nameEn",
+  "unit",
+  "role",
+  "aggregate",
+  "sourceZh",
+  "sourceEn",
+  "aliases",
+  "optional",
+] as const;
 
 const ANNUAL_PARTS: Words[] = [
   { en: "Q1", zh: "第一季度" },
@@ -310,35 +488,71 @@ export interface PlanSheet {
 }
 
 /** The Plan sheet for a plan, in a language, with the anchors of every parameter cell. */
-export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES.plan, language)): PlanSheet {
+export function planSheet(
+  plan: Plan,
+  language: Language,
+  name = say(SHEET_NAMES.plan, language)
+): PlanSheet {
   const s = emptySheet("plan", name, "input");
   const g = new Grid();
   const styles: StyleSpec[] = [];
   const names: DefinedNameSpec[] = [];
   const validations: ValidationSpec[] = [];
   const L = (w: Words) => say(w, language);
-  const box = (row: number, column: number, rows: number, columns: number): RangeRef => ({ row, column, rows, columns });
+  const box = (row: number, column: number, rows: number, columns: number): RangeRef => ({
+    row,
+    column,
+    rows,
+    columns,
+  });
   const ref = (r: RangeRef) => `${quoteSheet(name)}!${a1range(r, true)}`;
-  const define = (n: string, r: RangeRef, comment?: string) => names.push(comment ? { name: n, ref: ref(r), comment } : { name: n, ref: ref(r) });
-  const list = (r: RangeRef, e: EnumName) => validations.push({ range: r, list: enumList(e, language) });
+  const define = (n: string, r: RangeRef, comment?: string) =>
+    names.push(comment ? { name: n, ref: ref(r), comment } : { name: n, ref: ref(r) });
+  const list = (r: RangeRef, e: EnumName) =>
+    validations.push({ range: r, list: enumList(e, language) });
 
   g.set(0, 0, L({ en: "Plan parameters", zh: "方案参数" }));
-  styles.push({ range: box(0, 0, 1, 8), bold: true, fontSize: 14, fontColor: "#FFFFFF", fill: TITLE_FILL });
-  g.set(1, 0, L({
-    en: "Edit the numbers here and the scorecard recalculates. After adding or removing an indicator, or changing a scoring method, direction or input, generate the scorecard again.",
-    zh: "修改本表中的数值，评分卡会自动重新计算。增删指标、修改计分方式、方向或输入方式后，请重新生成评分卡。",
-  }));
+  styles.push({
+    range: box(0, 0, 1, 8),
+    bold: true,
+    fontSize: 14,
+    fontColor: "#FFFFFF",
+    fill: TITLE_FILL,
+  });
+  g.set(
+    1,
+    0,
+    L({
+      en: "Edit the numbers here and the scorecard recalculates. After adding or removing an indicator, or changing a scoring method, direction or input, generate the scorecard again.",
+      zh: "修改本表中的数值，评分卡会自动重新计算。增删指标、修改计分方式、方向或输入方式后，请重新生成评分卡。",
+    })
+  );
   styles.push({ range: box(1, 0, 1, 8), italic: true, fontColor: "#595959" });
   let row = 3;
 
   const title = (key: SectionKey, width: number) => {
     g.set(row, 0, L(SECTIONS[key]));
-    styles.push({ range: box(row, 0, 1, Math.max(width, 3)), bold: true, fill: SECTION_FILL, fontSize: 12 });
+    styles.push({
+      range: box(row, 0, 1, Math.max(width, 3)),
+      bold: true,
+      fill: SECTION_FILL,
+      fontSize: 12,
+    });
     row++;
   };
   const header = (cols: readonly (keyof typeof H)[]) => {
-    g.line(row, 0, cols.map((c) => L(H[c])));
-    styles.push({ range: box(row, 0, 1, cols.length), bold: true, fill: HEADER_FILL, border: "bottom", wrap: true });
+    g.line(
+      row,
+      0,
+      cols.map((c) => L(H[c]))
+    );
+    styles.push({
+      range: box(row, 0, 1, cols.length),
+      bold: true,
+      fill: HEADER_FILL,
+      border: "bottom",
+      wrap: true,
+    });
     row++;
   };
 
@@ -356,7 +570,8 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
       settings[d.key] = { row, column: 1 };
       define(settingName(d.key), box(row, 1, 1, 1));
       if (d.enum) list(box(row, 1, 1, 1), d.enum);
-      if (d.key === "minGrade") validations.push({ range: box(row, 1, 1, 1), source: PLAN_NAMES.gradeLabel });
+      if (d.key === "minGrade")
+        validations.push({ range: box(row, 1, 1, 1), source: PLAN_NAMES.gradeLabel });
       row++;
     }
     row++;
@@ -370,13 +585,24 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
   const dimFirst = row;
   const dimensions: PlanAnchors["dimensions"] = [];
   for (const d of plan.dimensions) {
-    g.line(row, 0, [d.key, d.name.zh, d.name.en, d.weight, d.range.min, d.range.max], ["@", null, null, PCT, PCT, PCT]);
+    g.line(
+      row,
+      0,
+      [d.key, d.name.zh, d.name.en, d.weight, d.range.min, d.range.max],
+      ["@", null, null, PCT, PCT, PCT]
+    );
     dimensions.push({ weight: { row, column: 3 } });
     row++;
   }
-  define(PLAN_NAMES.dimensions, box(dimFirst - 1, 0, plan.dimensions.length + 1, DIMENSION_COLUMNS.length));
+  define(
+    PLAN_NAMES.dimensions,
+    box(dimFirst - 1, 0, plan.dimensions.length + 1, DIMENSION_COLUMNS.length)
+  );
   define(PLAN_NAMES.dimensionWeights, box(dimFirst, 3, Math.max(1, plan.dimensions.length), 1));
-  validations.push({ range: box(dimFirst, 3, Math.max(1, plan.dimensions.length), 3), decimal: { min: 0, max: 1 } });
+  validations.push({
+    range: box(dimFirst, 3, Math.max(1, plan.dimensions.length), 3),
+    decimal: { min: 0, max: 1 },
+  });
   row++;
 
   // Indicators
@@ -387,7 +613,8 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
   for (const ind of plan.indicators) {
     const s0 = ind.scoring;
     const floor = s0.method === "linear" ? s0.floor : null;
-    const cap = s0.method === "linear" || s0.method === "direct" || s0.method === "feedback" ? s0.cap : null;
+    const cap =
+      s0.method === "linear" || s0.method === "direct" || s0.method === "feedback" ? s0.cap : null;
     const full = s0.method === "linear" || s0.method === "deduction" ? s0.fullScore : null;
     g.line(
       row,
@@ -412,7 +639,26 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
         ind.target.default,
         enumText("missing", ind.missing, language),
       ],
-      ["@", null, null, PCT, PCT, null, null, null, "@", null, PCT, PCT, "0", null, null, "@", unitFormat(ind.unit), null],
+      [
+        "@",
+        null,
+        null,
+        PCT,
+        PCT,
+        null,
+        null,
+        null,
+        "@",
+        null,
+        PCT,
+        PCT,
+        "0",
+        null,
+        null,
+        "@",
+        unitFormat(ind.unit),
+        null,
+      ]
     );
     indicators.push({
       weight: { row, column: 4 },
@@ -424,7 +670,10 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
     row++;
   }
   const nInd = Math.max(1, plan.indicators.length);
-  define(PLAN_NAMES.indicators, box(indFirst - 1, 0, plan.indicators.length + 1, INDICATOR_COLUMNS.length));
+  define(
+    PLAN_NAMES.indicators,
+    box(indFirst - 1, 0, plan.indicators.length + 1, INDICATOR_COLUMNS.length)
+  );
   list(box(indFirst, 5, nInd, 1), "unit");
   list(box(indFirst, 6, nInd, 1), "direction");
   list(box(indFirst, 7, nInd, 1), "inputKind");
@@ -432,7 +681,10 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
   list(box(indFirst, 13, nInd, 1), "curveMode");
   list(box(indFirst, 14, nInd, 1), "curveOn");
   list(box(indFirst, 17, nInd, 1), "missing");
-  validations.push({ range: box(indFirst, 3, nInd, 1), source: `${ref(box(dimFirst, 0, Math.max(1, plan.dimensions.length), 1))}` });
+  validations.push({
+    range: box(indFirst, 3, nInd, 1),
+    source: `${ref(box(dimFirst, 0, Math.max(1, plan.dimensions.length), 1))}`,
+  });
   validations.push({ range: box(indFirst, 4, nInd, 1), decimal: { min: 0, max: 1 } });
   row++;
 
@@ -449,7 +701,10 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
       row++;
     }
   });
-  define(PLAN_NAMES.curvePoints, box(curveFirst - 1, 0, row - curveFirst + 1, CURVE_COLUMNS.length));
+  define(
+    PLAN_NAMES.curvePoints,
+    box(curveFirst - 1, 0, row - curveFirst + 1, CURVE_COLUMNS.length)
+  );
   row++;
 
   // Grades
@@ -462,16 +717,35 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
   for (const gr of plan.grading.grades) {
     const upTo = `${quoteSheet(name)}!${a1range(box(gradeFirst, 3, row - gradeFirst + 1, 1), true)}`;
     // Cumulative share as the engine computes cut-offs: shares written as fractions (sum 1) or points (sum 100).
-    const cumulative = { formula: `SUM(${upTo})/IF(ABS(SUM(${quotaRange})-100)<=0.000001,100,1)`, value: cumulativeShare(plan.grading.grades, grades.length) };
-    g.line(row, 0, [gr.min, gr.label, gr.coefficient, gr.quota, gr.name.zh, gr.name.en, cumulative], ["0", "@", "0.00", PCT, null, null, PCT]);
-    grades.push({ min: { row, column: 0 }, label: { row, column: 1 }, coefficient: { row, column: 2 }, quota: { row, column: 3 }, cumulative: { row, column: 6 } });
+    const cumulative = {
+      formula: `SUM(${upTo})/IF(ABS(SUM(${quotaRange})-100)<=0.000001,100,1)`,
+      value: cumulativeShare(plan.grading.grades, grades.length),
+    };
+    g.line(
+      row,
+      0,
+      [gr.min, gr.label, gr.coefficient, gr.quota, gr.name.zh, gr.name.en, cumulative],
+      ["0", "@", "0.00", PCT, null, null, PCT]
+    );
+    grades.push({
+      min: { row, column: 0 },
+      label: { row, column: 1 },
+      coefficient: { row, column: 2 },
+      quota: { row, column: 3 },
+      cumulative: { row, column: 6 },
+    });
     row++;
   }
-  if (nGrades > 0) styles.push({ range: box(gradeFirst, 6, nGrades, 1), fill: CALC_FILL, italic: true });
+  if (nGrades > 0)
+    styles.push({ range: box(gradeFirst, 6, nGrades, 1), fill: CALC_FILL, italic: true });
   const gn = Math.max(1, nGrades);
   define(PLAN_NAMES.grades, box(gradeFirst - 1, 0, nGrades + 1, GRADE_COLUMNS.length));
   define(PLAN_NAMES.gradeBands, box(gradeFirst, 0, gn, 2), "min score, label: PERF.GRADE bands");
-  define(PLAN_NAMES.gradeCoefficients, box(gradeFirst, 1, gn, 2), "label, coefficient: PERF.COEFFICIENT table");
+  define(
+    PLAN_NAMES.gradeCoefficients,
+    box(gradeFirst, 1, gn, 2),
+    "label, coefficient: PERF.COEFFICIENT table"
+  );
   define(PLAN_NAMES.gradeMin, box(gradeFirst, 0, gn, 1));
   define(PLAN_NAMES.gradeLabel, box(gradeFirst, 1, gn, 1));
   define(PLAN_NAMES.gradeCoefficient, box(gradeFirst, 2, gn, 1));
@@ -489,14 +763,22 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
   g.set(row, 0, L(H.matrixCorner));
   m.columns.forEach((c, j) => g.set(row, 1 + j, c, PCT));
   styles.push({ range: box(row, 0, 1, m.columns.length + 1), bold: true, fill: HEADER_FILL });
-  styles.push({ range: box(row + 1, 0, Math.max(1, m.rows.length), 1), bold: true, fill: HEADER_FILL });
+  styles.push({
+    range: box(row + 1, 0, Math.max(1, m.rows.length), 1),
+    bold: true,
+    fill: HEADER_FILL,
+  });
   row++;
   m.rows.forEach((r, i) => {
     g.set(row, 0, r, PCT);
     m.columns.forEach((_, j) => g.set(row, 1 + j, m.cells[i]?.[j] ?? null, "0.00"));
     row++;
   });
-  define(PLAN_NAMES.matrix, box(corner.row, 0, m.rows.length + 1, m.columns.length + 1), "PERF.MATRIX table");
+  define(
+    PLAN_NAMES.matrix,
+    box(corner.row, 0, m.rows.length + 1, m.columns.length + 1),
+    "PERF.MATRIX table"
+  );
   define(PLAN_NAMES.matrixRows, box(corner.row + 1, 0, Math.max(1, m.rows.length), 1));
   define(PLAN_NAMES.matrixColumns, box(corner.row, 1, 1, Math.max(1, m.columns.length)));
   row++;
@@ -547,7 +829,11 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
     feedbackWeights.push({ row, column: 1 });
     row++;
   });
-  define(PLAN_NAMES.feedbackWeights, box(feedbackWeights[0].row, 1, 3, 1), "superior, peers, customers: PERF.FEEDBACK weights");
+  define(
+    PLAN_NAMES.feedbackWeights,
+    box(feedbackWeights[0].row, 1, 3, 1),
+    "superior, peers, customers: PERF.FEEDBACK weights"
+  );
   define(PLAN_NAMES.raterLabels, box(raterLabels[0].row, 0, 3, 1));
   row++;
 
@@ -571,7 +857,7 @@ export function planSheet(plan: Plan, language: Language, name = say(SHEET_NAMES
         f.aliases.length ? f.aliases.join("; ") : null,
         enumText("yesNo", f.optional ? "yes" : "no", language),
       ],
-      ["@", null, null, null, null, null, null, null, "@", null],
+      ["@", null, null, null, null, null, null, null, "@", null]
     );
     row++;
   }
@@ -667,7 +953,13 @@ function blank(v: CellInput): boolean {
 export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanReading {
   const issues: Issue[] = [];
   const at = (r: number, c: number): CellInput => cells[r]?.[c] ?? null;
-  const loc = (r: number, c?: number) => ({ location: { sheet: sheetName, row: r + 1, column: c === undefined ? undefined : columnLetter(c) } });
+  const loc = (r: number, c?: number) => ({
+    location: {
+      sheet: sheetName,
+      row: r + 1,
+      column: c === undefined ? undefined : columnLetter(c),
+    },
+  });
   const sectionTitles = new Map<SectionKey, number>();
   for (let r = 0; r < cells.length; r++) {
     const v = at(r, 0);
@@ -681,7 +973,14 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
   const need = (k: SectionKey): number | null => {
     const r = sectionTitles.get(k);
     if (r === undefined) {
-      issues.push(issue("error", "planSectionMissing", { section: SECTIONS[k] }, { location: { sheet: sheetName, row: 1 } }));
+      issues.push(
+        issue(
+          "error",
+          "planSectionMissing",
+          { section: SECTIONS[k] },
+          { location: { sheet: sheetName, row: 1 } }
+        )
+      );
       return null;
     }
     return r;
@@ -705,7 +1004,11 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     col: Record<C, number>;
     ok: boolean;
   }
-  const table = <C extends keyof typeof H>(k: SectionKey, cols: readonly C[], optional: readonly C[] = []): Table<C> | null => {
+  const table = <C extends keyof typeof H>(
+    k: SectionKey,
+    cols: readonly C[],
+    optional: readonly C[] = []
+  ): Table<C> | null => {
     const t = need(k);
     if (t === null) return null;
     const headerRow = t + 1;
@@ -718,7 +1021,14 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       for (let c = 0; c < width; c++) if (isWords(at(headerRow, c), H[name])) found = c;
       if (found < 0) {
         if (!optional.includes(name)) {
-          issues.push(issue("error", "planColumnMissing", { section: SECTIONS[k], column: H[name] }, loc(headerRow)));
+          issues.push(
+            issue(
+              "error",
+              "planColumnMissing",
+              { section: SECTIONS[k], column: H[name] },
+              loc(headerRow)
+            )
+          );
           ok = false;
         }
         col[name] = -1;
@@ -727,24 +1037,51 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     return { rows: bodyRows(headerRow, width), col, ok };
   };
 
-  const num = (k: SectionKey, r: number, c: number, what: Words, nullable = false): number | null => {
+  const num = (
+    k: SectionKey,
+    r: number,
+    c: number,
+    what: Words,
+    nullable = false
+  ): number | null => {
     if (c < 0) return nullable ? null : NaN;
     const v = at(r, c);
     const reading = readNumber(v);
     if (reading.kind === "number") return reading.value;
     if (reading.kind === "blank") {
       if (nullable) return null;
-      issues.push(issue("error", "planValueMissing", { section: SECTIONS[k], name: what }, loc(r, c)));
+      issues.push(
+        issue("error", "planValueMissing", { section: SECTIONS[k], name: what }, loc(r, c))
+      );
       return NaN;
     }
-    issues.push(issue("error", "planNumberExpected", { section: SECTIONS[k], text: text(v) }, loc(r, c)));
+    issues.push(
+      issue("error", "planNumberExpected", { section: SECTIONS[k], text: text(v) }, loc(r, c))
+    );
     return NaN;
   };
-  const en = <E extends EnumName>(k: SectionKey, e: E, r: number, c: number, fallback: EnumValue<E>): EnumValue<E> => {
+  const en = <E extends EnumName>(
+    k: SectionKey,
+    e: E,
+    r: number,
+    c: number,
+    fallback: EnumValue<E>
+  ): EnumValue<E> => {
     const v = at(r, c);
     const got = readEnum(e, v);
     if (got !== null) return got;
-    issues.push(issue("error", "planEnumUnknown", { section: SECTIONS[k], text: text(v), allowed: enumList(e, "en-US").join(", ") + " / " + enumList(e, "zh-CN").join("、") }, loc(r, c)));
+    issues.push(
+      issue(
+        "error",
+        "planEnumUnknown",
+        {
+          section: SECTIONS[k],
+          text: text(v),
+          allowed: enumList(e, "en-US").join(", ") + " / " + enumList(e, "zh-CN").join("、"),
+        },
+        loc(r, c)
+      )
+    );
     return fallback;
   };
   const str = (r: number, c: number): string => (c < 0 ? "" : text(at(r, c)));
@@ -760,7 +1097,14 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       const label = at(r, 0);
       const def = SETTINGS.find((d) => d.section === k && isWords(label, d.label));
       if (!def) {
-        issues.push(issue("warning", "planSettingUnknown", { section: SECTIONS[k], text: text(label) }, loc(r, 0)));
+        issues.push(
+          issue(
+            "warning",
+            "planSettingUnknown",
+            { section: SECTIONS[k], text: text(label) },
+            loc(r, 0)
+          )
+        );
         continue;
       }
       settings[def.key] = { row: r, column: 1 };
@@ -771,7 +1115,14 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     const def = SETTINGS.find((d) => d.key === key)!;
     const p = settings[key];
     if (!p) {
-      issues.push(issue("error", "planValueMissing", { section: SECTIONS[def.section], name: def.label }, { location: { sheet: sheetName, row: 1 } }));
+      issues.push(
+        issue(
+          "error",
+          "planValueMissing",
+          { section: SECTIONS[def.section], name: def.label },
+          { location: { sheet: sheetName, row: 1 } }
+        )
+      );
       return null;
     }
     return { v: values.get(key) ?? null, r: p.row, def };
@@ -791,7 +1142,11 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     if (!s) return nullable ? null : NaN;
     return num(s.def.section, s.r, 1, s.def.label, nullable);
   };
-  const sEnum = <E extends EnumName>(key: SettingKey, e: E, fallback: EnumValue<E>): EnumValue<E> => {
+  const sEnum = <E extends EnumName>(
+    key: SettingKey,
+    e: E,
+    fallback: EnumValue<E>
+  ): EnumValue<E> => {
     const s = setting(key);
     if (!s) return fallback;
     return en(s.def.section, e, s.r, 1, fallback);
@@ -808,14 +1163,20 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
         key: keyText(r, c.key),
         name: { en: str(r, c.nameEn), zh: str(r, c.nameZh) },
         weight: num("dimensions", r, c.weight, H.weight) as number,
-        range: { min: num("dimensions", r, c.rangeMin, H.rangeMin) as number, max: num("dimensions", r, c.rangeMax, H.rangeMax) as number },
+        range: {
+          min: num("dimensions", r, c.rangeMin, H.rangeMin) as number,
+          max: num("dimensions", r, c.rangeMax, H.rangeMax) as number,
+        },
       });
       dimAnchors.push({ weight: { row: r, column: c.weight } });
     }
   }
 
   // Curve points (read before indicators) --------------------------------------------------------
-  const curvePoints = new Map<string, { x: number; y: number; anchor: { x: Pos; y: Pos }; row: number }[]>();
+  const curvePoints = new Map<
+    string,
+    { x: number; y: number; anchor: { x: Pos; y: Pos }; row: number }[]
+  >();
   const ct = table("curves", CURVE_COLUMNS);
   if (ct?.ok) {
     for (const r of ct.rows) {
@@ -845,9 +1206,22 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
         .split(/[,，;；+/]/)
         .map((x) => x.trim())
         .filter((x) => x !== "");
-      const want = kind === "field" ? 1 : kind === "ratio" || kind === "growth" ? 2 : kind === "sum" ? -1 : 0;
+      const want =
+        kind === "field" ? 1 : kind === "ratio" || kind === "growth" ? 2 : kind === "sum" ? -1 : 0;
       if ((want >= 0 && fields.length !== want) || (want < 0 && fields.length === 0)) {
-        issues.push(issue("error", "planInputFields", { section: SECTIONS.indicators, kind: enumText("inputKind", kind, "en-US"), count: want < 0 ? "1+" : want, found: fields.length }, loc(r, c.inputFields)));
+        issues.push(
+          issue(
+            "error",
+            "planInputFields",
+            {
+              section: SECTIONS.indicators,
+              kind: enumText("inputKind", kind, "en-US"),
+              count: want < 0 ? "1+" : want,
+              found: fields.length,
+            },
+            loc(r, c.inputFields)
+          )
+        );
       }
       const input: InputSpec =
         kind === "field"
@@ -865,7 +1239,12 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       const points = curvePoints.get(key) ?? [];
       switch (method) {
         case "linear":
-          scoring = { method, floor: n(c.floor, H.floor), cap: n(c.cap, H.cap), fullScore: n(c.fullScore, H.fullScore) };
+          scoring = {
+            method,
+            floor: n(c.floor, H.floor),
+            cap: n(c.cap, H.cap),
+            fullScore: n(c.fullScore, H.fullScore),
+          };
           break;
         case "curve":
           scoring = {
@@ -893,21 +1272,36 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
         direction: en("indicators", "direction", r, c.direction, "higher"),
         input,
         scoring,
-        target: { field: targetField === "" ? null : targetField, default: num("indicators", r, c.targetDefault, H.targetDefault, true) },
+        target: {
+          field: targetField === "" ? null : targetField,
+          default: num("indicators", r, c.targetDefault, H.targetDefault, true),
+        },
         missing: en("indicators", "missing", r, c.missing, "error"),
       });
       indAnchors.push({
         weight: { row: r, column: c.weight },
         floor: method === "linear" ? { row: r, column: c.floor } : null,
-        cap: method === "linear" || method === "direct" || method === "feedback" ? { row: r, column: c.cap } : null,
-        fullScore: method === "linear" || method === "deduction" ? { row: r, column: c.fullScore } : null,
+        cap:
+          method === "linear" || method === "direct" || method === "feedback"
+            ? { row: r, column: c.cap }
+            : null,
+        fullScore:
+          method === "linear" || method === "deduction" ? { row: r, column: c.fullScore } : null,
         targetDefault: { row: r, column: c.targetDefault },
       });
       curveAnchors.push(method === "curve" ? points.map((p) => p.anchor) : []);
     }
     for (const [k, pts] of curvePoints) {
       const ind = indicators.find((i) => i.key === k);
-      if (!ind || ind.scoring.method !== "curve") issues.push(issue("warning", "planCurveUnknown", { section: SECTIONS.curves, key: k }, loc(pts[0].row, 0)));
+      if (!ind || ind.scoring.method !== "curve")
+        issues.push(
+          issue(
+            "warning",
+            "planCurveUnknown",
+            { section: SECTIONS.curves, key: k },
+            loc(pts[0].row, 0)
+          )
+        );
     }
   }
 
@@ -950,12 +1344,17 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       matrix.rows.push(num("matrix", r, 0, H.matrixCorner) as number);
       const line: number[] = [];
       for (let j = 1; j <= matrix.columns.length; j++) {
-        if (blank(at(r, j))) issues.push(issue("error", "planMatrixShape", { section: SECTIONS.matrix }, loc(r, j)));
+        if (blank(at(r, j)))
+          issues.push(issue("error", "planMatrixShape", { section: SECTIONS.matrix }, loc(r, j)));
         line.push(num("matrix", r, j, H.matrixCorner) as number);
       }
       matrix.cells.push(line);
     }
-    matrixAnchor = { corner: { row: top, column: 0 }, rows: matrix.rows.length, columns: matrix.columns.length };
+    matrixAnchor = {
+      corner: { row: top, column: 0 },
+      rows: matrix.rows.length,
+      columns: matrix.columns.length,
+    };
   }
 
   // Tiers --------------------------------------------------------------------------------------
@@ -964,8 +1363,14 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
   const tt = table("tiers", TIER_COLUMNS);
   if (tt?.ok) {
     for (const r of tt.rows) {
-      tiers.push({ from: num("tiers", r, tt.col.tierFrom, H.tierFrom) as number, rate: num("tiers", r, tt.col.rate, H.rate) as number });
-      tierAnchors.push({ from: { row: r, column: tt.col.tierFrom }, rate: { row: r, column: tt.col.rate } });
+      tiers.push({
+        from: num("tiers", r, tt.col.tierFrom, H.tierFrom) as number,
+        rate: num("tiers", r, tt.col.rate, H.rate) as number,
+      });
+      tierAnchors.push({
+        from: { row: r, column: tt.col.tierFrom },
+        rate: { row: r, column: tt.col.rate },
+      });
     }
   }
 
@@ -977,14 +1382,29 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     for (const r of at_.rows) {
       const i = ANNUAL_PARTS.findIndex((p) => isWords(at(r, at_.col.part), p));
       if (i < 0) {
-        issues.push(issue("warning", "planSettingUnknown", { section: SECTIONS.annual, text: text(at(r, at_.col.part)) }, loc(r, at_.col.part)));
+        issues.push(
+          issue(
+            "warning",
+            "planSettingUnknown",
+            { section: SECTIONS.annual, text: text(at(r, at_.col.part)) },
+            loc(r, at_.col.part)
+          )
+        );
         continue;
       }
       annual[i] = num("annual", r, at_.col.weight, H.weight) as number;
       annualAnchors[i] = { row: r, column: at_.col.weight };
     }
     ANNUAL_PARTS.forEach((p, i) => {
-      if (!annualAnchors[i]) issues.push(issue("error", "planValueMissing", { section: SECTIONS.annual, name: p }, loc(at_.rows[0] ?? 0)));
+      if (!annualAnchors[i])
+        issues.push(
+          issue(
+            "error",
+            "planValueMissing",
+            { section: SECTIONS.annual, name: p },
+            loc(at_.rows[0] ?? 0)
+          )
+        );
     });
   }
 
@@ -998,7 +1418,14 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       const rater = readEnum("rater", at(r, ft.col.rater));
       const i = rater === null ? -1 : RATERS.indexOf(rater);
       if (i < 0) {
-        issues.push(issue("warning", "planSettingUnknown", { section: SECTIONS.feedback, text: text(at(r, ft.col.rater)) }, loc(r, ft.col.rater)));
+        issues.push(
+          issue(
+            "warning",
+            "planSettingUnknown",
+            { section: SECTIONS.feedback, text: text(at(r, ft.col.rater)) },
+            loc(r, ft.col.rater)
+          )
+        );
         continue;
       }
       fw[i] = num("feedback", r, ft.col.weight, H.weight) as number;
@@ -1006,7 +1433,15 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       raterAnchors[i] = { row: r, column: ft.col.rater };
     }
     RATERS.forEach((rt, i) => {
-      if (!fwAnchors[i]) issues.push(issue("error", "planValueMissing", { section: SECTIONS.feedback, name: { en: rt, zh: enumText("rater", rt, "zh-CN") } }, loc(ft.rows[0] ?? 0)));
+      if (!fwAnchors[i])
+        issues.push(
+          issue(
+            "error",
+            "planValueMissing",
+            { section: SECTIONS.feedback, name: { en: rt, zh: enumText("rater", rt, "zh-CN") } },
+            loc(ft.rows[0] ?? 0)
+          )
+        );
     });
   }
 
@@ -1059,16 +1494,24 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
       paidShare: sNum("paidShare") as number,
       clawback: sEnum("clawback", "clawback", "carryForward"),
     },
-    pay: { prorate: sEnum("prorate", "yesNo", "yes") === "yes", bonusStandard: sNum("bonusStandard") as number, currency: sText("currency") },
+    pay: {
+      prorate: sEnum("prorate", "yesNo", "yes") === "yes",
+      bonusStandard: sNum("bonusStandard") as number,
+      currency: sText("currency"),
+    },
     periods: {
       evaluation: sEnum("evaluation", "evaluation", "quarter"),
-      annual: { quarterWeights: [annual[0], annual[1], annual[2], annual[3]], feedbackWeight: annual[4] },
+      annual: {
+        quarterWeights: [annual[0], annual[1], annual[2], annual[3]],
+        feedbackWeight: annual[4],
+      },
     },
     feedback: { weights: [fw[0], fw[1], fw[2]] },
   };
   const readingFailed = issues.some((i) => i.severity === "error");
   issues.push(...validatePlan(plan));
-  const complete = SETTING_KEYS.every((k) => settings[k]) && annualAnchors.length === 5 && fwAnchors.length === 3;
+  const complete =
+    SETTING_KEYS.every((k) => settings[k]) && annualAnchors.length === 5 && fwAnchors.length === 3;
   return {
     plan: readingFailed ? null : plan,
     issues,

@@ -26,7 +26,15 @@ export interface Sample {
   rows: DataRow[];
   ratings: FeedbackRating[];
   /** What the special cases are, for a reader of the demo (ids and months). */
-  notes: { newHires: string[]; leavers: string[]; missingSurvey: string; returnMonth: string; clawback: string; missingInput: string; no360Quarter: string };
+  notes: {
+    newHires: string[];
+    leavers: string[];
+    missingSurvey: string;
+    returnMonth: string;
+    clawback: string;
+    missingInput: string;
+    no360Quarter: string;
+  };
 }
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -41,9 +49,24 @@ function rng(seed: number): () => number {
   };
 }
 
-const TEAMS = ["华东一部", "华东二部", "华南一部", "华南二部", "华北一部", "华北二部", "西南一部", "华中一部", "西北一部", "东北一部", "大客户部", "渠道部"];
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红梅晓东海波斌宇浩凯鑫欣怡婷雪琳晨阳博文佳慧颖琪雯倩然睿轩子涵思源嘉鹏飞";
+const TEAMS = [
+  "华东一部",
+  "华东二部",
+  "华南一部",
+  "华南二部",
+  "华北一部",
+  "华北二部",
+  "西南一部",
+  "华中一部",
+  "西北一部",
+  "东北一部",
+  "大客户部",
+  "渠道部",
+];
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN =
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红梅晓东海波斌宇浩凯鑫欣怡婷雪琳晨阳博文佳慧颖琪雯倩然睿轩子涵思源嘉鹏飞";
 
 const round = (x: number, d = 0) => {
   const p = 10 ** d;
@@ -92,11 +115,21 @@ export function generateSample(options: SampleOptions = {}): Sample {
   const leavers = new Map<number, number>();
   const nHires = Math.max(1, Math.round(people * 0.06));
   const nLeavers = Math.max(1, Math.round(people * 0.04));
-  for (let k = 0, p = 3; hires.size < nHires && nMonths > 2 && k < people; k++, p = (p + 17) % people) {
-    if (!special.has(p) && !hires.has(p)) hires.set(p, 2 + Math.floor(rand() * Math.max(1, nMonths - 3)));
+  for (
+    let k = 0, p = 3;
+    hires.size < nHires && nMonths > 2 && k < people;
+    k++, p = (p + 17) % people
+  ) {
+    if (!special.has(p) && !hires.has(p))
+      hires.set(p, 2 + Math.floor(rand() * Math.max(1, nMonths - 3)));
   }
-  for (let k = 0, p = 8; leavers.size < nLeavers && nMonths > 3 && k < people; k++, p = (p + 23) % people) {
-    if (!special.has(p) && !hires.has(p) && !leavers.has(p)) leavers.set(p, 3 + Math.floor(rand() * Math.max(1, nMonths - 4)));
+  for (
+    let k = 0, p = 8;
+    leavers.size < nLeavers && nMonths > 3 && k < people;
+    k++, p = (p + 23) % people
+  ) {
+    if (!special.has(p) && !hires.has(p) && !leavers.has(p))
+      leavers.set(p, 3 + Math.floor(rand() * Math.max(1, nMonths - 4)));
   }
   const month = (m: number) => `${year}-${String(m).padStart(2, "0")}`;
   const surveyMonth = Math.min(nMonths, 5);
@@ -174,17 +207,38 @@ export function generateSample(options: SampleOptions = {}): Sample {
         clawback: claw,
       };
       // The quarter's customer survey was not done (renormalized); a month's new customers were not entered (an error).
-      if (p === surveyPerson && Math.ceil(m / 3) === Math.ceil(surveyMonth / 3)) v.satisfaction = null;
+      if (p === surveyPerson && Math.ceil(m / 3) === Math.ceil(surveyMonth / 3))
+        v.satisfaction = null;
       if (p === missingPerson && m === missingMonth) v.new_customers = null;
       const values: Record<string, number | null> = {};
       for (const k of keys) values[k] = v[k] ?? null;
-      rows.push({ id, name: names[p], team, period: month(m), values, invalid: [], absent: [], conflict: null, source: { sheet: "sample", row: rows.length + 1 } });
+      rows.push({
+        id,
+        name: names[p],
+        team,
+        period: month(m),
+        values,
+        invalid: [],
+        absent: [],
+        conflict: null,
+        source: { sheet: "sample", row: rows.length + 1 },
+      });
     }
     // 360 ratings: per quarter worked, and for the year.
     const rate = (period: string, rater: RaterType, n: number, raterName: string) => {
       for (let i = 0; i < n; i++) {
-        const score = round(clip(normal(78 + 12 * (ability - 1) + (rater === "customer" ? 3 : 0), 7), 40, 100), 1);
-        ratings.push({ id, period, rater, score, raterName: `${raterName}${n > 1 ? i + 1 : ""}`, source: { sheet: "sample", row: ratings.length + 1 } });
+        const score = round(
+          clip(normal(78 + 12 * (ability - 1) + (rater === "customer" ? 3 : 0), 7), 40, 100),
+          1
+        );
+        ratings.push({
+          id,
+          period,
+          rater,
+          score,
+          raterName: `${raterName}${n > 1 ? i + 1 : ""}`,
+          source: { sheet: "sample", row: ratings.length + 1 },
+        });
       }
     };
     for (let q = 1; q <= Math.ceil(nMonths / 3); q++) {

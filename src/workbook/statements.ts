@@ -92,7 +92,12 @@ function pct(x: number): string {
 }
 
 /** Statements for evaluation rows (indexes into the evaluation's periods), one sheet. */
-export function statementsLayout(ev: Evaluation, rows: readonly number[], language: Language, name = say(SHEET_NAMES.statements, language)): WorkbookLayout {
+export function statementsLayout(
+  ev: Evaluation,
+  rows: readonly number[],
+  language: Language,
+  name = say(SHEET_NAMES.statements, language)
+): WorkbookLayout {
   const L = (w: Words) => say(w, language);
   const plan = ev.plan;
   const s = emptySheet("statements", name, "output");
@@ -100,7 +105,12 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
   const styles: StyleSpec[] = [];
   const merges: RangeRef[] = [];
   const breaks: number[] = [];
-  const box = (row: number, column: number, rows_: number, columns: number): RangeRef => ({ row, column, rows: rows_, columns });
+  const box = (row: number, column: number, rows_: number, columns: number): RangeRef => ({
+    row,
+    column,
+    rows: rows_,
+    columns,
+  });
   let row = 0;
 
   const heading = (w: Words) => {
@@ -125,23 +135,51 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
     styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fontSize: 16, horizontal: "center" });
     merges.push(box(row, 0, 1, COLUMNS));
     row++;
-    g.set(row, 0, `${say(t.plan.name, language)} · ${L(W.version)} ${t.plan.version} · ${L(W.period)} ${t.subject.period}`);
-    styles.push({ range: box(row, 0, 1, COLUMNS), italic: true, horizontal: "center", fontColor: "#595959" });
+    g.set(
+      row,
+      0,
+      `${say(t.plan.name, language)} · ${L(W.version)} ${t.plan.version} · ${L(W.period)} ${t.subject.period}`
+    );
+    styles.push({
+      range: box(row, 0, 1, COLUMNS),
+      italic: true,
+      horizontal: "center",
+      fontColor: "#595959",
+    });
     merges.push(box(row, 0, 1, COLUMNS));
     row++;
     row++;
-    line([L(W.id), t.subject.id, L(W.name), t.subject.name, L(W.team), t.subject.team, L(W.months), t.months.join(", ")]);
+    line([
+      L(W.id),
+      t.subject.id,
+      L(W.name),
+      t.subject.name,
+      L(W.team),
+      t.subject.team,
+      L(W.months),
+      t.months.join(", "),
+    ]);
     styles.push({ range: box(row - 1, 0, 1, COLUMNS), border: "bottom" });
     for (const c of [0, 2, 4, 6]) styles.push({ range: box(row - 1, c, 1, 1), bold: true });
     row++;
 
     // Indicators.
     heading(W.indicators);
-    header([W.dimension, W.indicator, W.actual, W.target, W.attainment, W.score, W.weight, W.contribution]);
+    header([
+      W.dimension,
+      W.indicator,
+      W.actual,
+      W.target,
+      W.attainment,
+      W.score,
+      W.weight,
+      W.contribution,
+    ]);
     for (const d of plan.dimensions) {
       const inds = t.indicators.filter((i) => i.dimension === d.key);
       inds.forEach((i, k) => {
-        const outcome = i.outcome === "excluded" ? L(W.excluded) : i.outcome === "error" ? L(W.error) : null;
+        const outcome =
+          i.outcome === "excluded" ? L(W.excluded) : i.outcome === "error" ? L(W.error) : null;
         line(
           [
             k === 0 ? say(d.name, language) : null,
@@ -153,7 +191,7 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
             i.totalWeight,
             i.contribution,
           ],
-          [null, null, unitFormat(i.unit), unitFormat(i.unit), PCT, SCORE, PCT, SCORE],
+          [null, null, unitFormat(i.unit), unitFormat(i.unit), PCT, SCORE, PCT, SCORE]
         );
       });
     }
@@ -161,7 +199,15 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
     heading(W.dimensions);
     header([W.dimension, W.weight, W.score, W.contribution]);
     for (const d of t.dimensions) {
-      line([say(d.name, language), d.effectiveWeight, d.excluded ? L(W.excluded) : d.score ?? L(W.error), d.contribution], [null, PCT, SCORE, SCORE]);
+      line(
+        [
+          say(d.name, language),
+          d.effectiveWeight,
+          d.excluded ? L(W.excluded) : (d.score ?? L(W.error)),
+          d.contribution,
+        ],
+        [null, PCT, SCORE, SCORE]
+      );
     }
     line([L(W.total), null, t.total, t.total], [null, null, SCORE, SCORE]);
     styles.push({ range: box(row - 1, 0, 1, 4), bold: true, border: "top" });
@@ -171,11 +217,22 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
     const gr = t.grade;
     const gradeRule =
       gr.rule === "band"
-        ? L({ en: `total ≥ ${gr.bandMin} is ${gr.label}`, zh: `总分 ≥ ${gr.bandMin} 为 ${gr.label}` })
+        ? L({
+            en: `total ≥ ${gr.bandMin} is ${gr.label}`,
+            zh: `总分 ≥ ${gr.bandMin} 为 ${gr.label}`,
+          })
         : gr.rule === "forced"
-          ? L({ en: `forced distribution: rank ${gr.rank} of ${gr.groupSize}`, zh: `强制分布：组内第 ${gr.rank} 名，共 ${gr.groupSize} 人` })
+          ? L({
+              en: `forced distribution: rank ${gr.rank} of ${gr.groupSize}`,
+              zh: `强制分布：组内第 ${gr.rank} 名，共 ${gr.groupSize} 人`,
+            })
           : L({ en: "no grade", zh: "无等级" });
-    line([L(W.grade), gr.label ?? "—", L(W.rule), gradeRule + (gr.name ? ` (${say(gr.name, language)})` : "")]);
+    line([
+      L(W.grade),
+      gr.label ?? "—",
+      L(W.rule),
+      gradeRule + (gr.name ? ` (${say(gr.name, language)})` : ""),
+    ]);
     merges.push(box(row - 1, 3, 1, COLUMNS - 3));
     const co = t.coefficient;
     const coRule =
@@ -194,10 +251,26 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
     heading(W.pay);
     header([W.pay, W.amount, W.rule]);
     const p = t.pay;
-    const shares = p.months.map((m) => `${m.period.slice(5)} ${m.share === null ? "—" : pct(m.share)}`).join(", ");
+    const shares = p.months
+      .map((m) => `${m.period.slice(5)} ${m.share === null ? "—" : pct(m.share)}`)
+      .join(", ");
     const payLines: [Words, number | null, string][] = [
-      [W.base, p.base, L({ en: `base salary × share of month worked (${shares})`, zh: `基本工资 × 出勤比例（${shares}）` })],
-      [W.perfPay, p.performancePay, L({ en: `standard ${p.performanceStandard ?? "—"} × coefficient ${p.coefficient ?? "—"}`, zh: `绩效工资基数 ${p.performanceStandard ?? "—"} × 绩效系数 ${p.coefficient ?? "—"}` })],
+      [
+        W.base,
+        p.base,
+        L({
+          en: `base salary × share of month worked (${shares})`,
+          zh: `基本工资 × 出勤比例（${shares}）`,
+        }),
+      ],
+      [
+        W.perfPay,
+        p.performancePay,
+        L({
+          en: `standard ${p.performanceStandard ?? "—"} × coefficient ${p.coefficient ?? "—"}`,
+          zh: `绩效工资基数 ${p.performanceStandard ?? "—"} × 绩效系数 ${p.coefficient ?? "—"}`,
+        }),
+      ],
       [
         W.commission,
         p.commission,
@@ -207,7 +280,14 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
         }),
       ],
       [W.bonus, p.bonus, L({ en: "one-off adjustments of the months", zh: "各月奖惩调整合计" })],
-      [W.totalPay, p.total, L({ en: "base + performance pay + commission + bonus, rounded to the cent", zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分" })],
+      [
+        W.totalPay,
+        p.total,
+        L({
+          en: "base + performance pay + commission + bonus, rounded to the cent",
+          zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分",
+        }),
+      ],
     ];
     for (const [w, v, rule] of payLines) {
       line([L(w), v, rule], [null, MONEY, null]);
@@ -221,14 +301,35 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
     header([W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid]);
     for (const c of t.commission) {
       if (c.slices.length === 0) {
-        line([c.period, c.amount, null, c.status === "ok" ? "—" : L(W.error), null, c.gross, c.earned, c.net], [null, MONEY, null, null, null, MONEY, MONEY, MONEY]);
+        line(
+          [
+            c.period,
+            c.amount,
+            null,
+            c.status === "ok" ? "—" : L(W.error),
+            null,
+            c.gross,
+            c.earned,
+            c.net,
+          ],
+          [null, MONEY, null, null, null, MONEY, MONEY, MONEY]
+        );
         continue;
       }
       c.slices.forEach((sl, k) => {
         const last = k === c.slices.length - 1;
         line(
-          [k === 0 ? c.period : null, k === 0 ? c.amount : null, sl.tier, `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`, sl.rate, sl.commission, last ? c.earned : null, last ? c.net : null],
-          [null, MONEY, "0", null, "0.00%", MONEY, MONEY, MONEY],
+          [
+            k === 0 ? c.period : null,
+            k === 0 ? c.amount : null,
+            sl.tier,
+            `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`,
+            sl.rate,
+            sl.commission,
+            last ? c.earned : null,
+            last ? c.net : null,
+          ],
+          [null, MONEY, "0", null, "0.00%", MONEY, MONEY, MONEY]
         );
       });
     }
@@ -272,7 +373,16 @@ export function statementsLayout(ev: Evaluation, rows: readonly number[], langua
   s.blocks.push(g.block());
   s.styles = styles;
   s.merges = merges;
-  s.columns = [{ width: 14 }, { width: 22 }, { width: 13 }, { width: 13 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 11 }];
+  s.columns = [
+    { width: 14 },
+    { width: 22 },
+    { width: 13 },
+    { width: 13 },
+    { width: 10 },
+    { width: 10 },
+    { width: 10 },
+    { width: 11 },
+  ];
   s.print = {
     area: { row: 0, column: 0, rows: Math.max(1, g.height), columns: COLUMNS },
     orientation: "portrait",

@@ -33,9 +33,22 @@ export interface SummaryValues {
   counts: number[][];
   teams: string[];
   /** Per team (then the company): rows with a total, mean of each dimension and of the total. */
-  averages: { team: string | null; scored: number; dimensions: (number | null)[]; total: number | null }[];
+  averages: {
+    team: string | null;
+    scored: number;
+    dimensions: (number | null)[];
+    total: number | null;
+  }[];
   /** Per period: pay line totals over rows that have them. */
-  pay: { period: string; graded: number; base: number; performancePay: number; commission: number; bonus: number; total: number }[];
+  pay: {
+    period: string;
+    graded: number;
+    base: number;
+    performancePay: number;
+    commission: number;
+    bonus: number;
+    total: number;
+  }[];
 }
 
 function mean(values: (number | null)[]): { n: number; mean: number | null } {
@@ -59,7 +72,9 @@ function sumOf(values: (number | null)[]): number {
 export function summaryValues(plan: Plan, rows: readonly ScorecardRow[]): SummaryValues {
   const periods = [...new Set(rows.map((r) => r.period))].sort();
   const grades = plan.grading.grades.map((g) => g.label);
-  const counts = grades.map((g) => periods.map((p) => rows.filter((r) => r.period === p && r.grade === g).length));
+  const counts = grades.map((g) =>
+    periods.map((p) => rows.filter((r) => r.period === p && r.grade === g).length)
+  );
   const teams = [...new Set(rows.map((r) => r.team))].sort((a, b) => a.localeCompare(b, "zh-CN"));
   const avg = (rs: readonly ScorecardRow[], team: string | null) => ({
     team,
@@ -67,7 +82,15 @@ export function summaryValues(plan: Plan, rows: readonly ScorecardRow[]): Summar
     dimensions: plan.dimensions.map((_, d) => mean(rs.map((r) => r.dimensions[d])).mean),
     total: mean(rs.map((r) => r.total)).mean,
   });
-  const averages = [...teams.map((t) => avg(rows.filter((r) => r.team === t), t)), avg(rows, null)];
+  const averages = [
+    ...teams.map((t) =>
+      avg(
+        rows.filter((r) => r.team === t),
+        t
+      )
+    ),
+    avg(rows, null),
+  ];
   const pay = periods.map((p) => {
     const rs = rows.filter((r) => r.period === p);
     return {
@@ -114,7 +137,14 @@ const W = {
 
 const NUMERIC = ">-1E+300";
 
-export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, language: Language, sc: ScorecardRef, sheetNames: Record<SheetRole, string>): SheetLayout {
+export function summarySheet(
+  plan: Plan,
+  ev: Evaluation,
+  style: FormulaStyle,
+  language: Language,
+  sc: ScorecardRef,
+  sheetNames: Record<SheetRole, string>
+): SheetLayout {
   const L = (w: Words) => say(w, language);
   const fx = cellMaker(style);
   const v = summaryValues(plan, scorecardRows(ev));
@@ -123,11 +153,23 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
   const styles: StyleSpec[] = [];
   const charts: ChartSpec[] = [];
   const dataBars: { range: RangeRef; color: string }[] = [];
-  const box = (row: number, column: number, rows: number, columns: number): RangeRef => ({ row, column, rows, columns });
-  const col = (key: string) => `${quoteSheet(sc.sheet)}!${a1range({ row: sc.first, column: sc.column(key), rows: Math.max(1, sc.last - sc.first + 1), columns: 1 }, true)}`;
+  const box = (row: number, column: number, rows: number, columns: number): RangeRef => ({
+    row,
+    column,
+    rows,
+    columns,
+  });
+  const col = (key: string) =>
+    `${quoteSheet(sc.sheet)}!${a1range({ row: sc.first, column: sc.column(key), rows: Math.max(1, sc.last - sc.first + 1), columns: 1 }, true)}`;
 
   g.set(0, 0, `${L(W.title)} · ${say(plan.name, language)} ${plan.version}`);
-  styles.push({ range: box(0, 0, 1, 8), bold: true, fontSize: 14, fill: "#1F4E78", fontColor: "#FFFFFF" });
+  styles.push({
+    range: box(0, 0, 1, 8),
+    bold: true,
+    fontSize: 14,
+    fill: "#1F4E78",
+    fontColor: "#FFFFFF",
+  });
   g.set(1, 0, L(W.note));
   styles.push({ range: box(1, 0, 1, 8), italic: true, fontColor: "#595959" });
 
@@ -149,18 +191,37 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
     g.set(row, 1, say(gr.name, language));
     g.set(row, 2, fx(`INDEX(Plan_GradeQuota,${gi + 1})`, gr.quota), "0%");
     v.periods.forEach((p, pi) => {
-      g.set(row, 3 + pi, fx(`COUNTIFS(${col("period")},${str(p)},${col("grade")},${a1cell(row, 0, false)})`, v.counts[gi][pi]), "0");
+      g.set(
+        row,
+        3 + pi,
+        fx(
+          `COUNTIFS(${col("period")},${str(p)},${col("grade")},${a1cell(row, 0, false)})`,
+          v.counts[gi][pi]
+        ),
+        "0"
+      );
     });
     const all = v.counts[gi].reduce((a, b) => a + b, 0);
     const totalGraded = v.counts.reduce((a, c) => a + c.reduce((x, y) => x + y, 0), 0);
     g.set(row, allCol, fx(nP ? `SUM(${a1range(box(row, 3, 1, nP))})` : "0", all), "0");
-    g.set(row, allCol + 1, fx(`IF(${a1cell(gradedRow, allCol, true)}=0,"",${a1cell(row, allCol)}/${a1cell(gradedRow, allCol, true)})`, totalGraded === 0 ? "" : all / totalGraded), "0.0%");
+    g.set(
+      row,
+      allCol + 1,
+      fx(
+        `IF(${a1cell(gradedRow, allCol, true)}=0,"",${a1cell(row, allCol)}/${a1cell(gradedRow, allCol, true)})`,
+        totalGraded === 0 ? "" : all / totalGraded
+      ),
+      "0.0%"
+    );
     row++;
   });
   g.set(row, 0, L(W.graded));
   for (let pi = 0; pi <= nP; pi++) {
     const c = 3 + pi;
-    const value = pi < nP ? v.counts.reduce((a, cs) => a + cs[pi], 0) : v.counts.reduce((a, cs) => a + cs.reduce((x, y) => x + y, 0), 0);
+    const value =
+      pi < nP
+        ? v.counts.reduce((a, cs) => a + cs[pi], 0)
+        : v.counts.reduce((a, cs) => a + cs.reduce((x, y) => x + y, 0), 0);
     g.set(row, c, fx(`SUM(${a1range(box(firstGrade, c, v.grades.length, 1))})`, value), "0");
   }
   styles.push({ range: box(row, 0, 1, 5 + nP), bold: true, border: "top" });
@@ -170,7 +231,10 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
       type: "columnClustered",
       title: L(W.chartGrades),
       categories: box(firstGrade, 0, v.grades.length, 1),
-      series: v.periods.map((p, pi) => ({ name: p, values: box(firstGrade, 3 + pi, v.grades.length, 1) })),
+      series: v.periods.map((p, pi) => ({
+        name: p,
+        values: box(firstGrade, 3 + pi, v.grades.length, 1),
+      })),
       anchor: box(head, 7 + nP, 16, 8),
     });
   }
@@ -181,7 +245,12 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
   const nd = plan.dimensions.length;
   styles.push({ range: box(row, 0, 1, 3 + nd), bold: true, fill: "#DDEBF7" });
   row++;
-  g.line(row, 0, [L(W.team), L(W.scored), ...plan.dimensions.map((d) => say(d.name, language)), L(W.total)]);
+  g.line(row, 0, [
+    L(W.team),
+    L(W.scored),
+    ...plan.dimensions.map((d) => say(d.name, language)),
+    L(W.total),
+  ]);
   styles.push({ range: box(row, 0, 1, 3 + nd), bold: true, border: "bottom", wrap: true });
   row++;
   const firstTeam = row;
@@ -191,7 +260,15 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
     g.set(row, 1, fx(`COUNTIFS(${crit}${col("total")},${str(NUMERIC)})`, a.scored), "0");
     const avg = (key: string, value: number | null, c: number) => {
       const n = `COUNTIFS(${crit}${col(key)},${str(NUMERIC)})`;
-      g.set(row, c, fx(`IF(${n}=0,"",SUMIFS(${col(key)},${crit}${col(key)},${str(NUMERIC)})/${n})`, value === null ? "" : value), "0.00");
+      g.set(
+        row,
+        c,
+        fx(
+          `IF(${n}=0,"",SUMIFS(${col(key)},${crit}${col(key)},${str(NUMERIC)})/${n})`,
+          value === null ? "" : value
+        ),
+        "0.00"
+      );
     };
     plan.dimensions.forEach((d, di) => avg("d:" + d.key, a.dimensions[di], 2 + di));
     avg("total", a.total, 2 + nd);
@@ -214,7 +291,15 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
   g.set(row, 0, L(W.pay));
   styles.push({ range: box(row, 0, 1, 7), bold: true, fill: "#DDEBF7" });
   row++;
-  g.line(row, 0, [L(W.period), L(W.graded), L(W.base), L(W.perfPay), L(W.commission), L(W.bonus), L(W.totalPay)]);
+  g.line(row, 0, [
+    L(W.period),
+    L(W.graded),
+    L(W.base),
+    L(W.perfPay),
+    L(W.commission),
+    L(W.bonus),
+    L(W.totalPay),
+  ]);
   styles.push({ range: box(row, 0, 1, 7), bold: true, border: "bottom", wrap: true });
   row++;
   const firstPay = row;
@@ -223,7 +308,8 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
     g.set(row, 0, p.period);
     // Graded rows of the period: the distribution table's total for that period.
     g.set(row, 1, fx(a1cell(gradedRow, 3 + v.periods.indexOf(p.period)), p.graded), "0");
-    const money = (key: string, value: number, c: number) => g.set(row, c, fx(`SUMIFS(${col(key)},${crit})`, value), "#,##0.00");
+    const money = (key: string, value: number, c: number) =>
+      g.set(row, c, fx(`SUMIFS(${col(key)},${crit})`, value), "#,##0.00");
     money("base", p.base, 2);
     money("perfPay", p.performancePay, 3);
     money("commission", p.commission, 4);
@@ -234,8 +320,19 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
   if (v.pay.length > 0) {
     g.set(row, 0, L(W.all));
     for (let c = 1; c <= 6; c++) {
-      const value = c === 1 ? v.pay.reduce((a, p) => a + p.graded, 0) : v.pay.reduce((a, p) => a + [0, 0, p.base, p.performancePay, p.commission, p.bonus, p.total][c], 0);
-      g.set(row, c, fx(`SUM(${a1range(box(firstPay, c, v.pay.length, 1))})`, value), c === 1 ? "0" : "#,##0.00");
+      const value =
+        c === 1
+          ? v.pay.reduce((a, p) => a + p.graded, 0)
+          : v.pay.reduce(
+              (a, p) => a + [0, 0, p.base, p.performancePay, p.commission, p.bonus, p.total][c],
+              0
+            );
+      g.set(
+        row,
+        c,
+        fx(`SUM(${a1range(box(firstPay, c, v.pay.length, 1))})`, value),
+        c === 1 ? "0" : "#,##0.00"
+      );
     }
     styles.push({ range: box(row, 0, 1, 7), bold: true, border: "top" });
     dataBars.push({ range: box(firstPay, 6, v.pay.length, 1), color: "#FFC000" });
@@ -245,7 +342,12 @@ export function summarySheet(plan: Plan, ev: Evaluation, style: FormulaStyle, la
   s.styles = styles;
   s.charts = charts;
   s.dataBars = dataBars;
-  s.columns = [{ width: 16 }, { width: 12 }, { width: 12 }, ...Array.from({ length: Math.max(nP + 3, nd + 2, 6) }, () => ({ width: 13 }))];
+  s.columns = [
+    { width: 16 },
+    { width: 12 },
+    { width: 12 },
+    ...Array.from({ length: Math.max(nP + 3, nd + 2, 6) }, () => ({ width: 13 })),
+  ];
   s.freeze = { rows: 1, columns: 0 };
   s.tabColor = "#00B050";
   return s;

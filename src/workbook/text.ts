@@ -62,29 +62,57 @@ export const ENUMS = {
     hours: { en: "hours", zh: "小时" },
     points: { en: "points", zh: "扣分点" },
   },
-  role: { measure: { en: "measure", zh: "考核数据" }, target: { en: "target", zh: "目标" }, pay: { en: "pay", zh: "薪酬" } },
-  aggregate: { sum: { en: "sum", zh: "合计" }, mean: { en: "mean", zh: "平均" }, last: { en: "last", zh: "取最后" } },
+  role: {
+    measure: { en: "measure", zh: "考核数据" },
+    target: { en: "target", zh: "目标" },
+    pay: { en: "pay", zh: "薪酬" },
+  },
+  aggregate: {
+    sum: { en: "sum", zh: "合计" },
+    mean: { en: "mean", zh: "平均" },
+    last: { en: "last", zh: "取最后" },
+  },
   gradeMode: {
     bands: { en: "bands", zh: "分数区间" },
     forced: { en: "forced distribution", zh: "强制分布" },
     bandsWithCheck: { en: "bands, check quotas", zh: "分数区间+比例检查" },
   },
   group: { team: { en: "team", zh: "团队" }, company: { en: "company", zh: "全公司" } },
-  coefficientMode: { grade: { en: "by grade", zh: "按等级" }, matrix: { en: "matrix", zh: "矩阵" } },
+  coefficientMode: {
+    grade: { en: "by grade", zh: "按等级" },
+    matrix: { en: "matrix", zh: "矩阵" },
+  },
   basis: { collected: { en: "collected", zh: "回款" }, signed: { en: "signed", zh: "签约" } },
-  commissionMethod: { marginal: { en: "marginal", zh: "超额累进" }, whole: { en: "whole", zh: "全额累进" } },
-  boundType: { currency: { en: "currency", zh: "金额" }, attainment: { en: "attainment", zh: "完成率" } },
-  clawback: { carryForward: { en: "carry forward", zh: "结转抵扣" }, deductFromPay: { en: "deduct from pay", zh: "当月扣回" } },
+  commissionMethod: {
+    marginal: { en: "marginal", zh: "超额累进" },
+    whole: { en: "whole", zh: "全额累进" },
+  },
+  boundType: {
+    currency: { en: "currency", zh: "金额" },
+    attainment: { en: "attainment", zh: "完成率" },
+  },
+  clawback: {
+    carryForward: { en: "carry forward", zh: "结转抵扣" },
+    deductFromPay: { en: "deduct from pay", zh: "当月扣回" },
+  },
   evaluation: { quarter: { en: "quarter", zh: "季度" }, month: { en: "month", zh: "月度" } },
   yesNo: { yes: { en: "yes", zh: "是" }, no: { en: "no", zh: "否" } },
-  rater: { superior: { en: "superior", zh: "上级" }, peer: { en: "peer", zh: "同事" }, customer: { en: "customer", zh: "客户" } },
+  rater: {
+    superior: { en: "superior", zh: "上级" },
+    peer: { en: "peer", zh: "同事" },
+    customer: { en: "customer", zh: "客户" },
+  },
 } as const satisfies Record<string, Record<string, Words>>;
 
 export type EnumName = keyof typeof ENUMS;
 export type EnumValue<E extends EnumName> = keyof (typeof ENUMS)[E] & string;
 
 /** The words for an enumeration value. */
-export function enumText<E extends EnumName>(e: E, value: EnumValue<E>, language: Language): string {
+export function enumText<E extends EnumName>(
+  e: E,
+  value: EnumValue<E>,
+  language: Language
+): string {
   const table = ENUMS[e] as Record<string, Words>;
   return say(table[value], language);
 }
@@ -100,7 +128,8 @@ export function readEnum<E extends EnumName>(e: E, text: unknown): EnumValue<E> 
   const t = normalizeHeader(String(text));
   if (!t) return null;
   for (const [value, w] of Object.entries(ENUMS[e] as Record<string, Words>)) {
-    if (t === normalizeHeader(value) || t === normalizeHeader(w.en) || t === normalizeHeader(w.zh)) return value as EnumValue<E>;
+    if (t === normalizeHeader(value) || t === normalizeHeader(w.en) || t === normalizeHeader(w.zh))
+      return value as EnumValue<E>;
   }
   if (e === "yesNo" && typeof text === "boolean") return (text ? "yes" : "no") as EnumValue<E>;
   return null;

@@ -43,7 +43,11 @@ export function parseRef(ref: string): { sheet: string; box: RangeRef } {
 
 function cellValue(c: Cell): ExcelJS.CellValue {
   if (isFormula(c)) {
-    const result = c.error ? ({ error: c.error } as ExcelJS.CellErrorValue) : c.value === null ? undefined : c.value;
+    const result = c.error
+      ? ({ error: c.error } as ExcelJS.CellErrorValue)
+      : c.value === null
+        ? undefined
+        : c.value;
     return { formula: c.formula, result } as ExcelJS.CellFormulaValue;
   }
   // Text stays text, whatever it starts with: exceljs writes a string as a shared string.
@@ -66,7 +70,9 @@ interface Combined {
   border: Partial<ExcelJS.Borders>;
 }
 
-function combineStyles(styles: readonly StyleSpec[]): Map<string, { row: number; column: number; style: Combined }> {
+function combineStyles(
+  styles: readonly StyleSpec[]
+): Map<string, { row: number; column: number; style: Combined }> {
   const out = new Map<string, { row: number; column: number; style: Combined }>();
   const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
   for (const st of styles) {
@@ -100,7 +106,8 @@ function applyStyles(ws: ExcelJS.Worksheet, styles: readonly StyleSpec[]): void 
   for (const { row, column, style } of combineStyles(styles).values()) {
     const target = ws.getRow(row + 1).getCell(column + 1);
     if (Object.keys(style.font).length) target.font = style.font;
-    if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    if (style.fill)
+      target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
     if (Object.keys(style.alignment).length) target.alignment = style.alignment;
     if (Object.keys(style.border).length) target.border = style.border;
   }
@@ -130,9 +137,15 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetLayout): void {
     });
   }
   applyStyles(ws, s.styles);
-  for (const m of s.merges) ws.mergeCells(m.row + 1, m.column + 1, m.row + m.rows, m.column + m.columns);
+  for (const m of s.merges)
+    ws.mergeCells(m.row + 1, m.column + 1, m.row + m.rows, m.column + m.columns);
   for (const v of s.validations) {
-    const base = { allowBlank: true, showErrorMessage: true, ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}), ...(v.error ? { error: v.error } : {}) };
+    const base = {
+      allowBlank: true,
+      showErrorMessage: true,
+      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+      ...(v.error ? { error: v.error } : {}),
+    };
     let dv: ExcelJS.DataValidation | null = null;
     if (v.list) dv = { type: "list", formulae: [`"${v.list.join(",")}"`], ...base };
     else if (v.source) dv = { type: "list", formulae: [v.source], ...base };
@@ -145,12 +158,24 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetLayout): void {
             ? { type: "decimal", operator: "greaterThanOrEqual", formulae: [min], ...base }
             : { type: "decimal", operator: "lessThanOrEqual", formulae: [max], ...base };
     }
-    if (dv) (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(address(v.range), dv);
+    if (dv)
+      (
+        ws as unknown as {
+          dataValidations: { add(address: string, v: ExcelJS.DataValidation): void };
+        }
+      ).dataValidations.add(address(v.range), dv);
   }
   (s.dataBars ?? []).forEach((d, k) => {
     ws.addConditionalFormatting({
       ref: address(d.range),
-      rules: [{ type: "dataBar", priority: k + 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: argb(d.color) } } as unknown as ExcelJS.ConditionalFormattingRule],
+      rules: [
+        {
+          type: "dataBar",
+          priority: k + 1,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: argb(d.color) },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
     });
   });
   if (s.print) {
@@ -162,7 +187,9 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetLayout): void {
       fitToWidth: p.fitToWidth ? 1 : undefined,
       fitToHeight: p.fitToWidth ? 0 : undefined,
       printArea: address(p.area),
-      ...(p.titleRows ? { printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}` } : {}),
+      ...(p.titleRows
+        ? { printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}` }
+        : {}),
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     };
     for (const r of p.rowBreaks) if (r > 0) ws.getRow(r).addPageBreak();
@@ -178,7 +205,16 @@ export function layoutWorkbook(layout: WorkbookLayout): ExcelJS.Workbook {
   for (const s of layout.sheets) {
     for (const n of s.names) {
       const { sheet, box } = parseRef(n.ref);
-      wb.definedNames.addEx({ sheetName: sheet, top: box.row + 1, left: box.column + 1, bottom: box.row + box.rows, right: box.column + box.columns } as never, n.name);
+      wb.definedNames.addEx(
+        {
+          sheetName: sheet,
+          top: box.row + 1,
+          left: box.column + 1,
+          bottom: box.row + box.rows,
+          right: box.column + box.columns,
+        } as never,
+        n.name
+      );
     }
   }
   return wb;

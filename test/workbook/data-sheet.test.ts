@@ -6,7 +6,15 @@
 import ExcelJS from "exceljs";
 import { defaultPlan } from "../../src/engine/plan/defaultPlan";
 import type { DataRow } from "../../src/engine/records";
-import { dataHeaderRow, dataSheet, DATA_FIRST_ROW, feedbackSheet, readDataSheet, readFeedbackSheet, UNIT_LINE } from "../../src/workbook/data-sheet";
+import {
+  dataHeaderRow,
+  dataSheet,
+  DATA_FIRST_ROW,
+  feedbackSheet,
+  readDataSheet,
+  readFeedbackSheet,
+  UNIT_LINE,
+} from "../../src/workbook/data-sheet";
 import { sheetValues } from "../../src/workbook/grid";
 import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import { generateSample } from "../../src/workbook/sample";
@@ -17,17 +25,27 @@ const plan = defaultPlan();
 const sample = generateSample({ people: 12, teams: 3, seed: 3 });
 
 function values(rows: readonly DataRow[]) {
-  return rows.map((r) => ({ id: r.id, name: r.name, team: r.team, period: r.period, values: r.values, invalid: r.invalid }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    team: r.team,
+    period: r.period,
+    values: r.values,
+    invalid: r.invalid,
+  }));
 }
 
 describe("Data sheet", () => {
-  it.each(["zh-CN", "en-US"] as const)("should read back the records it was filled with (%s)", (lang) => {
-    const sheet = dataSheet(plan, lang, sample);
-    const reading = readDataSheet(sheetValues(sheet), sheet.name, plan);
-    expect(reading.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(values(reading.rows)).toEqual(values(sample.rows));
-    expect(reading.rows[0].source).toMatchObject({ sheet: sheet.name, row: DATA_FIRST_ROW });
-  });
+  it.each(["zh-CN", "en-US"] as const)(
+    "should read back the records it was filled with (%s)",
+    (lang) => {
+      const sheet = dataSheet(plan, lang, sample);
+      const reading = readDataSheet(sheetValues(sheet), sheet.name, plan);
+      expect(reading.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(values(reading.rows)).toEqual(values(sample.rows));
+      expect(reading.rows[0].source).toMatchObject({ sheet: sheet.name, row: DATA_FIRST_ROW });
+    }
+  );
 
   it("should put the unit and source of each column above the header", () => {
     const cells = sheetValues(dataSheet(plan, "zh-CN"));
@@ -42,7 +60,10 @@ describe("Data sheet", () => {
     const en = sheetValues(dataSheet(plan, "en-US"));
     const width = cells[1].length;
     const order = Array.from({ length: width }, (_, i) => i).reverse();
-    const shuffled = cells.map((r, i) => [...order.map((c) => (i === 1 && c % 2 === 0 ? en[1][c] : r[c])), i === 1 ? "备注" : "x"]);
+    const shuffled = cells.map((r, i) => [
+      ...order.map((c) => (i === 1 && c % 2 === 0 ? en[1][c] : r[c])),
+      i === 1 ? "备注" : "x",
+    ]);
     const reading = readDataSheet(shuffled, "数据", plan);
     expect(reading.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(reading.issues.some((i) => i.code === "columnIgnored")).toBe(true);
@@ -64,12 +85,22 @@ describe("Data sheet", () => {
   });
 
   it("should keep names and teams that look like formulas as text, in the layout and in the .xlsx file", async () => {
-    const rows = sample.rows.slice(0, 3).map((r, i) => ({ ...r, name: ["=HYPERLINK(\"http://x\",\"y\")", "+86 138", "@me"][i], team: i === 1 ? "-team" : r.team }));
+    const rows = sample.rows
+      .slice(0, 3)
+      .map((r, i) => ({
+        ...r,
+        name: ['=HYPERLINK("http://x","y")', "+86 138", "@me"][i],
+        team: i === 1 ? "-team" : r.team,
+      }));
     const layout = templateLayout(plan, "zh-CN", { rows, ratings: [] });
     const data = layout.sheets.find((s) => s.role === "data")!;
-    const texts = data.blocks[0].cells.flat().filter((c) => typeof c === "string" && /^[=+\-@]/.test(c));
+    const texts = data.blocks[0].cells
+      .flat()
+      .filter((c) => typeof c === "string" && /^[=+\-@]/.test(c));
     expect(texts.length).toBe(4);
-    for (const b of data.blocks) for (const line of b.cells) for (const c of line) if (typeof c === "string") expect(isFormula(c)).toBe(false);
+    for (const b of data.blocks)
+      for (const line of b.cells)
+        for (const c of line) if (typeof c === "string") expect(isFormula(c)).toBe(false);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsxBuffer(layout)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet(data.name)!;
@@ -78,19 +109,24 @@ describe("Data sheet", () => {
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();
     }
-    expect(ws.getRow(DATA_FIRST_ROW).getCell(2).value).toBe("=HYPERLINK(\"http://x\",\"y\")");
+    expect(ws.getRow(DATA_FIRST_ROW).getCell(2).value).toBe('=HYPERLINK("http://x","y")');
   });
 });
 
 describe("Feedback sheet", () => {
-  it.each(["zh-CN", "en-US"] as const)("should read back the ratings and find its columns (%s)", (lang) => {
-    const sheet: SheetLayout = feedbackSheet(lang, sample.ratings);
-    const reading = readFeedbackSheet(sheetValues(sheet), sheet.name);
-    expect(reading.issues).toEqual([]);
-    expect(reading.ratings.map((r) => [r.id, r.period, r.rater, r.score, r.raterName])).toEqual(sample.ratings.map((r) => [r.id, r.period, r.rater, r.score, r.raterName]));
-    expect(reading.columns).toEqual({ sheet: sheet.name, id: 0, period: 1, rater: 2, score: 3 });
-    expect(sheetValues(sheet)[1][2]).toBe(lang === "zh-CN" ? "上级" : "superior");
-  });
+  it.each(["zh-CN", "en-US"] as const)(
+    "should read back the ratings and find its columns (%s)",
+    (lang) => {
+      const sheet: SheetLayout = feedbackSheet(lang, sample.ratings);
+      const reading = readFeedbackSheet(sheetValues(sheet), sheet.name);
+      expect(reading.issues).toEqual([]);
+      expect(reading.ratings.map((r) => [r.id, r.period, r.rater, r.score, r.raterName])).toEqual(
+        sample.ratings.map((r) => [r.id, r.period, r.rater, r.score, r.raterName])
+      );
+      expect(reading.columns).toEqual({ sheet: sheet.name, id: 0, period: 1, rater: 2, score: 3 });
+      expect(sheetValues(sheet)[1][2]).toBe(lang === "zh-CN" ? "上级" : "superior");
+    }
+  );
 });
 
 describe("sheet names", () => {
@@ -107,12 +143,15 @@ describe("sheet names", () => {
     expect(validSheetName("History", taken)).toBe("History_");
   });
 
-  it.each(["zh-CN", "en-US"] as const)("should name every add-in sheet validly and uniquely (%s)", (lang) => {
-    const names = Object.values(sheetNames(lang));
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    for (const n of names) {
-      expect(n.length).toBeLessThanOrEqual(31);
-      expect(n).not.toMatch(/[[\]:*?/\\]/);
+  it.each(["zh-CN", "en-US"] as const)(
+    "should name every add-in sheet validly and uniquely (%s)",
+    (lang) => {
+      const names = Object.values(sheetNames(lang));
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+      for (const n of names) {
+        expect(n.length).toBeLessThanOrEqual(31);
+        expect(n).not.toMatch(/[[\]:*?/\\]/);
+      }
     }
-  });
+  );
 });

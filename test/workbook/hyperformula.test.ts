@@ -17,7 +17,8 @@ import { editAsHR, VARIANTS } from "./support/fixtures";
 
 const OUTPUTS: SheetLayout["role"][] = ["months", "commission", "scorecard", "annual", "summary"];
 const SAMPLE = generateSample({ people: 40, seed: 11 });
-const SMALL = generateSample({ people: 24, teams: 4, seed: 5 });
+const SMALL = generateSample({ people: 18, teams: 4, seed: 5 });
+const TINY = generateSample({ people: 6, teams: 2, seed: 5 });
 const results: Record<string, Comparison & { hfMs: number }> = {};
 
 function check(name: string, built: BuiltWorkbook, style: FormulaStyle): Comparison {
@@ -29,13 +30,16 @@ function check(name: string, built: BuiltWorkbook, style: FormulaStyle): Compari
 
 function formulas(layout: WorkbookLayout): string[] {
   const out: string[] = [];
-  for (const s of layout.sheets) for (const b of s.blocks) for (const line of b.cells) for (const c of line) if (isFormula(c)) out.push(c.formula);
+  for (const s of layout.sheets)
+    for (const b of s.blocks)
+      for (const line of b.cells) for (const c of line) if (isFormula(c)) out.push(c.formula);
   return out;
 }
 
 afterAll(() => {
   const lines = Object.entries(results).map(
-    ([k, r]) => `${k}: ${r.cells} formula cells (${r.numbers} numbers, ${r.money} money), max relative diff ${r.maxRelativeDiff.toExponential(2)}, max money diff ${r.maxMoneyDiff}, ${r.mismatches.length} mismatches, HyperFormula ${r.hfMs} ms`,
+    ([k, r]) =>
+      `${k}: ${r.cells} formula cells (${r.numbers} numbers, ${r.money} money), max relative diff ${r.maxRelativeDiff.toExponential(2)}, max money diff ${r.maxMoneyDiff}, ${r.mismatches.length} mismatches, HyperFormula ${r.hfMs} ms`
   );
   console.log("HyperFormula vs engine\n" + lines.join("\n"));
 });
@@ -68,61 +72,103 @@ describe("HyperFormula evaluates the demo layout like the engine (40 salespeople
             const expected = isFormula(nc) ? (nc.error || nc.value === "" ? null : nc.value) : nc;
             expect(c).toEqual(expected);
             compared++;
-          }),
-        ),
+          })
+        )
       );
     }
     expect(compared).toBeGreaterThan(30000);
   });
 
   it("should use only the common function set (and PERF.* in the PERF style), no exponent or bare TRUE/FALSE literals", () => {
-    const COMMON = new Set(["SUMPRODUCT", "INDEX", "MATCH", "VLOOKUP", "IF", "IFERROR", "AND", "OR", "MIN", "MAX", "ROUND", "SUM", "SUMIFS", "COUNTIFS", "AVERAGEIFS", "ABS"]);
+    const COMMON = new Set([
+      "SUMPRODUCT",
+      "INDEX",
+      "MATCH",
+      "VLOOKUP",
+      "IF",
+      "IFERROR",
+      "AND",
+      "OR",
+      "MIN",
+      "MAX",
+      "ROUND",
+      "SUM",
+      "SUMIFS",
+      "COUNTIFS",
+      "AVERAGEIFS",
+      "ABS",
+    ]);
     for (const style of ["native", "perf"] as const) {
       const used = new Set<string>();
       for (const plan of [defaultPlan(), ...VARIANTS.map((v) => v.plan())]) {
-        for (const f of formulas(buildWorkbook(plan, "zh-CN", SMALL, style).layout)) {
+        for (const f of formulas(buildWorkbook(plan, "zh-CN", TINY, style).layout)) {
           const code = f.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "S!");
           for (const m of code.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
           expect(code).not.toMatch(/\d[eE][+-]?\d/);
           expect(code).not.toMatch(/\b(TRUE|FALSE)\b(?!\()/);
         }
       }
-      const outside = [...used].filter((f) => !COMMON.has(f) && !(style === "perf" && f.startsWith("PERF.")));
-      expect(outside).toEqual([]);
-      if (style === "perf") expect([...used].filter((f) => f.startsWith("PERF.")).sort()).toEqual(
-        ["PERF.COEFFICIENT", "PERF.COMMISSION", "PERF.CURVE", "PERF.FEEDBACK", "PERF.GRADE", "PERF.GROWTH", "PERF.KPISCORE", "PERF.MATRIX", "PERF.PAY", "PERF.PRORATE", "PERF.WEIGHTED", "PERF.ATTAINMENT"].sort(),
+      const outside = [...used].filter(
+        (f) => !COMMON.has(f) && !(style === "perf" && f.startsWith("PERF."))
       );
+      expect(outside).toEqual([]);
+      if (style === "perf")
+        expect([...used].filter((f) => f.startsWith("PERF.")).sort()).toEqual(
+          [
+            "PERF.COEFFICIENT",
+            "PERF.COMMISSION",
+            "PERF.CURVE",
+            "PERF.FEEDBACK",
+            "PERF.GRADE",
+            "PERF.GROWTH",
+            "PERF.KPISCORE",
+            "PERF.MATRIX",
+            "PERF.PAY",
+            "PERF.PRORATE",
+            "PERF.WEIGHTED",
+            "PERF.ATTAINMENT",
+          ].sort()
+        );
     }
   });
 });
 
-describe("HyperFormula evaluates every branch of the formulas like the engine (plan variants, 24 × 12)", () => {
-  it.each(VARIANTS.flatMap((v) => (["native", "perf"] as const).map((style) => [v.name, style, v] as const)))("%s (%s)", (_name, style, v) => {
+describe("HyperFormula evaluates every branch of the formulas like the engine (plan variants, 18 × 12)", () => {
+  it.each(
+    VARIANTS.flatMap((v) =>
+      (["native", "perf"] as const).map((style) => [v.name, style, v] as const)
+    )
+  )("%s (%s)", (_name, style, v) => {
     const built = buildWorkbook(v.plan(), "zh-CN", SMALL, style);
     const cmp = check(`${v.name.split(",")[0]}, ${style}`, built, style);
     expect(cmp.mismatches).toEqual([]);
-    expect(cmp.cells).toBeGreaterThan(10000);
+    expect(cmp.cells).toBeGreaterThan(8000);
   });
 });
 
 describe("HyperFormula and the engine agree on HR's faulty data too", () => {
-  it.each(["native", "perf"] as const)("should flag the same rows and compute the rest alike (%s)", (style) => {
-    for (const v of [{ name: "default", plan: defaultPlan }, ...VARIANTS]) {
-      const plan = v.plan();
-      const template = templateLayout(plan, "zh-CN", SMALL);
-      const edits = editAsHR(template, plan);
-      expect(edits.length).toBeGreaterThan(15);
-      const built = buildFromTemplate(plan, template, style);
-      // The faults reached the engine as HR left them.
-      expect(built.data.issues.some((i) => i.code === "numberUnreadable")).toBe(true);
-      expect(built.data.issues.some((i) => i.code === "conflictingRow")).toBe(true);
-      const scorecard = built.layout.sheets.find((s) => s.role === "scorecard")!;
-      const statuses = scorecard.blocks[0].cells.slice(2).map((r) => r[scorecard.blocks[0].cells[0].indexOf("状态")]);
-      expect(statuses.filter((s) => s !== "正常").length).toBeGreaterThan(5);
-      const cmp = check(`${v.name.split(",")[0]}, faulty data, ${style}`, built, style);
-      expect(cmp.mismatches).toEqual([]);
+  it.each(["native", "perf"] as const)(
+    "should flag the same rows and compute the rest alike (%s)",
+    (style) => {
+      for (const v of [{ name: "default", plan: defaultPlan }, ...VARIANTS]) {
+        const plan = v.plan();
+        const template = templateLayout(plan, "zh-CN", SMALL);
+        const edits = editAsHR(template, plan);
+        expect(edits.length).toBeGreaterThan(15);
+        const built = buildFromTemplate(plan, template, style);
+        // The faults reached the engine as HR left them.
+        expect(built.data.issues.some((i) => i.code === "numberUnreadable")).toBe(true);
+        expect(built.data.issues.some((i) => i.code === "conflictingRow")).toBe(true);
+        const scorecard = built.layout.sheets.find((s) => s.role === "scorecard")!;
+        const statuses = scorecard.blocks[0].cells
+          .slice(2)
+          .map((r) => r[scorecard.blocks[0].cells[0].indexOf("状态")]);
+        expect(statuses.filter((s) => s !== "正常").length).toBeGreaterThan(5);
+        const cmp = check(`${v.name.split(",")[0]}, faulty data, ${style}`, built, style);
+        expect(cmp.mismatches).toEqual([]);
+      }
     }
-  });
+  );
 
   it("should keep a name that is a formula as text everywhere it is written", () => {
     const plan = defaultPlan();
@@ -139,8 +185,8 @@ describe("HyperFormula and the engine agree on HR's faulty data too", () => {
             if (c !== name) return;
             seen++;
             expect(evaluated.value(s.name, b.row + i, b.column + j)).toBe(name);
-          }),
-        ),
+          })
+        )
       );
     }
     // Data, Monthly data, Commission and Scorecard rows of S0001 (12 months, 4 quarters).
@@ -152,7 +198,21 @@ describe("HyperFormula's own ROUND", () => {
   it("should differ from Excel's at half cents — why the comparison uses Excel's rule", () => {
     const layout: WorkbookLayout = {
       language: "en-US",
-      sheets: [{ role: "summary", name: "S", kind: "output", columns: [], tables: [], names: [], validations: [], styles: [], merges: [], charts: [], blocks: [{ row: 0, column: 0, cells: [[{ formula: "ROUND(1.005,2)", value: 1.01 }]] }] }],
+      sheets: [
+        {
+          role: "summary",
+          name: "S",
+          kind: "output",
+          columns: [],
+          tables: [],
+          names: [],
+          validations: [],
+          styles: [],
+          merges: [],
+          charts: [],
+          blocks: [{ row: 0, column: 0, cells: [[{ formula: "ROUND(1.005,2)", value: 1.01 }]] }],
+        },
+      ],
     };
     // This file's HyperFormula already uses Excel's ROUND (registered by the comparisons above).
     expect(evaluateLayout(layout).value("S", 0, 0)).toBe(1.01);

@@ -20,10 +20,14 @@ const onCI = process.env.CI === "true";
 if (!soffice) {
   if (onCI) {
     it("should find LibreOffice on CI", () => {
-      throw new Error("soffice is not installed: .ci/run installs libreoffice-calc-nogui; the LibreOffice proof cannot be skipped on CI");
+      throw new Error(
+        "soffice is not installed: .ci/run installs libreoffice-calc-nogui; the LibreOffice proof cannot be skipped on CI"
+      );
     });
   } else {
-    console.warn("LibreOffice (soffice) is not installed: skipping the LibreOffice recalculation check (apt-get install libreoffice-calc-nogui). It runs on CI.");
+    console.warn(
+      "LibreOffice (soffice) is not installed: skipping the LibreOffice recalculation check (apt-get install libreoffice-calc-nogui). It runs on CI."
+    );
     it.skip("LibreOffice recalculation (soffice not installed)", () => undefined);
   }
 } else {
@@ -39,7 +43,7 @@ if (!soffice) {
             poisoned.push([i, j, c.value]);
             c.value = -777;
           }
-        }),
+        })
       );
       await writeXlsx(built.layout, path.join(dir, "poison.xlsx"));
       const lo = recalculate(path.join(dir, "poison.xlsx"), path.join(dir, "out"));
@@ -57,7 +61,7 @@ if (!soffice) {
       console.log(
         `LibreOffice vs engine: npm run demo ${Math.round(v.demoMs)} ms, LibreOffice ${Math.round(v.libreofficeMs)} ms; ` +
           `plan-demo.json: ${v.json.values} values, max relative diff ${v.json.maxRelativeDiff.toExponential(2)}, max money diff ${v.json.maxMoneyDiff}, ${v.json.mismatches.length} mismatches; ` +
-          `formula cells: ${v.cells.cells} (${v.cells.numbers} numbers, ${v.cells.money} money), max relative diff ${v.cells.maxRelativeDiff.toExponential(2)}, max money diff ${v.cells.maxMoneyDiff}, ${v.cells.mismatches.length} mismatches`,
+          `formula cells: ${v.cells.cells} (${v.cells.numbers} numbers, ${v.cells.money} money), max relative diff ${v.cells.maxRelativeDiff.toExponential(2)}, max money diff ${v.cells.maxMoneyDiff}, ${v.cells.mismatches.length} mismatches`
       );
       expect(v.json.mismatches).toEqual([]);
       expect(v.cells.mismatches).toEqual([]);

@@ -9,7 +9,13 @@ import { defaultPlan } from "../../src/engine/plan/defaultPlan";
 import type { GradeDef, Indicator, Plan, Scoring } from "../../src/engine/plan/model";
 import type { CellInput } from "../../src/engine/coerce";
 import { formatIssue } from "../../src/engine/issues";
-import { planSheet, readPlanSheet, PLAN_NAMES, settingName, SETTING_KEYS } from "../../src/workbook/plan-sheet";
+import {
+  planSheet,
+  readPlanSheet,
+  PLAN_NAMES,
+  settingName,
+  SETTING_KEYS,
+} from "../../src/workbook/plan-sheet";
 import { sheetValues } from "../../src/workbook/grid";
 import { templateLayout } from "../../src/workbook/template";
 import { xlsxBuffer } from "../../src/workbook/xlsx";
@@ -36,9 +42,13 @@ export async function xlsxSheetValues(buffer: Buffer, name: string): Promise<Cel
       if (v === null || v === undefined) x = null;
       else if (typeof v === "object" && "formula" in v) {
         const res = (cell.model as { result?: unknown }).result;
-        x = typeof res === "number" || typeof res === "string" || typeof res === "boolean" ? res : null;
+        x =
+          typeof res === "number" || typeof res === "string" || typeof res === "boolean"
+            ? res
+            : null;
       } else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") x = v;
-      else if (typeof v === "object" && "richText" in v) x = (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+      else if (typeof v === "object" && "richText" in v)
+        x = (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
       line[c - 1] = x;
     });
     out[r - 1] = line;
@@ -107,8 +117,16 @@ describe("planSheet / readPlanSheet", () => {
     const r = readPlanSheet(cells, sheet.name);
     expect(r.plan).toBeNull();
     const located = r.issues.filter((i) => i.location).map((i) => formatIssue(i, "en-US"));
-    expect(located).toContain(`Plan row ${w.row + 1}, column E: Indicators: "forty" is not a number.`);
-    expect(located.some((t) => t.startsWith(`Plan row ${dir.row + 1}, column G: Indicators: "sideways" is not one of higher, lower`))).toBe(true);
+    expect(located).toContain(
+      `Plan row ${w.row + 1}, column E: Indicators: "forty" is not a number.`
+    );
+    expect(
+      located.some((t) =>
+        t.startsWith(
+          `Plan row ${dir.row + 1}, column G: Indicators: "sideways" is not one of higher, lower`
+        )
+      )
+    ).toBe(true);
   });
 
   it("should say which section is missing", () => {
@@ -118,7 +136,9 @@ describe("planSheet / readPlanSheet", () => {
     cells[title][0] = null;
     const r = readPlanSheet(cells, sheet.name);
     expect(r.plan).toBeNull();
-    expect(r.issues.map((i) => formatIssue(i, "zh-CN"))).toContain("方案 第 1 行：方案表中没有“提成阶梯”部分。");
+    expect(r.issues.map((i) => formatIssue(i, "zh-CN"))).toContain(
+      "方案 第 1 行：方案表中没有“提成阶梯”部分。"
+    );
   });
 
   it("should return the plan's validation issues with it (warnings keep the plan)", () => {
@@ -132,10 +152,13 @@ describe("planSheet / readPlanSheet", () => {
 
   it("should keep formula-looking text as text and round-trip it", () => {
     const plan = defaultPlan();
-    plan.name.en = "=HYPERLINK(\"http://x\")";
+    plan.name.en = '=HYPERLINK("http://x")';
     plan.indicators[0].name.zh = "+签约额";
     const { sheet } = planSheet(plan, "zh-CN");
-    for (const b of sheet.blocks) for (const line of b.cells) for (const c of line) if (typeof c === "string" && /^[=+\-@]/.test(c)) expect(isFormula(c)).toBe(false);
+    for (const b of sheet.blocks)
+      for (const line of b.cells)
+        for (const c of line)
+          if (typeof c === "string" && /^[=+\-@]/.test(c)) expect(isFormula(c)).toBe(false);
     expect(readPlanSheet(sheetValues(sheet), sheet.name).plan).toEqual(plan);
   });
 });
@@ -144,15 +167,25 @@ describe("planSheet / readPlanSheet", () => {
 // Mutated plans
 // ---------------------------------------------------------------------------------------------
 
-const num = fc.double({ min: -1000, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+const num = fc
+  .double({ min: -1000, max: 1e6, noNaN: true, noDefaultInfinity: true })
+  .map((x) => (Object.is(x, -0) ? 0 : x));
 const frac = fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x));
-const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("销售业绩", "=SUM(A1)", "+1", "@x", "-", "  padded  ", "2024-01", "85%", "TRUE"));
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("销售业绩", "=SUM(A1)", "+1", "@x", "-", "  padded  ", "2024-01", "85%", "TRUE")
+);
 const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/).map((k) => "k_" + k);
 
 function scoring(method: Scoring["method"]): fc.Arbitrary<Scoring> {
   switch (method) {
     case "linear":
-      return fc.record({ method: fc.constant("linear" as const), floor: frac, cap: fc.double({ min: 0.5, max: 2, noNaN: true }), fullScore: fc.constantFrom(100, 120, 50) });
+      return fc.record({
+        method: fc.constant("linear" as const),
+        floor: frac,
+        cap: fc.double({ min: 0.5, max: 2, noNaN: true }),
+        fullScore: fc.constantFrom(100, 120, 50),
+      });
     case "curve":
       return fc.record({
         method: fc.constant("curve" as const),
@@ -161,9 +194,15 @@ function scoring(method: Scoring["method"]): fc.Arbitrary<Scoring> {
         on: fc.constantFrom("attainment" as const, "value" as const),
       });
     case "direct":
-      return fc.record({ method: fc.constant("direct" as const), cap: fc.double({ min: 0.1, max: 2, noNaN: true }) });
+      return fc.record({
+        method: fc.constant("direct" as const),
+        cap: fc.double({ min: 0.1, max: 2, noNaN: true }),
+      });
     case "deduction":
-      return fc.record({ method: fc.constant("deduction" as const), fullScore: fc.constantFrom(100, 80) });
+      return fc.record({
+        method: fc.constant("deduction" as const),
+        fullScore: fc.constantFrom(100, 80),
+      });
     case "feedback":
       return fc.record({ method: fc.constant("feedback" as const), cap: fc.constantFrom(1, 1.1) });
   }
@@ -174,19 +213,37 @@ const mutation = fc.record({
   version: fc.string({ minLength: 1, maxLength: 8 }),
   dimWeights: fc.array(frac, { minLength: 4, maxLength: 4 }),
   indicatorChanges: fc.array(
-    fc.record({
-      index: fc.nat(16),
-      method: fc.constantFrom<Scoring["method"]>("linear", "curve", "direct", "deduction", "feedback"),
-      weight: frac,
-      direction: fc.constantFrom("higher" as const, "lower" as const),
-      missing: fc.constantFrom("error" as const, "zero" as const, "renormalize" as const),
-      targetDefault: fc.option(num, { nil: null }),
-      targetField: fc.option(fc.constantFrom("sales_target", "new_customers_target", "due"), { nil: null }),
-      name: fc.record({ en: text, zh: text }),
-    }).chain((c) => scoring(c.method).map((s) => ({ ...c, scoring: s }))),
-    { maxLength: 6 },
+    fc
+      .record({
+        index: fc.nat(16),
+        method: fc.constantFrom<Scoring["method"]>(
+          "linear",
+          "curve",
+          "direct",
+          "deduction",
+          "feedback"
+        ),
+        weight: frac,
+        direction: fc.constantFrom("higher" as const, "lower" as const),
+        missing: fc.constantFrom("error" as const, "zero" as const, "renormalize" as const),
+        targetDefault: fc.option(num, { nil: null }),
+        targetField: fc.option(fc.constantFrom("sales_target", "new_customers_target", "due"), {
+          nil: null,
+        }),
+        name: fc.record({ en: text, zh: text }),
+      })
+      .chain((c) => scoring(c.method).map((s) => ({ ...c, scoring: s }))),
+    { maxLength: 6 }
   ),
-  grades: fc.array(fc.record({ label: fc.constantFrom("S", "A+", "A", "B", "C", "D", "E", "优", "良"), coefficient: frac, quota: frac, name: fc.record({ en: text, zh: text }) }), { minLength: 1, maxLength: 6 }),
+  grades: fc.array(
+    fc.record({
+      label: fc.constantFrom("S", "A+", "A", "B", "C", "D", "E", "优", "良"),
+      coefficient: frac,
+      quota: frac,
+      name: fc.record({ en: text, zh: text }),
+    }),
+    { minLength: 1, maxLength: 6 }
+  ),
   gradeMins: fc.array(num, { minLength: 6, maxLength: 6 }),
   mode: fc.constantFrom("bands" as const, "forced" as const, "bandsWithCheck" as const),
   group: fc.constantFrom("team" as const, "company" as const),
@@ -205,10 +262,30 @@ const mutation = fc.record({
     paidShare: frac,
     clawback: fc.constantFrom("carryForward" as const, "deductFromPay" as const),
   }),
-  pay: fc.record({ prorate: fc.boolean(), bonusStandard: num, currency: fc.constantFrom("CNY", "USD", "元") }),
-  periods: fc.record({ evaluation: fc.constantFrom("quarter" as const, "month" as const), weights: fc.array(frac, { minLength: 5, maxLength: 5 }) }),
+  pay: fc.record({
+    prorate: fc.boolean(),
+    bonusStandard: num,
+    currency: fc.constantFrom("CNY", "USD", "元"),
+  }),
+  periods: fc.record({
+    evaluation: fc.constantFrom("quarter" as const, "month" as const),
+    weights: fc.array(frac, { minLength: 5, maxLength: 5 }),
+  }),
   feedback: fc.array(frac, { minLength: 3, maxLength: 3 }),
-  fieldChanges: fc.array(fc.record({ index: fc.nat(28), aliases: fc.array(fc.stringMatching(/^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9 \u4e00-\u9fa5]{0,6}[A-Za-z0-9\u4e00-\u9fa5]$/), { maxLength: 3 }), optional: fc.boolean(), source: fc.record({ en: text, zh: text }) }), { maxLength: 5 }),
+  fieldChanges: fc.array(
+    fc.record({
+      index: fc.nat(28),
+      aliases: fc.array(
+        fc.stringMatching(
+          /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9 \u4e00-\u9fa5]{0,6}[A-Za-z0-9\u4e00-\u9fa5]$/
+        ),
+        { maxLength: 3 }
+      ),
+      optional: fc.boolean(),
+      source: fc.record({ en: text, zh: text }),
+    }),
+    { maxLength: 5 }
+  ),
   extraIndicatorKey: key,
 });
 
@@ -234,7 +311,11 @@ function mutate(m: Mutation): Plan {
   plan.grading.mode = m.mode;
   plan.grading.group = m.group;
   plan.grading.coefficientMode = m.coefficientMode;
-  plan.grading.matrix = { rows: m.matrixRows, columns: m.matrixColumns, cells: m.matrixRows.map((_, i) => m.matrixColumns.map((__, j) => m.matrixValue + i + j)) };
+  plan.grading.matrix = {
+    rows: m.matrixRows,
+    columns: m.matrixColumns,
+    cells: m.matrixRows.map((_, i) => m.matrixColumns.map((__, j) => m.matrixValue + i + j)),
+  };
   plan.commission = {
     basis: m.commission.basis,
     method: m.commission.method,
@@ -246,7 +327,18 @@ function mutate(m: Mutation): Plan {
     clawback: m.commission.clawback,
   };
   plan.pay = m.pay;
-  plan.periods = { evaluation: m.periods.evaluation, annual: { quarterWeights: [m.periods.weights[0], m.periods.weights[1], m.periods.weights[2], m.periods.weights[3]], feedbackWeight: m.periods.weights[4] } };
+  plan.periods = {
+    evaluation: m.periods.evaluation,
+    annual: {
+      quarterWeights: [
+        m.periods.weights[0],
+        m.periods.weights[1],
+        m.periods.weights[2],
+        m.periods.weights[3],
+      ],
+      feedbackWeight: m.periods.weights[4],
+    },
+  };
   plan.feedback = { weights: [m.feedback[0], m.feedback[1], m.feedback[2]] };
   for (const f of m.fieldChanges) {
     const field = plan.fields[f.index];
@@ -266,7 +358,7 @@ describe("Plan sheet round trip of mutated plans (fast-check)", () => {
         expect(r.issues.filter((i) => i.location && i.severity === "error")).toEqual([]);
         expect(r.plan).toEqual(plan);
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 });

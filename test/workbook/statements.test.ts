@@ -11,7 +11,12 @@ import { generateSample } from "../../src/workbook/sample";
 import { statementsLayout } from "../../src/workbook/statements";
 import { summaryValues } from "../../src/workbook/summary";
 
-const built = buildWorkbook(defaultPlan(), "zh-CN", generateSample({ people: 30, teams: 3, seed: 4 }), "native");
+const built = buildWorkbook(
+  defaultPlan(),
+  "zh-CN",
+  generateSample({ people: 30, teams: 3, seed: 4 }),
+  "native"
+);
 const ev = built.evaluation;
 
 describe("statementsLayout", () => {
@@ -23,24 +28,51 @@ describe("statementsLayout", () => {
 
   it("should write one block per person on its own A4 portrait page", () => {
     expect(starts.length).toBe(picked.length);
-    expect(sheet.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToWidth: true, rowBreaks: starts.slice(1) });
+    expect(sheet.print).toMatchObject({
+      orientation: "portrait",
+      paper: "A4",
+      fitToWidth: true,
+      rowBreaks: starts.slice(1),
+    });
     expect(sheet.print!.area).toEqual({ row: 0, column: 0, rows: cells.length, columns: 8 });
-    for (const b of sheet.blocks) for (const line of b.cells) for (const c of line) expect(typeof c === "object" && c !== null).toBe(false);
+    for (const b of sheet.blocks)
+      for (const line of b.cells)
+        for (const c of line) expect(typeof c === "object" && c !== null).toBe(false);
   });
 
   it("should show explain()'s numbers: each indicator's input, target, attainment, score, weight, contribution; total; pay lines", () => {
     picked.forEach((r, k) => {
       const t = explain(ev, r);
       const block = cells.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : cells.length);
-      expect(block[3]).toEqual(["员工编号", t.subject.id, "姓名", t.subject.name, "部门", t.subject.team, "月份", t.months.join(", ")]);
+      expect(block[3]).toEqual([
+        "员工编号",
+        t.subject.id,
+        "姓名",
+        t.subject.name,
+        "部门",
+        t.subject.team,
+        "月份",
+        t.months.join(", "),
+      ]);
       for (const i of t.indicators) {
         const line = block.find((l) => l[1] === i.name.zh)!;
-        expect(line.slice(2, 8)).toEqual([i.actual, i.target, i.attainment, i.outcome === "excluded" ? "不计入" : i.outcome === "error" ? "无法计算" : i.score, i.totalWeight, i.contribution]);
+        expect(line.slice(2, 8)).toEqual([
+          i.actual,
+          i.target,
+          i.attainment,
+          i.outcome === "excluded" ? "不计入" : i.outcome === "error" ? "无法计算" : i.score,
+          i.totalWeight,
+          i.contribution,
+        ]);
       }
       expect(block.find((l) => l[0] === "总分")!.slice(2, 4)).toEqual([t.total, t.total]);
       expect(block.find((l) => l[0] === "等级")![1]).toBe(t.grade.label ?? "—");
       expect(block.find((l) => l[0] === "绩效系数")![1]).toBe(t.coefficient.value);
-      const pay = (label: string) => block.filter((l) => l[0] === label).map((l) => l[1]).pop();
+      const pay = (label: string) =>
+        block
+          .filter((l) => l[0] === label)
+          .map((l) => l[1])
+          .pop();
       expect(pay("基本工资")).toBe(t.pay.base);
       expect(pay("绩效工资")).toBe(t.pay.performancePay);
       expect(pay("销售提成")).toBe(t.pay.commission);
@@ -49,11 +81,20 @@ describe("statementsLayout", () => {
       const slices = t.commission.flatMap((c) => c.slices.map((s) => s.commission));
       const from = block.findIndex((l) => l[0] === "提成明细（按月、按档）");
       const to = block.findIndex((l) => l[0] === "优势（贡献最大的指标）");
-      const written = block.slice(from + 2, to).filter((l) => typeof l[2] === "number").map((l) => l[5]);
+      const written = block
+        .slice(from + 2, to)
+        .filter((l) => typeof l[2] === "number")
+        .map((l) => l[5]);
       expect(written).toEqual(slices);
       expect(block.some((l) => l[0] === "改进计划")).toBe(true);
       expect(block.some((l) => l[0] === "员工签字：" && l[5] === "上级签字：")).toBe(true);
-      expect(block.filter((l) => t.strengths.map((s) => t.indicators.find((i) => i.key === s)!.name.zh).includes(String(l[0]))).length).toBeGreaterThanOrEqual(t.strengths.length);
+      expect(
+        block.filter((l) =>
+          t.strengths
+            .map((s) => t.indicators.find((i) => i.key === s)!.name.zh)
+            .includes(String(l[0]))
+        ).length
+      ).toBeGreaterThanOrEqual(t.strengths.length);
     });
   });
 
@@ -73,7 +114,9 @@ describe("summaryValues", () => {
     const company = v.averages[v.averages.length - 1];
     const totals = rows.map((r) => r.total).filter((t): t is number => t !== null);
     expect(company.total).toBeCloseTo(totals.reduce((a, b) => a + b, 0) / totals.length, 10);
-    expect(v.teams).toEqual([...new Set(rows.map((r) => r.team))].sort((a, b) => a.localeCompare(b, "zh-CN")));
+    expect(v.teams).toEqual(
+      [...new Set(rows.map((r) => r.team))].sort((a, b) => a.localeCompare(b, "zh-CN"))
+    );
   });
 });
 
@@ -84,15 +127,23 @@ describe("generateSample", () => {
     expect(generateSample()).toEqual(s);
     expect(new Set(s.rows.map((r) => r.id)).size).toBe(200);
     expect(new Set(s.rows.map((r) => r.team)).size).toBe(8);
-    expect(new Set(s.rows.map((r) => r.period))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`)));
+    expect(new Set(s.rows.map((r) => r.period))).toEqual(
+      new Set(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`))
+    );
     expect(generateSample({ seed: 1 }).rows[0].values).not.toEqual(s.rows[0].values);
   });
 
   it("should hold new hires and leavers with partial months, a negative month and its clawback, a missing survey and a missing input", () => {
     const byId = new Map<string, typeof s.rows>();
     for (const r of s.rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-    const partialFirst = [...byId.values()].filter((rs) => rs[0].period !== "2024-01" && rs[0].values.days_worked! < rs[0].values.days_in_period!);
-    const partialLast = [...byId.values()].filter((rs) => rs[rs.length - 1].period !== "2024-12" && rs[rs.length - 1].values.days_worked! < rs[rs.length - 1].values.days_in_period!);
+    const partialFirst = [...byId.values()].filter(
+      (rs) => rs[0].period !== "2024-01" && rs[0].values.days_worked! < rs[0].values.days_in_period!
+    );
+    const partialLast = [...byId.values()].filter(
+      (rs) =>
+        rs[rs.length - 1].period !== "2024-12" &&
+        rs[rs.length - 1].values.days_worked! < rs[rs.length - 1].values.days_in_period!
+    );
     expect(partialFirst.length).toBe(s.notes.newHires.length);
     expect(partialLast.length).toBe(s.notes.leavers.length);
     expect(s.rows.some((r) => r.values.sales_amount! < 0)).toBe(true);

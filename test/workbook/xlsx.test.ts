@@ -13,7 +13,13 @@ import { PLAN_NAMES } from "../../src/workbook/plan-sheet";
 import { generateSample } from "../../src/workbook/sample";
 import { parseRef, xlsxBuffer } from "../../src/workbook/xlsx";
 
-const built = buildWorkbook(defaultPlan(), "zh-CN", generateSample({ people: 10, teams: 2, seed: 9 }), "native", { statements: "latest" });
+const built = buildWorkbook(
+  defaultPlan(),
+  "zh-CN",
+  generateSample({ people: 10, teams: 2, seed: 9 }),
+  "native",
+  { statements: "latest" }
+);
 let wb: ExcelJS.Workbook;
 let zip: JSZip;
 
@@ -48,7 +54,7 @@ describe("xlsx writer", () => {
             else if (c.value === "") expect(result === "" || result === undefined).toBe(true);
             else expect(result).toEqual(c.value);
             checked++;
-          }),
+          })
         );
     }
     expect(checked).toBeGreaterThan(5000);
@@ -60,7 +66,8 @@ describe("xlsx writer", () => {
 
   it("should define the Plan sheet's names over the right cells", () => {
     const plan = built.layout.sheets.find((s) => s.role === "plan")!;
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+      .model;
     for (const n of plan.names) {
       const found = model.find((m) => m.name === n.name);
       expect(found).toBeDefined();
@@ -73,8 +80,12 @@ describe("xlsx writer", () => {
 
   it("should write validation lists, number formats, freeze panes and merges", () => {
     const plan = wb.getWorksheet("方案")!;
-    const dvs = (plan as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    const lists = Object.values(dvs).filter((v) => v && v.type === "list").map((v) => String(v.formulae[0]));
+    const dvs = (
+      plan as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
+    const lists = Object.values(dvs)
+      .filter((v) => v && v.type === "list")
+      .map((v) => String(v.formulae[0]));
     expect(lists).toContain('"越高越好,越低越好"');
     const sc = wb.getWorksheet("评分卡")!;
     expect(sc.views[0]).toMatchObject({ state: "frozen", xSplit: 4, ySplit: 2 });
@@ -82,21 +93,27 @@ describe("xlsx writer", () => {
     const payCol = layoutSc.blocks[0].cells[0].indexOf("应发合计") + 1;
     expect(sc.getRow(3).getCell(payCol).numFmt).toBe("#,##0.00");
     const st = wb.getWorksheet("绩效结果通知单")!;
-    expect(Object.keys((st as unknown as { _merges: Record<string, unknown> })._merges).length).toBeGreaterThan(10);
+    expect(
+      Object.keys((st as unknown as { _merges: Record<string, unknown> })._merges).length
+    ).toBeGreaterThan(10);
   });
 
   it("should print the statements on A4 portrait, fitted to the width, a page per person", async () => {
     const index = built.layout.sheets.findIndex((s) => s.role === "statements");
     const layout = built.layout.sheets[index];
     const xml = await part(`xl/worksheets/sheet${index + 1}.xml`);
-    expect(xml).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="portrait"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    expect(xml).toMatch(
+      /<pageSetup[^>]*paperSize="9"[^>]*orientation="portrait"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/
+    );
     expect(xml).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
     // OOXML: a break above the (0-based) row id — the layout's rows before which a page starts.
     const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(breaks).toEqual(layout.print!.rowBreaks);
     const people = built.evaluation.periods.frame.periods.filter((p) => p === "2024-Q4").length;
     expect(breaks.length).toBe(people - 1);
-    const area = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">&apos;${layout.name}&apos;!\\$A\\$?1:\\$H\\$?${layout.print!.area.rows}</definedName>`);
+    const area = new RegExp(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${index}">&apos;${layout.name}&apos;!\\$A\\$?1:\\$H\\$?${layout.print!.area.rows}</definedName>`
+    );
     expect(await part("xl/workbook.xml")).toMatch(area);
   });
 
@@ -104,7 +121,9 @@ describe("xlsx writer", () => {
     const summary = built.layout.sheets.find((s) => s.role === "summary")!;
     expect(summary.charts.length).toBe(2);
     const ws = wb.getWorksheet(summary.name)!;
-    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    const cf = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
+    ).conditionalFormattings;
     expect(cf.map((c) => c.rules[0].type)).toEqual(["dataBar", "dataBar", "dataBar"]);
   });
 });

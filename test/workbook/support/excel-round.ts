@@ -13,11 +13,19 @@ class ExcelRoundPlugin extends FunctionPlugin {
   static override implementedFunctions = {
     ROUND: {
       method: "round",
-      parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 }],
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
+      ],
     },
   };
   round(ast: { args: unknown[] }, state: unknown): unknown {
-    return this.runFunction(ast.args as never, state as never, this.metadata("ROUND"), (x: number, digits: number) => excelRound(x, Math.trunc(digits)));
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata("ROUND"),
+      (x: number, digits: number) => excelRound(x, Math.trunc(digits))
+    );
   }
 }
 

@@ -54,9 +54,36 @@ export const VARIANTS: Variant[] = [
     plan: () => {
       const p = defaultPlan();
       const ind = (k: string) => p.indicators.find((i) => i.key === k)!;
-      ind("sales_amount").scoring = { method: "curve", points: [{ x: 0.6, y: 60 }, { x: 1, y: 100 }, { x: 1.3, y: 130 }], mode: "linear", on: "attainment" };
-      ind("new_customers").scoring = { method: "curve", points: [{ x: 1, y: 40 }, { x: 3, y: 80 }, { x: 6, y: 110 }], mode: "step", on: "value" };
-      ind("sales_cycle_days").scoring = { method: "curve", points: [{ x: 0.5, y: 20 }, { x: 1, y: 100 }, { x: 1.5, y: 120 }], mode: "linear", on: "attainment" };
+      ind("sales_amount").scoring = {
+        method: "curve",
+        points: [
+          { x: 0.6, y: 60 },
+          { x: 1, y: 100 },
+          { x: 1.3, y: 130 },
+        ],
+        mode: "linear",
+        on: "attainment",
+      };
+      ind("new_customers").scoring = {
+        method: "curve",
+        points: [
+          { x: 1, y: 40 },
+          { x: 3, y: 80 },
+          { x: 6, y: 110 },
+        ],
+        mode: "step",
+        on: "value",
+      };
+      ind("sales_cycle_days").scoring = {
+        method: "curve",
+        points: [
+          { x: 0.5, y: 20 },
+          { x: 1, y: 100 },
+          { x: 1.5, y: 120 },
+        ],
+        mode: "linear",
+        on: "attainment",
+      };
       ind("compliance").direction = "lower";
       ind("learning").missing = "zero";
       ind("conversion_rate").missing = "zero";
@@ -69,7 +96,13 @@ export const VARIANTS: Variant[] = [
 ];
 
 /** A Data sheet row (0-based sheet row) of a person and month, and a field's column. */
-export function dataCell(layout: WorkbookLayout, plan: Plan, id: string, month: string, key: string): { row: Cell[]; column: number } | null {
+export function dataCell(
+  layout: WorkbookLayout,
+  plan: Plan,
+  id: string,
+  month: string,
+  key: string
+): { row: Cell[]; column: number } | null {
   const data = layout.sheets.find((s) => s.role === "data")!;
   const cells = data.blocks[0].cells;
   const column = 4 + plan.fields.findIndex((f) => f.key === key);
@@ -115,7 +148,8 @@ export function editAsHR(layout: WorkbookLayout, plan: Plan): string[] {
   // A name that is a formula, and a conflicting duplicate of a month (another row, other values).
   const data = layout.sheets.find((s) => s.role === "data")!;
   const cells = data.blocks[0].cells;
-  for (let r = DATA_FIRST_ROW - 1; r < cells.length; r++) if (cells[r][0] === "S0001") cells[r][1] = '=HYPERLINK("http://example.com","x")';
+  for (let r = DATA_FIRST_ROW - 1; r < cells.length; r++)
+    if (cells[r][0] === "S0001") cells[r][1] = '=HYPERLINK("http://example.com","x")';
   done.push("S0001: a name that is a formula");
   const dup = cells.findIndex((r) => r[0] === "S0017" && r[3] === "2024-06");
   if (dup >= 0) {

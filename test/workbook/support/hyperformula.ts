@@ -23,7 +23,9 @@ export function sheetContent(sheet: SheetLayout): RawCellContent[][] {
     h = Math.max(h, b.row + b.cells.length);
     for (const r of b.cells) w = Math.max(w, b.column + r.length);
   }
-  const out: RawCellContent[][] = Array.from({ length: h }, () => new Array<RawCellContent>(w).fill(null));
+  const out: RawCellContent[][] = Array.from({ length: h }, () =>
+    new Array<RawCellContent>(w).fill(null)
+  );
   for (const b of sheet.blocks) {
     b.cells.forEach((line, i) =>
       line.forEach((c, j) => {
@@ -32,7 +34,7 @@ export function sheetContent(sheet: SheetLayout): RawCellContent[][] {
         else if (typeof c === "string") v = "'" + c;
         else v = c;
         out[b.row + i][b.column + j] = v;
-      }),
+      })
     );
   }
   return out;
@@ -44,12 +46,17 @@ export interface Evaluated {
   value(sheet: string, row: number, column: number): unknown;
 }
 
-export function evaluateLayout(layout: WorkbookLayout, options: { perf?: boolean; binaryRound?: boolean } = {}): Evaluated {
+export function evaluateLayout(
+  layout: WorkbookLayout,
+  options: { perf?: boolean; binaryRound?: boolean } = {}
+): Evaluated {
   if (options.perf) registerPerfPlugin();
   if (!options.binaryRound) useExcelRound();
   const sheets: Record<string, RawCellContent[][]> = {};
   for (const s of layout.sheets) sheets[s.name] = sheetContent(s);
-  const names = layout.sheets.flatMap((s) => s.names).map((n) => ({ name: n.name, expression: "=" + n.ref }));
+  const names = layout.sheets
+    .flatMap((s) => s.names)
+    .map((n) => ({ name: n.name, expression: "=" + n.ref }));
   const t0 = performance.now();
   const hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG, names);
   const buildMs = performance.now() - t0;
@@ -60,4 +67,3 @@ export function evaluateLayout(layout: WorkbookLayout, options: { perf?: boolean
     value: (sheet, row, col) => hf.getCellValue({ sheet: ids.get(sheet)!, row, col }),
   };
 }
-

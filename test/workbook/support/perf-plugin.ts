@@ -6,7 +6,15 @@
  * a thrown CustomFunctions.Error into the matching cell error.
  */
 import "../../functions/stubs";
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import * as F from "../../../src/functions/functions";
 import { StubError } from "../../functions/stubs";
 
@@ -46,8 +54,14 @@ class PerfPlugin extends FunctionPlugin {
   static override implementedFunctions = Object.fromEntries(
     Object.entries(FUNCTIONS).map(([id, d]) => [
       "PERF." + id,
-      { method: "perf" + id, parameters: Array.from({ length: d.arity }, () => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })) },
-    ]),
+      {
+        method: "perf" + id,
+        parameters: Array.from({ length: d.arity }, () => ({
+          argumentType: FunctionArgumentType.ANY,
+          optionalArg: true,
+        })),
+      },
+    ])
   );
 
   callPerf(id: string, ast: { args: unknown[] }, state: unknown): unknown {
@@ -63,7 +77,13 @@ class PerfPlugin extends FunctionPlugin {
       if (v instanceof SimpleRangeValue) {
         const rows = v.data.map((r) => r.map(scalar));
         for (const r of rows) for (const c of r) if (c instanceof CellError) return c;
-        args.push(d.ranges.includes(i) ? rows : rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows);
+        args.push(
+          d.ranges.includes(i)
+            ? rows
+            : rows.length === 1 && rows[0].length === 1
+              ? rows[0][0]
+              : rows
+        );
       } else {
         const s = scalar(v);
         args.push(d.ranges.includes(i) ? [[s]] : s);
@@ -71,16 +91,23 @@ class PerfPlugin extends FunctionPlugin {
     }
     try {
       const r = d.fn(...args);
-      return typeof r === "number" || typeof r === "string" || typeof r === "boolean" ? r : new CellError(ErrorType.VALUE, "unexpected result");
+      return typeof r === "number" || typeof r === "string" || typeof r === "boolean"
+        ? r
+        : new CellError(ErrorType.VALUE, "unexpected result");
     } catch (e) {
-      if (e instanceof StubError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.ERROR, e.message);
+      if (e instanceof StubError)
+        return new CellError(ERROR_TYPES[e.code] ?? ErrorType.ERROR, e.message);
       throw e;
     }
   }
 }
 
 for (const id of Object.keys(FUNCTIONS)) {
-  (PerfPlugin.prototype as unknown as Record<string, unknown>)["perf" + id] = function (this: PerfPlugin, ast: { args: unknown[] }, state: unknown) {
+  (PerfPlugin.prototype as unknown as Record<string, unknown>)["perf" + id] = function (
+    this: PerfPlugin,
+    ast: { args: unknown[] },
+    state: unknown
+  ) {
     return this.callPerf(id, ast, state);
   };
 }
@@ -90,7 +117,9 @@ let registered = false;
 /** Registers PERF.* into HyperFormula (once per process). */
 export function registerPerfPlugin(): void {
   if (registered) return;
-  const names = Object.fromEntries(Object.keys(FUNCTIONS).map((id) => ["PERF." + id, "PERF." + id]));
+  const names = Object.fromEntries(
+    Object.keys(FUNCTIONS).map((id) => ["PERF." + id, "PERF." + id])
+  );
   HyperFormula.registerFunctionPlugin(PerfPlugin as never, { enGB: names, enUS: names });
   registered = true;
 }
