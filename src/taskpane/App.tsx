@@ -1,59 +1,31 @@
 import * as React from "react";
-import {
-  FluentProvider,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
-import type { Language } from "../engine/messages";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { pickLanguage, type Language } from "../engine";
+import { HostContext, type WorkbookHost } from "./host";
+import { PaneShell } from "./PaneShell";
+import { SessionProvider, type ViewId } from "./session";
 
 export interface AppProps {
-  /** The language the pane speaks, from Office's display language. */
-  language: Language;
-  /** Follow Office's dark theme. */
+  /** The workbook the pane works on: Excel's, the preview's, or a test's. */
+  host: WorkbookHost;
+  /** The language to start in; by default Office's display language. */
+  language?: Language;
+  /** Follow Office's dark theme; by default what the host says. */
   dark?: boolean;
+  initialView?: ViewId;
 }
 
-const useStyles = makeStyles({
-  root: {
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    padding: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
-});
-
-const STRINGS: Record<Language, { title: string; intro: string }> = {
-  "en-US": {
-    title: "Sales Performance Plan",
-    intro:
-      "Scores, grades and pays sales staff by the 2024 sales performance plan. Type the PERF " +
-      "functions into any workbook, or use this pane to build the plan workbook and scorecards; " +
-      "the workbooks keep calculating without the add-in.",
-  },
-  "zh-CN": {
-    title: "销售绩效方案",
-    intro:
-      "按2024年销售人员绩效方案计算得分、等级与薪酬。可在任意工作簿中输入 PERF 函数，" +
-      "也可在此窗格中生成方案工作簿和计分卡；工作簿在没有加载项时也能照常计算。",
-  },
-};
-
-/** The task pane's root: Fluent theme, title and a one-paragraph introduction. */
-export function App({ language, dark = false }: AppProps): React.JSX.Element {
-  const styles = useStyles();
-  const text = STRINGS[language];
+/** The task pane's root: Fluent theme, the workbook host and the pane's session around the views. */
+export function App({ host, language, dark, initialView }: AppProps): React.JSX.Element {
+  const lang = language ?? pickLanguage(host.displayLanguage());
+  const isDark = dark ?? host.isDarkTheme();
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <main className={styles.root} lang={language}>
-        <Title2 as="h1">{text.title}</Title2>
-        <Text as="p">{text.intro}</Text>
-      </main>
+    <FluentProvider theme={isDark ? webDarkTheme : webLightTheme}>
+      <HostContext.Provider value={host}>
+        <SessionProvider language={lang} initialView={initialView}>
+          <PaneShell />
+        </SessionProvider>
+      </HostContext.Provider>
     </FluentProvider>
   );
 }

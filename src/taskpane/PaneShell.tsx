@@ -1,5 +1,11 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  Body1Strong,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useHost } from "./host";
 import { useSession } from "./session";
 import { ConfirmDialog } from "./components/ConfirmDialog";
@@ -64,9 +70,9 @@ export function PaneShell(): React.JSX.Element {
   return (
     <div className={styles.root} lang={language} data-pane-ready={ready ? "true" : "false"}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>
+        <Body1Strong as="h1" className={styles.title}>
           {t.appTitle}
-        </Title3>
+        </Body1Strong>
         <LanguageSelect />
       </header>
       <nav className={styles.nav} aria-label={t.nav.label}>

@@ -35,18 +35,23 @@ export interface Progress {
   stage?: string;
 }
 
+/** What to do with an add-in sheet the user edited: replace it, keep it and write a new one beside it, or stop. */
+export type ReplaceChoice = "replace" | "new" | "cancel";
+
 export interface WriteOptions {
   onProgress?: (progress: Progress) => void;
   /**
    * Asked before replacing an add-in sheet the user has edited since the add-in wrote it.
-   * Resolve true to replace it, false to write a new sheet next to it.
+   * Without it, the edited sheet is kept and a new one written beside it.
    */
-  confirmReplace?: (sheetName: string) => Promise<boolean>;
+  confirmReplace?: (sheetName: string) => Promise<ReplaceChoice>;
 }
 
 export interface WriteResult {
-  /** Names of the sheets written (as made valid and unique). */
+  /** Names of the sheets written (as made valid and unique); empty when cancelled. */
   sheets: string[];
+  /** The user chose to stop when asked about an edited sheet: nothing was changed. */
+  cancelled?: boolean;
   /** Where to look first (the first written cell of the main sheet). */
   location?: CellLocation;
 }

@@ -1,36 +1,26 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { pickLanguage } from "../engine/messages";
+import { createOfficeBackend } from "../office/backend";
 import { App } from "./App";
+import { createLayoutHost } from "./layoutHost";
+import { workbookLayouts } from "./layouts";
 
 /* global document, Office */
-
-function officeDisplayLanguage(): string | undefined {
-  try {
-    return Office.context?.displayLanguage;
-  } catch {
-    return undefined; // outside Office (a plain browser preview) Office.context may be absent
-  }
-}
-
-function officeIsDark(): boolean {
-  try {
-    return Boolean(Office.context?.officeTheme?.isDarkTheme);
-  } catch {
-    return false;
-  }
-}
 
 function render(): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  const language = pickLanguage(officeDisplayLanguage() ?? navigator.language);
+  // the pane's one workbook host: Excel through src/office, the layouts of src/workbook
+  const host = createLayoutHost(createOfficeBackend(), workbookLayouts);
+  // outside Office (no display language) the browser's language decides
+  const language = pickLanguage(host.displayLanguage() ?? navigator.language);
   document.documentElement.lang = language;
-  createRoot(container).render(<App language={language} dark={officeIsDark()} />);
+  createRoot(container).render(<App host={host} language={language} />);
 }
 
 if (typeof Office === "undefined") {
-  // office.js could not be loaded (offline preview): the pane still renders
+  // office.js could not be loaded (offline): the pane still renders and says it needs Excel
   render();
 } else {
   Office.onReady(() => render());

@@ -11,7 +11,6 @@ import {
   normalizeHeader,
   readNumber,
   readPeriod,
-  validatePlan,
   type CellInput,
   type CellLocation,
   type CellTable,
@@ -38,17 +37,38 @@ import {
   type WriteResult,
 } from "./host";
 
+/** What a layout needs to know of the workbook it goes into. */
+export interface LayoutContext {
+  /** The add-in's sheets already there, by their actual names (formulas must use them). */
+  sheets: AddinSheets;
+}
+
+export interface OutputContext extends LayoutContext {
+  /** The Plan and Feedback sheets as they are now (where the formulas find their parameters). */
+  plan: SheetRead | null;
+  feedback: SheetRead | null;
+}
+
 /** The layouts the host writes and the Plan sheet reader (src/workbook, bound in layouts.ts). */
 export interface LayoutBuilders {
   /** Guide, Plan, Data and Feedback sheets for a plan. */
-  template(plan: Plan, language: Language): WorkbookLayout;
+  template(plan: Plan, language: Language, context: LayoutContext): WorkbookLayout;
+  /** The Data sheet holding these rows (already in its columns, from its first data row). */
+  dataSheet(
+    plan: Plan,
+    language: Language,
+    context: LayoutContext,
+    rows: Scalar[][]
+  ): WorkbookLayout;
+  /** The header line of the Data sheet a plan gets (what imported rows are laid out against). */
+  dataHeader(plan: Plan, language: Language): CellInput[];
   /** Only the Plan sheet (the plan editor writes it back). */
-  planSheet(plan: Plan, language: Language): WorkbookLayout;
+  planSheet(plan: Plan, language: Language, context: LayoutContext): WorkbookLayout;
   /** Scorecard, Summary and the other output sheets of a run. */
-  outputs(request: OutputRequest): WorkbookLayout;
+  outputs(request: OutputRequest, context: OutputContext): WorkbookLayout;
   /** 绩效结果通知单 for the requested rows. */
-  statements(request: StatementRequest): WorkbookLayout;
-  /** The Plan sheet's values (from A1) back into a plan. */
+  statements(request: StatementRequest, context: LayoutContext): WorkbookLayout;
+  /** The Plan sheet's values (from A1) back into a plan, with located problems and the plan's validation. */
   readPlan(cells: CellInput[][], sheetName: string): { plan: Plan | null; issues: Issue[] };
   /** Which language a set of add-in sheet names is in, if it says. */
   languageOf(sheets: AddinSheets): Language | null;
@@ -69,6 +89,10 @@ export interface RawSelection {
   column: number;
 }
 
+export interface ApplyOptions extends WriteOptions {
+  rewriteInputs?: SheetRole[];
+}
+
 /** What a workbook must offer the host: Excel through Office.js, or the preview's in-browser workbook. */
 export interface SheetBackend {
   readonly kind: "office" | "preview";
@@ -77,21 +101,15 @@ export interface SheetBackend {
   available(): boolean;
   /** The add-in's sheets by role (only sheets it created and marked). */
   addinSheets(): Promise<AddinSheets>;
-  applyLayout(layout: WorkbookLayout, options: WriteOptions): Promise<WriteResult>;
+  /**
+   * Writes a layout. Add-in input sheets that exist (Plan, Data, Feedback) are kept unless their
+   * role is in `rewriteInputs`; an edited sheet is replaced only as `confirmReplace` says.
+   */
+  applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult>;
   readSheet(role: SheetRole): Promise<SheetRead | null>;
   readRange(role: SheetRole, range: RangeRef): Promise<CellInput[][]>;
   /** The active sheet's selection (values), with where it is. */
   readSelection(): Promise<{ sheet: string; row: number; column: number; values: CellInput[][] }>;
-  /**
-   * Writes plain values (text as text) into an add-in input sheet from a 0-based row, in column A
-   * onwards; `clearBelow` first clears the rows from there down. The sheet's table grows to fit.
-   */
-  writeRows(
-    role: SheetRole,
-    firstRow: number,
-    rows: Scalar[][],
-    options: WriteOptions & { clearBelow: boolean }
-  ): Promise<void>;
   goToCell(location: CellLocation): Promise<void>;
   onSelectionChanged(callback: (selection: RawSelection) => void): () => void;
   settings: SettingsStore;
@@ -205,7 +223,13 @@ export function createLayoutHost(backend: SheetBackend, layouts: LayoutBuilders)
 
   const host: WorkbookHost = {
     kind: backend.kind,
-    displayLanguage: () => backend.displayLanguage(),
+    displayLanguage() {
+      try {
+        return backend.displayLanguage();
+      } catch {
+        return undefined; // outside Office (a plain browser) there is no display language
+      }
+    },
     isDarkTheme: () => backend.isDarkTheme(),
     available: () => backend.available(),
     settings: backend.settings,
@@ -215,23 +239,25 @@ export function createLayoutHost(backend: SheetBackend, layouts: LayoutBuilders)
       return { sheets, language: layouts.languageOf(sheets) };
     },
 
-    createPlanWorkbook: (plan, language, options = {}) =>
-      backend.applyLayout(layouts.template(plan, language), options),
+    async createPlanWorkbook(plan, language, options = {}) {
+      const sheets = await backend.addinSheets();
+      return backend.applyLayout(layouts.template(plan, language, { sheets }), options);
+    },
 
     async readPlan(): Promise<PlanReading> {
       const read = await backend.readSheet("plan");
       if (!read) return { plan: null, issues: [] };
       const r = layouts.readPlan(read.values, read.name);
-      // the reader validates what it read; make sure the pane always sees the plan's own issues
-      const issues =
-        r.plan && !r.issues.some((i) => i.path !== undefined && !i.location)
-          ? [...r.issues, ...validatePlan(r.plan)]
-          : r.issues;
-      return { plan: r.plan, issues };
+      return { plan: r.plan, issues: r.issues };
     },
 
-    writePlan: (plan, language, options = {}) =>
-      backend.applyLayout(layouts.planSheet(plan, language), options),
+    async writePlan(plan, language, options = {}) {
+      const sheets = await backend.addinSheets();
+      return backend.applyLayout(layouts.planSheet(plan, language, { sheets }), {
+        ...options,
+        rewriteInputs: ["plan"],
+      });
+    },
 
     async readInputs(): Promise<WorkbookInputs> {
       const [data, feedback] = await Promise.all([
@@ -253,28 +279,36 @@ export function createLayoutHost(backend: SheetBackend, layouts: LayoutBuilders)
     },
 
     async importData(request: ImportRequest, options: WriteOptions = {}): Promise<ImportResult> {
-      const data = await need("data");
-      const headerRow = findHeaderRow(data, request.plan);
-      const header = data.values[headerRow] ?? [];
-      const rows = importRows(request.table, request.mapping, header, request.plan);
-      const existing = tableOf(data, headerRow).rows.length;
-      const first = request.mode === "replace" ? headerRow + 1 : headerRow + 1 + existing;
-      await backend.writeRows("data", first, rows, {
-        ...options,
-        clearBelow: request.mode === "replace",
-      });
-      return {
-        sheets: [data.name],
-        rows: rows.length,
-        location: { sheet: data.name, row: first + 1, column: "A" },
-      };
+      const [sheets, data] = await Promise.all([backend.addinSheets(), need("data")]);
+      const { plan, language } = request;
+      const header = layouts.dataHeader(plan, language);
+      const rows = importRows(request.table, request.mapping, header, plan);
+      if (request.mode === "append") {
+        // the rows already there, re-laid in the plan's columns (whatever order the sheet has them in)
+        const existing = tableOf(data, findHeaderRow(data, plan));
+        const kept = importRows(existing, mapColumns(existing, plan).mapping, header, plan);
+        rows.unshift(...kept);
+      }
+      const layout = layouts.dataSheet(plan, language, { sheets }, rows);
+      const result = await backend.applyLayout(layout, { ...options, rewriteInputs: ["data"] });
+      if (result.cancelled) return { ...result, rows: 0 };
+      const name = result.sheets[0] ?? data.name;
+      return { ...result, rows: rows.length, location: { sheet: name, row: 1, column: "A" } };
     },
 
-    writeOutputs: (request: OutputRequest, options: WriteOptions = {}) =>
-      backend.applyLayout(layouts.outputs(request), options),
+    async writeOutputs(request: OutputRequest, options: WriteOptions = {}) {
+      const [sheets, plan, feedback] = await Promise.all([
+        backend.addinSheets(),
+        backend.readSheet("plan"),
+        backend.readSheet("feedback"),
+      ]);
+      return backend.applyLayout(layouts.outputs(request, { sheets, plan, feedback }), options);
+    },
 
-    writeStatements: (request: StatementRequest, options: WriteOptions = {}) =>
-      backend.applyLayout(layouts.statements(request), options),
+    async writeStatements(request: StatementRequest, options: WriteOptions = {}) {
+      const sheets = await backend.addinSheets();
+      return backend.applyLayout(layouts.statements(request, { sheets }), options);
+    },
 
     goToCell: (location) => backend.goToCell(location),
 

@@ -7,7 +7,7 @@ import * as React from "react";
 import type { Evaluation, Issue, Language, Plan, ScorecardRow } from "../engine";
 import type { DataReading, FeedbackReading } from "../engine";
 import { Formatter, formatter } from "./format";
-import type { FormulaStyle, PlanReading, WorkbookState, WriteResult } from "./host";
+import type { FormulaStyle, PlanReading, ReplaceChoice, WorkbookState, WriteResult } from "./host";
 import { useHost } from "./host";
 import { STRINGS, Strings } from "./strings";
 
@@ -32,6 +32,8 @@ export interface Run {
   evaluation: Evaluation;
   rows: ScorecardRow[];
   written: WriteResult;
+  /** Rows whose statements are on the Statements sheet (in the order written). */
+  statements?: number[];
 }
 
 export interface Session {
@@ -56,9 +58,9 @@ export interface Session {
   explainRow: number | null;
   showExplanation(row: number | null): void;
   /** Asks the user before an edited add-in sheet is replaced (see WriteOptions.confirmReplace). */
-  confirmReplace(sheet: string): Promise<boolean>;
+  confirmReplace(sheet: string): Promise<ReplaceChoice>;
   /** The question the confirmation dialog is showing, if any. */
-  pendingConfirm: { sheet: string; answer(replace: boolean): void } | null;
+  pendingConfirm: { sheet: string; answer(choice: ReplaceChoice): void } | null;
 }
 
 export const SessionContext = React.createContext<Session | null>(null);
@@ -133,12 +135,12 @@ export function SessionProvider({
 
   const confirmReplace = React.useCallback(
     (sheet: string) =>
-      new Promise<boolean>((resolve) => {
+      new Promise<ReplaceChoice>((resolve) => {
         setPendingConfirm({
           sheet,
-          answer: (replace) => {
+          answer: (choice) => {
             setPendingConfirm(null);
-            resolve(replace);
+            resolve(choice);
           },
         });
       }),

@@ -87,7 +87,7 @@ const en = {
     created: (sheets: string) => `Created: ${sheets}.`,
     next: "Next: import data",
     existing:
-      "This workbook already has plan sheets. Creating again rewrites the add-in's sheets; it asks before replacing any sheet you changed.",
+      "This workbook already has plan sheets. Creating again restores missing sheets and the Guide; your Plan, Data and 360 feedback sheets are kept (a plan file replaces the Plan sheet).",
   },
   plan: {
     title: "Plan",
@@ -226,6 +226,8 @@ const en = {
     example: (value: string) => `e.g. ${value}`,
     missingRequired: (n: number) =>
       `${n} required ${n === 1 ? "column is" : "columns are"} not matched.`,
+    matched: (n: number, of: number) => `${n} of ${of} plan columns found in the file.`,
+    review: "Review the columns",
     mode: "Rows already on the Data sheet",
     modes: { replace: "Replace them", append: "Keep them, add below" },
     import: (n: number) => `Import ${n} rows`,
@@ -436,7 +438,7 @@ const zh: Strings = {
     created: (sheets: string) => `已创建：${sheets}。`,
     next: "下一步：导入数据",
     existing:
-      "本工作簿已有方案工作表。重新创建会重写加载项的工作表；替换您修改过的工作表前会先询问。",
+      "本工作簿已有方案工作表。重新创建会补齐缺少的工作表并更新使用说明；您的方案、数据和 360评价 工作表保持不变（选择方案文件时会替换方案工作表）。",
   },
   plan: {
     title: "方案",
@@ -567,6 +569,8 @@ const zh: Strings = {
     required: "必填",
     example: (value: string) => `例如 ${value}`,
     missingRequired: (n: number) => `有 ${n} 个必填列尚未对应。`,
+    matched: (n: number, of: number) => `文件中找到了方案 ${of} 列中的 ${n} 列。`,
+    review: "查看各列对应",
     mode: "数据工作表中已有的行",
     modes: { replace: "替换", append: "保留，在下方追加" },
     import: (n: number) => `导入 ${n} 行`,

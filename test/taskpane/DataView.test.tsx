@@ -36,6 +36,10 @@ describe("DataView", () => {
     render(host);
     await user.upload(screen.getByLabelText("Choose CSV file…", { selector: "input" }), csvFile());
     await screen.findByText("crm-export-2024Q1.csv: 73 rows, 30 columns.");
+    // every required column is found: the list stays folded until the user reviews it
+    expect(screen.getByText("30 of 33 plan columns found in the file.")).toBeTruthy();
+    expect(screen.queryByRole("combobox", { name: /Employee ID/ })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Review the columns" }));
     expect(
       (screen.getByRole("combobox", { name: /Employee ID/ }) as HTMLSelectElement)
         .selectedOptions[0].textContent
@@ -58,7 +62,8 @@ describe("DataView", () => {
     const host = setup();
     render(host);
     await user.upload(screen.getByLabelText("Choose CSV file…", { selector: "input" }), csvFile());
-    await user.selectOptions(await screen.findByRole("combobox", { name: /Period/ }), "");
+    await user.click(await screen.findByRole("button", { name: "Review the columns" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: /Period/ }), "");
     expect(screen.getByText("1 required column is not matched.")).toBeTruthy();
     expect(
       (screen.getByRole("button", { name: "Import 73 rows" }) as HTMLButtonElement).disabled
@@ -111,6 +116,7 @@ describe("DataView", () => {
       new File([csv], "renamed.csv")
     );
     await screen.findByText("Using the mapping you chose last time.");
+    await user.click(screen.getByRole("button", { name: "Review the columns" }));
     expect(
       (screen.getByRole("combobox", { name: /Days worked/ }) as HTMLSelectElement)
         .selectedOptions[0].textContent
@@ -173,6 +179,7 @@ describe("DataView", () => {
     const { container } = render(host);
     await user.upload(screen.getByLabelText("Choose CSV file…", { selector: "input" }), csvFile());
     await screen.findByRole("heading", { name: "Match the columns" });
+    await user.click(screen.getByRole("button", { name: "Review the columns" }));
     expect(await axe(container)).toHaveNoViolations();
     await user.click(screen.getByRole("button", { name: "Import 73 rows" }));
     await screen.findByText(/salesperson-months read/);

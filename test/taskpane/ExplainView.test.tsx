@@ -33,7 +33,7 @@ async function setup(language: "en-US" | "zh-CN" = "en-US", explainRow?: number)
     language,
     initial: { workbook: { sheets: host.sheets, language }, plan: host.plan!, run, explainRow },
   });
-  return { host, run, ...view };
+  return { ...view, host, run };
 }
 
 const score = (v: number) =>

@@ -10,7 +10,10 @@ import {
 } from "@fluentui/react-components";
 import { useSession } from "../session";
 
-/** Asks before an add-in sheet the user edited is replaced (the workbook never loses their edits silently). */
+/**
+ * Asks before an add-in sheet the user edited is replaced: replace it, keep it and write a new
+ * sheet beside it, or stop without changing anything (the workbook never loses edits silently).
+ */
 export function ConfirmDialog(): React.JSX.Element {
   const { pendingConfirm, strings: t } = useSession();
   return (
@@ -18,7 +21,7 @@ export function ConfirmDialog(): React.JSX.Element {
       open={pendingConfirm !== null}
       modalType="alert"
       onOpenChange={(_, data) => {
-        if (!data.open) pendingConfirm?.answer(false);
+        if (!data.open) pendingConfirm?.answer("cancel");
       }}
     >
       <DialogSurface>
@@ -27,11 +30,14 @@ export function ConfirmDialog(): React.JSX.Element {
           <DialogContent>
             {pendingConfirm ? t.confirm.body(pendingConfirm.sheet) : ""}
           </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => pendingConfirm?.answer(true)}>
+          <DialogActions fluid>
+            <Button appearance="primary" onClick={() => pendingConfirm?.answer("replace")}>
               {t.confirm.replace}
             </Button>
-            <Button onClick={() => pendingConfirm?.answer(false)}>{t.confirm.keep}</Button>
+            <Button onClick={() => pendingConfirm?.answer("new")}>{t.confirm.keep}</Button>
+            <Button appearance="subtle" onClick={() => pendingConfirm?.answer("cancel")}>
+              {t.common.cancel}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -10,7 +10,6 @@ import {
 } from "@fluentui/react-components";
 import { OpenRegular } from "@fluentui/react-icons";
 import {
-  cellReference,
   formatMessage,
   type CellLocation,
   type Issue,
@@ -67,10 +66,15 @@ const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
   info: "informative",
 };
 
-/** Where an issue is, in words: "Data!N13 · 续约率", or its subject when it has no cell. */
+/** A cell as people read it: 数据!N13 (no formula quoting). */
+export function cellName(l: CellLocation): string {
+  return `${l.sheet}!${l.column ?? ""}${l.row}`;
+}
+
+/** Where an issue is, in words: "数据!N13 · 续约率", or its subject when it has no cell. */
 export function issueWhere(i: Issue): string {
   if (i.location)
-    return cellReference(i.location) + (i.location.header ? ` · ${i.location.header}` : "");
+    return cellName(i.location) + (i.location.header ? ` · ${i.location.header}` : "");
   if (i.subject) return i.subject.id + (i.subject.period ? ` ${i.subject.period}` : "");
   return "";
 }
@@ -141,8 +145,8 @@ export function IssueList({
                   size="small"
                   appearance="subtle"
                   icon={<OpenRegular />}
-                  aria-label={t.common.goTo(cellReference(location))}
-                  title={t.common.goTo(cellReference(location))}
+                  aria-label={t.common.goTo(cellName(location))}
+                  title={t.common.goTo(cellName(location))}
                   onClick={() => onGoTo(location)}
                 />
               ) : (

@@ -11,6 +11,7 @@ import {
   Tab,
   TabList,
   useIsOverflowItemVisible,
+  makeStyles,
   useOverflowMenu,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
@@ -61,28 +62,38 @@ function MoreViews({ onSelect }: { onSelect: (id: ViewId) => void }): React.JSX.
   );
 }
 
+const useStyles = makeStyles({
+  // the overflow container: the tab list and, beside it (not inside the tablist), the menu button
+  bar: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden" },
+  tabs: { minWidth: 0, flexWrap: "nowrap" },
+});
+
 /** Tabs for the views; those that do not fit the pane's width go into a "more" menu. */
 export function NavBar(): React.JSX.Element {
+  const styles = useStyles();
   const { strings: t, view, navigate } = useSession();
   return (
     <Overflow minimumVisible={2}>
-      <TabList
-        size="small"
-        selectedValue={view}
-        onTabSelect={(_, data) => navigate(data.value as ViewId)}
-      >
-        {VIEWS.map((v) => {
-          const Icon = v.icon;
-          return (
-            <OverflowItem key={v.id} id={v.id} priority={v.id === view ? 2 : 1}>
-              <Tab value={v.id} icon={<Icon />}>
-                {v.label(t)}
-              </Tab>
-            </OverflowItem>
-          );
-        })}
+      <div className={styles.bar}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={view}
+          onTabSelect={(_, data) => navigate(data.value as ViewId)}
+        >
+          {VIEWS.map((v) => {
+            const Icon = v.icon;
+            return (
+              <OverflowItem key={v.id} id={v.id} priority={v.id === view ? 2 : 1}>
+                <Tab value={v.id} icon={<Icon />}>
+                  {v.label(t)}
+                </Tab>
+              </OverflowItem>
+            );
+          })}
+        </TabList>
         <MoreViews onSelect={navigate} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

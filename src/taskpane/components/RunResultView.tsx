@@ -5,7 +5,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Subtitle2,
+  Body1Strong,
   Table,
   TableBody,
   TableCell,
@@ -13,6 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { ScorecardRow } from "../../engine";
@@ -44,7 +45,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  narrow: { width: "48px" },
+  num: {
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   table: { tableLayout: "auto" },
 });
 
@@ -72,16 +79,18 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
 
   const ranking = (rows: ScorecardRow[], title: string, id: string) => (
     <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 as="h3" id={id} className={styles.heading}>
+      <Body1Strong as="h3" id={id} className={styles.heading}>
         {title}
-      </Subtitle2>
+      </Body1Strong>
       <Table size="extra-small" className={styles.table} aria-labelledby={id}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t.generate.rank}</TableHeaderCell>
+            <TableHeaderCell style={{ width: 40 }}>{t.generate.rank}</TableHeaderCell>
             <TableHeaderCell>{t.generate.name}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t.generate.score}</TableHeaderCell>
-            <TableHeaderCell>{t.generate.grade}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.num, styles.narrow)}>
+              {t.generate.score}
+            </TableHeaderCell>
+            <TableHeaderCell style={{ width: 44 }}>{t.generate.grade}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -120,9 +129,9 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
           </MessageBarActions>
         )}
       </MessageBar>
-      <Subtitle2 as="h3" className={styles.heading}>
+      <Body1Strong as="h3" className={styles.heading}>
         {t.generate.resultTitle}
-      </Subtitle2>
+      </Body1Strong>
       <dl className={styles.stats}>
         {[
           [t.generate.scored, String(summary.scored)],
@@ -137,22 +146,28 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
         ))}
       </dl>
       <section className={styles.section} aria-labelledby="result-grades">
-        <Subtitle2 as="h3" id="result-grades" className={styles.heading}>
+        <Body1Strong as="h3" id="result-grades" className={styles.heading}>
           {t.generate.distribution}
-        </Subtitle2>
+        </Body1Strong>
         <GradeChart grades={summary.grades} />
       </section>
       <section className={styles.section} aria-labelledby="result-teams">
-        <Subtitle2 as="h3" id="result-teams" className={styles.heading}>
+        <Body1Strong as="h3" id="result-teams" className={styles.heading}>
           {t.generate.teams}
-        </Subtitle2>
+        </Body1Strong>
         <Table size="extra-small" className={styles.table} aria-labelledby="result-teams">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t.generate.team}</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>{t.generate.people}</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>{t.generate.averageScore}</TableHeaderCell>
-              <TableHeaderCell className={styles.num}>{t.generate.totalPay}</TableHeaderCell>
+              <TableHeaderCell className={styles.num} style={{ width: 44 }}>
+                {t.generate.people}
+              </TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.num, styles.narrow)}>
+                {t.generate.averageScore}
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.num} style={{ width: 96 }}>
+                {t.generate.totalPay}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -171,9 +186,9 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
       {bottom.length > 0 && ranking(bottom, t.generate.bottom, "result-bottom")}
       {problems.length > 0 && (
         <section className={styles.section} aria-labelledby="result-problems">
-          <Subtitle2 as="h3" id="result-problems" className={styles.heading}>
+          <Body1Strong as="h3" id="result-problems" className={styles.heading}>
             {t.generate.problems(summary.problems.length)}
-          </Subtitle2>
+          </Body1Strong>
           <IssueList
             issues={problems}
             language={language}

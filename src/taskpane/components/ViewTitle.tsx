@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Subtitle1, makeStyles } from "@fluentui/react-components";
+import { Subtitle2, makeStyles } from "@fluentui/react-components";
 
 const useStyles = makeStyles({ title: { margin: 0 } });
 
@@ -7,8 +7,8 @@ const useStyles = makeStyles({ title: { margin: 0 } });
 export function ViewTitle({ children }: { children: React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <Subtitle1 as="h2" id="view-title" className={styles.title}>
+    <Subtitle2 as="h2" id="view-title" className={styles.title}>
       {children}
-    </Subtitle1>
+    </Subtitle2>
   );
 }

@@ -6,12 +6,14 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Subtitle2,
+  Body1Strong,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import {
+  ChevronDownRegular,
+  ChevronRightRegular,
   ArrowUploadRegular,
   CheckmarkCircleRegular,
   SelectAllOnRegular,
@@ -23,7 +25,11 @@ import { readFileText } from "../planFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { checkWorkbook, loadSavedMapping, mappingFromHeaders, saveMapping } from "../workflow";
-import { ColumnMappingEditor, missingRequired } from "../components/ColumnMappingEditor";
+import {
+  ColumnMappingEditor,
+  mappingTargets,
+  missingRequired,
+} from "../components/ColumnMappingEditor";
 import { ErrorBar } from "../components/ErrorBar";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
@@ -68,6 +74,8 @@ export function DataView(): React.JSX.Element {
   const progress = useProgress();
   const [source, setSource] = React.useState<Source | null>(null);
   const [mode, setMode] = React.useState<"replace" | "append">("replace");
+  // every column matched: the list stays folded until the user wants to review it
+  const [reviewing, setReviewing] = React.useState(false);
   const [imported, setImported] = React.useState<ImportResult | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const hasSheet = Boolean(workbook?.sheets.data);
@@ -119,6 +127,7 @@ export function DataView(): React.JSX.Element {
           { plan, language, table: source.table, mapping: source.mapping, mode },
           { confirmReplace, onProgress: progress.update }
         );
+        if (result.cancelled) return;
         setImported(result);
         setSource(null);
       } finally {
@@ -137,6 +146,11 @@ export function DataView(): React.JSX.Element {
   }
 
   const missing = source && plan ? missingRequired(plan, source.mapping) : [];
+  const targets = plan ? mappingTargets(plan, language).length : 0;
+  const matched =
+    source && plan
+      ? mappingTargets(plan, language).filter((x) => source.mapping[x.key] !== undefined).length
+      : 0;
   const rowsInSource = source
     ? source.table.rows.filter((r) =>
         r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
@@ -148,9 +162,9 @@ export function DataView(): React.JSX.Element {
     <>
       <ViewTitle>{t.data.title}</ViewTitle>
       <section className={styles.section} aria-labelledby="data-import">
-        <Subtitle2 as="h3" id="data-import" className={styles.heading}>
+        <Body1Strong as="h3" id="data-import" className={styles.heading}>
           {t.data.importTitle}
-        </Subtitle2>
+        </Body1Strong>
         <input
           ref={fileInput}
           className={styles.hidden}
@@ -186,16 +200,37 @@ export function DataView(): React.JSX.Element {
             <Text size={200} role="status">
               {t.data.read(source.name, rowsInSource, source.table.header.length)}
             </Text>
-            <Subtitle2 as="h3" id="data-mapping" className={styles.heading}>
+            <Body1Strong as="h3" id="data-mapping" className={styles.heading}>
               {t.data.mappingTitle}
-            </Subtitle2>
+            </Body1Strong>
             <Text size={200}>{source.remembered ? t.data.remembered : t.data.mappingHint}</Text>
-            <ColumnMappingEditor
-              table={source.table}
-              plan={plan}
-              mapping={source.mapping}
-              onChange={(mapping) => setSource({ ...source, mapping })}
-            />
+            <Text size={200} weight="semibold">
+              {t.data.matched(matched, targets)}
+            </Text>
+            {missing.length === 0 && (
+              <div>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={reviewing ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                  aria-expanded={reviewing}
+                  aria-controls="data-mapping-list"
+                  onClick={() => setReviewing((r) => !r)}
+                >
+                  {t.data.review}
+                </Button>
+              </div>
+            )}
+            {(reviewing || missing.length > 0) && (
+              <div id="data-mapping-list">
+                <ColumnMappingEditor
+                  table={source.table}
+                  plan={plan}
+                  mapping={source.mapping}
+                  onChange={(mapping) => setSource({ ...source, mapping })}
+                />
+              </div>
+            )}
             {missing.length > 0 && (
               <MessageBar intent="error">
                 <MessageBarBody>{t.data.missingRequired(missing.length)}</MessageBarBody>
@@ -234,9 +269,9 @@ export function DataView(): React.JSX.Element {
         )}
       </section>
       <section className={styles.section} aria-labelledby="data-check">
-        <Subtitle2 as="h3" id="data-check" className={styles.heading}>
+        <Body1Strong as="h3" id="data-check" className={styles.heading}>
           {t.data.checkTitle}
-        </Subtitle2>
+        </Body1Strong>
         <div className={styles.buttons}>
           <Button
             icon={<CheckmarkCircleRegular />}

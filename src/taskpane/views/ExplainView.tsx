@@ -8,7 +8,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   Select,
-  Subtitle2,
+  Body1Strong,
   Switch,
   Text,
   makeStyles,
@@ -38,7 +38,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  who: { gridColumn: "1 / -1", display: "flex", flexDirection: "column" },
+  who: { gridColumn: "1 / -1", display: "flex", flexDirection: "column", alignItems: "flex-start" },
   stat: {
     display: "flex",
     flexDirection: "column",
@@ -66,6 +66,7 @@ export function ExplainView(): React.JSX.Element {
     format,
     language,
     run,
+    setRun,
     explainRow,
     showExplanation,
     navigate,
@@ -100,10 +101,14 @@ export function ExplainView(): React.JSX.Element {
   const write = () =>
     writing.run(async () => {
       if (!run || row === null) return;
+      // the Statements sheet keeps the statements written since these scorecards were generated
+      const rows = [...(run.statements ?? []).filter((r) => r !== row), row];
       const result = await host.writeStatements(
-        { plan: run.evaluation.plan, language, evaluation: run.evaluation, rows: [row] },
+        { plan: run.evaluation.plan, language, evaluation: run.evaluation, rows },
         { confirmReplace }
       );
+      if (result.cancelled) return;
+      setRun({ ...run, statements: rows });
       setWrittenFor({ row, result });
     });
 
@@ -202,9 +207,9 @@ export function ExplainView(): React.JSX.Element {
       )}
       {trace.problems.length > 0 && (
         <section className={styles.section} aria-labelledby="explain-problems">
-          <Subtitle2 as="h3" id="explain-problems" className={styles.heading}>
+          <Body1Strong as="h3" id="explain-problems" className={styles.heading}>
             {t.explain.problems}
-          </Subtitle2>
+          </Body1Strong>
           <IssueList
             issues={trace.problems}
             language={language}
@@ -214,35 +219,35 @@ export function ExplainView(): React.JSX.Element {
         </section>
       )}
       <section className={styles.section} aria-labelledby="explain-indicators">
-        <Subtitle2 as="h3" id="explain-indicators" className={styles.heading}>
+        <Body1Strong as="h3" id="explain-indicators" className={styles.heading}>
           {t.explain.indicators}
-        </Subtitle2>
+        </Body1Strong>
         <IndicatorTable indicators={trace.indicators} dimensions={trace.dimensions} />
         {trace.renormalized && <Caption1>{t.explain.renormalized}</Caption1>}
       </section>
       <section className={styles.section} aria-labelledby="explain-rules">
-        <Subtitle2 as="h3" id="explain-rules" className={styles.heading}>
+        <Body1Strong as="h3" id="explain-rules" className={styles.heading}>
           {`${t.explain.grade} · ${t.explain.coefficient}`}
-        </Subtitle2>
+        </Body1Strong>
         <RuleSummary trace={trace} />
       </section>
       <section className={styles.section} aria-labelledby="explain-commission">
-        <Subtitle2 as="h3" id="explain-commission" className={styles.heading}>
+        <Body1Strong as="h3" id="explain-commission" className={styles.heading}>
           {t.explain.commission}
-        </Subtitle2>
+        </Body1Strong>
         <CommissionTrace months={trace.commission} />
       </section>
       <section className={styles.section} aria-labelledby="explain-pay">
-        <Subtitle2 as="h3" id="explain-pay" className={styles.heading}>
+        <Body1Strong as="h3" id="explain-pay" className={styles.heading}>
           {t.explain.pay}
-        </Subtitle2>
+        </Body1Strong>
         <PayLines pay={trace.pay} />
       </section>
       {(trace.strengths.length > 0 || trace.gaps.length > 0) && (
         <section className={styles.section} aria-labelledby="explain-strengths">
-          <Subtitle2 as="h3" id="explain-strengths" className={styles.heading}>
+          <Body1Strong as="h3" id="explain-strengths" className={styles.heading}>
             {`${t.explain.strengths} · ${t.explain.gaps}`}
-          </Subtitle2>
+          </Body1Strong>
           <Text size={200} weight="semibold">
             {t.explain.strengths}
           </Text>

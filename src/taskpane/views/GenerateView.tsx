@@ -108,6 +108,7 @@ export function GenerateView(): React.JSX.Element {
           },
           { confirmReplace, onProgress: progress.update }
         );
+        if (written.cancelled) return;
         setRun({
           options: { period, group, style },
           evaluation: result.evaluation,

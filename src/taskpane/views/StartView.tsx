@@ -115,6 +115,9 @@ export function StartView(): React.JSX.Element {
           confirmReplace,
           onProgress: progress.update,
         });
+        if (result.cancelled) return;
+        // an existing Plan sheet is kept by the template; a plan chosen from a file replaces it
+        if (source === "file" && exists) await host.writePlan(plan, language, { confirmReplace });
         setCreated(result);
         await refreshWorkbook();
         await loadPlan();

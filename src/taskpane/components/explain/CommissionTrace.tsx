@@ -9,6 +9,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { CommissionMonthTrace } from "../../../engine";
@@ -25,7 +26,14 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     marginBottom: tokens.spacingVerticalS,
   },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  wide: { width: "88px" },
+  num: {
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -56,7 +64,7 @@ export function CommissionTrace({ months }: CommissionTraceProps): React.JSX.Ele
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t.plan.tiers}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>
+                    <TableHeaderCell className={mergeClasses(styles.num, styles.wide)}>
                       {t.explain.commissionLine}
                     </TableHeaderCell>
                   </TableRow>

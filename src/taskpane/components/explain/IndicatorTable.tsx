@@ -9,6 +9,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { DimensionTrace, IndicatorTrace, Scoring } from "../../../engine";
@@ -23,7 +24,14 @@ export interface IndicatorTableProps {
 }
 
 const useStyles = makeStyles({
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  narrow: { width: "48px" },
+  num: {
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   dim: { backgroundColor: tokens.colorNeutralBackground3 },
   name: {
     display: "flex",
@@ -59,9 +67,15 @@ export function IndicatorTable({ indicators, dimensions }: IndicatorTableProps):
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t.explain.indicator}</TableHeaderCell>
-          <TableHeaderCell className={styles.num}>{t.explain.score}</TableHeaderCell>
-          <TableHeaderCell className={styles.num}>{t.explain.weight}</TableHeaderCell>
-          <TableHeaderCell className={styles.num}>{t.explain.contribution}</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.num, styles.narrow)}>
+            {t.explain.score}
+          </TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.num, styles.narrow)}>
+            {t.explain.weight}
+          </TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.num, styles.narrow)}>
+            {t.explain.contribution}
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -6,6 +6,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import type { PayTrace } from "../../../engine";
 import { useSession } from "../../session";
@@ -15,7 +16,13 @@ export interface PayLinesProps {
 }
 
 const useStyles = makeStyles({
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  num: {
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
 });
 
 /** 薪酬结构: base (prorated), performance pay = standard × 绩效系数, commission, bonus and adjustments, total. */
@@ -46,7 +53,7 @@ export function PayLines({ pay }: PayLinesProps): React.JSX.Element {
                 {label}
               </Text>
             </TableCell>
-            <TableCell className={styles.num}>
+            <TableCell className={styles.num} style={{ width: 104 }}>
               <Text size={200} weight={strong ? "semibold" : "regular"}>
                 {format.money(value)}
               </Text>

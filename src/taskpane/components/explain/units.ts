@@ -1,11 +1,11 @@
 import type { Unit } from "../../../engine";
 import type { Formatter } from "../../format";
 
-/** An indicator's input or target in its unit: money, percentage, count or plain number. */
+/** An indicator's input or target in its unit: whole amounts, percentages, counts or numbers. */
 export function formatValue(format: Formatter, unit: Unit, value: number | null): string {
   switch (unit) {
     case "currency":
-      return format.money(value);
+      return format.amount(value);
     case "ratio":
       return format.percent(value, 1);
     case "count":
