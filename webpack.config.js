@@ -48,6 +48,8 @@ const DEV_CLIENT =
 const DIST = path.resolve(__dirname, process.env.ADDIN_DIST_DIR || "dist");
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
 const TASKPANE_ENTRY = "./src/taskpane/index.tsx";
+/** Development only: the browser preview (dev/), never part of a production build. */
+const PREVIEW_ENTRY = "./dev/preview.tsx";
 
 /** Files each compilation writes, so one compilation's clean step keeps the other's output. */
 const isFunctionsOutput = (/** @type {string} */ file) => /^functions\b/.test(file);
@@ -119,9 +121,11 @@ module.exports = (env, argv) => {
   const taskpane = {
     ...shared,
     name: "taskpane",
-    // in development the live-reload client goes into the task pane bundle only (see devServer)
+    // in development the live-reload client goes into the task pane (and preview) bundles only (see devServer)
     entry: {
       taskpane: dev ? [DEV_CLIENT, requireEntry(TASKPANE_ENTRY)] : requireEntry(TASKPANE_ENTRY),
+      // the preview (an in-browser workbook + the real pane) exists in development builds only
+      ...(dev ? { preview: [DEV_CLIENT, PREVIEW_ENTRY] } : {}),
     },
     output: {
       path: DIST,
@@ -135,6 +139,16 @@ module.exports = (env, argv) => {
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./dev/preview.html",
+              chunks: ["preview"],
+              scriptLoading: "defer",
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
