@@ -1,0 +1,235 @@
+/**
+ * End to end, on the browser preview (a development build, headless Chromium): a new HR user
+ * creates the plan workbook, imports the sample CRM export, fixes the row the data check reports
+ * (the "2024/3" row that is really February), generates the scorecards, opens one salesperson's
+ * explanation and writes their statement. The test then reads the preview workbook's cells —
+ * computed by HyperFormula from the formulas the add-in wrote — and checks every total score and
+ * every total pay against the engine. axe finds no serious violation at any step; a screenshot of
+ * each step goes to artifacts/screenshots/.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Locator, Page } from "playwright-core";
+import {
+  defaultPlan,
+  evaluate,
+  mapColumns,
+  parseCsv,
+  readDataTable,
+  scorecardRows,
+} from "../../src/engine";
+import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
+import {
+  build,
+  hasChromium,
+  inCI,
+  launch,
+  SCREENSHOTS,
+  serve,
+  type StaticServer,
+} from "./support/browser";
+
+const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
+
+type Cells = (string | number | boolean | null)[][];
+
+/** The engine's scorecard for the sample with the same fix the user makes (row "2024/3" is February). */
+function engineScorecard() {
+  const table = parseCsv(fs.readFileSync(FIXTURE_CSV, "utf8"), "crm.csv");
+  const plan = defaultPlan();
+  const { mapping } = mapColumns(table, plan);
+  const fixed = table.rows.find((r) => r[mapping.period] === "2024/3")!;
+  fixed[mapping.period] = "2024-02";
+  return scorecardRows(evaluate(plan, readDataTable(table, plan).rows));
+}
+
+async function sheetValues(page: Page, role: string): Promise<{ name: string; values: Cells }> {
+  return page.evaluate((r) => {
+    const w = (
+      window as unknown as {
+        __perfPreview: {
+          workbook: { byRole(r: string): { id: number; name: string }; values(id: number): Cells };
+        };
+      }
+    ).__perfPreview.workbook;
+    const s = w.byRole(r);
+    return { name: s.name, values: w.values(s.id) };
+  }, role);
+}
+
+/**
+ * axe on the task pane (or the whole preview page). Tabster's focus sentinels (<i
+ * data-tabster-dummy tabindex=0 aria-hidden>) only redirect focus into Fluent's focus zones; axe's
+ * aria-hidden-focus rule mistakes them for hidden controls, so they are left out.
+ */
+async function expectAccessible(
+  page: Page,
+  step: string,
+  scope: "pane" | "page" = "pane"
+): Promise<void> {
+  let axe = new AxeBuilder({ page }).exclude("[data-tabster-dummy]");
+  if (scope === "pane") axe = axe.include("[data-testid=task-pane]");
+  const results = await axe.analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical"
+  );
+  expect({
+    step,
+    violations: serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`
+    ),
+  }).toEqual({ step, violations: [] });
+}
+
+describeInBrowser("preview, end to end (headless Chromium)", () => {
+  let dist: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dist = build("development");
+    expect(fs.existsSync(path.join(dist, "preview.html"))).toBe(true);
+    server = await serve(dist);
+    browser = await launch();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("should take a new user from an empty workbook to scorecards and a statement, with Excel's numbers", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/preview.html?lang=zh-CN`);
+    const pane = page.getByTestId("task-pane");
+    await pane.locator("[data-pane-ready=true]").waitFor();
+    const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
+    await shot("01-start.png");
+    await expectAccessible(page, "start", "page"); // the preview page itself, grid included
+
+    // 1. create the plan workbook (the default plan, in Chinese as Office speaks it)
+    await pane.getByRole("button", { name: "创建方案工作簿" }).click();
+    await pane.getByText("已创建：使用说明、方案、数据、360评价。").waitFor();
+    await shot("02-plan-workbook.png");
+    await expectAccessible(page, "created");
+
+    // 2. import the CRM export through the column mapping
+    await pane.getByRole("button", { name: "下一步：导入数据" }).click();
+    await pane.locator('input[type=file][aria-label="选择 CSV 文件…"]').setInputFiles(FIXTURE_CSV);
+    await pane.getByRole("heading", { name: "对应列" }).waitFor();
+    await pane.getByRole("button", { name: "查看各列对应" }).click();
+    await shot("03-mapping.png");
+    await expectAccessible(page, "mapping");
+    await pane.getByRole("button", { name: "导入 73 行" }).click();
+    const problems = pane.getByRole("list", { name: "问题" });
+    const conflict = problems.locator("li", { hasText: "在 2024-03 已有一行" });
+    await conflict.waitFor();
+    await shot("04-data-check.png");
+    await expectAccessible(page, "data check");
+
+    // 3. the check says row 43 has 29 days "in March": go there, see it is February, fix the month
+    const days = problems.locator("li", { hasText: "当月天数为 29，但 2024-03 有 31 天" });
+    const where = (await days.locator("span").first().textContent()) ?? "";
+    const row = Number(/!([A-Z]+)(\d+)/.exec(where)![2]);
+    await days.getByRole("button", { name: /定位到/ }).click();
+    await expectLocator(page.getByTestId("name-box"), new RegExp(`^[A-Z]+${row}$`));
+    await page.locator(`[data-cell="D${row}"]`).click();
+    expect(await page.getByTestId("formula-bar").inputValue()).toBe("2024-03");
+    await page.keyboard.type("2024-02");
+    await page.keyboard.press("Enter");
+    await shot("05-fixed-row.png");
+    await pane.getByRole("button", { name: "重新检查" }).click();
+    await conflict.waitFor({ state: "detached" });
+    expect(await problems.locator("li", { hasText: "当月天数为 29" }).count()).toBe(0);
+
+    // 4. generate the scorecards (native Excel formulas)
+    await pane.getByRole("button", { name: "下一步：生成评分卡" }).click();
+    await pane.getByRole("button", { name: "生成评分卡" }).click();
+    await pane.getByText(/^已写入：评分卡/).waitFor({ timeout: 60_000 });
+    await shot("06-scorecards.png");
+    await expectAccessible(page, "generated");
+
+    // 5. one salesperson's explanation, and their statement (绩效结果通知单)
+    const top = pane.getByRole("table", { name: "排名靠前" });
+    const first = top.getByRole("button").first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    await pane.getByRole("heading", { name: "解读", level: 2 }).waitFor();
+    await shot("07-explain.png");
+    await expectAccessible(page, "explain");
+    await pane.getByRole("button", { name: "生成绩效结果通知单" }).click();
+    await pane.getByText("绩效结果通知单已写入“绩效结果通知单”。").waitFor();
+    await shot("08-statement.png");
+
+    // the workbook's numbers are the engine's: every total score and every total pay
+    const engine = engineScorecard();
+    const sc = await sheetValues(page, "scorecard");
+    const h = sc.values.findIndex((r) => r.includes("员工编号"));
+    const col = (header: string) => sc.values[h].indexOf(header);
+    const [idCol, totalCol, payCol] = [col("员工编号"), col("总分"), col("应发合计")];
+    expect(Math.min(idCol, totalCol, payCol)).toBeGreaterThanOrEqual(0);
+    let checked = 0;
+    for (const r of engine) {
+      const line = sc.values.find((v, i) => i > h && v[idCol] === r.id);
+      expect(line).toBeDefined();
+      if (r.total === null) {
+        expect(typeof line![totalCol] === "number").toBe(false);
+        continue;
+      }
+      expect(line![totalCol]).toBeCloseTo(r.total, 9);
+      expect(line![payCol]).toBeCloseTo(r.totalPay!, 2);
+      checked++;
+    }
+    expect(checked).toBe(23); // 24 people; S1012's "N/A" renewal rate still blocks one, the fixed row no longer does
+    const statements = await sheetValues(page, "statements");
+    expect(statements.values.flat().some((c) => typeof c === "string" && c.includes(name))).toBe(
+      true
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it("should be usable at 320 px in English, by keyboard, with a readable pane", async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/preview.html?lang=en-US&width=320`);
+    const pane = page.getByTestId("task-pane");
+    await pane.locator("[data-pane-ready=true]").waitFor();
+    const box = await pane.boundingBox();
+    expect(Math.round(box!.width)).toBe(320);
+    // nothing in the pane is wider than the pane
+    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // keyboard: Tab into the views, arrows between tabs, Enter opens one
+    const start = pane.getByRole("tab", { name: "Start" });
+    await start.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expectLocator(pane.getByRole("heading", { level: 2 }), "Plan");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "09-narrow-en.png") });
+    await expectAccessible(page, "narrow");
+    await context.close();
+  }, 60_000);
+});
+
+/** A tiny `expect(locator)` for the two assertions above (playwright-core has no test runner). */
+async function expectLocator(locator: Locator, text: string | RegExp): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let last = "";
+  while (Date.now() < deadline) {
+    last = (await locator.textContent())?.trim() ?? "";
+    if (typeof text === "string" ? last === text : text.test(last)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected ${String(text)}, got "${last}"`);
+}

@@ -1,0 +1,111 @@
+/**
+ * Headless Chromium for the end-to-end tests and the bench: Debian's chromium driven by
+ * playwright-core (never a downloaded browser), a static server for a build, and builds into
+ * scratch folders (ADDIN_DIST_DIR) so dist/ is never touched.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const hasChromium = fs.existsSync(CHROMIUM);
+export const inCI = Boolean(process.env.CI && process.env.CI !== "false");
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+export const OFFICE_HOST = "https://appsforoffice.microsoft.com";
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const WEBPACK_CLI = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+
+/** Where screenshots go (gitignored; CI keeps artifacts/). */
+export const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots");
+
+/** Builds the add-in into a fresh scratch folder; returns the folder. */
+export function build(mode: "production" | "development"): string {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), `perf-${mode}-`));
+  const run = spawnSync(process.execPath, [WEBPACK_CLI, "--mode", mode], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ADDIN_DIST_DIR: dist },
+  });
+  if (run.status !== 0)
+    throw new Error(`webpack --mode ${mode} failed:\n${run.stdout}${run.stderr}`);
+  return dist;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves a folder on 127.0.0.1 (a free port). */
+export async function serve(dir: string): Promise<StaticServer> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const target = path.join(
+      dir,
+      path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "")
+    );
+    if (!target.startsWith(dir) || !fs.existsSync(target) || fs.statSync(target).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res
+      .writeHead(200, { "Content-Type": TYPES[path.extname(target)] ?? "application/octet-stream" })
+      .end(fs.readFileSync(target));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * office.js comes from Office's host in production; in tests it is served from
+ * @microsoft/office-js, and every other foreign request is refused (and recorded).
+ */
+export async function routeOffice(page: Page, origin: string): Promise<string[]> {
+  const foreign: string[] = [];
+  await page.route(`${OFFICE_HOST}/**`, async (route) => {
+    const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
+    const local = path.join(OFFICE_JS_DIST, path.normalize(rel));
+    if (local.startsWith(OFFICE_JS_DIST) && fs.existsSync(local))
+      await route.fulfill({ path: local, contentType: "text/javascript" });
+    else await route.fulfill({ status: 404 });
+  });
+  await page.route(
+    (url) =>
+      url.origin !== origin &&
+      url.origin !== OFFICE_HOST &&
+      url.protocol !== "data:" &&
+      url.protocol !== "blob:",
+    async (route) => {
+      foreign.push(route.request().url());
+      await route.abort();
+    }
+  );
+  return foreign;
+}
