@@ -30,6 +30,8 @@ export interface Step {
   write: boolean;
   /** The sheet it works on, for progress messages. */
   sheet?: string;
+  /** Runs in a round trip of its own (e.g. recalculation, which must not be suspended). */
+  alone?: boolean;
   queue(context: Excel.RequestContext): void;
 }
 
@@ -46,13 +48,18 @@ export function groupSteps(steps: Step[], budget: number): Step[][] {
   let current: Step[] = [];
   let size = 0;
   for (const s of steps) {
-    if (current.length > 0 && size + s.bytes > budget) {
+    if (current.length > 0 && (s.alone || size + s.bytes > budget)) {
       batches.push(current);
       current = [];
       size = 0;
     }
     current.push(s);
     size += s.bytes;
+    if (s.alone) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
   }
   if (current.length > 0) batches.push(current);
   return batches;

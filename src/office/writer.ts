@@ -777,6 +777,18 @@ class Writer {
         c.workbook.names.getItem(name).comment = encodeMark(mark);
       });
     }
+    // Calculation was suspended while writing, and Excel leaves propagating the changes to the
+    // add-in (suspendApiCalculationUntilNextSync): one full recalculation, in a round trip of its
+    // own so that it is not suspended itself.
+    if (written.length > 0) {
+      steps.push({
+        phase: "finishing",
+        bytes: commandBytes(),
+        write: false,
+        alone: true,
+        queue: (c) => c.application.calculate("Full"),
+      });
+    }
     return steps;
   }
 

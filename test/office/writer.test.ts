@@ -504,6 +504,18 @@ describe("applyLayout: in Excel", () => {
     }
   });
 
+  it("should recalculate once at the end, in a round trip that is not suspended", async () => {
+    const d = createExcelDouble();
+    await done(d, fixtureLayout({ rows: ROWS }));
+    expect(d.host.commandCounts.get("call:calculate")).toBe(1);
+    const last = d.syncs[d.syncs.length - 1];
+    expect([last.commands, last.calculationSuspended]).toEqual([1, false]);
+    const before = d.syncs.length;
+    await done(d, fixtureLayout({ rows: ROWS })); // nothing to write: nothing to recalculate
+    expect(d.host.commandCounts.get("call:calculate")).toBe(1);
+    expect(d.syncs.length - before).toBeLessThanOrEqual(3);
+  });
+
   it("should report progress per round trip up to the planned total", async () => {
     const d = createExcelDouble();
     const seen: { phase: string; completed: number; total: number; sheet?: string }[] = [];

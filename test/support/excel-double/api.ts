@@ -438,6 +438,17 @@ abstract class Collection<
 
 class ApplicationProxy {
   constructor(private readonly ctx: RequestContext) {}
+  /** Recalculation: recorded (the double does not calculate). */
+  calculate(type: string): void {
+    this.ctx.push({
+      json: { k: "call:calculate", a: [type] },
+      write: false,
+      apply: () => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+          throw new DoubleError("InvalidArgument", `Unknown calculation type ${type}.`);
+      },
+    });
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.push({
       json: { k: "call:suspendApiCalculationUntilNextSync" },
