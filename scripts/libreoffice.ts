@@ -36,6 +36,16 @@ export function recalculate(
   outDir: string,
   soffice = findSoffice()
 ): { file: string; ms: number } {
+  const r = recalculateAll([file], outDir, soffice);
+  return { file: r.files[0], ms: r.ms };
+}
+
+/** Several files in one LibreOffice run (one start-up), each saved into `outDir` under its name. */
+export function recalculateAll(
+  files: readonly string[],
+  outDir: string,
+  soffice = findSoffice()
+): { files: string[]; ms: number } {
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
@@ -52,7 +62,7 @@ export function recalculate(
       "xlsx",
       "--outdir",
       outDir,
-      file,
+      ...files,
     ],
     {
       encoding: "utf8",
@@ -61,10 +71,15 @@ export function recalculate(
   );
   const ms = performance.now() - t0;
   fs.rmSync(profile, { recursive: true, force: true });
-  const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, "") + ".xlsx");
-  if (r.status !== 0 || !fs.existsSync(out))
-    throw new Error(`LibreOffice failed (${r.status}): ${r.stderr || r.stdout}`);
-  return { file: out, ms };
+  const out = files.map((f) =>
+    path.join(outDir, path.basename(f).replace(/\.[^.]+$/, "") + ".xlsx")
+  );
+  const missing = out.filter((f) => !fs.existsSync(f));
+  if (r.status !== 0 || missing.length)
+    throw new Error(
+      `LibreOffice failed (${r.status}) for ${missing.join(", ")}: ${r.stderr || r.stdout}`
+    );
+  return { files: out, ms };
 }
 
 /** A cell's value as a spreadsheet program saved it: a formula's result ("" when it saved none). */

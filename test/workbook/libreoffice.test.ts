@@ -8,11 +8,17 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { findSoffice, readValues, recalculate } from "../../scripts/libreoffice";
+import { compareLayout } from "../../scripts/layout-compare";
+import { findSoffice, readValues, recalculate, recalculateAll } from "../../scripts/libreoffice";
 import { verifyDemo } from "../../scripts/verify-libreoffice";
+import { defaultPlan } from "../../src/engine/plan/defaultPlan";
+import { buildFromTemplate } from "../../src/workbook/build";
 import { buildDemo } from "../../src/workbook/demo";
+import { generateSample } from "../../src/workbook/sample";
+import { templateLayout } from "../../src/workbook/template";
 import { isFormula } from "../../src/workbook/layout";
 import { writeXlsx } from "../../src/workbook/xlsx";
+import { editAsHR, VARIANTS } from "./support/fixtures";
 
 const soffice = findSoffice();
 const onCI = process.env.CI === "true";
@@ -55,6 +61,48 @@ if (!soffice) {
       expect(read(sc.name, i, j)).toBeCloseTo(v, 9);
       fs.rmSync(dir, { recursive: true, force: true });
     }, 300_000);
+
+    it("should agree on every plan variant, clean and with HR's faulty data", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-variants-"));
+      const sample = generateSample({ people: 18, teams: 4, seed: 5 });
+      const cases = [{ name: "default", plan: defaultPlan }, ...VARIANTS].flatMap((v) =>
+        [false, true].map((faulty, k) => {
+          const plan = v.plan();
+          const template = templateLayout(plan, "zh-CN", sample);
+          if (faulty) editAsHR(template, plan);
+          return {
+            name: `${v.name.split(",")[0]}${faulty ? ", faulty data" : ""}`,
+            file: path.join(dir, `case-${v.name.length}-${k}.xlsx`),
+            built: buildFromTemplate(plan, template, "native"),
+          };
+        })
+      );
+      for (const c of cases) await writeXlsx(c.built.layout, c.file);
+      const lo = recalculateAll(
+        cases.map((c) => c.file),
+        path.join(dir, "out")
+      );
+      const lines: string[] = [];
+      for (const [i, c] of cases.entries()) {
+        const { read } = await readValues(lo.files[i]);
+        const cmp = compareLayout(c.built.layout, read, [
+          "months",
+          "commission",
+          "scorecard",
+          "annual",
+          "summary",
+        ]);
+        lines.push(
+          `${c.name}: ${cmp.cells} cells, max relative diff ${cmp.maxRelativeDiff.toExponential(2)}, max money diff ${cmp.maxMoneyDiff}, ${cmp.mismatches.length} mismatches`
+        );
+        expect(cmp.mismatches).toEqual([]);
+        expect(cmp.cells).toBeGreaterThan(8000);
+      }
+      console.log(
+        `LibreOffice vs engine, plan variants (${Math.round(lo.ms)} ms):\n${lines.join("\n")}`
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    }, 600_000);
 
     it("should match plan-demo.json and every formula cell after `npm run demo`", async () => {
       const v = await verifyDemo();
