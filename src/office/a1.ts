@@ -2,7 +2,6 @@
  * A1 addresses for the Office.js adapter. Pure: no Excel calls. Coordinates are 0-based
  * (row, column) as in `src/workbook/layout.ts`.
  */
-import type { RangeRef } from "../workbook/layout";
 
 /** Column letters for a 0-based column: 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(column: number): string {
@@ -19,26 +18,6 @@ export function columnLetters(column: number): string {
 /** "B3" for (2, 1). */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
-}
-
-/** "A1:C10" for a range; a single cell gives "A1". */
-export function rangeAddress(r: RangeRef): string {
-  const first = cellAddress(r.row, r.column);
-  if (r.rows === 1 && r.columns === 1) return first;
-  return `${first}:${cellAddress(r.row + r.rows - 1, r.column + r.columns - 1)}`;
-}
-
-/** "$A$1:$C$10". */
-export function absoluteAddress(r: RangeRef): string {
-  const a = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
-  const first = a(r.row, r.column);
-  if (r.rows === 1 && r.columns === 1) return first;
-  return `${first}:${a(r.row + r.rows - 1, r.column + r.columns - 1)}`;
-}
-
-/** A sheet name as it must appear before "!" in a formula: always quoted, quotes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Parse "C", "AB" into a 0-based column. */
@@ -75,28 +54,4 @@ export function splitSheetAddress(address: string): { sheet: string; cells: stri
   const bang = text.lastIndexOf("!");
   if (bang <= 0) return null;
   return { sheet: text.slice(0, bang), cells: text.slice(bang + 1) };
-}
-
-/** Parse a plain A1 cell ("B3", "$B$3") into 0-based coordinates. */
-export function parseCell(cell: string): { row: number; column: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
-  if (!m) return null;
-  return { row: Number(m[2]) - 1, column: parseColumn(m[1]) };
-}
-
-/** Parse "A1" or "A1:C3" (with or without "$") into a range. */
-export function parseRange(cells: string): RangeRef | null {
-  const [a, b] = cells.split(":");
-  const first = parseCell(a);
-  if (!first) return null;
-  const last = b === undefined ? first : parseCell(b);
-  if (!last) return null;
-  const row = Math.min(first.row, last.row);
-  const column = Math.min(first.column, last.column);
-  return {
-    row,
-    column,
-    rows: Math.abs(last.row - first.row) + 1,
-    columns: Math.abs(last.column - first.column) + 1,
-  };
 }

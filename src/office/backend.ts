@@ -3,7 +3,6 @@
  * gives the pane its WorkbookHost (src/taskpane/layoutHost.ts). Everything here delegates to the
  * adapter's functions; this file only translates between the pane's vocabulary and theirs.
  */
-import { pickLanguage } from "../engine/messages";
 import type { SettingsStore, WriteResult } from "../taskpane/host";
 import type { ApplyOptions, RawSelection, SheetBackend } from "../taskpane/layoutHost";
 import type { WorkbookLayout } from "../workbook/layout";
@@ -109,9 +108,4 @@ export function createOfficeBackend(
       );
     },
   };
-}
-
-/** The pane's language from Office's display language. */
-export function paneLanguage(host: Host = officeHost()) {
-  return pickLanguage(host.displayLanguage());
 }

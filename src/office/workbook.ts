@@ -85,8 +85,3 @@ export async function loadWorkbookState(context: Excel.RequestContext): Promise<
     tables.items.map((t) => t.name)
   );
 }
-
-/** The current name of the sheet playing `role`, if the add-in owns one. */
-export function sheetForRole(state: WorkbookState, role: SheetRole): string | undefined {
-  return state.owned.get(role)?.sheet;
-}
