@@ -105,7 +105,7 @@ describe("planSheet / readPlanSheet", () => {
       const r = readPlanSheet(cells, planSheetName);
       expect(r.plan).toEqual(plan);
     }
-  });
+  }, 60_000);
 
   it("should locate what it cannot read by sheet, row and column", () => {
     const { sheet, anchors } = planSheet(defaultPlan(), "en-US");
