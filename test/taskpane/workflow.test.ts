@@ -1,0 +1,151 @@
+import fc from "fast-check";
+import {
+  defaultPlan,
+  mapColumns,
+  parseCsv,
+  readDataTable,
+  type ScorecardRow,
+} from "../../src/engine";
+import { fromPercentInput, readInputNumber, toPercentInput } from "../../src/taskpane/format";
+import { planFileText, readPlanFile } from "../../src/taskpane/planFile";
+import {
+  evaluationPeriods,
+  loadSavedMapping,
+  mappingFromHeaders,
+  runPlan,
+  saveMapping,
+  selectReading,
+  summarize,
+  teamsOf,
+} from "../../src/taskpane/workflow";
+import { fixtureText } from "./support/memoryHost";
+
+const plan = defaultPlan();
+const table = parseCsv(fixtureText(), "crm.csv");
+const reading = readDataTable(table, plan);
+
+function row(partial: Partial<ScorecardRow>, index: number): ScorecardRow {
+  return {
+    index,
+    id: `S${index}`,
+    name: `N${index}`,
+    team: "T",
+    period: "2024-Q1",
+    months: 3,
+    indicators: [],
+    indicatorStatus: [],
+    dimensions: [],
+    total: null,
+    grade: null,
+    coefficient: null,
+    rank: 0,
+    groupSize: 0,
+    base: null,
+    performanceStandard: null,
+    performancePay: null,
+    commission: null,
+    bonus: null,
+    totalPay: null,
+    status: "ok",
+    problems: [],
+    ...partial,
+  };
+}
+
+describe("workflow", () => {
+  it("should list the evaluation periods and teams the data covers", () => {
+    expect(evaluationPeriods(reading.rows, plan)).toEqual(["2024-Q1"]);
+    const monthly = { ...plan, periods: { ...plan.periods, evaluation: "month" as const } };
+    expect(evaluationPeriods(reading.rows, monthly)).toEqual(["2024-01", "2024-02", "2024-03"]);
+    expect(teamsOf(reading.rows)).toHaveLength(4);
+  });
+
+  it("should select one team's rows with only their issues", () => {
+    const south = selectReading(reading, plan, "2024-Q1", "华南部");
+    expect(new Set(south.rows.map((r) => r.team))).toEqual(new Set(["华南部"]));
+    const ids = new Set(south.rows.map((r) => r.id));
+    expect(south.issues.every((i) => !i.subject || ids.has(i.subject.id))).toBe(true);
+    expect(selectReading(reading, plan, "2024-Q2", "").rows).toEqual([]);
+  });
+
+  it("should summarise a run: counts, pay, distribution against quotas, ranking", () => {
+    const run = runPlan(plan, { data: reading, feedback: { ratings: [], issues: [] } }, "", "");
+    const s = summarize(plan, run.rows);
+    expect(s.scored + s.blocked).toBe(run.rows.length);
+    expect(s.grades.reduce((a, g) => a + g.actual, 0)).toBe(s.scored);
+    expect(s.grades.reduce((a, g) => a + g.quota, 0)).toBe(s.scored);
+    expect(s.ranking[0].total).toBe(Math.max(...run.rows.map((r) => r.total ?? -Infinity)));
+    expect(s.teams.reduce((a, t) => a + t.people, 0)).toBe(run.rows.length);
+    expect(s.totalPay).toBeCloseTo(
+      run.rows.reduce((a, r) => a + (r.totalPay ?? 0), 0),
+      2
+    );
+  });
+
+  it("should allow exactly as many as the quotas' cut-offs over the graded rows of each period (property)", () => {
+    const grades = plan.grading.grades.map((g) => g.label);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            grade: fc.constantFrom(...grades, null),
+            period: fc.constantFrom("2024-Q1", "2024-Q2"),
+          }),
+          { maxLength: 60 }
+        ),
+        (xs) => {
+          const rows = xs.map((x, i) =>
+            row({ grade: x.grade, total: x.grade ? 80 : null, period: x.period }, i)
+          );
+          const s = summarize(plan, rows);
+          const graded = xs.filter((x) => x.grade !== null).length;
+          return (
+            s.grades.reduce((a, g) => a + g.quota, 0) === graded &&
+            s.grades.every((g) => g.quota >= 0)
+          );
+        }
+      )
+    );
+  });
+
+  it("should remember a mapping by header text and apply it to another column order", async () => {
+    const m = new Map<string, string>();
+    const settings = {
+      get: (k: string) => m.get(k) ?? null,
+      set: async (k: string, v: string) => void m.set(k, v),
+    };
+    expect(loadSavedMapping(settings)).toBeNull();
+    const mapping = mapColumns(table, plan).mapping;
+    await saveMapping(settings, table, mapping);
+    const reversed = { ...table, header: [...table.header].reverse(), rows: [] };
+    const again = mappingFromHeaders(reversed, loadSavedMapping(settings)!);
+    for (const [k, i] of Object.entries(mapping))
+      expect(reversed.header[again[k]]).toBe(table.header[i]);
+    m.set("perf.columnMapping", "{broken");
+    expect(loadSavedMapping(settings)).toBeNull();
+  });
+
+  it("should read back a saved plan file and refuse what is not a plan", () => {
+    const r = readPlanFile(planFileText(plan));
+    expect(r).toEqual({ ok: true, plan });
+    expect(readPlanFile("[]")).toEqual({ ok: false, reason: "not a JSON object" });
+    expect(readPlanFile(JSON.stringify({ ...plan, indicators: 3 }))).toEqual({
+      ok: false,
+      reason: '"indicators" is missing or not a list',
+    });
+  });
+
+  it("should read numbers and percentages as people type them", () => {
+    expect(readInputNumber("１２,３４５.６")).toBe(12345.6);
+    expect(readInputNumber("12.")).toBe(12);
+    expect(readInputNumber("abc")).toBeNull();
+    expect(fromPercentInput("55%")).toBe(0.55);
+    expect(toPercentInput(0.1 + 0.2)).toBe("30");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100000 }),
+        (n) => fromPercentInput(toPercentInput(n / 1000)) === n / 1000
+      )
+    );
+  });
+});
