@@ -6,6 +6,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { compatibilityNotices } from "../compat/requirements";
 import { useHost } from "./host";
 import { useSession } from "./session";
 import { ConfirmDialog } from "./components/ConfirmDialog";
@@ -65,6 +66,9 @@ export function PaneShell(): React.JSX.Element {
     };
   }, [host, refreshWorkbook, loadPlan]);
 
+  // what this Excel cannot do (older versions): said once, above every view
+  const compatibility = host.compatibility?.() ?? null;
+  const notices = compatibility ? compatibilityNotices(compatibility, language) : [];
   const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
   const View = current.component;
   return (
@@ -84,6 +88,11 @@ export function PaneShell(): React.JSX.Element {
             <MessageBarBody>{t.common.notInExcel}</MessageBarBody>
           </MessageBar>
         )}
+        {notices.map((n) => (
+          <MessageBar key={n.feature} intent={n.severity === "blocking" ? "error" : "warning"}>
+            <MessageBarBody>{n.message}</MessageBarBody>
+          </MessageBar>
+        ))}
         <View />
       </main>
       <ConfirmDialog />

@@ -23,6 +23,7 @@ import type {
 } from "../engine";
 import type { FeedbackReading, DataReading } from "../engine";
 import type { SheetRole } from "../workbook/layout";
+import type { Compatibility } from "../compat/requirements";
 
 /** How the Scorecard and Summary sheets are written (shared/spec/workbook.md). */
 export type FormulaStyle = "native" | "perf" | "values";
@@ -135,6 +136,8 @@ export interface WorkbookHost {
   isDarkTheme(): boolean;
   /** False outside Excel (e.g. taskpane.html opened in a plain browser): the pane says so. */
   available(): boolean;
+  /** What this Excel supports (src/compat); absent where everything is (the preview, tests). */
+  compatibility?(): Compatibility | null;
 
   inspect(): Promise<WorkbookState>;
   /** Builds the Guide, Plan, Data and Feedback sheets for a plan (Plan sheet = source of truth). */

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { detectCompatibility } from "../compat/detect";
 import { pickLanguage } from "../engine/messages";
 import { createOfficeBackend } from "../office/backend";
 import { App } from "./App";
@@ -12,7 +13,10 @@ function render(): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   // the pane's one workbook host: Excel through src/office, the layouts of src/workbook
-  const host = createLayoutHost(createOfficeBackend(), workbookLayouts);
+  const compatibility = detectCompatibility(); // after Office.onReady: what this Excel supports
+  const host = createLayoutHost(createOfficeBackend(), workbookLayouts, {
+    compatibility: () => compatibility,
+  });
   // outside Office (no display language) the browser's language decides
   const language = pickLanguage(host.displayLanguage() ?? navigator.language);
   document.documentElement.lang = language;

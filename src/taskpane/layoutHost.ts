@@ -19,6 +19,7 @@ import {
   type Language,
   type Plan,
 } from "../engine";
+import type { Compatibility } from "../compat/requirements";
 import type { RangeRef, Scalar, SheetRole, WorkbookLayout } from "../workbook/layout";
 import {
   HostError,
@@ -209,8 +210,17 @@ export function importRows(
   return out;
 }
 
+export interface LayoutHostOptions {
+  /** What the host supports (Excel: src/compat's detectCompatibility, asked after Office.onReady). */
+  compatibility?: () => Compatibility | null;
+}
+
 /** The WorkbookHost over a backend and the layouts. */
-export function createLayoutHost(backend: SheetBackend, layouts: LayoutBuilders): WorkbookHost {
+export function createLayoutHost(
+  backend: SheetBackend,
+  layouts: LayoutBuilders,
+  options: LayoutHostOptions = {}
+): WorkbookHost {
   const need = async (role: SheetRole): Promise<SheetRead> => {
     const read = await backend.readSheet(role);
     if (!read)
@@ -232,6 +242,7 @@ export function createLayoutHost(backend: SheetBackend, layouts: LayoutBuilders)
     },
     isDarkTheme: () => backend.isDarkTheme(),
     available: () => backend.available(),
+    compatibility: () => options.compatibility?.() ?? null,
     settings: backend.settings,
 
     async inspect(): Promise<WorkbookState> {

@@ -4,6 +4,8 @@ import * as React from "react";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
+import { assessCompatibility, compatibilityNotices } from "../../src/compat/requirements";
+import { defaultPlan } from "../../src/engine";
 import { App } from "../../src/taskpane/App";
 import { memoryHost } from "./support/memoryHost";
 
@@ -74,6 +76,25 @@ describe("task pane App", () => {
     expect(
       (screen.getByRole("button", { name: "Create plan workbook" }) as HTMLButtonElement).disabled
     ).toBe(true);
+  });
+
+  it("should say what an older Excel cannot do, and offer only the formula styles it runs", async () => {
+    const user = userEvent.setup();
+    // Excel 2016 without the shared runtime: ExcelApi up to 1.7, no custom functions
+    const compatibility = assessCompatibility(
+      (set, version) => set === "ExcelApi" && Number(version) <= 1.7
+    );
+    render(<App host={memoryHost({ displayLanguage: "en-US", compatibility, plan: defaultPlan() })} />);
+    const notices = compatibilityNotices(compatibility, "en-US");
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) expect(screen.getByText(n.message)).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: "Generate" }));
+    expect(
+      (screen.getByRole("radio", { name: /PERF functions/ }) as HTMLInputElement).disabled
+    ).toBe(true);
+    expect(
+      (screen.getByRole("radio", { name: /Excel formulas/ }) as HTMLInputElement).disabled
+    ).toBe(false);
   });
 
   it("should have no accessibility violations", async () => {

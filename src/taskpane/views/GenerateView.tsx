@@ -74,6 +74,12 @@ export function GenerateView(): React.JSX.Element {
   const periods = plan ? evaluationPeriods(rows, plan) : [];
   const teams = teamsOf(rows);
   const planErrors = plan ? hasErrors(validatePlan(plan)) : false;
+  // PERF.* formulas only where this Excel runs the add-in's functions (src/compat)
+  const allowedStyles: FormulaStyle[] = host.compatibility?.()?.formulaStyles ?? [
+    "native",
+    "perf",
+    "values",
+  ];
 
   const start = () =>
     generate.run(async () => {
@@ -164,7 +170,12 @@ export function GenerateView(): React.JSX.Element {
       <Field label={t.generate.style}>
         <RadioGroup value={style} onChange={(_, d) => setStyle(d.value as FormulaStyle)}>
           {(["native", "perf", "values"] as const).map((s) => (
-            <Radio key={s} value={s} label={t.generate.styles[s]} />
+            <Radio
+              key={s}
+              value={s}
+              label={t.generate.styles[s]}
+              disabled={!allowedStyles.includes(s)}
+            />
           ))}
         </RadioGroup>
       </Field>

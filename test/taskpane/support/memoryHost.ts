@@ -27,6 +27,7 @@ import {
   type WriteOptions,
 } from "../../../src/taskpane/host";
 import { importRows } from "../../../src/taskpane/layoutHost";
+import type { Compatibility } from "../../../src/compat/requirements";
 
 export const FIXTURE_CSV = path.join(__dirname, "..", "..", "fixtures", "crm-export-2024Q1.csv");
 
@@ -87,6 +88,8 @@ export interface MemoryHostOptions {
   /** …and this Data sheet (default: empty). */
   data?: CellTable;
   available?: boolean;
+  /** What the host supports (src/compat); default: everything. */
+  compatibility?: Compatibility;
 }
 
 export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
@@ -119,6 +122,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
     displayLanguage: () => options.displayLanguage,
     isDarkTheme: () => false,
     available: () => options.available ?? true,
+    compatibility: () => options.compatibility ?? null,
     settings: {
       get: (k) => settingsData.get(k) ?? null,
       set: async (k, v) => void settingsData.set(k, v),
