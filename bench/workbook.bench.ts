@@ -88,7 +88,7 @@ function measureHyperFormula(built: BuiltWorkbook): HfResult {
   const t0 = performance.now();
   const hf = HyperFormula.buildFromSheets(
     sheets,
-    { licenseKey: "gpl-v3", useArrayArithmetic: true },
+    { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false },
     names
   );
   const hyperformulaMs = performance.now() - t0;

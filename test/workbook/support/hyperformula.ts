@@ -14,7 +14,17 @@ export { compareLayout, type Comparison, type Mismatch } from "../../../scripts/
 import { useExcelRound } from "./excel-round";
 import { registerPerfPlugin } from "./perf-plugin";
 
-export const HF_CONFIG: Partial<ConfigParams> = { licenseKey: "gpl-v3", useArrayArithmetic: true };
+/**
+ * useArrayArithmetic: array expressions inside SUMPRODUCT ((range="")*1), which Excel and
+ * LibreOffice evaluate natively. smartRounding off: HyperFormula otherwise returns results
+ * rounded to about ten decimals (103.98483204501551 → 103.98483205); without it its numbers are
+ * the engine's to the last bit.
+ */
+export const HF_CONFIG: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  useArrayArithmetic: true,
+  smartRounding: false,
+};
 
 export function sheetContent(sheet: SheetLayout): RawCellContent[][] {
   let h = 0;
