@@ -29,7 +29,9 @@ import type {
   WorkbookLayout,
 } from "../../src/workbook/layout";
 import { isFormula } from "../../src/workbook/layout";
+import * as PERF from "../../src/functions/functions";
 import { installExcelRounding } from "./excelFunctions";
+import { installPerfFunctions } from "./perfFunctions";
 import { formatNumber } from "./numberFormat";
 
 export type CellValue = number | string | boolean | null;
@@ -151,6 +153,7 @@ export class PreviewWorkbook {
 
   constructor(firstSheet = "Sheet1") {
     installExcelRounding();
+    installPerfFunctions(PERF as unknown as Record<string, unknown>);
     this.hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
       useArrayArithmetic: true,

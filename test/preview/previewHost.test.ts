@@ -79,3 +79,60 @@ describe("preview host (layouts applied to the HyperFormula workbook)", () => {
     expect(compared).toBe(22);
   }, 60_000);
 });
+
+describe("preview host, every formula style", () => {
+  it.each(["native", "perf", "values"] as const)(
+    "should recalculate %s scorecards to the engine's totals and pay",
+    async (style) => {
+      const wb = new PreviewWorkbook();
+      const host = createLayoutHost(
+        previewBackend(wb, { settings: settings(), displayLanguage: "en-US" }),
+        workbookLayouts
+      );
+      const plan = defaultPlan();
+      await host.createPlanWorkbook(plan, "en-US");
+      const table = parseCsv(fixtureText(), "crm.csv");
+      await host.importData({
+        plan,
+        language: "en-US",
+        table,
+        mapping: mapColumns(table, plan).mapping,
+        mode: "replace",
+      });
+      const check = (await checkWorkbook(host, plan))!;
+      const run = runPlan(plan, check, "", "");
+      await host.writeOutputs({
+        plan,
+        language: "en-US",
+        style,
+        evaluation: run.evaluation,
+        data: run.data,
+        feedback: check.feedback,
+      });
+      const values = wb.values(wb.byRole("scorecard")!.id);
+      const h = values.findIndex((r) => r.includes("Employee ID"));
+      const [id, total, pay] = ["Employee ID", "Total score", "Total pay"].map((x) =>
+        values[h].indexOf(x)
+      );
+      const ids = new Set(run.rows.map((r) => r.id));
+      const formulas = values.slice(h + 1).filter((v) => ids.has(String(v[id])));
+      expect(formulas.length).toBe(run.rows.length);
+      for (const r of run.rows) {
+        const line = formulas.find((v) => v[id] === r.id)!;
+        if (r.total === null) continue;
+        expect(line[total]).toBeCloseTo(r.total, 9);
+        expect(line[pay]).toBeCloseTo(r.totalPay!, 2);
+      }
+      if (style === "perf") {
+        const sc = wb.byRole("scorecard")!;
+        const dims = wb.dimensions(sc.id);
+        let perf = 0;
+        for (let r = 0; r < dims.rows; r++)
+          for (let c = 0; c < dims.columns; c++)
+            if (/PERF\./.test(wb.cell(sc.id, r, c).formula ?? "")) perf++;
+        expect(perf).toBeGreaterThan(0);
+      }
+    },
+    60_000
+  );
+});
