@@ -1,5 +1,11 @@
 import * as React from "react";
-import { Field, Input, type FieldProps } from "@fluentui/react-components";
+import {
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  type FieldProps,
+} from "@fluentui/react-components";
 import { fromPercentInput, readInputNumber, toPercentInput } from "../format";
 import { useStrings } from "../session";
 
@@ -16,8 +22,19 @@ export interface NumberFieldProps {
   hint?: string;
   /** Hide the visible label (tables label their cells by header); the input keeps its accessible name. */
   hideLabel?: boolean;
+  /**
+   * Show the validation message elsewhere (a narrow column): the input only turns red and the
+   * caller places `validation.message` where it has room.
+   */
+  messageElsewhere?: boolean;
   className?: string;
 }
+
+const useStyles = makeStyles({
+  // in grids and narrow columns, fields and inputs take the column's width, never their content's
+  field: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
+});
 
 function show(value: number | null, percent: boolean): string {
   if (value === null || !Number.isFinite(value)) return "";
@@ -41,8 +58,10 @@ export function NumberField({
   validation,
   hint,
   hideLabel = false,
+  messageElsewhere = false,
   className,
 }: NumberFieldProps): React.JSX.Element {
+  const styles = useStyles();
   const t = useStrings();
   const [text, setText] = React.useState(() => show(value, percent));
   // a value changed from outside (reload, another input) replaces the text; the user's own typing stays
@@ -57,10 +76,10 @@ export function NumberField({
   const parsed = read(text, percent);
   const invalid = text.trim() !== "" ? parsed === null : !allowBlank;
   const state: FieldProps["validationState"] = invalid ? "error" : validation?.state;
-  const message = invalid ? t.plan.notANumber : validation?.message;
+  const message = invalid ? t.plan.notANumber : messageElsewhere ? undefined : validation?.message;
   return (
     <Field
-      className={className}
+      className={mergeClasses(styles.field, className)}
       label={hideLabel ? undefined : label}
       validationState={state}
       validationMessage={message}
@@ -68,6 +87,7 @@ export function NumberField({
       size="small"
     >
       <Input
+        className={styles.input}
         size="small"
         value={text}
         inputMode="decimal"

@@ -105,12 +105,12 @@ export function TierChart({ tiers, method, boundType }: TierChartProps): React.J
             </text>
           </g>
         ))}
-        {xTicks.map((x) => (
+        {xTicks.map((x, i) => (
           <text
             key={`x${x}`}
             x={sx(x)}
             y={H - PAD.bottom + 12}
-            textAnchor="middle"
+            textAnchor={i === xTicks.length - 1 ? "end" : i === 0 ? "start" : "middle"}
             fontSize={9}
             style={{ fill: tokens.colorNeutralForeground3 }}
           >

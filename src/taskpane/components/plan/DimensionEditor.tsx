@@ -25,7 +25,9 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
-  name: { display: "flex", flexDirection: "column" },
+  name: { display: "flex", flexDirection: "column", minWidth: 0 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -47,6 +49,7 @@ export function DimensionEditor({ index, ...props }: DimensionEditorProps): Reac
     .map((ind, i) => ({ ind, i }))
     .filter((x) => x.ind.dimension === d.key);
   const headingId = `dimension-${d.key}`;
+  const weightIssue = validationAt(issues, `dimensions.${d.key}.weight`, language);
   return (
     <section className={styles.box} aria-labelledby={headingId}>
       <div className={styles.head}>
@@ -63,10 +66,16 @@ export function DimensionEditor({ index, ...props }: DimensionEditorProps): Reac
           hideLabel
           percent
           value={d.weight}
-          validation={validationAt(issues, `dimensions.${d.key}.weight`, language)}
+          validation={weightIssue}
+          messageElsewhere
           onChange={(w) => edit((p) => void (p.dimensions[index].weight = w ?? 0))}
         />
       </div>
+      {weightIssue && (
+        <Caption1 className={weightIssue.state === "error" ? styles.error : styles.warning}>
+          {weightIssue.message}
+        </Caption1>
+      )}
       <WeightTotal
         sum={total(indicators.map((x) => x.ind.weight))}
         label={t.plan.indicatorsTotal}

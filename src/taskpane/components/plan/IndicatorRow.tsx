@@ -32,6 +32,7 @@ export function IndicatorRow({ index, ...props }: IndicatorRowProps): React.JSX.
   const name = format.text(ind.name);
   const [open, setOpen] = React.useState(false);
   const detailId = `indicator-${ind.key}-scoring`;
+  const weightIssue = validationAt(issues, `indicators.${ind.key}.weight`, language);
   const scoringProblems = issuesUnder(issues, `indicators.${ind.key}`).filter(
     (i) => i.severity === "error" && i.path !== `indicators.${ind.key}.weight`
   );
@@ -59,10 +60,12 @@ export function IndicatorRow({ index, ...props }: IndicatorRowProps): React.JSX.
           hideLabel
           percent
           value={ind.weight}
-          validation={validationAt(issues, `indicators.${ind.key}.weight`, language)}
+          validation={weightIssue}
+          messageElsewhere
           onChange={(w) => edit((p) => void (p.indicators[index].weight = w ?? 0))}
         />
       </div>
+      {weightIssue && <Caption1 className={styles.problem}>{weightIssue.message}</Caption1>}
       {open && (
         <div id={detailId} className={styles.detail}>
           <ScoringEditor

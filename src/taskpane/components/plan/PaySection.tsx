@@ -10,11 +10,15 @@ const useStyles = makeStyles({
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
+    "& > *": { minWidth: 0 },
+    "& .fui-Select, & select": { minWidth: 0 },
     gap: tokens.spacingHorizontalS,
   },
   small: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(72px, 1fr))",
+    "& > *": { minWidth: 0 },
+    "& .fui-Select, & select": { minWidth: 0 },
     gap: tokens.spacingHorizontalXS,
   },
 });

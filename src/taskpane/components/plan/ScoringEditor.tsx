@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(120px, 1fr))",
+    "& > *": { minWidth: 0 },
+    "& .fui-Select, & select": { minWidth: 0 },
     gap: tokens.spacingHorizontalS,
   },
   point: {
