@@ -314,20 +314,25 @@ export function distributionCutoffs(n: number, quotas: readonly Quota[]): number
 }
 
 /**
- * Ranks of numeric scores, best first: 1 + the number of scores strictly greater (beyond the
- * boundary tolerance). Equal scores share a rank. `NaN` entries are skipped and get rank 0.
+ * Ranks of numeric scores, best first: 1 + the number of scores strictly greater beyond the
+ * boundary tolerance (each pair compared on its own, so near-ties never chain). Equal scores
+ * share a rank. `NaN` entries are skipped and get rank 0.
  */
 export function competitionRanks(scores: ArrayLike<number>): Int32Array {
   const idx: number[] = [];
   for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i])) idx.push(i);
   idx.sort((a, b) => scores[b] - scores[a]);
   const ranks = new Int32Array(scores.length);
-  let groupStart = 0;
+  // Scores clearly above the current one form a prefix of the sorted list that only grows.
+  let above = 0;
   for (let j = 0; j < idx.length; j++) {
     const v = scores[idx[j]];
-    const head = scores[idx[groupStart]];
-    if (j > 0 && !(head - v <= 1e-9 * Math.max(1, Math.abs(head), Math.abs(v)))) groupStart = j;
-    ranks[idx[j]] = groupStart + 1;
+    while (above < j) {
+      const x = scores[idx[above]];
+      if (x - v > 1e-9 * Math.max(1, Math.abs(x), Math.abs(v))) above++;
+      else break;
+    }
+    ranks[idx[j]] = above + 1;
   }
   return ranks;
 }

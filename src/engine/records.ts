@@ -206,7 +206,7 @@ function isBlankRow(row: CellInput[]): boolean {
 }
 
 /** Fields that may be negative: amounts that returns can push below zero, and adjustments. */
-function mayBeNegative(f: FieldDef): boolean {
+export function mayBeNegative(f: FieldDef): boolean {
   if (f.key === PAY_FIELDS.adjustment) return true;
   return f.unit === "currency" && f.role === "measure" && f.key !== PAY_FIELDS.collected && f.key !== PAY_FIELDS.due;
 }

@@ -9,7 +9,7 @@ import type { Issue } from "../engine/issues";
 import { columnLetter } from "../engine/issues";
 import type { Language } from "../engine/messages";
 import type { FieldDef, Plan } from "../engine/plan/model";
-import { IDENTITY_COLUMNS, PAY_FIELDS } from "../engine/plan/model";
+import { IDENTITY_COLUMNS } from "../engine/plan/model";
 import type {
   ColumnMapping,
   DataReading,
@@ -21,6 +21,7 @@ import {
   FEEDBACK_HEADERS,
   IDENTITY_HEADERS,
   mapColumns,
+  mayBeNegative,
   normalizeHeader,
   readDataTable,
   readFeedbackTable,
@@ -60,17 +61,6 @@ export function fieldFormat(unit: FieldDef["unit"]): string {
     case "points":
       return "0";
   }
-}
-
-/** Whether the Data reader accepts a negative number in a field (returns, adjustments). */
-export function mayBeNegative(f: FieldDef): boolean {
-  if (f.key === PAY_FIELDS.adjustment) return true;
-  return (
-    f.unit === "currency" &&
-    f.role === "measure" &&
-    f.key !== PAY_FIELDS.collected &&
-    f.key !== PAY_FIELDS.due
-  );
 }
 
 /** What the reader saw in a cell it could not read, from its issue: written back as that text. */

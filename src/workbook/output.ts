@@ -33,8 +33,8 @@ import {
   FeedbackColumns,
   defaultFeedbackColumns,
   fieldFormat,
-  mayBeNegative,
 } from "./data-sheet";
+import { mayBeNegative } from "../engine/records";
 import {
   cellMaker,
   ERR,

@@ -20,9 +20,12 @@ describe("readNumber: what CRM exports contain", () => {
     const r = readNumber(text);
     expect(r).toEqual(expect.objectContaining({ kind: "number", value: want }));
   });
-  it.each([["N/A"], ["abc"], ["1,2,3"], ["12-3"], ["1 234,5"], ["--5"], ["%"]])("should reject %p as text", (text) => {
-    expect(readNumber(text)).toEqual({ kind: "text", text });
-  });
+  it.each([["N/A"], ["abc"], ["1,2,3"], ["12-3"], ["1 234,5"], ["--5"], ["%"]])(
+    "should reject %p as text",
+    (text) => {
+      expect(readNumber(text)).toEqual({ kind: "text", text });
+    }
+  );
   it("should treat null, undefined and blank text as blank, booleans as booleans", () => {
     expect(readNumber(null).kind).toBe("blank");
     expect(readNumber(undefined).kind).toBe("blank");
@@ -54,11 +57,15 @@ describe("readPeriod", () => {
     ["2024年第三季度", "2024-Q3", true],
     ["2024", "2024", false],
   ])("should read %p as %p", (text, key, normalized) => {
-    expect(readPeriod(text)).toEqual(expect.objectContaining({ ok: true, normalized, period: expect.objectContaining({ key }) }));
+    expect(readPeriod(text)).toEqual(
+      expect.objectContaining({ ok: true, normalized, period: expect.objectContaining({ key }) })
+    );
   });
   it("should read an Excel date serial as its month", () => {
     // 45352 = 2024-03-01
-    expect(readPeriod(45352)).toEqual(expect.objectContaining({ ok: true, period: expect.objectContaining({ key: "2024-03" }) }));
+    expect(readPeriod(45352)).toEqual(
+      expect.objectContaining({ ok: true, period: expect.objectContaining({ key: "2024-03" }) })
+    );
   });
   it.each([["2024-13"], ["March"], ["20243"], [""], ["2024-Q5"]])("should reject %p", (text) => {
     expect(readPeriod(text).ok).toBe(false);

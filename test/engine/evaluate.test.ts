@@ -1,14 +1,31 @@
-import { annualRows, DEFAULT_BANDS, defaultPlan, evaluate, explain, grade, monthRows, Plan, scorecardRows } from "../../src/engine";
+import {
+  annualRows,
+  DEFAULT_BANDS,
+  defaultPlan,
+  evaluate,
+  explain,
+  grade,
+  monthRows,
+  Plan,
+  scorecardRows,
+} from "../../src/engine";
 import { quarter, rating, row } from "./fixtures";
 
-function scoreOf(sc: ReturnType<typeof scorecardRows>[number], plan: Plan, key: string): number | null {
+function scoreOf(
+  sc: ReturnType<typeof scorecardRows>[number],
+  plan: Plan,
+  key: string
+): number | null {
   return sc.indicators[plan.indicators.findIndex((i) => i.key === key)];
 }
 
 describe("a worked quarter (every default indicator by hand)", () => {
   // One rep, Q1 2024, the same round month three times; 360 ratings for the quarter.
   const plan = defaultPlan();
-  const rows = quarter("P001", 2024, 1, {}).map((r, i) => ({ ...r, values: { ...r.values, deductions: i === 1 ? 5 : 0 } }));
+  const rows = quarter("P001", 2024, 1, {}).map((r, i) => ({
+    ...r,
+    values: { ...r.values, deductions: i === 1 ? 5 : 0 },
+  }));
   const ratings = [
     rating("P001", "2024-Q1", "superior", 90),
     rating("P001", "2024-Q1", "peer", 80),
@@ -69,7 +86,9 @@ describe("a worked quarter (every default indicator by hand)", () => {
     const sum = t.indicators.reduce((s, i) => s + (i.contribution ?? 0), 0);
     expect(sum).toBeCloseTo(t.total!, 10);
     expect(t.grade).toEqual(expect.objectContaining({ label: "S", rule: "band", bandMin: 95 }));
-    expect(t.coefficient).toEqual(expect.objectContaining({ value: 1.5, rule: "grade", grade: "S" }));
+    expect(t.coefficient).toEqual(
+      expect.objectContaining({ value: 1.5, rule: "grade", grade: "S" })
+    );
     expect(t.commission.map((m) => m.slices)).toEqual([
       [{ tier: 1, from: 0, to: 100000, rate: 0.02, base: 90000, commission: 1800 }],
       [{ tier: 1, from: 0, to: 100000, rate: 0.02, base: 90000, commission: 1800 }],
@@ -85,14 +104,23 @@ describe("missing and incomputable inputs", () => {
   it("should flag a row with an unreadable cell as an error and never score it as zero", () => {
     const plan = defaultPlan();
     const rows = quarter("P002", 2024, 1);
-    rows[1] = { ...rows[1], invalid: ["retention_rate"], values: { ...rows[1].values, retention_rate: null } };
+    rows[1] = {
+      ...rows[1],
+      invalid: ["retention_rate"],
+      values: { ...rows[1].values, retention_rate: null },
+    };
     const [sc] = scorecardRows(evaluate(plan, rows));
     expect(sc.status).toBe("error");
     expect(sc.total).toBeNull();
     expect(sc.grade).toBeNull();
     expect(sc.totalPay).toBeNull();
-    expect(sc.indicatorStatus[plan.indicators.findIndex((i) => i.key === "retention_rate")]).toBe("error");
-    expect(sc.problems.map((p) => [p.severity, p.location?.row])).toContainEqual(["error", rows[1].source.row]);
+    expect(sc.indicatorStatus[plan.indicators.findIndex((i) => i.key === "retention_rate")]).toBe(
+      "error"
+    );
+    expect(sc.problems.map((p) => [p.severity, p.location?.row])).toContainEqual([
+      "error",
+      rows[1].source.row,
+    ]);
   });
   it("should leave out a missing survey and scale the other weights up (renormalize)", () => {
     const plan = defaultPlan();
@@ -101,7 +129,9 @@ describe("missing and incomputable inputs", () => {
     expect(sc.status).toBe("warning");
     // customer dimension without satisfaction: (100×30 + 100×15 + 100×20) / 65 = 100
     expect(sc.dimensions[1]).toBeCloseTo(100, 12);
-    expect(sc.indicatorStatus[plan.indicators.findIndex((i) => i.key === "satisfaction")]).toBe("excluded");
+    expect(sc.indicatorStatus[plan.indicators.findIndex((i) => i.key === "satisfaction")]).toBe(
+      "excluded"
+    );
   });
   it("should average a mean field over the months that have it", () => {
     const plan = defaultPlan();
@@ -128,7 +158,9 @@ describe("missing and incomputable inputs", () => {
     const ev = evaluate(plan, rows);
     const months = monthRows(ev);
     expect(months[0].status).toBe("error");
-    expect(months[0].problems[0].params.cause).toEqual(expect.objectContaining({ en: "the target is 0." }));
+    expect(months[0].problems[0].params.cause).toEqual(
+      expect.objectContaining({ en: "the target is 0." })
+    );
     // the quarter sums the targets (0 + 100,000 + 100,000) and is fine
     const [sc] = scorecardRows(ev);
     expect(sc.status).not.toBe("error");
@@ -197,7 +229,9 @@ describe("grades and coefficients", () => {
     plan.grading.group = "team";
     // ten reps in one team whose totals fall with the collections; two tie for second
     const collected = [100000, 97000, 97000, 94000, 91000, 88000, 85000, 82000, 79000, 76000];
-    const rows = collected.flatMap((c, i) => quarter(`F${i}`, 2024, 1, { collected: c }, { team: "East" }));
+    const rows = collected.flatMap((c, i) =>
+      quarter(`F${i}`, 2024, 1, { collected: c }, { team: "East" })
+    );
     rows.push(...quarter("G1", 2024, 1, {}, { team: "West" }));
     const sc = scorecardRows(evaluate(plan, rows));
     const east = sc.filter((r) => r.team === "East").sort((a, b) => b.total! - a.total!);
@@ -217,7 +251,11 @@ describe("grades and coefficients", () => {
     const rows = [0, 1, 2].flatMap((i) => quarter(`W${i}`, 2024, 1));
     const ev = evaluate(plan, rows);
     expect(scorecardRows(ev).every((r) => r.grade === "S")).toBe(true);
-    expect(ev.issues.map((i) => [i.code, i.params.count, i.params.allowed])).toContainEqual(["distributionDeparts", 3, 0]);
+    expect(ev.issues.map((i) => [i.code, i.params.count, i.params.allowed])).toContainEqual([
+      "distributionDeparts",
+      3,
+      0,
+    ]);
   });
   it("should take the coefficient from the attainment × collection-rate matrix", () => {
     const plan = defaultPlan();
@@ -228,7 +266,9 @@ describe("grades and coefficients", () => {
     const [sc] = scorecardRows(ev);
     expect(sc.coefficient).toBe(1.2);
     const t = explain(ev, 0);
-    expect(t.coefficient).toEqual(expect.objectContaining({ rule: "matrix", rowThreshold: 1, columnThreshold: 0.9, value: 1.2 }));
+    expect(t.coefficient).toEqual(
+      expect.objectContaining({ rule: "matrix", rowThreshold: 1, columnThreshold: 0.9, value: 1.2 })
+    );
   });
 });
 
@@ -239,7 +279,9 @@ describe("commission", () => {
     let ev = evaluate(plan, rows);
     // 100,000 × 2% + 200,000 × 3% + 50,000 × 5%
     expect(monthRows(ev)[0].commission).toBe(10500);
-    expect(explain(ev, 0, "months").commission[0].slices.map((s) => s.commission)).toEqual([2000, 6000, 2500]);
+    expect(explain(ev, 0, "months").commission[0].slices.map((s) => s.commission)).toEqual([
+      2000, 6000, 2500,
+    ]);
     plan.commission.method = "whole";
     ev = evaluate(plan, rows);
     expect(monthRows(ev)[0].commission).toBe(17500);
@@ -334,7 +376,10 @@ describe("commission", () => {
 describe("pay", () => {
   it("should prorate a new hire's base and performance pay by days worked", () => {
     const plan = defaultPlan();
-    const rows = [row("N1", "2024-02", { days_worked: 12, days_in_period: 29 }), row("N1", "2024-03")];
+    const rows = [
+      row("N1", "2024-02", { days_worked: 12, days_in_period: 29 }),
+      row("N1", "2024-03"),
+    ];
     const ev = evaluate(plan, rows);
     const m = monthRows(ev);
     expect(m[0].base).toBe(3310.34); // 8,000 × 12 ÷ 29 = 3,310.3448…
@@ -356,8 +401,14 @@ describe("pay", () => {
 describe("annual review", () => {
   it("should weigh the quarters and the annual 360 score", () => {
     const plan = defaultPlan();
-    const rows = [1, 2, 3, 4].flatMap((q) => quarter("Y1", 2024, q, q === 4 ? { sales_amount: 80000 } : {}));
-    const ratings = [rating("Y1", "2024", "superior", 80), rating("Y1", "2024", "peer", 80), rating("Y1", "2024", "customer", 80)];
+    const rows = [1, 2, 3, 4].flatMap((q) =>
+      quarter("Y1", 2024, q, q === 4 ? { sales_amount: 80000 } : {})
+    );
+    const ratings = [
+      rating("Y1", "2024", "superior", 80),
+      rating("Y1", "2024", "peer", 80),
+      rating("Y1", "2024", "customer", 80),
+    ];
     const ev = evaluate(plan, rows, ratings);
     const q = scorecardRows(ev).map((r) => r.total!);
     const [a] = annualRows(ev);

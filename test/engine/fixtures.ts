@@ -37,20 +37,55 @@ export const ON_TARGET: Record<string, number | null> = {
 
 let sheetRow = 1;
 
-export function row(id: string, period: string, values: Record<string, number | null> = {}, extra: Partial<DataRow> = {}): DataRow {
-  const days = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate();
-  const merged: Record<string, number | null> = { ...ON_TARGET, days_worked: days, days_in_period: days, ...values };
+export function row(
+  id: string,
+  period: string,
+  values: Record<string, number | null> = {},
+  extra: Partial<DataRow> = {}
+): DataRow {
+  const days = new Date(
+    Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)
+  ).getUTCDate();
+  const merged: Record<string, number | null> = {
+    ...ON_TARGET,
+    days_worked: days,
+    days_in_period: days,
+    ...values,
+  };
   const keys = defaultPlan().fields.map((f) => f.key);
   const v: Record<string, number | null> = {};
   for (const k of keys) v[k] = merged[k] ?? null;
   sheetRow++;
-  return { id, name: extra.name ?? `Rep ${id}`, team: extra.team ?? "T1", period, values: v, invalid: extra.invalid ?? [], absent: extra.absent ?? [], conflict: extra.conflict ?? null, source: { sheet: "Data", row: sheetRow } };
+  return {
+    id,
+    name: extra.name ?? `Rep ${id}`,
+    team: extra.team ?? "T1",
+    period,
+    values: v,
+    invalid: extra.invalid ?? [],
+    absent: extra.absent ?? [],
+    conflict: extra.conflict ?? null,
+    source: { sheet: "Data", row: sheetRow },
+  };
 }
 
-export function quarter(id: string, year: number, q: number, values: Record<string, number | null> = {}, extra: Partial<DataRow> = {}): DataRow[] {
-  return [1, 2, 3].map((i) => row(id, `${year}-${String((q - 1) * 3 + i).padStart(2, "0")}`, values, extra));
+export function quarter(
+  id: string,
+  year: number,
+  q: number,
+  values: Record<string, number | null> = {},
+  extra: Partial<DataRow> = {}
+): DataRow[] {
+  return [1, 2, 3].map((i) =>
+    row(id, `${year}-${String((q - 1) * 3 + i).padStart(2, "0")}`, values, extra)
+  );
 }
 
-export function rating(id: string, period: string, rater: RaterType, score: number): FeedbackRating {
+export function rating(
+  id: string,
+  period: string,
+  rater: RaterType,
+  score: number
+): FeedbackRating {
   return { id, period, rater, score, raterName: "", source: { sheet: "Feedback", row: 2 } };
 }

@@ -68,7 +68,7 @@ describe("excelRound's fast path agrees with the decimal reading", () => {
       return r === 0 ? 0 : x < 0 ? -r : r;
     };
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const mismatches: [number, number, number, number][] = [];
     for (let i = 0; i < 200000; i++) {
       const d = i % 4;

@@ -1,4 +1,10 @@
-import { compilePlan, defaultPlan, formatIssue, PlanInvalidError, validatePlan } from "../../src/engine";
+import {
+  compilePlan,
+  defaultPlan,
+  formatIssue,
+  PlanInvalidError,
+  validatePlan,
+} from "../../src/engine";
 
 describe("the default plan", () => {
   it("should follow the seed: four dimensions with their weights and 17 indicators", () => {
@@ -10,7 +16,12 @@ describe("the default plan", () => {
       ["teamwork", 0.1],
     ]);
     expect(p.indicators).toHaveLength(17);
-    expect(p.dimensions.map((d) => d.name.zh)).toEqual(["销售业绩", "客户价值与满意度", "销售过程与能力", "团队协作与发展"]);
+    expect(p.dimensions.map((d) => d.name.zh)).toEqual([
+      "销售业绩",
+      "客户价值与满意度",
+      "销售过程与能力",
+      "团队协作与发展",
+    ]);
     expect(p.grading.grades.map((g) => [g.label, g.min, g.coefficient, g.quota])).toEqual([
       ["S", 95, 1.5, 0.1],
       ["A", 85, 1.2, 0.2],
@@ -43,9 +54,19 @@ describe("plan validation", () => {
     p.indicators[0].weight = 0.35; // sales: 95%
     const issues = validatePlan(p);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toEqual(expect.objectContaining({ severity: "error", code: "indicatorWeightsSum", path: "dimensions.sales.indicators" }));
-    expect(formatIssue(issues[0], "en-US")).toContain("Sales results: indicator weights sum to 95%; they must sum to 100%.");
-    expect(formatIssue(issues[0], "zh-CN")).toContain("销售业绩：指标权重合计为 95%，必须合计为 100%。");
+    expect(issues[0]).toEqual(
+      expect.objectContaining({
+        severity: "error",
+        code: "indicatorWeightsSum",
+        path: "dimensions.sales.indicators",
+      })
+    );
+    expect(formatIssue(issues[0], "en-US")).toContain(
+      "Sales results: indicator weights sum to 95%; they must sum to 100%."
+    );
+    expect(formatIssue(issues[0], "zh-CN")).toContain(
+      "销售业绩：指标权重合计为 95%，必须合计为 100%。"
+    );
   });
   it("should warn, not fail, when a dimension weight leaves the seed's range", () => {
     const p = defaultPlan();
@@ -54,7 +75,9 @@ describe("plan validation", () => {
     const issues = validatePlan(p);
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(issues.map((i) => i.code)).toEqual(["dimensionOutOfRange", "dimensionOutOfRange"]);
-    expect(formatIssue(issues[0], "en-US")).toContain("Sales results: the weight 65% lies outside the recommended range 50%–60%.");
+    expect(formatIssue(issues[0], "en-US")).toContain(
+      "Sales results: the weight 65% lies outside the recommended range 50%–60%."
+    );
     expect(() => compilePlan(p)).not.toThrow();
   });
   it("should return every problem at once, each with a path", () => {
@@ -76,7 +99,7 @@ describe("plan validation", () => {
         ["gateGradeUnknown", "commission.gate.minGrade"],
         ["feedbackWeightsSumPlan", "feedback.weights"],
         ["targetNeeded", "indicators.sales_amount.target"],
-      ]),
+      ])
     );
   });
   it("should check forced-distribution quotas only when a distribution is used", () => {

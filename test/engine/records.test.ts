@@ -18,7 +18,10 @@ describe("reading the sample CRM export", () => {
   const plan = defaultPlan();
   const table = parseCsv(readFileSync(SAMPLE, "utf8"), "crm-export-2024Q1.csv");
   const { rows, issues } = readDataTable(table, plan);
-  const at = (row: number, column?: string) => issues.filter((i) => i.location?.row === row && (column === undefined || i.location?.column === column));
+  const at = (row: number, column?: string) =>
+    issues.filter(
+      (i) => i.location?.row === row && (column === undefined || i.location?.column === column)
+    );
 
   it("should strip the byte-order mark and read the Chinese headers", () => {
     expect(table.header[0]).toBe("员工编号");
@@ -32,10 +35,17 @@ describe("reading the sample CRM export", () => {
     const r = rows.find((x) => x.id === "S1002" && x.period === "2024-01")!;
     expect(r.values.sales_amount).toBe(419963.2);
     expect(r.values.retention_rate).toBe(0.57);
-    expect(rows.find((x) => x.id === "S1003" && x.period === "2024-01")!.values.sales_amount).toBe(393710);
+    expect(rows.find((x) => x.id === "S1003" && x.period === "2024-01")!.values.sales_amount).toBe(
+      393710
+    );
   });
   it("should name each fault by row and column, in both languages", () => {
-    const expectOne = (row: number, column: string | undefined, code: string, severity: Issue["severity"]) => {
+    const expectOne = (
+      row: number,
+      column: string | undefined,
+      code: string,
+      severity: Issue["severity"]
+    ) => {
       const found = at(row, column).filter((i) => i.code === code);
       expect(found).toHaveLength(1);
       expect(found[0].severity).toBe(severity);
@@ -43,11 +53,15 @@ describe("reading the sample CRM export", () => {
     };
     expectOne(5, "M", "valueBlank", "warning"); // missing survey
     const fw = expectOne(7, "E", "numberNormalized", "warning"); // full-width digits and comma
-    expect(formatIssue(fw, "en-US")).toBe('crm-export-2024Q1.csv row 7, column E (签约金额(元)): "１２３，４５６.００" was read as 123456.');
+    expect(formatIssue(fw, "en-US")).toBe(
+      'crm-export-2024Q1.csv row 7, column E (签约金额(元)): "１２３，４５６.００" was read as 123456.'
+    );
     expectOne(9, "B", "nameTrimmed", "warning");
     expectOne(11, "E", "returnsExceedSales", "warning"); // returns exceed sales
     const na = expectOne(13, "N", "numberUnreadable", "error"); // N/A as a renewal rate
-    expect(formatIssue(na, "zh-CN")).toBe("crm-export-2024Q1.csv 第 13 行 N 列（续约率）：“N/A”不是数字。");
+    expect(formatIssue(na, "zh-CN")).toBe(
+      "crm-export-2024Q1.csv 第 13 行 N 列（续约率）：“N/A”不是数字。"
+    );
     expectOne(15, "F", "targetZeroWarning", "warning"); // zero sales target
     expectOne(19, "B", "formulaText", "warning"); // =HYPERLINK(...) name
     expectOne(32, "AA", "partialPeriod", "info"); // new hire, 12 of 29 days
@@ -57,17 +71,24 @@ describe("reading the sample CRM export", () => {
     expectOne(74, undefined, "duplicateRow", "warning"); // exact duplicate
   });
   it("should keep the formula-looking name as text", () => {
-    expect(rows.find((x) => x.id === "S1018" && x.period === "2024-01")!.name).toBe('=HYPERLINK("http://example.invalid","点我")');
+    expect(rows.find((x) => x.id === "S1018" && x.period === "2024-01")!.name).toBe(
+      '=HYPERLINK("http://example.invalid","点我")'
+    );
   });
   it("should score every valid row and flag only the faulty ones", () => {
     const sc = scorecardRows(evaluate(plan, rows));
     expect(sc).toHaveLength(24);
     const errors = sc.filter((r) => r.status === "error").map((r) => r.id);
     expect(errors.sort()).toEqual(["S1012", "S1017"]); // N/A renewal rate; the 2024/3 conflict
-    expect(sc.filter((r) => r.status !== "error").every((r) => r.total !== null && r.totalPay !== null)).toBe(true);
+    expect(
+      sc.filter((r) => r.status !== "error").every((r) => r.total !== null && r.totalPay !== null)
+    ).toBe(true);
   });
   it("should score the rep once the bad row is fixed", () => {
-    const fixed = readFileSync(SAMPLE, "utf8").replace("S1017,罗勇,华东一部,2024/3,", "S1017,罗勇,华东一部,2024-02,");
+    const fixed = readFileSync(SAMPLE, "utf8").replace(
+      "S1017,罗勇,华东一部,2024/3,",
+      "S1017,罗勇,华东一部,2024-02,"
+    );
     const again = readDataTable(parseCsv(fixed, "fixed.csv"), plan);
     expect(again.issues.filter((i) => i.code === "conflictingRow")).toEqual([]);
     const s1017 = scorecardRows(evaluate(plan, again.rows)).find((r) => r.id === "S1017")!;
@@ -79,7 +100,14 @@ describe("reading the sample CRM export", () => {
 describe("column mapping", () => {
   const plan = defaultPlan();
   it("should accept English headers in any order, extra columns, and report what it ignored", () => {
-    const header = ["Period", "Name", "Employee ID", "Team", "Notes", ...plan.fields.map((f) => f.name.en)];
+    const header = [
+      "Period",
+      "Name",
+      "Employee ID",
+      "Team",
+      "Notes",
+      ...plan.fields.map((f) => f.name.en),
+    ];
     const { mapping, issues } = mapColumns({ sheet: "Data", headerRow: 1, header, rows: [] }, plan);
     expect(mapping.id).toBe(2);
     expect(mapping.period).toBe(0);
@@ -90,7 +118,9 @@ describe("column mapping", () => {
     const header = ["工号", "姓名", "部门", "月份", "Revenue"];
     const first = mapColumns({ sheet: "Data", headerRow: 1, header, rows: [] }, plan);
     expect(first.issues.filter((i) => i.code === "columnNotFound").length).toBeGreaterThan(20);
-    const saved = mapColumns({ sheet: "Data", headerRow: 1, header, rows: [] }, plan, { sales_amount: 4 });
+    const saved = mapColumns({ sheet: "Data", headerRow: 1, header, rows: [] }, plan, {
+      sales_amount: 4,
+    });
     expect(saved.mapping.sales_amount).toBe(4);
   });
 });

@@ -18,7 +18,13 @@ function team(): ReturnType<typeof quarter> {
     ...quarter("A1", 2024, 1, { collected: 350000, due: 350000 }, { team: "East" }),
     ...quarter("A2", 2024, 1, { collected: 90000 }, { team: "East" }),
     ...quarter("A3", 2024, 1, { collected: 320000, due: 400000 }, { team: "West" }),
-    ...quarter("A4", 2024, 1, { collected: 150000, due: 200000, sales_amount: 70000 }, { team: "West" }),
+    ...quarter(
+      "A4",
+      2024,
+      1,
+      { collected: 150000, due: 200000, sales_amount: 70000 },
+      { team: "West" }
+    ),
   ];
 }
 
@@ -78,12 +84,28 @@ describe("what-if", () => {
 describe("period close", () => {
   const plan = defaultPlan();
   const rows = [...team(), ...quarter("A1", 2024, 2, {}, { team: "East" })];
-  const ratings = [rating("A1", "2024-Q1", "superior", 90), rating("A2", "2024-Q2", "superior", 70)];
-  const stamp = closePeriod(plan, rows, ratings, "2024-Q1", "hr@example.com", new Date("2024-04-05T09:00:00Z"));
+  const ratings = [
+    rating("A1", "2024-Q1", "superior", 90),
+    rating("A2", "2024-Q2", "superior", 70),
+  ];
+  const stamp = closePeriod(
+    plan,
+    rows,
+    ratings,
+    "2024-Q1",
+    "hr@example.com",
+    new Date("2024-04-05T09:00:00Z")
+  );
 
   it("should stamp who, when, the plan version and checksums of the inputs", () => {
     expect(stamp).toEqual(
-      expect.objectContaining({ period: "2024-Q1", planVersion: "2024.1", closedBy: "hr@example.com", closedAt: "2024-04-05T09:00:00.000Z", rows: 12 }),
+      expect.objectContaining({
+        period: "2024-Q1",
+        planVersion: "2024.1",
+        closedBy: "hr@example.com",
+        closedAt: "2024-04-05T09:00:00.000Z",
+        rows: 12,
+      })
     );
     expect(stamp.inputChecksum).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(stamp.personChecksums)).toEqual(["A1", "A2", "A3", "A4"]);
@@ -92,16 +114,34 @@ describe("period close", () => {
   it("should see no change when nothing changed, whatever the row order, and ignore other periods", () => {
     const shuffled = [...rows].reverse();
     const more = [...shuffled, ...quarter("A9", 2024, 3)];
-    expect(checkClosedPeriod(stamp, plan, more, ratings)).toEqual({ inputsChanged: false, changed: [], added: [], removed: [], planChanged: false });
+    expect(checkClosedPeriod(stamp, plan, more, ratings)).toEqual({
+      inputsChanged: false,
+      changed: [],
+      added: [],
+      removed: [],
+      planChanged: false,
+    });
   });
   it("should detect an input changed after the close, and say whose", () => {
-    const edited = rows.map((r) => (r.id === "A3" && r.period === "2024-02" ? { ...r, values: { ...r.values, collected: 320001 } } : r));
+    const edited = rows.map((r) =>
+      r.id === "A3" && r.period === "2024-02"
+        ? { ...r, values: { ...r.values, collected: 320001 } }
+        : r
+    );
     const check = checkClosedPeriod(stamp, plan, edited, ratings);
     expect(check.inputsChanged).toBe(true);
     expect(check.changed).toEqual(["A3"]);
-    const withRating = checkClosedPeriod(stamp, plan, rows, [...ratings, rating("A2", "2024-Q1", "peer", 60)]);
+    const withRating = checkClosedPeriod(stamp, plan, rows, [
+      ...ratings,
+      rating("A2", "2024-Q1", "peer", 60),
+    ]);
     expect(withRating.changed).toEqual(["A2"]);
-    const removed = checkClosedPeriod(stamp, plan, rows.filter((r) => r.id !== "A4"), ratings);
+    const removed = checkClosedPeriod(
+      stamp,
+      plan,
+      rows.filter((r) => r.id !== "A4"),
+      ratings
+    );
     expect(removed.removed).toEqual(["A4"]);
   });
   it("should notice a plan change but keep the closed values: they are frozen in the workbook", () => {
@@ -129,7 +169,9 @@ describe("year to date and catch-up", () => {
       totalPay: r.totalPay!,
     }));
     // After both quarters closed, a late correction raises February's collections by 10,000.
-    const corrected = rows.map((r) => (r.period === "2024-02" ? { ...r, values: { ...r.values, collected: 100000 } } : r));
+    const corrected = rows.map((r) =>
+      r.period === "2024-02" ? { ...r, values: { ...r.values, collected: 100000 } } : r
+    );
     const [ytd] = yearToDate(frozen, evaluate(plan, corrected), "2024");
     expect(ytd.periods).toEqual(["2024-Q1", "2024-Q2"]);
     expect(ytd.paid.total).toBe(frozen[0].totalPay + frozen[1].totalPay);
