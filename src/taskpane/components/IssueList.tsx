@@ -66,15 +66,16 @@ const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
   info: "informative",
 };
 
-/** A cell as people read it: 数据!N13 (no formula quoting). */
-export function cellName(l: CellLocation): string {
-  return `${l.sheet}!${l.column ?? ""}${l.row}`;
+/** A cell as people read it: 数据!N13 (no formula quoting); a whole row: 数据 第 67 行 / Data row 67. */
+export function cellName(l: CellLocation, language: Language = "en-US"): string {
+  if (l.column) return `${l.sheet}!${l.column}${l.row}`;
+  return language === "zh-CN" ? `${l.sheet} 第 ${l.row} 行` : `${l.sheet} row ${l.row}`;
 }
 
 /** Where an issue is, in words: "数据!N13 · 续约率", or its subject when it has no cell. */
-export function issueWhere(i: Issue): string {
+export function issueWhere(i: Issue, language: Language = "en-US"): string {
   if (i.location)
-    return cellName(i.location) + (i.location.header ? ` · ${i.location.header}` : "");
+    return cellName(i.location, language) + (i.location.header ? ` · ${i.location.header}` : "");
   if (i.subject) return i.subject.id + (i.subject.period ? ` ${i.subject.period}` : "");
   return "";
 }
@@ -129,7 +130,7 @@ export function IssueList({
       )}
       <ul className={styles.list} aria-label={label}>
         {visible.slice(0, limit).map((i, n) => {
-          const where = issueWhere(i);
+          const where = issueWhere(i, language);
           const location = i.location;
           return (
             <li key={n} className={styles.item}>
@@ -145,8 +146,8 @@ export function IssueList({
                   size="small"
                   appearance="subtle"
                   icon={<OpenRegular />}
-                  aria-label={t.common.goTo(cellName(location))}
-                  title={t.common.goTo(cellName(location))}
+                  aria-label={t.common.goTo(cellName(location, language))}
+                  title={t.common.goTo(cellName(location, language))}
                   onClick={() => onGoTo(location)}
                 />
               ) : (
