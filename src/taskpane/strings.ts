@@ -351,6 +351,11 @@ const en = {
     strengths: "Strengths",
     gaps: "Gaps",
     problems: "Problems",
+    status: {
+      ok: () => "Every input read",
+      warning: (n: number) => `Scored, ${n} ${n === 1 ? "note" : "notes"} below`,
+      error: (n: number) => `Cannot be scored: ${n} ${n === 1 ? "problem" : "problems"} below`,
+    },
     write: "Write statement",
     writing: "Writing…",
     written: (sheet: string) => `Statement written to ${sheet} (绩效结果通知单).`,
@@ -691,6 +696,11 @@ const zh: Strings = {
     strengths: "优势",
     gaps: "差距",
     problems: "问题",
+    status: {
+      ok: () => "数据完整",
+      warning: (n: number) => `已计分，下方有 ${n} 条提示`,
+      error: (n: number) => `无法计分：下方有 ${n} 个问题`,
+    },
     write: "生成绩效结果通知单",
     writing: "正在写入…",
     written: (sheet: string) => `绩效结果通知单已写入“${sheet}”。`,

@@ -176,9 +176,7 @@ export function ExplainView(): React.JSX.Element {
         </div>
         <div className={styles.who}>
           <Badge appearance="tint" color={statusColor} size="small">
-            {trace.status === "ok"
-              ? "OK"
-              : t.common.severity[trace.status === "warning" ? "warning" : "error"]}
+            {t.explain.status[trace.status](trace.problems.length)}
           </Badge>
         </div>
       </div>
