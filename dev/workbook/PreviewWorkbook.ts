@@ -157,7 +157,8 @@ export class PreviewWorkbook {
     this.hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
       useArrayArithmetic: true,
-      smartRounding: true,
+      // HyperFormula's smartRounding rounds results to about 10 decimals; Excel keeps the double
+      smartRounding: false,
     });
     this.activeId = this.addSheet(firstSheet, null, null).id;
     this.sel = { sheet: this.activeId, row: 0, column: 0, row2: 0, column2: 0 };
