@@ -42,7 +42,8 @@ const PERMISSION = "ReadWriteDocument";
 /** The add-in icon sizes Office expects for IconUrl and HighResolutionIconUrl. */
 const APP_ICON_SIZES = { IconUrl: 32, HighResolutionIconUrl: 64 };
 const MAX_ICON_BYTES = 100 * 1024;
-const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" };
+// CustomFunctionsRuntime 1.2: CustomFunctions.Error, which carries the functions' #VALUE!/#N/A messages.
+const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" };
 
 /**
  * Which kind of resource a `resid` must point to, by the referring element's local name.

@@ -6,7 +6,8 @@
  * Each feature lists the requirement sets its Office.js calls belong to (the `[Api set: …]` of each
  * member in @types/office-js, which mirrors learn.microsoft.com/javascript/api/excel):
  *
- *   customFunctions  PERF.* in the shared runtime: SharedRuntime 1.1, CustomFunctionsRuntime 1.1
+ *   customFunctions  PERF.* in the shared runtime: SharedRuntime 1.1, CustomFunctionsRuntime 1.2
+ *                    (CustomFunctions.Error, which carries the #VALUE!/#N/A messages, is 1.2)
  *   writeWorkbook    the sheet writer (src/office/writer.ts): defined names with comments and
  *                    *OrNullObject (1.4), suspendApiCalculationUntilNextSync (1.6),
  *                    getRangeByIndexes, freezePanes, tabColor (1.7)
@@ -90,7 +91,7 @@ export const FEATURES: readonly Feature[] = [
     id: "customFunctions",
     needs: [
       { set: "SharedRuntime", version: "1.1" },
-      { set: "CustomFunctionsRuntime", version: "1.1" },
+      { set: "CustomFunctionsRuntime", version: "1.2" },
     ],
     essential: true,
     missing: "compatNoCustomFunctions",

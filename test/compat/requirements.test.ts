@@ -63,7 +63,7 @@ describe("the manifest's <Requirements>", () => {
     expect(MANIFEST_REQUIREMENTS).toEqual(
       expect.arrayContaining([
         { set: "SharedRuntime", version: "1.1" },
-        { set: "CustomFunctionsRuntime", version: "1.1" },
+        { set: "CustomFunctionsRuntime", version: "1.2" },
         { set: "ExcelApi", version: EXCEL_API.writeWorkbook },
       ])
     );
@@ -169,7 +169,7 @@ describe("assessCompatibility", () => {
     expect(report.formulaStyles).toEqual(["native", "values"]);
     expect(report.missingSets).toEqual([
       "SharedRuntime 1.1",
-      "CustomFunctionsRuntime 1.1",
+      "CustomFunctionsRuntime 1.2",
       "ExcelApi 1.8",
       "ExcelApi 1.9",
     ]);
@@ -189,7 +189,7 @@ describe("assessCompatibility", () => {
 
   it("should leave out only the 1.9 features on an ExcelApi 1.8 host", () => {
     const report = assessCompatibility(
-      host({ ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" })
+      host({ ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" })
     );
     expect(report.missing).toEqual(["replaceInPlace", "printSetup"]);
     expect(report.formulaStyles).toContain("perf");
@@ -273,7 +273,7 @@ describe("detectCompatibility (Office.context.requirements.isSetSupported)", () 
 
   it("should ask the Office global, calling isSetSupported on its requirements object", () => {
     const requirements = {
-      levels: { ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" } as Record<
+      levels: { ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" } as Record<
         string,
         string
       >,
