@@ -216,6 +216,7 @@ const T = {
   outstanding: { en: "Clawback still owed", zh: "仍待追回" },
   payout: { en: "Year-end payout", zh: "年终发放合计" },
   working: { en: "Working", zh: "计算过程" },
+  planVersion: { en: "Plan version", zh: "方案版本" },
 } as const satisfies Record<string, Words>;
 
 function fieldName(plan: Plan, key: string, lang: Language): string {
@@ -867,6 +868,8 @@ function scorecardColumns(ctx: Ctx): void {
   c.add("commission", L(T.commission), { width: 11, numberFormat: MONEY });
   c.add("bonus", L(T.bonus), { width: 10, numberFormat: MONEY });
   c.add("totalPay", L(T.totalPay), { width: 12, numberFormat: MONEY });
+  // the plan version the row was computed with (formulas: the Plan sheet's, whose parameters they read)
+  c.add("planVersion", L(T.planVersion), { width: 9 });
   c.add("status", L(T.status), { width: 50 });
   const unitFmt = (k: string) => fieldFormat(plan.fields.find((f) => f.key === k)?.unit ?? "count");
   for (const k of usedFields(ctx))
@@ -1365,6 +1368,7 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         numOr(pp.total[r], "")
       )
     );
+    put("planVersion", fx(`${settingName("version")}&""`, plan.version));
     const sr = rows[r];
     put(
       "status",
