@@ -23,7 +23,14 @@ export { outputLayout } from "./output";
 export type { OutputOptions } from "./output";
 export type { FormulaStyle } from "./formula";
 export { summaryValues } from "./summary";
-export { statementsLayout } from "./statements";
+export {
+  statementsLayout,
+  statementsSheet,
+  readStatementsSheet,
+  statementKey,
+  STATEMENT_INDEX_COLUMN,
+} from "./statements";
+export type { StatementItem, StatementEntry, StatementNotes } from "./statements";
 export { generateSample } from "./sample";
 export type { Sample, SampleOptions } from "./sample";
 export { buildWorkbook, buildFromTemplate } from "./build";

@@ -1,20 +1,69 @@
 /**
- * Statements (绩效结果通知单): one printable block per selected salesperson and period, for the
- * evaluation interview — every indicator's input, target, attainment, score, weight and
- * contribution, the dimension and total scores, grade and coefficient with their rules, each pay
- * line with its rule, the commission tier slices month by month, strengths and gaps, and room for
- * the improvement plan and signatures. Values only (a statement is a document), every number from
- * the engine's explain(). A4 portrait, one block per page.
+ * Statements (绩效结果通知单): one printable block per salesperson and period, for the evaluation
+ * interview — every indicator's input, target, attainment, score, weight and contribution, the
+ * dimension and total scores, grade and coefficient with their rules, each pay line with its rule,
+ * the commission tier slices month by month, strengths and gaps, and room for the improvement
+ * plan and signatures. Values only (a statement is a document), every number from the engine's
+ * explain(). A4 portrait, one block per page.
+ *
+ * The sheet says what it holds: the first row of every block carries, in a hidden column outside
+ * the print area, an index entry (`perf-statement {"id":…,"period":…,…}`) with the block's extent
+ * and where its improvement-plan and signature lines are. `readStatementsSheet` reads the entries
+ * back, with whatever was written on those lines, so a new statement is added to the sheet (the
+ * others rewritten as they were asked for, the user's notes kept) instead of replacing it.
  */
+import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
 import { formatIssue } from "../engine/issues";
+import type { Plan } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type IndicatorTrace, type ScorecardTrace } from "../engine/evaluate/explain";
 import { Grid } from "./grid";
-import type { Cell, RangeRef, StyleSpec, WorkbookLayout } from "./layout";
+import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
+
+/** One statement to write: the trace of a salesperson's period and the plan that produced it. */
+export interface StatementItem {
+  plan: Plan;
+  trace: ScorecardTrace;
+  /** Set for a closed period: the statement says when and by whom it was closed. */
+  closed?: { at: string; by: string };
+}
+
+/** Where a statement sits on the sheet (0-based rows), as its index entry says. */
+export interface StatementEntry {
+  id: string;
+  period: string;
+  /** Plan version the statement was computed with. */
+  planVersion: string;
+  /** First row of the block, and its height. */
+  row: number;
+  rows: number;
+  /** Offsets from `row` of the first improvement-plan line and of the signature line. */
+  notes: number;
+  sign: number;
+}
+
+/** What the user wrote on a statement's improvement-plan lines and signature line. */
+export interface StatementNotes {
+  /** The improvement-plan lines, columns A–H. */
+  notes: Scalar[][];
+  /** The signature line's value cells (after each label). */
+  sign: Scalar[];
+}
+
+export function statementKey(id: string, period: string): string {
+  return id + "\u0000" + period;
+}
+
+/** The hidden column (I) that holds each block's index entry. */
+export const STATEMENT_INDEX_COLUMN = 8;
+const ENTRY_PREFIX = "perf-statement ";
+const NOTE_LINES = 4;
+/** Columns of the signature line that take the names and dates (labels sit before them). */
+const SIGN_VALUE_COLUMNS = [1, 3, 5, 7];
 
 const W = {
   title: { en: "Performance statement", zh: "绩效结果通知单" },
@@ -64,6 +113,7 @@ const W = {
   employeeSign: { en: "Employee signature:", zh: "员工签字：" },
   managerSign: { en: "Manager signature:", zh: "上级签字：" },
   date: { en: "Date:", zh: "日期：" },
+  closed: { en: "Closed period", zh: "已结账期间" },
 } as const satisfies Record<string, Words>;
 
 const MONEY = "#,##0.00";
@@ -98,8 +148,21 @@ export function statementsLayout(
   language: Language,
   name = say(SHEET_NAMES.statements, language)
 ): WorkbookLayout {
+  const items = rows.map((r) => ({ plan: ev.plan, trace: explain(ev, r) }));
+  return { language, sheets: [statementsSheet(items, language, name)] };
+}
+
+/**
+ * The Statements sheet for these statements, in this order; `kept` gives, by statementKey, what
+ * the user had written on a statement's improvement-plan and signature lines.
+ */
+export function statementsSheet(
+  items: readonly StatementItem[],
+  language: Language,
+  name = say(SHEET_NAMES.statements, language),
+  kept: ReadonlyMap<string, StatementNotes> = new Map()
+): SheetLayout {
   const L = (w: Words) => say(w, language);
-  const plan = ev.plan;
   const s = emptySheet("statements", name, "output");
   const g = new Grid();
   const styles: StyleSpec[] = [];
@@ -128,8 +191,8 @@ export function statementsLayout(
     row++;
   };
 
-  rows.forEach((r, n) => {
-    const t: ScorecardTrace = explain(ev, r);
+  items.forEach(({ plan, trace: t, closed }, n) => {
+    const start = row;
     if (n > 0) breaks.push(row);
     g.set(row, 0, L(W.title));
     styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fontSize: 16, horizontal: "center" });
@@ -148,6 +211,11 @@ export function statementsLayout(
     });
     merges.push(box(row, 0, 1, COLUMNS));
     row++;
+    if (closed) {
+      g.set(row, 0, `${L(W.closed)} · ${closed.at} · ${closed.by}`);
+      styles.push({ range: box(row, 0, 1, COLUMNS), horizontal: "center", fontColor: "#595959" });
+      merges.push(box(row, 0, 1, COLUMNS));
+    }
     row++;
     line([
       L(W.id),
@@ -361,12 +429,32 @@ export function statementsLayout(
     }
     row++;
     heading(W.plan2);
-    for (let k = 0; k < 4; k++) {
-      styles.push({ range: box(row, 0, 1, COLUMNS), border: "bottom" });
+    const own = kept.get(statementKey(t.subject.id, t.subject.period));
+    const notes = row - start;
+    for (let k = 0; k < NOTE_LINES; k++) {
+      const written = own?.notes[k] ?? [];
+      for (let c = 0; c < COLUMNS; c++) if (written[c] != null) g.set(row, c, written[c]);
+      styles.push({ range: box(row, 0, 1, COLUMNS), border: "bottom", wrap: true });
+      merges.push(box(row, 0, 1, COLUMNS));
       row++;
     }
     row++;
-    line([L(W.employeeSign), null, null, L(W.date), null, L(W.managerSign), null, L(W.date)]);
+    const sign = row - start;
+    line([L(W.employeeSign), null, L(W.date), null, L(W.managerSign), null, L(W.date), null]);
+    SIGN_VALUE_COLUMNS.forEach((c, k) => {
+      const v = own?.sign[k];
+      if (v != null) g.set(row - 1, c, v);
+    });
+    for (const c of [0, 2, 4, 6]) styles.push({ range: box(row - 1, c, 1, 1), bold: true });
+    const entry = {
+      id: t.subject.id,
+      period: t.subject.period,
+      version: t.plan.version,
+      rows: row - start,
+      notes,
+      sign,
+    };
+    g.set(start, STATEMENT_INDEX_COLUMN, ENTRY_PREFIX + JSON.stringify(entry));
     row += 2;
   });
 
@@ -382,6 +470,7 @@ export function statementsLayout(
     { width: 10 },
     { width: 10 },
     { width: 11 },
+    { width: 8, hidden: true },
   ];
   s.print = {
     area: { row: 0, column: 0, rows: Math.max(1, g.height), columns: COLUMNS },
@@ -391,5 +480,58 @@ export function statementsLayout(
     fitToWidth: true,
   };
   s.tabColor = "#808080";
-  return { language, sheets: [s] };
+  return s;
+}
+
+function text(c: CellInput): string {
+  return c === null || c === undefined ? "" : String(c);
+}
+
+function scalar(c: CellInput): Scalar {
+  return c === undefined || c === "" ? null : c;
+}
+
+/**
+ * The statements a Statements sheet holds (its index entries, top to bottom), and what was
+ * written on each one's improvement-plan and signature lines. Values from A1, as read back.
+ */
+export function readStatementsSheet(values: readonly (readonly CellInput[])[]): {
+  entries: StatementEntry[];
+  notes: Map<string, StatementNotes>;
+} {
+  const entries: StatementEntry[] = [];
+  const notes = new Map<string, StatementNotes>();
+  values.forEach((line, row) => {
+    const cell = text(line[STATEMENT_INDEX_COLUMN]);
+    if (!cell.startsWith(ENTRY_PREFIX)) return;
+    let e: unknown;
+    try {
+      e = JSON.parse(cell.slice(ENTRY_PREFIX.length));
+    } catch {
+      return; // not an entry the add-in wrote
+    }
+    if (!e || typeof e !== "object") return;
+    const o = e as Record<string, unknown>;
+    const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : -1);
+    if (typeof o.id !== "string" || typeof o.period !== "string") return;
+    const entry: StatementEntry = {
+      id: o.id,
+      period: o.period,
+      planVersion: typeof o.version === "string" ? o.version : "",
+      row,
+      rows: int(o.rows),
+      notes: int(o.notes),
+      sign: int(o.sign),
+    };
+    if (entry.rows <= 0 || entry.notes < 0 || entry.sign < 0) return;
+    entries.push(entry);
+    const at = (r: number) => values[row + r] ?? [];
+    const lines: Scalar[][] = [];
+    for (let k = 0; k < NOTE_LINES; k++)
+      lines.push(Array.from({ length: COLUMNS }, (_, c) => scalar(at(entry.notes + k)[c])));
+    const sign = SIGN_VALUE_COLUMNS.map((c) => scalar(at(entry.sign)[c]));
+    if (lines.some((l) => l.some((c) => c !== null)) || sign.some((c) => c !== null))
+      notes.set(statementKey(entry.id, entry.period), { notes: lines, sign });
+  });
+  return { entries, notes };
 }

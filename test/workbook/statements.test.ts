@@ -8,7 +8,14 @@ import { scorecardRows } from "../../src/engine/evaluate/rows";
 import { buildWorkbook } from "../../src/workbook/build";
 import { sheetValues } from "../../src/workbook/grid";
 import { generateSample } from "../../src/workbook/sample";
-import { statementsLayout } from "../../src/workbook/statements";
+import type { ScorecardTrace } from "../../src/engine/evaluate/explain";
+import type { Plan } from "../../src/engine/plan/model";
+import {
+  readStatementsSheet,
+  statementsLayout,
+  statementsSheet,
+} from "../../src/workbook/statements";
+import { VARIANTS } from "./support/fixtures";
 import { summaryValues } from "../../src/workbook/summary";
 
 const built = buildWorkbook(
@@ -18,6 +25,53 @@ const built = buildWorkbook(
   "native"
 );
 const ev = built.evaluation;
+
+type Line = (string | number | boolean | null | undefined)[];
+
+/**
+ * Every number a statement prints, in reading order (row by row, left to right), as the engine's
+ * trace gives it: indicators, dimensions, total, coefficient, pay lines, each commission slice of
+ * each month, strengths and gaps. Nothing else on a statement is a number.
+ */
+function expectedNumbers(t: ScorecardTrace, plan: Plan): number[] {
+  const out: (number | null)[] = [];
+  for (const d of plan.dimensions)
+    for (const i of t.indicators.filter((x) => x.dimension === d.key)) {
+      const scored = i.outcome === "scored" || i.outcome === "zeroed";
+      out.push(
+        i.actual,
+        i.target,
+        i.attainment,
+        scored ? i.score : null,
+        i.totalWeight,
+        i.contribution
+      );
+    }
+  for (const d of t.dimensions)
+    out.push(d.effectiveWeight, d.excluded ? null : d.score, d.contribution);
+  out.push(t.total, t.total, t.coefficient.value);
+  out.push(t.pay.base, t.pay.performancePay, t.pay.commission, t.pay.bonus, t.pay.total);
+  for (const c of t.commission) {
+    if (c.slices.length === 0) out.push(c.amount, c.gross, c.earned, c.net);
+    c.slices.forEach((sl, k) => {
+      const last = k === c.slices.length - 1;
+      out.push(k === 0 ? c.amount : null, sl.tier, sl.rate, sl.commission);
+      if (last) out.push(c.earned, c.net);
+    });
+  }
+  for (const k of t.strengths) out.push(t.indicators.find((i) => i.key === k)!.contribution);
+  for (const k of t.gaps) out.push(-t.indicators.find((i) => i.key === k)!.shortfall!);
+  return out.filter((v): v is number => v !== null);
+}
+
+function printedNumbers(block: Line[]): number[] {
+  return block.flatMap((l) => l.slice(0, 8).filter((c): c is number => typeof c === "number"));
+}
+
+function blocksOf(cells: Line[], title: string): Line[][] {
+  const starts = cells.map((r, i) => (r[0] === title ? i : -1)).filter((i) => i >= 0);
+  return starts.map((s, k) => cells.slice(s, k + 1 < starts.length ? starts[k + 1] : cells.length));
+}
 
 describe("statementsLayout", () => {
   const picked = [0, 5, 9];
@@ -44,7 +98,7 @@ describe("statementsLayout", () => {
     picked.forEach((r, k) => {
       const t = explain(ev, r);
       const block = cells.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : cells.length);
-      expect(block[3]).toEqual([
+      expect(block[3].slice(0, 8)).toEqual([
         "员工编号",
         t.subject.id,
         "姓名",
@@ -87,7 +141,7 @@ describe("statementsLayout", () => {
         .map((l) => l[5]);
       expect(written).toEqual(slices);
       expect(block.some((l) => l[0] === "改进计划")).toBe(true);
-      expect(block.some((l) => l[0] === "员工签字：" && l[5] === "上级签字：")).toBe(true);
+      expect(block.some((l) => l[0] === "员工签字：" && l[4] === "上级签字：")).toBe(true);
       expect(
         block.filter((l) =>
           t.strengths
@@ -96,6 +150,126 @@ describe("statementsLayout", () => {
         ).length
       ).toBeGreaterThanOrEqual(t.strengths.length);
     });
+  });
+
+  it("should print no number that is not the trace's, in the trace's order, for every statement of the run", () => {
+    const all = Array.from({ length: ev.periods.frame.n }, (_, r) => r);
+    const blocks = blocksOf(
+      sheetValues(statementsLayout(ev, all, "en-US").sheets[0]),
+      "Performance statement"
+    );
+    expect(blocks.length).toBe(all.length);
+    let numbers = 0;
+    all.forEach((r, k) => {
+      const t = explain(ev, r);
+      const expected = expectedNumbers(t, ev.plan);
+      expect(printedNumbers(blocks[k])).toEqual(expected);
+      numbers += expected.length;
+      // the rules name their numbers: the band, the standard and coefficient, each month's share
+      const rule = (label: string) => String(blocks[k].find((l) => l[0] === label)![2]);
+      if (t.grade.rule === "band")
+        expect(String(blocks[k].find((l) => l[0] === "Grade")![3])).toContain(
+          `≥ ${t.grade.bandMin} is ${t.grade.label}`
+        );
+      expect(rule("Performance pay")).toBe(
+        `standard ${t.pay.performanceStandard ?? "—"} × coefficient ${t.pay.coefficient ?? "—"}`
+      );
+      for (const m of t.pay.months)
+        expect(rule("Base pay")).toContain(
+          `${m.period.slice(5)} ${m.share === null ? "—" : `${Math.round(m.share * 1000) / 10}%`}`
+        );
+    });
+    expect(numbers).toBeGreaterThan(all.length * 80);
+  });
+
+  it.each(VARIANTS.map((v) => [v.name, v] as const))(
+    "should print exactly the trace's numbers with %s",
+    (_name, variant) => {
+      const plan = variant.plan();
+      const b = buildWorkbook(
+        plan,
+        "en-US",
+        generateSample({ people: 12, teams: 3, seed: 8 }),
+        "values"
+      );
+      const n = b.evaluation.periods.frame.n;
+      const rows = [0, Math.floor(n / 2), n - 1];
+      const blocks = blocksOf(
+        sheetValues(statementsLayout(b.evaluation, rows, "en-US").sheets[0]),
+        "Performance statement"
+      );
+      rows.forEach((r, k) => {
+        const t = explain(b.evaluation, r);
+        expect(printedNumbers(blocks[k])).toEqual(expectedNumbers(t, plan));
+        if (t.grade.rule === "forced")
+          expect(String(blocks[k].find((l) => l[0] === "Grade")![3])).toContain(
+            `rank ${t.grade.rank} of ${t.grade.groupSize}`
+          );
+      });
+    }
+  );
+
+  it("should index each statement in a hidden column outside the print area, and read the index back", () => {
+    expect(sheet.columns[8]).toMatchObject({ hidden: true });
+    const read = readStatementsSheet(cells);
+    expect(read.entries.map((e) => [e.id, e.period, e.row])).toEqual(
+      picked.map((r, k) => [ev.periods.frame.ids[r], ev.periods.frame.periods[r], starts[k]])
+    );
+    read.entries.forEach((e, k) => {
+      const end = k + 1 < starts.length ? starts[k + 1] : cells.length;
+      expect(e.row + e.rows).toBe(k + 1 < starts.length ? end - 2 : end);
+      expect(cells[e.row + e.rows - 1][0]).toBe("员工签字：");
+      expect(cells[e.row + e.notes - 1][0]).toBe("改进计划");
+      expect(cells[e.row + e.sign][0]).toBe("员工签字：");
+      expect(e.planVersion).toBe(ev.plan.version);
+    });
+    expect(read.notes.size).toBe(0);
+    expect(
+      readStatementsSheet([["x", null, null, null, null, null, null, null, "perf-statement {"]])
+        .entries
+    ).toEqual([]);
+  });
+
+  it("should keep what was written on the improvement-plan and signature lines when the sheet is written again with another statement", () => {
+    const edited = cells.map((l) => [...l]);
+    const first = readStatementsSheet(cells).entries[1];
+    edited[first.row + first.notes][0] = "Visit the top 10 accounts monthly";
+    edited[first.row + first.notes + 2][0] = "=not a formula";
+    edited[first.row + first.sign][1] = "严霞敏";
+    edited[first.row + first.sign][7] = "2024-04-10";
+    const read = readStatementsSheet(edited);
+    expect(read.entries.length).toBe(3);
+    const items = [...picked, 12].map((r) => ({ plan: ev.plan, trace: explain(ev, r) }));
+    const again = sheetValues(statementsSheet(items, "zh-CN", "绩效结果通知单", read.notes));
+    const back = readStatementsSheet(again);
+    expect(back.entries.map((e) => e.id)).toEqual(items.map((i) => i.trace.subject.id));
+    const e = back.entries[1];
+    expect(again[e.row + e.notes][0]).toBe("Visit the top 10 accounts monthly");
+    expect(again[e.row + e.notes + 2][0]).toBe("=not a formula");
+    expect(again[e.row + e.sign].slice(0, 8)).toEqual([
+      "员工签字：",
+      "严霞敏",
+      "日期：",
+      null,
+      "上级签字：",
+      null,
+      "日期：",
+      "2024-04-10",
+    ]);
+    // the others have blank lines
+    expect(again[back.entries[3].row + back.entries[3].notes][0]).toBeNull();
+  });
+
+  it("should say on a closed period's statement when and by whom it was closed", () => {
+    const t = explain(ev, 2);
+    const closed = sheetValues(
+      statementsSheet(
+        [{ plan: ev.plan, trace: t, closed: { at: "2024-04-05 10:30", by: "王芳" } }],
+        "zh-CN"
+      )
+    );
+    expect(closed[2][0]).toBe("已结账期间 · 2024-04-05 10:30 · 王芳");
+    expect(closed[3][0]).toBe("员工编号");
   });
 
   it("should write in English too", () => {
