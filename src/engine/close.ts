@@ -226,3 +226,62 @@ export function yearToDate(closed: readonly ClosedPayLine[], ev: Evaluation, yea
   }
   return [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/**
+ * Year to date over periods closed with different plans: each part is yearToDate() of one plan's
+ * closed periods with an evaluation under that plan (so a plan change after a close never enters
+ * that period's catch-up). Sums per salesperson; a part that cannot be recomputed makes the
+ * recomputation null; the clawback still owed is the latest closed period's.
+ */
+export function mergeYearToDate(parts: readonly (readonly YearToDateRow[])[]): YearToDateRow[] {
+  const people = new Map<string, YearToDateRow[]>();
+  for (const part of parts)
+    for (const r of part) {
+      const list = people.get(r.id) ?? [];
+      list.push(r);
+      people.set(r.id, list);
+    }
+  const add = (a: PayTotals, b: PayTotals): PayTotals => ({
+    base: a.base + b.base,
+    performancePay: a.performancePay + b.performancePay,
+    commission: a.commission + b.commission,
+    bonus: a.bonus + b.bonus,
+    total: a.total + b.total,
+  });
+  const round = (t: PayTotals): PayTotals => ({
+    base: roundMoney(t.base),
+    performancePay: roundMoney(t.performancePay),
+    commission: roundMoney(t.commission),
+    bonus: roundMoney(t.bonus),
+    total: roundMoney(t.total),
+  });
+  const out: YearToDateRow[] = [];
+  for (const [id, list] of people) {
+    const byLast = [...list].sort((a, b) => {
+      const x = a.periods[a.periods.length - 1] ?? "";
+      const y = b.periods[b.periods.length - 1] ?? "";
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const latest = byLast[byLast.length - 1];
+    const paid = round(list.reduce((t, r) => add(t, r.paid), zero()));
+    const recomputed = list.every((r) => r.recomputed)
+      ? round(list.reduce((t, r) => add(t, r.recomputed!), zero()))
+      : null;
+    const deferred = list.every((r) => r.deferredToDate !== null)
+      ? roundMoney(list.reduce((t, r) => t + r.deferredToDate!, 0))
+      : null;
+    out.push({
+      id,
+      name: latest.name,
+      team: latest.team,
+      year: latest.year,
+      periods: list.flatMap((r) => r.periods).sort(),
+      paid,
+      recomputed,
+      catchUp: recomputed ? roundMoney(recomputed.total - paid.total) : null,
+      deferredToDate: deferred,
+      clawbackOutstanding: latest.clawbackOutstanding,
+    });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

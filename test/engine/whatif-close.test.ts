@@ -5,6 +5,7 @@ import {
   defaultPlan,
   evaluate,
   inputChecksums,
+  mergeYearToDate,
   planChecksum,
   scorecardRows,
   whatIf,
@@ -179,5 +180,78 @@ describe("year to date and catch-up", () => {
     expect(ytd.catchUp).toBe(160);
     expect(ytd.deferredToDate).toBe(6 * 360 + 40);
     expect(ytd.clawbackOutstanding).toBe(0);
+  });
+});
+
+describe("mergeYearToDate", () => {
+  const plan = defaultPlan();
+  plan.commission.paidShare = 0.8;
+  const rows = [
+    ...quarter("C1", 2024, 1),
+    ...quarter("C1", 2024, 2),
+    ...quarter("C2", 2024, 1, { collected: 320000 }, { team: "West" }),
+    ...quarter("C2", 2024, 2, { collected: 320000 }, { team: "West" }),
+  ];
+  const frozen = (p: typeof plan): ClosedPayLine[] =>
+    scorecardRows(evaluate(p, rows)).map((r) => ({
+      id: r.id,
+      name: r.name,
+      team: r.team,
+      period: r.period,
+      base: r.base!,
+      performancePay: r.performancePay!,
+      commission: r.commission!,
+      bonus: r.bonus!,
+      totalPay: r.totalPay!,
+    }));
+
+  it("should equal one yearToDate over all closed periods when every period was closed with the same plan", () => {
+    const lines = frozen(plan);
+    const corrected = rows.map((r) =>
+      r.period === "2024-05" ? { ...r, values: { ...r.values, collected: 120000 } } : r
+    );
+    const ev = evaluate(plan, corrected);
+    const whole = yearToDate(lines, ev, "2024");
+    const parts = ["2024-Q1", "2024-Q2"].map((q) =>
+      yearToDate(
+        lines.filter((l) => l.period === q),
+        ev,
+        "2024"
+      )
+    );
+    expect(mergeYearToDate(parts)).toEqual(whole);
+    // the May correction shows as a catch-up for both, recomputed − paid
+    for (const r of whole) {
+      expect(r.catchUp).not.toBe(0);
+      expect(r.catchUp).toBe(Math.round((r.recomputed!.total - r.paid.total) * 100) / 100);
+    }
+  });
+
+  it("should give each closed period its own plan's catch-up, so a plan change after the close adds none", () => {
+    const q1 = frozen(plan).filter((l) => l.period === "2024-Q1");
+    const later = defaultPlan();
+    later.commission.paidShare = 0.8;
+    later.commission.tiers[2].rate = 0.06; // raised after Q1 closed, before Q2 closed
+    const q2 = frozen(later).filter((l) => l.period === "2024-Q2");
+    const merged = mergeYearToDate([
+      yearToDate(q1, evaluate(plan, rows), "2024"),
+      yearToDate(q2, evaluate(later, rows), "2024"),
+    ]);
+    expect(merged.map((r) => [r.id, r.periods, r.catchUp])).toEqual([
+      ["C1", ["2024-Q1", "2024-Q2"], 0],
+      ["C2", ["2024-Q1", "2024-Q2"], 0],
+    ]);
+    const c2 = merged[1];
+    expect(c2.paid.total).toBe(Math.round((q1[1].totalPay + q2[1].totalPay) * 100) / 100);
+    // what one evaluation under the new plan would claim: a retroactive raise for Q1
+    const retro = yearToDate([...q1, ...q2], evaluate(later, rows), "2024");
+    expect(retro[1].catchUp).toBeGreaterThan(0);
+  });
+
+  it("should make the recomputation null when a part cannot be recomputed", () => {
+    const part = yearToDate(frozen(plan), evaluate(plan, rows), "2024");
+    const broken = part.map((r) => ({ ...r, recomputed: null, catchUp: null }));
+    const merged = mergeYearToDate([broken.map((r) => ({ ...r, periods: ["2024-Q3"] })), part]);
+    expect(merged.every((r) => r.recomputed === null && r.catchUp === null)).toBe(true);
   });
 });
