@@ -17,6 +17,7 @@ import {
   sheetNames,
   sheetValues,
   statementsLayout,
+  type FixedRole,
   type SheetRole,
   type WorkbookLayout,
 } from "../workbook";
@@ -32,8 +33,10 @@ export function languageOf(sheets: AddinSheets): Language | null {
   let zh = 0;
   let en = 0;
   for (const [role, name] of Object.entries(sheets) as [SheetRole, string][]) {
-    if (name === SHEET_NAMES[role].zh) zh++;
-    else if (name === SHEET_NAMES[role].en) en++;
+    if (!(role in SHEET_NAMES)) continue; // a closed period's sheet is named after its period
+    const words = SHEET_NAMES[role as FixedRole];
+    if (name === words.zh) zh++;
+    else if (name === words.en) en++;
   }
   return zh > en ? "zh-CN" : en > zh ? "en-US" : null;
 }

@@ -37,3 +37,26 @@ export { buildWorkbook, buildFromTemplate } from "./build";
 export type { BuiltWorkbook, BuildOptions } from "./build";
 export { sheetValues } from "./grid";
 export { SHEET_NAMES } from "./text";
+export {
+  closeLogSheet,
+  readCloseLog,
+  closedPeriods,
+  stampOf,
+  planOf,
+  withEvent,
+  emptyCloseLog,
+  planParts,
+  frozenScorecardSheet,
+  frozenSheetName,
+  readFrozenScorecard,
+  FROZEN_STAMP_ROWS,
+  PLAN_PART_CHARS,
+} from "./close";
+export type {
+  CloseAction,
+  CloseEvent,
+  CloseLog,
+  CloseLogReading,
+  FrozenScorecardRequest,
+} from "./close";
+export { yearToDateSheet } from "./year-to-date";

@@ -115,8 +115,8 @@ export interface PrintSpec {
   titleRows?: { first: number; last: number };
 }
 
-/** The add-in's sheets, by role. */
-export type SheetRole =
+/** The add-in's sheets with a fixed role, one sheet each. */
+export type FixedRole =
   | "guide"
   | "plan"
   | "data"
@@ -127,7 +127,26 @@ export type SheetRole =
   | "commission"
   | "annual"
   | "summary"
-  | "statements";
+  | "statements"
+  /** 结账记录: one row per close and reopen of a period, with its stamp and checksums. */
+  | "close_log"
+  /** 年度累计: pay of the closed periods so far, recomputed, and the catch-up. */
+  | "year_to_date";
+
+/** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
+export type ClosedRole = `closed_${string}`;
+
+/** The add-in's sheets, by role. */
+export type SheetRole = FixedRole | ClosedRole;
+
+/** The role of a period's frozen scorecard: "2024-Q1" → "closed_2024_q1" (lower-case, as marks keep roles). */
+export function closedRole(period: string): ClosedRole {
+  return `closed_${period.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`;
+}
+
+export function isClosedRole(role: string): role is ClosedRole {
+  return /^closed_[a-z0-9_]+$/.test(role);
+}
 
 export interface SheetLayout {
   role: SheetRole;

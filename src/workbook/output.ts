@@ -56,6 +56,9 @@ import { enumText, say, SHEET_NAMES } from "./text";
 
 export type { FormulaStyle };
 
+/** Header words of the output sheets (readers of a frozen scorecard find its columns by them). */
+export { T as OUTPUT_WORDS };
+
 export interface OutputOptions {
   /** Where the Plan sheet's parameters are (readPlanSheet gives them); default: planSheet's layout. */
   anchors?: PlanAnchors;

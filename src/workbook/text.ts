@@ -5,7 +5,7 @@
  */
 import type { Language } from "../engine/messages";
 import { normalizeHeader } from "../engine/records";
-import type { SheetRole } from "./layout";
+import type { FixedRole } from "./layout";
 
 export interface Words {
   en: string;
@@ -16,7 +16,7 @@ export function say(w: Words, language: Language): string {
   return language === "zh-CN" ? w.zh : w.en;
 }
 
-export const SHEET_NAMES: Record<SheetRole, Words> = {
+export const SHEET_NAMES: Record<FixedRole, Words> = {
   guide: { en: "Guide", zh: "使用说明" },
   plan: { en: "Plan", zh: "方案" },
   data: { en: "Data", zh: "数据" },
@@ -27,6 +27,8 @@ export const SHEET_NAMES: Record<SheetRole, Words> = {
   annual: { en: "Annual", zh: "年度评价" },
   summary: { en: "Summary", zh: "汇总" },
   statements: { en: "Statements", zh: "绩效结果通知单" },
+  close_log: { en: "Close log", zh: "结账记录" },
+  year_to_date: { en: "Year to date", zh: "年度累计" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */
