@@ -105,10 +105,17 @@ export function readPeriod(value: unknown): PeriodReading {
   return { ok: false };
 }
 
+const quarterKeys = new Map<string, string>();
+
 /** The quarter a month lies in ("2024-03" → "2024-Q1"); a quarter or year maps to itself. */
 export function quarterOf(p: Period): string {
   if (p.kind !== "month") return p.key;
-  return quarterKey(p.year, Math.floor((p.index - 1) / 3) + 1);
+  let q = quarterKeys.get(p.key);
+  if (q === undefined) {
+    q = quarterKey(p.year, Math.floor((p.index - 1) / 3) + 1);
+    quarterKeys.set(p.key, q);
+  }
+  return q;
 }
 
 export function yearOf(p: Period): string {

@@ -53,10 +53,6 @@ export interface Evaluation {
   issues: Issue[];
 }
 
-function key(id: string, period: string): string {
-  return id + "\u0000" + period;
-}
-
 /**
  * Runs the plan. Throws PlanInvalidError when the plan has errors (it never pays anyone then).
  * Rows with problems are scored as far as they can be and flagged; they are never scored as zero.
@@ -102,13 +98,8 @@ function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: Feedba
   const monthly = cp.plan.periods.evaluation === "month";
   const qw = cp.plan.periods.annual.quarterWeights;
   const fw = cp.plan.periods.annual.feedbackWeight;
-  const byYear = new Map<string, number[]>();
-  for (let r = 0; r < pf.n; r++) {
-    const k = key(pf.ids[r], pf.periods[r].slice(0, 4));
-    const list = byYear.get(k);
-    if (list) list.push(r);
-    else byYear.set(k, [r]);
-  }
+  // Both frames are sorted by id, then period: a year's evaluation rows are the next run of rows.
+  let next = 0;
   const seen = new Map<string, Set<string>>();
   for (let r = 0; r < mf.n; r++) {
     const y = mf.periods[r].slice(0, 4);
@@ -134,7 +125,11 @@ function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: Feedba
   };
   const quarterShare = qw.reduce((a, b) => a + b, 0);
   for (let y = 0; y < n; y++) {
-    const rows = byYear.get(key(yf.ids[y], yf.periods[y])) ?? [];
+    const rows: number[] = [];
+    const id = yf.ids[y];
+    const year = yf.periods[y];
+    while (next < pf.n && (pf.ids[next] < id || (pf.ids[next] === id && pf.periods[next] < year))) next++;
+    while (next < pf.n && pf.ids[next] === id && pf.periods[next].startsWith(year)) rows.push(next++);
     const weights: number[] = [];
     let num = 0;
     let den = 0;
@@ -167,13 +162,16 @@ function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: Feedba
   }
   res.grading = gradeRows(cp, yf, res.totals);
   const bs = cp.pay.bonusStandard;
-  const settlements = new Map(ledger.settlements.map((s) => [key(s.id, s.year), s]));
+  // The ledger settles per id and year in the same order as the year frame.
+  let si = 0;
   for (let y = 0; y < n; y++) {
     const fromData = bs >= 0 && yf.states[bs][y] === CellState.Ok ? yf.values[bs][y] : NaN;
     const standard = Number.isNaN(fromData) ? cp.plan.pay.bonusStandard : fromData;
     res.bonusStandard[y] = standard;
     res.bonus[y] = roundMoney(standard * res.grading.coefficient[y]);
-    const s = settlements.get(key(yf.ids[y], yf.periods[y]));
+    while (si < ledger.settlements.length && (ledger.settlements[si].id < yf.ids[y] || (ledger.settlements[si].id === yf.ids[y] && ledger.settlements[si].year < yf.periods[y]))) si++;
+    const cand = ledger.settlements[si];
+    const s = cand && cand.id === yf.ids[y] && cand.year === yf.periods[y] ? cand : undefined;
     res.settlement[y] = s ? s.settlement : 0;
     res.outstanding[y] = s ? s.outstanding : 0;
     res.payout[y] = excelRound(res.bonus[y] + res.settlement[y], 2);

@@ -95,19 +95,39 @@ export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
     f.sources[i] = r.source;
     f.conflicts[i] = r.conflict ?? 0;
   }
-  // Field by field: the same key in the inner loop keeps the property loads monomorphic.
-  for (let k = 0; k < nf; k++) {
-    const key = keys[k];
-    const vs = f.values[k];
-    const ss = f.states[k];
-    for (let i = 0; i < rows.length; i++) {
-      const v = rows[i].values[key];
+  // Row by row with for-in: rows read from a table share one key order (the plan's fields), and
+  // V8 turns `values[key]` inside a for-in over the same object into a plain field load. A row
+  // whose keys come in another order (built by hand) takes the keyed path.
+  const vs = f.values;
+  const ss = f.states;
+  for (let i = 0; i < rows.length; i++) {
+    const values = rows[i].values;
+    let k = 0;
+    let inOrder = true;
+    for (const key in values) {
+      if (k >= nf || key !== keys[k]) {
+        inOrder = false;
+        break;
+      }
+      const v = values[key];
       if (v === null || v === undefined) {
-        vs[i] = NaN;
-        ss[i] = flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
+        vs[k][i] = NaN;
+        ss[k][i] = flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
       } else {
-        vs[i] = v;
-        ss[i] = CellState.Ok;
+        vs[k][i] = v;
+        ss[k][i] = CellState.Ok;
+      }
+      k++;
+    }
+    if (inOrder && k === nf) continue;
+    for (k = 0; k < nf; k++) {
+      const v = values[keys[k]];
+      if (v === null || v === undefined) {
+        vs[k][i] = NaN;
+        ss[k][i] = flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
+      } else {
+        vs[k][i] = v;
+        ss[k][i] = CellState.Ok;
       }
     }
   }

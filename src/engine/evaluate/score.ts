@@ -55,10 +55,16 @@ export const enum RowStatus {
 }
 
 /** Ratings by employee, for the feedback indicator and the annual 360 score. */
+interface PersonRatings {
+  list: { rating: FeedbackRating; period: Period }[];
+  /** Months that have ratings of their own (usually none: 360 reviews are quarterly or yearly). */
+  months: Set<string>;
+  cache: Map<string, FeedbackParts | null>;
+  exact: Map<string, FeedbackParts | null>;
+}
+
 export class FeedbackIndex {
-  private readonly byId = new Map<string, { rating: FeedbackRating; period: Period }[]>();
-  private readonly cache = new Map<string, Map<string, FeedbackParts | null>>();
-  private readonly exactCache = new Map<string, Map<string, FeedbackParts | null>>();
+  private readonly byId = new Map<string, PersonRatings>();
   constructor(
     ratings: readonly FeedbackRating[],
     readonly weights: readonly number[],
@@ -66,54 +72,42 @@ export class FeedbackIndex {
     for (const rating of ratings) {
       const period = parsePeriodKey(rating.period);
       if (!period) continue;
-      const list = this.byId.get(rating.id) ?? [];
-      list.push({ rating, period });
-      this.byId.set(rating.id, list);
+      let person = this.byId.get(rating.id);
+      if (!person) {
+        person = { list: [], months: new Set(), cache: new Map(), exact: new Map() };
+        this.byId.set(rating.id, person);
+      }
+      person.list.push({ rating, period });
+      if (period.kind === "month") person.months.add(period.key);
     }
   }
   /** Ratings of an employee that lie within a period (a quarter takes its months' ratings too). */
   ratings(id: string, periodKey: string, exact = false): FeedbackRating[] {
-    const list = this.byId.get(id);
-    if (!list) return [];
+    const person = this.byId.get(id);
+    if (!person) return [];
     const outer = parsePeriodKey(periodKey);
     if (!outer) return [];
-    return list.filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer))).map((x) => x.rating);
+    return person.list.filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer))).map((x) => x.rating);
   }
   /**
    * The ratings an indicator uses for a period: those within it; for a month without ratings of
    * its own (360 reviews are rarely monthly), those of the quarter it lies in.
    */
   ratingsFor(id: string, periodKey: string): FeedbackRating[] {
-    const own = this.ratings(id, periodKey);
-    if (own.length > 0) return own;
+    return this.ratings(id, this.resolve(id, periodKey));
+  }
+  /** The period whose ratings a period uses: a month without its own resolves to its quarter. */
+  private resolve(id: string, periodKey: string): string {
     const p = parsePeriodKey(periodKey);
-    return p && p.kind === "month" ? this.ratings(id, quarterOf(p)) : own;
+    if (!p || p.kind !== "month") return periodKey;
+    return this.byId.get(id)?.months.has(periodKey) ? periodKey : quarterOf(p);
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
-    const list = this.byId.get(id);
-    if (!list) return null;
-    // Rows come person by person: the last answer is often the next one.
-    if (id === this.last.id && periodKey === this.last.period && exact === this.last.exact) return this.last.result;
-    const result = this.lookup(id, list, periodKey, exact);
-    this.last = { id, period: periodKey, exact, result };
-    return result;
-  }
-
-  private last: { id: string; period: string; exact: boolean; result: FeedbackParts | null } = { id: "", period: "", exact: false, result: null };
-
-  private lookup(id: string, list: { rating: FeedbackRating; period: Period }[], periodKey: string, exact: boolean): FeedbackParts | null {
-    let key = periodKey;
-    if (!exact) {
-      // A month without ratings of its own resolves to its quarter, so months share one entry.
-      const p = parsePeriodKey(periodKey);
-      if (p && p.kind === "month" && !list.some((x) => x.period.key === periodKey)) key = quarterOf(p);
-    }
-    let cache = (exact ? this.exactCache : this.cache).get(id);
-    if (!cache) {
-      cache = new Map();
-      (exact ? this.exactCache : this.cache).set(id, cache);
-    }
+    const person = this.byId.get(id);
+    if (!person) return null;
+    const key = exact ? periodKey : this.resolve(id, periodKey);
+    const cache = exact ? person.exact : person.cache;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const rs = this.ratings(id, key, exact);
