@@ -21,6 +21,7 @@ import type {
   Plan,
   Scoring,
 } from "../engine/plan/model";
+import { inputFields } from "../engine/plan/model";
 import { validatePlan } from "../engine/plan/validate";
 import { quoteSheet, range as a1range, cell as a1cell } from "./a1";
 import { Grid } from "./grid";
@@ -455,21 +456,6 @@ function unitFormat(unit: Indicator["unit"]): string {
     case "score":
     case "hours":
       return "0.0";
-  }
-}
-
-function inputFields(input: InputSpec): string[] {
-  switch (input.kind) {
-    case "field":
-      return [input.field];
-    case "ratio":
-      return [input.numerator, input.denominator];
-    case "growth":
-      return [input.current, input.prior];
-    case "sum":
-      return input.fields;
-    case "feedback":
-      return [];
   }
 }
 

@@ -9,6 +9,7 @@ import type { Issue } from "../issues";
 import { issue } from "../issues";
 import { defineMessages } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
+import { inputFields } from "../plan/model";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
@@ -205,21 +206,6 @@ function num(v: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-function fieldsOf(input: InputSpec): string[] {
-  switch (input.kind) {
-    case "field":
-      return [input.field];
-    case "ratio":
-      return [input.numerator, input.denominator];
-    case "growth":
-      return [input.current, input.prior];
-    case "sum":
-      return input.fields;
-    case "feedback":
-      return [];
-  }
-}
-
 function fieldTrace(cp: CompiledPlan, frame: Frame, months: Frame, r: number, key: string): FieldTrace {
   const k = cp.fieldIndex.get(key)!;
   const def = cp.plan.fields[k];
@@ -322,7 +308,7 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       unit: def.unit,
       direction: def.direction,
       input: def.input,
-      fields: fieldsOf(def.input).map((f) => fieldTrace(cp, frame, months, r, f)),
+      fields: inputFields(def.input).map((f) => fieldTrace(cp, frame, months, r, f)),
       actual: reasonOk || !Number.isNaN(input.actual) ? num(input.actual) : null,
       target: num(input.target),
       targetSource: input.targetSource,

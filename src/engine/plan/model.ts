@@ -63,6 +63,22 @@ export type Scoring =
 
 export type ScoringMethod = Scoring["method"];
 
+/** The data fields an indicator's input reads, in the order the input names them. */
+export function inputFields(input: InputSpec): string[] {
+  switch (input.kind) {
+    case "field":
+      return [input.field];
+    case "ratio":
+      return [input.numerator, input.denominator];
+    case "growth":
+      return [input.current, input.prior];
+    case "sum":
+      return input.fields;
+    case "feedback":
+      return [];
+  }
+}
+
 export interface Indicator {
   key: string;
   name: LocalizedText;

@@ -7,7 +7,7 @@ import { Issue, issue } from "../issues";
 import { defineMessages, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Plan } from "./model";
-import { PAY_FIELDS } from "./model";
+import { inputFields, PAY_FIELDS } from "./model";
 
 export const PLAN_MESSAGES = defineMessages({
   planNameBlank: { en: "The plan has no name.", zh: "方案名称为空。" },
@@ -115,9 +115,7 @@ export function validatePlan(plan: Plan): Issue[] {
     if (!["error", "zero", "renormalize"].includes(ind.missing)) err(path + ".missing", "enumInvalid", { name, value: String(ind.missing), allowed: "error, zero, renormalize" });
 
     const inp = ind.input;
-    const refs: string[] =
-      inp.kind === "field" ? [inp.field] : inp.kind === "ratio" ? [inp.numerator, inp.denominator] : inp.kind === "growth" ? [inp.current, inp.prior] : inp.kind === "sum" ? inp.fields : [];
-    for (const r of refs) if (!fieldKeys.has(r)) err(path + ".input", "unknownField", { name, key: r });
+    for (const r of inputFields(inp)) if (!fieldKeys.has(r)) err(path + ".input", "unknownField", { name, key: r });
     if ((inp.kind === "feedback") !== (ind.scoring.method === "feedback")) err(path + ".scoring", "feedbackMismatch", { name });
 
     const s = ind.scoring;
