@@ -70,6 +70,7 @@ const ERRORS: Record<string, ErrorType> = {
   "#DIV/0!": ErrorType.DIV_BY_ZERO,
   "#REF!": ErrorType.REF,
   "#NAME?": ErrorType.NAME,
+  "#NULL!": ErrorType.ERROR,
 };
 
 function scalar(v: unknown): unknown {
@@ -131,8 +132,10 @@ class PerfPlugin extends FunctionPlugin {
         ? r
         : new CellError(ErrorType.VALUE);
     } catch (e) {
-      if (e instanceof PreviewFunctionError)
-        return new CellError(ERRORS[e.code] ?? ErrorType.ERROR, e.message);
+      // A CustomFunctions.Error from whichever runtime is installed: this page's, or a test's stub.
+      const code = (e as { code?: unknown } | null)?.code;
+      if (typeof code === "string" && code.startsWith("#"))
+        return new CellError(ERRORS[code] ?? ErrorType.ERROR, (e as { message?: string }).message);
       throw e;
     }
   }
