@@ -17,7 +17,8 @@ import { getHeapStatistics } from "node:v8";
 import type { RawCellContent } from "hyperformula";
 import { defaultPlan, evaluate } from "../src/engine";
 import { buildWorkbook, type BuiltWorkbook } from "../src/workbook/build";
-import { isFormula, type SheetLayout } from "../src/workbook/layout";
+import { layoutCells } from "../dev/workbook/layoutCells";
+import { isFormula } from "../src/workbook/layout";
 import { generateSample } from "../src/workbook/sample";
 
 // HyperFormula (GPL-3.0, a devDependency) is loaded from the project's node_modules at run time:
@@ -41,30 +42,6 @@ function build(): BuiltWorkbook {
   );
 }
 
-function content(sheet: SheetLayout): RawCellContent[][] {
-  let h = 0;
-  let w = 0;
-  for (const b of sheet.blocks) {
-    h = Math.max(h, b.row + b.cells.length);
-    for (const r of b.cells) w = Math.max(w, b.column + r.length);
-  }
-  const out: RawCellContent[][] = Array.from({ length: h }, () =>
-    new Array<RawCellContent>(w).fill(null)
-  );
-  for (const b of sheet.blocks) {
-    b.cells.forEach((line, i) =>
-      line.forEach((c, j) => {
-        out[b.row + i][b.column + j] = isFormula(c)
-          ? "=" + c.formula
-          : typeof c === "string"
-            ? "'" + c
-            : c;
-      })
-    );
-  }
-  return out;
-}
-
 interface HfResult {
   hyperformulaMs: number;
   formulaCells: number;
@@ -77,7 +54,7 @@ function measureHyperFormula(built: BuiltWorkbook): HfResult {
   const sheets: Record<string, RawCellContent[][]> = {};
   let formulaCells = 0;
   for (const s of built.layout.sheets) {
-    sheets[s.name] = content(s);
+    sheets[s.name] = layoutCells(s);
     if (s.kind === "output")
       for (const b of s.blocks)
         for (const line of b.cells) for (const c of line) if (isFormula(c)) formulaCells++;

@@ -9,7 +9,8 @@
  * src/functions module exactly as Excel would.
  */
 import { HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
-import { isFormula, type SheetLayout, type WorkbookLayout } from "../../../src/workbook/layout";
+import type { WorkbookLayout } from "../../../src/workbook/layout";
+import { layoutCells } from "../../../dev/workbook/layoutCells";
 export { compareLayout, type Comparison, type Mismatch } from "../../../scripts/layout-compare";
 import { useExcelRound } from "./excel-round";
 import { registerPerfPlugin } from "./perf-plugin";
@@ -26,29 +27,8 @@ export const HF_CONFIG: Partial<ConfigParams> = {
   smartRounding: false,
 };
 
-export function sheetContent(sheet: SheetLayout): RawCellContent[][] {
-  let h = 0;
-  let w = 0;
-  for (const b of sheet.blocks) {
-    h = Math.max(h, b.row + b.cells.length);
-    for (const r of b.cells) w = Math.max(w, b.column + r.length);
-  }
-  const out: RawCellContent[][] = Array.from({ length: h }, () =>
-    new Array<RawCellContent>(w).fill(null)
-  );
-  for (const b of sheet.blocks) {
-    b.cells.forEach((line, i) =>
-      line.forEach((c, j) => {
-        let v: RawCellContent;
-        if (isFormula(c)) v = "=" + c.formula;
-        else if (typeof c === "string") v = "'" + c;
-        else v = c;
-        out[b.row + i][b.column + j] = v;
-      })
-    );
-  }
-  return out;
-}
+/** A sheet layout as HyperFormula cell content (text kept as text). */
+export const sheetContent = layoutCells;
 
 export interface Evaluated {
   hf: HyperFormula;
