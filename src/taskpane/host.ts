@@ -21,8 +21,11 @@ import type {
   Language,
   Plan,
 } from "../engine";
-import type { FeedbackReading, DataReading } from "../engine";
+import type { FeedbackReading, DataReading, PeriodStamp, YearToDateRow } from "../engine";
 import type { SheetRole } from "../workbook/layout";
+import type { StatementEntry, StatementItem } from "../workbook/statements";
+import type { CloseLogReading } from "../workbook/close";
+import type { ClosedPayLine } from "../engine";
 import type { Compatibility } from "../compat/requirements";
 
 /** How the Scorecard and Summary sheets are written (shared/spec/workbook.md). */
@@ -85,7 +88,11 @@ export interface ImportRequest {
   /** The source table (a CSV file or a selection) and how its columns map to the plan's. */
   table: CellTable;
   mapping: ColumnMapping;
-  /** Replace the Data sheet's rows, or add below them. */
+  /**
+   * Replace the Data sheet's rows, or add below them. Columns the user added to the Data sheet
+   * are kept either way: on replace, their values follow the salesperson and month they were on,
+   * and an import that would drop any of them is refused (HostError code "UserColumnsWouldBeLost").
+   */
   mode: "replace" | "append";
 }
 
@@ -105,11 +112,52 @@ export interface OutputRequest {
 }
 
 export interface StatementRequest {
-  plan: Plan;
   language: Language;
+  /**
+   * Every statement the Statements sheet is to hold, in order: those it already holds (see
+   * readStatements) and the new ones. What the user wrote on a statement's improvement-plan and
+   * signature lines is kept.
+   */
+  items: StatementItem[];
+  /**
+   * Statements already on the sheet whose numbers would change (the data or the plan changed
+   * since they were written) are rewritten only when this is true; otherwise nothing is written
+   * and the result lists them in `changed`.
+   */
+  updateChanged?: boolean;
+}
+
+export interface StatementsResult extends WriteResult {
+  /** "id period" of statements on the sheet whose numbers would change; nothing was written. */
+  changed?: string[];
+}
+
+export interface CloseRequest {
+  language: Language;
+  /** The plan the period is closed with, and its evaluation of the period (all teams). */
+  plan: Plan;
   evaluation: Evaluation;
-  /** Evaluation rows (indexes into scorecardRows) to write statements for. */
-  rows: number[];
+  data: DataReading;
+  feedback: FeedbackReading;
+  stamp: PeriodStamp;
+}
+
+export interface ReopenRequest {
+  language: Language;
+  period: string;
+  by: string;
+  /** ISO date and time. */
+  at: string;
+  /** Why the period is reopened (recorded in the Close log). */
+  note: string;
+}
+
+export interface YearToDateRequest {
+  language: Language;
+  year: string;
+  /** The closed periods it covers. */
+  periods: string[];
+  rows: YearToDateRow[];
 }
 
 /** The cell the user selected, and the salesperson-period it belongs to when it is on an output sheet. */
@@ -150,7 +198,23 @@ export interface WorkbookHost {
   readSelection(): Promise<CellTable>;
   importData(request: ImportRequest, options?: WriteOptions): Promise<ImportResult>;
   writeOutputs(request: OutputRequest, options?: WriteOptions): Promise<WriteResult>;
-  writeStatements(request: StatementRequest, options?: WriteOptions): Promise<WriteResult>;
+  /** The statements the Statements sheet holds (its index), top to bottom; [] without the sheet. */
+  readStatements(): Promise<StatementEntry[]>;
+  writeStatements(request: StatementRequest, options?: WriteOptions): Promise<StatementsResult>;
+  /** The Close log as written; null when the workbook has none yet. */
+  readCloseLog(): Promise<CloseLogReading | null>;
+  /**
+   * Closes a period: writes its frozen scorecard (values and the stamp) and adds the close to the
+   * Close log, in one write. Refuses (HostError "CloseLogUnreadable") when the log cannot be read.
+   */
+  closePeriod(request: CloseRequest, options?: WriteOptions): Promise<WriteResult>;
+  /** Adds a reopen of a closed period to the Close log (its frozen scorecard stays). */
+  reopenPeriod(request: ReopenRequest, options?: WriteOptions): Promise<WriteResult>;
+  /** The pay lines of a period's frozen scorecard; null when it has none. */
+  readFrozenScorecard(period: string): Promise<ClosedPayLine[] | null>;
+  /** The evaluation periods the live Scorecard sheet holds; [] without one. */
+  scorecardPeriods(): Promise<string[]>;
+  writeYearToDate(request: YearToDateRequest, options?: WriteOptions): Promise<WriteResult>;
   goToCell(location: CellLocation): Promise<void>;
   /** Calls back on every selection change; returns the function that stops listening. */
   onSelectionChanged(callback: (selection: SelectionInfo) => void): () => void;

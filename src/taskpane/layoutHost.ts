@@ -19,23 +19,31 @@ import {
   type Language,
   type Plan,
 } from "../engine";
+import type { ClosedPayLine } from "../engine";
 import type { Compatibility } from "../compat/requirements";
-import type { RangeRef, Scalar, SheetRole, WorkbookLayout } from "../workbook/layout";
+import type { RangeRef, Scalar, SheetLayout, SheetRole, WorkbookLayout } from "../workbook/layout";
+import { closedRole } from "../workbook/layout";
+import type { StatementEntry, StatementNotes } from "../workbook/statements";
+import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
 import {
   HostError,
   type AddinSheets,
+  type CloseRequest,
   type ImportRequest,
   type ImportResult,
   type OutputRequest,
   type PlanReading,
+  type ReopenRequest,
   type SelectionInfo,
   type SettingsStore,
   type StatementRequest,
+  type StatementsResult,
   type WorkbookHost,
   type WorkbookInputs,
   type WorkbookState,
   type WriteOptions,
   type WriteResult,
+  type YearToDateRequest,
 } from "./host";
 
 /** What a layout needs to know of the workbook it goes into. */
@@ -50,16 +58,27 @@ export interface OutputContext extends LayoutContext {
   feedback: SheetRead | null;
 }
 
+/** A column the user added to the Data sheet: its unit-line and header cells, and its values by data row. */
+export interface UserColumn {
+  unit: Scalar;
+  header: Scalar;
+  values: Scalar[];
+}
+
 /** The layouts the host writes and the Plan sheet reader (src/workbook, bound in layouts.ts). */
 export interface LayoutBuilders {
   /** Guide, Plan, Data and Feedback sheets for a plan. */
   template(plan: Plan, language: Language, context: LayoutContext): WorkbookLayout;
-  /** The Data sheet holding these rows (already in its columns, from its first data row). */
+  /**
+   * The Data sheet holding these rows (already in its columns, from its first data row), with the
+   * user's own columns to the right of the plan's.
+   */
   dataSheet(
     plan: Plan,
     language: Language,
     context: LayoutContext,
-    rows: Scalar[][]
+    rows: Scalar[][],
+    userColumns?: UserColumn[]
   ): WorkbookLayout;
   /** The header line of the Data sheet a plan gets (what imported rows are laid out against). */
   dataHeader(plan: Plan, language: Language): CellInput[];
@@ -67,8 +86,34 @@ export interface LayoutBuilders {
   planSheet(plan: Plan, language: Language, context: LayoutContext): WorkbookLayout;
   /** Scorecard, Summary and the other output sheets of a run. */
   outputs(request: OutputRequest, context: OutputContext): WorkbookLayout;
-  /** 绩效结果通知单 for the requested rows. */
-  statements(request: StatementRequest, context: LayoutContext): WorkbookLayout;
+  /** 绩效结果通知单 for the requested statements, with what the user wrote on those already there. */
+  statements(
+    request: StatementRequest,
+    context: LayoutContext,
+    kept: ReadonlyMap<string, StatementNotes>
+  ): WorkbookLayout;
+  /** The Statements sheet's index and notes, from its values. */
+  readStatements(cells: CellInput[][]): {
+    entries: StatementEntry[];
+    notes: Map<string, StatementNotes>;
+  };
+  /** Statements of the sheet as read whose content the new layout changes. */
+  changedStatements(before: CellInput[][], after: WorkbookLayout): StatementEntry[];
+  /** The Close log sheet. */
+  closeLog(log: CloseLog, language: Language, context: LayoutContext): SheetLayout;
+  readCloseLog(cells: CellInput[][]): CloseLogReading;
+  /** The log with one more event. */
+  addCloseEvent(
+    log: CloseLog,
+    event: Omit<CloseEvent, "no">,
+    details?: { people?: Record<string, string>; plan?: Plan }
+  ): CloseLog;
+  /** A closed period's frozen scorecard. */
+  frozenScorecard(request: CloseRequest, context: LayoutContext): SheetLayout;
+  readFrozenScorecard(cells: CellInput[][]): ClosedPayLine[] | null;
+  /** The periods a live Scorecard sheet holds. */
+  scorecardPeriods(cells: CellInput[][]): string[];
+  yearToDate(request: YearToDateRequest, context: LayoutContext): WorkbookLayout;
   /** The Plan sheet's values (from A1) back into a plan, with located problems and the plan's validation. */
   readPlan(cells: CellInput[][], sheetName: string): { plan: Plan | null; issues: Issue[] };
   /** Which language a set of add-in sheet names is in, if it says. */
@@ -210,6 +255,85 @@ export function importRows(
   return out;
 }
 
+function blank(c: CellInput): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+}
+
+/**
+ * The Data sheet's rows after an import, and the columns the user added to it (any column the
+ * plan does not name, with its header and values) so that rewriting the sheet never loses them.
+ * Appending keeps every row with its values; replacing moves each user value to the imported row
+ * of the same salesperson and month, and is refused when a value would have nowhere to go.
+ */
+export function withUserColumns(
+  data: SheetRead,
+  plan: Plan,
+  header: readonly CellInput[],
+  imported: Scalar[][],
+  mode: ImportRequest["mode"]
+): { rows: Scalar[][]; userColumns: UserColumn[] } {
+  const h = findHeaderRow(data, plan);
+  const existing = tableOf(data, h);
+  const mapping = mapColumns(existing, plan).mapping;
+  const planColumns = new Set(Object.values(mapping));
+  const width = Math.max(0, ...data.values.map((l) => l.length));
+  const userAt: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (planColumns.has(c)) continue;
+    const used = data.values.some((line) => !blank(line[c]));
+    if (used) userAt.push(c);
+  }
+  const laid = (row: CellInput[]) =>
+    importRows({ ...existing, rows: [row] }, mapping, header, plan)[0];
+  // the rows already there (not blank), each with its user values
+  const old = existing.rows
+    .filter((row) => row && !row.every(blank))
+    .map((row) => ({
+      row: laid(row) ?? [],
+      user: userAt.map((c) => (blank(row[c]) ? null : (row[c] as Scalar))),
+    }));
+  const target = mapColumns(
+    { sheet: "", headerRow: 1, header: [...header], rows: [] },
+    plan
+  ).mapping;
+  const key = (row: Scalar[]) =>
+    `${String(row[target.id] ?? "").trim()}\u0000${String(row[target.period] ?? "").trim()}`;
+  const userColumns: UserColumn[] = userAt.map((c) => ({
+    unit: h > 0 && !blank(data.values[h - 1]?.[c]) ? (data.values[h - 1][c] as Scalar) : null,
+    header: blank(data.values[h]?.[c]) ? null : (data.values[h][c] as Scalar),
+    values: [],
+  }));
+  if (mode === "append") {
+    const rows = [...old.map((o) => o.row), ...imported];
+    userColumns.forEach((u, k) => {
+      u.values = [...old.map((o) => o.user[k]), ...imported.map(() => null)];
+    });
+    return { rows, userColumns };
+  }
+  if (userAt.length === 0) return { rows: imported, userColumns };
+  const byKey = new Map<string, Scalar[]>();
+  for (const o of old)
+    if (o.user.some((v) => v !== null) && !byKey.has(key(o.row))) byKey.set(key(o.row), o.user);
+  const landing = new Set(imported.map(key));
+  const lost = old.filter((o) => o.user.some((v) => v !== null) && !landing.has(key(o.row)));
+  const dup = old.filter(
+    (o, i) =>
+      o.user.some((v) => v !== null) && old.findIndex((x) => key(x.row) === key(o.row)) !== i
+  );
+  if (lost.length || dup.length) {
+    const names = userColumns.map((u) => `“${String(u.header ?? "")}”`).join(", ");
+    throw new HostError(
+      `The Data sheet has columns the add-in did not create (${names}) with values on ${lost.length + dup.length} rows that are not in this import. Replacing the rows would lose them: add the import below the rows instead, or move those values elsewhere first.`,
+      "UserColumnsWouldBeLost",
+      { columns: userColumns.map((u) => String(u.header ?? "")), rows: lost.length + dup.length }
+    );
+  }
+  userColumns.forEach((u, k) => {
+    u.values = imported.map((row) => byKey.get(key(row))?.[k] ?? null);
+  });
+  return { rows: imported, userColumns };
+}
+
 export interface LayoutHostOptions {
   /** What the host supports (Excel: src/compat's detectCompatibility, asked after Office.onReady). */
   compatibility?: () => Compatibility | null;
@@ -229,6 +353,22 @@ export function createLayoutHost(
         "NoSheet"
       );
     return read;
+  };
+
+  /** The Close log as written (empty without one); a log it cannot read stops the write. */
+  const readLog = async (): Promise<CloseLog> => {
+    const read = await backend.readSheet("close_log");
+    if (!read) return layouts.readCloseLog([]).log;
+    const r = layouts.readCloseLog(read.values);
+    if (r.problems.length)
+      throw new HostError(
+        `The sheet “${read.name}” (the Close log) cannot be read at ${r.problems
+          .slice(0, 3)
+          .map((p) => `${columnLetter(p.column)}${p.row + 1}`)
+          .join(", ")}; restore what was changed there before closing or reopening a period.`,
+        "CloseLogUnreadable"
+      );
+    return r.log;
   };
 
   const host: WorkbookHost = {
@@ -293,18 +433,17 @@ export function createLayoutHost(
       const [sheets, data] = await Promise.all([backend.addinSheets(), need("data")]);
       const { plan, language } = request;
       const header = layouts.dataHeader(plan, language);
-      const rows = importRows(request.table, request.mapping, header, plan);
-      if (request.mode === "append") {
-        // the rows already there, re-laid in the plan's columns (whatever order the sheet has them in)
-        const existing = tableOf(data, findHeaderRow(data, plan));
-        const kept = importRows(existing, mapColumns(existing, plan).mapping, header, plan);
-        rows.unshift(...kept);
-      }
-      const layout = layouts.dataSheet(plan, language, { sheets }, rows);
+      const imported = importRows(request.table, request.mapping, header, plan);
+      const { rows, userColumns } = withUserColumns(data, plan, header, imported, request.mode);
+      const layout = layouts.dataSheet(plan, language, { sheets }, rows, userColumns);
       const result = await backend.applyLayout(layout, { ...options, rewriteInputs: ["data"] });
       if (result.cancelled) return { ...result, rows: 0 };
       const name = result.sheets[0] ?? data.name;
-      return { ...result, rows: rows.length, location: { sheet: name, row: 1, column: "A" } };
+      return {
+        ...result,
+        rows: rows.length,
+        location: { sheet: name, row: 1, column: "A" },
+      };
     },
 
     async writeOutputs(request: OutputRequest, options: WriteOptions = {}) {
@@ -316,9 +455,101 @@ export function createLayoutHost(
       return backend.applyLayout(layouts.outputs(request, { sheets, plan, feedback }), options);
     },
 
-    async writeStatements(request: StatementRequest, options: WriteOptions = {}) {
+    async readStatements() {
+      const read = await backend.readSheet("statements");
+      return read ? layouts.readStatements(read.values).entries : [];
+    },
+
+    async writeStatements(
+      request: StatementRequest,
+      options: WriteOptions = {}
+    ): Promise<StatementsResult> {
+      const [sheets, read] = await Promise.all([
+        backend.addinSheets(),
+        backend.readSheet("statements"),
+      ]);
+      const before = read ? layouts.readStatements(read.values) : null;
+      const layout = layouts.statements(request, { sheets }, before?.notes ?? new Map());
+      if (read && !request.updateChanged) {
+        const changed = layouts.changedStatements(read.values, layout);
+        if (changed.length)
+          return { sheets: [], changed: changed.map((e) => `${e.id} ${e.period}`) };
+      }
+      return backend.applyLayout(layout, options);
+    },
+
+    async readCloseLog() {
+      const read = await backend.readSheet("close_log");
+      return read ? layouts.readCloseLog(read.values) : null;
+    },
+
+    async closePeriod(request: CloseRequest, options: WriteOptions = {}) {
+      const [sheets, log] = await Promise.all([backend.addinSheets(), readLog()]);
+      const st = request.stamp;
+      const frozen = layouts.frozenScorecard(request, { sheets });
+      const next = layouts.addCloseEvent(
+        log,
+        {
+          action: "close",
+          period: st.period,
+          at: st.closedAt,
+          by: st.closedBy,
+          planName: st.planName,
+          planVersion: st.planVersion,
+          effectiveDate: request.plan.effectiveDate,
+          planChecksum: st.planChecksum,
+          inputChecksum: st.inputChecksum,
+          rows: st.rows,
+          people: Object.keys(st.personChecksums).length,
+          sheet: sheets[closedRole(st.period)] ?? frozen.name,
+          note: "",
+        },
+        { people: st.personChecksums, plan: request.plan }
+      );
+      const logSheet = layouts.closeLog(next, request.language, { sheets });
+      return backend.applyLayout(
+        { language: request.language, sheets: [frozen, logSheet] },
+        options
+      );
+    },
+
+    async reopenPeriod(request: ReopenRequest, options: WriteOptions = {}) {
+      const [sheets, log] = await Promise.all([backend.addinSheets(), readLog()]);
+      const last = [...log.events].reverse().find((e) => e.period === request.period);
+      if (!last || last.action !== "close")
+        throw new HostError(`${request.period} is not closed.`, "NotClosed");
+      const next = layouts.addCloseEvent(log, {
+        action: "reopen",
+        period: request.period,
+        at: request.at,
+        by: request.by,
+        planName: last.planName,
+        planVersion: last.planVersion,
+        effectiveDate: last.effectiveDate,
+        planChecksum: last.planChecksum,
+        inputChecksum: last.inputChecksum,
+        rows: last.rows,
+        people: last.people,
+        sheet: last.sheet,
+        note: request.note,
+      });
+      const logSheet = layouts.closeLog(next, request.language, { sheets });
+      return backend.applyLayout({ language: request.language, sheets: [logSheet] }, options);
+    },
+
+    async readFrozenScorecard(period: string) {
+      const read = await backend.readSheet(closedRole(period));
+      return read ? layouts.readFrozenScorecard(read.values) : null;
+    },
+
+    async scorecardPeriods() {
+      const read = await backend.readSheet("scorecard");
+      return read ? layouts.scorecardPeriods(read.values) : [];
+    },
+
+    async writeYearToDate(request: YearToDateRequest, options: WriteOptions = {}) {
       const sheets = await backend.addinSheets();
-      return backend.applyLayout(layouts.statements(request, { sheets }), options);
+      return backend.applyLayout(layouts.yearToDate(request, { sheets }), options);
     },
 
     goToCell: (location) => backend.goToCell(location),

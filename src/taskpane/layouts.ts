@@ -7,6 +7,16 @@ import type { Language } from "../engine";
 import {
   DATA_FIRST_ROW,
   SHEET_NAMES,
+  changedStatements,
+  closeLogSheet,
+  frozenScorecardSheet,
+  readCloseLog,
+  readFrozenScorecard,
+  readScorecardPeriods,
+  readStatementsSheet,
+  statementsSheet,
+  withEvent,
+  yearToDateSheet,
   dataSheet,
   feedbackSheet,
   guideSheet,
@@ -16,7 +26,6 @@ import {
   readPlanSheet,
   sheetNames,
   sheetValues,
-  statementsLayout,
   type FixedRole,
   type SheetRole,
   type WorkbookLayout,
@@ -55,9 +64,26 @@ export const workbookLayouts: LayoutBuilders = {
     };
   },
 
-  dataSheet(plan, language, context, rows): WorkbookLayout {
+  dataSheet(plan, language, context, rows, userColumns = []): WorkbookLayout {
     const sheet = dataSheet(plan, language, undefined, namesFor(language, context).data);
     if (rows.length) sheet.blocks.push({ row: DATA_FIRST_ROW - 1, column: 0, cells: rows });
+    if (userColumns.length) {
+      // the user's own columns, right of the plan's: unit line, header and values as they were
+      const at = sheet.columns.length;
+      const height = Math.max(rows.length, ...userColumns.map((u) => u.values.length));
+      const cells = [
+        userColumns.map((u) => u.unit),
+        userColumns.map((u) => u.header),
+        ...Array.from({ length: height }, (_, r) => userColumns.map((u) => u.values[r] ?? null)),
+      ];
+      sheet.blocks.push({ row: DATA_FIRST_ROW - 3, column: at, cells });
+      sheet.columns.push(...userColumns.map(() => ({ width: 14 })));
+      sheet.styles.push({
+        range: { row: DATA_FIRST_ROW - 2, column: at, rows: 1, columns: userColumns.length },
+        bold: true,
+        wrap: true,
+      });
+    }
     return { language, sheets: [sheet] };
   },
 
@@ -91,13 +117,54 @@ export const workbookLayouts: LayoutBuilders = {
     );
   },
 
-  statements(request, context): WorkbookLayout {
-    return statementsLayout(
-      request.evaluation,
-      request.rows,
-      request.language,
-      namesFor(request.language, context).statements
-    );
+  statements(request, context, kept): WorkbookLayout {
+    const name = namesFor(request.language, context).statements;
+    return {
+      language: request.language,
+      sheets: [statementsSheet(request.items, request.language, name, kept)],
+    };
+  },
+
+  readStatements: (cells) => readStatementsSheet(cells),
+
+  changedStatements: (before, after) => changedStatements(before, sheetValues(after.sheets[0])),
+
+  closeLog: (log, language, context) =>
+    closeLogSheet(log, language, namesFor(language, context).close_log),
+
+  readCloseLog: (cells) => readCloseLog(cells),
+
+  addCloseEvent: (log, event, details) => withEvent(log, event, details),
+
+  frozenScorecard(request, context) {
+    const names = namesFor(request.language, context);
+    return frozenScorecardSheet({
+      plan: request.plan,
+      evaluation: request.evaluation,
+      inputs: {
+        rows: request.data.rows,
+        ratings: request.feedback.ratings,
+        issues: request.data.issues,
+      },
+      language: request.language,
+      stamp: request.stamp,
+      sheetNames: names,
+      name: `${names.scorecard} ${request.stamp.period}`.slice(0, 31),
+    });
+  },
+
+  readFrozenScorecard: (cells) => readFrozenScorecard(cells)?.lines ?? null,
+
+  scorecardPeriods: (cells) => readScorecardPeriods(cells),
+
+  yearToDate(request, context): WorkbookLayout {
+    const name = namesFor(request.language, context).year_to_date;
+    return {
+      language: request.language,
+      sheets: [
+        yearToDateSheet(request.rows, request.year, request.periods, request.language, name),
+      ],
+    };
   },
 
   readPlan: (cells, sheetName) => readPlanSheet(cells, sheetName),

@@ -10,9 +10,11 @@ import { Formatter, formatter } from "./format";
 import type { FormulaStyle, PlanReading, ReplaceChoice, WorkbookState, WriteResult } from "./host";
 import { useHost } from "./host";
 import { STRINGS, Strings } from "./strings";
+import { loadClosing, type ClosingState } from "./closing";
 
-/** The pane's views; issue 7 adds statements, what-if, versions and period close to this list. */
-export type ViewId = "start" | "plan" | "data" | "generate" | "explain";
+/** The pane's views. */
+export type ViewId =
+  "start" | "plan" | "data" | "generate" | "explain" | "statements" | "whatif" | "close";
 
 export interface DataCheck {
   data: DataReading;
@@ -32,8 +34,6 @@ export interface Run {
   evaluation: Evaluation;
   rows: ScorecardRow[];
   written: WriteResult;
-  /** Rows whose statements are on the Statements sheet (in the order written). */
-  statements?: number[];
 }
 
 export interface Session {
@@ -54,6 +54,10 @@ export interface Session {
   setCheck(check: DataCheck | null): void;
   run: Run | null;
   setRun(run: Run | null): void;
+  /** The Close log and the check of each closed period against the inputs, as last read. */
+  closing: ClosingState | null;
+  /** Reads the Close log (and the inputs when a period is closed) again. */
+  loadClosing(): Promise<ClosingState>;
   /** The evaluation row the Explain view shows. */
   explainRow: number | null;
   showExplanation(row: number | null): void;
@@ -83,6 +87,7 @@ export interface InitialSession {
   check?: DataCheck;
   run?: Run;
   explainRow?: number;
+  closing?: ClosingState;
 }
 
 export interface SessionProviderProps {
@@ -109,6 +114,7 @@ export function SessionProvider({
   const [check, setCheck] = React.useState<DataCheck | null>(initial.check ?? null);
   const [run, setRun] = React.useState<Run | null>(initial.run ?? null);
   const [explainRow, setExplainRow] = React.useState<number | null>(initial.explainRow ?? null);
+  const [closing, setClosing] = React.useState<ClosingState | null>(initial.closing ?? null);
   const [pendingConfirm, setPendingConfirm] = React.useState<Session["pendingConfirm"]>(null);
 
   const refreshWorkbook = React.useCallback(async () => {
@@ -121,6 +127,13 @@ export function SessionProvider({
     const reading = await host.readPlan();
     setPlanState({ plan: reading.plan, issues: reading.issues });
     return reading;
+  }, [host]);
+
+  const loadClosingState = React.useCallback(async () => {
+    const p = (await host.readPlan()).plan;
+    const state = await loadClosing(host, p);
+    setClosing(state);
+    return state;
   }, [host]);
 
   const setPlan = React.useCallback(
@@ -165,6 +178,8 @@ export function SessionProvider({
       setCheck,
       run,
       setRun,
+      closing,
+      loadClosing: loadClosingState,
       explainRow,
       showExplanation,
       confirmReplace,
@@ -180,6 +195,8 @@ export function SessionProvider({
       setPlan,
       check,
       run,
+      closing,
+      loadClosingState,
       explainRow,
       showExplanation,
       confirmReplace,

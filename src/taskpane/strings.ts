@@ -15,6 +15,9 @@ const en = {
     data: "Data",
     generate: "Generate",
     explain: "Explain",
+    statements: "Statements",
+    whatIf: "What-if",
+    close: "Close period",
     more: "More views",
   },
   language: {
@@ -240,6 +243,9 @@ const en = {
     checked: (rows: number) => `${rows} salesperson-months read.`,
     noData: "The Data sheet has no rows yet.",
     next: "Next: generate scorecards",
+    userColumns: (columns: string, rows: number) =>
+      `The Data sheet has columns the add-in did not create (${columns}) with values on ${rows} ${rows === 1 ? "row" : "rows"} that this import does not have. Replacing the rows would lose those values, so nothing was changed.`,
+    appendInstead: "Add below the rows instead",
   },
   generate: {
     title: "Generate",
@@ -281,6 +287,9 @@ const en = {
     grade: "Grade",
     explain: (name: string) => `Explain ${name}`,
     problems: (n: number) => `Problems (${n})`,
+    closedOption: (period: string) => `${period} (closed)`,
+    closedLeftOut: (periods: string) =>
+      `Closed periods are not generated again: ${periods}. Their scorecards are frozen on their own sheets.`,
   },
   explain: {
     title: "Explain",
@@ -361,6 +370,142 @@ const en = {
     written: (sheet: string) => `Statement written to ${sheet} (绩效结果通知单).`,
     show: "Show it",
   },
+  statements: {
+    title: "Statements",
+    intro:
+      "Performance statements (绩效结果通知单) for the evaluation interview: one A4 page per salesperson with every number of their score and pay, strengths, gaps and room for the improvement plan and signatures.",
+    period: "Evaluation period",
+    team: "Team",
+    allTeams: "All teams",
+    people: (n: number) => `${n} ${n === 1 ? "salesperson" : "salespeople"}`,
+    write: (n: number) => `Write ${n} ${n === 1 ? "statement" : "statements"}`,
+    writing: "Writing…",
+    onSheet: "On the Statements sheet",
+    onSheetCount: (n: number) => `${n} ${n === 1 ? "statement" : "statements"} on the sheet.`,
+    noneOnSheet: "No statements yet.",
+    refresh: "Read the sheet again",
+    written: (n: number, sheet: string) =>
+      `${n} ${n === 1 ? "statement" : "statements"} added to ${sheet}; the ones already there were kept.`,
+    nothingNew: "Those statements are on the sheet already.",
+    changed: (list: string) =>
+      `Statements on the sheet no longer match the data or the plan: ${list}. Nothing was written. Update them too (what was written on their improvement-plan and signature lines is kept), or leave the sheet as it is.`,
+    update: "Update them and add the new ones",
+    skippedChanged: (list: string) =>
+      `Not written: ${list}: their inputs changed after the period was closed.`,
+    skippedMissing: (list: string) => `Not written: ${list}: not in the data.`,
+    closedNote: "Closed periods are computed with the plan they were closed with.",
+    noData: "Import data first.",
+  },
+  whatIf: {
+    title: "What-if",
+    intro:
+      "Change the plan here and see its effect on every salesperson before anything is written. The Plan sheet is not touched until you apply.",
+    scope: "Compare over",
+    allOpen: "All open periods",
+    closedOut: (periods: string) =>
+      `Closed periods are left out (they keep their results): ${periods}.`,
+    sections: {
+      tiers: "Commission tiers",
+      grades: "Grades, coefficients and quotas",
+      weights: "Weights and targets",
+    },
+    changes: "Your changes",
+    noChanges: "No change yet: edit a rate, a weight, a band or a quota below.",
+    planErrors: "The changed plan has errors; fix them to see the effect.",
+    effect: "Effect",
+    cost: "Cost of the change",
+    payBefore: "Pay now",
+    payAfter: "Pay with the change",
+    upgrades: "Grade up",
+    downgrades: "Grade down",
+    rowsWithoutPay: (n: number) =>
+      `${n} ${n === 1 ? "row" : "rows"} cannot be paid under either plan and ${n === 1 ? "is" : "are"} not counted.`,
+    gradeMoves: "Grade changes",
+    byTeam: "By team",
+    team: "Team",
+    perPerson: "Per salesperson",
+    person: "Salesperson",
+    period: "Period",
+    before: "Now",
+    after: "With change",
+    change: "Change",
+    grade: "Grade",
+    showAll: (n: number) => `Show all ${n}`,
+    onlyChanged: "Only those who change",
+    apply: "Apply to the Plan sheet",
+    applying: "Applying…",
+    discard: "Discard",
+    version: "Save as version",
+    effectiveDate: "Effective from",
+    applied: (version: string) =>
+      `The Plan sheet now holds version ${version}. Generate again to write the scorecards with it; closed periods keep theirs.`,
+    toGenerate: "Go to Generate",
+    noData: "Import data and check it first: the what-if runs over the Data sheet.",
+    summary: (cost: string, up: number, down: number) =>
+      `Cost of the change ${cost}; ${up} up, ${down} down.`,
+  },
+  close: {
+    title: "Close period",
+    intro:
+      "Closing a period freezes its scorecard as values on its own sheet with a stamp (who, when, plan version and checksum, input checksum) and records it in the Close log. Later plan changes never change it; the add-in warns when its inputs change.",
+    who: "Your name (recorded in the Close log)",
+    whoHint: "Remembered in this workbook.",
+    period: "Period",
+    status: "Status",
+    open: "Open",
+    closedBy: (by: string, at: string) => `Closed by ${by}, ${at}`,
+    closeButton: (period: string) => `Close ${period}`,
+    closing: "Closing…",
+    confirmTitle: (period: string) => `Close ${period}?`,
+    confirmBody: (period: string, people: number, blocked: number) =>
+      `${period}: ${people} salespeople. Their scorecard is frozen as values with the plan on the Plan sheet${blocked ? `; ${blocked} cannot be scored and are frozen as not paid` : ""}. Generating again leaves the period out; reopening is recorded.`,
+    confirm: "Close the period",
+    closed: (period: string, sheet: string) =>
+      `${period} is closed: its scorecard is frozen on ${sheet}.`,
+    liveRewritten: (periods: string) =>
+      periods
+        ? `The Scorecard sheet held the period as formulas; it now holds the open periods only (${periods}).`
+        : "The Scorecard sheet held the period as formulas; it now holds no period (every period it had is closed).",
+    reopen: (period: string) => `Reopen ${period}`,
+    reopenTitle: (period: string) => `Reopen ${period}?`,
+    reopenBody:
+      "The period can then be generated and changed again. The reopen is recorded in the Close log with the reason; the frozen scorecard stays.",
+    reason: "Reason",
+    reopenConfirm: "Reopen",
+    reopened: (period: string) => `${period} is open again (recorded in the Close log).`,
+    check: "Check closed periods",
+    checking: "Checking…",
+    allUnchanged: "The inputs of every closed period are as they were when it closed.",
+    nothingClosed: "No period is closed yet.",
+    logProblems: (cells: string) =>
+      `The Close log cannot be read at ${cells}. Restore what was changed there before closing or reopening a period.`,
+    planChanged: (period: string, version: string) =>
+      `The plan changed since ${period} was closed with version ${version}; ${period} keeps its results.`,
+    ytdTitle: "Year to date",
+    year: "Year",
+    ytdIntro:
+      "Performance pay and commission paid in the closed periods, the same periods recomputed now with the plan each was closed with, the catch-up (paid as an adjustment), and the commission deferred to the year-end settlement.",
+    computeYtd: "Compute year to date",
+    writeYtd: "Write the Year to date sheet",
+    ytdWritten: (sheet: string) => `Written to ${sheet}.`,
+    ytdMissing: (periods: string) =>
+      `The frozen scorecards of ${periods} are missing; they are not counted.`,
+    paid: "Paid",
+    recomputed: "Recomputed",
+    catchUp: "Catch-up",
+    deferred: "Deferred to date",
+    perPerson: "Year to date per salesperson",
+    cannotRecompute: "cannot be recomputed",
+  },
+  closedChecks: {
+    changed: (period: string, ids: string) => `Inputs of ${period} changed after close for ${ids}.`,
+    added: (period: string, ids: string) =>
+      `${period} has data for salespeople added after close: ${ids}.`,
+    removed: (period: string, ids: string) => `Data of ${period} removed after close for ${ids}.`,
+    planMissing: (period: string) =>
+      `The Close log has no plan for ${period}; the Plan sheet's plan stands in for it.`,
+    toClose: "Open Close period",
+  },
 };
 
 export type Strings = typeof en;
@@ -374,6 +519,9 @@ const zh: Strings = {
     data: "数据",
     generate: "生成",
     explain: "解读",
+    statements: "通知单",
+    whatIf: "模拟测算",
+    close: "结账",
     more: "更多视图",
   },
   language: {
@@ -588,6 +736,9 @@ const zh: Strings = {
     checked: (rows: number) => `已读取 ${rows} 条人员月度数据。`,
     noData: "数据工作表中还没有数据。",
     next: "下一步：生成评分卡",
+    userColumns: (columns: string, rows: number) =>
+      `数据工作表中有加载项未创建的列（${columns}），其中 ${rows} 行的数值在本次导入中没有对应行。替换会丢失这些数值，因此未做任何修改。`,
+    appendInstead: "改为在下方追加",
   },
   generate: {
     title: "生成",
@@ -629,6 +780,9 @@ const zh: Strings = {
     grade: "等级",
     explain: (name: string) => `解读 ${name}`,
     problems: (n: number) => `问题（${n}）`,
+    closedOption: (period: string) => `${period}（已结账）`,
+    closedLeftOut: (periods: string) =>
+      `已结账期间不再重新生成：${periods}。其评分卡已冻结在各自的工作表中。`,
   },
   explain: {
     title: "解读",
@@ -705,6 +859,136 @@ const zh: Strings = {
     writing: "正在写入…",
     written: (sheet: string) => `绩效结果通知单已写入“${sheet}”。`,
     show: "查看",
+  },
+  statements: {
+    title: "绩效结果通知单",
+    intro:
+      "用于绩效面谈的绩效结果通知单：每位销售人员一页 A4，列出其得分与薪酬的每个数字、优势、差距，并留出改进计划和签字栏。",
+    period: "考核期间",
+    team: "部门",
+    allTeams: "全部部门",
+    people: (n: number) => `${n} 名销售人员`,
+    write: (n: number) => `生成 ${n} 份通知单`,
+    writing: "正在写入…",
+    onSheet: "通知单工作表中已有",
+    onSheetCount: (n: number) => `工作表中已有 ${n} 份通知单。`,
+    noneOnSheet: "还没有通知单。",
+    refresh: "重新读取工作表",
+    written: (n: number, sheet: string) =>
+      `已向“${sheet}”添加 ${n} 份通知单，原有的通知单保持不变。`,
+    nothingNew: "这些通知单已在工作表中。",
+    changed: (list: string) =>
+      `工作表中的通知单与当前数据或方案不再一致：${list}。未写入任何内容。可一并更新（改进计划和签字栏中填写的内容会保留），或保持工作表不变。`,
+    update: "一并更新并添加新通知单",
+    skippedChanged: (list: string) => `未生成：${list}：该期间结账后其输入数据发生了变化。`,
+    skippedMissing: (list: string) => `未生成：${list}：数据中没有。`,
+    closedNote: "已结账期间按结账时的方案计算。",
+    noData: "请先导入数据。",
+  },
+  whatIf: {
+    title: "模拟测算",
+    intro: "在此修改方案，写入之前即可看到对每位销售人员的影响。点击应用之前，方案工作表不会改变。",
+    scope: "测算范围",
+    allOpen: "全部未结账期间",
+    closedOut: (periods: string) => `已结账期间不参与测算（结果保持不变）：${periods}。`,
+    sections: {
+      tiers: "阶梯提成",
+      grades: "等级、绩效系数与分布比例",
+      weights: "权重与目标",
+    },
+    changes: "您的修改",
+    noChanges: "尚未修改：请在下方修改提成比例、权重、等级区间或分布比例。",
+    planErrors: "修改后的方案有错误，修正后才能查看影响。",
+    effect: "影响",
+    cost: "方案调整成本",
+    payBefore: "当前薪酬",
+    payAfter: "调整后薪酬",
+    upgrades: "等级上升",
+    downgrades: "等级下降",
+    rowsWithoutPay: (n: number) => `有 ${n} 行在两种方案下都无法计算薪酬，未计入。`,
+    gradeMoves: "等级变化",
+    byTeam: "各部门",
+    team: "部门",
+    perPerson: "各销售人员",
+    person: "销售人员",
+    period: "期间",
+    before: "当前",
+    after: "调整后",
+    change: "变化",
+    grade: "等级",
+    showAll: (n: number) => `显示全部 ${n} 人`,
+    onlyChanged: "仅显示有变化的人员",
+    apply: "应用到方案工作表",
+    applying: "正在应用…",
+    discard: "放弃修改",
+    version: "保存为版本",
+    effectiveDate: "生效日期",
+    applied: (version: string) =>
+      `方案工作表已更新为版本 ${version}。请重新生成评分卡；已结账期间保持原结果。`,
+    toGenerate: "前往“生成”",
+    noData: "请先导入并检查数据：模拟测算基于数据工作表。",
+    summary: (cost: string, up: number, down: number) =>
+      `方案调整成本 ${cost}；等级上升 ${up} 人，下降 ${down} 人。`,
+  },
+  close: {
+    title: "结账",
+    intro:
+      "结账会将该期间的评分卡以数值形式冻结在单独的工作表中，并附上戳记（结账人、时间、方案版本与校验码、输入数据校验码），同时记入结账记录。之后修改方案不会改变其结果；输入数据发生变化时加载项会提示。",
+    who: "您的姓名（记入结账记录）",
+    whoHint: "保存在本工作簿中。",
+    period: "期间",
+    status: "状态",
+    open: "未结账",
+    closedBy: (by: string, at: string) => `${by} 于 ${at} 结账`,
+    closeButton: (period: string) => `结账 ${period}`,
+    closing: "正在结账…",
+    confirmTitle: (period: string) => `结账 ${period}？`,
+    confirmBody: (period: string, people: number, blocked: number) =>
+      `${period}：${people} 名销售人员。其评分卡将按方案工作表中的方案以数值冻结${blocked ? `；其中 ${blocked} 人无法计分，按未发放冻结` : ""}。之后重新生成时不再包含该期间；重新开放会被记录。`,
+    confirm: "确认结账",
+    closed: (period: string, sheet: string) => `${period} 已结账：评分卡已冻结在“${sheet}”。`,
+    liveRewritten: (periods: string) =>
+      periods
+        ? `评分卡工作表中曾以公式包含该期间，现仅包含未结账期间（${periods}）。`
+        : "评分卡工作表中曾以公式包含该期间，现不再包含任何期间（其中的期间均已结账）。",
+    reopen: (period: string) => `重新开放 ${period}`,
+    reopenTitle: (period: string) => `重新开放 ${period}？`,
+    reopenBody:
+      "重新开放后可再次生成和修改该期间。重新开放及原因会记入结账记录；已冻结的评分卡保留。",
+    reason: "原因",
+    reopenConfirm: "重新开放",
+    reopened: (period: string) => `${period} 已重新开放（已记入结账记录）。`,
+    check: "检查已结账期间",
+    checking: "正在检查…",
+    allUnchanged: "所有已结账期间的输入数据与结账时一致。",
+    nothingClosed: "还没有已结账的期间。",
+    logProblems: (cells: string) =>
+      `结账记录在 ${cells} 处无法读取。请先恢复被修改的内容，再进行结账或重新开放。`,
+    planChanged: (period: string, version: string) =>
+      `${period} 以版本 ${version} 结账后方案已调整；${period} 保持原结果。`,
+    ytdTitle: "年度累计",
+    year: "年度",
+    ytdIntro:
+      "已结账期间已发放的绩效工资和提成、按各期间结账时的方案对同一期间的重新计算、补差（作为调整项发放），以及计入年底结算的递延提成。",
+    computeYtd: "计算年度累计",
+    writeYtd: "写入年度累计工作表",
+    ytdWritten: (sheet: string) => `已写入“${sheet}”。`,
+    ytdMissing: (periods: string) => `${periods} 的冻结评分卡缺失，未计入。`,
+    paid: "已发放",
+    recomputed: "重新计算",
+    catchUp: "补差",
+    deferred: "截至目前递延",
+    perPerson: "各销售人员年度累计",
+    cannotRecompute: "无法重新计算",
+  },
+  closedChecks: {
+    changed: (period: string, ids: string) =>
+      `${period} 结账后，以下人员的输入数据发生了变化：${ids}。`,
+    added: (period: string, ids: string) => `${period} 结账后新增了以下人员的数据：${ids}。`,
+    removed: (period: string, ids: string) => `${period} 结账后，以下人员的数据被删除：${ids}。`,
+    planMissing: (period: string) =>
+      `结账记录中没有 ${period} 的方案，暂以方案工作表中的方案代替。`,
+    toClose: "打开“结账”",
   },
 };
 

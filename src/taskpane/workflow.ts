@@ -59,15 +59,29 @@ function inPeriod(row: DataRow, period: string, plan: Plan): boolean {
   return (plan.periods.evaluation === "month" ? p.key : quarterOf(p)) === period;
 }
 
-/** The part of a data reading for one evaluation period ("" = all) and team ("" = all). */
+/** The evaluation period a month row belongs to under a plan ("" when it is not a month). */
+export function evaluationPeriodOf(row: DataRow, plan: Plan): string {
+  const p = parsePeriodKey(row.period);
+  if (!p || p.kind !== "month") return "";
+  return plan.periods.evaluation === "month" ? p.key : quarterOf(p);
+}
+
+/**
+ * The part of a data reading for one evaluation period ("" = all) and team ("" = all), leaving
+ * out the evaluation periods in `exclude` (closed periods: generating never rewrites them).
+ */
 export function selectReading(
   reading: DataReading,
   plan: Plan,
   period: string,
-  group: string
+  group: string,
+  exclude: ReadonlySet<string> = new Set()
 ): DataReading {
   const rows = reading.rows.filter(
-    (r) => inPeriod(r, period, plan) && (group === "" || r.team === group)
+    (r) =>
+      inPeriod(r, period, plan) &&
+      (group === "" || r.team === group) &&
+      (exclude.size === 0 || !exclude.has(evaluationPeriodOf(r, plan)))
   );
   const ids = new Set(rows.map((r) => r.id));
   const issues = reading.issues.filter(
@@ -87,8 +101,14 @@ export interface RunResult {
 }
 
 /** Runs the plan over the selected rows (throws PlanInvalidError when the plan has errors). */
-export function runPlan(plan: Plan, check: DataCheck, period: string, group: string): RunResult {
-  const data = selectReading(check.data, plan, period, group);
+export function runPlan(
+  plan: Plan,
+  check: DataCheck,
+  period: string,
+  group: string,
+  exclude: ReadonlySet<string> = new Set()
+): RunResult {
+  const data = selectReading(check.data, plan, period, group, exclude);
   const ids = new Set(data.rows.map((r) => r.id));
   const ratings = check.feedback.ratings.filter((r) => ids.has(r.id));
   const evaluation = evaluate(plan, data.rows, ratings);

@@ -564,3 +564,20 @@ export function readFrozenScorecard(values: readonly (readonly CellInput[])[]): 
   }
   return { lines, periods: [...periods] };
 }
+
+/** The evaluation periods a (live) Scorecard sheet holds, by its period column. */
+export function readScorecardPeriods(values: readonly (readonly CellInput[])[]): string[] {
+  const T = OUTPUT_WORDS;
+  const h = values.findIndex(
+    (line) => line.some((c) => isWords(c, T.id)) && line.some((c) => isWords(c, T.period))
+  );
+  if (h < 0) return [];
+  const id = values[h].findIndex((c) => isWords(c, T.id));
+  const p = values[h].findIndex((c) => isWords(c, T.period));
+  const out = new Set<string>();
+  for (let r = h + 1; r < values.length; r++) {
+    const line = values[r] ?? [];
+    if (str(line[id]) !== "" && str(line[p]) !== "") out.add(str(line[p]));
+  }
+  return [...out].sort();
+}

@@ -27,6 +27,7 @@ export {
   statementsLayout,
   statementsSheet,
   readStatementsSheet,
+  changedStatements,
   statementKey,
   STATEMENT_INDEX_COLUMN,
 } from "./statements";
@@ -49,6 +50,7 @@ export {
   frozenScorecardSheet,
   frozenSheetName,
   readFrozenScorecard,
+  readScorecardPeriods,
   FROZEN_STAMP_ROWS,
   PLAN_PART_CHARS,
 } from "./close";

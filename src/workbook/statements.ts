@@ -535,3 +535,39 @@ export function readStatementsSheet(values: readonly (readonly CellInput[])[]): 
   });
   return { entries, notes };
 }
+
+function same(a: CellInput, b: CellInput): boolean {
+  const x = a === undefined || a === "" ? null : a;
+  const y = b === undefined || b === "" ? null : b;
+  if (typeof x === "number" && typeof y === "number")
+    return x === y || Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x));
+  return x === y;
+}
+
+/**
+ * The statements of a sheet as read (`before`) whose printed content differs in the sheet about
+ * to be written (`after`): another number, another line. What the user wrote on the
+ * improvement-plan and signature lines does not count; a statement no longer in `after` does.
+ */
+export function changedStatements(
+  before: readonly (readonly CellInput[])[],
+  after: readonly (readonly CellInput[])[]
+): StatementEntry[] {
+  const next = new Map(
+    readStatementsSheet(after).entries.map((e) => [statementKey(e.id, e.period), e])
+  );
+  return readStatementsSheet(before).entries.filter((e) => {
+    const n = next.get(statementKey(e.id, e.period));
+    if (!n || n.rows !== e.rows || n.notes !== e.notes || n.sign !== e.sign) return true;
+    for (let r = 0; r < e.rows; r++) {
+      if (r >= e.notes && r < e.notes + NOTE_LINES) continue;
+      const a = before[e.row + r] ?? [];
+      const b = after[n.row + r] ?? [];
+      for (let c = 0; c < COLUMNS; c++) {
+        if (r === e.sign && SIGN_VALUE_COLUMNS.includes(c)) continue;
+        if (!same(a[c], b[c])) return true;
+      }
+    }
+    return false;
+  });
+}

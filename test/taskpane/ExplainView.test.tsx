@@ -144,11 +144,14 @@ describe("ExplainView", () => {
 
   it("should write the salesperson's statement and offer to show it", async () => {
     const user = userEvent.setup();
-    const { host } = await setup("en-US", 3);
+    const { host, run } = await setup("en-US", 3);
     await user.click(screen.getByRole("button", { name: "Write statement" }));
     await screen.findByText("Statement written to Statements (绩效结果通知单).");
     expect(host.calls.statements).toHaveLength(1);
-    expect(host.calls.statements[0].rows).toEqual([3]);
+    expect(
+      host.calls.statements[0].items.map((i) => [i.trace.subject.id, i.trace.subject.period])
+    ).toEqual([[run.rows[3].id, "2024-Q1"]]);
+    expect(host.calls.statements[0].items[0].trace).toEqual(explain(run.evaluation, 3));
     await user.click(screen.getByRole("button", { name: "Show it" }));
     expect(host.calls.goTo).toEqual([{ sheet: "Statements", row: 1, column: "A" }]);
   });

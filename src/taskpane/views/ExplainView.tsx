@@ -16,10 +16,11 @@ import {
 } from "@fluentui/react-components";
 import { DocumentTextRegular } from "@fluentui/react-icons";
 import { explain, type ScorecardTrace } from "../../engine";
-import { useHost, type WriteResult } from "../host";
+import { useHost } from "../host";
 import { useSession } from "../session";
-import { useAction } from "../useAction";
-import { ErrorBar } from "../components/ErrorBar";
+import { useStatementWriter } from "../useStatementWriter";
+import { ClosedChecks } from "../components/ClosedChecks";
+import { StatementOutcome } from "../components/StatementOutcome";
 import { IssueList } from "../components/IssueList";
 import { ViewTitle } from "../components/ViewTitle";
 import { CommissionTrace } from "../components/explain/CommissionTrace";
@@ -66,17 +67,13 @@ export function ExplainView(): React.JSX.Element {
     format,
     language,
     run,
-    setRun,
     explainRow,
     showExplanation,
     navigate,
-    confirmReplace,
   } = useSession();
   const [follow, setFollow] = React.useState(false);
-  const [writtenFor, setWrittenFor] = React.useState<{ row: number; result: WriteResult } | null>(
-    null
-  );
-  const writing = useAction();
+  const writer = useStatementWriter();
+  const [writtenFor, setWrittenFor] = React.useState<number | null>(null);
   const rows = run?.rows ?? [];
   const row = explainRow !== null && explainRow < rows.length ? explainRow : rows.length ? 0 : null;
 
@@ -91,26 +88,18 @@ export function ExplainView(): React.JSX.Element {
     });
   }, [follow, run, host, showExplanation]);
 
-  const written = writtenFor && writtenFor.row === row ? writtenFor.result : null;
-
   const trace: ScorecardTrace | null = React.useMemo(
     () => (run && row !== null ? explain(run.evaluation, row) : null),
     [run, row]
   );
 
-  const write = () =>
-    writing.run(async () => {
-      if (!run || row === null) return;
-      // the Statements sheet keeps the statements written since these scorecards were generated
-      const rows = [...(run.statements ?? []).filter((r) => r !== row), row];
-      const result = await host.writeStatements(
-        { plan: run.evaluation.plan, language, evaluation: run.evaluation, rows },
-        { confirmReplace }
-      );
-      if (result.cancelled) return;
-      setRun({ ...run, statements: rows });
-      setWrittenFor({ row, result });
-    });
+  // the statement is added to those on the Statements sheet (which says what it holds)
+  const write = async () => {
+    if (!run || row === null) return;
+    const r = run.rows[row];
+    setWrittenFor(row);
+    await writer.write([{ id: r.id, period: r.period }]);
+  };
 
   if (!run || !trace) {
     return (
@@ -184,25 +173,14 @@ export function ExplainView(): React.JSX.Element {
         <Button
           appearance="primary"
           icon={<DocumentTextRegular />}
-          disabled={writing.busy}
+          disabled={writer.action.busy}
           onClick={() => void write()}
         >
-          {writing.busy ? t.explain.writing : t.explain.write}
+          {writer.action.busy ? t.explain.writing : t.explain.write}
         </Button>
       </div>
-      <ErrorBar error={writing.error} onRetry={() => void write()} />
-      {written && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t.explain.written(written.sheets[0] ?? "")}</MessageBarBody>
-          {written.location && (
-            <MessageBarActions>
-              <Button size="small" onClick={() => void host.goToCell(written.location!)}>
-                {t.explain.show}
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
+      <ClosedChecks />
+      {writtenFor === row && <StatementOutcome writer={writer} onRetry={() => void write()} />}
       {trace.problems.length > 0 && (
         <section className={styles.section} aria-labelledby="explain-problems">
           <Body1Strong as="h3" id="explain-problems" className={styles.heading}>

@@ -11,21 +11,28 @@ import {
   defaultPlan,
   mapColumns,
   parseCsv,
+  scorecardRows,
   type CellLocation,
   type CellTable,
+  type ClosedPayLine,
   type Language,
   type Plan,
 } from "../../../src/engine";
 import {
   HostError,
   type AddinSheets,
+  type CloseRequest,
   type ImportRequest,
   type OutputRequest,
+  type ReopenRequest,
   type SelectionInfo,
   type StatementRequest,
   type WorkbookHost,
   type WriteOptions,
+  type YearToDateRequest,
 } from "../../../src/taskpane/host";
+import { closedRole } from "../../../src/workbook/layout";
+import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
 import { importRows } from "../../../src/taskpane/layoutHost";
 import type { Compatibility } from "../../../src/compat/requirements";
 
@@ -49,6 +56,9 @@ type Operation =
   | "importData"
   | "writeOutputs"
   | "writeStatements"
+  | "closePeriod"
+  | "reopenPeriod"
+  | "writeYearToDate"
   | "goToCell";
 
 export interface MemoryHost extends WorkbookHost {
@@ -63,8 +73,15 @@ export interface MemoryHost extends WorkbookHost {
     imports: ImportRequest[];
     outputs: OutputRequest[];
     statements: StatementRequest[];
+    closes: CloseRequest[];
+    reopens: ReopenRequest[];
+    yearToDate: YearToDateRequest[];
     goTo: CellLocation[];
   };
+  /** The Close log as written (null until a first close). */
+  closeLog: CloseLog | null;
+  /** Frozen pay lines by period. */
+  frozen: Map<string, ClosedPayLine[]>;
   /** Makes the next call of an operation reject with this message. */
   failNext(op: Operation, message: string): void;
   /** Fires a selection change as Excel would. */
@@ -118,7 +135,19 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
     selection: null,
     settingsData,
     editedSheet: null,
-    calls: { create: [], writePlan: [], imports: [], outputs: [], statements: [], goTo: [] },
+    calls: {
+      create: [],
+      writePlan: [],
+      imports: [],
+      outputs: [],
+      statements: [],
+      closes: [],
+      reopens: [],
+      yearToDate: [],
+      goTo: [],
+    },
+    closeLog: null,
+    frozen: new Map(),
     displayLanguage: () => options.displayLanguage,
     isDarkTheme: () => false,
     available: () => options.available ?? true,
@@ -194,10 +223,95 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
         location: { sheet: zh ? "评分卡" : "Scorecard", row: 1, column: "A" },
       };
     },
+    async readStatements() {
+      const last = host.calls.statements[host.calls.statements.length - 1];
+      return (last?.items ?? []).map((i, k) => ({
+        id: i.trace.subject.id,
+        period: i.trace.subject.period,
+        planVersion: i.trace.plan.version,
+        row: k * 60,
+        rows: 58,
+        notes: 50,
+        sign: 55,
+      }));
+    },
     async writeStatements(request: StatementRequest) {
       fail("writeStatements");
       host.calls.statements.push(request);
       const name = request.language === "zh-CN" ? "绩效结果通知单" : "Statements";
+      return { sheets: [name], location: { sheet: name, row: 1, column: "A" } };
+    },
+    async readCloseLog() {
+      return host.closeLog ? { log: host.closeLog, problems: [] } : null;
+    },
+    async closePeriod(request: CloseRequest) {
+      fail("closePeriod");
+      host.calls.closes.push(request);
+      const st = request.stamp;
+      const name = `${request.language === "zh-CN" ? "评分卡" : "Scorecard"} ${st.period}`;
+      host.closeLog = withEvent(
+        host.closeLog ?? emptyCloseLog(),
+        {
+          action: "close",
+          period: st.period,
+          at: st.closedAt,
+          by: st.closedBy,
+          planName: st.planName,
+          planVersion: st.planVersion,
+          effectiveDate: request.plan.effectiveDate,
+          planChecksum: st.planChecksum,
+          inputChecksum: st.inputChecksum,
+          rows: st.rows,
+          people: Object.keys(st.personChecksums).length,
+          sheet: name,
+          note: "",
+        },
+        { people: st.personChecksums, plan: request.plan }
+      );
+      host.frozen.set(
+        st.period,
+        scorecardRows(request.evaluation).map((r) => ({
+          id: r.id,
+          name: r.name,
+          team: r.team,
+          period: r.period,
+          base: r.totalPay === null ? 0 : r.base!,
+          performancePay: r.totalPay === null ? 0 : r.performancePay!,
+          commission: r.totalPay === null ? 0 : r.commission!,
+          bonus: r.totalPay === null ? 0 : r.bonus!,
+          totalPay: r.totalPay ?? 0,
+        }))
+      );
+      host.sheets = { ...host.sheets, [closedRole(st.period)]: name };
+      return { sheets: [name], location: { sheet: name, row: 1, column: "A" } };
+    },
+    async reopenPeriod(request: ReopenRequest) {
+      fail("reopenPeriod");
+      host.calls.reopens.push(request);
+      const log = host.closeLog ?? emptyCloseLog();
+      const last = [...log.events].reverse().find((e) => e.period === request.period);
+      if (!last || last.action !== "close")
+        throw new HostError(`${request.period} is not closed.`, "NotClosed");
+      host.closeLog = withEvent(log, {
+        ...last,
+        action: "reopen",
+        at: request.at,
+        by: request.by,
+        note: request.note,
+      });
+      return { sheets: [request.language === "zh-CN" ? "结账记录" : "Close log"] };
+    },
+    async readFrozenScorecard(period) {
+      return host.frozen.get(period) ?? null;
+    },
+    async scorecardPeriods() {
+      const last = host.calls.outputs[host.calls.outputs.length - 1];
+      return last ? [...new Set(scorecardRows(last.evaluation).map((r) => r.period))].sort() : [];
+    },
+    async writeYearToDate(request: YearToDateRequest) {
+      fail("writeYearToDate");
+      host.calls.yearToDate.push(request);
+      const name = request.language === "zh-CN" ? "年度累计" : "Year to date";
       return { sheets: [name], location: { sheet: name, row: 1, column: "A" } };
     },
     async goToCell(location) {
