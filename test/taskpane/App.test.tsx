@@ -7,6 +7,7 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { assessCompatibility, compatibilityNotices } from "../../src/compat/requirements";
 import { defaultPlan } from "../../src/engine";
 import { App } from "../../src/taskpane/App";
+import { VIEWS } from "../../src/taskpane/views";
 import { memoryHost } from "./support/memoryHost";
 
 expect.extend(toHaveNoViolations);
@@ -60,7 +61,7 @@ describe("task pane App", () => {
       expect(visible.length).toBeLessThan(5);
       await user.click(more);
       const items = await screen.findAllByRole("menuitem");
-      expect(items.length + visible.length).toBe(5);
+      expect(items.length + visible.length).toBe(VIEWS.length);
       await user.click(items[items.length - 1]);
       expect(screen.getByRole("heading", { level: 2 }).textContent).toBe(
         items[items.length - 1].textContent

@@ -3,6 +3,7 @@ import {
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Radio,
   RadioGroup,
@@ -20,7 +21,7 @@ import {
   TableArrowUpRegular,
 } from "@fluentui/react-icons";
 import { mapColumns, parseCsv, type CellTable, type ColumnMapping } from "../../engine";
-import { useHost, type ImportResult } from "../host";
+import { HostError, useHost, type ImportResult } from "../host";
 import { readFileText } from "../planFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
@@ -77,6 +78,7 @@ export function DataView(): React.JSX.Element {
   // every column matched: the list stays folded until the user wants to review it
   const [reviewing, setReviewing] = React.useState(false);
   const [imported, setImported] = React.useState<ImportResult | null>(null);
+  const [refused, setRefused] = React.useState<{ columns: string[]; rows: number } | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const hasSheet = Boolean(workbook?.sheets.data);
 
@@ -117,16 +119,28 @@ export function DataView(): React.JSX.Element {
       setCheck(await checkWorkbook(host, current));
     });
 
-  const doImport = () =>
+  const doImport = (as: "replace" | "append" = mode) =>
     importing.run(async () => {
       if (!source || !plan) return;
+      setRefused(null);
       await saveMapping(host.settings, source.table, source.mapping);
       progress.start();
       try {
-        const result = await host.importData(
-          { plan, language, table: source.table, mapping: source.mapping, mode },
-          { confirmReplace, onProgress: progress.update }
-        );
+        let result;
+        try {
+          result = await host.importData(
+            { plan, language, table: source.table, mapping: source.mapping, mode: as },
+            { confirmReplace, onProgress: progress.update }
+          );
+        } catch (e) {
+          // the Data sheet has the user's own columns and replacing would lose some of their values
+          if (e instanceof HostError && e.code === "UserColumnsWouldBeLost") {
+            const info = (e.debugInfo ?? {}) as { columns?: string[]; rows?: number };
+            setRefused({ columns: info.columns ?? [], rows: info.rows ?? 0 });
+            return;
+          }
+          throw e;
+        }
         if (result.cancelled) return;
         setImported(result);
         setSource(null);
@@ -260,6 +274,27 @@ export function DataView(): React.JSX.Element {
         )}
         <ProgressLine progress={progress.value} label={t.data.importing} />
         <ErrorBar error={importing.error} onRetry={() => void doImport()} />
+        {refused && (
+          <MessageBar intent="warning" role="alert">
+            <MessageBarBody>
+              {t.data.userColumns(refused.columns.map((c) => `“${c}”`).join(", "), refused.rows)}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  setMode("append");
+                  void doImport("append");
+                }}
+              >
+                {t.data.appendInstead}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => setRefused(null)}>
+                {t.common.cancel}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {imported && (
           <MessageBar intent="success">
             <MessageBarBody>

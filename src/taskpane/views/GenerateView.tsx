@@ -1,6 +1,7 @@
 import * as React from "react";
 import {
   Button,
+  Caption1,
   Field,
   MessageBar,
   MessageBarBody,
@@ -17,6 +18,7 @@ import { useHost, type FormulaStyle } from "../host";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { checkWorkbook, evaluationPeriods, runPlan, teamsOf } from "../workflow";
+import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ProgressLine, useProgress } from "../components/ProgressLine";
@@ -50,6 +52,8 @@ export function GenerateView(): React.JSX.Element {
     run,
     setRun,
     confirmReplace,
+    closing,
+    loadClosing,
   } = useSession();
   const prepare = useAction();
   const generate = useAction();
@@ -72,6 +76,7 @@ export function GenerateView(): React.JSX.Element {
 
   const rows = check?.data.rows ?? [];
   const periods = plan ? evaluationPeriods(rows, plan) : [];
+  const closed = periods.filter((p) => closing?.closed.has(p));
   const teams = teamsOf(rows);
   const planErrors = plan ? hasErrors(validatePlan(plan)) : false;
   // PERF.* formulas only where this Excel runs the add-in's functions (src/compat)
@@ -90,9 +95,15 @@ export function GenerateView(): React.JSX.Element {
       const fresh = await checkWorkbook(host, current);
       setCheck(fresh);
       if (!fresh) return;
+      // closed periods are frozen on their own sheets: generating leaves them out
+      const closedNow = new Set((await loadClosing()).closed.keys());
+      if (closedNow.has(period)) {
+        setNoRows(true);
+        return;
+      }
       let result;
       try {
-        result = runPlan(current, fresh, period, group);
+        result = runPlan(current, fresh, period, group, closedNow);
       } catch (e) {
         if (e instanceof PlanInvalidError) throw new Error(t.generate.planErrors);
         throw e;
@@ -140,6 +151,7 @@ export function GenerateView(): React.JSX.Element {
       <ViewTitle>{t.generate.title}</ViewTitle>
       {prepare.busy && <Spinner size="tiny" label={t.common.working} />}
       <ErrorBar error={prepare.error} />
+      <ClosedChecks />
       {planErrors && (
         <MessageBar intent="error">
           <MessageBarBody>{t.generate.planErrors}</MessageBarBody>
@@ -150,8 +162,8 @@ export function GenerateView(): React.JSX.Element {
           <Select size="small" value={period} onChange={(_, d) => setPeriod(d.value)}>
             <option value="">{t.generate.allPeriods}</option>
             {periods.map((p) => (
-              <option key={p} value={p}>
-                {p}
+              <option key={p} value={p} disabled={closed.includes(p)}>
+                {closed.includes(p) ? t.generate.closedOption(p) : p}
               </option>
             ))}
           </Select>
@@ -167,6 +179,7 @@ export function GenerateView(): React.JSX.Element {
           </Select>
         </Field>
       </div>
+      {closed.length > 0 && <Caption1>{t.generate.closedLeftOut(closed.join(", "))}</Caption1>}
       <Field label={t.generate.style}>
         <RadioGroup value={style} onChange={(_, d) => setStyle(d.value as FormulaStyle)}>
           {(["native", "perf", "values"] as const).map((s) => (

@@ -1,15 +1,17 @@
 /**
- * The pane's views in navigation order. A new view (issue 7: statements, what-if, plan versions,
- * period close) is one entry here and one id in session.ViewId; the navigation bar moves what does
- * not fit a narrow pane into its "more" menu.
+ * The pane's views in navigation order. A new view is one entry here and one id in
+ * session.ViewId; the navigation bar moves what does not fit a narrow pane into its "more" menu.
  */
 import type * as React from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
 import {
+  BeakerRegular,
   DataBarVerticalRegular,
   DatabaseRegular,
   DocumentBulletListRegular,
+  DocumentMultipleRegular,
   HomeRegular,
+  LockClosedRegular,
   PersonSearchRegular,
 } from "@fluentui/react-icons";
 import type { ViewId } from "../session";
@@ -19,6 +21,9 @@ import { ExplainView } from "./ExplainView";
 import { GenerateView } from "./GenerateView";
 import { PlanView } from "./PlanView";
 import { StartView } from "./StartView";
+import { StatementsView } from "./StatementsView";
+import { WhatIfView } from "./WhatIfView";
+import { CloseView } from "./CloseView";
 
 export interface ViewDef {
   id: ViewId;
@@ -38,4 +43,12 @@ export const VIEWS: readonly ViewDef[] = [
     component: GenerateView,
   },
   { id: "explain", label: (t) => t.nav.explain, icon: PersonSearchRegular, component: ExplainView },
+  {
+    id: "statements",
+    label: (t) => t.nav.statements,
+    icon: DocumentMultipleRegular,
+    component: StatementsView,
+  },
+  { id: "whatif", label: (t) => t.nav.whatIf, icon: BeakerRegular, component: WhatIfView },
+  { id: "close", label: (t) => t.nav.close, icon: LockClosedRegular, component: CloseView },
 ];

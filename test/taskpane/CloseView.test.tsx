@@ -1,0 +1,217 @@
+/** @jest-environment jsdom */
+import "./support/setup";
+import * as React from "react";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe, toHaveNoViolations } from "jest-axe";
+import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
+import { createLayoutHost } from "../../src/taskpane/layoutHost";
+import { workbookLayouts } from "../../src/taskpane/layouts";
+import { CLOSED_BY_SETTING } from "../../src/taskpane/closing";
+import { CloseView } from "../../src/taskpane/views/CloseView";
+import { GenerateView } from "../../src/taskpane/views/GenerateView";
+import { StatementsView } from "../../src/taskpane/views/StatementsView";
+import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
+import type { WorkbookHost } from "../../src/taskpane/host";
+import { previewBackend } from "../../dev/previewBackend";
+import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
+import { fixtureText } from "./support/memoryHost";
+import { renderWithProviders } from "./support/renderWithProviders";
+
+expect.extend(toHaveNoViolations);
+jest.setTimeout(60_000);
+
+function settings() {
+  const m = new Map<string, string>();
+  return {
+    get: (k: string) => m.get(k) ?? null,
+    set: async (k: string, v: string) => void m.set(k, v),
+  };
+}
+
+/** The real host over the preview workbook: plan workbook, the sample imported, 2024-Q1 generated. */
+async function workbook() {
+  const wb = new PreviewWorkbook();
+  const host = createLayoutHost(
+    previewBackend(wb, { settings: settings(), displayLanguage: "en-US" }),
+    workbookLayouts
+  );
+  const plan = defaultPlan();
+  await host.createPlanWorkbook(plan, "en-US");
+  const table = parseCsv(fixtureText(), "crm.csv");
+  const { mapping } = mapColumns(table, plan);
+  table.rows.find((r) => r[mapping.period] === "2024/3")![mapping.period] = "2024-02";
+  await host.importData({ plan, language: "en-US", table, mapping, mode: "replace" });
+  const check = (await checkWorkbook(host, plan))!;
+  const run = runPlan(plan, check, "2024-Q1", "");
+  const written = await host.writeOutputs({
+    plan,
+    language: "en-US",
+    style: "native",
+    evaluation: run.evaluation,
+    data: run.data,
+    feedback: check.feedback,
+  });
+  return { wb, host, plan, check, run, written };
+}
+
+async function render(ui: React.ReactElement, w: Awaited<ReturnType<typeof workbook>>) {
+  const state = await w.host.inspect();
+  return renderWithProviders(ui, {
+    host: w.host as WorkbookHost,
+    initial: {
+      workbook: state,
+      plan: w.plan,
+      check: w.check,
+      run: {
+        options: { period: "2024-Q1", group: "", style: "native" },
+        evaluation: w.run.evaluation,
+        rows: w.run.rows,
+        written: w.written,
+      },
+    },
+  });
+}
+
+function editData(wb: PreviewWorkbook, id: string, month: string, header: string, value: string) {
+  const data = wb.byRole("data")!;
+  const v = wb.values(data.id);
+  const h = v.findIndex((l) => l.includes("Employee ID"));
+  const row = v.findIndex((l, i) => i > h && l[0] === id && l[3] === month);
+  wb.enter(data.id, row, v[h].indexOf(header), value);
+}
+
+describe("CloseView", () => {
+  it("should close a period after asking, remember who, freeze it, and then warn when its inputs change", async () => {
+    const user = userEvent.setup();
+    const w = await workbook();
+    const { host, wb } = w;
+    await render(<CloseView />, w);
+    const close = screen.getByRole("button", { name: "Close 2024-Q1" }) as HTMLButtonElement;
+    expect(close.disabled).toBe(true); // nobody said who closes
+    await user.type(screen.getByRole("textbox", { name: /Your name/ }), "Wang Fang");
+    await user.click(close);
+    const dialog = await screen.findByRole("alertdialog", { name: "Close 2024-Q1?" });
+    expect(dialog.textContent).toContain("24 salespeople");
+    expect(dialog.textContent).toContain("1 cannot be scored");
+    await user.click(within(dialog).getByRole("button", { name: "Close the period" }));
+    await screen.findByText(
+      /2024-Q1 is closed: its scorecard is frozen on Scorecard 2024-Q1\./,
+      undefined,
+      {
+        timeout: 20_000,
+      }
+    );
+    expect(screen.getByText(/it now holds no period/)).toBeTruthy();
+    expect(host.settings.get(CLOSED_BY_SETTING)).toBe("Wang Fang");
+    const table = screen.getByRole("table", { name: "Close period" });
+    const row = within(table).getByText("2024-Q1").closest("tr")!;
+    expect(row.textContent).toContain("Closed by Wang Fang");
+    expect(within(row).getByRole("button", { name: "Reopen 2024-Q1" })).toBeTruthy();
+    expect(wb.byRole("closed_2024_q1" as never)!.name).toBe("Scorecard 2024-Q1");
+
+    // a late correction on the Data sheet, then "Check closed periods"
+    editData(wb, "S1003", "2024-02", "Collected (CNY)", "123456");
+    editData(wb, "S1010", "2024-03", "Calls", "1");
+    await user.click(screen.getByRole("button", { name: "Check closed periods" }));
+    expect(
+      await screen.findByText("Inputs of 2024-Q1 changed after close for S1003, S1010.")
+    ).toBeTruthy();
+  });
+
+  it("should reopen only with a reason, record it, and compute and write the year to date", async () => {
+    const user = userEvent.setup();
+    const w = await workbook();
+    await w.host.settings.set(CLOSED_BY_SETTING, "Wang Fang");
+    await render(<CloseView />, w);
+    await user.click(screen.getByRole("button", { name: "Close 2024-Q1" }));
+    await user.click(await screen.findByRole("button", { name: "Close the period" }));
+    await screen.findByText(/2024-Q1 is closed/, undefined, { timeout: 20_000 });
+
+    // year to date from the closed quarter: paid = frozen, recomputed the same, no catch-up
+    await user.click(screen.getByRole("button", { name: "Compute year to date" }));
+    const ytd = await screen.findByRole("table", { name: "Year to date per salesperson" });
+    const lines = within(ytd).getAllByRole("row").slice(1);
+    expect(lines.length).toBe(24);
+    for (const line of lines) {
+      const cells = within(line).getAllByRole("cell");
+      expect(cells[3].textContent === "0.00" || cells[3].textContent === "—").toBe(true);
+    }
+    await user.click(screen.getByRole("button", { name: "Write the Year to date sheet" }));
+    await screen.findByText("Written to Year to date.");
+    expect(w.wb.byRole("year_to_date")).toBeDefined();
+
+    await user.click(screen.getByRole("button", { name: "Reopen 2024-Q1" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Reopen 2024-Q1?" });
+    const confirm = within(dialog).getByRole("button", { name: "Reopen" }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    await user.type(
+      within(dialog).getByRole("textbox", { name: /Reason/ }),
+      "S1003 collections corrected"
+    );
+    await user.click(confirm);
+    await screen.findByText("2024-Q1 is open again (recorded in the Close log).");
+    const log = w.wb.values(w.wb.byRole("close_log")!.id);
+    expect(log.some((l) => l[2] === "reopened" && l[13] === "S1003 collections corrected")).toBe(
+      true
+    );
+    expect(await screen.findByRole("button", { name: "Close 2024-Q1" })).toBeTruthy();
+  });
+
+  it("should leave closed periods out of Generate and warn there when their inputs changed", async () => {
+    const user = userEvent.setup();
+    const w = await workbook();
+    await w.host.settings.set(CLOSED_BY_SETTING, "Wang Fang");
+    const first = await render(<CloseView />, w);
+    await user.click(screen.getByRole("button", { name: "Close 2024-Q1" }));
+    await user.click(await screen.findByRole("button", { name: "Close the period" }));
+    await screen.findByText(/2024-Q1 is closed/, undefined, { timeout: 20_000 });
+    first.unmount();
+    editData(w.wb, "S1003", "2024-02", "Collected (CNY)", "123456");
+    await render(<GenerateView />, w);
+    expect(
+      await screen.findByText("Inputs of 2024-Q1 changed after close for S1003.")
+    ).toBeTruthy();
+    const option = screen.getByRole("option", { name: "2024-Q1 (closed)" }) as HTMLOptionElement;
+    expect(option.disabled).toBe(true);
+    expect(screen.getByText(/Closed periods are not generated again: 2024-Q1/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Generate scorecards" }));
+    expect(await screen.findByText("No data rows for this period and group.")).toBeTruthy();
+    expect(await w.host.scorecardPeriods()).toEqual([]);
+  });
+
+  it("should have no accessibility violations", async () => {
+    const w = await workbook();
+    const { container } = await render(<CloseView />, w);
+    await screen.findByRole("table", { name: "Close period" });
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("StatementsView", () => {
+  it("should write a whole team's statements in one action and list what the sheet holds, also after reopening the pane", async () => {
+    const user = userEvent.setup();
+    const w = await workbook();
+    const first = await render(<StatementsView />, w);
+    expect(await screen.findByText("No statements yet.")).toBeTruthy();
+    const team = w.run.rows[0].team;
+    const size = w.run.rows.filter((r) => r.team === team).length;
+    await user.selectOptions(screen.getByRole("combobox", { name: "Team" }), team);
+    await user.click(screen.getByRole("button", { name: `Write ${size} statements` }));
+    await screen.findByText(
+      `${size} statements added to Statements; the ones already there were kept.`
+    );
+    expect(await screen.findByText(`${size} statements on the sheet.`)).toBeTruthy();
+    first.unmount();
+    // a new pane: the sheet says what it holds; another team is added to it
+    await render(<StatementsView />, w);
+    expect(await screen.findByText(`${size} statements on the sheet.`)).toBeTruthy();
+    const other = w.run.rows.find((r) => r.team !== team)!.team;
+    const more = w.run.rows.filter((r) => r.team === other).length;
+    await user.selectOptions(screen.getByRole("combobox", { name: "Team" }), other);
+    await user.click(screen.getByRole("button", { name: `Write ${more} statements` }));
+    expect(await screen.findByText(`${size + more} statements on the sheet.`)).toBeTruthy();
+    const index = await w.host.readStatements();
+    expect(new Set(index.map((e) => e.id)).size).toBe(size + more);
+  });
+});
