@@ -320,9 +320,8 @@ export function GridView({ workbook, version }: GridViewProps): React.JSX.Elemen
       >
         <colgroup>
           <col style={{ width: `${HEADER_WIDTH}px` }} />
-          {widths.map((w, c) => (
-            <col key={c} style={{ width: `${w}px` }} />
-          ))}
+          {/* a hidden column has no cells in the rows, so it has no <col> either */}
+          {widths.map((w, c) => (w === 0 ? null : <col key={c} style={{ width: `${w}px` }} />))}
         </colgroup>
         <thead>
           <tr>
