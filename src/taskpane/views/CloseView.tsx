@@ -67,6 +67,7 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalXS,
   },
   status: { display: "flex", flexDirection: "column" },
+  period: { whiteSpace: "nowrap" },
 });
 
 /**
@@ -153,7 +154,11 @@ export function CloseView(): React.JSX.Element {
       });
       if (!outcome) return;
       setDone({ kind: "closed", period, outcome });
-      if (outcome.live) setRun(null); // the live sheets were rewritten without the period
+      if (outcome.live) {
+        setRun(null); // the live sheets were rewritten without the period
+        // show the frozen scorecard rather than the rewritten live sheet
+        if (outcome.written.location) await host.goToCell(outcome.written.location);
+      }
       setCheck(null);
       await Promise.all([loadClosing(), refreshWorkbook()]);
     });
@@ -264,7 +269,7 @@ export function CloseView(): React.JSX.Element {
             const e = closing?.closed.get(p);
             return (
               <TableRow key={p}>
-                <TableCell>{p}</TableCell>
+                <TableCell className={styles.period}>{p}</TableCell>
                 <TableCell>
                   {e ? (
                     <span className={styles.status}>
