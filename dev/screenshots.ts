@@ -1,18 +1,29 @@
 /**
  * README pictures from the development preview (development tooling, run by hand):
  *
- *   npx tsx dev/screenshots.ts        → docs/images/pane.png, docs/images/scorecard.png
+ *   npx tsx dev/screenshots.ts        → docs/images/pane.png, scorecard.png, statement.png, whatif.png
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
- * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view and
- * the generated Scorecard sheet next to the pane's explanation of one salesperson.
+ * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
+ * generated Scorecard sheet next to the pane's explanation of one salesperson, a team's
+ * statements (绩效结果通知单) beside the Statements view, and the What-if view after raising the
+ * top commission tier from 5% to 6%.
  */
 import * as fs from "fs";
 import * as path from "path";
+import type { Locator } from "playwright-core";
 import { build, launch, ROOT, serve } from "../test/e2e/support/browser";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "crm-export-2024Q1.csv");
 const OUT = path.join(ROOT, "docs", "images");
+
+/** Opens a view by its tab, or from the "more views" menu when the pane is too narrow for it. */
+async function openView(pane: Locator, label: string): Promise<void> {
+  const tab = pane.getByRole("tab", { name: label });
+  if ((await tab.count()) > 0 && (await tab.isVisible())) return tab.click();
+  await pane.getByRole("button", { name: "更多视图" }).click();
+  await pane.page().getByRole("menuitem", { name: label }).click();
+}
 
 async function main(): Promise<void> {
   const dist = build("development");
@@ -42,7 +53,28 @@ async function main(): Promise<void> {
     await page.locator('[data-cell="F3"]').click();
     await pane.evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: path.join(OUT, "scorecard.png") });
-    console.log(`wrote ${path.relative(ROOT, path.join(OUT, "pane.png"))} and ${path.relative(ROOT, path.join(OUT, "scorecard.png"))}`);
+    // a team's statements on the Statements sheet, beside the Statements view
+    await openView(pane, "通知单");
+    const team = pane.getByRole("combobox", { name: "部门" });
+    await team.selectOption({ index: 1 });
+    await pane.getByRole("button", { name: /^生成 \d+ 份通知单$/ }).click();
+    await pane.getByText(/份通知单，原有的通知单保持不变/).waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "绩效结果通知单" }).click();
+    await page.locator('[data-cell="A1"]').click();
+    await pane.evaluate((el) => el.scrollTo(0, 0));
+    // tall enough for one whole statement (an A4 page)
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.screenshot({ path: path.join(OUT, "statement.png") });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // the What-if view: the top tier from 5% to 6%, before anything is written
+    await openView(pane, "模拟测算");
+    await pane.getByRole("textbox", { name: "第 3 档：提成比例" }).fill("6");
+    await pane.getByTestId("whatif-cost").waitFor();
+    await pane.evaluate((el) => el.scrollTo(0, 0));
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await pane.screenshot({ path: path.join(OUT, "whatif.png") });
+    for (const f of ["pane.png", "scorecard.png", "statement.png", "whatif.png"])
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, f))}`);
   } finally {
     await browser.close();
     await server.close();

@@ -179,6 +179,8 @@ export function statementsSheet(
   const heading = (w: Words) => {
     g.set(row, 0, L(w));
     styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fill: "#DDEBF7", border: "bottom" });
+    // merged, so a long heading shows whole wherever filled cells stop text overflowing
+    merges.push(box(row, 0, 1, COLUMNS));
     row++;
   };
   const header = (cells: Words[]) => {
@@ -465,7 +467,7 @@ export function statementsSheet(
     { width: 14 },
     { width: 22 },
     { width: 13 },
-    { width: 13 },
+    { width: 17 },
     { width: 10 },
     { width: 10 },
     { width: 10 },

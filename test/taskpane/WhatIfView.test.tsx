@@ -76,7 +76,10 @@ describe("WhatIfView", () => {
     expect(lines.length).toBe(changed.length);
     for (const line of lines) {
       const cells = within(line).getAllByRole("cell");
-      const who = expected.people.find((p) => cells[0].textContent === `${p.name} · ${p.period}`)!;
+      // each row names the salesperson (its title says which id and period)
+      const title = cells[0].querySelector("span")!.getAttribute("title");
+      const who = expected.people.find((p) => title === `${p.id} · ${p.period}`)!;
+      expect(cells[0].textContent).toBe(who.name);
       expect(who).toBeDefined();
       expect(cells[1].textContent).toBe(money(who.before));
       expect(cells[2].textContent).toBe(money(who.after));

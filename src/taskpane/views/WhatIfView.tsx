@@ -225,6 +225,8 @@ export function WhatIfView(): React.JSX.Element {
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     );
   const shown = showAll ? rows : rows.slice(0, SHOWN);
+  // the period is said only when the comparison covers more than one
+  const periodsCompared = new Set((result?.rows ?? []).map((r) => r.period)).size;
   const s = result?.summary;
   const signed = (v: number | null) =>
     v !== null && v > 0 ? `+${format.money(v)}` : format.money(v);
@@ -369,7 +371,9 @@ export function WhatIfView(): React.JSX.Element {
               {shown.map((r) => (
                 <TableRow key={`${r.id} ${r.period}`} data-id={r.id}>
                   <TableCell>
-                    <span title={`${r.id} · ${r.period}`}>{`${r.name} · ${r.period}`}</span>
+                    <span title={`${r.id} · ${r.period}`}>
+                      {periodsCompared > 1 ? `${r.name} · ${r.period}` : r.name}
+                    </span>
                   </TableCell>
                   <TableCell className={styles.num}>{format.money(r.before.totalPay)}</TableCell>
                   <TableCell className={styles.num}>{format.money(r.after.totalPay)}</TableCell>
