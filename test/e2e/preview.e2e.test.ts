@@ -2,16 +2,20 @@
  * End to end, on the browser preview (a development build, headless Chromium): a new HR user
  * creates the plan workbook, imports the sample CRM export, fixes the row the data check reports
  * (the "2024/3" row that is really February), generates the scorecards, opens one salesperson's
- * explanation and writes their statement. The test then reads the preview workbook's cells —
- * computed by HyperFormula from the formulas the add-in wrote — and checks every total score and
- * every total pay against the engine. axe finds no serious violation at any step; a screenshot of
- * each step goes to artifacts/screenshots/.
+ * explanation and writes their statement; then asks what raising the top commission tier from 5%
+ * to 6% would cost, closes 2024-Q1, applies the raise, and corrects a number the closed quarter
+ * used. The test reads the preview workbook's cells — computed by HyperFormula from the formulas
+ * the add-in wrote — and checks every total score and every total pay against the engine, the
+ * what-if's cost against recomputing, and the frozen quarter against the engine before and after
+ * the plan changed. axe finds no serious violation at any step; a screenshot of each step goes to
+ * artifacts/screenshots/.
  */
 import * as fs from "fs";
 import * as path from "path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
+  columnLetter,
   defaultPlan,
   evaluate,
   mapColumns,
@@ -34,14 +38,27 @@ const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
 
 type Cells = (string | number | boolean | null)[][];
 
-/** The engine's scorecard for the sample with the same fix the user makes (row "2024/3" is February). */
-function engineScorecard() {
+/** The sample's data rows with the same fix the user makes (row "2024/3" is February). */
+function engineData() {
   const table = parseCsv(fs.readFileSync(FIXTURE_CSV, "utf8"), "crm.csv");
   const plan = defaultPlan();
   const { mapping } = mapColumns(table, plan);
   const fixed = table.rows.find((r) => r[mapping.period] === "2024/3")!;
   fixed[mapping.period] = "2024-02";
-  return scorecardRows(evaluate(plan, readDataTable(table, plan).rows));
+  return readDataTable(table, plan).rows;
+}
+
+/** The engine's scorecard for the sample with the user's fix. */
+function engineScorecard() {
+  return scorecardRows(evaluate(defaultPlan(), engineData()));
+}
+
+/** Opens a view by its tab, or from the "more views" menu when the pane is too narrow for it. */
+async function openView(pane: Locator, label: string): Promise<void> {
+  const tab = pane.getByRole("tab", { name: label });
+  if ((await tab.count()) > 0 && (await tab.isVisible())) return tab.click();
+  await pane.getByRole("button", { name: "更多视图" }).click();
+  await pane.page().getByRole("menuitem", { name: label }).click();
 }
 
 async function sheetValues(page: Page, role: string): Promise<{ name: string; values: Cells }> {
@@ -195,6 +212,76 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     expect(statements.values.flat().some((c) => typeof c === "string" && c.includes(name))).toBe(
       true
     );
+
+    // 6. what-if: the top tier from 5% to 6%, before anything is written
+    const plan = defaultPlan();
+    const raised = defaultPlan();
+    raised.commission.tiers[2].rate = 0.06;
+    const data = engineData();
+    const before = scorecardRows(evaluate(plan, data));
+    const after = scorecardRows(evaluate(raised, data));
+    const cost = before.reduce(
+      (sum, r, i) =>
+        r.totalPay === null || after[i].totalPay === null
+          ? sum
+          : sum + after[i].totalPay! - r.totalPay,
+      0
+    );
+    const zhMoney = new Intl.NumberFormat("zh-CN", {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    await openView(pane, "模拟测算");
+    await pane.getByRole("textbox", { name: "第 3 档：提成比例" }).fill("6");
+    await expectLocator(
+      pane.getByTestId("whatif-cost"),
+      `+${zhMoney.format(Math.round(cost * 100) / 100)}`
+    );
+    await shot("09-what-if.png");
+    await expectAccessible(page, "what-if");
+
+    // 7. close 2024-Q1: its scorecard frozen as values with the stamp, logged
+    await openView(pane, "结账");
+    await pane.getByRole("textbox", { name: /您的姓名/ }).fill("王芳");
+    await pane.getByRole("button", { name: "结账 2024-Q1" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "确认结账" }).click();
+    await pane.getByText(/^2024-Q1 已结账/).waitFor({ timeout: 60_000 });
+    await shot("10-closed.png");
+    await expectAccessible(page, "closed");
+    const frozen = await sheetValues(page, "closed_2024_q1");
+    expect(frozen.name).toBe("评分卡 2024-Q1");
+    const fh = frozen.values.findIndex((r) => r.includes("员工编号"));
+    const fPay = frozen.values[fh].indexOf("应发合计");
+    for (const r of before) {
+      const line = frozen.values.find((v, i) => i > fh && v[0] === r.id)!;
+      expect(line[fPay]).toBe(r.totalPay ?? null);
+    }
+
+    // 8. the plan changes after the close (applied from the what-if): the closed values do not
+    await openView(pane, "模拟测算");
+    await pane.getByRole("textbox", { name: "第 3 档：提成比例" }).fill("6");
+    await pane.getByRole("button", { name: "应用到方案工作表" }).click();
+    await pane.getByText(/方案工作表已更新为版本 2024\.2/).waitFor();
+    expect((await sheetValues(page, "closed_2024_q1")).values).toEqual(frozen.values);
+
+    // 9. a late correction on the Data sheet: Generate warns that the closed period's inputs changed
+    const dataSheet = await sheetValues(page, "data");
+    const dh = dataSheet.values.findIndex((r) => r.includes("员工编号"));
+    const collected = plan.fields.find((f) => f.key === "collected")!.name.zh;
+    const dCol = dataSheet.values[dh].indexOf(collected);
+    const dRow = dataSheet.values.findIndex(
+      (v, i) => i > dh && v[0] === "S1003" && v[3] === "2024-02"
+    );
+    await page
+      .getByRole("tablist", { name: "Sheets" })
+      .getByRole("tab", { name: dataSheet.name, exact: true })
+      .click();
+    await page.locator(`[data-cell="${columnLetter(dCol)}${dRow + 1}"]`).click();
+    await page.keyboard.type("123456");
+    await page.keyboard.press("Enter");
+    await openView(pane, "生成");
+    await pane.getByText("2024-Q1 结账后，以下人员的输入数据发生了变化：S1003。").waitFor();
+    await shot("11-inputs-changed.png");
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
@@ -216,7 +303,7 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await expectLocator(pane.getByRole("heading", { level: 2 }), "Plan");
-    await page.screenshot({ path: path.join(SCREENSHOTS, "09-narrow-en.png") });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "12-narrow-en.png") });
     await expectAccessible(page, "narrow");
     await context.close();
   }, 60_000);
