@@ -208,6 +208,8 @@ const en = {
     download: "Download plan (.json)",
     unsaved: "Unsaved changes",
     fixToSave: "Fix the errors to save the plan.",
+    closedVersion: (version: string, periods: string) =>
+      `${periods} ${periods.includes(",") ? "were" : "was"} closed with version ${version} and keep their results. Give the changed plan a new version, so each scorecard says which plan it used.`,
     notANumber: "Enter a number.",
   },
   data: {
@@ -704,6 +706,8 @@ const zh: Strings = {
     download: "下载方案（.json）",
     unsaved: "有未保存的修改",
     fixToSave: "请先修正错误再保存方案。",
+    closedVersion: (version: string, periods: string) =>
+      `${periods} 已按版本 ${version} 结账，结果保持不变。请为修改后的方案设置新的版本号，以便每张评分卡标明所用方案。`,
     notANumber: "请输入数字。",
   },
   data: {

@@ -10,6 +10,7 @@ import { workbookLayouts } from "../../src/taskpane/layouts";
 import { CLOSED_BY_SETTING } from "../../src/taskpane/closing";
 import { CloseView } from "../../src/taskpane/views/CloseView";
 import { GenerateView } from "../../src/taskpane/views/GenerateView";
+import { PlanView } from "../../src/taskpane/views/PlanView";
 import { StatementsView } from "../../src/taskpane/views/StatementsView";
 import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
 import type { WorkbookHost } from "../../src/taskpane/host";
@@ -178,6 +179,28 @@ describe("CloseView", () => {
     await user.click(screen.getByRole("button", { name: "Generate scorecards" }));
     expect(await screen.findByText("No data rows for this period and group.")).toBeTruthy();
     expect(await w.host.scorecardPeriods()).toEqual([]);
+  });
+
+  it("should ask the Plan editor for a new version when the plan of a closed period changes", async () => {
+    const user = userEvent.setup();
+    const w = await workbook();
+    await w.host.settings.set(CLOSED_BY_SETTING, "Wang Fang");
+    const first = await render(<CloseView />, w);
+    await user.click(screen.getByRole("button", { name: "Close 2024-Q1" }));
+    await user.click(await screen.findByRole("button", { name: "Close the period" }));
+    await screen.findByText(/2024-Q1 is closed/, undefined, { timeout: 20_000 });
+    first.unmount();
+    await render(<PlanView />, w);
+    await user.click(screen.getByRole("button", { name: "Commission" }));
+    const rate = screen.getByRole("textbox", { name: "Tier 3: rate" });
+    await user.clear(rate);
+    await user.type(rate, "6");
+    expect(await screen.findByText(/2024-Q1 was closed with version 2024.1/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Plan" }));
+    const version = screen.getByRole("textbox", { name: "Version" });
+    await user.clear(version);
+    await user.type(version, "2024.2");
+    expect(screen.queryByText(/was closed with version/)).toBeNull();
   });
 
   it("should have no accessibility violations", async () => {

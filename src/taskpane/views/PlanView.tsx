@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, SaveRegular } from "@fluentui/react-icons";
-import { validatePlan, type Issue, type Plan } from "../../engine";
+import { planChecksum, validatePlan, type Issue, type Plan } from "../../engine";
 import { useHost } from "../host";
 import "../messages";
 import { downloadText, planFileName, planFileText } from "../planFile";
@@ -77,6 +77,8 @@ export function PlanView(): React.JSX.Element {
     loadPlan,
     confirmReplace,
     format,
+    closing,
+    loadClosing,
   } = useSession();
   const load = useAction();
   const save = useAction();
@@ -99,6 +101,18 @@ export function PlanView(): React.JSX.Element {
     setSeenPlan(plan);
     if (plan && !dirty) setDraft(structuredClone(plan));
   }
+
+  // closed periods keep their plan; a changed plan under the same version would blur which one a scorecard used
+  React.useEffect(() => {
+    if (hasSheet) loadClosing().catch(() => undefined);
+  }, [hasSheet, loadClosing]);
+  const sameVersion = React.useMemo(() => {
+    if (!draft || !dirty || !closing) return [];
+    const sum = planChecksum(draft);
+    return [...closing.closed.values()]
+      .filter((e) => e.planVersion === draft.version && e.planChecksum !== sum)
+      .map((e) => e.period);
+  }, [draft, dirty, closing]);
 
   const issues = React.useMemo(() => (draft ? safeValidate(draft) : []), [draft]);
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -213,6 +227,13 @@ export function PlanView(): React.JSX.Element {
           {t.plan.download}
         </Button>
       </div>
+      {sameVersion.length > 0 && draft && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t.plan.closedVersion(draft.version, sameVersion.join(", "))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div role="status">
         {dirty && errors > 0 && <Text size={200}>{t.plan.fixToSave}</Text>}
         {dirty && errors === 0 && <Text size={200}>{t.plan.unsaved}</Text>}
