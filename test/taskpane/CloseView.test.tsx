@@ -136,7 +136,7 @@ describe("CloseView", () => {
     expect(lines.length).toBe(24);
     for (const line of lines) {
       const cells = within(line).getAllByRole("cell");
-      expect(cells[3].textContent === "0.00" || cells[3].textContent === "—").toBe(true);
+      expect(cells[2].textContent === "0.00" || cells[2].textContent === "—").toBe(true);
     }
     await user.click(screen.getByRole("button", { name: "Write the Year to date sheet" }));
     await screen.findByText("Written to Year to date.");

@@ -39,6 +39,7 @@ function recompute(before: Plan, after: Plan, rows: Parameters<typeof evaluate>[
         ? null
         : Math.round((y.totalPay - x.totalPay) * 100) / 100;
     return {
+      grade: x.grade,
       id: x.id,
       name: x.name,
       period: x.period,
@@ -77,9 +78,11 @@ describe("WhatIfView", () => {
     for (const line of lines) {
       const cells = within(line).getAllByRole("cell");
       // each row names the salesperson (its title says which id and period)
-      const title = cells[0].querySelector("span")!.getAttribute("title");
+      const label = cells[0].querySelector("span[title]")!;
+      const title = label.getAttribute("title");
       const who = expected.people.find((p) => title === `${p.id} · ${p.period}`)!;
-      expect(cells[0].textContent).toBe(who.name);
+      expect(label.textContent).toBe(who.name);
+      expect(cells[0].textContent).toBe(`${who.name}${who.grade}`); // the grade, unchanged
       expect(who).toBeDefined();
       expect(cells[1].textContent).toBe(money(who.before));
       expect(cells[2].textContent).toBe(money(who.after));

@@ -412,7 +412,6 @@ export function CloseView(): React.JSX.Element {
                 <TableRow>
                   <TableHeaderCell>{t.whatIf.person}</TableHeaderCell>
                   <TableHeaderCell className={styles.num}>{t.close.paid}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{t.close.recomputed}</TableHeaderCell>
                   <TableHeaderCell className={styles.num}>{t.close.catchUp}</TableHeaderCell>
                   <TableHeaderCell className={styles.num}>{t.close.deferred}</TableHeaderCell>
                 </TableRow>
@@ -424,10 +423,16 @@ export function CloseView(): React.JSX.Element {
                       <span title={`${r.id} · ${r.periods.join(", ")}`}>{r.name}</span>
                     </TableCell>
                     <TableCell className={styles.num}>{format.money(r.paid.total)}</TableCell>
-                    <TableCell className={styles.num}>
-                      {r.recomputed ? format.money(r.recomputed.total) : t.close.cannotRecompute}
+                    <TableCell
+                      className={styles.num}
+                      title={
+                        r.recomputed
+                          ? `${t.close.recomputed} ${format.money(r.recomputed.total)}`
+                          : t.close.cannotRecompute
+                      }
+                    >
+                      {format.money(r.catchUp)}
                     </TableCell>
-                    <TableCell className={styles.num}>{format.money(r.catchUp)}</TableCell>
                     <TableCell className={styles.num}>{format.money(r.deferredToDate)}</TableCell>
                   </TableRow>
                 ))}

@@ -82,6 +82,7 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalXS,
   },
   table: { tableLayout: "auto" },
+  who: { display: "flex", flexDirection: "column" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   grid: {
     display: "grid",
@@ -364,21 +365,22 @@ export function WhatIfView(): React.JSX.Element {
                 <TableHeaderCell className={styles.num}>{t.whatIf.before}</TableHeaderCell>
                 <TableHeaderCell className={styles.num}>{t.whatIf.after}</TableHeaderCell>
                 <TableHeaderCell className={styles.num}>{t.whatIf.change}</TableHeaderCell>
-                <TableHeaderCell>{t.whatIf.grade}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {shown.map((r) => (
                 <TableRow key={`${r.id} ${r.period}`} data-id={r.id}>
                   <TableCell>
-                    <span title={`${r.id} · ${r.period}`}>
-                      {periodsCompared > 1 ? `${r.name} · ${r.period}` : r.name}
+                    <span className={styles.who}>
+                      <span title={`${r.id} · ${r.period}`}>
+                        {periodsCompared > 1 ? `${r.name} · ${r.period}` : r.name}
+                      </span>
+                      <Caption1 aria-label={`${t.whatIf.grade} ${grade(r)}`}>{grade(r)}</Caption1>
                     </span>
                   </TableCell>
                   <TableCell className={styles.num}>{format.money(r.before.totalPay)}</TableCell>
                   <TableCell className={styles.num}>{format.money(r.after.totalPay)}</TableCell>
                   <TableCell className={styles.num}>{signed(r.payChange)}</TableCell>
-                  <TableCell>{grade(r)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
