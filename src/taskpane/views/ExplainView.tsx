@@ -62,15 +62,7 @@ const useStyles = makeStyles({
 export function ExplainView(): React.JSX.Element {
   const styles = useStyles();
   const host = useHost();
-  const {
-    strings: t,
-    format,
-    language,
-    run,
-    explainRow,
-    showExplanation,
-    navigate,
-  } = useSession();
+  const { strings: t, format, language, run, explainRow, showExplanation, navigate } = useSession();
   const [follow, setFollow] = React.useState(false);
   const writer = useStatementWriter();
   const [writtenFor, setWrittenFor] = React.useState<number | null>(null);
