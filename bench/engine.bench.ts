@@ -7,7 +7,17 @@
  * Run alone: npx tsx bench/engine.bench.ts
  */
 import { performance } from "node:perf_hooks";
-import { annualRows, DataRow, defaultPlan, evaluate, explain, FeedbackRating, monthRows, Plan, scorecardRows } from "../src/engine";
+import {
+  annualRows,
+  DataRow,
+  defaultPlan,
+  evaluate,
+  explain,
+  FeedbackRating,
+  monthRows,
+  Plan,
+  scorecardRows,
+} from "../src/engine";
 
 const PEOPLE = 10_000;
 const MONTHS = 12;
@@ -28,7 +38,10 @@ function rng(seed: number): () => number {
 const FIELDS = defaultPlan().fields.map((f) => f.key);
 const ABSENT = ["bonus_standard", "adjustment", "clawback"];
 
-export function generate(people = PEOPLE, seed = 2024): { rows: DataRow[]; ratings: FeedbackRating[] } {
+export function generate(
+  people = PEOPLE,
+  seed = 2024
+): { rows: DataRow[]; ratings: FeedbackRating[] } {
   const r = rng(seed);
   const rows: DataRow[] = [];
   const ratings: FeedbackRating[] = [];
@@ -75,15 +88,55 @@ export function generate(people = PEOPLE, seed = 2024): { rows: DataRow[]; ratin
         adjustment: null,
         clawback: null,
       };
-      const values: Record<string, number | null> = Object.fromEntries(FIELDS.map((k) => [k, v[k] ?? null]));
-      rows.push({ id, name: `Rep ${p + 1}`, team, period, values, invalid: [], absent: ABSENT, conflict: null, source: { sheet: "Data", row: rows.length + 2 } });
+      const values: Record<string, number | null> = Object.fromEntries(
+        FIELDS.map((k) => [k, v[k] ?? null])
+      );
+      rows.push({
+        id,
+        name: `Rep ${p + 1}`,
+        team,
+        period,
+        values,
+        invalid: [],
+        absent: ABSENT,
+        conflict: null,
+        source: { sheet: "Data", row: rows.length + 2 },
+      });
     }
     for (let q = 1; q <= 4; q++) {
-      ratings.push({ id, period: `2024-Q${q}`, rater: "superior", score: 60 + Math.floor(40 * r()), raterName: "", source: { sheet: "Feedback", row: 2 } });
-      ratings.push({ id, period: `2024-Q${q}`, rater: "peer", score: 60 + Math.floor(40 * r()), raterName: "", source: { sheet: "Feedback", row: 2 } });
-      ratings.push({ id, period: `2024-Q${q}`, rater: "customer", score: 60 + Math.floor(40 * r()), raterName: "", source: { sheet: "Feedback", row: 2 } });
+      ratings.push({
+        id,
+        period: `2024-Q${q}`,
+        rater: "superior",
+        score: 60 + Math.floor(40 * r()),
+        raterName: "",
+        source: { sheet: "Feedback", row: 2 },
+      });
+      ratings.push({
+        id,
+        period: `2024-Q${q}`,
+        rater: "peer",
+        score: 60 + Math.floor(40 * r()),
+        raterName: "",
+        source: { sheet: "Feedback", row: 2 },
+      });
+      ratings.push({
+        id,
+        period: `2024-Q${q}`,
+        rater: "customer",
+        score: 60 + Math.floor(40 * r()),
+        raterName: "",
+        source: { sheet: "Feedback", row: 2 },
+      });
     }
-    ratings.push({ id, period: "2024", rater: "superior", score: 60 + Math.floor(40 * r()), raterName: "", source: { sheet: "Feedback", row: 2 } });
+    ratings.push({
+      id,
+      period: "2024",
+      rater: "superior",
+      score: 60 + Math.floor(40 * r()),
+      raterName: "",
+      source: { sheet: "Feedback", row: 2 },
+    });
   }
   return { rows, ratings };
 }
@@ -93,7 +146,12 @@ export function generate(people = PEOPLE, seed = 2024): { rows: DataRow[]; ratin
  * grouped 12 per person, in month order (as generated). It computes what the engine computes:
  * monthly tracking totals, quarterly totals and pay, and annual totals.
  */
-function floor(cols: Record<string, Float64Array>, feedback: Float64Array, annualFeedback: Float64Array, people: number) {
+function floor(
+  cols: Record<string, Float64Array>,
+  feedback: Float64Array,
+  annualFeedback: Float64Array,
+  people: number
+) {
   const n = people * 12;
   const quarters = people * 4;
   const monthTotals = new Float64Array(n);
@@ -101,43 +159,181 @@ function floor(cols: Record<string, Float64Array>, feedback: Float64Array, annua
   const pay = new Float64Array(quarters);
   const annual = new Float64Array(people);
   const c = cols;
-  const lin = (a: number, f: number, cap: number) => (a < f || a <= 0 ? 0 : (a < cap ? a : cap) * 100);
+  const lin = (a: number, f: number, cap: number) =>
+    a < f || a <= 0 ? 0 : (a < cap ? a : cap) * 100;
   const dir = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
   const r2 = (x: number) => Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) / 100;
-  const totalOf = (sales: number, target: number, prior: number, coll: number, due: number, nc: number, nct: number, strat: number, sat: number, ret: number, clv: number, comp: number, act: number, actTarget: number, leads: number, opp: number, cyc: number, pk: number, dt: number, hrs: number, hrsTarget: number, ded: number, fb: number) => {
-    const sd = 0.4 * lin(sales / target, 0.6, 1.2) + 0.15 * lin((sales - prior) / Math.abs(prior) / 0.1, 0, 1.2) + 0.2 * lin(coll / due, 0.7, 1) + 0.15 * lin(nc / nct, 0, 1.2) + 0.1 * lin(strat / sales / 0.2, 0, 1.2);
-    const cd = 0.35 * lin(sat / 90, 0, 1.1) + 0.3 * lin(ret / 0.85, 0, 1.2) + 0.15 * lin(clv / 300000, 0, 1.2) + 0.2 * lin(comp / 0.95, 0, 1);
-    const pd = 0.25 * lin(act / actTarget, 0, 1.2) + 0.25 * lin(opp / leads / 0.25, 0, 1.2) + 0.2 * (cyc === 0 ? 120 : lin(45 / cyc, 0, 1.2)) + 0.15 * dir(pk) + 0.15 * dir(dt);
+  const totalOf = (
+    sales: number,
+    target: number,
+    prior: number,
+    coll: number,
+    due: number,
+    nc: number,
+    nct: number,
+    strat: number,
+    sat: number,
+    ret: number,
+    clv: number,
+    comp: number,
+    act: number,
+    actTarget: number,
+    leads: number,
+    opp: number,
+    cyc: number,
+    pk: number,
+    dt: number,
+    hrs: number,
+    hrsTarget: number,
+    ded: number,
+    fb: number
+  ) => {
+    const sd =
+      0.4 * lin(sales / target, 0.6, 1.2) +
+      0.15 * lin((sales - prior) / Math.abs(prior) / 0.1, 0, 1.2) +
+      0.2 * lin(coll / due, 0.7, 1) +
+      0.15 * lin(nc / nct, 0, 1.2) +
+      0.1 * lin(strat / sales / 0.2, 0, 1.2);
+    const cd =
+      0.35 * lin(sat / 90, 0, 1.1) +
+      0.3 * lin(ret / 0.85, 0, 1.2) +
+      0.15 * lin(clv / 300000, 0, 1.2) +
+      0.2 * lin(comp / 0.95, 0, 1);
+    const pd =
+      0.25 * lin(act / actTarget, 0, 1.2) +
+      0.25 * lin(opp / leads / 0.25, 0, 1.2) +
+      0.2 * (cyc === 0 ? 120 : lin(45 / cyc, 0, 1.2)) +
+      0.15 * dir(pk) +
+      0.15 * dir(dt);
     const td = 0.4 * dir(fb) + 0.3 * lin(hrs / hrsTarget, 0, 1) + 0.3 * Math.max(0, 100 - ded);
     return 0.55 * sd + 0.2 * cd + 0.15 * pd + 0.1 * td;
   };
   for (let m = 0; m < n; m++) {
     const q = Math.floor(m / 12) * 4 + Math.floor((m % 12) / 3);
-    monthTotals[m] = totalOf(c.sales_amount[m], c.sales_target[m], c.prior_sales[m], c.collected[m], c.due[m], c.new_customers[m], c.new_customers_target[m], c.strategic_amount[m], c.satisfaction[m], c.retention_rate[m], c.clv[m], c.complaint_resolution[m], c.visits[m] + c.calls[m] + c.proposals[m], 180, c.leads[m], c.opportunities[m], c.sales_cycle_days[m], c.product_knowledge[m], c.digital_tools[m], c.training_hours[m], 8, c.deductions[m], feedback[q]);
+    monthTotals[m] = totalOf(
+      c.sales_amount[m],
+      c.sales_target[m],
+      c.prior_sales[m],
+      c.collected[m],
+      c.due[m],
+      c.new_customers[m],
+      c.new_customers_target[m],
+      c.strategic_amount[m],
+      c.satisfaction[m],
+      c.retention_rate[m],
+      c.clv[m],
+      c.complaint_resolution[m],
+      c.visits[m] + c.calls[m] + c.proposals[m],
+      180,
+      c.leads[m],
+      c.opportunities[m],
+      c.sales_cycle_days[m],
+      c.product_knowledge[m],
+      c.digital_tools[m],
+      c.training_hours[m],
+      8,
+      c.deductions[m],
+      feedback[q]
+    );
   }
   for (let q = 0; q < quarters; q++) {
     const m0 = Math.floor(q / 4) * 12 + (q % 4) * 3;
-    let sales = 0, target = 0, prior = 0, coll = 0, due = 0, nc = 0, nct = 0, strat = 0, sat = 0, ret = 0, clv = 0, comp = 0, act = 0, leads = 0, opp = 0, cyc = 0, pk = 0, dt = 0, hrs = 0, ded = 0;
-    let base = 0, std = 0, com = 0;
+    let sales = 0,
+      target = 0,
+      prior = 0,
+      coll = 0,
+      due = 0,
+      nc = 0,
+      nct = 0,
+      strat = 0,
+      sat = 0,
+      ret = 0,
+      clv = 0,
+      comp = 0,
+      act = 0,
+      leads = 0,
+      opp = 0,
+      cyc = 0,
+      pk = 0,
+      dt = 0,
+      hrs = 0,
+      ded = 0;
+    let base = 0,
+      std = 0,
+      com = 0;
     for (let m = m0; m < m0 + 3; m++) {
-      sales += c.sales_amount[m]; target += c.sales_target[m]; prior += c.prior_sales[m]; coll += c.collected[m]; due += c.due[m];
-      nc += c.new_customers[m]; nct += c.new_customers_target[m]; strat += c.strategic_amount[m]; sat += c.satisfaction[m]; ret += c.retention_rate[m];
-      clv += c.clv[m]; comp += c.complaint_resolution[m]; act += c.visits[m] + c.calls[m] + c.proposals[m]; leads += c.leads[m]; opp += c.opportunities[m];
-      cyc += c.sales_cycle_days[m]; pk += c.product_knowledge[m]; dt += c.digital_tools[m]; hrs += c.training_hours[m]; ded += c.deductions[m];
+      sales += c.sales_amount[m];
+      target += c.sales_target[m];
+      prior += c.prior_sales[m];
+      coll += c.collected[m];
+      due += c.due[m];
+      nc += c.new_customers[m];
+      nct += c.new_customers_target[m];
+      strat += c.strategic_amount[m];
+      sat += c.satisfaction[m];
+      ret += c.retention_rate[m];
+      clv += c.clv[m];
+      comp += c.complaint_resolution[m];
+      act += c.visits[m] + c.calls[m] + c.proposals[m];
+      leads += c.leads[m];
+      opp += c.opportunities[m];
+      cyc += c.sales_cycle_days[m];
+      pk += c.product_knowledge[m];
+      dt += c.digital_tools[m];
+      hrs += c.training_hours[m];
+      ded += c.deductions[m];
       const share = c.days_worked[m] / c.days_in_period[m];
       base += r2(c.base_salary[m] * (share < 1 ? share : 1));
       std += r2(c.performance_pay[m] * (share < 1 ? share : 1));
       const x = c.collected[m];
-      const g = (x > 0 ? Math.min(x, 100000) * 0.02 : 0) + (x > 100000 ? (Math.min(x, 300000) - 100000) * 0.03 : 0) + (x > 300000 ? (x - 300000) * 0.05 : 0);
+      const g =
+        (x > 0 ? Math.min(x, 100000) * 0.02 : 0) +
+        (x > 100000 ? (Math.min(x, 300000) - 100000) * 0.03 : 0) +
+        (x > 300000 ? (x - 300000) * 0.05 : 0);
       com += r2(g);
     }
-    const total = totalOf(sales, target, prior, coll, due, nc, nct, strat, sat / 3, ret / 3, clv / 3, comp / 3, act, 540, leads, opp, cyc / 3, pk / 3, dt / 3, hrs, 24, ded, feedback[q]);
+    const total = totalOf(
+      sales,
+      target,
+      prior,
+      coll,
+      due,
+      nc,
+      nct,
+      strat,
+      sat / 3,
+      ret / 3,
+      clv / 3,
+      comp / 3,
+      act,
+      540,
+      leads,
+      opp,
+      cyc / 3,
+      pk / 3,
+      dt / 3,
+      hrs,
+      24,
+      ded,
+      feedback[q]
+    );
     totals[q] = total;
-    const coef = total >= 95 - 1e-9 ? 1.5 : total >= 85 - 1e-9 ? 1.2 : total >= 70 - 1e-9 ? 1 : total >= 60 - 1e-9 ? 0.8 : 0.5;
+    const coef =
+      total >= 95 - 1e-9
+        ? 1.5
+        : total >= 85 - 1e-9
+          ? 1.2
+          : total >= 70 - 1e-9
+            ? 1
+            : total >= 60 - 1e-9
+              ? 0.8
+              : 0.5;
     pay[q] = r2(r2(base) + r2(std) * coef + r2(com));
   }
   for (let p = 0; p < people; p++) {
-    annual[p] = 0.225 * (totals[p * 4] + totals[p * 4 + 1] + totals[p * 4 + 2] + totals[p * 4 + 3]) + 0.1 * annualFeedback[p];
+    annual[p] =
+      0.225 * (totals[p * 4] + totals[p * 4 + 1] + totals[p * 4 + 2] + totals[p * 4 + 3]) +
+      0.1 * annualFeedback[p];
   }
   return { monthTotals, totals, pay, annual };
 }
@@ -177,10 +373,13 @@ export async function run(runs = 5): Promise<Record<string, number>> {
     annualRows(evaluated);
   }, runs);
   // engineWithTracesMs: every number and an explanation of every scorecard (40,000 traces).
-  const engineWithTracesMs = time(() => {
-    const ev = evaluate(plan, rows, ratings);
-    for (let r = 0; r < ev.periods.frame.n; r++) explain(ev, r);
-  }, Math.max(1, Math.floor(runs / 2)));
+  const engineWithTracesMs = time(
+    () => {
+      const ev = evaluate(plan, rows, ratings);
+      for (let r = 0; r < ev.periods.frame.n; r++) explain(ev, r);
+    },
+    Math.max(1, Math.floor(runs / 2))
+  );
 
   // The floor works on columns prepared outside the timing (it has no model to read them).
   const cols: Record<string, Float64Array> = {};
@@ -203,14 +402,18 @@ export async function run(runs = 5): Promise<Record<string, number>> {
   const ev = evaluate(bandsPlan, rows, ratings);
   let maxTotalDiff = 0;
   let payMismatches = 0;
-  for (let m = 0; m < ev.months.frame.n; m++) maxTotalDiff = Math.max(maxTotalDiff, Math.abs(ev.months.totals[m] - fl.monthTotals[m]));
+  for (let m = 0; m < ev.months.frame.n; m++)
+    maxTotalDiff = Math.max(maxTotalDiff, Math.abs(ev.months.totals[m] - fl.monthTotals[m]));
   for (let q = 0; q < ev.periods.frame.n; q++) {
     maxTotalDiff = Math.max(maxTotalDiff, Math.abs(ev.periods.totals[q] - fl.totals[q]));
     if (Math.abs(ev.periodPay.total[q] - fl.pay[q]) > 0.005) payMismatches++;
   }
-  for (let p = 0; p < PEOPLE; p++) maxTotalDiff = Math.max(maxTotalDiff, Math.abs(ev.annual.totals[p] - fl.annual[p]));
+  for (let p = 0; p < PEOPLE; p++)
+    maxTotalDiff = Math.max(maxTotalDiff, Math.abs(ev.annual.totals[p] - fl.annual[p]));
   if (maxTotalDiff > 1e-9 || payMismatches > 0) {
-    throw new Error(`the floor does not compute the engine's numbers: max total difference ${maxTotalDiff}, ${payMismatches} pay mismatches`);
+    throw new Error(
+      `the floor does not compute the engine's numbers: max total difference ${maxTotalDiff}, ${payMismatches} pay mismatches`
+    );
   }
 
   return {

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const server = await serve(dist);
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await page.goto(`${server.origin}/preview.html?lang=zh-CN`);
     const pane = page.getByTestId("task-pane");

@@ -31,9 +31,22 @@ try {
   for (const file of benches) {
     const name = file.replace(/\.bench\.ts$/, "");
     const bundle = join(out, `${name}.js`);
-    buildSync({ entryPoints: [join(root, "bench", file)], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "warning", external: ["playwright-core", "hyperformula", "exceljs"] });
+    buildSync({
+      entryPoints: [join(root, "bench", file)],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      outfile: bundle,
+      logLevel: "warning",
+      external: ["playwright-core", "hyperformula", "exceljs"],
+    });
     console.log(`\n== ${name}`);
-    const r = spawnSync(process.execPath, ["--expose-gc", bundle], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--expose-gc", bundle], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     process.stdout.write(r.stdout);
     const last = r.stdout.trim().split("\n").pop() ?? "";
     if (r.status !== 0 || !last.startsWith("{")) {

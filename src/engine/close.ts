@@ -31,7 +31,15 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return "[" + value.map(canonicalJson).join(",") + "]";
   const o = value as Record<string, unknown>;
-  return "{" + Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => JSON.stringify(k) + ":" + canonicalJson(o[k])).join(",") + "}";
+  return (
+    "{" +
+    Object.keys(o)
+      .sort()
+      .filter((k) => o[k] !== undefined)
+      .map((k) => JSON.stringify(k) + ":" + canonicalJson(o[k]))
+      .join(",") +
+    "}"
+  );
 }
 
 export function planChecksum(plan: Plan): string {
@@ -39,18 +47,31 @@ export function planChecksum(plan: Plan): string {
 }
 
 /** The data rows (months) and ratings that lie within a period. */
-export function periodInputs(rows: readonly DataRow[], ratings: readonly FeedbackRating[], period: string): { rows: DataRow[]; ratings: FeedbackRating[] } {
+export function periodInputs(
+  rows: readonly DataRow[],
+  ratings: readonly FeedbackRating[],
+  period: string
+): { rows: DataRow[]; ratings: FeedbackRating[] } {
   const outer = parsePeriodKey(period);
   if (!outer) return { rows: [], ratings: [] };
   const inside = (key: string) => {
     const p = parsePeriodKey(key);
     return p !== null && within(p, outer);
   };
-  return { rows: rows.filter((r) => inside(r.period)), ratings: ratings.filter((r) => inside(r.period)) };
+  return {
+    rows: rows.filter((r) => inside(r.period)),
+    ratings: ratings.filter((r) => inside(r.period)),
+  };
 }
 
 function rowText(plan: Plan, r: DataRow): string {
-  const values = plan.fields.map((f) => (r.invalid.includes(f.key) ? "!" : r.values[f.key] === null || r.values[f.key] === undefined ? "" : String(r.values[f.key])));
+  const values = plan.fields.map((f) =>
+    r.invalid.includes(f.key)
+      ? "!"
+      : r.values[f.key] === null || r.values[f.key] === undefined
+        ? ""
+        : String(r.values[f.key])
+  );
   return [r.id, r.name, r.team, r.period, r.conflict ?? "", ...values].join("\u001f");
 }
 
@@ -59,7 +80,12 @@ function ratingText(r: FeedbackRating): string {
 }
 
 /** Checksums of a period's inputs: overall and per salesperson, independent of row order. */
-export function inputChecksums(plan: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[], period: string): { overall: string; people: Record<string, string>; rows: number } {
+export function inputChecksums(
+  plan: Plan,
+  rows: readonly DataRow[],
+  ratings: readonly FeedbackRating[],
+  period: string
+): { overall: string; people: Record<string, string>; rows: number } {
   const inputs = periodInputs(rows, ratings, period);
   const byPerson = new Map<string, string[]>();
   for (const r of inputs.rows) {
@@ -80,7 +106,14 @@ export function inputChecksums(plan: Plan, rows: readonly DataRow[], ratings: re
 }
 
 /** The stamp for closing a period now. */
-export function closePeriod(plan: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[], period: string, closedBy: string, closedAt: Date): PeriodStamp {
+export function closePeriod(
+  plan: Plan,
+  rows: readonly DataRow[],
+  ratings: readonly FeedbackRating[],
+  period: string,
+  closedBy: string,
+  closedAt: Date
+): PeriodStamp {
   const c = inputChecksums(plan, rows, ratings, period);
   return {
     period,
@@ -106,7 +139,12 @@ export interface CloseCheck {
 }
 
 /** Compares a closed period's stamp with the workbook's current inputs and plan. */
-export function checkClosedPeriod(stamp: PeriodStamp, plan: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[]): CloseCheck {
+export function checkClosedPeriod(
+  stamp: PeriodStamp,
+  plan: Plan,
+  rows: readonly DataRow[],
+  ratings: readonly FeedbackRating[]
+): CloseCheck {
   const now = inputChecksums(plan, rows, ratings, stamp.period);
   const before = stamp.personChecksums;
   const changed: string[] = [];
@@ -117,7 +155,13 @@ export function checkClosedPeriod(stamp: PeriodStamp, plan: Plan, rows: readonly
     else if (before[id] !== h) changed.push(id);
   }
   for (const id of Object.keys(before)) if (!(id in now.people)) removed.push(id);
-  return { inputsChanged: now.overall !== stamp.inputChecksum, changed, added, removed, planChanged: planChecksum(plan) !== stamp.planChecksum };
+  return {
+    inputsChanged: now.overall !== stamp.inputChecksum,
+    changed,
+    added,
+    removed,
+    planChanged: planChecksum(plan) !== stamp.planChecksum,
+  };
 }
 
 /** A frozen pay line of a closed period, as read back from its values-only scorecard. */
@@ -168,14 +212,29 @@ function zero(): PayTotals {
  * Year to date from the closed periods: what was paid, what the same periods give now, and the
  * catch-up between them; with the deferred commission accrued so far from the ledger.
  */
-export function yearToDate(closed: readonly ClosedPayLine[], ev: Evaluation, year: string): YearToDateRow[] {
+export function yearToDate(
+  closed: readonly ClosedPayLine[],
+  ev: Evaluation,
+  year: string
+): YearToDateRow[] {
   const now = new Map(scorecardRows(ev).map((r) => [r.id + "\u0000" + r.period, r]));
   const people = new Map<string, YearToDateRow>();
   for (const line of closed) {
     if (!line.period.startsWith(year)) continue;
     let row = people.get(line.id);
     if (!row) {
-      row = { id: line.id, name: line.name, team: line.team, year, periods: [], paid: zero(), recomputed: zero(), catchUp: null, deferredToDate: 0, clawbackOutstanding: 0 };
+      row = {
+        id: line.id,
+        name: line.name,
+        team: line.team,
+        year,
+        periods: [],
+        paid: zero(),
+        recomputed: zero(),
+        catchUp: null,
+        deferredToDate: 0,
+        clawbackOutstanding: 0,
+      };
       people.set(line.id, row);
     }
     row.periods.push(line.period);
@@ -185,7 +244,15 @@ export function yearToDate(closed: readonly ClosedPayLine[], ev: Evaluation, yea
     row.paid.bonus += line.bonus;
     row.paid.total += line.totalPay;
     const r = now.get(line.id + "\u0000" + line.period);
-    if (row.recomputed && r && r.base !== null && r.performancePay !== null && r.commission !== null && r.bonus !== null && r.totalPay !== null) {
+    if (
+      row.recomputed &&
+      r &&
+      r.base !== null &&
+      r.performancePay !== null &&
+      r.commission !== null &&
+      r.bonus !== null &&
+      r.totalPay !== null
+    ) {
       row.recomputed.base += r.base;
       row.recomputed.performancePay += r.performancePay;
       row.recomputed.commission += r.commission;
@@ -197,7 +264,9 @@ export function yearToDate(closed: readonly ClosedPayLine[], ev: Evaluation, yea
   const L = ev.ledger;
   const mf = L.frame;
   for (const row of people.values()) {
-    const closedPeriods = row.periods.map((p) => parsePeriodKey(p)).filter((p): p is NonNullable<typeof p> => p !== null);
+    const closedPeriods = row.periods
+      .map((p) => parsePeriodKey(p))
+      .filter((p): p is NonNullable<typeof p> => p !== null);
     let deferred = 0;
     let lastBalance: number | null = 0;
     for (let m = 0; m < mf.n; m++) {

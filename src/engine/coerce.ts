@@ -50,7 +50,9 @@ const CURRENCY = /^(¥|\$|€|£|RMB|CNY|元)|(元|¥|RMB|CNY)$/i;
 export function readNumber(input: CellInput): NumberReading {
   if (input === null || input === undefined) return { kind: "blank" };
   if (typeof input === "number") {
-    return Number.isFinite(input) ? { kind: "number", value: input, normalized: false } : { kind: "text", text: String(input) };
+    return Number.isFinite(input)
+      ? { kind: "number", value: input, normalized: false }
+      : { kind: "text", text: String(input) };
   }
   if (typeof input === "boolean") return { kind: "boolean" };
   const raw = input;
@@ -92,5 +94,7 @@ export function readNumber(input: CellInput): NumberReading {
 
 /** Whether a cell is blank in the contract's sense: null, undefined, "" (or whitespace only). */
 export function isBlank(input: unknown): boolean {
-  return input === null || input === undefined || (typeof input === "string" && input.trim() === "");
+  return (
+    input === null || input === undefined || (typeof input === "string" && input.trim() === "")
+  );
 }

@@ -19,7 +19,7 @@ export class PerfError {
   constructor(
     readonly kind: ErrorKind,
     readonly key: MessageKey,
-    readonly params: MessageParams = {},
+    readonly params: MessageParams = {}
   ) {}
 
   toString(): string {

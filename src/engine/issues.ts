@@ -34,7 +34,7 @@ export function issue(
   severity: Severity,
   code: MessageKey,
   params: MessageParams = {},
-  where: Pick<Issue, "location" | "subject" | "path" | "label"> = {},
+  where: Pick<Issue, "location" | "subject" | "path" | "label"> = {}
 ): Issue {
   return { severity, code, params, ...where };
 }
@@ -53,7 +53,9 @@ export function columnLetter(index: number): string {
 
 /** "Data!F15" style reference of a location. */
 export function cellReference(loc: CellLocation): string {
-  const sheet = /^[A-Za-z0-9_]+$/.test(loc.sheet) ? loc.sheet : `'${loc.sheet.replace(/'/g, "''")}'`;
+  const sheet = /^[A-Za-z0-9_]+$/.test(loc.sheet)
+    ? loc.sheet
+    : `'${loc.sheet.replace(/'/g, "''")}'`;
   return `${sheet}!${loc.column ?? ""}${loc.row}`;
 }
 
@@ -67,12 +69,13 @@ export function formatIssue(i: Issue, language: Language): string {
     parts.push(
       language === "zh-CN"
         ? `${l.sheet} 第 ${l.row} 行${l.column ? ` ${l.column} 列` : ""}${header}`
-        : `${l.sheet} row ${l.row}${l.column ? `, column ${l.column}` : ""}${header}`,
+        : `${l.sheet} row ${l.row}${l.column ? `, column ${l.column}` : ""}${header}`
     );
   }
   if (i.label) parts.push(language === "zh-CN" ? i.label.zh : i.label.en);
   else if (i.path && !i.location) parts.push(i.path);
-  if (i.subject && !i.location) parts.push(`${i.subject.id}${i.subject.period ? " " + i.subject.period : ""}`);
+  if (i.subject && !i.location)
+    parts.push(`${i.subject.id}${i.subject.period ? " " + i.subject.period : ""}`);
   const colon = language === "zh-CN" ? "：" : ": ";
   return parts.length ? `${parts.join(" · ")}${colon}${text}` : text;
 }

@@ -239,7 +239,8 @@ const catalogue: Record<string, Text> = { ...M };
 /** Register further messages (plan validation, data import, UI) into the one catalogue. */
 export function defineMessages<T extends Record<string, Text>>(messages: T): T {
   for (const [key, text] of Object.entries(messages)) {
-    if (catalogue[key] && catalogue[key] !== text) throw new Error(`message key defined twice: ${key}`);
+    if (catalogue[key] && catalogue[key] !== text)
+      throw new Error(`message key defined twice: ${key}`);
     catalogue[key] = text;
   }
   return messages;
@@ -263,7 +264,11 @@ export function formatNumberForMessage(value: number): string {
 }
 
 /** The message for a key in a language, with `{name}` placeholders filled in. */
-export function formatMessage(key: MessageKey, params: MessageParams = {}, language: Language = "en-US"): string {
+export function formatMessage(
+  key: MessageKey,
+  params: MessageParams = {},
+  language: Language = "en-US"
+): string {
   const text = catalogue[key];
   if (!text) return key;
   const template = language === "zh-CN" ? text.zh : text.en;

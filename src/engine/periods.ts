@@ -46,7 +46,9 @@ function parseKey(key: string): Period | null {
   let m = MONTH.exec(key);
   if (m) {
     const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? { key, kind: "month", year: Number(m[1]), index: month } : null;
+    return month >= 1 && month <= 12
+      ? { key, kind: "month", year: Number(m[1]), index: month }
+      : null;
   }
   m = QUARTER.exec(key);
   if (m) return { key, kind: "quarter", year: Number(m[1]), index: Number(m[2]) };
@@ -69,7 +71,11 @@ export function readPeriod(value: unknown): PeriodReading {
       return p ? { ok: true, period: p, normalized: true } : { ok: false };
     }
     if (Number.isInteger(value) && value >= 1900 && value <= 2999) {
-      return { ok: true, period: { key: String(value), kind: "year", year: value, index: 0 }, normalized: false };
+      return {
+        ok: true,
+        period: { key: String(value), kind: "year", year: value, index: 0 },
+        normalized: false,
+      };
     }
     return { ok: false };
   }
@@ -94,14 +100,21 @@ export function readPeriod(value: unknown): PeriodReading {
     }
     return { ok: false };
   }
-  m = /^(\d{4})\s*[-/ ]?\s*Q\s*([1-4])$/.exec(text) ?? /^(\d{4})\s*年?\s*第?\s*([1-4一二三四])\s*季度?$/.exec(text);
+  m =
+    /^(\d{4})\s*[-/ ]?\s*Q\s*([1-4])$/.exec(text) ??
+    /^(\d{4})\s*年?\s*第?\s*([1-4一二三四])\s*季度?$/.exec(text);
   if (m) {
     const q = "一二三四".indexOf(m[2]) + 1 || Number(m[2]);
     const p = parsePeriodKey(quarterKey(Number(m[1]), q));
     if (p) return { ok: true, period: p, normalized: true };
   }
   m = /^(\d{4})\s*年?$/.exec(text);
-  if (m) return { ok: true, period: { key: m[1], kind: "year", year: Number(m[1]), index: 0 }, normalized: true };
+  if (m)
+    return {
+      ok: true,
+      period: { key: m[1], kind: "year", year: Number(m[1]), index: 0 },
+      normalized: true,
+    };
   return { ok: false };
 }
 

@@ -23,8 +23,18 @@ function key(text: string): string {
 }
 
 /** The spellings the contract accepts for each keyword argument (matched trimmed, case-insensitive). */
-export const DIRECTIONS: Readonly<Record<string, Direction>> = { higher: "higher", lower: "lower", 高: "higher", 低: "lower" };
-export const CURVE_MODES: Readonly<Record<string, CurveMode>> = { linear: "linear", 线性: "linear", step: "step", 阶梯: "step" };
+export const DIRECTIONS: Readonly<Record<string, Direction>> = {
+  higher: "higher",
+  lower: "lower",
+  高: "higher",
+  低: "lower",
+};
+export const CURVE_MODES: Readonly<Record<string, CurveMode>> = {
+  linear: "linear",
+  线性: "linear",
+  step: "step",
+  阶梯: "step",
+};
 export const MISSING_POLICIES: Readonly<Record<string, MissingPolicy>> = {
   error: "error",
   报错: "error",
@@ -60,7 +70,8 @@ export function parseCommissionMethod(text: string): Result<CommissionMethod> {
 
 /** How a weight or share sum is shown in a message: as a percentage when written as fractions. */
 export function describeSum(total: number): string {
-  const shown = Math.abs(total) <= 2 ? excelRound(total * 100, 6) + "%" : String(excelRound(total, 6));
+  const shown =
+    Math.abs(total) <= 2 ? excelRound(total * 100, 6) + "%" : String(excelRound(total, 6));
   return shown;
 }
 
@@ -69,7 +80,11 @@ export function describeSum(total: number): string {
 // ---------------------------------------------------------------------------------------------
 
 /** 完成率: actual ÷ target (higher is better) or target ÷ actual (lower is better). */
-export function attainment(actual: number, target: number, direction: Direction = "higher"): Result<number> {
+export function attainment(
+  actual: number,
+  target: number,
+  direction: Direction = "higher"
+): Result<number> {
   if (target < 0) return numError("targetNegative", { value: target });
   if (direction === "higher") {
     if (target === 0) return div0Error("targetZero");
@@ -85,10 +100,19 @@ export function growth(current: number, prior: number): Result<number> {
   return (current - prior) / Math.abs(prior);
 }
 
-export const KPISCORE_DEFAULTS = { floor: 0, cap: 1.2, direction: "higher" as Direction, fullScore: 100 };
+export const KPISCORE_DEFAULTS = {
+  floor: 0,
+  cap: 1.2,
+  direction: "higher" as Direction,
+  fullScore: 100,
+};
 
 /** Checks KPISCORE's parameters once (the plan engine validates them when the plan is checked). */
-export function checkScoreParameters(floor: number, cap: number, fullScore: number): PerfError | null {
+export function checkScoreParameters(
+  floor: number,
+  cap: number,
+  fullScore: number
+): PerfError | null {
   if (floor < 0) return numError("floorNegative", { value: floor });
   if (cap < floor) return numError("capBelowFloor", { cap, floor });
   if (fullScore <= 0) return numError("fullScoreNotPositive", { value: fullScore });
@@ -115,7 +139,7 @@ export function kpiScore(
   floor = KPISCORE_DEFAULTS.floor,
   cap = KPISCORE_DEFAULTS.cap,
   direction: Direction = "higher",
-  fullScore = KPISCORE_DEFAULTS.fullScore,
+  fullScore = KPISCORE_DEFAULTS.fullScore
 ): Result<number> {
   const bad = checkScoreParameters(floor, cap, fullScore);
   if (bad) return bad;
@@ -139,7 +163,12 @@ export interface CurvePoint {
 export function checkAscending(values: readonly number[], arg: string): PerfError | null {
   for (let i = 1; i < values.length; i++) {
     if (!(values[i] > values[i - 1])) {
-      return valueError("notAscending", { arg, row: i + 1, value: values[i], previous: values[i - 1] });
+      return valueError("notAscending", {
+        arg,
+        row: i + 1,
+        value: values[i],
+        previous: values[i - 1],
+      });
     }
   }
   return null;
@@ -149,12 +178,16 @@ export function checkCurve(points: readonly CurvePoint[]): PerfError | null {
   if (points.length === 0) return valueError("tableEmpty", { arg: "points" });
   return checkAscending(
     points.map((p) => p.x),
-    "points",
+    "points"
   );
 }
 
 /** Threshold–target–stretch curve; points must already be checked with {@link checkCurve}. */
-export function curveUnchecked(value: number, points: readonly CurvePoint[], mode: CurveMode): number {
+export function curveUnchecked(
+  value: number,
+  points: readonly CurvePoint[],
+  mode: CurveMode
+): number {
   const n = points.length;
   if (fallsShort(value, points[0].x)) return 0;
   if (reaches(value, points[n - 1].x)) return points[n - 1].y;
@@ -167,7 +200,11 @@ export function curveUnchecked(value: number, points: readonly CurvePoint[], mod
   return p.y + ((q.y - p.y) * (value - p.x)) / (q.x - p.x);
 }
 
-export function curve(value: number, points: readonly CurvePoint[], mode: CurveMode = "linear"): Result<number> {
+export function curve(
+  value: number,
+  points: readonly CurvePoint[],
+  mode: CurveMode = "linear"
+): Result<number> {
   const bad = checkCurve(points);
   if (bad) return bad;
   return curveUnchecked(value, points, mode);
@@ -178,7 +215,10 @@ export function curve(value: number, points: readonly CurvePoint[], mode: CurveM
 // ---------------------------------------------------------------------------------------------
 
 /** Checks weights (≥ 0, sum 1 or 100). Blank weights count as 0. Returns the sum's scale. */
-export function checkWeights(weights: readonly (number | null)[], arg = "weights"): Result<1 | 100> {
+export function checkWeights(
+  weights: readonly (number | null)[],
+  arg = "weights"
+): Result<1 | 100> {
   let total = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
@@ -195,7 +235,7 @@ export function checkWeights(weights: readonly (number | null)[], arg = "weights
 export function weighted(
   scores: readonly (number | null)[],
   weights: readonly (number | null)[],
-  missing: MissingPolicy = "error",
+  missing: MissingPolicy = "error"
 ): Result<number> {
   if (scores.length !== weights.length) {
     return valueError("lengthMismatch", { scores: scores.length, weights: weights.length });
@@ -349,7 +389,7 @@ export function gradeIndexForRank(rank: number, cutoffs: readonly number[]): num
  */
 export function distribute(
   scores: readonly (number | null | PerfError)[],
-  quotas: readonly Quota[] = DEFAULT_QUOTAS,
+  quotas: readonly Quota[] = DEFAULT_QUOTAS
 ): Result<(Label | PerfError)[]> {
   const bad = checkQuotas(quotas);
   if (bad) return bad;
@@ -372,7 +412,10 @@ export function distribute(
 }
 
 /** 绩效系数: the coefficient for a grade; labels match case-insensitively after trimming. */
-export function coefficient(gradeLabel: Label, table: readonly CoefficientEntry[] = DEFAULT_COEFFICIENTS): Result<number> {
+export function coefficient(
+  gradeLabel: Label,
+  table: readonly CoefficientEntry[] = DEFAULT_COEFFICIENTS
+): Result<number> {
   const k = key(gradeLabel);
   for (const e of table) if (key(e.label) === k) return e.coefficient;
   return naError("unknownGrade", { grade: gradeLabel });
@@ -392,11 +435,23 @@ export function checkMatrix(t: MatrixTable): PerfError | null {
   if (t.rows.length === 0 || t.columns.length === 0) return valueError("matrixTooSmall");
   const c = t.columns;
   for (let i = 1; i < c.length; i++) {
-    if (!(c[i] > c[i - 1])) return valueError("notAscendingAcross", { arg: "table", column: i + 2, value: c[i], previous: c[i - 1] });
+    if (!(c[i] > c[i - 1]))
+      return valueError("notAscendingAcross", {
+        arg: "table",
+        column: i + 2,
+        value: c[i],
+        previous: c[i - 1],
+      });
   }
   const r = t.rows;
   for (let i = 1; i < r.length; i++) {
-    if (!(r[i] > r[i - 1])) return valueError("notAscending", { arg: "table", row: i + 2, value: r[i], previous: r[i - 1] });
+    if (!(r[i] > r[i - 1]))
+      return valueError("notAscending", {
+        arg: "table",
+        row: i + 2,
+        value: r[i],
+        previous: r[i - 1],
+      });
   }
   return null;
 }
@@ -411,14 +466,22 @@ function lastReached(value: number, thresholds: readonly number[]): number {
 }
 
 /** Two-way lookup: the last threshold ≤ value on each axis; below the first on either axis → 0. */
-export function matrixUnchecked(rowValue: number, columnValue: number, t: MatrixTable): number | string {
+export function matrixUnchecked(
+  rowValue: number,
+  columnValue: number,
+  t: MatrixTable
+): number | string {
   const r = lastReached(rowValue, t.rows);
   const c = lastReached(columnValue, t.columns);
   if (r < 0 || c < 0) return 0;
   return t.cells[r]?.[c] ?? 0;
 }
 
-export function matrix(rowValue: number, columnValue: number, t: MatrixTable): Result<number | string> {
+export function matrix(
+  rowValue: number,
+  columnValue: number,
+  t: MatrixTable
+): Result<number | string> {
   const bad = checkMatrix(t);
   if (bad) return bad;
   return matrixUnchecked(rowValue, columnValue, t);
@@ -448,7 +511,7 @@ export function checkTiers(tiers: readonly Tier[]): PerfError | null {
   if (tiers.length === 0) return valueError("tableEmpty", { arg: "tiers" });
   return checkAscending(
     tiers.map((t) => t.from),
-    "tiers",
+    "tiers"
   );
 }
 
@@ -456,14 +519,26 @@ export function checkTiers(tiers: readonly Tier[]): PerfError | null {
  * Commission with every slice, tiers already checked. `bounds` are the tier bounds in currency
  * (attainment bounds already multiplied by the target).
  */
-export function commissionSlices(amount: number, bounds: readonly number[], rates: readonly number[], method: CommissionMethod): CommissionSlice[] {
+export function commissionSlices(
+  amount: number,
+  bounds: readonly number[],
+  rates: readonly number[],
+  method: CommissionMethod
+): CommissionSlice[] {
   const slices: CommissionSlice[] = [];
   const n = bounds.length;
   if (method === "whole") {
     let k = -1;
     for (let i = 0; i < n; i++) if (reaches(amount, bounds[i])) k = i;
     if (k >= 0) {
-      slices.push({ tier: k + 1, from: bounds[k], to: k + 1 < n ? bounds[k + 1] : null, rate: rates[k], base: amount, commission: amount * rates[k] });
+      slices.push({
+        tier: k + 1,
+        from: bounds[k],
+        to: k + 1 < n ? bounds[k + 1] : null,
+        rate: rates[k],
+        base: amount,
+        commission: amount * rates[k],
+      });
     }
     return slices;
   }
@@ -474,13 +549,25 @@ export function commissionSlices(amount: number, bounds: readonly number[], rate
     const top = amount < hi ? amount : hi;
     const base = top - lo;
     if (base <= 0) continue;
-    slices.push({ tier: i + 1, from: lo, to: i + 1 < n ? hi : null, rate: rates[i], base, commission: base * rates[i] });
+    slices.push({
+      tier: i + 1,
+      from: lo,
+      to: i + 1 < n ? hi : null,
+      rate: rates[i],
+      base,
+      commission: base * rates[i],
+    });
   }
   return slices;
 }
 
 /** Commission without the slice list (the hot path); same arithmetic as {@link commissionSlices}. */
-export function commissionUnchecked(amount: number, bounds: ArrayLike<number>, rates: ArrayLike<number>, method: CommissionMethod): number {
+export function commissionUnchecked(
+  amount: number,
+  bounds: ArrayLike<number>,
+  rates: ArrayLike<number>,
+  method: CommissionMethod
+): number {
   const n = bounds.length;
   if (method === "whole") {
     let k = -1;
@@ -504,7 +591,7 @@ export function commission(
   tiers: readonly Tier[],
   method: CommissionMethod = "marginal",
   target: number | null = null,
-  cap: number | null = null,
+  cap: number | null = null
 ): Result<number> {
   const bad = checkTiers(tiers);
   if (bad) return bad;
@@ -548,9 +635,13 @@ export function feedbackParts(
   superior: readonly number[],
   peers: readonly number[],
   customers: readonly number[],
-  weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS,
+  weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS
 ): Result<FeedbackParts> {
-  const means: [number | null, number | null, number | null] = [mean(superior), mean(peers), mean(customers)];
+  const means: [number | null, number | null, number | null] = [
+    mean(superior),
+    mean(peers),
+    mean(customers),
+  ];
   let wsum = 0;
   for (let g = 0; g < 3; g++) if (means[g] !== null) wsum += weights[g];
   if (means.every((m) => m === null)) return naError("noRatings");
@@ -570,7 +661,7 @@ export function feedback(
   superior: readonly number[],
   peers: readonly number[],
   customers: readonly number[],
-  weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS,
+  weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS
 ): Result<number> {
   const scale = checkFeedbackWeights(weights);
   if (isError(scale)) return scale;
@@ -587,9 +678,17 @@ export function prorate(amount: number, daysWorked: number, daysInPeriod: number
 }
 
 /** 应发薪酬: base + performance pay × coefficient + commission + bonus, rounded to the cent. */
-export function pay(base: number, performancePay: number, coefficientValue: number, commissionValue = 0, bonus = 0): Result<number> {
+export function pay(
+  base: number,
+  performancePay: number,
+  coefficientValue: number,
+  commissionValue = 0,
+  bonus = 0
+): Result<number> {
   if (base < 0) return numError("payPartNegative", { arg: "base", value: base });
-  if (performancePay < 0) return numError("payPartNegative", { arg: "performance_pay", value: performancePay });
-  if (coefficientValue < 0) return numError("payPartNegative", { arg: "coefficient", value: coefficientValue });
+  if (performancePay < 0)
+    return numError("payPartNegative", { arg: "performance_pay", value: performancePay });
+  if (coefficientValue < 0)
+    return numError("payPartNegative", { arg: "coefficient", value: coefficientValue });
   return excelRound(base + performancePay * coefficientValue + commissionValue + bonus, 2);
 }

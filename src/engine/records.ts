@@ -65,34 +65,100 @@ export interface CellTable {
 export type ColumnMapping = Record<string, number>;
 
 export const RECORD_MESSAGES = defineMessages({
-  columnNotFound: { en: 'Column "{name}" was not found in the header row.', zh: "表头中没有找到“{name}”列。" },
-  columnAmbiguous: { en: 'Columns {columns} could all be "{name}"; the first is used.', zh: "{columns} 列都可能是“{name}”，已使用第一列。" },
-  columnIgnored: { en: 'Column "{header}" is not part of the plan and was ignored.', zh: "“{header}”列不属于方案，已忽略。" },
-  idMissing: { en: "The employee id is blank; the row cannot be attributed to anyone.", zh: "员工编号为空，无法确定该行属于谁。" },
-  periodUnreadable: { en: '"{text}" is not a month; write it as 2024-03.', zh: "“{text}”不是有效月份，请写成 2024-03 的格式。" },
-  periodNotMonth: { en: "{text} is a {kind}; data rows are monthly (e.g. 2024-03).", zh: "{text} 不是月份；数据行按月填写（如 2024-03）。" },
+  columnNotFound: {
+    en: 'Column "{name}" was not found in the header row.',
+    zh: "表头中没有找到“{name}”列。",
+  },
+  columnAmbiguous: {
+    en: 'Columns {columns} could all be "{name}"; the first is used.',
+    zh: "{columns} 列都可能是“{name}”，已使用第一列。",
+  },
+  columnIgnored: {
+    en: 'Column "{header}" is not part of the plan and was ignored.',
+    zh: "“{header}”列不属于方案，已忽略。",
+  },
+  idMissing: {
+    en: "The employee id is blank; the row cannot be attributed to anyone.",
+    zh: "员工编号为空，无法确定该行属于谁。",
+  },
+  periodUnreadable: {
+    en: '"{text}" is not a month; write it as 2024-03.',
+    zh: "“{text}”不是有效月份，请写成 2024-03 的格式。",
+  },
+  periodNotMonth: {
+    en: "{text} is a {kind}; data rows are monthly (e.g. 2024-03).",
+    zh: "{text} 不是月份；数据行按月填写（如 2024-03）。",
+  },
   periodNormalized: { en: '"{text}" was read as {key}.', zh: "“{text}”已按 {key} 读取。" },
   numberUnreadable: { en: '"{text}" is not a number.', zh: "“{text}”不是数字。" },
   booleanInNumber: { en: "TRUE/FALSE is not a number.", zh: "TRUE/FALSE 不是数字。" },
   numberNormalized: { en: '"{text}" was read as {value}.', zh: "“{text}”已按 {value} 读取。" },
   valueBlank: { en: "{field} is blank.", zh: "{field}为空。" },
-  valueNegative: { en: "{field} is negative ({value}); it cannot be.", zh: "{field}为负数（{value}），不应为负。" },
-  returnsExceedSales: { en: "{field} is negative ({value}): returns exceed sales this month.", zh: "{field}为负数（{value}）：本月退货超过签约。" },
-  scoreOutOfRange: { en: "{field} is {value}; a score lies between 0 and 100.", zh: "{field}为 {value}，分数应在 0 到 100 之间。" },
-  targetZeroWarning: { en: "{field} is 0; this month's attainment for it cannot be computed.", zh: "{field}为 0，本月无法计算相应完成率。" },
-  daysInvalid: { en: "Days in month is {value}; it must be above 0.", zh: "当月天数为 {value}，必须大于 0。" },
-  daysNotCalendar: { en: "Days in month is {days}, but {period} has {calendar} days: is the month right?", zh: "当月天数为 {days}，但 {period} 有 {calendar} 天：月份是否填写正确？" },
-  daysExceed: { en: "Days worked ({worked}) exceed days in month ({days}); pay is not prorated above 100%.", zh: "出勤天数（{worked}）超过当月天数（{days}），薪酬不会超过 100% 计发。" },
-  partialPeriod: { en: "Worked {worked} of {days} days: base and performance pay are prorated.", zh: "出勤 {worked}/{days} 天：基本工资和绩效工资按比例折算。" },
-  nameTrimmed: { en: 'The name "{text}" has extra spaces; read as "{name}".', zh: "姓名“{text}”含多余空格，已按“{name}”读取。" },
-  formulaText: { en: 'The name starts with "{first}"; it is kept and written as text, never as a formula.', zh: "姓名以“{first}”开头，将作为文本保存，不会作为公式执行。" },
-  nameChanged: { en: 'Employee {id} is named "{name}" here but "{other}" in row {row}.', zh: "员工 {id} 在此处名为“{name}”，而在第 {row} 行名为“{other}”。" },
-  duplicateRow: { en: "This row repeats row {row} exactly and was skipped.", zh: "该行与第 {row} 行完全相同，已跳过。" },
-  conflictingRow: { en: "Employee {id} already has a row for {period} (row {row}) with other values; correct the month of one of them or delete one.", zh: "员工 {id} 在 {period} 已有一行（第 {row} 行）且数值不同，请更正其中一行的月份或删除一行。" },
-  raterUnreadable: { en: '"{text}" is not a rater type; use superior, peer or customer (上级/同事/客户).', zh: "“{text}”不是评价人类型，请填写 上级、同事 或 客户。" },
-  ratingOutOfRange: { en: "The rating {value} is outside 0–100.", zh: "评分 {value} 不在 0 到 100 之间。" },
+  valueNegative: {
+    en: "{field} is negative ({value}); it cannot be.",
+    zh: "{field}为负数（{value}），不应为负。",
+  },
+  returnsExceedSales: {
+    en: "{field} is negative ({value}): returns exceed sales this month.",
+    zh: "{field}为负数（{value}）：本月退货超过签约。",
+  },
+  scoreOutOfRange: {
+    en: "{field} is {value}; a score lies between 0 and 100.",
+    zh: "{field}为 {value}，分数应在 0 到 100 之间。",
+  },
+  targetZeroWarning: {
+    en: "{field} is 0; this month's attainment for it cannot be computed.",
+    zh: "{field}为 0，本月无法计算相应完成率。",
+  },
+  daysInvalid: {
+    en: "Days in month is {value}; it must be above 0.",
+    zh: "当月天数为 {value}，必须大于 0。",
+  },
+  daysNotCalendar: {
+    en: "Days in month is {days}, but {period} has {calendar} days: is the month right?",
+    zh: "当月天数为 {days}，但 {period} 有 {calendar} 天：月份是否填写正确？",
+  },
+  daysExceed: {
+    en: "Days worked ({worked}) exceed days in month ({days}); pay is not prorated above 100%.",
+    zh: "出勤天数（{worked}）超过当月天数（{days}），薪酬不会超过 100% 计发。",
+  },
+  partialPeriod: {
+    en: "Worked {worked} of {days} days: base and performance pay are prorated.",
+    zh: "出勤 {worked}/{days} 天：基本工资和绩效工资按比例折算。",
+  },
+  nameTrimmed: {
+    en: 'The name "{text}" has extra spaces; read as "{name}".',
+    zh: "姓名“{text}”含多余空格，已按“{name}”读取。",
+  },
+  formulaText: {
+    en: 'The name starts with "{first}"; it is kept and written as text, never as a formula.',
+    zh: "姓名以“{first}”开头，将作为文本保存，不会作为公式执行。",
+  },
+  nameChanged: {
+    en: 'Employee {id} is named "{name}" here but "{other}" in row {row}.',
+    zh: "员工 {id} 在此处名为“{name}”，而在第 {row} 行名为“{other}”。",
+  },
+  duplicateRow: {
+    en: "This row repeats row {row} exactly and was skipped.",
+    zh: "该行与第 {row} 行完全相同，已跳过。",
+  },
+  conflictingRow: {
+    en: "Employee {id} already has a row for {period} (row {row}) with other values; correct the month of one of them or delete one.",
+    zh: "员工 {id} 在 {period} 已有一行（第 {row} 行）且数值不同，请更正其中一行的月份或删除一行。",
+  },
+  raterUnreadable: {
+    en: '"{text}" is not a rater type; use superior, peer or customer (上级/同事/客户).',
+    zh: "“{text}”不是评价人类型，请填写 上级、同事 或 客户。",
+  },
+  ratingOutOfRange: {
+    en: "The rating {value} is outside 0–100.",
+    zh: "评分 {value} 不在 0 到 100 之间。",
+  },
   ratingMissing: { en: "The rating is blank.", zh: "评分为空。" },
-  feedbackPeriodUnreadable: { en: '"{text}" is not a period; write 2024-03, 2024-Q1 or 2024.', zh: "“{text}”不是有效期间，请写成 2024-03、2024-Q1 或 2024。" },
+  feedbackPeriodUnreadable: {
+    en: '"{text}" is not a period; write 2024-03, 2024-Q1 or 2024.',
+    zh: "“{text}”不是有效期间，请写成 2024-03、2024-Q1 或 2024。",
+  },
 });
 
 /** Normalizes header text for matching: half-width, no spaces, unified brackets, lower case. */
@@ -159,9 +225,24 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
   });
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
-  const want: { key: string; names: string[]; display: { en: string; zh: string }; optional: boolean }[] = [
-    ...IDENTITY_COLUMNS.map((k) => ({ key: k, names: IDENTITY_NAMES[k].map(normalizeHeader), display: IDENTITY_HEADERS[k], optional: k === "team" })),
-    ...plan.fields.map((f) => ({ key: f.key, names: candidates(f), display: f.name, optional: f.optional })),
+  const want: {
+    key: string;
+    names: string[];
+    display: { en: string; zh: string };
+    optional: boolean;
+  }[] = [
+    ...IDENTITY_COLUMNS.map((k) => ({
+      key: k,
+      names: IDENTITY_NAMES[k].map(normalizeHeader),
+      display: IDENTITY_HEADERS[k],
+      optional: k === "team",
+    })),
+    ...plan.fields.map((f) => ({
+      key: f.key,
+      names: candidates(f),
+      display: f.name,
+      optional: f.optional,
+    })),
   ];
   for (const w of want) {
     const s = saved?.[w.key];
@@ -175,13 +256,31 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
     const list = [...found].sort((a, b) => a - b);
     if (list.length === 0) {
       if (!w.optional) {
-        issues.push(issue("error", "columnNotFound", { name: w.display }, { location: { sheet: table.sheet, row: table.headerRow } }));
+        issues.push(
+          issue(
+            "error",
+            "columnNotFound",
+            { name: w.display },
+            { location: { sheet: table.sheet, row: table.headerRow } }
+          )
+        );
       }
       continue;
     }
     if (list.length > 1) {
       issues.push(
-        issue("warning", "columnAmbiguous", { name: w.display, columns: list.map((i) => columnLetter(firstColumn + i)).join(", ") }, { location: { sheet: table.sheet, row: table.headerRow, column: columnLetter(firstColumn + list[0]) } }),
+        issue(
+          "warning",
+          "columnAmbiguous",
+          { name: w.display, columns: list.map((i) => columnLetter(firstColumn + i)).join(", ") },
+          {
+            location: {
+              sheet: table.sheet,
+              row: table.headerRow,
+              column: columnLetter(firstColumn + list[0]),
+            },
+          }
+        )
       );
     }
     mapping[w.key] = list[0];
@@ -189,7 +288,21 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
   }
   headers.forEach((h, i) => {
     if (h.trim() !== "" && !used.has(i)) {
-      issues.push(issue("info", "columnIgnored", { header: h }, { location: { sheet: table.sheet, row: table.headerRow, column: columnLetter(firstColumn + i), header: h } }));
+      issues.push(
+        issue(
+          "info",
+          "columnIgnored",
+          { header: h },
+          {
+            location: {
+              sheet: table.sheet,
+              row: table.headerRow,
+              column: columnLetter(firstColumn + i),
+              header: h,
+            },
+          }
+        )
+      );
     }
   });
   return { mapping, issues };
@@ -201,14 +314,21 @@ function cellText(v: CellInput): string {
 }
 
 function isBlankRow(row: CellInput[]): boolean {
-  for (const c of row) if (!(c === null || c === undefined || (typeof c === "string" && c.trim() === ""))) return false;
+  for (const c of row)
+    if (!(c === null || c === undefined || (typeof c === "string" && c.trim() === "")))
+      return false;
   return true;
 }
 
 /** Fields that may be negative: amounts that returns can push below zero, and adjustments. */
 export function mayBeNegative(f: FieldDef): boolean {
   if (f.key === PAY_FIELDS.adjustment) return true;
-  return f.unit === "currency" && f.role === "measure" && f.key !== PAY_FIELDS.collected && f.key !== PAY_FIELDS.due;
+  return (
+    f.unit === "currency" &&
+    f.role === "measure" &&
+    f.key !== PAY_FIELDS.collected &&
+    f.key !== PAY_FIELDS.due
+  );
 }
 
 export interface DataReading {
@@ -231,7 +351,12 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
   const headers = table.header.map(cellText);
   const loc = (r: number, key: string) => {
     const c = mapping[key];
-    return { sheet: table.sheet, row: r, column: c === undefined ? undefined : columnLetter(firstColumn + c), header: c === undefined ? undefined : headers[c] };
+    return {
+      sheet: table.sheet,
+      row: r,
+      column: c === undefined ? undefined : columnLetter(firstColumn + c),
+      header: c === undefined ? undefined : headers[c],
+    };
   };
   const columns: Record<string, string> = {};
   for (const [k, c] of Object.entries(mapping)) columns[k] = columnLetter(firstColumn + c);
@@ -242,14 +367,17 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
   const absent: string[] = fields.filter((f) => mapping[f.key] === undefined).map((f) => f.key);
   // Every row's values start as a copy of one template, so all rows share one object shape
   // (V8 keeps them in fast mode; objects filled key by key from {} fall back to dictionaries).
-  const template: Record<string, number | null> = Object.fromEntries(fields.map((f) => [f.key, null]));
+  const template: Record<string, number | null> = Object.fromEntries(
+    fields.map((f) => [f.key, null])
+  );
 
   // Trailing blank rows are ignored; blank rows in between are skipped silently too.
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
     if (!cells || isBlankRow(cells)) continue;
     const r = firstRow + i;
-    const get = (key: string): CellInput => (mapping[key] === undefined ? null : cells[mapping[key]]);
+    const get = (key: string): CellInput =>
+      mapping[key] === undefined ? null : cells[mapping[key]];
 
     const id = toHalfWidth(cellText(get("id"))).trim();
     if (id === "") {
@@ -262,20 +390,52 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
     const periodCell = get("period");
     const pr = readPeriod(periodCell);
     if (!pr.ok) {
-      issues.push(issue("error", "periodUnreadable", { text: cellText(periodCell) }, { location: loc(r, "period"), subject: { id } }));
+      issues.push(
+        issue(
+          "error",
+          "periodUnreadable",
+          { text: cellText(periodCell) },
+          { location: loc(r, "period"), subject: { id } }
+        )
+      );
       continue;
     }
     const period: Period = pr.period;
     if (period.kind !== "month") {
-      issues.push(issue("error", "periodNotMonth", { text: period.key, kind: period.kind }, { location: loc(r, "period"), subject: { id } }));
+      issues.push(
+        issue(
+          "error",
+          "periodNotMonth",
+          { text: period.key, kind: period.kind },
+          { location: loc(r, "period"), subject: { id } }
+        )
+      );
       continue;
     }
     const subject = { id, period: period.key };
     if (pr.normalized && typeof periodCell === "string") {
-      issues.push(issue("warning", "periodNormalized", { text: periodCell, key: period.key }, { location: loc(r, "period"), subject }));
+      issues.push(
+        issue(
+          "warning",
+          "periodNormalized",
+          { text: periodCell, key: period.key },
+          { location: loc(r, "period"), subject }
+        )
+      );
     }
-    if (rawName !== name) issues.push(issue("warning", "nameTrimmed", { text: rawName, name }, { location: loc(r, "name"), subject }));
-    if (/^[=+\-@]/.test(name)) issues.push(issue("warning", "formulaText", { first: name[0] }, { location: loc(r, "name"), subject }));
+    if (rawName !== name)
+      issues.push(
+        issue(
+          "warning",
+          "nameTrimmed",
+          { text: rawName, name },
+          { location: loc(r, "name"), subject }
+        )
+      );
+    if (/^[=+\-@]/.test(name))
+      issues.push(
+        issue("warning", "formulaText", { first: name[0] }, { location: loc(r, "name"), subject })
+      );
 
     const values: Record<string, number | null> = { ...template };
     const invalid: string[] = [];
@@ -310,13 +470,18 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
       }
       if (f.unit === "ratio" && typeof cell === "number" && v > 1.5 && v <= 100) {
         // A percentage typed as a plain number (85 for 85%) in a ratio column.
-        issues.push(issue("warning", "numberNormalized", { text: String(cell), value: v / 100 }, where));
+        issues.push(
+          issue("warning", "numberNormalized", { text: String(cell), value: v / 100 }, where)
+        );
         v = v / 100;
       }
       const fieldName = f.name;
       if (v < 0) {
         if (mayBeNegative(f)) {
-          if (f.key !== PAY_FIELDS.adjustment) issues.push(issue("warning", "returnsExceedSales", { field: fieldName, value: v }, where));
+          if (f.key !== PAY_FIELDS.adjustment)
+            issues.push(
+              issue("warning", "returnsExceedSales", { field: fieldName, value: v }, where)
+            );
         } else {
           values[f.key] = null;
           invalid.push(f.key);
@@ -330,33 +495,94 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
         issues.push(issue("error", "scoreOutOfRange", { field: fieldName, value: v }, where));
         continue;
       }
-      if (f.role === "target" && v === 0) issues.push(issue("warning", "targetZeroWarning", { field: fieldName }, where));
+      if (f.role === "target" && v === 0)
+        issues.push(issue("warning", "targetZeroWarning", { field: fieldName }, where));
       values[f.key] = v;
     }
     const days = values[PAY_FIELDS.daysInPeriod];
     const worked = values[PAY_FIELDS.daysWorked];
-    if (days !== null && days !== undefined && days <= 0 && !invalid.includes(PAY_FIELDS.daysInPeriod)) {
+    if (
+      days !== null &&
+      days !== undefined &&
+      days <= 0 &&
+      !invalid.includes(PAY_FIELDS.daysInPeriod)
+    ) {
       values[PAY_FIELDS.daysInPeriod] = null;
       invalid.push(PAY_FIELDS.daysInPeriod);
-      issues.push(issue("error", "daysInvalid", { value: days }, { location: loc(r, PAY_FIELDS.daysInPeriod), subject }));
+      issues.push(
+        issue(
+          "error",
+          "daysInvalid",
+          { value: days },
+          { location: loc(r, PAY_FIELDS.daysInPeriod), subject }
+        )
+      );
     } else if (days) {
       const calendar = new Date(Date.UTC(period.year, period.index, 0)).getUTCDate();
-      if (days !== calendar) issues.push(issue("warning", "daysNotCalendar", { days, period: period.key, calendar }, { location: loc(r, PAY_FIELDS.daysInPeriod), subject }));
+      if (days !== calendar)
+        issues.push(
+          issue(
+            "warning",
+            "daysNotCalendar",
+            { days, period: period.key, calendar },
+            { location: loc(r, PAY_FIELDS.daysInPeriod), subject }
+          )
+        );
     }
     if (days && days > 0 && worked !== null && worked !== undefined) {
-      if (worked > days) issues.push(issue("warning", "daysExceed", { worked, days }, { location: loc(r, PAY_FIELDS.daysWorked), subject }));
-      else if (worked < days) issues.push(issue("info", "partialPeriod", { worked, days }, { location: loc(r, PAY_FIELDS.daysWorked), subject }));
+      if (worked > days)
+        issues.push(
+          issue(
+            "warning",
+            "daysExceed",
+            { worked, days },
+            { location: loc(r, PAY_FIELDS.daysWorked), subject }
+          )
+        );
+      else if (worked < days)
+        issues.push(
+          issue(
+            "info",
+            "partialPeriod",
+            { worked, days },
+            { location: loc(r, PAY_FIELDS.daysWorked), subject }
+          )
+        );
     }
 
-    const row: DataRow = { id, name, team, period: period.key, values, invalid, absent, conflict: null, source: { sheet: table.sheet, row: r, columns } };
+    const row: DataRow = {
+      id,
+      name,
+      team,
+      period: period.key,
+      values,
+      invalid,
+      absent,
+      conflict: null,
+      source: { sheet: table.sheet, row: r, columns },
+    };
     const signature = JSON.stringify([name, team, values, invalid]);
     const k = id + "\u0000" + period.key;
     const prior = seen.get(k);
     if (prior) {
       if (prior.signature === signature) {
-        issues.push(issue("warning", "duplicateRow", { row: prior.row.source.row }, { location: { sheet: table.sheet, row: r }, subject }));
+        issues.push(
+          issue(
+            "warning",
+            "duplicateRow",
+            { row: prior.row.source.row },
+            { location: { sheet: table.sheet, row: r }, subject }
+          )
+        );
       } else {
-        issues.push(issue("error", "conflictingRow", { id, period: period.key, row: prior.row.source.row }, { location: { sheet: table.sheet, row: r }, subject }));
+        issues.push(
+          issue(
+            "error",
+            "conflictingRow",
+            { id, period: period.key, row: prior.row.source.row },
+            { location: { sheet: table.sheet, row: r }, subject }
+          )
+        );
         // Neither row can be trusted: the person-month is blocked until one of them is fixed.
         prior.row.conflict = r;
       }
@@ -367,7 +593,14 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
     if (!known) names.set(id, { name, row: r, reported: new Set([name]) });
     else if (!known.reported.has(name)) {
       known.reported.add(name);
-      issues.push(issue("warning", "nameChanged", { id, name, other: known.name, row: known.row }, { location: loc(r, "name"), subject }));
+      issues.push(
+        issue(
+          "warning",
+          "nameChanged",
+          { id, name, other: known.name, row: known.row },
+          { location: loc(r, "name"), subject }
+        )
+      );
     }
     rows.push(row);
   }
@@ -391,8 +624,16 @@ const RATERS: Record<string, RaterType> = {
 
 export const FEEDBACK_HEADERS = {
   id: { en: "Employee ID", zh: "员工编号", names: IDENTITY_NAMES.id },
-  period: { en: "Period", zh: "期间", names: ["period", "期间", "月份", "季度", "年度", "考核期间"] },
-  rater: { en: "Rater type", zh: "评价人类型", names: ["rater type", "ratertype", "rater", "评价人类型", "评价人", "评价类型"] },
+  period: {
+    en: "Period",
+    zh: "期间",
+    names: ["period", "期间", "月份", "季度", "年度", "考核期间"],
+  },
+  rater: {
+    en: "Rater type",
+    zh: "评价人类型",
+    names: ["rater type", "ratertype", "rater", "评价人类型", "评价人", "评价类型"],
+  },
   score: { en: "Score", zh: "评分", names: ["score", "rating", "评分", "分数", "得分"] },
   raterName: { en: "Rater", zh: "评价人姓名", names: ["rater name", "ratername", "评价人姓名"] },
 } as const;
@@ -411,14 +652,38 @@ export function readFeedbackTable(table: CellTable): FeedbackReading {
   const headers = table.header.map(cellText);
   const norm = headers.map(normalizeHeader);
   const col: Partial<Record<keyof typeof FEEDBACK_HEADERS, number>> = {};
-  for (const [key, h] of Object.entries(FEEDBACK_HEADERS) as [keyof typeof FEEDBACK_HEADERS, (typeof FEEDBACK_HEADERS)[keyof typeof FEEDBACK_HEADERS]][]) {
+  for (const [key, h] of Object.entries(FEEDBACK_HEADERS) as [
+    keyof typeof FEEDBACK_HEADERS,
+    (typeof FEEDBACK_HEADERS)[keyof typeof FEEDBACK_HEADERS],
+  ][]) {
     const names = h.names.map(normalizeHeader);
-    const i = norm.findIndex((n) => names.includes(n) || n === normalizeHeader(h.en) || n === normalizeHeader(h.zh));
+    const i = norm.findIndex(
+      (n) => names.includes(n) || n === normalizeHeader(h.en) || n === normalizeHeader(h.zh)
+    );
     if (i >= 0) col[key] = i;
-    else if (key !== "raterName") issues.push(issue("error", "columnNotFound", { name: { en: h.en, zh: h.zh } }, { location: { sheet: table.sheet, row: table.headerRow } }));
+    else if (key !== "raterName")
+      issues.push(
+        issue(
+          "error",
+          "columnNotFound",
+          { name: { en: h.en, zh: h.zh } },
+          { location: { sheet: table.sheet, row: table.headerRow } }
+        )
+      );
   }
-  if (col.id === undefined || col.period === undefined || col.rater === undefined || col.score === undefined) return { ratings, issues };
-  const loc = (r: number, c: number) => ({ sheet: table.sheet, row: r, column: columnLetter(firstColumn + c), header: headers[c] });
+  if (
+    col.id === undefined ||
+    col.period === undefined ||
+    col.rater === undefined ||
+    col.score === undefined
+  )
+    return { ratings, issues };
+  const loc = (r: number, c: number) => ({
+    sheet: table.sheet,
+    row: r,
+    column: columnLetter(firstColumn + c),
+    header: headers[c],
+  });
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
     if (!cells || isBlankRow(cells)) continue;
@@ -430,27 +695,64 @@ export function readFeedbackTable(table: CellTable): FeedbackReading {
     }
     const pr = readPeriod(cells[col.period]);
     if (!pr.ok) {
-      issues.push(issue("error", "feedbackPeriodUnreadable", { text: cellText(cells[col.period]) }, { location: loc(r, col.period), subject: { id } }));
+      issues.push(
+        issue(
+          "error",
+          "feedbackPeriodUnreadable",
+          { text: cellText(cells[col.period]) },
+          { location: loc(r, col.period), subject: { id } }
+        )
+      );
       continue;
     }
     const subject = { id, period: pr.period.key };
     const raterText = cellText(cells[col.rater]);
     const rater = RATERS[normalizeHeader(raterText)];
     if (!rater) {
-      issues.push(issue("error", "raterUnreadable", { text: raterText }, { location: loc(r, col.rater), subject }));
+      issues.push(
+        issue(
+          "error",
+          "raterUnreadable",
+          { text: raterText },
+          { location: loc(r, col.rater), subject }
+        )
+      );
       continue;
     }
     const reading = readNumber(cells[col.score]);
     if (reading.kind !== "number") {
-      if (reading.kind === "blank") issues.push(issue("error", "ratingMissing", {}, { location: loc(r, col.score), subject }));
-      else issues.push(issue("error", "numberUnreadable", { text: cellText(cells[col.score]) }, { location: loc(r, col.score), subject }));
+      if (reading.kind === "blank")
+        issues.push(issue("error", "ratingMissing", {}, { location: loc(r, col.score), subject }));
+      else
+        issues.push(
+          issue(
+            "error",
+            "numberUnreadable",
+            { text: cellText(cells[col.score]) },
+            { location: loc(r, col.score), subject }
+          )
+        );
       continue;
     }
     if (reading.value < 0 || reading.value > 100) {
-      issues.push(issue("error", "ratingOutOfRange", { value: reading.value }, { location: loc(r, col.score), subject }));
+      issues.push(
+        issue(
+          "error",
+          "ratingOutOfRange",
+          { value: reading.value },
+          { location: loc(r, col.score), subject }
+        )
+      );
       continue;
     }
-    ratings.push({ id, period: pr.period.key, rater, score: reading.value, raterName: col.raterName === undefined ? "" : cellText(cells[col.raterName]).trim(), source: { sheet: table.sheet, row: r } });
+    ratings.push({
+      id,
+      period: pr.period.key,
+      rater,
+      score: reading.value,
+      raterName: col.raterName === undefined ? "" : cellText(cells[col.raterName]).trim(),
+      source: { sheet: table.sheet, row: r },
+    });
   }
   return { ratings, issues };
 }

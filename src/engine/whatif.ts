@@ -42,8 +42,18 @@ export interface WhatIfAnnualRow {
   team: string;
   year: string;
   yearComplete: boolean;
-  before: { grade: string | null; bonus: number | null; settlement: number | null; payout: number | null };
-  after: { grade: string | null; bonus: number | null; settlement: number | null; payout: number | null };
+  before: {
+    grade: string | null;
+    bonus: number | null;
+    settlement: number | null;
+    payout: number | null;
+  };
+  after: {
+    grade: string | null;
+    bonus: number | null;
+    settlement: number | null;
+    payout: number | null;
+  };
   payoutChange: number | null;
 }
 
@@ -72,20 +82,57 @@ export interface WhatIfResult {
 
 function figures(r: ScorecardRow | undefined): PayFigures {
   return r
-    ? { total: r.total, grade: r.grade, coefficient: r.coefficient, performancePay: r.performancePay, commission: r.commission, totalPay: r.totalPay }
-    : { total: null, grade: null, coefficient: null, performancePay: null, commission: null, totalPay: null };
+    ? {
+        total: r.total,
+        grade: r.grade,
+        coefficient: r.coefficient,
+        performancePay: r.performancePay,
+        commission: r.commission,
+        totalPay: r.totalPay,
+      }
+    : {
+        total: null,
+        grade: null,
+        coefficient: null,
+        performancePay: null,
+        commission: null,
+        totalPay: null,
+      };
 }
 
-function move(before: string | null, after: string | null, order: (label: string | null, plan: "before" | "after") => number): GradeMove {
+function move(
+  before: string | null,
+  after: string | null,
+  order: (label: string | null, plan: "before" | "after") => number
+): GradeMove {
   if (before === after) return "same";
   if (before === null) return "gained";
   if (after === null) return "lost";
-  return order(after, "after") < order(before, "before") ? "up" : order(after, "after") > order(before, "before") ? "down" : "same";
+  return order(after, "after") < order(before, "before")
+    ? "up"
+    : order(after, "after") > order(before, "before")
+      ? "down"
+      : "same";
 }
 
-export function whatIf(before: Plan, after: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[] = []): WhatIfResult {
+export function whatIf(
+  before: Plan,
+  after: Plan,
+  rows: readonly DataRow[],
+  ratings: readonly FeedbackRating[] = []
+): WhatIfResult {
   const issues = validatePlan(after);
-  const empty: WhatIfSummary = { rowsCompared: 0, rowsWithoutPay: 0, payBefore: 0, payAfter: 0, cost: 0, upgrades: 0, downgrades: 0, gradeMoves: {}, byTeam: [] };
+  const empty: WhatIfSummary = {
+    rowsCompared: 0,
+    rowsWithoutPay: 0,
+    payBefore: 0,
+    payAfter: 0,
+    cost: 0,
+    upgrades: 0,
+    downgrades: 0,
+    gradeMoves: {},
+    byTeam: [],
+  };
   if (hasErrors(issues)) return { issues, rows: [], annual: [], summary: empty };
   const a = evaluate(before, rows, ratings);
   const b = evaluate(after, rows, ratings);
@@ -100,9 +147,19 @@ export function whatIf(before: Plan, after: Plan, rows: readonly DataRow[], rati
     const x = afterRows.get(r.id + "\u0000" + r.period);
     const bf = figures(r);
     const af = figures(x);
-    const payChange = bf.totalPay !== null && af.totalPay !== null ? roundMoney(af.totalPay - bf.totalPay) : null;
+    const payChange =
+      bf.totalPay !== null && af.totalPay !== null ? roundMoney(af.totalPay - bf.totalPay) : null;
     const gm = move(bf.grade, af.grade, order);
-    out.push({ id: r.id, name: r.name, team: r.team, period: r.period, before: bf, after: af, payChange, gradeMove: gm });
+    out.push({
+      id: r.id,
+      name: r.name,
+      team: r.team,
+      period: r.period,
+      before: bf,
+      after: af,
+      payChange,
+      gradeMove: gm,
+    });
     summary.rowsCompared++;
     if (payChange === null) summary.rowsWithoutPay++;
     else {
@@ -123,7 +180,8 @@ export function whatIf(before: Plan, after: Plan, rows: readonly DataRow[], rati
   const annualAfter = new Map(annualRows(b).map((r) => [r.id + "\u0000" + r.year, r]));
   const annual: WhatIfAnnualRow[] = annualRows(a).map((r) => {
     const x = annualAfter.get(r.id + "\u0000" + r.year);
-    const payoutChange = r.payout !== null && x?.payout != null ? roundMoney(x.payout - r.payout) : null;
+    const payoutChange =
+      r.payout !== null && x?.payout != null ? roundMoney(x.payout - r.payout) : null;
     if (r.yearComplete && payoutChange !== null) {
       summary.payBefore += r.payout!;
       summary.payAfter += x!.payout!;
@@ -139,7 +197,12 @@ export function whatIf(before: Plan, after: Plan, rows: readonly DataRow[], rati
       year: r.year,
       yearComplete: r.yearComplete,
       before: { grade: r.grade, bonus: r.bonus, settlement: r.settlement, payout: r.payout },
-      after: { grade: x?.grade ?? null, bonus: x?.bonus ?? null, settlement: x?.settlement ?? null, payout: x?.payout ?? null },
+      after: {
+        grade: x?.grade ?? null,
+        bonus: x?.bonus ?? null,
+        settlement: x?.settlement ?? null,
+        payout: x?.payout ?? null,
+      },
       payoutChange,
     };
   });
@@ -147,7 +210,12 @@ export function whatIf(before: Plan, after: Plan, rows: readonly DataRow[], rati
   summary.payAfter = roundMoney(summary.payAfter);
   summary.cost = roundMoney(summary.payAfter - summary.payBefore);
   summary.byTeam = [...teams]
-    .map(([team, t]) => ({ team, payBefore: roundMoney(t.payBefore), payAfter: roundMoney(t.payAfter), cost: roundMoney(t.payAfter - t.payBefore) }))
+    .map(([team, t]) => ({
+      team,
+      payBefore: roundMoney(t.payBefore),
+      payAfter: roundMoney(t.payAfter),
+      cost: roundMoney(t.payAfter - t.payBefore),
+    }))
     .sort((x, y) => (x.team < y.team ? -1 : x.team > y.team ? 1 : 0));
   return { issues, rows: out, annual, summary };
 }

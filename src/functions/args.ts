@@ -29,7 +29,12 @@ import {
   type Language,
   type TermKey,
 } from "../engine/messages";
-import { COMMISSION_METHODS, CURVE_MODES, DIRECTIONS, MISSING_POLICIES } from "../engine/primitives";
+import {
+  COMMISSION_METHODS,
+  CURVE_MODES,
+  DIRECTIONS,
+  MISSING_POLICIES,
+} from "../engine/primitives";
 import type { CommissionMethod, CurveMode, Direction, MissingPolicy } from "../engine/primitives";
 
 /** Messages only the worksheet-function layer produces (registered into the one catalogue). */
@@ -275,10 +280,26 @@ export interface Choice<T> {
   messageKey: string;
 }
 
-export const DIRECTION: Choice<Direction> = { spellings: DIRECTIONS, fallback: "higher", messageKey: "badDirection" };
-export const CURVE_MODE: Choice<CurveMode> = { spellings: CURVE_MODES, fallback: "linear", messageKey: "badCurveMode" };
-export const MISSING: Choice<MissingPolicy> = { spellings: MISSING_POLICIES, fallback: "error", messageKey: "badMissing" };
-export const METHOD: Choice<CommissionMethod> = { spellings: COMMISSION_METHODS, fallback: "marginal", messageKey: "badCommissionMethod" };
+export const DIRECTION: Choice<Direction> = {
+  spellings: DIRECTIONS,
+  fallback: "higher",
+  messageKey: "badDirection",
+};
+export const CURVE_MODE: Choice<CurveMode> = {
+  spellings: CURVE_MODES,
+  fallback: "linear",
+  messageKey: "badCurveMode",
+};
+export const MISSING: Choice<MissingPolicy> = {
+  spellings: MISSING_POLICIES,
+  fallback: "error",
+  messageKey: "badMissing",
+};
+export const METHOD: Choice<CommissionMethod> = {
+  spellings: COMMISSION_METHODS,
+  fallback: "marginal",
+  messageKey: "badCommissionMethod",
+};
 
 /** An optional keyword argument: blank takes the default; case and surrounding spaces ignored. */
 export function choice<T>(v: unknown, arg: Arg, c: Choice<T>): T {

@@ -182,5 +182,17 @@ export interface WorkbookLayout {
 
 /** An empty sheet layout to fill in. */
 export function sheet(role: SheetRole, name: string, kind: SheetLayout["kind"]): SheetLayout {
-  return { role, name, kind, blocks: [], columns: [], tables: [], names: [], validations: [], styles: [], merges: [], charts: [] };
+  return {
+    role,
+    name,
+    kind,
+    blocks: [],
+    columns: [],
+    tables: [],
+    names: [],
+    validations: [],
+    styles: [],
+    merges: [],
+    charts: [],
+  };
 }

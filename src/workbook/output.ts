@@ -28,12 +28,7 @@ import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { annualRows, monthRows, scorecardRows } from "../engine/evaluate/rows";
 import type { Frame } from "../engine/evaluate/frame";
 import { quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
-import {
-  DataRecords,
-  FeedbackColumns,
-  defaultFeedbackColumns,
-  fieldFormat,
-} from "./data-sheet";
+import { DataRecords, FeedbackColumns, defaultFeedbackColumns, fieldFormat } from "./data-sheet";
 import { mayBeNegative } from "../engine/records";
 import {
   cellMaker,

@@ -85,7 +85,9 @@ describe("task pane App", () => {
     const compatibility = assessCompatibility(
       (set, version) => set === "ExcelApi" && Number(version) <= 1.7
     );
-    render(<App host={memoryHost({ displayLanguage: "en-US", compatibility, plan: defaultPlan() })} />);
+    render(
+      <App host={memoryHost({ displayLanguage: "en-US", compatibility, plan: defaultPlan() })} />
+    );
     const notices = compatibilityNotices(compatibility, "en-US");
     expect(notices.length).toBeGreaterThan(0);
     for (const n of notices) expect(screen.getByText(n.message)).toBeTruthy();

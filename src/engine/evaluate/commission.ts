@@ -68,7 +68,11 @@ export interface Settlement {
  * Builds the ledger for a month frame sorted by id then month. `gradeOf(id, period)` returns the
  * grade index of the evaluation period a month lies in (−1 when it has none).
  */
-export function commissionLedger(cp: CompiledPlan, months: Frame, gradeOfMonth: (monthRow: number) => number): Ledger {
+export function commissionLedger(
+  cp: CompiledPlan,
+  months: Frame,
+  gradeOfMonth: (monthRow: number) => number
+): Ledger {
   const n = months.n;
   const c = cp.plan.commission;
   const p = cp.pay;
@@ -93,9 +97,15 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, gradeOfMonth: 
   const basisField = c.basis === "collected" ? p.collected : p.signed;
   const bounds = new Float64Array(cp.tierFrom.length);
   const needsTarget = c.boundType === "attainment" || c.gate.minAttainment !== null;
-  const minGradeIndex = c.gate.minGrade === null ? -1 : cp.plan.grading.grades.findIndex((g) => g.label.trim().toLowerCase() === c.gate.minGrade!.trim().toLowerCase());
+  const minGradeIndex =
+    c.gate.minGrade === null
+      ? -1
+      : cp.plan.grading.grades.findIndex(
+          (g) => g.label.trim().toLowerCase() === c.gate.minGrade!.trim().toLowerCase()
+        );
   const deductAtOnce = c.clawback === "deductFromPay";
-  const val = (k: number, r: number) => (k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN);
+  const val = (k: number, r: number) =>
+    k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN;
 
   let balance = 0;
   let current: Settlement | null = null;
@@ -123,7 +133,16 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, gradeOfMonth: 
       const sameId: boolean = current !== null && current.id === id;
       close();
       if (!sameId) balance = 0;
-      current = { id, year, rows: [], deferred: 0, recovered: 0, settlement: 0, outstanding: 0, ok: true };
+      current = {
+        id,
+        year,
+        rows: [],
+        deferred: 0,
+        recovered: 0,
+        settlement: 0,
+        outstanding: 0,
+        ok: true,
+      };
     }
     current.rows.push(r);
 
@@ -146,7 +165,14 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, gradeOfMonth: 
     }
     L.status[r] = status;
     if (status !== CommissionStatus.Ok) {
-      L.boundScale[r] = L.gross[r] = L.earned[r] = L.paidNow[r] = L.deferred[r] = L.recovered[r] = L.net[r] = NaN;
+      L.boundScale[r] =
+        L.gross[r] =
+        L.earned[r] =
+        L.paidNow[r] =
+        L.deferred[r] =
+        L.recovered[r] =
+        L.net[r] =
+          NaN;
       // The clawback is still owed; it waits in the balance for the next commission.
       if (!deductAtOnce) balance = roundMoney(balance + L.clawback[r]);
       L.balance[r] = balance;
@@ -159,7 +185,8 @@ export function commissionLedger(cp: CompiledPlan, months: Frame, gradeOfMonth: 
     const gross = commissionUnchecked(basis > 0 ? basis : 0, bounds, cp.tierRates, c.method);
     L.gross[r] = gross;
     let gate = Gate.Open;
-    if (c.gate.minAttainment !== null && !reaches(L.attainment[r], c.gate.minAttainment)) gate = Gate.Attainment;
+    if (c.gate.minAttainment !== null && !reaches(L.attainment[r], c.gate.minAttainment))
+      gate = Gate.Attainment;
     else if (minGradeIndex >= 0 && gradeIndex > minGradeIndex) gate = Gate.Grade;
     L.gate[r] = gate;
     let amount = gate === Gate.Open ? gross : 0;

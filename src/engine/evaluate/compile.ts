@@ -109,7 +109,12 @@ export function compilePlan(plan: Plan): CompiledPlan {
       targetField: pos(def.target.field),
       targetDefault: def.target.default ?? NaN,
       additive: false,
-      missing: def.missing === "error" ? Missing.Error : def.missing === "zero" ? Missing.Zero : Missing.Renormalize,
+      missing:
+        def.missing === "error"
+          ? Missing.Error
+          : def.missing === "zero"
+            ? Missing.Zero
+            : Missing.Renormalize,
     };
     switch (inp.kind) {
       case "field":
@@ -167,7 +172,8 @@ export function compilePlan(plan: Plan): CompiledPlan {
     return c;
   });
   const pay = {} as Record<keyof typeof PAY_FIELDS, number>;
-  for (const [k, v] of Object.entries(PAY_FIELDS) as [keyof typeof PAY_FIELDS, string][]) pay[k] = pos(v);
+  for (const [k, v] of Object.entries(PAY_FIELDS) as [keyof typeof PAY_FIELDS, string][])
+    pay[k] = pos(v);
   const grades = plan.grading.grades;
   return {
     plan,

@@ -57,10 +57,16 @@ export interface Evaluation {
  * Runs the plan. Throws PlanInvalidError when the plan has errors (it never pays anyone then).
  * Rows with problems are scored as far as they can be and flagged; they are never scored as zero.
  */
-export function evaluate(plan: Plan, rows: readonly DataRow[], ratings: readonly FeedbackRating[] = []): Evaluation {
+export function evaluate(
+  plan: Plan,
+  rows: readonly DataRow[],
+  ratings: readonly FeedbackRating[] = []
+): Evaluation {
   const cp = compilePlan(plan);
   const fb = new FeedbackIndex(ratings, plan.feedback.weights);
-  const sorted = sortRows(rows.filter((r) => r.period.length === 7 && parsePeriodKey(r.period)?.kind === "month"));
+  const sorted = sortRows(
+    rows.filter((r) => r.period.length === 7 && parsePeriodKey(r.period)?.kind === "month")
+  );
   const mf = monthFrame(cp, sorted);
   const months = scoreFrame(cp, mf, fb);
   const monthly = plan.periods.evaluation === "month";
@@ -73,7 +79,8 @@ export function evaluate(plan: Plan, rows: readonly DataRow[], ratings: readonly
   const mp = monthPay(cp, mf, ledger);
   const pp = periodPay(pf, mp, grading.coefficient);
   for (let r = 0; r < pf.n; r++) {
-    if (Number.isNaN(pp.total[r]) && periods.status[r] !== RowStatus.Error) periods.status[r] = RowStatus.Error;
+    if (Number.isNaN(pp.total[r]) && periods.status[r] !== RowStatus.Error)
+      periods.status[r] = RowStatus.Error;
   }
   const annual = annualReview(cp, mf, periods, fb, ledger);
   return {
@@ -91,7 +98,13 @@ export function evaluate(plan: Plan, rows: readonly DataRow[], ratings: readonly
   };
 }
 
-function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: FeedbackIndex, ledger: Ledger): AnnualResult {
+function annualReview(
+  cp: CompiledPlan,
+  mf: Frame,
+  periods: ScoreSet,
+  fb: FeedbackIndex,
+  ledger: Ledger
+): AnnualResult {
   const yf = aggregate(cp, mf, "year");
   const n = yf.n;
   const pf = periods.frame;
@@ -128,8 +141,10 @@ function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: Feedba
     const rows: number[] = [];
     const id = yf.ids[y];
     const year = yf.periods[y];
-    while (next < pf.n && (pf.ids[next] < id || (pf.ids[next] === id && pf.periods[next] < year))) next++;
-    while (next < pf.n && pf.ids[next] === id && pf.periods[next].startsWith(year)) rows.push(next++);
+    while (next < pf.n && (pf.ids[next] < id || (pf.ids[next] === id && pf.periods[next] < year)))
+      next++;
+    while (next < pf.n && pf.ids[next] === id && pf.periods[next].startsWith(year))
+      rows.push(next++);
     const weights: number[] = [];
     let num = 0;
     let den = 0;
@@ -143,7 +158,8 @@ function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: Feedba
       else {
         num += t * w;
         den += w;
-        if (periods.status[r] === RowStatus.Warning && status === RowStatus.Ok) status = RowStatus.Warning;
+        if (periods.status[r] === RowStatus.Warning && status === RowStatus.Ok)
+          status = RowStatus.Warning;
       }
     }
     const expected = monthly ? 12 : 4;
@@ -169,7 +185,12 @@ function annualReview(cp: CompiledPlan, mf: Frame, periods: ScoreSet, fb: Feedba
     const standard = Number.isNaN(fromData) ? cp.plan.pay.bonusStandard : fromData;
     res.bonusStandard[y] = standard;
     res.bonus[y] = roundMoney(standard * res.grading.coefficient[y]);
-    while (si < ledger.settlements.length && (ledger.settlements[si].id < yf.ids[y] || (ledger.settlements[si].id === yf.ids[y] && ledger.settlements[si].year < yf.periods[y]))) si++;
+    while (
+      si < ledger.settlements.length &&
+      (ledger.settlements[si].id < yf.ids[y] ||
+        (ledger.settlements[si].id === yf.ids[y] && ledger.settlements[si].year < yf.periods[y]))
+    )
+      si++;
     const cand = ledger.settlements[si];
     const s = cand && cand.id === yf.ids[y] && cand.year === yf.periods[y] ? cand : undefined;
     res.settlement[y] = s ? s.settlement : 0;

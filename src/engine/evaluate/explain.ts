@@ -4,7 +4,12 @@
  * functions that computed the numbers (readIndicatorRange, scoreRange, commissionSlices), on the
  * same frame, so they cannot drift from the results they explain.
  */
-import { commissionSlices, CommissionSlice, distributionCutoffs, FeedbackParts } from "../primitives";
+import {
+  commissionSlices,
+  CommissionSlice,
+  distributionCutoffs,
+  FeedbackParts,
+} from "../primitives";
 import type { Issue } from "../issues";
 import { issue } from "../issues";
 import { defineMessages } from "../messages";
@@ -16,19 +21,57 @@ import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
-import { IndicatorStatus, readIndicator, Reason, REASON_CODES, ReasonCode, RowStatus, ScoreSet } from "./score";
+import {
+  IndicatorStatus,
+  readIndicator,
+  Reason,
+  REASON_CODES,
+  ReasonCode,
+  RowStatus,
+  ScoreSet,
+} from "./score";
 
 export const EXPLAIN_MESSAGES = defineMessages({
-  indicatorProblem: { en: "{indicator}: {cause} {consequence}", zh: "{indicator}：{cause}{consequence}" },
-  noGrade: { en: "The total {score} is below every grade band.", zh: "总分 {score} 低于所有等级区间。" },
-  coefficientMatrixInputs: { en: "The coefficient matrix needs the sales attainment and the collection rate of the period.", zh: "系数矩阵需要本期的销售完成率和回款率。" },
-  commissionBasisMissing: { en: "{period}: {field} is blank or unreadable, so commission cannot be computed.", zh: "{period}：{field}为空或无法读取，无法计算提成。" },
-  commissionTargetMissing: { en: "{period}: commission needs a sales target above 0.", zh: "{period}：计算提成需要大于 0 的销售目标。" },
-  commissionGradeMissing: { en: "{period}: the commission gate needs this period's grade, which could not be computed.", zh: "{period}：提成门槛需要本期等级，但等级无法计算。" },
-  payInputMissing: { en: "{period}: {field} is blank or unreadable, so pay cannot be computed.", zh: "{period}：{field}为空或无法读取，无法计算薪酬。" },
-  rowConflict: { en: "{period}: rows {row} and {other} both hold this month with different values; fix one of them.", zh: "{period}：第 {row} 行和第 {other} 行都是本月数据且数值不同，请修正其中一行。" },
-  annualPeriodsMissing: { en: "The annual score uses {count} of {expected} periods.", zh: "年度得分仅基于 {count}/{expected} 个考核期。" },
-  annualFeedbackMissing: { en: "No annual 360 ratings: the annual score uses the periods only.", zh: "没有年度 360 评价：年度得分仅基于各考核期。" },
+  indicatorProblem: {
+    en: "{indicator}: {cause} {consequence}",
+    zh: "{indicator}：{cause}{consequence}",
+  },
+  noGrade: {
+    en: "The total {score} is below every grade band.",
+    zh: "总分 {score} 低于所有等级区间。",
+  },
+  coefficientMatrixInputs: {
+    en: "The coefficient matrix needs the sales attainment and the collection rate of the period.",
+    zh: "系数矩阵需要本期的销售完成率和回款率。",
+  },
+  commissionBasisMissing: {
+    en: "{period}: {field} is blank or unreadable, so commission cannot be computed.",
+    zh: "{period}：{field}为空或无法读取，无法计算提成。",
+  },
+  commissionTargetMissing: {
+    en: "{period}: commission needs a sales target above 0.",
+    zh: "{period}：计算提成需要大于 0 的销售目标。",
+  },
+  commissionGradeMissing: {
+    en: "{period}: the commission gate needs this period's grade, which could not be computed.",
+    zh: "{period}：提成门槛需要本期等级，但等级无法计算。",
+  },
+  payInputMissing: {
+    en: "{period}: {field} is blank or unreadable, so pay cannot be computed.",
+    zh: "{period}：{field}为空或无法读取，无法计算薪酬。",
+  },
+  rowConflict: {
+    en: "{period}: rows {row} and {other} both hold this month with different values; fix one of them.",
+    zh: "{period}：第 {row} 行和第 {other} 行都是本月数据且数值不同，请修正其中一行。",
+  },
+  annualPeriodsMissing: {
+    en: "The annual score uses {count} of {expected} periods.",
+    zh: "年度得分仅基于 {count}/{expected} 个考核期。",
+  },
+  annualFeedbackMissing: {
+    en: "No annual 360 ratings: the annual score uses the periods only.",
+    zh: "没有年度 360 评价：年度得分仅基于各考核期。",
+  },
 });
 
 const CAUSES: Record<ReasonCode, LocalizedText> = {
@@ -39,14 +82,23 @@ const CAUSES: Record<ReasonCode, LocalizedText> = {
   noTarget: { en: "there is no target.", zh: "没有目标值，" },
   targetZero: { en: "the target is 0.", zh: "目标值为 0，" },
   targetNegative: { en: "the target is negative.", zh: "目标值为负数，" },
-  denominatorZero: { en: "{field} is 0, so the ratio cannot be computed.", zh: "{field}为 0，无法计算比率，" },
-  priorZero: { en: "{field} is 0, so growth cannot be computed.", zh: "{field}为 0，无法计算增长率，" },
+  denominatorZero: {
+    en: "{field} is 0, so the ratio cannot be computed.",
+    zh: "{field}为 0，无法计算比率，",
+  },
+  priorZero: {
+    en: "{field} is 0, so growth cannot be computed.",
+    zh: "{field}为 0，无法计算增长率，",
+  },
   noRatings: { en: "there are no 360 ratings for the period.", zh: "本期没有 360 评价，" },
 };
 const CONSEQUENCES: Record<"error" | "zeroed" | "excluded", LocalizedText> = {
   error: { en: "The score cannot be computed until this is fixed.", zh: "修正前无法计算得分。" },
   zeroed: { en: "Scored 0 as the plan says.", zh: "按方案计 0 分。" },
-  excluded: { en: "Left out; the other weights in the dimension are scaled up.", zh: "不计入，本维度其他指标权重按比例放大。" },
+  excluded: {
+    en: "Left out; the other weights in the dimension are scaled up.",
+    zh: "不计入，本维度其他指标权重按比例放大。",
+  },
 };
 
 export interface MonthValue {
@@ -206,7 +258,13 @@ function num(v: number): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-function fieldTrace(cp: CompiledPlan, frame: Frame, months: Frame, r: number, key: string): FieldTrace {
+function fieldTrace(
+  cp: CompiledPlan,
+  frame: Frame,
+  months: Frame,
+  r: number,
+  key: string
+): FieldTrace {
   const k = cp.fieldIndex.get(key)!;
   const def = cp.plan.fields[k];
   return {
@@ -235,7 +293,14 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
   for (const m of membersOf(frame, r)) {
     if (months.conflicts[m]) {
       const src = months.sources[m];
-      out.push(issue("error", "rowConflict", { period: months.periods[m], row: src.row, other: months.conflicts[m] }, { subject, location: { sheet: src.sheet, row: src.row } }));
+      out.push(
+        issue(
+          "error",
+          "rowConflict",
+          { period: months.periods[m], row: src.row, other: months.conflicts[m] },
+          { subject, location: { sheet: src.sheet, row: src.row } }
+        )
+      );
     }
   }
   for (let i = 0; i < set.nIndicators; i++) {
@@ -244,28 +309,52 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
     const ind = cp.indicators[i];
     const input = readIndicator(ind, frame, r, ev.feedback);
     const reason = REASON_CODES[input.reason];
-    const fieldName = input.reasonField >= 0 ? cp.plan.fields[input.reasonField].name : { en: "", zh: "" };
+    const fieldName =
+      input.reasonField >= 0 ? cp.plan.fields[input.reasonField].name : { en: "", zh: "" };
     const cause = CAUSES[reason];
-    const causeText = { en: cause.en.replace("{field}", fieldName.en), zh: cause.zh.replace("{field}", fieldName.zh) };
-    const outcome = st === IndicatorStatus.Error ? "error" : st === IndicatorStatus.Zeroed ? "zeroed" : "excluded";
+    const causeText = {
+      en: cause.en.replace("{field}", fieldName.en),
+      zh: cause.zh.replace("{field}", fieldName.zh),
+    };
+    const outcome =
+      st === IndicatorStatus.Error
+        ? "error"
+        : st === IndicatorStatus.Zeroed
+          ? "zeroed"
+          : "excluded";
     // Locate the month row whose cell caused it.
     let location: Issue["location"];
     if (input.reasonField >= 0) {
       const k = input.reasonField;
-      const culprit = membersOf(frame, r).find((m) => months.states[k][m] !== CellState.Ok) ?? frame.first[r];
+      const culprit =
+        membersOf(frame, r).find((m) => months.states[k][m] !== CellState.Ok) ?? frame.first[r];
       const src = months.sources[culprit];
       const key = cp.fieldKeys[k];
-      location = { sheet: src.sheet, row: src.row, column: src.columns?.[key], header: fieldName.zh };
+      location = {
+        sheet: src.sheet,
+        row: src.row,
+        column: src.columns?.[key],
+        header: fieldName.zh,
+      };
     }
     out.push(
-      issue(st === IndicatorStatus.Error ? "error" : "warning", "indicatorProblem", { indicator: ind.def.name, cause: causeText, consequence: CONSEQUENCES[outcome] }, { subject, location }),
+      issue(
+        st === IndicatorStatus.Error ? "error" : "warning",
+        "indicatorProblem",
+        { indicator: ind.def.name, cause: causeText, consequence: CONSEQUENCES[outcome] },
+        { subject, location }
+      )
     );
   }
   return out;
 }
 
 /** The explanation of one row of a score set: evaluation rows by default. */
-export function explain(ev: Evaluation, r: number, which: "periods" | "months" = "periods"): ScorecardTrace {
+export function explain(
+  ev: Evaluation,
+  r: number,
+  which: "periods" | "months" = "periods"
+): ScorecardTrace {
   const cp = ev.compiled;
   const plan = cp.plan;
   const set = which === "periods" ? ev.periods : ev.months;
@@ -279,15 +368,25 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
   const dimDen = new Float64Array(nd);
   for (let i = 0; i < ni; i++) {
     const st = set.indicatorStatus[r * ni + i];
-    if (st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed) dimDen[cp.indicators[i].dimension] += cp.indicators[i].weight;
+    if (st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed)
+      dimDen[cp.indicators[i].dimension] += cp.indicators[i].weight;
   }
   let totalDen = 0;
-  for (let d = 0; d < nd; d++) if (!set.dimensionExcluded[r * nd + d]) totalDen += cp.dimensionWeights[d];
+  for (let d = 0; d < nd; d++)
+    if (!set.dimensionExcluded[r * nd + d]) totalDen += cp.dimensionWeights[d];
   const dimensions: DimensionTrace[] = plan.dimensions.map((d, di) => {
     const excluded = set.dimensionExcluded[r * nd + di] === 1;
     const eff = excluded || totalDen === 0 ? 0 : d.weight / totalDen;
     const score = num(set.dimensionScores[r * nd + di]);
-    return { key: d.key, name: d.name, weight: d.weight, effectiveWeight: eff, score, excluded, contribution: score === null ? null : score * eff };
+    return {
+      key: d.key,
+      name: d.name,
+      weight: d.weight,
+      effectiveWeight: eff,
+      score,
+      excluded,
+      contribution: score === null ? null : score * eff,
+    };
   });
   let renormalized = totalDen > 0 && Math.abs(totalDen - 1) > 1e-12;
 
@@ -316,7 +415,12 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       targetMonths: input.targetSource === "default" && ind.additive ? frame.monthCount[r] : 1,
       attainment: reasonOk && Number.isFinite(input.attainment) ? input.attainment : null,
       scoring: def.scoring,
-      feedback: input.feedback ? { ...input.feedback, ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length } : null,
+      feedback: input.feedback
+        ? {
+            ...input.feedback,
+            ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length,
+          }
+        : null,
       score: reasonOk ? input.score : score,
       outcome: OUTCOMES[st],
       reason: REASON_CODES[input.reason],
@@ -333,8 +437,25 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
 
   // Grade and coefficient (evaluation rows only).
   const g = plan.grading;
-  let grade: GradeTrace = { label: null, name: null, rule: "none", bandMin: null, rank: 0, groupSize: 0, group: "", cutoffs: [] };
-  let coefficient: CoefficientTrace = { value: null, rule: g.coefficientMode, grade: null, attainment: null, collection: null, rowThreshold: null, columnThreshold: null };
+  let grade: GradeTrace = {
+    label: null,
+    name: null,
+    rule: "none",
+    bandMin: null,
+    rank: 0,
+    groupSize: 0,
+    group: "",
+    cutoffs: [],
+  };
+  let coefficient: CoefficientTrace = {
+    value: null,
+    rule: g.coefficientMode,
+    grade: null,
+    attainment: null,
+    collection: null,
+    rowThreshold: null,
+    columnThreshold: null,
+  };
   if (isPeriods) {
     const gr = ev.grading;
     const gi = gr.gradeIndex[r];
@@ -342,12 +463,23 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
     grade = {
       label: def ? def.label : null,
       name: def ? def.name : null,
-      rule: gr.rule[r] === GradeRule.Forced ? "forced" : gr.rule[r] === GradeRule.Band ? "band" : "none",
+      rule:
+        gr.rule[r] === GradeRule.Forced
+          ? "forced"
+          : gr.rule[r] === GradeRule.Band
+            ? "band"
+            : "none",
       bandMin: def && gr.rule[r] === GradeRule.Band ? def.min : null,
       rank: gr.rank[r],
       groupSize: gr.groupSize[r],
       group: gr.groups[r],
-      cutoffs: gr.rule[r] === GradeRule.Forced ? distributionCutoffs(gr.groupSize[r], g.grades.map((x) => ({ label: x.label, share: x.quota }))) : [],
+      cutoffs:
+        gr.rule[r] === GradeRule.Forced
+          ? distributionCutoffs(
+              gr.groupSize[r],
+              g.grades.map((x) => ({ label: x.label, share: x.quota }))
+            )
+          : [],
     };
     if (total !== null && gi < 0) out(problems, "error", "noGrade", { score: total }, frame, r);
     const att = num(gr.matrixAttainment[r]);
@@ -367,7 +499,8 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       rowThreshold: g.coefficientMode === "matrix" ? last(att, g.matrix.rows) : null,
       columnThreshold: g.coefficientMode === "matrix" ? last(col, g.matrix.columns) : null,
     };
-    if (gi >= 0 && coefficient.value === null) out(problems, "error", "coefficientMatrixInputs", {}, frame, r);
+    if (gi >= 0 && coefficient.value === null)
+      out(problems, "error", "coefficientMatrixInputs", {}, frame, r);
   }
 
   // Commission and pay, month by month.
@@ -382,10 +515,18 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
   for (const m of memberRows) {
     const amount = num(L.basis[m]);
     const scale = num(L.boundScale[m]);
-    const slices = amount !== null && scale !== null && L.status[m] === CommissionStatus.Ok
-      ? commissionSlices(amount > 0 ? amount : 0, plan.commission.tiers.map((t) => t.from * scale), plan.commission.tiers.map((t) => t.rate), c.method)
-      : [];
-    const status = (["ok", "basisMissing", "targetMissing", "gradeMissing", "conflict"] as const)[L.status[m]];
+    const slices =
+      amount !== null && scale !== null && L.status[m] === CommissionStatus.Ok
+        ? commissionSlices(
+            amount > 0 ? amount : 0,
+            plan.commission.tiers.map((t) => t.from * scale),
+            plan.commission.tiers.map((t) => t.rate),
+            c.method
+          )
+        : [];
+    const status = (["ok", "basisMissing", "targetMissing", "gradeMissing", "conflict"] as const)[
+      L.status[m]
+    ];
     commission.push({
       period: months.periods[m],
       basis: c.basis,
@@ -394,7 +535,8 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       method: c.method,
       slices,
       gross: num(L.gross[m]),
-      gate: L.gate[m] === Gate.Attainment ? "attainment" : L.gate[m] === Gate.Grade ? "grade" : "open",
+      gate:
+        L.gate[m] === Gate.Attainment ? "attainment" : L.gate[m] === Gate.Grade ? "grade" : "open",
       attainment: num(L.attainment[m]),
       capped: L.capped[m] === 1,
       cap: c.capPerMonth,
@@ -409,13 +551,37 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
       status,
     });
     const period = months.periods[m];
-    if (status === "basisMissing" && basisField !== undefined) out(problems, "error", "commissionBasisMissing", { period, field: plan.fields[basisField].name }, months, m);
-    if (status === "targetMissing") out(problems, "error", "commissionTargetMissing", { period }, months, m);
-    if (status === "gradeMissing") out(problems, "error", "commissionGradeMissing", { period }, months, m);
+    if (status === "basisMissing" && basisField !== undefined)
+      out(
+        problems,
+        "error",
+        "commissionBasisMissing",
+        { period, field: plan.fields[basisField].name },
+        months,
+        m
+      );
+    if (status === "targetMissing")
+      out(problems, "error", "commissionTargetMissing", { period }, months, m);
+    if (status === "gradeMissing")
+      out(problems, "error", "commissionGradeMissing", { period }, months, m);
     const p = cp.pay;
-    const v = (k: number) => (k >= 0 && months.states[k][m] === CellState.Ok ? months.values[k][m] : null);
-    for (const k of [p.baseSalary, p.performancePay, ...(plan.pay.prorate ? [p.daysWorked, p.daysInPeriod] : [])]) {
-      if (k >= 0 && v(k) === null && status !== "conflict") out(problems, "error", "payInputMissing", { period, field: plan.fields[k].name }, months, m, cp.fieldKeys[k]);
+    const v = (k: number) =>
+      k >= 0 && months.states[k][m] === CellState.Ok ? months.values[k][m] : null;
+    for (const k of [
+      p.baseSalary,
+      p.performancePay,
+      ...(plan.pay.prorate ? [p.daysWorked, p.daysInPeriod] : []),
+    ]) {
+      if (k >= 0 && v(k) === null && status !== "conflict")
+        out(
+          problems,
+          "error",
+          "payInputMissing",
+          { period, field: plan.fields[k].name },
+          months,
+          m,
+          cp.fieldKeys[k]
+        );
     }
     payMonths.push({
       period,
@@ -440,14 +606,35 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
         bonus: num(pp.bonus[r]),
         total: num(pp.total[r]),
       }
-    : { months: payMonths, base: payMonths[0]?.base ?? null, performanceStandard: payMonths[0]?.performanceStandard ?? null, coefficient: null, performancePay: null, commission: payMonths[0]?.commission ?? null, bonus: payMonths[0]?.adjustment ?? null, total: null };
+    : {
+        months: payMonths,
+        base: payMonths[0]?.base ?? null,
+        performanceStandard: payMonths[0]?.performanceStandard ?? null,
+        coefficient: null,
+        performancePay: null,
+        commission: payMonths[0]?.commission ?? null,
+        bonus: payMonths[0]?.adjustment ?? null,
+        total: null,
+      };
 
   const scored = indicators.filter((x) => x.contribution !== null);
-  const strengths = [...scored].sort((a, b) => b.contribution! - a.contribution!).slice(0, 3).map((x) => x.key);
-  const gaps = [...scored].filter((x) => x.shortfall! > 0).sort((a, b) => b.shortfall! - a.shortfall!).slice(0, 3).map((x) => x.key);
+  const strengths = [...scored]
+    .sort((a, b) => b.contribution! - a.contribution!)
+    .slice(0, 3)
+    .map((x) => x.key);
+  const gaps = [...scored]
+    .filter((x) => x.shortfall! > 0)
+    .sort((a, b) => b.shortfall! - a.shortfall!)
+    .slice(0, 3)
+    .map((x) => x.key);
 
   return {
-    subject: { id: frame.ids[r], name: frame.names[r], team: frame.teams[r], period: frame.periods[r] },
+    subject: {
+      id: frame.ids[r],
+      name: frame.names[r],
+      team: frame.teams[r],
+      period: frame.periods[r],
+    },
     kind: isPeriods && set !== ev.months ? "quarter" : "month",
     plan: { name: plan.name, version: plan.version, effectiveDate: plan.effectiveDate },
     months: memberRows.map((m) => months.periods[m]),
@@ -467,7 +654,22 @@ export function explain(ev: Evaluation, r: number, which: "periods" | "months" =
   };
 }
 
-function out(list: Issue[], severity: "error" | "warning", code: string, params: Record<string, string | number | LocalizedText>, frame: Frame, r: number, fieldKey?: string): void {
+function out(
+  list: Issue[],
+  severity: "error" | "warning",
+  code: string,
+  params: Record<string, string | number | LocalizedText>,
+  frame: Frame,
+  r: number,
+  fieldKey?: string
+): void {
   const src = frame.sources[r];
-  list.push(issue(severity, code, params, { subject: { id: frame.ids[r], period: frame.periods[r] }, location: src ? { sheet: src.sheet, row: src.row, column: fieldKey ? src.columns?.[fieldKey] : undefined } : undefined }));
+  list.push(
+    issue(severity, code, params, {
+      subject: { id: frame.ids[r], period: frame.periods[r] },
+      location: src
+        ? { sheet: src.sheet, row: src.row, column: fieldKey ? src.columns?.[fieldKey] : undefined }
+        : undefined,
+    })
+  );
 }

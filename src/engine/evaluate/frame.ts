@@ -112,7 +112,8 @@ export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
       const v = values[key];
       if (v === null || v === undefined) {
         vs[k][i] = NaN;
-        ss[k][i] = flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
+        ss[k][i] =
+          flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
       } else {
         vs[k][i] = v;
         ss[k][i] = CellState.Ok;
@@ -124,7 +125,8 @@ export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
       const v = values[keys[k]];
       if (v === null || v === undefined) {
         vs[k][i] = NaN;
-        ss[k][i] = flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
+        ss[k][i] =
+          flagsFor(rows[i].absent)[k] || v === undefined ? CellState.Absent : CellState.Blank;
       } else {
         vs[k][i] = v;
         ss[k][i] = CellState.Ok;

@@ -3,7 +3,13 @@
  * within a group (team or company, per period), or by bands with a check against the quotas;
  * the coefficient by grade or from the attainment × collection-rate matrix.
  */
-import { competitionRanks, distributionCutoffs, gradeIndexForRank, matrixUnchecked, Quota } from "../primitives";
+import {
+  competitionRanks,
+  distributionCutoffs,
+  gradeIndexForRank,
+  matrixUnchecked,
+  Quota,
+} from "../primitives";
 import { reaches } from "../numeric";
 import { defineMessages } from "../messages";
 import { Issue, issue } from "../issues";
@@ -119,7 +125,7 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
               label: quotas[q].label,
               allowed: cut[q],
               n: m,
-            }),
+            })
           );
         }
       }

@@ -38,7 +38,8 @@ export function monthPay(cp: CompiledPlan, months: Frame, ledger: Ledger): Month
     commission: ledger.net,
     adjustment: new Float64Array(n),
   };
-  const val = (k: number, r: number) => (k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN);
+  const val = (k: number, r: number) =>
+    k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN;
   for (let r = 0; r < n; r++) {
     let share = 1;
     if (cp.plan.pay.prorate) {

@@ -85,7 +85,12 @@ export function scorecardRows(ev: Evaluation): ScorecardRow[] {
       totalPay: num(pp.total[r]),
       status,
       // Warnings come from indicators alone; errors may also come from commission and pay.
-      problems: status === "ok" ? [] : status === "warning" ? rowProblems(ev, set, r) : explain(ev, r).problems,
+      problems:
+        status === "ok"
+          ? []
+          : status === "warning"
+            ? rowProblems(ev, set, r)
+            : explain(ev, r).problems,
     };
   }
   return rows;
@@ -190,7 +195,11 @@ export function annualRows(ev: Evaluation): AnnualRow[] {
       team: f.teams[y],
       year: f.periods[y],
       yearComplete: (a.monthsInData.get(f.periods[y]) ?? 0) >= 12,
-      periods: a.periodRows[y].map((r, j) => ({ period: ev.periods.frame.periods[r], total: num(ev.periods.totals[r]), weight: a.periodWeights[y][j] })),
+      periods: a.periodRows[y].map((r, j) => ({
+        period: ev.periods.frame.periods[r],
+        total: num(ev.periods.totals[r]),
+        weight: a.periodWeights[y][j],
+      })),
       feedback: num(a.feedbackScore[y]),
       feedbackWeight: a.feedbackWeight[y],
       total: num(a.totals[y]),

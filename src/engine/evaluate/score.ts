@@ -67,7 +67,7 @@ export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
   constructor(
     ratings: readonly FeedbackRating[],
-    readonly weights: readonly number[],
+    readonly weights: readonly number[]
   ) {
     for (const rating of ratings) {
       const period = parsePeriodKey(rating.period);
@@ -87,7 +87,9 @@ export class FeedbackIndex {
     if (!person) return [];
     const outer = parsePeriodKey(periodKey);
     if (!outer) return [];
-    return person.list.filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer))).map((x) => x.rating);
+    return person.list
+      .filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer)))
+      .map((x) => x.rating);
   }
   /**
    * The ratings an indicator uses for a period: those within it; for a month without ratings of
@@ -155,14 +157,25 @@ export function newColumns(n: number): IndicatorColumns {
 }
 
 function stateReason(s: number): Reason {
-  return s === CellState.Invalid ? Reason.Invalid : s === CellState.Absent ? Reason.Absent : Reason.Blank;
+  return s === CellState.Invalid
+    ? Reason.Invalid
+    : s === CellState.Absent
+      ? Reason.Absent
+      : Reason.Blank;
 }
 
 /**
  * Reads the actual value, target and attainment of one indicator for rows [from, to) of a
  * frame into `out` at [0, to − from).
  */
-export function readIndicatorRange(ind: CompiledIndicator, frame: Frame, fb: FeedbackIndex | null, from: number, to: number, out: IndicatorColumns): void {
+export function readIndicatorRange(
+  ind: CompiledIndicator,
+  frame: Frame,
+  fb: FeedbackIndex | null,
+  from: number,
+  to: number,
+  out: IndicatorColumns
+): void {
   const st = frame.states;
   const v = frame.values;
   const { actual, target, attainment, reason, reasonField, targetSource } = out;
@@ -286,15 +299,32 @@ export function readIndicatorRange(ind: CompiledIndicator, frame: Frame, fb: Fee
 }
 
 /** Scores rows [0, n) of columns already read (rows with a reason get NaN). */
-export function scoreRange(ind: CompiledIndicator, c: IndicatorColumns, n: number, out: Float64Array, offset = 0): void {
+export function scoreRange(
+  ind: CompiledIndicator,
+  c: IndicatorColumns,
+  n: number,
+  out: Float64Array,
+  offset = 0
+): void {
   const { actual, attainment, reason } = c;
   switch (ind.method) {
     case Method.Linear:
-      for (let i = 0; i < n; i++) out[offset + i] = reason[i] === Reason.None ? scoreAttainment(attainment[i], ind.floor, ind.cap, ind.fullScore) : NaN;
+      for (let i = 0; i < n; i++)
+        out[offset + i] =
+          reason[i] === Reason.None
+            ? scoreAttainment(attainment[i], ind.floor, ind.cap, ind.fullScore)
+            : NaN;
       return;
     case Method.Curve:
       for (let i = 0; i < n; i++) {
-        out[offset + i] = reason[i] === Reason.None ? curveUnchecked(ind.curveOnAttainment ? attainment[i] : actual[i], ind.points, ind.curveMode) : NaN;
+        out[offset + i] =
+          reason[i] === Reason.None
+            ? curveUnchecked(
+                ind.curveOnAttainment ? attainment[i] : actual[i],
+                ind.points,
+                ind.curveMode
+              )
+            : NaN;
       }
       return;
     case Method.Direct:
@@ -333,7 +363,12 @@ const TARGET_SOURCES = ["none", "data", "default"] as const;
 const one = newColumns(1);
 const oneScore = new Float64Array(1);
 
-export function readIndicator(ind: CompiledIndicator, frame: Frame, r: number, fb: FeedbackIndex | null): IndicatorReading {
+export function readIndicator(
+  ind: CompiledIndicator,
+  frame: Frame,
+  r: number,
+  fb: FeedbackIndex | null
+): IndicatorReading {
   const c = one;
   readIndicatorRange(ind, frame, fb, r, r + 1, c);
   const score = oneScore;

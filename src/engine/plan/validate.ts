@@ -12,38 +12,119 @@ import { inputFields, PAY_FIELDS } from "./model";
 export const PLAN_MESSAGES = defineMessages({
   planNameBlank: { en: "The plan has no name.", zh: "方案名称为空。" },
   planVersionBlank: { en: "The plan has no version.", zh: "方案版本为空。" },
-  planDateInvalid: { en: '"{value}" is not a date; write the effective date as 2024-01-01.', zh: "“{value}”不是有效日期，生效日期请写成 2024-01-01。" },
-  keyInvalid: { en: '"{key}" is not a valid key: use letters, digits and underscores.', zh: "“{key}”不是有效的键：只能使用字母、数字和下划线。" },
+  planDateInvalid: {
+    en: '"{value}" is not a date; write the effective date as 2024-01-01.',
+    zh: "“{value}”不是有效日期，生效日期请写成 2024-01-01。",
+  },
+  keyInvalid: {
+    en: '"{key}" is not a valid key: use letters, digits and underscores.',
+    zh: "“{key}”不是有效的键：只能使用字母、数字和下划线。",
+  },
   keyDuplicate: { en: '"{key}" is used twice.', zh: "“{key}”重复。" },
-  payFieldMissing: { en: 'The data field "{key}" is needed for pay and commission but the plan has none.', zh: "薪酬与提成需要数据字段“{key}”，但方案中没有。" },
+  payFieldMissing: {
+    en: 'The data field "{key}" is needed for pay and commission but the plan has none.',
+    zh: "薪酬与提成需要数据字段“{key}”，但方案中没有。",
+  },
   noDimensions: { en: "The plan has no dimensions.", zh: "方案没有任何考核维度。" },
-  dimensionWeightsSum: { en: "Dimension weights sum to {sum}; they must sum to 100%.", zh: "各维度权重合计为 {sum}，必须合计为 100%。" },
-  weightNegativePlan: { en: "{name}: the weight is negative ({value}).", zh: "{name}：权重为负数（{value}）。" },
-  dimensionOutOfRange: { en: "{name}: the weight {value} lies outside the recommended range {min}–{max}.", zh: "{name}：权重 {value} 超出建议范围 {min}–{max}。" },
+  dimensionWeightsSum: {
+    en: "Dimension weights sum to {sum}; they must sum to 100%.",
+    zh: "各维度权重合计为 {sum}，必须合计为 100%。",
+  },
+  weightNegativePlan: {
+    en: "{name}: the weight is negative ({value}).",
+    zh: "{name}：权重为负数（{value}）。",
+  },
+  dimensionOutOfRange: {
+    en: "{name}: the weight {value} lies outside the recommended range {min}–{max}.",
+    zh: "{name}：权重 {value} 超出建议范围 {min}–{max}。",
+  },
   dimensionEmpty: { en: "{name} has no indicators.", zh: "{name}没有任何指标。" },
-  indicatorWeightsSum: { en: "{name}: indicator weights sum to {sum}; they must sum to 100%.", zh: "{name}：指标权重合计为 {sum}，必须合计为 100%。" },
-  unknownDimension: { en: '{name}: the dimension "{key}" does not exist.', zh: "{name}：维度“{key}”不存在。" },
-  unknownField: { en: '{name}: the data field "{key}" does not exist.', zh: "{name}：数据字段“{key}”不存在。" },
-  feedbackMismatch: { en: "{name}: 360 feedback input needs the feedback scoring method, and the other way round.", zh: "{name}：360 反馈输入必须使用“360 反馈”计分方式，反之亦然。" },
-  targetNeeded: { en: "{name}: {method} scoring needs a target: a data column or a default target.", zh: "{name}：{method}计分需要目标值：数据列或默认目标值。" },
-  targetInvalid: { en: "{name}: the default target {value} must be above 0.", zh: "{name}：默认目标值 {value} 必须大于 0。" },
+  indicatorWeightsSum: {
+    en: "{name}: indicator weights sum to {sum}; they must sum to 100%.",
+    zh: "{name}：指标权重合计为 {sum}，必须合计为 100%。",
+  },
+  unknownDimension: {
+    en: '{name}: the dimension "{key}" does not exist.',
+    zh: "{name}：维度“{key}”不存在。",
+  },
+  unknownField: {
+    en: '{name}: the data field "{key}" does not exist.',
+    zh: "{name}：数据字段“{key}”不存在。",
+  },
+  feedbackMismatch: {
+    en: "{name}: 360 feedback input needs the feedback scoring method, and the other way round.",
+    zh: "{name}：360 反馈输入必须使用“360 反馈”计分方式，反之亦然。",
+  },
+  targetNeeded: {
+    en: "{name}: {method} scoring needs a target: a data column or a default target.",
+    zh: "{name}：{method}计分需要目标值：数据列或默认目标值。",
+  },
+  targetInvalid: {
+    en: "{name}: the default target {value} must be above 0.",
+    zh: "{name}：默认目标值 {value} 必须大于 0。",
+  },
   noGrades: { en: "The plan has no grades.", zh: "方案没有任何等级。" },
-  gradesOrder: { en: "Grades must be listed best first with falling minimum scores; {label} ({min}) is not below {previous} ({previousMin}).", zh: "等级须从高到低排列且最低分递减；{label}（{min}）不低于 {previous}（{previousMin}）。" },
-  gradeBelowZero: { en: "The lowest grade starts at {min}: a total below it gets no grade.", zh: "最低等级的起点为 {min}，低于该分数的总分将没有等级。" },
-  coefficientNegative: { en: "Grade {label}: the coefficient is negative ({value}).", zh: "等级 {label}：绩效系数为负数（{value}）。" },
-  quotasSumPlan: { en: "Distribution quotas sum to {sum}; they must sum to 100%.", zh: "强制分布比例合计为 {sum}，必须合计为 100%。" },
-  quotaNegativePlan: { en: "Grade {label}: the quota is negative ({value}).", zh: "等级 {label}：分布比例为负数（{value}）。" },
-  matrixShape: { en: "The coefficient matrix must have {rows} rows of {columns} values.", zh: "系数矩阵必须有 {rows} 行、每行 {columns} 个数值。" },
+  gradesOrder: {
+    en: "Grades must be listed best first with falling minimum scores; {label} ({min}) is not below {previous} ({previousMin}).",
+    zh: "等级须从高到低排列且最低分递减；{label}（{min}）不低于 {previous}（{previousMin}）。",
+  },
+  gradeBelowZero: {
+    en: "The lowest grade starts at {min}: a total below it gets no grade.",
+    zh: "最低等级的起点为 {min}，低于该分数的总分将没有等级。",
+  },
+  coefficientNegative: {
+    en: "Grade {label}: the coefficient is negative ({value}).",
+    zh: "等级 {label}：绩效系数为负数（{value}）。",
+  },
+  quotasSumPlan: {
+    en: "Distribution quotas sum to {sum}; they must sum to 100%.",
+    zh: "强制分布比例合计为 {sum}，必须合计为 100%。",
+  },
+  quotaNegativePlan: {
+    en: "Grade {label}: the quota is negative ({value}).",
+    zh: "等级 {label}：分布比例为负数（{value}）。",
+  },
+  matrixShape: {
+    en: "The coefficient matrix must have {rows} rows of {columns} values.",
+    zh: "系数矩阵必须有 {rows} 行、每行 {columns} 个数值。",
+  },
   noTiers: { en: "Commission has no tiers.", zh: "提成没有任何阶梯。" },
-  tiersOrder: { en: "Commission tiers: bound {value} in tier {row} must be above {previous}.", zh: "提成阶梯：第 {row} 档的起点 {value} 必须大于 {previous}。" },
-  tierRateNegative: { en: "Commission tier {row}: the rate is negative ({value}).", zh: "提成第 {row} 档：提成比例为负数（{value}）。" },
-  tierRateHigh: { en: "Commission tier {row}: the rate {value} is above 100%.", zh: "提成第 {row} 档：提成比例 {value} 超过 100%。" },
-  tierBoundNegative: { en: "Commission tier 1 starts below 0 ({value}).", zh: "提成第 1 档起点小于 0（{value}）。" },
-  gateGradeUnknown: { en: 'The commission gate names grade "{label}", which the plan does not have.', zh: "提成门槛中的等级“{label}”在方案中不存在。" },
-  valueOutOfRange: { en: "{name} is {value}; it must lie between {min} and {max}.", zh: "{name}为 {value}，必须介于 {min} 与 {max} 之间。" },
-  annualWeightsSum: { en: "Annual score weights (quarters and 360) sum to {sum}; they must sum to 100%.", zh: "年度得分权重（各季度与 360 评价）合计为 {sum}，必须合计为 100%。" },
-  feedbackWeightsSumPlan: { en: "360 weights (superior, peers, customers) sum to {sum}; they must sum to 100%.", zh: "360 评价权重（上级、同事、客户）合计为 {sum}，必须合计为 100%。" },
-  enumInvalid: { en: '{name}: "{value}" is not one of {allowed}.', zh: "{name}：“{value}”不是 {allowed} 之一。" },
+  tiersOrder: {
+    en: "Commission tiers: bound {value} in tier {row} must be above {previous}.",
+    zh: "提成阶梯：第 {row} 档的起点 {value} 必须大于 {previous}。",
+  },
+  tierRateNegative: {
+    en: "Commission tier {row}: the rate is negative ({value}).",
+    zh: "提成第 {row} 档：提成比例为负数（{value}）。",
+  },
+  tierRateHigh: {
+    en: "Commission tier {row}: the rate {value} is above 100%.",
+    zh: "提成第 {row} 档：提成比例 {value} 超过 100%。",
+  },
+  tierBoundNegative: {
+    en: "Commission tier 1 starts below 0 ({value}).",
+    zh: "提成第 1 档起点小于 0（{value}）。",
+  },
+  gateGradeUnknown: {
+    en: 'The commission gate names grade "{label}", which the plan does not have.',
+    zh: "提成门槛中的等级“{label}”在方案中不存在。",
+  },
+  valueOutOfRange: {
+    en: "{name} is {value}; it must lie between {min} and {max}.",
+    zh: "{name}为 {value}，必须介于 {min} 与 {max} 之间。",
+  },
+  annualWeightsSum: {
+    en: "Annual score weights (quarters and 360) sum to {sum}; they must sum to 100%.",
+    zh: "年度得分权重（各季度与 360 评价）合计为 {sum}，必须合计为 100%。",
+  },
+  feedbackWeightsSumPlan: {
+    en: "360 weights (superior, peers, customers) sum to {sum}; they must sum to 100%.",
+    zh: "360 评价权重（上级、同事、客户）合计为 {sum}，必须合计为 100%。",
+  },
+  enumInvalid: {
+    en: '{name}: "{value}" is not one of {allowed}.',
+    zh: "{name}：“{value}”不是 {allowed} 之一。",
+  },
 });
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -55,12 +136,17 @@ function pct(v: number): string {
 /** Validates a plan. An empty list, or warnings only, means the plan may be used. */
 export function validatePlan(plan: Plan): Issue[] {
   const out: Issue[] = [];
-  const err = (path: string, code: string, params: MessageParams = {}) => out.push(issue("error", code, params, { path }));
-  const warn = (path: string, code: string, params: MessageParams = {}) => out.push(issue("warning", code, params, { path }));
+  const err = (path: string, code: string, params: MessageParams = {}) =>
+    out.push(issue("error", code, params, { path }));
+  const warn = (path: string, code: string, params: MessageParams = {}) =>
+    out.push(issue("warning", code, params, { path }));
 
   if (!plan.name?.en?.trim() && !plan.name?.zh?.trim()) err("name", "planNameBlank");
   if (!String(plan.version ?? "").trim()) err("version", "planVersionBlank");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(plan.effectiveDate) || Number.isNaN(Date.parse(plan.effectiveDate))) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(plan.effectiveDate) ||
+    Number.isNaN(Date.parse(plan.effectiveDate))
+  ) {
     err("effectiveDate", "planDateInvalid", { value: String(plan.effectiveDate) });
   }
 
@@ -72,13 +158,23 @@ export function validatePlan(plan: Plan): Issue[] {
     if (fieldKeys.has(f.key)) err(path, "keyDuplicate", { key: f.key });
     fieldKeys.add(f.key);
   });
-  const needed: string[] = [PAY_FIELDS.daysWorked, PAY_FIELDS.daysInPeriod, PAY_FIELDS.baseSalary, PAY_FIELDS.performancePay];
+  const needed: string[] = [
+    PAY_FIELDS.daysWorked,
+    PAY_FIELDS.daysInPeriod,
+    PAY_FIELDS.baseSalary,
+    PAY_FIELDS.performancePay,
+  ];
   needed.push(plan.commission.basis === "collected" ? PAY_FIELDS.collected : PAY_FIELDS.signed);
-  if (plan.commission.boundType === "attainment" || plan.commission.gate.minAttainment !== null || plan.grading.coefficientMode === "matrix") {
+  if (
+    plan.commission.boundType === "attainment" ||
+    plan.commission.gate.minAttainment !== null ||
+    plan.grading.coefficientMode === "matrix"
+  ) {
     needed.push(PAY_FIELDS.signed, PAY_FIELDS.salesTarget);
   }
   if (plan.grading.coefficientMode === "matrix") needed.push(PAY_FIELDS.collected, PAY_FIELDS.due);
-  for (const k of new Set(needed)) if (!fieldKeys.has(k)) err("fields", "payFieldMissing", { key: k });
+  for (const k of new Set(needed))
+    if (!fieldKeys.has(k)) err("fields", "payFieldMissing", { key: k });
 
   // Dimensions
   if (plan.dimensions.length === 0) err("dimensions", "noDimensions");
@@ -89,13 +185,20 @@ export function validatePlan(plan: Plan): Issue[] {
     if (!KEY.test(d.key)) err(path, "keyInvalid", { key: d.key });
     if (dimKeys.has(d.key)) err(path, "keyDuplicate", { key: d.key });
     dimKeys.add(d.key);
-    if (d.weight < 0) err(path + ".weight", "weightNegativePlan", { name: d.name, value: pct(d.weight) });
+    if (d.weight < 0)
+      err(path + ".weight", "weightNegativePlan", { name: d.name, value: pct(d.weight) });
     dimSum += d.weight;
     if (d.weight < d.range.min - 1e-9 || d.weight > d.range.max + 1e-9) {
-      warn(path + ".weight", "dimensionOutOfRange", { name: d.name, value: pct(d.weight), min: pct(d.range.min), max: pct(d.range.max) });
+      warn(path + ".weight", "dimensionOutOfRange", {
+        name: d.name,
+        value: pct(d.weight),
+        min: pct(d.range.min),
+        max: pct(d.range.max),
+      });
     }
   });
-  if (plan.dimensions.length > 0 && weightScale(dimSum) !== 1) err("dimensions", "dimensionWeightsSum", { sum: pct(dimSum) });
+  if (plan.dimensions.length > 0 && weightScale(dimSum) !== 1)
+    err("dimensions", "dimensionWeightsSum", { sum: pct(dimSum) });
 
   // Indicators
   const indKeys = new Set<string>();
@@ -107,16 +210,30 @@ export function validatePlan(plan: Plan): Issue[] {
     if (!KEY.test(ind.key)) err(path, "keyInvalid", { key: ind.key });
     if (indKeys.has(ind.key)) err(path, "keyDuplicate", { key: ind.key });
     indKeys.add(ind.key);
-    if (!dimKeys.has(ind.dimension)) err(path + ".dimension", "unknownDimension", { name, key: ind.dimension });
-    if (ind.weight < 0) err(path + ".weight", "weightNegativePlan", { name, value: pct(ind.weight) });
+    if (!dimKeys.has(ind.dimension))
+      err(path + ".dimension", "unknownDimension", { name, key: ind.dimension });
+    if (ind.weight < 0)
+      err(path + ".weight", "weightNegativePlan", { name, value: pct(ind.weight) });
     sums.set(ind.dimension, (sums.get(ind.dimension) ?? 0) + ind.weight);
     counts.set(ind.dimension, (counts.get(ind.dimension) ?? 0) + 1);
-    if (!["higher", "lower"].includes(ind.direction)) err(path + ".direction", "enumInvalid", { name, value: String(ind.direction), allowed: "higher, lower" });
-    if (!["error", "zero", "renormalize"].includes(ind.missing)) err(path + ".missing", "enumInvalid", { name, value: String(ind.missing), allowed: "error, zero, renormalize" });
+    if (!["higher", "lower"].includes(ind.direction))
+      err(path + ".direction", "enumInvalid", {
+        name,
+        value: String(ind.direction),
+        allowed: "higher, lower",
+      });
+    if (!["error", "zero", "renormalize"].includes(ind.missing))
+      err(path + ".missing", "enumInvalid", {
+        name,
+        value: String(ind.missing),
+        allowed: "error, zero, renormalize",
+      });
 
     const inp = ind.input;
-    for (const r of inputFields(inp)) if (!fieldKeys.has(r)) err(path + ".input", "unknownField", { name, key: r });
-    if ((inp.kind === "feedback") !== (ind.scoring.method === "feedback")) err(path + ".scoring", "feedbackMismatch", { name });
+    for (const r of inputFields(inp))
+      if (!fieldKeys.has(r)) err(path + ".input", "unknownField", { name, key: r });
+    if ((inp.kind === "feedback") !== (ind.scoring.method === "feedback"))
+      err(path + ".scoring", "feedbackMismatch", { name });
 
     const s = ind.scoring;
     const problem = (code: string, params: MessageParams) =>
@@ -132,24 +249,35 @@ export function validatePlan(plan: Plan): Issue[] {
       case "curve": {
         needsTarget = s.on === "attainment";
         if (s.points.length === 0) problem("tableEmpty", { arg: "points" });
-        const asc = checkAscending(s.points.map((p) => p.x), "points");
+        const asc = checkAscending(
+          s.points.map((p) => p.x),
+          "points"
+        );
         if (asc) problem(asc.key, asc.params);
         break;
       }
       case "direct":
       case "feedback":
-        if (!(s.cap > 0)) problem("valueOutOfRange", { name: "cap", value: s.cap, min: "0", max: "∞" });
+        if (!(s.cap > 0))
+          problem("valueOutOfRange", { name: "cap", value: s.cap, min: "0", max: "∞" });
         break;
       case "deduction":
         if (!(s.fullScore > 0)) problem("fullScoreNotPositive", { value: s.fullScore });
         break;
       default:
-        err(path + ".scoring", "enumInvalid", { name, value: String((s as { method: unknown }).method), allowed: "linear, curve, direct, deduction, feedback" });
+        err(path + ".scoring", "enumInvalid", {
+          name,
+          value: String((s as { method: unknown }).method),
+          allowed: "linear, curve, direct, deduction, feedback",
+        });
     }
-    if (ind.target.field !== null && !fieldKeys.has(ind.target.field)) err(path + ".target", "unknownField", { name, key: ind.target.field });
+    if (ind.target.field !== null && !fieldKeys.has(ind.target.field))
+      err(path + ".target", "unknownField", { name, key: ind.target.field });
     if (needsTarget) {
-      if (ind.target.field === null && ind.target.default === null) err(path + ".target", "targetNeeded", { name, method: s.method });
-      if (ind.target.default !== null && !(ind.target.default > 0)) err(path + ".target", "targetInvalid", { name, value: ind.target.default });
+      if (ind.target.field === null && ind.target.default === null)
+        err(path + ".target", "targetNeeded", { name, method: s.method });
+      if (ind.target.default !== null && !(ind.target.default > 0))
+        err(path + ".target", "targetInvalid", { name, value: ind.target.default });
     }
   });
   for (const d of plan.dimensions) {
@@ -159,7 +287,8 @@ export function validatePlan(plan: Plan): Issue[] {
       continue;
     }
     const sum = sums.get(d.key) ?? 0;
-    if (weightScale(sum) !== 1) err(`dimensions.${d.key}.indicators`, "indicatorWeightsSum", { name: d.name, sum: pct(sum) });
+    if (weightScale(sum) !== 1)
+      err(`dimensions.${d.key}.indicators`, "indicatorWeightsSum", { name: d.name, sum: pct(sum) });
   }
 
   // Grades
@@ -174,28 +303,62 @@ export function validatePlan(plan: Plan): Issue[] {
     if (labels.has(k)) err(path, "keyDuplicate", { key: gr.label });
     labels.add(k);
     if (i > 0 && !(gr.min < g.grades[i - 1].min)) {
-      err(path + ".min", "gradesOrder", { label: gr.label, min: gr.min, previous: g.grades[i - 1].label, previousMin: g.grades[i - 1].min });
+      err(path + ".min", "gradesOrder", {
+        label: gr.label,
+        min: gr.min,
+        previous: g.grades[i - 1].label,
+        previousMin: g.grades[i - 1].min,
+      });
     }
-    if (gr.coefficient < 0) err(path + ".coefficient", "coefficientNegative", { label: gr.label, value: gr.coefficient });
-    if (gr.quota < 0) err(path + ".quota", "quotaNegativePlan", { label: gr.label, value: gr.quota });
+    if (gr.coefficient < 0)
+      err(path + ".coefficient", "coefficientNegative", { label: gr.label, value: gr.coefficient });
+    if (gr.quota < 0)
+      err(path + ".quota", "quotaNegativePlan", { label: gr.label, value: gr.quota });
     quotaSum += gr.quota;
   });
   const last = g.grades[g.grades.length - 1];
   if (last && last.min > 0) warn("grading.grades", "gradeBelowZero", { min: last.min });
-  if (g.mode !== "bands" && g.grades.length > 0 && weightScale(quotaSum) !== 1) err("grading.grades", "quotasSumPlan", { sum: pct(quotaSum) });
-  if (!["bands", "forced", "bandsWithCheck"].includes(g.mode)) err("grading.mode", "enumInvalid", { name: "mode", value: String(g.mode), allowed: "bands, forced, bandsWithCheck" });
-  if (!["team", "company"].includes(g.group)) err("grading.group", "enumInvalid", { name: "group", value: String(g.group), allowed: "team, company" });
-  if (!["grade", "matrix"].includes(g.coefficientMode)) err("grading.coefficientMode", "enumInvalid", { name: "coefficientMode", value: String(g.coefficientMode), allowed: "grade, matrix" });
+  if (g.mode !== "bands" && g.grades.length > 0 && weightScale(quotaSum) !== 1)
+    err("grading.grades", "quotasSumPlan", { sum: pct(quotaSum) });
+  if (!["bands", "forced", "bandsWithCheck"].includes(g.mode))
+    err("grading.mode", "enumInvalid", {
+      name: "mode",
+      value: String(g.mode),
+      allowed: "bands, forced, bandsWithCheck",
+    });
+  if (!["team", "company"].includes(g.group))
+    err("grading.group", "enumInvalid", {
+      name: "group",
+      value: String(g.group),
+      allowed: "team, company",
+    });
+  if (!["grade", "matrix"].includes(g.coefficientMode))
+    err("grading.coefficientMode", "enumInvalid", {
+      name: "coefficientMode",
+      value: String(g.coefficientMode),
+      allowed: "grade, matrix",
+    });
   if (g.coefficientMode === "matrix") {
     const m = g.matrix;
-    if (m.rows.length === 0 || m.columns.length === 0 || m.cells.length !== m.rows.length || m.cells.some((r) => r.length !== m.columns.length)) {
+    if (
+      m.rows.length === 0 ||
+      m.columns.length === 0 ||
+      m.cells.length !== m.rows.length ||
+      m.cells.some((r) => r.length !== m.columns.length)
+    ) {
       err("grading.matrix", "matrixShape", { rows: m.rows.length, columns: m.columns.length });
     } else {
       const bad = checkAscending(m.rows, "table") ?? checkAscending(m.columns, "table");
       if (bad) err("grading.matrix", bad.key, bad.params);
-      m.cells.forEach((r, i) => r.forEach((v, j) => {
-        if (!(v >= 0)) err(`grading.matrix.cells[${i}][${j}]`, "coefficientNegative", { label: `${m.rows[i]} × ${m.columns[j]}`, value: v });
-      }));
+      m.cells.forEach((r, i) =>
+        r.forEach((v, j) => {
+          if (!(v >= 0))
+            err(`grading.matrix.cells[${i}][${j}]`, "coefficientNegative", {
+              label: `${m.rows[i]} × ${m.columns[j]}`,
+              value: v,
+            });
+        })
+      );
     }
   }
 
@@ -205,32 +368,95 @@ export function validatePlan(plan: Plan): Issue[] {
   c.tiers.forEach((t, i) => {
     const path = `commission.tiers[${i}]`;
     if (i === 0 && t.from < 0) err(path, "tierBoundNegative", { value: t.from });
-    if (i > 0 && !(t.from > c.tiers[i - 1].from)) err(path, "tiersOrder", { row: i + 1, value: t.from, previous: c.tiers[i - 1].from });
+    if (i > 0 && !(t.from > c.tiers[i - 1].from))
+      err(path, "tiersOrder", { row: i + 1, value: t.from, previous: c.tiers[i - 1].from });
     if (t.rate < 0) err(path, "tierRateNegative", { row: i + 1, value: pct(t.rate) });
     else if (t.rate > 1) warn(path, "tierRateHigh", { row: i + 1, value: pct(t.rate) });
   });
-  if (!["collected", "signed"].includes(c.basis)) err("commission.basis", "enumInvalid", { name: "basis", value: String(c.basis), allowed: "collected, signed" });
-  if (!["marginal", "whole"].includes(c.method)) err("commission.method", "enumInvalid", { name: "method", value: String(c.method), allowed: "marginal, whole" });
-  if (!["currency", "attainment"].includes(c.boundType)) err("commission.boundType", "enumInvalid", { name: "boundType", value: String(c.boundType), allowed: "currency, attainment" });
-  if (!["carryForward", "deductFromPay"].includes(c.clawback)) err("commission.clawback", "enumInvalid", { name: "clawback", value: String(c.clawback), allowed: "carryForward, deductFromPay" });
-  if (c.gate.minAttainment !== null && !(c.gate.minAttainment >= 0)) err("commission.gate.minAttainment", "valueOutOfRange", { name: "minAttainment", value: c.gate.minAttainment, min: 0, max: "∞" });
-  if (c.gate.minGrade !== null && !labels.has(c.gate.minGrade.trim().toLowerCase())) err("commission.gate.minGrade", "gateGradeUnknown", { label: c.gate.minGrade });
-  if (c.capPerMonth !== null && !(c.capPerMonth >= 0)) err("commission.capPerMonth", "valueOutOfRange", { name: "capPerMonth", value: c.capPerMonth, min: 0, max: "∞" });
-  if (!(c.paidShare >= 0 && c.paidShare <= 1)) err("commission.paidShare", "valueOutOfRange", { name: "paidShare", value: c.paidShare, min: "0%", max: "100%" });
+  if (!["collected", "signed"].includes(c.basis))
+    err("commission.basis", "enumInvalid", {
+      name: "basis",
+      value: String(c.basis),
+      allowed: "collected, signed",
+    });
+  if (!["marginal", "whole"].includes(c.method))
+    err("commission.method", "enumInvalid", {
+      name: "method",
+      value: String(c.method),
+      allowed: "marginal, whole",
+    });
+  if (!["currency", "attainment"].includes(c.boundType))
+    err("commission.boundType", "enumInvalid", {
+      name: "boundType",
+      value: String(c.boundType),
+      allowed: "currency, attainment",
+    });
+  if (!["carryForward", "deductFromPay"].includes(c.clawback))
+    err("commission.clawback", "enumInvalid", {
+      name: "clawback",
+      value: String(c.clawback),
+      allowed: "carryForward, deductFromPay",
+    });
+  if (c.gate.minAttainment !== null && !(c.gate.minAttainment >= 0))
+    err("commission.gate.minAttainment", "valueOutOfRange", {
+      name: "minAttainment",
+      value: c.gate.minAttainment,
+      min: 0,
+      max: "∞",
+    });
+  if (c.gate.minGrade !== null && !labels.has(c.gate.minGrade.trim().toLowerCase()))
+    err("commission.gate.minGrade", "gateGradeUnknown", { label: c.gate.minGrade });
+  if (c.capPerMonth !== null && !(c.capPerMonth >= 0))
+    err("commission.capPerMonth", "valueOutOfRange", {
+      name: "capPerMonth",
+      value: c.capPerMonth,
+      min: 0,
+      max: "∞",
+    });
+  if (!(c.paidShare >= 0 && c.paidShare <= 1))
+    err("commission.paidShare", "valueOutOfRange", {
+      name: "paidShare",
+      value: c.paidShare,
+      min: "0%",
+      max: "100%",
+    });
 
   // Pay, periods, feedback
-  if (!(plan.pay.bonusStandard >= 0)) err("pay.bonusStandard", "valueOutOfRange", { name: "bonusStandard", value: plan.pay.bonusStandard, min: 0, max: "∞" });
-  if (!["quarter", "month"].includes(plan.periods.evaluation)) err("periods.evaluation", "enumInvalid", { name: "evaluation", value: String(plan.periods.evaluation), allowed: "quarter, month" });
+  if (!(plan.pay.bonusStandard >= 0))
+    err("pay.bonusStandard", "valueOutOfRange", {
+      name: "bonusStandard",
+      value: plan.pay.bonusStandard,
+      min: 0,
+      max: "∞",
+    });
+  if (!["quarter", "month"].includes(plan.periods.evaluation))
+    err("periods.evaluation", "enumInvalid", {
+      name: "evaluation",
+      value: String(plan.periods.evaluation),
+      allowed: "quarter, month",
+    });
   const a = plan.periods.annual;
   const annualWeights = [...a.quarterWeights, a.feedbackWeight];
   annualWeights.forEach((w, i) => {
-    if (w < 0) err(`periods.annual[${i}]`, "weightNegativePlan", { name: i < 4 ? `Q${i + 1}` : "360", value: pct(w) });
+    if (w < 0)
+      err(`periods.annual[${i}]`, "weightNegativePlan", {
+        name: i < 4 ? `Q${i + 1}` : "360",
+        value: pct(w),
+      });
   });
-  if (weightScale(annualWeights.reduce((x, y) => x + y, 0)) !== 1) err("periods.annual", "annualWeightsSum", { sum: pct(annualWeights.reduce((x, y) => x + y, 0)) });
+  if (weightScale(annualWeights.reduce((x, y) => x + y, 0)) !== 1)
+    err("periods.annual", "annualWeightsSum", {
+      sum: pct(annualWeights.reduce((x, y) => x + y, 0)),
+    });
   const fw = plan.feedback.weights;
   fw.forEach((w, i) => {
-    if (w < 0) err(`feedback.weights[${i}]`, "weightNegativePlan", { name: ["superior", "peers", "customers"][i], value: pct(w) });
+    if (w < 0)
+      err(`feedback.weights[${i}]`, "weightNegativePlan", {
+        name: ["superior", "peers", "customers"][i],
+        value: pct(w),
+      });
   });
-  if (fw.length !== 3 || weightScale(fw.reduce((x, y) => x + y, 0)) !== 1) err("feedback.weights", "feedbackWeightsSumPlan", { sum: pct(fw.reduce((x, y) => x + y, 0)) });
+  if (fw.length !== 3 || weightScale(fw.reduce((x, y) => x + y, 0)) !== 1)
+    err("feedback.weights", "feedbackWeightsSumPlan", { sum: pct(fw.reduce((x, y) => x + y, 0)) });
   return out;
 }
