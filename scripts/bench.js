@@ -9,9 +9,8 @@
  */
 const { buildSync } = require("esbuild");
 const { spawnSync } = require("child_process");
-const { mkdtempSync, readdirSync, rmSync } = require("fs");
+const { mkdirSync, readdirSync, rmSync } = require("fs");
 const { join } = require("path");
-const { tmpdir } = require("os");
 
 const root = join(__dirname, "..");
 const only = process.argv.slice(2);
@@ -23,7 +22,11 @@ if (benches.length === 0) {
   console.error(`no bench matches ${only.join(", ")}`);
   process.exit(2);
 }
-const out = mkdtempSync(join(tmpdir(), "perf-bench-"));
+// Bundles go inside the project so that what stays external (playwright-core, hyperformula,
+// exceljs) resolves from its node_modules.
+const out = join(root, "node_modules", ".cache", "perf-bench");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 /** @type {Record<string, unknown>} */
 const merged = {};
 let failed = false;
