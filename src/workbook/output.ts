@@ -24,6 +24,7 @@ import type { Indicator, Plan } from "../engine/plan/model";
 import { PAY_FIELDS } from "../engine/plan/model";
 import type { FeedbackRating, SourceRef } from "../engine/records";
 import type { Evaluation } from "../engine/evaluate/evaluate";
+import type { Grading } from "../engine/evaluate/grading";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { annualRows, monthRows, scorecardRows } from "../engine/evaluate/rows";
 import type { Frame } from "../engine/evaluate/frame";
@@ -1004,9 +1005,6 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
   const last = ctx.periodRow(Math.max(0, pf.n - 1));
   const colRange = (key: string) =>
     `${a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true)}`;
-  const nGrades = plan.grading.grades.length;
-  const forced = plan.grading.mode === "forced";
-
   for (let r = 0; r < pf.n; r++) {
     const row = ctx.periodRow(r);
     const line: Cell[] = new Array(c.list.length).fill(null);
@@ -1261,46 +1259,7 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     }
     put("total", fx(totalF, numOr(total, "")));
     const TOT = at("total");
-    const gi = gr.gradeIndex[r];
-    const gradeValue: Value = gi >= 0 ? plan.grading.grades[gi].label : "";
-    if (forced) {
-      const group =
-        plan.grading.group === "team" ? `,${colRange("team")},${a1cell(row, c.get("team"))}` : "";
-      put(
-        "rank",
-        fx(
-          `IF(${TOT}="","",1+COUNTIFS(${colRange("period")},${at("period")}${group},${colRange("total")},">"&(${plusTol(TOT)})))`,
-          gi >= 0 ? gr.rank[r] : ""
-        )
-      );
-      put(
-        "n",
-        fx(
-          `IF(${TOT}="","",COUNTIFS(${colRange("period")},${at("period")}${group},${colRange("total")},">-1E+300"))`,
-          gi >= 0 ? gr.groupSize[r] : ""
-        )
-      );
-      put(
-        "grade",
-        fx(
-          `IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${nGrades},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`,
-          gradeValue
-        )
-      );
-    } else if (style === "perf") {
-      put(
-        "grade",
-        fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue)
-      );
-    } else {
-      put(
-        "grade",
-        fx(
-          `IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`,
-          gradeValue
-        )
-      );
-    }
+    putGrade(ctx, put, at, colRange, "period", TOT, gr, r);
     const G = at("grade");
     if (plan.grading.coefficientMode === "matrix") {
       const ratio = (n: string, d: string) =>
@@ -1325,23 +1284,7 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         "coefficient",
         fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(gr.coefficient[r], ""))
       );
-    } else if (style === "perf") {
-      put(
-        "coefficient",
-        fx(
-          `IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`,
-          numOr(gr.coefficient[r], "")
-        )
-      );
-    } else {
-      put(
-        "coefficient",
-        fx(
-          `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
-          numOr(gr.coefficient[r], "")
-        )
-      );
-    }
+    } else put("coefficient", gradeCoefficient(ctx, G, numOr(gr.coefficient[r], "")));
 
     // Pay lines: the Commission sheet's months summed.
     const sumOf = (key: string) => `IFERROR(ROUND(SUM(${comRange(ctx, key, m0, m1)}),2),"")`;
@@ -1419,6 +1362,75 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
 }
 
 /** The coefficient matrix lookup: last row and column threshold reached; 0 below either axis. */
+/**
+ * Rank, group size and grade of a scored row (a Scorecard period or an Annual year): by forced
+ * distribution within the row's group (its period or year, and team when the plan says so), by
+ * PERF.GRADE, or by the bands on the Plan sheet — each with the engine's value cached.
+ */
+function putGrade(
+  ctx: Ctx,
+  put: (key: string, v: Cell) => void,
+  at: (key: string) => string,
+  colRange: (key: string) => string,
+  periodKey: "period" | "year",
+  TOT: string,
+  grading: Grading,
+  r: number
+): void {
+  const { plan, style, fx } = ctx;
+  const gi = grading.gradeIndex[r];
+  const gradeValue: Value = gi >= 0 ? plan.grading.grades[gi].label : "";
+  if (plan.grading.mode === "forced") {
+    const group = plan.grading.group === "team" ? `,${colRange("team")},${at("team")}` : "";
+    const inGroup = `${colRange(periodKey)},${at(periodKey)}${group}`;
+    put(
+      "rank",
+      fx(
+        `IF(${TOT}="","",1+COUNTIFS(${inGroup},${colRange("total")},">"&(${plusTol(TOT)})))`,
+        gi >= 0 ? grading.rank[r] : ""
+      )
+    );
+    put(
+      "n",
+      fx(
+        `IF(${TOT}="","",COUNTIFS(${inGroup},${colRange("total")},">-1E+300"))`,
+        gi >= 0 ? grading.groupSize[r] : ""
+      )
+    );
+    put(
+      "grade",
+      fx(
+        `IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${plan.grading.grades.length},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`,
+        gradeValue
+      )
+    );
+  } else if (style === "perf") {
+    put(
+      "grade",
+      fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue)
+    );
+  } else {
+    put(
+      "grade",
+      fx(
+        `IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`,
+        gradeValue
+      )
+    );
+  }
+}
+
+/** The coefficient of a grade from the Plan sheet's grade table (PERF.COEFFICIENT or INDEX/MATCH). */
+function gradeCoefficient(ctx: Ctx, G: string, value: Value): Cell {
+  const { style, fx } = ctx;
+  return style === "perf"
+    ? fx(`IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`, value)
+    : fx(
+        `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
+        value
+      );
+}
+
 function matrixCoefficient(ctx: Ctx, grade: string, ma: string, mc: string): string {
   if (ctx.style === "perf")
     return `IF(${grade}="","",IF(OR(${ma}="",${mc}=""),"",PERF.MATRIX(${ma},${mc},${PLAN_NAMES.matrix})))`;
@@ -1552,45 +1564,7 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
     const blocked = present.length ? `OR(${present.map((p) => `${p.ref}=""`).join(",")})` : "1=0";
     put("total", fx(`IFERROR(IF(${blocked},"",(${num})/(${den})),"")`, numOr(an.totals[y], "")));
     const TOT = at("total");
-    const gi = an.grading.gradeIndex[y];
-    const gradeValue: Value = gi >= 0 ? plan.grading.grades[gi].label : "";
-    if (forced) {
-      const group = plan.grading.group === "team" ? `,${colRange("team")},${at("team")}` : "";
-      put(
-        "rank",
-        fx(
-          `IF(${TOT}="","",1+COUNTIFS(${colRange("year")},${at("year")}${group},${colRange("total")},">"&(${plusTol(TOT)})))`,
-          gi >= 0 ? an.grading.rank[y] : ""
-        )
-      );
-      put(
-        "n",
-        fx(
-          `IF(${TOT}="","",COUNTIFS(${colRange("year")},${at("year")}${group},${colRange("total")},">-1E+300"))`,
-          gi >= 0 ? an.grading.groupSize[y] : ""
-        )
-      );
-      put(
-        "grade",
-        fx(
-          `IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${plan.grading.grades.length},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`,
-          gradeValue
-        )
-      );
-    } else if (style === "perf") {
-      put(
-        "grade",
-        fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue)
-      );
-    } else {
-      put(
-        "grade",
-        fx(
-          `IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`,
-          gradeValue
-        )
-      );
-    }
+    putGrade(ctx, put, at, colRange, "year", TOT, an.grading, y);
     const G = at("grade");
     const span = monthSpan.get(id + "\u0000" + year)!;
     if (matrix) {
@@ -1633,23 +1607,7 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
         "coefficient",
         fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(an.grading.coefficient[y], ""))
       );
-    } else if (style === "perf") {
-      put(
-        "coefficient",
-        fx(
-          `IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`,
-          numOr(an.grading.coefficient[y], "")
-        )
-      );
-    } else {
-      put(
-        "coefficient",
-        fx(
-          `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
-          numOr(an.grading.coefficient[y], "")
-        )
-      );
-    }
+    } else put("coefficient", gradeCoefficient(ctx, G, numOr(an.grading.coefficient[y], "")));
     // Bonus standard: the latest month's in the data, else the plan's.
     const bsKey = PAY_FIELDS.bonusStandard;
     if (ctx.fieldIndex.has(bsKey)) {
