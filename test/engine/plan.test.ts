@@ -4,6 +4,7 @@ import {
   formatIssue,
   PlanInvalidError,
   validatePlan,
+  type Plan,
 } from "../../src/engine";
 
 describe("the default plan", () => {
@@ -128,5 +129,18 @@ describe("plan validation", () => {
     }
     expect(caught).toBeInstanceOf(PlanInvalidError);
     expect((caught as PlanInvalidError).issues.map((i) => i.code)).toContain("dimensionWeightsSum");
+  });
+});
+
+describe("a damaged plan", () => {
+  it("should give one located error, never an exception", () => {
+    const broken = { ...defaultPlan(), dimensions: undefined } as unknown as Plan;
+    const issues = validatePlan(broken);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toEqual(
+      expect.objectContaining({ severity: "error", code: "planUnreadable" })
+    );
+    expect(formatIssue(issues[0], "en-US")).toMatch(/^The plan cannot be checked: /);
+    expect(formatIssue(issues[0], "zh-CN")).toMatch(/^无法检查方案：/);
   });
 });

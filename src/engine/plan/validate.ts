@@ -10,6 +10,7 @@ import type { Plan } from "./model";
 import { inputFields, PAY_FIELDS } from "./model";
 
 export const PLAN_MESSAGES = defineMessages({
+  planUnreadable: { en: "The plan cannot be checked: {reason}", zh: "无法检查方案：{reason}" },
   planNameBlank: { en: "The plan has no name.", zh: "方案名称为空。" },
   planVersionBlank: { en: "The plan has no version.", zh: "方案版本为空。" },
   planDateInvalid: {
@@ -133,8 +134,21 @@ function pct(v: number): string {
   return describeSum(v);
 }
 
-/** Validates a plan. An empty list, or warnings only, means the plan may be used. */
+/**
+ * Validates a plan. An empty list, or warnings only, means the plan may be used. A plan that is
+ * not even shaped like one (a damaged plan file) gives one error saying why, never an exception.
+ */
 export function validatePlan(plan: Plan): Issue[] {
+  try {
+    return checkPlan(plan);
+  } catch (e) {
+    return [
+      issue("error", "planUnreadable", { reason: e instanceof Error ? e.message : String(e) }),
+    ];
+  }
+}
+
+function checkPlan(plan: Plan): Issue[] {
   const out: Issue[] = [];
   const err = (path: string, code: string, params: MessageParams = {}) =>
     out.push(issue("error", code, params, { path }));

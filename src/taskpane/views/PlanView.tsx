@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, SaveRegular } from "@fluentui/react-icons";
-import { planChecksum, validatePlan, type Issue, type Plan } from "../../engine";
+import { planChecksum, validatePlan, type Plan } from "../../engine";
 import { useHost } from "../host";
 import "../messages";
 import { downloadText, planFileName, planFileText } from "../planFile";
@@ -46,20 +46,6 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
-
-function safeValidate(plan: Plan): Issue[] {
-  try {
-    return validatePlan(plan);
-  } catch (e) {
-    return [
-      {
-        severity: "error",
-        code: "planUnreadable",
-        params: { reason: e instanceof Error ? e.message : String(e) },
-      },
-    ];
-  }
-}
 
 /**
  * Plan editor. The Plan sheet is the source of truth: the editor starts from what the sheet says,
@@ -114,7 +100,7 @@ export function PlanView(): React.JSX.Element {
       .map((e) => e.period);
   }, [draft, dirty, closing]);
 
-  const issues = React.useMemo(() => (draft ? safeValidate(draft) : []), [draft]);
+  const issues = React.useMemo(() => (draft ? validatePlan(draft) : []), [draft]);
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.filter((i) => i.severity === "warning").length;
   const sheetIssues = planIssues.filter((i) => i.location);

@@ -30,7 +30,6 @@ import {
   hasErrors,
   validatePlan,
   whatIf,
-  type Issue,
   type Plan,
   type WhatIfResult,
   type WhatIfRow,
@@ -94,20 +93,6 @@ const useStyles = makeStyles({
 });
 
 const SHOWN = 10;
-
-function safeValidate(plan: Plan): Issue[] {
-  try {
-    return validatePlan(plan);
-  } catch (e) {
-    return [
-      {
-        severity: "error",
-        code: "planUnreadable",
-        params: { reason: e instanceof Error ? e.message : String(e) },
-      },
-    ];
-  }
-}
 
 /**
  * What-if: edit a copy of the plan (tier rates, weights and targets, grade bands, coefficients and
@@ -176,7 +161,7 @@ export function WhatIfView(): React.JSX.Element {
     return { rows: reading.rows, ratings: check.feedback.ratings.filter((r) => ids.has(r.id)) };
   }, [plan, check, scope, closed]);
 
-  const issues = React.useMemo(() => (draft ? safeValidate(draft) : []), [draft]);
+  const issues = React.useMemo(() => (draft ? validatePlan(draft) : []), [draft]);
   const errors = hasErrors(issues);
   const changes = React.useMemo(
     () => (plan && draft ? planChanges(plan, draft, language) : []),
