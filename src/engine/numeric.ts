@@ -73,6 +73,11 @@ export function roundMoney(value: number): number {
   return excelRound(value, 2);
 }
 
+/** A computed number for display: NaN (no value could be computed) becomes null. */
+export function orNull(v: number): number | null {
+  return Number.isNaN(v) ? null : v;
+}
+
 /** A finite number (not NaN, not ±Infinity). */
 export function isFiniteNumber(v: unknown): v is number {
   return typeof v === "number" && Number.isFinite(v);

@@ -11,6 +11,7 @@ import {
   FeedbackParts,
 } from "../primitives";
 import type { Issue } from "../issues";
+import { orNull } from "../numeric";
 import { issue } from "../issues";
 import { defineMessages } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
@@ -254,10 +255,6 @@ const STATE_NAMES = ["ok", "blank", "invalid", "absent"] as const;
 const OUTCOMES: IndicatorOutcome[] = ["scored", "zeroed", "excluded", "error"];
 const STATUS_NAMES = ["ok", "warning", "error"] as const;
 
-function num(v: number): number | null {
-  return Number.isNaN(v) ? null : v;
-}
-
 function fieldTrace(
   cp: CompiledPlan,
   frame: Frame,
@@ -272,11 +269,11 @@ function fieldTrace(
     name: def.name,
     unit: def.unit,
     aggregate: def.aggregate,
-    value: num(frame.values[k][r]),
+    value: orNull(frame.values[k][r]),
     state: STATE_NAMES[frame.states[k][r]],
     months: membersOf(frame, r).map((m) => ({
       period: months.periods[m],
-      value: num(months.values[k][m]),
+      value: orNull(months.values[k][m]),
       state: STATE_NAMES[months.states[k][m]],
       source: months.sources[m],
     })),
@@ -377,7 +374,7 @@ export function explain(
   const dimensions: DimensionTrace[] = plan.dimensions.map((d, di) => {
     const excluded = set.dimensionExcluded[r * nd + di] === 1;
     const eff = excluded || totalDen === 0 ? 0 : d.weight / totalDen;
-    const score = num(set.dimensionScores[r * nd + di]);
+    const score = orNull(set.dimensionScores[r * nd + di]);
     return {
       key: d.key,
       name: d.name,
@@ -393,7 +390,7 @@ export function explain(
   const indicators: IndicatorTrace[] = cp.indicators.map((ind, i) => {
     const input = readIndicator(ind, frame, r, ev.feedback);
     const st = set.indicatorStatus[r * ni + i] as IndicatorStatus;
-    const score = num(set.indicatorScores[r * ni + i]);
+    const score = orNull(set.indicatorScores[r * ni + i]);
     const counted = st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed;
     const eff = counted && dimDen[ind.dimension] > 0 ? ind.weight / dimDen[ind.dimension] : 0;
     if (counted && Math.abs(dimDen[ind.dimension] - 1) > 1e-12) renormalized = true;
@@ -408,8 +405,8 @@ export function explain(
       direction: def.direction,
       input: def.input,
       fields: inputFields(def.input).map((f) => fieldTrace(cp, frame, months, r, f)),
-      actual: reasonOk || !Number.isNaN(input.actual) ? num(input.actual) : null,
-      target: num(input.target),
+      actual: reasonOk || !Number.isNaN(input.actual) ? orNull(input.actual) : null,
+      target: orNull(input.target),
       targetSource: input.targetSource,
       targetDefault: def.target.default,
       targetMonths: input.targetSource === "default" && ind.additive ? frame.monthCount[r] : 1,
@@ -432,7 +429,7 @@ export function explain(
     };
   });
 
-  const total = num(set.totals[r]);
+  const total = orNull(set.totals[r]);
   const problems = rowProblems(ev, set, r);
 
   // Grade and coefficient (evaluation rows only).
@@ -482,8 +479,8 @@ export function explain(
           : [],
     };
     if (total !== null && gi < 0) out(problems, "error", "noGrade", { score: total }, frame, r);
-    const att = num(gr.matrixAttainment[r]);
-    const col = num(gr.matrixCollection[r]);
+    const att = orNull(gr.matrixAttainment[r]);
+    const col = orNull(gr.matrixCollection[r]);
     const last = (v: number | null, ts: number[]) => {
       if (v === null) return null;
       let found: number | null = null;
@@ -491,7 +488,7 @@ export function explain(
       return found;
     };
     coefficient = {
-      value: num(gr.coefficient[r]),
+      value: orNull(gr.coefficient[r]),
       rule: g.coefficientMode,
       grade: def ? def.label : null,
       attainment: att,
@@ -513,8 +510,8 @@ export function explain(
   const mp = ev.monthPay;
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
   for (const m of memberRows) {
-    const amount = num(L.basis[m]);
-    const scale = num(L.boundScale[m]);
+    const amount = orNull(L.basis[m]);
+    const scale = orNull(L.boundScale[m]);
     const slices =
       amount !== null && scale !== null && L.status[m] === CommissionStatus.Ok
         ? commissionSlices(
@@ -534,20 +531,20 @@ export function explain(
       boundScale: scale,
       method: c.method,
       slices,
-      gross: num(L.gross[m]),
+      gross: orNull(L.gross[m]),
       gate:
         L.gate[m] === Gate.Attainment ? "attainment" : L.gate[m] === Gate.Grade ? "grade" : "open",
-      attainment: num(L.attainment[m]),
+      attainment: orNull(L.attainment[m]),
       capped: L.capped[m] === 1,
       cap: c.capPerMonth,
-      earned: num(L.earned[m]),
+      earned: orNull(L.earned[m]),
       paidShare: c.paidShare,
-      paidNow: num(L.paidNow[m]),
-      deferred: num(L.deferred[m]),
+      paidNow: orNull(L.paidNow[m]),
+      deferred: orNull(L.deferred[m]),
       clawback: L.clawback[m],
-      recovered: num(L.recovered[m]),
+      recovered: orNull(L.recovered[m]),
       balance: L.balance[m],
-      net: num(L.net[m]),
+      net: orNull(L.net[m]),
       status,
     });
     const period = months.periods[m];
@@ -585,12 +582,12 @@ export function explain(
     }
     payMonths.push({
       period,
-      share: num(mp.share[m]),
+      share: orNull(mp.share[m]),
       baseSalary: v(p.baseSalary),
-      base: num(mp.base[m]),
+      base: orNull(mp.base[m]),
       performanceStandardFull: v(p.performancePay),
-      performanceStandard: num(mp.performanceStandard[m]),
-      commission: num(mp.commission[m]),
+      performanceStandard: orNull(mp.performanceStandard[m]),
+      commission: orNull(mp.commission[m]),
       adjustment: mp.adjustment[m],
     });
   }
@@ -598,13 +595,13 @@ export function explain(
   const pay: PayTrace = isPeriods
     ? {
         months: payMonths,
-        base: num(pp.base[r]),
-        performanceStandard: num(pp.performanceStandard[r]),
-        coefficient: num(pp.coefficient[r]),
-        performancePay: num(pp.performancePay[r]),
-        commission: num(pp.commission[r]),
-        bonus: num(pp.bonus[r]),
-        total: num(pp.total[r]),
+        base: orNull(pp.base[r]),
+        performanceStandard: orNull(pp.performanceStandard[r]),
+        coefficient: orNull(pp.coefficient[r]),
+        performancePay: orNull(pp.performancePay[r]),
+        commission: orNull(pp.commission[r]),
+        bonus: orNull(pp.bonus[r]),
+        total: orNull(pp.total[r]),
       }
     : {
         months: payMonths,

@@ -3,6 +3,7 @@
  * show. Numbers are null where they could not be computed; `problems` says why.
  */
 import type { Issue } from "../issues";
+import { orNull } from "../numeric";
 import type { Evaluation } from "./evaluate";
 import { explain, rowProblems } from "./explain";
 import { IndicatorStatus, RowStatus } from "./score";
@@ -10,10 +11,6 @@ import { IndicatorStatus, RowStatus } from "./score";
 export type RowStatusName = "ok" | "warning" | "error";
 const STATUS: RowStatusName[] = ["ok", "warning", "error"];
 const INDICATOR_STATUS = ["scored", "zeroed", "excluded", "error"] as const;
-
-function num(v: number): number | null {
-  return Number.isNaN(v) ? null : v;
-}
 
 export interface ScorecardRow {
   index: number;
@@ -56,11 +53,11 @@ export function scorecardRows(ev: Evaluation): ScorecardRow[] {
     const ind: (number | null)[] = new Array(ni);
     const st: ScorecardRow["indicatorStatus"] = new Array(ni);
     for (let i = 0; i < ni; i++) {
-      ind[i] = num(set.indicatorScores[r * ni + i]);
+      ind[i] = orNull(set.indicatorScores[r * ni + i]);
       st[i] = INDICATOR_STATUS[set.indicatorStatus[r * ni + i] as IndicatorStatus];
     }
     const dims: (number | null)[] = new Array(nd);
-    for (let d = 0; d < nd; d++) dims[d] = num(set.dimensionScores[r * nd + d]);
+    for (let d = 0; d < nd; d++) dims[d] = orNull(set.dimensionScores[r * nd + d]);
     const status = STATUS[set.status[r] as RowStatus];
     rows[r] = {
       index: r,
@@ -72,17 +69,17 @@ export function scorecardRows(ev: Evaluation): ScorecardRow[] {
       indicators: ind,
       indicatorStatus: st,
       dimensions: dims,
-      total: num(set.totals[r]),
+      total: orNull(set.totals[r]),
       grade: g.gradeIndex[r] >= 0 ? grades[g.gradeIndex[r]].label : null,
-      coefficient: num(g.coefficient[r]),
+      coefficient: orNull(g.coefficient[r]),
       rank: g.rank[r],
       groupSize: g.groupSize[r],
-      base: num(pp.base[r]),
-      performanceStandard: num(pp.performanceStandard[r]),
-      performancePay: num(pp.performancePay[r]),
-      commission: num(pp.commission[r]),
-      bonus: num(pp.bonus[r]),
-      totalPay: num(pp.total[r]),
+      base: orNull(pp.base[r]),
+      performanceStandard: orNull(pp.performanceStandard[r]),
+      performancePay: orNull(pp.performancePay[r]),
+      commission: orNull(pp.commission[r]),
+      bonus: orNull(pp.bonus[r]),
+      totalPay: orNull(pp.total[r]),
       status,
       // Warnings come from indicators alone; errors may also come from commission and pay.
       problems:
@@ -130,7 +127,7 @@ export function monthRows(ev: Evaluation): MonthRow[] {
   const out: MonthRow[] = new Array(f.n);
   for (let r = 0; r < f.n; r++) {
     const dims: (number | null)[] = new Array(nd);
-    for (let d = 0; d < nd; d++) dims[d] = num(set.dimensionScores[r * nd + d]);
+    for (let d = 0; d < nd; d++) dims[d] = orNull(set.dimensionScores[r * nd + d]);
     const status = STATUS[set.status[r] as RowStatus];
     out[r] = {
       index: r,
@@ -138,19 +135,19 @@ export function monthRows(ev: Evaluation): MonthRow[] {
       name: f.names[r],
       team: f.teams[r],
       period: f.periods[r],
-      total: num(set.totals[r]),
+      total: orNull(set.totals[r]),
       dimensions: dims,
-      basis: num(L.basis[r]),
-      grossCommission: num(L.gross[r]),
-      earned: num(L.earned[r]),
-      paidNow: num(L.paidNow[r]),
-      deferred: num(L.deferred[r]),
+      basis: orNull(L.basis[r]),
+      grossCommission: orNull(L.gross[r]),
+      earned: orNull(L.earned[r]),
+      paidNow: orNull(L.paidNow[r]),
+      deferred: orNull(L.deferred[r]),
       clawback: L.clawback[r],
-      recovered: num(L.recovered[r]),
+      recovered: orNull(L.recovered[r]),
       clawbackBalance: L.balance[r],
-      commission: num(L.net[r]),
-      base: num(mp.base[r]),
-      performanceStandard: num(mp.performanceStandard[r]),
+      commission: orNull(L.net[r]),
+      base: orNull(mp.base[r]),
+      performanceStandard: orNull(mp.performanceStandard[r]),
       adjustment: mp.adjustment[r],
       status,
       problems: status === "ok" ? [] : rowProblems(ev, set, r),
@@ -197,19 +194,19 @@ export function annualRows(ev: Evaluation): AnnualRow[] {
       yearComplete: (a.monthsInData.get(f.periods[y]) ?? 0) >= 12,
       periods: a.periodRows[y].map((r, j) => ({
         period: ev.periods.frame.periods[r],
-        total: num(ev.periods.totals[r]),
+        total: orNull(ev.periods.totals[r]),
         weight: a.periodWeights[y][j],
       })),
-      feedback: num(a.feedbackScore[y]),
+      feedback: orNull(a.feedbackScore[y]),
       feedbackWeight: a.feedbackWeight[y],
-      total: num(a.totals[y]),
+      total: orNull(a.totals[y]),
       grade: gi >= 0 ? grades[gi].label : null,
-      coefficient: num(a.grading.coefficient[y]),
+      coefficient: orNull(a.grading.coefficient[y]),
       bonusStandard: a.bonusStandard[y],
-      bonus: num(a.bonus[y]),
-      settlement: num(a.settlement[y]),
-      outstandingClawback: num(a.outstanding[y]),
-      payout: num(a.payout[y]),
+      bonus: orNull(a.bonus[y]),
+      settlement: orNull(a.settlement[y]),
+      outstandingClawback: orNull(a.outstanding[y]),
+      payout: orNull(a.payout[y]),
       status: STATUS[a.status[y] as RowStatus],
     };
   }
