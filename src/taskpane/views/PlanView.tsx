@@ -16,7 +16,6 @@ import {
 import { ArrowClockwiseRegular, ArrowDownloadRegular, SaveRegular } from "@fluentui/react-icons";
 import { planChecksum, validatePlan, type Plan } from "../../engine";
 import { useHost } from "../host";
-import "../messages";
 import { downloadText, planFileName, planFileText } from "../planFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
