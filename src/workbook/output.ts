@@ -1262,27 +1262,18 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     putGrade(ctx, put, at, colRange, "period", TOT, gr, r);
     const G = at("grade");
     if (plan.grading.coefficientMode === "matrix") {
-      const ratio = (n: string, d: string) =>
-        `IFERROR(IF(OR(${agg(n)}="",${agg(d)}=""),"",IF(${agg(d)}=0,"",${agg(n)}/${agg(d)})),"")`;
-      const rv = (n: string, d: string): Value => {
-        const a = aggValue(n);
-        const b = aggValue(d);
-        return typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : "";
-      };
-      put(
-        "ma",
-        fx(
-          ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget),
-          rv(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)
-        )
-      );
-      put(
-        "mc",
-        fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), rv(PAY_FIELDS.collected, PAY_FIELDS.due))
-      );
-      put(
-        "coefficient",
-        fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(gr.coefficient[r], ""))
+      putMatrixCoefficient(
+        ctx,
+        put,
+        at,
+        G,
+        agg,
+        (n, d) => {
+          const a = aggValue(n);
+          const b = aggValue(d);
+          return typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : "";
+        },
+        numOr(gr.coefficient[r], "")
       );
     } else put("coefficient", gradeCoefficient(ctx, G, numOr(gr.coefficient[r], "")));
 
@@ -1429,6 +1420,39 @@ function gradeCoefficient(ctx: Ctx, G: string, value: Value): Cell {
         `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
         value
       );
+}
+
+/**
+ * The coefficient from the attainment × collection-rate matrix: the period's sales attainment
+ * ("ma") and collection rate ("mc") from the aggregate cells `ref` names, then the lookup.
+ */
+function putMatrixCoefficient(
+  ctx: Ctx,
+  put: (key: string, v: Cell) => void,
+  at: (key: string) => string,
+  G: string,
+  ref: (field: string) => string,
+  ratioValue: (numerator: string, denominator: string) => Value,
+  coefficient: Value
+): void {
+  const { fx } = ctx;
+  const ratio = (n: string, d: string) =>
+    `IFERROR(IF(OR(${ref(n)}="",${ref(d)}=""),"",IF(${ref(d)}=0,"",${ref(n)}/${ref(d)})),"")`;
+  put(
+    "ma",
+    fx(
+      ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget),
+      ratioValue(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)
+    )
+  );
+  put(
+    "mc",
+    fx(
+      ratio(PAY_FIELDS.collected, PAY_FIELDS.due),
+      ratioValue(PAY_FIELDS.collected, PAY_FIELDS.due)
+    )
+  );
+  put("coefficient", fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), coefficient));
 }
 
 function matrixCoefficient(ctx: Ctx, grade: string, ma: string, mc: string): string {
@@ -1584,28 +1608,19 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
           )
         );
       }
-      const ratio = (n: string, d: string) =>
-        `IFERROR(IF(OR(${at("a:" + n)}="",${at("a:" + d)}=""),"",IF(${at("a:" + d)}=0,"",${at("a:" + n)}/${at("a:" + d)})),"")`;
-      const rv = (n: string, d: string): Value => {
-        const st = (k: string) => yf.states[fi(k)][y];
-        const a = yf.values[fi(n)][y];
-        const b = yf.values[fi(d)][y];
-        return st(n) === OK && st(d) === OK && b !== 0 ? a / b : "";
-      };
-      put(
-        "ma",
-        fx(
-          ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget),
-          rv(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)
-        )
-      );
-      put(
-        "mc",
-        fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), rv(PAY_FIELDS.collected, PAY_FIELDS.due))
-      );
-      put(
-        "coefficient",
-        fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), numOr(an.grading.coefficient[y], ""))
+      putMatrixCoefficient(
+        ctx,
+        put,
+        at,
+        G,
+        (k) => at("a:" + k),
+        (n, d) => {
+          const st = (k: string) => yf.states[fi(k)][y];
+          const a = yf.values[fi(n)][y];
+          const b = yf.values[fi(d)][y];
+          return st(n) === OK && st(d) === OK && b !== 0 ? a / b : "";
+        },
+        numOr(an.grading.coefficient[y], "")
       );
     } else put("coefficient", gradeCoefficient(ctx, G, numOr(an.grading.coefficient[y], "")));
     // Bonus standard: the latest month's in the data, else the plan's.
