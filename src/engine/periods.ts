@@ -57,65 +57,151 @@ function parseKey(key: string): Period | null {
   return null;
 }
 
-export type PeriodReading = { ok: true; period: Period; normalized: boolean } | { ok: false };
+/**
+ * What a period cell said. `reason` says why it is refused: not a period at all, a form that can
+ * mean two months (`2024.1` is how Excel shows 2024.10; `4/5/2024` is April or May), or a bare
+ * number that is not a date cell.
+ */
+export type PeriodReading =
+  | { ok: true; period: Period; normalized: boolean }
+  | { ok: false; reason: "unreadable" | "ambiguous" | "number" };
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** Reads what a user or an export wrote for a period. */
-export function readPeriod(value: unknown): PeriodReading {
-  if (typeof value === "number" && Number.isFinite(value)) {
-    // An Excel date serial (a month typed as a date), between 1990 and 2100.
-    if (value >= 32874 && value < 73051) {
-      const d = new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86400000);
-      const p = parsePeriodKey(monthKey(d.getUTCFullYear(), d.getUTCMonth() + 1));
-      return p ? { ok: true, period: p, normalized: true } : { ok: false };
-    }
-    if (Number.isInteger(value) && value >= 1900 && value <= 2999) {
+const UNREADABLE = { ok: false, reason: "unreadable" } as const;
+const AMBIGUOUS = { ok: false, reason: "ambiguous" } as const;
+
+function monthReading(year: number, month: number, normalized: boolean): PeriodReading {
+  if (year < 1990 || year > 2100 || month < 1 || month > 12) return UNREADABLE;
+  return { ok: true, period: parsePeriodKey(monthKey(year, month))!, normalized };
+}
+
+function validDay(day: string | undefined): boolean {
+  if (day === undefined) return true;
+  const d = Number(day);
+  return d >= 1 && d <= 31;
+}
+
+const MONTH_NAMES = [
+  "JANUARY",
+  "FEBRUARY",
+  "MARCH",
+  "APRIL",
+  "MAY",
+  "JUNE",
+  "JULY",
+  "AUGUST",
+  "SEPTEMBER",
+  "OCTOBER",
+  "NOVEMBER",
+  "DECEMBER",
+];
+const CHINESE_DIGITS = "一二三四";
+
+/** The excel serial of a date cell as its month. */
+export function serialMonth(serial: number): PeriodReading {
+  if (!(serial >= 1 && serial < 2958466)) return UNREADABLE;
+  const d = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86400000);
+  return monthReading(d.getUTCFullYear(), d.getUTCMonth() + 1, true);
+}
+
+/** Months written as text, in every unambiguous form; null when the text is no month form. */
+function readMonthText(t: string): PeriodReading | null {
+  // 2024-04, 2024/4, 2024.04, 2024年4月, with an optional day (2024-04-01, 2024年04月01日) or time
+  let m =
+    /^(\d{4})\s*([-/.年])\s*(\d{1,2})\s*月?(?:\s*[-/.]?\s*(\d{1,2})\s*日?)?(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(
+      t
+    );
+  if (m) {
+    const sep = m[2];
+    // 2024.1 is how Excel shows the number 2024.10: January or October
+    if (sep === "." && m[3] === "1" && m[4] === undefined) return AMBIGUOUS;
+    return validDay(m[4]) ? monthReading(Number(m[1]), Number(m[3]), true) : UNREADABLE;
+  }
+  // 202404
+  m = /^(\d{4})(\d{2})$/.exec(t);
+  if (m) return monthReading(Number(m[1]), Number(m[2]), true);
+  // 15/4/2024 or 4/15/2024: only when the day shows which part is the month
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) return monthReading(Number(m[3]), b, true);
+    if (b > 12 && a <= 12) return monthReading(Number(m[3]), a, true);
+    return a === b ? monthReading(Number(m[3]), a, true) : AMBIGUOUS;
+  }
+  // Apr 2024, April-2024, 2024 Apr
+  m =
+    /^([A-Z]{3,9})\.?\s*[-/ ,]?\s*(\d{4})$/.exec(t) ??
+    /^(\d{4})\s*[-/ ]?\s*([A-Z]{3,9})\.?$/.exec(t);
+  if (m) {
+    const [word, year] = /^\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
+    const i = MONTH_NAMES.findIndex((name) => name.startsWith(word));
+    return i < 0 ? UNREADABLE : monthReading(Number(year), i + 1, true);
+  }
+  // Apr-24: April 2024 in Excel's mmm-yy, or 24 April typed as text
+  if (/^[A-Z]{3}[-/ ]\d{2}$/i.test(t)) return AMBIGUOUS;
+  return null;
+}
+
+/** Quarters and years written as text; null when the text is neither. */
+function readQuarterOrYearText(t: string): PeriodReading | null {
+  const m =
+    /^(\d{4})\s*[-/ ]?\s*Q\s*([1-4])$/.exec(t) ??
+    /^(\d{4})\s*年?\s*(?:第\s*)?([1-4一二三四])\s*季度?$/.exec(t) ??
+    /^(\d{4})\s*年\s*Q\s*([1-4])$/.exec(t);
+  const back = /^Q\s*([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(t);
+  if (m || back) {
+    const [year, q] = m ? [m[1], m[2]] : [back![2], back![1]];
+    const index = CHINESE_DIGITS.indexOf(q) + 1 || Number(q);
+    return { ok: true, period: parsePeriodKey(quarterKey(Number(year), index))!, normalized: true };
+  }
+  const y = /^(\d{4})\s*(年度?)?$/.exec(t);
+  if (y && Number(y[1]) >= 1990 && Number(y[1]) <= 2100)
+    return {
+      ok: true,
+      period: { key: y[1], kind: "year", year: Number(y[1]), index: 0 },
+      normalized: true,
+    };
+  return null;
+}
+
+/**
+ * Reads what a user or an export wrote for a period: months in every unambiguous form
+ * (2024年4月, 2024-04, 2024/4, 2024.04, 202404, 2024年04月01日, Apr 2024), quarters (2024年第二季度,
+ * 2024Q2) and years. A number is a period only as yyyymm (202404) or a year (2024); an Excel date
+ * serial counts only when `dateCell` says the cell is formatted as a date (a host that knows the
+ * cell's format converts it first), since 45383 in a plain number cell is no month.
+ */
+export function readPeriod(value: unknown, options: { dateCell?: boolean } = {}): PeriodReading {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return UNREADABLE;
+    if (options.dateCell) return serialMonth(value);
+    if (Number.isInteger(value) && value >= 1990 && value <= 2100)
       return {
         ok: true,
         period: { key: String(value), kind: "year", year: value, index: 0 },
         normalized: false,
       };
-    }
-    return { ok: false };
+    if (Number.isInteger(value) && value >= 199001 && value <= 210012)
+      return monthReading(Math.floor(value / 100), value % 100, true);
+    if (!Number.isInteger(value) && value >= 1990 && value < 2101) return readPeriod(String(value)); // 2024.04 typed as a number; 2024.1 is refused
+    return { ok: false, reason: "number" };
   }
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    const p = parsePeriodKey(monthKey(value.getFullYear(), value.getMonth() + 1));
-    return p ? { ok: true, period: p, normalized: true } : { ok: false };
-  }
-  if (typeof value !== "string") return { ok: false };
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? UNREADABLE
+      : monthReading(value.getFullYear(), value.getMonth() + 1, true);
+  if (typeof value !== "string") return UNREADABLE;
   const raw = value;
-  const text = raw
-    .trim()
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .toUpperCase();
+  const text = toHalfWidthDigits(raw.trim()).toUpperCase();
   const exact = parsePeriodKey(text);
   if (exact) return { ok: true, period: exact, normalized: text !== raw };
-  let m = /^(\d{4})\s*(?:[-/.年]\s*)?(\d{1,2})\s*(?:月)?(?:[-/.]\s*\d{1,2}\s*(?:日)?)?$/.exec(text);
-  if (m && !(m[2].length === 1 && !/[-/.年]/.test(text))) {
-    const month = Number(m[2]);
-    if (month >= 1 && month <= 12) {
-      const p = parsePeriodKey(monthKey(Number(m[1]), month));
-      if (p) return { ok: true, period: p, normalized: true };
-    }
-    return { ok: false };
-  }
-  m =
-    /^(\d{4})\s*[-/ ]?\s*Q\s*([1-4])$/.exec(text) ??
-    /^(\d{4})\s*年?\s*第?\s*([1-4一二三四])\s*季度?$/.exec(text);
-  if (m) {
-    const q = "一二三四".indexOf(m[2]) + 1 || Number(m[2]);
-    const p = parsePeriodKey(quarterKey(Number(m[1]), q));
-    if (p) return { ok: true, period: p, normalized: true };
-  }
-  m = /^(\d{4})\s*年?$/.exec(text);
-  if (m)
-    return {
-      ok: true,
-      period: { key: m[1], kind: "year", year: Number(m[1]), index: 0 },
-      normalized: true,
-    };
-  return { ok: false };
+  return readMonthText(text) ?? readQuarterOrYearText(text) ?? UNREADABLE;
+}
+
+function toHalfWidthDigits(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 const quarterKeys = new Map<string, string>();

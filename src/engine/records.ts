@@ -4,8 +4,11 @@
  * tolerant of column order, extra columns and header language, accept what CRM exports contain,
  * and return a located issue for everything they cannot read — they never drop a row silently.
  */
-import { CellInput, readNumber, toHalfWidth } from "./coerce";
-import { Issue, columnLetter, issue } from "./issues";
+import { CellInput, toHalfWidth } from "./coerce";
+import { CellLocation, Issue, columnLetter, issue } from "./issues";
+import { DEFAULT_RULES, readQuantity, type ReadingRules } from "./import/quantity";
+import { analyzeTable, tableWhere, type TableWhere } from "./import/rules";
+import { isTotalLabel, RunningSums } from "./import/totals";
 import { defineMessages } from "./messages";
 import type { FieldDef, Plan } from "./plan/model";
 import { IDENTITY_COLUMNS, IdentityColumn, PAY_FIELDS } from "./plan/model";
@@ -59,6 +62,13 @@ export interface CellTable {
   firstDataRow?: number;
   /** 0-based sheet column of header[0]; default 0 (column A). */
   firstColumn?: number;
+  /**
+   * 1-based sheet row or file line of each of rows[i], when they are not consecutive (a CSV
+   * record may span lines; lines above the header are not rows).
+   */
+  rowNumbers?: number[];
+  /** The field separator of the file the table came from (a file's decimal mark may depend on it). */
+  delimiter?: string;
 }
 
 /** Column index (0-based, into the table) for each identity column and field key. */
@@ -70,8 +80,8 @@ export const RECORD_MESSAGES = defineMessages({
     zh: "表头中没有找到“{name}”列。",
   },
   columnAmbiguous: {
-    en: 'Columns {columns} could all be "{name}"; the first is used.',
-    zh: "{columns} 列都可能是“{name}”，已使用第一列。",
+    en: 'Columns {columns} could all be "{name}": choose one in the column mapping, or rename the others.',
+    zh: "{columns} 列都可能是“{name}”：请在列对应中选择其中一列，或重命名其他列。",
   },
   columnIgnored: {
     en: 'Column "{header}" is not part of the plan and was ignored.',
@@ -89,7 +99,26 @@ export const RECORD_MESSAGES = defineMessages({
     en: "{text} is a {kind}; data rows are monthly (e.g. 2024-03).",
     zh: "{text} 不是月份；数据行按月填写（如 2024-03）。",
   },
-  periodNormalized: { en: '"{text}" was read as {key}.', zh: "“{text}”已按 {key} 读取。" },
+  periodNormalized: {
+    en: '"{text}" was read as {key} (and so is every month written this way).',
+    zh: "“{text}”已按 {key} 读取（以同样方式书写的月份均如此读取）。",
+  },
+  periodAmbiguous: {
+    en: '"{text}" can be read as two different months (Excel shows 2024.10 as 2024.1; 4/5/2024 is April or May): write it as 2024-03.',
+    zh: "“{text}”可以理解为两个不同的月份（Excel 把 2024.10 显示为 2024.1；4/5/2024 可能是 4 月或 5 月），请写成 2024-03 的格式。",
+  },
+  periodNumber: {
+    en: "{text} is a number, not a month: if it is a date, format the cell as a date; else write the month as 2024-03.",
+    zh: "{text} 是数字而不是月份：如果它是日期，请把单元格设为日期格式；否则请把月份写成 2024-03 的格式。",
+  },
+  totalRowLeftOut: {
+    en: 'A total or subtotal row ("{text}") was left out: it is not a salesperson.',
+    zh: "合计/小计行（“{text}”）已略去：它不是销售人员。",
+  },
+  sumRowLeftOut: {
+    en: "This row has no employee id and its amounts are the sums of the rows above: left out as a subtotal.",
+    zh: "该行没有员工编号，且金额等于上方各行之和：已作为小计行略去。",
+  },
   numberUnreadable: { en: '"{text}" is not a number.', zh: "“{text}”不是数字。" },
   booleanInNumber: { en: "TRUE/FALSE is not a number.", zh: "TRUE/FALSE 不是数字。" },
   numberNormalized: { en: '"{text}" was read as {value}.', zh: "“{text}”已按 {value} 读取。" },
@@ -146,19 +175,6 @@ export const RECORD_MESSAGES = defineMessages({
     en: "Employee {id} already has a row for {period} (row {row}) with other values; correct the month of one of them or delete one.",
     zh: "员工 {id} 在 {period} 已有一行（第 {row} 行）且数值不同，请更正其中一行的月份或删除一行。",
   },
-  raterUnreadable: {
-    en: '"{text}" is not a rater type; use superior, peer or customer (上级/同事/客户).',
-    zh: "“{text}”不是评价人类型，请填写 上级、同事 或 客户。",
-  },
-  ratingOutOfRange: {
-    en: "The rating {value} is outside 0–100.",
-    zh: "评分 {value} 不在 0 到 100 之间。",
-  },
-  ratingMissing: { en: "The rating is blank.", zh: "评分为空。" },
-  feedbackPeriodUnreadable: {
-    en: '"{text}" is not a period; write 2024-03, 2024-Q1 or 2024.',
-    zh: "“{text}”不是有效期间，请写成 2024-03、2024-Q1 或 2024。",
-  },
 });
 
 /** Normalizes header text for matching: half-width, no spaces, unified brackets, lower case. */
@@ -174,7 +190,7 @@ function withoutUnit(text: string): string {
   return text.replace(/\((元|cny|rmb|天|days|小时|hours|0[–-]100|%)\)$/i, "");
 }
 
-const IDENTITY_NAMES: Record<IdentityColumn, string[]> = {
+export const IDENTITY_NAMES: Record<IdentityColumn, string[]> = {
   id: ["id", "employee id", "employeeid", "员工编号", "工号", "编号", "销售员编号"],
   name: ["name", "employee", "姓名", "销售员", "员工姓名"],
   team: ["team", "department", "部门", "团队", "小组", "销售部门"],
@@ -203,6 +219,8 @@ function candidates(f: FieldDef): string[] {
 export interface MappingResult {
   mapping: ColumnMapping;
   issues: Issue[];
+  /** Keys that several columns could be, with those columns: left unmapped until chosen. */
+  ambiguous: Record<string, number[]>;
 }
 
 /**
@@ -224,6 +242,7 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
     }
   });
   const mapping: ColumnMapping = {};
+  const ambiguous: Record<string, number[]> = {};
   const used = new Set<number>();
   const want: {
     key: string;
@@ -268,9 +287,10 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
       continue;
     }
     if (list.length > 1) {
+      // never the first of several: the user chooses (a saved mapping already holds the choice)
       issues.push(
         issue(
-          "warning",
+          "error",
           "columnAmbiguous",
           { name: w.display, columns: list.map((i) => columnLetter(firstColumn + i)).join(", ") },
           {
@@ -282,12 +302,15 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
           }
         )
       );
+      ambiguous[w.key] = list;
+      continue;
     }
     mapping[w.key] = list[0];
     used.add(list[0]);
   }
+  const candidatesOfAmbiguous = new Set(Object.values(ambiguous).flat());
   headers.forEach((h, i) => {
-    if (h.trim() !== "" && !used.has(i)) {
+    if (h.trim() !== "" && !used.has(i) && !candidatesOfAmbiguous.has(i)) {
       issues.push(
         issue(
           "info",
@@ -305,7 +328,7 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
       );
     }
   });
-  return { mapping, issues };
+  return { mapping, issues, ambiguous };
 }
 
 function cellText(v: CellInput): string {
@@ -335,221 +358,328 @@ export interface DataReading {
   rows: DataRow[];
   issues: Issue[];
   mapping: ColumnMapping;
+  /** How the table's numbers were read (decided once for the whole table). */
+  rules: ReadingRules;
+  /** Indices into the table's rows of the total and subtotal rows that were left out. */
+  leftOut: number[];
+}
+
+/** What every row of one table shares while it is read. */
+interface DataContext {
+  plan: Plan;
+  mapping: ColumnMapping;
+  rules: ReadingRules;
+  where: TableWhere;
+  issues: Issue[];
+  /** Ways of writing a month already said to be read as its key. */
+  periodForms: Set<string>;
+}
+
+function locate(ctx: DataContext, r: number, key: string): CellLocation {
+  const c = ctx.mapping[key];
+  return {
+    sheet: ctx.where.sheet,
+    row: r,
+    column: c === undefined ? undefined : ctx.where.columnOf(c),
+    header: c === undefined ? undefined : ctx.where.header(c),
+  };
+}
+
+function cellOf(ctx: DataContext, cells: readonly CellInput[], key: string): CellInput {
+  const c = ctx.mapping[key];
+  return c === undefined ? null : cells[c];
+}
+
+/** The text of the identity cell (id, name or team) that labels the row a total, or null. */
+function totalLabelOf(ctx: DataContext, cells: readonly CellInput[]): string | null {
+  for (const key of ["id", "name", "team"]) {
+    const v = cellOf(ctx, cells, key);
+    if (typeof v === "string" && isTotalLabel(v)) return v.trim();
+  }
+  return null;
+}
+
+/** The row's month, or null with an error issue. */
+function readRowPeriod(
+  ctx: DataContext,
+  cells: readonly CellInput[],
+  r: number,
+  id: string
+): Period | null {
+  const cell = cellOf(ctx, cells, "period");
+  const pr = readPeriod(cell);
+  const where = { location: locate(ctx, r, "period"), subject: { id } };
+  if (!pr.ok) {
+    const code =
+      pr.reason === "ambiguous"
+        ? "periodAmbiguous"
+        : pr.reason === "number"
+          ? "periodNumber"
+          : "periodUnreadable";
+    ctx.issues.push(issue("error", code, { text: cellText(cell) }, where));
+    return null;
+  }
+  if (pr.period.kind !== "month") {
+    ctx.issues.push(
+      issue("error", "periodNotMonth", { text: pr.period.key, kind: pr.period.kind }, where)
+    );
+    return null;
+  }
+  // said once per way of writing it (a whole export writes 2024年4月 the same way)
+  if (pr.normalized && typeof cell === "string" && !ctx.periodForms.has(cell.trim())) {
+    ctx.periodForms.add(cell.trim());
+    ctx.issues.push(
+      issue(
+        "info",
+        "periodNormalized",
+        { text: cell, key: pr.period.key },
+        { ...where, subject: { id, period: pr.period.key } }
+      )
+    );
+  }
+  return pr.period;
+}
+
+/** One field's cell: its value (null when blank or unusable) and whether it is invalid. */
+function readFieldCell(
+  ctx: DataContext,
+  f: FieldDef,
+  cell: CellInput,
+  where: Pick<Issue, "location" | "subject">
+): { value: number | null; invalid: boolean } {
+  const q = readQuantity(cell, f, ctx.rules);
+  if (q.kind === "blank") {
+    if (!f.optional) ctx.issues.push(issue("warning", "valueBlank", { field: f.name }, where));
+    return { value: null, invalid: false };
+  }
+  for (const n of q.notes) ctx.issues.push(issue(n.severity, n.code, n.params, where));
+  if (q.kind === "invalid") return { value: null, invalid: true };
+  const v = q.value;
+  if (v < 0) {
+    if (!mayBeNegative(f)) {
+      ctx.issues.push(issue("error", "valueNegative", { field: f.name, value: v }, where));
+      return { value: null, invalid: true };
+    }
+    if (f.key !== PAY_FIELDS.adjustment)
+      ctx.issues.push(issue("warning", "returnsExceedSales", { field: f.name, value: v }, where));
+  }
+  if (f.role === "target" && v === 0)
+    ctx.issues.push(issue("warning", "targetZeroWarning", { field: f.name }, where));
+  return { value: v, invalid: false };
+}
+
+function readRowValues(
+  ctx: DataContext,
+  cells: readonly CellInput[],
+  r: number,
+  subject: { id: string; period: string },
+  template: Readonly<Record<string, number | null>>
+): { values: Record<string, number | null>; invalid: string[] } {
+  const values: Record<string, number | null> = { ...template };
+  const invalid: string[] = [];
+  for (const f of ctx.plan.fields) {
+    if (ctx.mapping[f.key] === undefined) continue;
+    const read = readFieldCell(ctx, f, cellOf(ctx, cells, f.key), {
+      location: locate(ctx, r, f.key),
+      subject,
+    });
+    values[f.key] = read.value;
+    if (read.invalid) invalid.push(f.key);
+  }
+  return { values, invalid };
+}
+
+/** Days in the month and days worked: above 0, the calendar's, and not more worked than there are. */
+function checkDays(
+  ctx: DataContext,
+  values: Record<string, number | null>,
+  invalid: string[],
+  period: Period,
+  r: number,
+  subject: { id: string; period: string }
+): void {
+  const days = values[PAY_FIELDS.daysInPeriod];
+  const worked = values[PAY_FIELDS.daysWorked];
+  const at = (key: string) => ({ location: locate(ctx, r, key), subject });
+  if (days !== null && days !== undefined && days <= 0) {
+    values[PAY_FIELDS.daysInPeriod] = null;
+    invalid.push(PAY_FIELDS.daysInPeriod);
+    ctx.issues.push(issue("error", "daysInvalid", { value: days }, at(PAY_FIELDS.daysInPeriod)));
+    return;
+  }
+  if (days) {
+    const calendar = new Date(Date.UTC(period.year, period.index, 0)).getUTCDate();
+    if (days !== calendar)
+      ctx.issues.push(
+        issue(
+          "warning",
+          "daysNotCalendar",
+          { days, period: period.key, calendar },
+          at(PAY_FIELDS.daysInPeriod)
+        )
+      );
+  }
+  if (days && days > 0 && worked !== null && worked !== undefined) {
+    if (worked > days)
+      ctx.issues.push(issue("warning", "daysExceed", { worked, days }, at(PAY_FIELDS.daysWorked)));
+    else if (worked < days)
+      ctx.issues.push(issue("info", "partialPeriod", { worked, days }, at(PAY_FIELDS.daysWorked)));
+  }
+}
+
+/** Exact duplicates are skipped; the same person and month with other values blocks both rows. */
+class RowLedger {
+  private readonly seen = new Map<string, { row: DataRow; signature: string }>();
+  private readonly names = new Map<string, { name: string; row: number; reported: Set<string> }>();
+  constructor(private readonly ctx: DataContext) {}
+
+  /** Whether the row is kept (it is not a repeat of one already read). */
+  add(row: DataRow): boolean {
+    const { ctx } = this;
+    const r = row.source.row;
+    const subject = { id: row.id, period: row.period };
+    const signature = JSON.stringify([row.name, row.team, row.values, row.invalid]);
+    const k = row.id + "\u0000" + row.period;
+    const prior = this.seen.get(k);
+    if (prior) {
+      const at = { location: { sheet: ctx.where.sheet, row: r }, subject };
+      if (prior.signature === signature)
+        ctx.issues.push(issue("warning", "duplicateRow", { row: prior.row.source.row }, at));
+      else {
+        ctx.issues.push(
+          issue(
+            "error",
+            "conflictingRow",
+            { id: row.id, period: row.period, row: prior.row.source.row },
+            at
+          )
+        );
+        // neither row can be trusted: the person-month is blocked until one of them is fixed
+        prior.row.conflict = r;
+      }
+      return false;
+    }
+    this.seen.set(k, { row, signature });
+    const known = this.names.get(row.id);
+    if (!known) this.names.set(row.id, { name: row.name, row: r, reported: new Set([row.name]) });
+    else if (!known.reported.has(row.name)) {
+      known.reported.add(row.name);
+      ctx.issues.push(
+        issue(
+          "warning",
+          "nameChanged",
+          { id: row.id, name: row.name, other: known.name, row: known.row },
+          { location: locate(ctx, r, "name"), subject }
+        )
+      );
+    }
+    return true;
+  }
+}
+
+/** Name notes: extra spaces, and text that would be a formula (kept and written as text). */
+function checkName(
+  ctx: DataContext,
+  rawName: string,
+  name: string,
+  r: number,
+  subject: { id: string; period: string }
+): void {
+  const where = { location: locate(ctx, r, "name"), subject };
+  if (rawName !== name)
+    ctx.issues.push(issue("warning", "nameTrimmed", { text: rawName, name }, where));
+  if (/^[=+\-@]/.test(name))
+    ctx.issues.push(issue("warning", "formulaText", { first: name[0] }, where));
+}
+
+/**
+ * Whether a row without an id is a subtotal (its amounts are sums of rows above); the amounts are
+ * read without reporting, only to compare.
+ */
+function isSumRow(
+  ctx: DataContext,
+  cells: readonly CellInput[],
+  team: string,
+  sums: RunningSums,
+  amounts: readonly FieldDef[]
+): boolean {
+  const values: Record<string, number | null> = {};
+  for (const f of amounts) {
+    const q = readQuantity(cellOf(ctx, cells, f.key), f, ctx.rules);
+    values[f.key] = q.kind === "number" ? q.value : null;
+  }
+  return sums.isSum(
+    team,
+    values,
+    amounts.map((f) => f.key)
+  );
 }
 
 /**
  * Reads the Data sheet (or a CRM export) into data rows. Every problem is an issue located by
  * sheet, row and column; rows with unreadable cells are kept with those cells marked invalid, so
- * the scorecard can say exactly what blocks them.
+ * the scorecard can say exactly what blocks them. Total and subtotal rows are left out with a
+ * message; the table's reading rules (decimal mark, percent columns) are decided once, first.
  */
 export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMapping): DataReading {
   const { mapping, issues } = mapColumns(table, plan, saved);
-  const rows: DataRow[] = [];
-  if (mapping.id === undefined || mapping.period === undefined) return { rows, issues, mapping };
-  const firstColumn = table.firstColumn ?? 0;
-  const firstRow = table.firstDataRow ?? table.headerRow + 1;
-  const headers = table.header.map(cellText);
-  const loc = (r: number, key: string) => {
-    const c = mapping[key];
-    return {
-      sheet: table.sheet,
-      row: r,
-      column: c === undefined ? undefined : columnLetter(firstColumn + c),
-      header: c === undefined ? undefined : headers[c],
-    };
+  const where = tableWhere(table);
+  const leftOut: number[] = [];
+  if (mapping.id === undefined || mapping.period === undefined)
+    return { rows: [], issues, mapping, rules: DEFAULT_RULES, leftOut };
+  const analysis = analyzeTable(table.rows, plan.fields, mapping, table.delimiter, where);
+  issues.push(...analysis.issues);
+  const ctx: DataContext = {
+    plan,
+    mapping,
+    rules: analysis.rules,
+    where,
+    issues,
+    periodForms: new Set(),
   };
   const columns: Record<string, string> = {};
-  for (const [k, c] of Object.entries(mapping)) columns[k] = columnLetter(firstColumn + c);
-  const seen = new Map<string, { row: DataRow; signature: string }>();
-  const names = new Map<string, { name: string; row: number; reported: Set<string> }>();
-  const fields = plan.fields;
+  for (const [k, c] of Object.entries(mapping)) columns[k] = where.columnOf(c);
   // Fields without a column: one list shared by every row of the table.
-  const absent: string[] = fields.filter((f) => mapping[f.key] === undefined).map((f) => f.key);
+  const absent = plan.fields.filter((f) => mapping[f.key] === undefined).map((f) => f.key);
   // Every row's values start as a copy of one template, so all rows share one object shape
   // (V8 keeps them in fast mode; objects filled key by key from {} fall back to dictionaries).
-  const template: Record<string, number | null> = Object.fromEntries(
-    fields.map((f) => [f.key, null])
-  );
-
-  // Trailing blank rows are ignored; blank rows in between are skipped silently too.
+  const template = Object.fromEntries(plan.fields.map((f) => [f.key, null]));
+  const amounts = plan.fields.filter((f) => f.unit === "currency" && mapping[f.key] !== undefined);
+  const amountKeys = amounts.map((f) => f.key);
+  const sums = new RunningSums();
+  const ledger = new RowLedger(ctx);
+  const rows: DataRow[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
     if (!cells || isBlankRow(cells)) continue;
-    const r = firstRow + i;
-    const get = (key: string): CellInput =>
-      mapping[key] === undefined ? null : cells[mapping[key]];
-
-    const id = toHalfWidth(cellText(get("id"))).trim();
+    const r = where.rowOf(i);
+    const label = totalLabelOf(ctx, cells);
+    const team = cellText(cellOf(ctx, cells, "team")).trim();
+    const id = toHalfWidth(cellText(cellOf(ctx, cells, "id"))).trim();
+    if (label !== null || (id === "" && isSumRow(ctx, cells, team, sums, amounts))) {
+      const at = { location: { sheet: where.sheet, row: r } };
+      issues.push(
+        label !== null
+          ? issue("warning", "totalRowLeftOut", { text: label }, at)
+          : issue("warning", "sumRowLeftOut", {}, at)
+      );
+      leftOut.push(i);
+      sums.reset();
+      continue;
+    }
     if (id === "") {
-      issues.push(issue("error", "idMissing", {}, { location: loc(r, "id") }));
+      issues.push(issue("error", "idMissing", {}, { location: locate(ctx, r, "id") }));
       continue;
     }
-    const rawName = cellText(get("name"));
-    const name = rawName.trim();
-    const team = cellText(get("team")).trim();
-    const periodCell = get("period");
-    const pr = readPeriod(periodCell);
-    if (!pr.ok) {
-      issues.push(
-        issue(
-          "error",
-          "periodUnreadable",
-          { text: cellText(periodCell) },
-          { location: loc(r, "period"), subject: { id } }
-        )
-      );
-      continue;
-    }
-    const period: Period = pr.period;
-    if (period.kind !== "month") {
-      issues.push(
-        issue(
-          "error",
-          "periodNotMonth",
-          { text: period.key, kind: period.kind },
-          { location: loc(r, "period"), subject: { id } }
-        )
-      );
-      continue;
-    }
+    const period = readRowPeriod(ctx, cells, r, id);
+    if (!period) continue;
     const subject = { id, period: period.key };
-    if (pr.normalized && typeof periodCell === "string") {
-      issues.push(
-        issue(
-          "warning",
-          "periodNormalized",
-          { text: periodCell, key: period.key },
-          { location: loc(r, "period"), subject }
-        )
-      );
-    }
-    if (rawName !== name)
-      issues.push(
-        issue(
-          "warning",
-          "nameTrimmed",
-          { text: rawName, name },
-          { location: loc(r, "name"), subject }
-        )
-      );
-    if (/^[=+\-@]/.test(name))
-      issues.push(
-        issue("warning", "formulaText", { first: name[0] }, { location: loc(r, "name"), subject })
-      );
-
-    const values: Record<string, number | null> = { ...template };
-    const invalid: string[] = [];
-    for (const f of fields) {
-      if (mapping[f.key] === undefined) {
-        values[f.key] = null;
-        continue;
-      }
-      const cell = get(f.key);
-      const reading = readNumber(cell);
-      const where = { location: loc(r, f.key), subject };
-      if (reading.kind === "blank") {
-        values[f.key] = null;
-        if (!f.optional) issues.push(issue("warning", "valueBlank", { field: f.name }, where));
-        continue;
-      }
-      if (reading.kind === "boolean") {
-        values[f.key] = null;
-        invalid.push(f.key);
-        issues.push(issue("error", "booleanInNumber", {}, where));
-        continue;
-      }
-      if (reading.kind === "text") {
-        values[f.key] = null;
-        invalid.push(f.key);
-        issues.push(issue("error", "numberUnreadable", { text: reading.text }, where));
-        continue;
-      }
-      let v = reading.value;
-      if (typeof cell === "string" && /[\uff01-\uff5e\u3000]/.test(cell)) {
-        issues.push(issue("warning", "numberNormalized", { text: cell, value: v }, where));
-      }
-      if (f.unit === "ratio" && typeof cell === "number" && v > 1.5 && v <= 100) {
-        // A percentage typed as a plain number (85 for 85%) in a ratio column.
-        issues.push(
-          issue("warning", "numberNormalized", { text: String(cell), value: v / 100 }, where)
-        );
-        v = v / 100;
-      }
-      const fieldName = f.name;
-      if (v < 0) {
-        if (mayBeNegative(f)) {
-          if (f.key !== PAY_FIELDS.adjustment)
-            issues.push(
-              issue("warning", "returnsExceedSales", { field: fieldName, value: v }, where)
-            );
-        } else {
-          values[f.key] = null;
-          invalid.push(f.key);
-          issues.push(issue("error", "valueNegative", { field: fieldName, value: v }, where));
-          continue;
-        }
-      }
-      if (f.unit === "score" && v > 100) {
-        values[f.key] = null;
-        invalid.push(f.key);
-        issues.push(issue("error", "scoreOutOfRange", { field: fieldName, value: v }, where));
-        continue;
-      }
-      if (f.role === "target" && v === 0)
-        issues.push(issue("warning", "targetZeroWarning", { field: fieldName }, where));
-      values[f.key] = v;
-    }
-    const days = values[PAY_FIELDS.daysInPeriod];
-    const worked = values[PAY_FIELDS.daysWorked];
-    if (
-      days !== null &&
-      days !== undefined &&
-      days <= 0 &&
-      !invalid.includes(PAY_FIELDS.daysInPeriod)
-    ) {
-      values[PAY_FIELDS.daysInPeriod] = null;
-      invalid.push(PAY_FIELDS.daysInPeriod);
-      issues.push(
-        issue(
-          "error",
-          "daysInvalid",
-          { value: days },
-          { location: loc(r, PAY_FIELDS.daysInPeriod), subject }
-        )
-      );
-    } else if (days) {
-      const calendar = new Date(Date.UTC(period.year, period.index, 0)).getUTCDate();
-      if (days !== calendar)
-        issues.push(
-          issue(
-            "warning",
-            "daysNotCalendar",
-            { days, period: period.key, calendar },
-            { location: loc(r, PAY_FIELDS.daysInPeriod), subject }
-          )
-        );
-    }
-    if (days && days > 0 && worked !== null && worked !== undefined) {
-      if (worked > days)
-        issues.push(
-          issue(
-            "warning",
-            "daysExceed",
-            { worked, days },
-            { location: loc(r, PAY_FIELDS.daysWorked), subject }
-          )
-        );
-      else if (worked < days)
-        issues.push(
-          issue(
-            "info",
-            "partialPeriod",
-            { worked, days },
-            { location: loc(r, PAY_FIELDS.daysWorked), subject }
-          )
-        );
-    }
-
+    const rawName = cellText(cellOf(ctx, cells, "name"));
+    const name = rawName.trim();
+    checkName(ctx, rawName, name, r, subject);
+    const { values, invalid } = readRowValues(ctx, cells, r, subject, template);
+    checkDays(ctx, values, invalid, period, r, subject);
+    sums.add(team, values, amountKeys);
     const row: DataRow = {
       id,
       name,
@@ -561,198 +691,7 @@ export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMappin
       conflict: null,
       source: { sheet: table.sheet, row: r, columns },
     };
-    const signature = JSON.stringify([name, team, values, invalid]);
-    const k = id + "\u0000" + period.key;
-    const prior = seen.get(k);
-    if (prior) {
-      if (prior.signature === signature) {
-        issues.push(
-          issue(
-            "warning",
-            "duplicateRow",
-            { row: prior.row.source.row },
-            { location: { sheet: table.sheet, row: r }, subject }
-          )
-        );
-      } else {
-        issues.push(
-          issue(
-            "error",
-            "conflictingRow",
-            { id, period: period.key, row: prior.row.source.row },
-            { location: { sheet: table.sheet, row: r }, subject }
-          )
-        );
-        // Neither row can be trusted: the person-month is blocked until one of them is fixed.
-        prior.row.conflict = r;
-      }
-      continue;
-    }
-    seen.set(k, { row, signature });
-    const known = names.get(id);
-    if (!known) names.set(id, { name, row: r, reported: new Set([name]) });
-    else if (!known.reported.has(name)) {
-      known.reported.add(name);
-      issues.push(
-        issue(
-          "warning",
-          "nameChanged",
-          { id, name, other: known.name, row: known.row },
-          { location: loc(r, "name"), subject }
-        )
-      );
-    }
-    rows.push(row);
+    if (ledger.add(row)) rows.push(row);
   }
-  return { rows, issues, mapping };
-}
-
-const RATERS: Record<string, RaterType> = {
-  superior: "superior",
-  manager: "superior",
-  上级: "superior",
-  主管: "superior",
-  peer: "peer",
-  peers: "peer",
-  colleague: "peer",
-  同事: "peer",
-  customer: "customer",
-  customers: "customer",
-  client: "customer",
-  客户: "customer",
-};
-
-export const FEEDBACK_HEADERS = {
-  id: { en: "Employee ID", zh: "员工编号", names: IDENTITY_NAMES.id },
-  period: {
-    en: "Period",
-    zh: "期间",
-    names: ["period", "期间", "月份", "季度", "年度", "考核期间"],
-  },
-  rater: {
-    en: "Rater type",
-    zh: "评价人类型",
-    names: ["rater type", "ratertype", "rater", "评价人类型", "评价人", "评价类型"],
-  },
-  score: { en: "Score", zh: "评分", names: ["score", "rating", "评分", "分数", "得分"] },
-  raterName: { en: "Rater", zh: "评价人姓名", names: ["rater name", "ratername", "评价人姓名"] },
-} as const;
-
-export interface FeedbackReading {
-  ratings: FeedbackRating[];
-  issues: Issue[];
-}
-
-/** Reads the Feedback sheet: one row per rating (employee, period, rater type, score). */
-export function readFeedbackTable(table: CellTable): FeedbackReading {
-  const issues: Issue[] = [];
-  const ratings: FeedbackRating[] = [];
-  const firstColumn = table.firstColumn ?? 0;
-  const firstRow = table.firstDataRow ?? table.headerRow + 1;
-  const headers = table.header.map(cellText);
-  const norm = headers.map(normalizeHeader);
-  const col: Partial<Record<keyof typeof FEEDBACK_HEADERS, number>> = {};
-  for (const [key, h] of Object.entries(FEEDBACK_HEADERS) as [
-    keyof typeof FEEDBACK_HEADERS,
-    (typeof FEEDBACK_HEADERS)[keyof typeof FEEDBACK_HEADERS],
-  ][]) {
-    const names = h.names.map(normalizeHeader);
-    const i = norm.findIndex(
-      (n) => names.includes(n) || n === normalizeHeader(h.en) || n === normalizeHeader(h.zh)
-    );
-    if (i >= 0) col[key] = i;
-    else if (key !== "raterName")
-      issues.push(
-        issue(
-          "error",
-          "columnNotFound",
-          { name: { en: h.en, zh: h.zh } },
-          { location: { sheet: table.sheet, row: table.headerRow } }
-        )
-      );
-  }
-  if (
-    col.id === undefined ||
-    col.period === undefined ||
-    col.rater === undefined ||
-    col.score === undefined
-  )
-    return { ratings, issues };
-  const loc = (r: number, c: number) => ({
-    sheet: table.sheet,
-    row: r,
-    column: columnLetter(firstColumn + c),
-    header: headers[c],
-  });
-  for (let i = 0; i < table.rows.length; i++) {
-    const cells = table.rows[i];
-    if (!cells || isBlankRow(cells)) continue;
-    const r = firstRow + i;
-    const id = toHalfWidth(cellText(cells[col.id])).trim();
-    if (!id) {
-      issues.push(issue("error", "idMissing", {}, { location: loc(r, col.id) }));
-      continue;
-    }
-    const pr = readPeriod(cells[col.period]);
-    if (!pr.ok) {
-      issues.push(
-        issue(
-          "error",
-          "feedbackPeriodUnreadable",
-          { text: cellText(cells[col.period]) },
-          { location: loc(r, col.period), subject: { id } }
-        )
-      );
-      continue;
-    }
-    const subject = { id, period: pr.period.key };
-    const raterText = cellText(cells[col.rater]);
-    const rater = RATERS[normalizeHeader(raterText)];
-    if (!rater) {
-      issues.push(
-        issue(
-          "error",
-          "raterUnreadable",
-          { text: raterText },
-          { location: loc(r, col.rater), subject }
-        )
-      );
-      continue;
-    }
-    const reading = readNumber(cells[col.score]);
-    if (reading.kind !== "number") {
-      if (reading.kind === "blank")
-        issues.push(issue("error", "ratingMissing", {}, { location: loc(r, col.score), subject }));
-      else
-        issues.push(
-          issue(
-            "error",
-            "numberUnreadable",
-            { text: cellText(cells[col.score]) },
-            { location: loc(r, col.score), subject }
-          )
-        );
-      continue;
-    }
-    if (reading.value < 0 || reading.value > 100) {
-      issues.push(
-        issue(
-          "error",
-          "ratingOutOfRange",
-          { value: reading.value },
-          { location: loc(r, col.score), subject }
-        )
-      );
-      continue;
-    }
-    ratings.push({
-      id,
-      period: pr.period.key,
-      rater,
-      score: reading.value,
-      raterName: col.raterName === undefined ? "" : cellText(cells[col.raterName]).trim(),
-      source: { sheet: table.sheet, row: r },
-    });
-  }
-  return { ratings, issues };
+  return { rows, issues, mapping, rules: analysis.rules, leftOut };
 }

@@ -17,11 +17,8 @@ import {
   hasErrors,
   mergeYearToDate,
   planChecksum,
-  readDataTable,
-  readFeedbackTable,
   validatePlan,
   yearToDate,
-  type FeedbackReading,
   type Language,
   type PeriodStamp,
   type Plan,
@@ -47,7 +44,13 @@ import {
   type WriteResult,
 } from "./host";
 import type { DataCheck } from "./session";
-import { checkWorkbook, evaluationPeriods, runPlan, type RunResult } from "./workflow";
+import {
+  checkWorkbook,
+  evaluationPeriods,
+  readingUnder,
+  runPlan,
+  type RunResult,
+} from "./workflow";
 
 /** Where the pane remembers who closes periods (Office has no reliable user identity). */
 export const CLOSED_BY_SETTING = "perf.closedBy";
@@ -84,15 +87,6 @@ export function planForClose(
 ): { plan: Plan; missing: boolean } {
   const own = planOf(log, e);
   return own ? { plan: own, missing: false } : { plan: current, missing: true };
-}
-
-/** The Data and Feedback sheets read for a plan (each plan names its own columns). */
-export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | null {
-  if (!inputs.data) return null;
-  const feedback: FeedbackReading = inputs.feedback
-    ? readFeedbackTable(inputs.feedback)
-    : { ratings: [], issues: [] };
-  return { data: readDataTable(inputs.data, plan), feedback };
 }
 
 /** Checks every closed period's inputs against its stamp. */

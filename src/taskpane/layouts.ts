@@ -3,7 +3,7 @@
  * output sheets and statements, each built with the sheet names the workbook already uses (so
  * every formula points at the sheet it means), and the Plan sheet reader.
  */
-import type { Language } from "../engine";
+import { ratingScale, type CellInput, type Language } from "../engine";
 import {
   DATA_FIRST_ROW,
   SHEET_NAMES,
@@ -22,7 +22,7 @@ import {
   guideSheet,
   outputLayout,
   planSheet,
-  readFeedbackSheet,
+  feedbackColumns,
   readPlanSheet,
   sheetNames,
   sheetValues,
@@ -59,7 +59,7 @@ export const workbookLayouts: LayoutBuilders = {
         guideSheet(plan, language, names.guide),
         planSheet(plan, language, names.plan).sheet,
         dataSheet(plan, language, undefined, names.data),
-        feedbackSheet(language, [], names.feedback),
+        feedbackSheet(language, [], names.feedback, ratingScale(plan)),
       ],
     };
   },
@@ -105,7 +105,7 @@ export const workbookLayouts: LayoutBuilders = {
       ? (readPlanSheet(context.plan.values, context.plan.name).anchors ?? undefined)
       : undefined;
     const feedback = context.feedback
-      ? (readFeedbackSheet(context.feedback.values, context.feedback.name).columns ?? undefined)
+      ? (feedbackColumns(firstRow(context.feedback.values), context.feedback.name) ?? undefined)
       : undefined;
     return outputLayout(
       request.plan,
@@ -171,3 +171,7 @@ export const workbookLayouts: LayoutBuilders = {
 
   languageOf,
 };
+
+function firstRow(values: CellInput[][]): CellInput[] {
+  return values[0] ?? [];
+}

@@ -16,21 +16,32 @@ import {
   normalizeHeader,
   parsePeriodKey,
   quarterOf,
+  ratingScale,
   readDataTable,
   readFeedbackTable,
   scorecardRows,
   Evaluation,
 } from "../engine";
-import type { SettingsStore, WorkbookHost } from "./host";
+import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
 import type { DataCheck } from "./session";
 
 /** Reads the Data and Feedback sheets and checks them against the plan. */
 export async function checkWorkbook(host: WorkbookHost, plan: Plan): Promise<DataCheck | null> {
-  const inputs = await host.readInputs();
+  return readingUnder(await host.readInputs(), plan);
+}
+
+/**
+ * The Data and Feedback sheets read for a plan (each plan names its own columns and its rating
+ * scale); ratings of people the Data sheet does not hold are reported.
+ */
+export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | null {
   if (!inputs.data) return null;
   const data = readDataTable(inputs.data, plan);
   const feedback: FeedbackReading = inputs.feedback
-    ? readFeedbackTable(inputs.feedback)
+    ? readFeedbackTable(inputs.feedback, {
+        scale: ratingScale(plan),
+        knownIds: new Set(data.rows.map((r) => r.id)),
+      })
     : { ratings: [], issues: [] };
   return { data, feedback };
 }
@@ -91,7 +102,7 @@ export function selectReading(
         (!i.subject.period ||
           rows.some((r) => r.id === i.subject!.id && r.period === i.subject!.period)))
   );
-  return { rows, issues, mapping: reading.mapping };
+  return { ...reading, rows, issues };
 }
 
 export interface RunResult {

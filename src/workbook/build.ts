@@ -4,7 +4,7 @@
  * output sheets and statements laid out. The demo command, the tests and the bench use it.
  */
 import type { Language } from "../engine/messages";
-import type { Plan } from "../engine/plan/model";
+import { ratingScale, type Plan } from "../engine/plan/model";
 import type { DataReading, DataRow, FeedbackRating } from "../engine/records";
 import { evaluate, type Evaluation } from "../engine/evaluate/evaluate";
 import { readDataSheet, readFeedbackSheet, type FeedbackSheetReading } from "./data-sheet";
@@ -65,7 +65,9 @@ export function buildFromTemplate(
       "the Plan sheet does not read back: " + JSON.stringify(planReading.issues.slice(0, 3))
     );
   const data = readDataSheet(sheetValues(dataSheet), dataSheet.name, plan);
-  const feedback = readFeedbackSheet(sheetValues(fbSheet), fbSheet.name);
+  const feedback = readFeedbackSheet(sheetValues(fbSheet), fbSheet.name, {
+    scale: ratingScale(plan),
+  });
   const evaluation = evaluate(plan, data.rows, feedback.ratings);
   const outputs = outputLayout(
     plan,

@@ -8,24 +8,17 @@ import type { CellInput } from "../engine/coerce";
 import type { Issue } from "../engine/issues";
 import { columnLetter } from "../engine/issues";
 import type { Language } from "../engine/messages";
-import type { FieldDef, Plan } from "../engine/plan/model";
+import type { FieldDef, Plan, RatingScale } from "../engine/plan/model";
 import { IDENTITY_COLUMNS } from "../engine/plan/model";
-import type {
-  ColumnMapping,
-  DataReading,
-  DataRow,
-  FeedbackRating,
-  FeedbackReading,
-} from "../engine/records";
+import type { ColumnMapping, DataReading, DataRow, FeedbackRating } from "../engine/records";
+import { IDENTITY_HEADERS, mapColumns, mayBeNegative, readDataTable } from "../engine/records";
 import {
   FEEDBACK_HEADERS,
-  IDENTITY_HEADERS,
-  mapColumns,
-  mayBeNegative,
-  normalizeHeader,
-  readDataTable,
+  feedbackColumnsOf,
   readFeedbackTable,
-} from "../engine/records";
+  type FeedbackOptions,
+  type FeedbackReading,
+} from "../engine/import/feedback";
 import { Grid } from "./grid";
 import type { Cell, RangeRef, SheetLayout, StyleSpec, ValidationSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
@@ -193,17 +186,26 @@ export function dataSheet(
   return s;
 }
 
-/** The Feedback sheet: one row per rating. */
+/** The rating column's header: "Score", or with the plan's scale when it is not out of 100. */
+export function ratingHeader(scale: RatingScale): Words {
+  const H = FEEDBACK_HEADERS.score;
+  return scale === 100
+    ? { en: H.en, zh: H.zh }
+    : { en: `${H.en} (out of ${scale})`, zh: `${H.zh}（${scale}分制）` };
+}
+
+/** The Feedback sheet: one row per rating, on the plan's rating scale. */
 export function feedbackSheet(
   language: Language,
   ratings: readonly FeedbackRating[] = [],
-  name = say(SHEET_NAMES.feedback, language)
+  name = say(SHEET_NAMES.feedback, language),
+  scale: RatingScale = 100
 ): SheetLayout {
   const s = emptySheet("feedback", name, "input");
   const g = new Grid();
   const L = (w: Words) => say(w, language);
   const H = FEEDBACK_HEADERS;
-  g.line(0, 0, [L(H.id), L(H.period), L(H.rater), L(H.score), L(H.raterName)]);
+  g.line(0, 0, [L(H.id), L(H.period), L(H.rater), L(ratingHeader(scale)), L(H.raterName)]);
   ratings.forEach((r, i) =>
     g.line(1 + i, 0, [
       r.id,
@@ -234,8 +236,11 @@ export function feedbackSheet(
     { range: { row: 1, column: 2, rows, columns: 1 }, list: enumList("rater", language) },
     {
       range: { row: 1, column: 3, rows, columns: 1 },
-      decimal: { min: 0, max: 100 },
-      error: L({ en: "A rating lies between 0 and 100.", zh: "评分应在 0 到 100 之间。" }),
+      decimal: { min: 0, max: scale },
+      error: L({
+        en: `A rating lies between 0 and ${scale}.`,
+        zh: `评分应在 0 到 ${scale} 之间。`,
+      }),
     },
   ];
   s.freeze = { rows: 1, columns: 1 };
@@ -309,26 +314,26 @@ export interface FeedbackSheetReading extends FeedbackReading {
 }
 
 /** Reads the Feedback sheet (values from A1, header in the first row). */
-export function readFeedbackSheet(cells: CellInput[][], sheetName: string): FeedbackSheetReading {
+export function readFeedbackSheet(
+  cells: CellInput[][],
+  sheetName: string,
+  options: FeedbackOptions
+): FeedbackSheetReading {
   const all = trimRows(cells);
   const header = all[0] ?? [];
-  const reading = readFeedbackTable({ sheet: sheetName, headerRow: 1, header, rows: all.slice(1) });
+  const reading = readFeedbackTable(
+    { sheet: sheetName, headerRow: 1, header, rows: all.slice(1) },
+    options
+  );
   return { ...reading, columns: feedbackColumns(header, sheetName) };
 }
 
 /** The columns the Feedback reader uses, found the same way it finds them. */
 export function feedbackColumns(header: CellInput[], sheetName: string): FeedbackColumns | null {
-  const norm = header.map((h) => normalizeHeader(h === null || h === undefined ? "" : String(h)));
-  const find = (h: { en: string; zh: string; names: readonly string[] }) => {
-    const names = h.names.map(normalizeHeader);
-    return norm.findIndex(
-      (n) => names.includes(n) || n === normalizeHeader(h.en) || n === normalizeHeader(h.zh)
-    );
-  };
-  const H = FEEDBACK_HEADERS;
-  const c = { id: find(H.id), period: find(H.period), rater: find(H.rater), score: find(H.score) };
-  if (c.id < 0 || c.period < 0 || c.rater < 0 || c.score < 0) return null;
-  return { sheet: sheetName, ...c };
+  const c = feedbackColumnsOf(header);
+  if (c.id === undefined || c.period === undefined || c.rater === undefined) return null;
+  if (c.score === undefined) return null;
+  return { sheet: sheetName, id: c.id, period: c.period, rater: c.rater, score: c.score };
 }
 
 /** The Feedback columns this module writes. */

@@ -38,6 +38,10 @@ export const WORKBOOK_MESSAGES = defineMessages({
     en: '{section}: indicator "{key}" has no curve scoring; its points were ignored.',
     zh: "{section}：指标“{key}”未使用曲线计分，其曲线点已忽略。",
   },
+  planRatingScale: {
+    en: '360 rating scale: "{text}" is not 100, 10 or 5.',
+    zh: "360评价分制：“{text}”不是 100、10 或 5。",
+  },
   statusOk: { en: "OK", zh: "正常" },
   annualPeriodError: {
     en: "{period} cannot be scored, so the annual score cannot be computed.",

@@ -21,7 +21,7 @@ import type { Issue } from "../engine/issues";
 import { formatIssue } from "../engine/issues";
 import type { Language } from "../engine/messages";
 import type { Indicator, Plan } from "../engine/plan/model";
-import { PAY_FIELDS } from "../engine/plan/model";
+import { PAY_FIELDS, ratingScale } from "../engine/plan/model";
 import type { FeedbackRating, SourceRef } from "../engine/records";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import type { Grading } from "../engine/evaluate/grading";
@@ -937,6 +937,10 @@ function feedbackMeans(
   for (const r of ratings) groups[r.rater === "superior" ? 0 : r.rater === "peer" ? 1 : 2].push(r);
   const sheet = quoteSheet(fb.sheet);
   const at = (c: number, row: number) => `${sheet}!${columnLetter(c)}${row}`;
+  // ratings are on the plan's scale; the engine counts each as rating × factor points (exact)
+  const scale = ratingScale(ctx.plan);
+  const factor = 100 / scale;
+  const points = (row: number) => at(fb.score, row) + (factor === 1 ? "" : `*${factor}`);
   return groups.map((list) => {
     if (list.length === 0) return { formula: `""`, value: "" };
     const guards = list.flatMap((r) => {
@@ -946,10 +950,10 @@ function feedbackMeans(
         `${at(fb.period, r.source.row)}=${str(r.period)}`,
         `${score}<>""`,
         `${score}>=0`,
-        `${score}<=100`,
+        `${score}<=${scale}`,
       ];
     });
-    const sum = list.map((r) => at(fb.score, r.source.row)).join("+");
+    const sum = list.map((r) => points(r.source.row)).join("+");
     let mean = 0;
     for (const r of list) mean += r.score;
     mean /= list.length;

@@ -21,7 +21,7 @@ import type {
   Plan,
   Scoring,
 } from "../engine/plan/model";
-import { inputFields } from "../engine/plan/model";
+import { inputFields, RATING_SCALES, ratingScale, type RatingScale } from "../engine/plan/model";
 import { validatePlan } from "../engine/plan/validate";
 import { quoteSheet, range as a1range, cell as a1cell } from "./a1";
 import { Grid } from "./grid";
@@ -56,6 +56,7 @@ export const SETTING_KEYS = [
   "prorate",
   "bonusStandard",
   "evaluation",
+  "ratingScale",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -335,6 +336,16 @@ const SETTINGS: SettingDef[] = [
     },
     enum: "evaluation",
   },
+  {
+    key: "ratingScale",
+    section: "periods",
+    label: { en: "360 rating scale", zh: "360评价分制" },
+    note: {
+      en: "Ratings on the 360 feedback sheet are out of 100, 10 or 5; a rating counts as rating × 100 ÷ scale points.",
+      zh: "360评价表中的评分按 100、10 或 5 分制填写；每个评分折算为 评分 × 100 ÷ 分制 分。",
+    },
+    format: "0",
+  },
 ];
 
 function settingValue(plan: Plan, key: SettingKey, language: Language): string | number | null {
@@ -378,6 +389,8 @@ function settingValue(plan: Plan, key: SettingKey, language: Language): string |
       return plan.pay.bonusStandard;
     case "evaluation":
       return enumText("evaluation", plan.periods.evaluation, language);
+    case "ratingScale":
+      return ratingScale(plan);
   }
 }
 
@@ -558,6 +571,8 @@ export function planSheet(
       if (d.enum) list(box(row, 1, 1, 1), d.enum);
       if (d.key === "minGrade")
         validations.push({ range: box(row, 1, 1, 1), source: PLAN_NAMES.gradeLabel });
+      if (d.key === "ratingScale")
+        validations.push({ range: box(row, 1, 1, 1), list: RATING_SCALES.map(String) });
       row++;
     }
     row++;
@@ -1138,6 +1153,22 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     return en(s.def.section, e, s.r, 1, fallback);
   };
 
+  // A Plan sheet made before the rating scale existed rated out of 100.
+  const readScale = (): RatingScale => {
+    if (!settings.ratingScale) return 100;
+    const v = sNum("ratingScale");
+    if ((RATING_SCALES as readonly number[]).includes(v as number)) return v as RatingScale;
+    issues.push(
+      issue(
+        "error",
+        "planRatingScale",
+        { text: text(values.get("ratingScale") ?? null) },
+        loc(settings.ratingScale.row, 1)
+      )
+    );
+    return 100;
+  };
+
   // Dimensions ---------------------------------------------------------------------------------
   const dimensions: Dimension[] = [];
   const dimAnchors: PlanAnchors["dimensions"] = [];
@@ -1492,7 +1523,7 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
         feedbackWeight: annual[4],
       },
     },
-    feedback: { weights: [fw[0], fw[1], fw[2]] },
+    feedback: { weights: [fw[0], fw[1], fw[2]], scale: readScale() },
   };
   const readingFailed = issues.some((i) => i.severity === "error");
   issues.push(...validatePlan(plan));

@@ -3,7 +3,7 @@
  * filled with records — and valid, unique sheet names.
  */
 import type { Language } from "../engine/messages";
-import type { Plan } from "../engine/plan/model";
+import { ratingScale, type Plan } from "../engine/plan/model";
 import { dataSheet, DataRecords, feedbackSheet } from "./data-sheet";
 import { Grid } from "./grid";
 import type { SheetLayout, SheetRole, WorkbookLayout } from "./layout";
@@ -184,7 +184,7 @@ export function templateLayout(
       guideSheet(plan, language, names.guide),
       planSheet(plan, language, names.plan).sheet,
       dataSheet(plan, language, records, names.data),
-      feedbackSheet(language, records?.ratings ?? [], names.feedback),
+      feedbackSheet(language, records?.ratings ?? [], names.feedback, ratingScale(plan)),
     ],
   };
 }

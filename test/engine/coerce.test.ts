@@ -61,11 +61,46 @@ describe("readPeriod", () => {
       expect.objectContaining({ ok: true, normalized, period: expect.objectContaining({ key }) })
     );
   });
-  it("should read an Excel date serial as its month", () => {
-    // 45352 = 2024-03-01
-    expect(readPeriod(45352)).toEqual(
+  it("should read an Excel date serial as its month only in a date cell", () => {
+    // 45352 = 2024-03-01; in a cell not formatted as a date it is just a number
+    expect(readPeriod(45352, { dateCell: true })).toEqual(
       expect.objectContaining({ ok: true, period: expect.objectContaining({ key: "2024-03" }) })
     );
+    expect(readPeriod(45352)).toEqual({ ok: false, reason: "number" });
+  });
+  it.each([
+    ["2024年04月01日", "2024-04"],
+    ["2024年4月", "2024-04"],
+    ["2024.10", "2024-10"],
+    ["2024/4/15", "2024-04"],
+    ["15/4/2024", "2024-04"],
+    ["4/15/2024", "2024-04"],
+    ["Apr 2024", "2024-04"],
+    ["2024-04-01 00:00:00", "2024-04"],
+    ["2024年第二季度", "2024-Q2"],
+    ["2024年二季度", "2024-Q2"],
+    ["2024Q2", "2024-Q2"],
+    ["Q2 2024", "2024-Q2"],
+    ["2024年度", "2024"],
+  ])("should read the unambiguous form %p as %p", (text, key) => {
+    expect(readPeriod(text)).toEqual(
+      expect.objectContaining({ ok: true, period: expect.objectContaining({ key }) })
+    );
+  });
+  it.each([["2024.1"], ["4/5/2024"], ["Apr-24"]])(
+    "should refuse %p, which can mean two months",
+    (text) => {
+      expect(readPeriod(text)).toEqual({ ok: false, reason: "ambiguous" });
+    }
+  );
+  it("should read yyyymm and a year typed as numbers, and refuse 2024.1 typed as a number", () => {
+    expect(readPeriod(202404)).toEqual(
+      expect.objectContaining({ ok: true, period: expect.objectContaining({ key: "2024-04" }) })
+    );
+    expect(readPeriod(2024.04)).toEqual(
+      expect.objectContaining({ ok: true, period: expect.objectContaining({ key: "2024-04" }) })
+    );
+    expect(readPeriod(2024.1)).toEqual({ ok: false, reason: "ambiguous" });
   });
   it.each([["2024-13"], ["March"], ["20243"], [""], ["2024-Q5"]])("should reject %p", (text) => {
     expect(readPeriod(text).ok).toBe(false);

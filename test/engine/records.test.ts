@@ -65,7 +65,7 @@ describe("reading the sample CRM export", () => {
     expectOne(15, "F", "targetZeroWarning", "warning"); // zero sales target
     expectOne(19, "B", "formulaText", "warning"); // =HYPERLINK(...) name
     expectOne(32, "AA", "partialPeriod", "info"); // new hire, 12 of 29 days
-    expectOne(42, "D", "periodNormalized", "warning"); // 2024/3
+    expectOne(42, "D", "periodNormalized", "info"); // 2024/3
     expectOne(42, "AB", "daysNotCalendar", "warning"); // …whose 29 days say it is February
     expectOne(66, undefined, "conflictingRow", "error"); // the real March row of the same rep
     expectOne(74, undefined, "duplicateRow", "warning"); // exact duplicate
@@ -127,19 +127,22 @@ describe("column mapping", () => {
 
 describe("360 feedback", () => {
   it("should read ratings and locate what it cannot read", () => {
-    const { ratings, issues } = readFeedbackTable({
-      sheet: "Feedback",
-      headerRow: 1,
-      header: ["员工编号", "期间", "评价人类型", "评分"],
-      rows: [
-        ["S1001", "2024-Q1", "上级", 90],
-        ["S1001", "2024-Q1", "peer", "85"],
-        ["S1001", "2024-Q1", "boss", 70],
-        ["S1002", "2024-Q1", "客户", 120],
-        ["S1002", "someday", "客户", 80],
-        [null, null, null, null],
-      ],
-    });
+    const { ratings, issues } = readFeedbackTable(
+      {
+        sheet: "Feedback",
+        headerRow: 1,
+        header: ["员工编号", "期间", "评价人类型", "评分"],
+        rows: [
+          ["S1001", "2024-Q1", "上级", 90],
+          ["S1001", "2024-Q1", "peer", "85"],
+          ["S1001", "2024-Q1", "boss", 70],
+          ["S1002", "2024-Q1", "客户", 120],
+          ["S1002", "someday", "客户", 80],
+          [null, null, null, null],
+        ],
+      },
+      { scale: 100 }
+    );
     expect(ratings.map((r) => [r.id, r.rater, r.score])).toEqual([
       ["S1001", "superior", 90],
       ["S1001", "peer", 85],

@@ -116,7 +116,7 @@ describe("Feedback sheet", () => {
     "should read back the ratings and find its columns (%s)",
     (lang) => {
       const sheet: SheetLayout = feedbackSheet(lang, sample.ratings);
-      const reading = readFeedbackSheet(sheetValues(sheet), sheet.name);
+      const reading = readFeedbackSheet(sheetValues(sheet), sheet.name, { scale: 100 });
       expect(reading.issues).toEqual([]);
       expect(reading.ratings.map((r) => [r.id, r.period, r.rater, r.score, r.raterName])).toEqual(
         sample.ratings.map((r) => [r.id, r.period, r.rater, r.score, r.raterName])

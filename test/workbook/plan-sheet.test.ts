@@ -272,6 +272,7 @@ const mutation = fc.record({
     weights: fc.array(frac, { minLength: 5, maxLength: 5 }),
   }),
   feedback: fc.array(frac, { minLength: 3, maxLength: 3 }),
+  ratingScale: fc.constantFrom(100 as const, 10 as const, 5 as const),
   fieldChanges: fc.array(
     fc.record({
       index: fc.nat(28),
@@ -339,7 +340,10 @@ function mutate(m: Mutation): Plan {
       feedbackWeight: m.periods.weights[4],
     },
   };
-  plan.feedback = { weights: [m.feedback[0], m.feedback[1], m.feedback[2]] };
+  plan.feedback = {
+    weights: [m.feedback[0], m.feedback[1], m.feedback[2]],
+    scale: m.ratingScale,
+  };
   for (const f of m.fieldChanges) {
     const field = plan.fields[f.index];
     field.aliases = f.aliases;

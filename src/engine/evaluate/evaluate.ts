@@ -3,7 +3,7 @@
  * scores with grades and coefficients, the commission ledger, pay lines, and the annual review.
  * Everything is computed from the validated plan and the input records; nothing else is read.
  */
-import type { Plan } from "../plan/model";
+import { ratingScale, type Plan } from "../plan/model";
 import type { DataRow, FeedbackRating } from "../records";
 import type { Issue } from "../issues";
 import { roundMoney, excelRound } from "../numeric";
@@ -63,7 +63,7 @@ export function evaluate(
   ratings: readonly FeedbackRating[] = []
 ): Evaluation {
   const cp = compilePlan(plan);
-  const fb = new FeedbackIndex(ratings, plan.feedback.weights);
+  const fb = new FeedbackIndex(ratings, plan.feedback.weights, 100 / ratingScale(plan));
   const sorted = sortRows(
     rows.filter((r) => r.period.length === 7 && parsePeriodKey(r.period)?.kind === "month")
   );

@@ -65,11 +65,17 @@ interface PersonRatings {
 
 export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
+  /**
+   * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
+   * sheet formula that multiplies each rating cell by it gives the same doubles).
+   */
   constructor(
     ratings: readonly FeedbackRating[],
-    readonly weights: readonly number[]
+    readonly weights: readonly number[],
+    readonly factor = 1
   ) {
-    for (const rating of ratings) {
+    for (const given of ratings) {
+      const rating = factor === 1 ? given : { ...given, score: given.score * factor };
       const period = parsePeriodKey(rating.period);
       if (!period) continue;
       let person = this.byId.get(rating.id);

@@ -463,7 +463,7 @@ export function defaultPlan(): Plan {
       evaluation: "quarter",
       annual: { quarterWeights: [0.225, 0.225, 0.225, 0.225], feedbackWeight: 0.1 },
     },
-    feedback: { weights: [0.6, 0.2, 0.2] },
+    feedback: { weights: [0.6, 0.2, 0.2], scale: 100 },
   };
   return structuredClone(plan);
 }

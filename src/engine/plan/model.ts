@@ -166,9 +166,23 @@ export interface PeriodSettings {
   annual: { quarterWeights: [number, number, number, number]; feedbackWeight: number };
 }
 
+/** The scales 360 ratings may be given on (points out of 100, 10 or 5). */
+export const RATING_SCALES = [100, 10, 5] as const;
+export type RatingScale = (typeof RATING_SCALES)[number];
+
 export interface FeedbackSettings {
   /** superior, peers, customers — fractions summing to 1. */
   weights: [number, number, number];
+  /**
+   * The scale the Feedback sheet's ratings are on; a rating r counts as r × 100 ÷ scale points.
+   * Absent in plans saved before it existed, which rated out of 100.
+   */
+  scale?: RatingScale;
+}
+
+/** A plan's rating scale (100 when the plan does not say). */
+export function ratingScale(plan: Pick<Plan, "feedback">): RatingScale {
+  return plan.feedback.scale ?? 100;
 }
 
 export interface Plan {

@@ -7,7 +7,7 @@ import { Issue, issue } from "../issues";
 import { defineMessages, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Plan } from "./model";
-import { inputFields, PAY_FIELDS } from "./model";
+import { inputFields, PAY_FIELDS, RATING_SCALES } from "./model";
 
 export const PLAN_MESSAGES = defineMessages({
   planUnreadable: { en: "The plan cannot be checked: {reason}", zh: "无法检查方案：{reason}" },
@@ -472,5 +472,12 @@ function checkPlan(plan: Plan): Issue[] {
   });
   if (fw.length !== 3 || weightScale(fw.reduce((x, y) => x + y, 0)) !== 1)
     err("feedback.weights", "feedbackWeightsSumPlan", { sum: pct(fw.reduce((x, y) => x + y, 0)) });
+  const scale = plan.feedback.scale;
+  if (scale !== undefined && !(RATING_SCALES as readonly unknown[]).includes(scale))
+    err("feedback.scale", "enumInvalid", {
+      name: "scale",
+      value: String(scale),
+      allowed: RATING_SCALES.join(", "),
+    });
   return out;
 }

@@ -1,0 +1,175 @@
+/**
+ * CSV text into records, as HR's files come: comma, semicolon, tab or bar separated (one separator
+ * per file, decided from its first lines), CRLF, LF or CR line ends, quoted fields with embedded
+ * separators, quotes and line breaks. Each record keeps the file line it starts on, so every
+ * message can name it. Parsing runs in slices and can report progress between them.
+ */
+
+export type Delimiter = "," | ";" | "\t" | "|";
+
+const CANDIDATES: Delimiter[] = [",", "\t", ";", "|"];
+
+export interface CsvRecords {
+  records: string[][];
+  /** 1-based file line on which each record starts. */
+  lines: number[];
+  delimiter: Delimiter;
+  /** 1-based line of a quote that is never closed (the rest of the file would be one cell), or null. */
+  unclosedQuote: number | null;
+}
+
+/** Counts of each candidate separator outside quotes, per line, over the first lines of a text. */
+function separatorCounts(text: string, maxLines: number): Map<Delimiter, number[]> {
+  const counts = new Map<Delimiter, number[]>(CANDIDATES.map((d) => [d, [0]]));
+  let quoted = false;
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < maxLines; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      lines++;
+      for (const list of counts.values()) list.push(0);
+    } else if (!quoted && counts.has(c as Delimiter)) {
+      const list = counts.get(c as Delimiter)!;
+      list[list.length - 1]++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * The file's separator: the candidate that splits the most of its first lines into the same
+ * number of fields (a title line or a blank line above the header does not sway it).
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const counts = separatorCounts(text, 40);
+  let best: Delimiter = ",";
+  let bestLines = 0;
+  let bestFields = 0;
+  for (const d of CANDIDATES) {
+    const freq = new Map<number, number>();
+    for (const n of counts.get(d)!) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    for (const [n, lines] of freq) {
+      if (lines > bestLines || (lines === bestLines && n > bestFields)) {
+        best = d;
+        bestLines = lines;
+        bestFields = n;
+      }
+    }
+  }
+  return best;
+}
+
+/** Parser state between slices. */
+interface State {
+  pos: number;
+  line: number;
+  field: string;
+  record: string[];
+  recordLine: number;
+  quoted: boolean;
+  quoteLine: number;
+  out: CsvRecords;
+}
+
+function newState(delimiter: Delimiter): State {
+  return {
+    pos: 0,
+    line: 1,
+    field: "",
+    record: [],
+    recordLine: 1,
+    quoted: false,
+    quoteLine: 0,
+    out: { records: [], lines: [], delimiter, unclosedQuote: null },
+  };
+}
+
+function endRecord(s: State): void {
+  s.record.push(s.field);
+  s.out.records.push(s.record);
+  s.out.lines.push(s.recordLine);
+  s.record = [];
+  s.field = "";
+}
+
+/** Advances the parser over text[s.pos, end). */
+function parseSlice(s: State, text: string, end: number): void {
+  const d = s.out.delimiter;
+  let i = s.pos;
+  while (i < end) {
+    const c = text[i];
+    if (s.quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          s.field += '"';
+          i += 2;
+          continue;
+        }
+        s.quoted = false;
+      } else {
+        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) s.line++;
+        s.field += c;
+      }
+      i++;
+      continue;
+    }
+    if (c === '"' && s.field === "") {
+      s.quoted = true;
+      s.quoteLine = s.line;
+    } else if (c === d) {
+      s.record.push(s.field);
+      s.field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      endRecord(s);
+      s.line++;
+      s.recordLine = s.line;
+    } else s.field += c;
+    i++;
+  }
+  s.pos = i;
+}
+
+function finish(s: State): CsvRecords {
+  if (s.quoted) s.out.unclosedQuote = s.quoteLine;
+  // a last line without a line end is a record; a final line end adds none
+  if (s.field !== "" || s.record.length > 0 || s.quoted) endRecord(s);
+  return s.out;
+}
+
+/** Parses a whole text at once. */
+export function parseRecords(
+  text: string,
+  delimiter: Delimiter = detectDelimiter(text)
+): CsvRecords {
+  const s = newState(delimiter);
+  parseSlice(s, text, text.length);
+  return finish(s);
+}
+
+export interface ParseProgress {
+  done: number;
+  total: number;
+}
+
+const SLICE = 1 << 20;
+
+/**
+ * Parses a text in slices of about a megabyte, reporting progress and letting the page paint and
+ * answer input between slices.
+ */
+export async function parseRecordsAsync(
+  text: string,
+  onProgress?: (p: ParseProgress) => void,
+  delimiter: Delimiter = detectDelimiter(text)
+): Promise<CsvRecords> {
+  const s = newState(delimiter);
+  while (s.pos < text.length) {
+    parseSlice(s, text, Math.min(text.length, s.pos + SLICE));
+    onProgress?.({ done: s.pos, total: text.length });
+    if (s.pos < text.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return finish(s);
+}

@@ -1,0 +1,363 @@
+/**
+ * Numbers by unit. A data field's unit (money, count, ratio, score, days, hours, points) decides
+ * what a cell may hold and how it is read, and the table decides once how its text numbers mark
+ * decimals — never a cell on its own:
+ * - `%` only where a ratio is meant; `¥`, `元`, `万` and `亿` only in money (`12.5万` = 125,000,
+ *   said in a note); scientific notation nowhere (Excel writes it when it rounds a number for
+ *   display, so the exact value is lost);
+ * - a ratio column of plain numbers above 3 holds percentages written as numbers (85 = 85%): read
+ *   as percent with a note, and a value there that could be either (0.9) is an error; otherwise a
+ *   ratio is kept as it is, above 100% too (135% renewals of multi-year contracts);
+ * - plausibility limits per unit give errors: money within ±10,000,000,000 a month, whole counts,
+ *   days in a month at most 31, hours in a month at most 744, scores and points 0–100.
+ */
+import type { CellInput } from "../coerce";
+import { toHalfWidth } from "../coerce";
+import { defineMessages, type MessageParams } from "../messages";
+import type { FieldDef, LocalizedText, Unit } from "../plan/model";
+
+export type DecimalMark = "." | ",";
+
+export const QUANTITY_MESSAGES = defineMessages({
+  percentNotAllowed: {
+    en: '"{text}" is a percentage, but {field} is {unit}: % is only for ratios.',
+    zh: "“{text}”是百分数，但{field}的单位是{unit}：只有比率可以用 %。",
+  },
+  currencyNotAllowed: {
+    en: '"{text}" is an amount of money, but {field} is {unit}.',
+    zh: "“{text}”是金额，但{field}的单位是{unit}。",
+  },
+  scaleWordNotAllowed: {
+    en: '"{text}" uses 万/亿, which only money may use; {field} is {unit}.',
+    zh: "“{text}”使用了“万/亿”，只有金额可以这样写；{field}的单位是{unit}。",
+  },
+  scaleWordRead: { en: '"{text}" was read as {value}.', zh: "“{text}”已按 {value} 读取。" },
+  scientificNotation: {
+    en: '"{text}" is in scientific notation, which Excel writes when it rounds a number for display: the exact value is unknown. Format the column as a number in the source and export again.',
+    zh: "“{text}”是科学计数法，Excel 在为显示而舍入数字时才会这样写，原始数值已无法得知。请在源文件中将该列设为数值格式后重新导出。",
+  },
+  decimalConflict: {
+    en: '"{text}" uses "{mark}" as its decimal mark, but this file uses "{fileMark}" (decided from {count} cells such as "{example}").',
+    zh: "“{text}”以“{mark}”作小数点，但本文件以“{fileMark}”作小数点（根据“{example}”等 {count} 个单元格判断）。",
+  },
+  percentColumn: {
+    en: '{field} holds percentages written as plain numbers: its {count} values above 3 were read as percent ("{example}" as {value}).',
+    zh: "{field}中的百分数写成了普通数字：该列 {count} 个大于 3 的值已按百分数读取（如“{example}”按 {value} 读取）。",
+  },
+  percentAmbiguous: {
+    en: '"{text}" in a column of percentages written as plain numbers: is it {asPercent} or {asFraction}? Write it with % (e.g. {asPercentText}).',
+    zh: "“{text}”所在列的百分数写成了普通数字：它是 {asPercent} 还是 {asFraction}？请带 % 填写（如 {asPercentText}）。",
+  },
+  ratioAbove100: {
+    en: '"{text}" was read as {percent} (above 100%); if you mean {text}%, write it with %.',
+    zh: "“{text}”已按 {percent} 读取（超过 100%）；如果是 {text}%，请带 % 填写。",
+  },
+  countNotWhole: {
+    en: "{field} is {value}; a count is a whole number.",
+    zh: "{field}为 {value}，数量应为整数。",
+  },
+  valueImplausible: {
+    en: "{field} is {value}; {limit} is the most this can plausibly be.",
+    zh: "{field}为 {value}，超出合理上限 {limit}。",
+  },
+});
+
+/** Unit words for messages. */
+export const UNIT_NAMES: Record<Unit, LocalizedText> = {
+  currency: { en: "money (CNY)", zh: "金额（元）" },
+  ratio: { en: "a ratio (%)", zh: "比率（%）" },
+  count: { en: "a count", zh: "数量" },
+  score: { en: "a score (0–100)", zh: "分数（0–100）" },
+  days: { en: "days", zh: "天数" },
+  hours: { en: "hours", zh: "小时数" },
+  points: { en: "points", zh: "分数（扣分）" },
+};
+
+/** The largest plausible absolute value of a field (see the module comment). */
+export function plausibleLimit(f: Pick<FieldDef, "unit" | "aggregate">): number {
+  switch (f.unit) {
+    case "currency":
+      return 1e10;
+    case "count":
+      return 1e6;
+    case "ratio":
+      return 10;
+    case "score":
+    case "points":
+      return 100;
+    case "days":
+      // days within the month (worked, in the month) add up; an average duration does not
+      return f.aggregate === "sum" ? 31 : 3660;
+    case "hours":
+      return 744;
+  }
+}
+
+/** A ratio column whose plain numbers go above this holds percentages written as numbers. */
+export const PERCENT_NUMBER_THRESHOLD = 3;
+
+// ---------------------------------------------------------------------------------------------
+// The shape of a number written as text
+// ---------------------------------------------------------------------------------------------
+
+/** What a text cell holds once it is seen as a number: its parts, not yet valued. */
+export interface NumberText {
+  negative: boolean;
+  /** The numeric part as written, in half-width characters, without sign, unit or scale. */
+  body: string;
+  percent: boolean;
+  currency: boolean;
+  /** 万 (10⁴) or 亿 (10⁸), or 1. */
+  scale: number;
+  exponent: boolean;
+}
+
+const CURRENCY_PREFIX = /^(¥|\$|€|£|RMB|CNY)\s*/i;
+const CURRENCY_SUFFIX = /\s*(元|RMB|CNY)$/i;
+const SCALE_SUFFIX = /\s*(万|亿)$/;
+const BODY = /^[0-9]*([.,  \u202f][0-9]+)*[.,]?[0-9]*$/;
+const EXPONENT = /^([0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)[eE][+-]?[0-9]+$/;
+
+/** Splits a text into the parts of a number, or null when it is not one at all. */
+export function numberText(raw: string): NumberText | null {
+  let t = toHalfWidth(raw)
+    .trim()
+    .replace(/\u00a0/g, " ");
+  if (t === "") return null;
+  let negative = false;
+  let percent = false;
+  let currency = false;
+  let scale = 1;
+  if (t.length > 2 && t.startsWith("(") && t.endsWith(")")) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  const sign = () => {
+    if (t.startsWith("-") || t.startsWith("+")) {
+      if (t.startsWith("-")) negative = !negative;
+      t = t.slice(1).trim();
+    }
+  };
+  sign();
+  const strip = (re: RegExp) => {
+    const before = t;
+    t = t.replace(re, "");
+    return t !== before;
+  };
+  if (strip(CURRENCY_PREFIX)) currency = true;
+  sign();
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  if (strip(CURRENCY_SUFFIX)) currency = true;
+  const sc = SCALE_SUFFIX.exec(t);
+  if (sc) {
+    scale = sc[1] === "万" ? 1e4 : 1e8;
+    t = t.slice(0, sc.index);
+  }
+  if (strip(CURRENCY_SUFFIX)) currency = true;
+  if (t === "" || !/[0-9]/.test(t)) return null;
+  if (EXPONENT.test(t)) return { negative, body: t, percent, currency, scale, exponent: true };
+  if (!BODY.test(t)) return null;
+  return { negative, body: t, percent, currency, scale, exponent: false };
+}
+
+/** What a body says about the decimal mark: ".", ",", "ambiguous" (1,234 or 1.234) or "none". */
+export function markEvidence(body: string): DecimalMark | "ambiguous" | "none" {
+  const dots = body.split(".").length - 1;
+  const commas = body.split(",").length - 1;
+  if (dots && commas) return body.lastIndexOf(".") > body.lastIndexOf(",") ? "." : ",";
+  const one = (mark: DecimalMark, count: number): DecimalMark | "ambiguous" => {
+    const other: DecimalMark = mark === "." ? "," : ".";
+    if (count > 1) return other; // 1.234.567: the mark groups thousands
+    const [int, frac] = body.split(mark);
+    const intDigits = int.replace(/[^0-9]/g, "");
+    if (frac.length !== 3 || intDigits === "" || /^0+$/.test(intDigits) || intDigits.length > 3)
+      return mark;
+    if (/ /.test(int)) return mark; // 1 234.567: space groups, the mark is the decimal
+    return "ambiguous";
+  };
+  if (dots) return one(".", dots);
+  if (commas) return one(",", commas);
+  return "none";
+}
+
+/**
+ * A number times 10^places, exactly as its shortest decimal form says (12.34 × 10⁻² is 0.1234,
+ * where 12.34 / 100 would be 0.12340000000000001).
+ */
+export function shiftDecimal(value: number, places: number): number {
+  if (places === 0 || value === 0 || !Number.isFinite(value)) return value;
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) return value * Math.pow(10, places);
+  const exp = Number(m[4] ?? 0) + places;
+  return Number(`${m[1]}${m[2]}${m[3] ? "." + m[3] : ""}e${exp}`);
+}
+
+/** The value of a body under a decimal mark, or null when the body does not fit that mark. */
+export function bodyValue(body: string, decimal: DecimalMark, exponent = false): number | null {
+  if (exponent) {
+    const v = Number(body.replace(",", "."));
+    return Number.isFinite(v) ? v : null;
+  }
+  const group = decimal === "." ? "," : ".";
+  const [int, frac, extra] = body.split(decimal);
+  if (extra !== undefined) return null;
+  const grouped = int.includes(group) || / /.test(int);
+  if (grouped) {
+    const re = new RegExp(`^[0-9]{1,3}(\\${group}[0-9]{3})+$|^[0-9]{1,3}( [0-9]{3})+$`);
+    if (!re.test(int.replace(/[\u202f ]/g, " "))) return null;
+  } else if (!/^[0-9]*$/.test(int)) return null;
+  if (frac !== undefined && !/^[0-9]*$/.test(frac)) return null;
+  const digits = int.replace(/[^0-9]/g, "");
+  if (digits === "" && (frac === undefined || frac === "")) return null;
+  const v = Number(`${digits || "0"}${frac ? "." + frac : ""}`);
+  return Number.isFinite(v) ? v : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judging a value by its field's unit
+// ---------------------------------------------------------------------------------------------
+
+/** A note or an error about one cell: a message key and its parameters. */
+export interface CellNote {
+  severity: "error" | "warning" | "info";
+  code: string;
+  params: MessageParams;
+}
+
+export type Quantity =
+  | { kind: "blank" }
+  | { kind: "number"; value: number; notes: CellNote[] }
+  | { kind: "invalid"; notes: CellNote[] };
+
+/** How the table's text and plain numbers are read (decided once per table, see analyzeTable). */
+export interface ReadingRules {
+  decimal: DecimalMark;
+  /**
+   * Field keys whose plain numbers are percentages written as numbers (85 = 85%); the table's
+   * analysis says so once per column.
+   */
+  percentFields: ReadonlySet<string>;
+  /** The cells that decided the decimal mark, for a conflict's message. */
+  decimalEvidence?: { count: number; example: string };
+}
+
+export const DEFAULT_RULES: ReadingRules = { decimal: ".", percentFields: new Set() };
+
+function invalid(code: string, params: MessageParams): Quantity {
+  return { kind: "invalid", notes: [{ severity: "error", code, params }] };
+}
+
+export function percentText(v: number): string {
+  return `${Number((v * 100).toPrecision(12))}%`;
+}
+
+/** The text's value (sign, scale and percent applied), or an error note, under the rules. */
+function textValue(
+  raw: string,
+  nt: NumberText,
+  f: FieldDef,
+  rules: ReadingRules
+): { value: number; notes: CellNote[] } | Quantity {
+  const p = { text: raw, field: f.name, unit: UNIT_NAMES[f.unit] };
+  if (nt.exponent) return invalid("scientificNotation", { text: raw });
+  if (nt.percent && f.unit !== "ratio") return invalid("percentNotAllowed", p);
+  if (nt.currency && f.unit !== "currency") return invalid("currencyNotAllowed", p);
+  if (nt.scale !== 1 && f.unit !== "currency") return invalid("scaleWordNotAllowed", p);
+  const mark = markEvidence(nt.body);
+  if ((mark === "." || mark === ",") && mark !== rules.decimal)
+    return invalid("decimalConflict", {
+      text: raw,
+      mark,
+      fileMark: rules.decimal,
+      count: rules.decimalEvidence?.count ?? 0,
+      example: rules.decimalEvidence?.example ?? "",
+    });
+  const body = bodyValue(nt.body, rules.decimal);
+  if (body === null) return { kind: "invalid", notes: [unreadable(raw)] };
+  // 12.34% is 0.1234 and 12.5万 is 125000 exactly: move the decimal point, never divide
+  const places = (nt.scale === 1e4 ? 4 : nt.scale === 1e8 ? 8 : 0) - (nt.percent ? 2 : 0);
+  let value = shiftDecimal(body, places);
+  if (nt.negative) value = -value;
+  if (value === 0) value = 0;
+  const notes: CellNote[] = [];
+  if (nt.scale !== 1)
+    notes.push({ severity: "info", code: "scaleWordRead", params: { text: raw, value } });
+  return { value, notes };
+}
+
+function unreadable(text: string): CellNote {
+  return { severity: "error", code: "numberUnreadable", params: { text } };
+}
+
+/**
+ * Reads one data cell of a field. Text goes through the table's rules; numbers Excel typed are
+ * taken as they are, then judged by the same unit rules (a percent column, limits, whole counts).
+ * Signs are left to the caller (which fields may be negative is a plan rule).
+ */
+export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules): Quantity {
+  if (cell === null || cell === undefined) return { kind: "blank" };
+  if (typeof cell === "boolean")
+    return { kind: "invalid", notes: [{ severity: "error", code: "booleanInNumber", params: {} }] };
+  let value: number;
+  const notes: CellNote[] = [];
+  let plain: boolean;
+  const text = typeof cell === "string" ? cell : String(cell);
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return { kind: "invalid", notes: [unreadable(text)] };
+    value = cell === 0 ? 0 : cell;
+    plain = true;
+  } else {
+    if (cell.trim() === "") return { kind: "blank" };
+    const nt = numberText(cell);
+    if (!nt) return { kind: "invalid", notes: [unreadable(cell)] };
+    const read = textValue(cell, nt, f, rules);
+    if ("kind" in read) return read;
+    value = read.value;
+    notes.push(...read.notes);
+    plain = !nt.percent;
+    if (/[\uff01-\uff5e\u3000\uffe5]/.test(cell))
+      notes.push({ severity: "warning", code: "numberNormalized", params: { text: cell, value } });
+  }
+  if (f.unit === "ratio" && plain) {
+    const r = ratioValue(text, value, f, rules);
+    if (r.kind !== "number") return r;
+    value = r.value;
+    notes.push(...r.notes);
+  }
+  const limit = plausibleLimit(f);
+  if (f.unit === "score" && value > limit)
+    return invalid("scoreOutOfRange", { field: f.name, value });
+  if (Math.abs(value) > limit)
+    return invalid("valueImplausible", { field: f.name, value: text.trim(), limit });
+  if (f.unit === "count" && !Number.isInteger(value))
+    return invalid("countNotWhole", { field: f.name, value });
+  return { kind: "number", value, notes };
+}
+
+/** A plain number in a ratio column: a percentage written as a number, or a ratio as it is. */
+function ratioValue(text: string, value: number, f: FieldDef, rules: ReadingRules): Quantity {
+  if (!rules.percentFields.has(f.key)) {
+    const notes: CellNote[] =
+      Math.abs(value) > 1
+        ? [
+            {
+              severity: "info",
+              code: "ratioAbove100",
+              params: { text, percent: percentText(value) },
+            },
+          ]
+        : [];
+    return { kind: "number", value, notes };
+  }
+  if (value !== 0 && Math.abs(value) <= PERCENT_NUMBER_THRESHOLD)
+    return invalid("percentAmbiguous", {
+      text,
+      asPercent: `${text}%`,
+      asFraction: percentText(value),
+      asPercentText: `${text}%`,
+    });
+  return { kind: "number", value: shiftDecimal(value, -2), notes: [] };
+}
