@@ -94,6 +94,17 @@ export function previewBackend(
       return workbook.values(s.id, range);
     },
 
+    async numberFormats(sheetName: string, range: RangeRef) {
+      const s = workbook.byName(sheetName);
+      if (!s) return [];
+      return Array.from({ length: range.rows }, (_, r) =>
+        Array.from(
+          { length: range.columns },
+          (_, c) => workbook.cell(s.id, range.row + r, range.column + c).format ?? "General"
+        )
+      );
+    },
+
     async readSelection() {
       const sel = workbook.selection;
       const row = Math.min(sel.row, sel.row2);

@@ -105,6 +105,27 @@ export function serialMonth(serial: number): PeriodReading {
   return monthReading(d.getUTCFullYear(), d.getUTCMonth() + 1, true);
 }
 
+/**
+ * Whether an Excel number format shows a date: it has day, month or year codes outside quoted
+ * text, brackets and escapes (m alone with hours or seconds is minutes, a time).
+ */
+export function isDateFormat(format: string): boolean {
+  const f = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+  if (f === "" || f === "general" || f === "@") return false;
+  if (/[yd年日]/.test(f) || /月/.test(f)) return true;
+  return /m/.test(f) && !/[hs]/.test(f);
+}
+
+/** A date cell's serial as the date it shows (yyyy-mm-dd). */
+export function dateCellText(serial: number): string {
+  const d = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Months written as text, in every unambiguous form; null when the text is no month form. */
 function readMonthText(t: string): PeriodReading | null {
   // 2024-04, 2024/4, 2024.04, 2024年4月, with an optional day (2024-04-01, 2024年04月01日) or time

@@ -7,7 +7,7 @@ import type { SettingsStore, WriteResult } from "../taskpane/host";
 import type { ApplyOptions, RawSelection, SheetBackend } from "../taskpane/layoutHost";
 import type { WorkbookLayout } from "../workbook/layout";
 import { officeHost, OfficeError, REQUIREMENTS, type Host } from "./host";
-import { addinSheets, readRange, readSelection, readSheet } from "./reader";
+import { addinSheets, readNumberFormats, readRange, readSelection, readSheet } from "./reader";
 import { goToCell, onSelectionChanged } from "./selection";
 import { applyLayout } from "./writer";
 
@@ -95,6 +95,8 @@ export function createOfficeBackend(
     },
 
     readRange: (role, range) => readRange(role, range, { host }),
+
+    numberFormats: (sheet, range) => readNumberFormats(sheet, range, { host }),
 
     readSelection: () => readSelection({ host }),
 

@@ -62,7 +62,8 @@ export async function readValues(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   area: RangeRef,
-  budget: number
+  budget: number,
+  property: "values" | "numberFormat" = "values"
 ): Promise<CellInput[][]> {
   const out: CellInput[][] = [];
   if (area.rows <= 0 || area.columns <= 0) return out;
@@ -75,11 +76,11 @@ export async function readValues(
     const rows = Math.max(1, Math.min(area.rows - next, Math.floor(budget / bytesPerRow)));
     const range = sheet
       .getRangeByIndexes(area.row + next, area.column, rows, area.columns)
-      .load("values");
+      .load(property);
     return {
       bytes: commandBytes(),
       done: () => {
-        const values = range.values as unknown[][];
+        const values = range[property] as unknown[][];
         heaviest = Math.max(heaviest, jsonBytes(values) / rows);
         bytesPerRow = Math.max(16, 1.25 * heaviest);
         for (const row of values) out.push(row.map((v) => (v === "" ? null : (v as CellInput))));
@@ -233,5 +234,25 @@ export async function readSelection(options: ReadOptions = {}): Promise<Selectio
       budget
     );
     return { sheet: sheet.name, row: area.row, column: area.column, values };
+  });
+}
+
+/**
+ * The number formats of a rectangle of a sheet (by name), in the same chunks as values: how the
+ * pane tells a date cell (a serial number formatted as a date) from a number.
+ */
+export async function readNumberFormats(
+  sheetName: string,
+  area: RangeRef,
+  options: ReadOptions = {}
+): Promise<string[][]> {
+  const host = options.host ?? officeHost();
+  const budget = clampBudget(options.chunkBytes);
+  return run(host, async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    await context.sync();
+    if (sheet.isNullObject) return [];
+    const formats = await readValues(context, sheet, area, budget, "numberFormat");
+    return formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General")));
   });
 }

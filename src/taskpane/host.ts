@@ -21,7 +21,13 @@ import type {
   Language,
   Plan,
 } from "../engine";
-import type { FeedbackReading, DataReading, PeriodStamp, YearToDateRow } from "../engine";
+import type {
+  FeedbackReading,
+  FeedbackRating,
+  DataReading,
+  PeriodStamp,
+  YearToDateRow,
+} from "../engine";
 import type { SheetRole } from "../workbook/layout";
 import type { StatementEntry, StatementItem } from "../workbook/statements";
 import type { CloseLogReading } from "../workbook/close";
@@ -99,6 +105,15 @@ export interface ImportRequest {
 export interface ImportResult extends WriteResult {
   /** Data rows written. */
   rows: number;
+}
+
+/** 360 ratings for the Feedback sheet, already read on the plan's scale. */
+export interface FeedbackImportRequest {
+  plan: Plan;
+  language: Language;
+  ratings: FeedbackRating[];
+  /** Replace the sheet's ratings, or keep them and add these below. */
+  mode: "replace" | "append";
 }
 
 export interface OutputRequest {
@@ -197,6 +212,7 @@ export interface WorkbookHost {
   /** The active sheet's selection as a table whose first row is the header. */
   readSelection(): Promise<CellTable>;
   importData(request: ImportRequest, options?: WriteOptions): Promise<ImportResult>;
+  importFeedback(request: FeedbackImportRequest, options?: WriteOptions): Promise<ImportResult>;
   writeOutputs(request: OutputRequest, options?: WriteOptions): Promise<WriteResult>;
   /** The statements the Statements sheet holds (its index), top to bottom; [] without the sheet. */
   readStatements(): Promise<StatementEntry[]>;

@@ -9,12 +9,10 @@ import {
   columnLetter,
   mapColumns,
   normalizeHeader,
-  readNumber,
-  readPeriod,
+  EXCEL_MAX_ROWS,
   type CellInput,
   type CellLocation,
   type CellTable,
-  type ColumnMapping,
   type Issue,
   type Language,
   type Plan,
@@ -25,9 +23,12 @@ import type { RangeRef, Scalar, SheetLayout, SheetRole, WorkbookLayout } from ".
 import { closedRole } from "../workbook/layout";
 import type { StatementEntry, StatementNotes } from "../workbook/statements";
 import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
+import { blank, feedbackRows, importRows, withDateCells, type FormatReader } from "./imports";
+import { enumText } from "../workbook/text";
 import {
   HostError,
   type AddinSheets,
+  type FeedbackImportRequest,
   type CloseRequest,
   type ImportRequest,
   type ImportResult,
@@ -45,6 +46,9 @@ import {
   type WriteResult,
   type YearToDateRequest,
 } from "./host";
+
+/** The Data sheet's lines above its first data row: the unit line and the header. */
+const DATA_HEADER_ROWS = 2;
 
 /** What a layout needs to know of the workbook it goes into. */
 export interface LayoutContext {
@@ -79,6 +83,13 @@ export interface LayoutBuilders {
     context: LayoutContext,
     rows: Scalar[][],
     userColumns?: UserColumn[]
+  ): WorkbookLayout;
+  /** The Feedback sheet holding these rows (id, period, rater type, rating, rater), on the plan's scale. */
+  feedbackSheet(
+    plan: Plan,
+    language: Language,
+    context: LayoutContext,
+    rows: Scalar[][]
   ): WorkbookLayout;
   /** The header line of the Data sheet a plan gets (what imported rows are laid out against). */
   dataHeader(plan: Plan, language: Language): CellInput[];
@@ -154,6 +165,8 @@ export interface SheetBackend {
   applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult>;
   readSheet(role: SheetRole): Promise<SheetRead | null>;
   readRange(role: SheetRole, range: RangeRef): Promise<CellInput[][]>;
+  /** Number formats of a rectangle of a sheet (by name); where absent, no cell is taken for a date. */
+  numberFormats?: FormatReader;
   /** The active sheet's selection (values), with where it is. */
   readSelection(): Promise<{ sheet: string; row: number; column: number; values: CellInput[][] }>;
   goToCell(location: CellLocation): Promise<void>;
@@ -200,66 +213,6 @@ export function tableOf(read: SheetRead, headerRow: number): CellTable {
 }
 
 /**
- * One imported cell as the Data sheet should hold it: numbers that the engine can read become
- * numbers (full-width digits, grouping, percent text), a month becomes its key ("2024/3" →
- * "2024-03"), and anything else stays exactly as it was, as text, for the data check to report.
- */
-export function importCell(key: string, value: CellInput): Scalar {
-  if (value === undefined || value === null) return null;
-  if (typeof value === "boolean") return value;
-  if (key === "id" || key === "name" || key === "team")
-    return typeof value === "string" ? value : String(value);
-  if (key === "period") {
-    const p = readPeriod(value);
-    return p.ok && p.period.kind === "month"
-      ? p.period.key
-      : typeof value === "string"
-        ? value
-        : String(value);
-  }
-  const n = readNumber(value);
-  if (n.kind === "number") return n.value;
-  if (n.kind === "blank") return null;
-  return typeof value === "string" ? value : String(value);
-}
-
-/** Source rows laid out in the Data sheet's columns through a mapping. */
-export function importRows(
-  source: CellTable,
-  mapping: ColumnMapping,
-  dataHeader: readonly CellInput[],
-  plan: Plan
-): Scalar[][] {
-  const target = mapColumns(
-    { sheet: "", headerRow: 1, header: [...dataHeader], rows: [] },
-    plan
-  ).mapping;
-  const byColumn: (string | undefined)[] = dataHeader.map(() => undefined);
-  for (const [key, column] of Object.entries(target)) byColumn[column] = key;
-  const width = Math.max(0, ...Object.values(target).map((c) => c + 1));
-  const out: Scalar[][] = [];
-  for (const row of source.rows) {
-    if (
-      !row ||
-      row.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""))
-    )
-      continue;
-    const line: Scalar[] = new Array(width).fill(null);
-    for (let c = 0; c < width; c++) {
-      const key = byColumn[c];
-      if (key === undefined || mapping[key] === undefined) continue;
-      line[c] = importCell(key, row[mapping[key]]);
-    }
-    out.push(line);
-  }
-  return out;
-}
-
-function blank(c: CellInput): boolean {
-  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
-}
-
-/**
  * The Data sheet's rows after an import, and the columns the user added to it (any column the
  * plan does not name, with its header and values) so that rewriting the sheet never loses them.
  * Appending keeps every row with its values; replacing moves each user value to the imported row
@@ -283,8 +236,9 @@ export function withUserColumns(
     const used = data.values.some((line) => !blank(line[c]));
     if (used) userAt.push(c);
   }
+  // rows already there move with their cells as they are (only an import converts)
   const laid = (row: CellInput[]) =>
-    importRows({ ...existing, rows: [row] }, mapping, header, plan)[0];
+    importRows({ ...existing, rows: [row] }, mapping, header, plan, false).rows[0];
   // the rows already there (not blank), each with its user values
   const old = existing.rows
     .filter((row) => row && !row.every(blank))
@@ -415,10 +369,17 @@ export function createLayoutHost(
         backend.readSheet("data"),
         backend.readSheet("feedback"),
       ]);
-      return {
-        data: data ? tableOf(data, findHeaderRow(data, null)) : null,
-        feedback: feedback ? tableOf(feedback, findHeaderRow(feedback, null)) : null,
+      const table = (read: SheetRead | null) => {
+        if (!read) return null;
+        const h = findHeaderRow(read, null);
+        const t = tableOf(read, h);
+        return withDateCells(t, backend.numberFormats, {
+          sheet: read.name,
+          firstRow: h + 1,
+          column: 0,
+        });
       };
+      return { data: await table(data), feedback: await table(feedback) };
     },
 
     async readSelection(): Promise<CellTable> {
@@ -426,15 +387,34 @@ export function createLayoutHost(
       if (s.values.length < 2)
         throw new HostError("Select a header row and at least one data row.", "SelectionTooSmall");
       const [header, ...rows] = s.values;
-      return { sheet: s.sheet, headerRow: s.row + 1, header, rows, firstColumn: s.column };
+      const rowNumbers = rows.map((_, i) => s.row + 2 + i);
+      const t: CellTable = {
+        sheet: s.sheet,
+        headerRow: s.row + 1,
+        header,
+        rows,
+        firstColumn: s.column,
+        rowNumbers,
+      };
+      return withDateCells(t, backend.numberFormats, {
+        sheet: s.sheet,
+        firstRow: s.row + 1,
+        column: s.column,
+      });
     },
 
     async importData(request: ImportRequest, options: WriteOptions = {}): Promise<ImportResult> {
       const [sheets, data] = await Promise.all([backend.addinSheets(), need("data")]);
       const { plan, language } = request;
       const header = layouts.dataHeader(plan, language);
-      const imported = importRows(request.table, request.mapping, header, plan);
+      const imported = importRows(request.table, request.mapping, header, plan).rows;
       const { rows, userColumns } = withUserColumns(data, plan, header, imported, request.mode);
+      if (rows.length + DATA_HEADER_ROWS > EXCEL_MAX_ROWS)
+        throw new HostError(
+          `The Data sheet would hold ${rows.length} rows; an Excel sheet holds ${EXCEL_MAX_ROWS - DATA_HEADER_ROWS} below its two header lines. Nothing was written.`,
+          "TooManyRows",
+          { rows: rows.length, limit: EXCEL_MAX_ROWS - DATA_HEADER_ROWS }
+        );
       const layout = layouts.dataSheet(plan, language, { sheets }, rows, userColumns);
       const result = await backend.applyLayout(layout, { ...options, rewriteInputs: ["data"] });
       if (result.cancelled) return { ...result, rows: 0 };
@@ -444,6 +424,37 @@ export function createLayoutHost(
         rows: rows.length,
         location: { sheet: name, row: 1, column: "A" },
       };
+    },
+
+    async importFeedback(
+      request: FeedbackImportRequest,
+      options: WriteOptions = {}
+    ): Promise<ImportResult> {
+      const [sheets, read] = await Promise.all([backend.addinSheets(), need("feedback")]);
+      const { plan, language } = request;
+      const added = feedbackRows(request.ratings, (r) => enumText("rater", r, language));
+      // adding below keeps every row the sheet has, as it is (what it holds is not ours to judge)
+      const kept =
+        request.mode === "append"
+          ? tableOf(read, 0)
+              .rows.filter((r) => !r.every(blank))
+              .map((r) => r as Scalar[])
+          : [];
+      const rows = [...kept, ...added];
+      if (rows.length + 1 > EXCEL_MAX_ROWS)
+        throw new HostError(
+          `The Feedback sheet would hold ${rows.length} rows; an Excel sheet holds ${EXCEL_MAX_ROWS - 1}. Nothing was written.`,
+          "TooManyRows",
+          { rows: rows.length, limit: EXCEL_MAX_ROWS - 1 }
+        );
+      const layout = layouts.feedbackSheet(plan, language, { sheets }, rows);
+      const result = await backend.applyLayout(layout, {
+        ...options,
+        rewriteInputs: ["feedback"],
+      });
+      if (result.cancelled) return { ...result, rows: 0 };
+      const name = result.sheets[0] ?? read.name;
+      return { ...result, rows: added.length, location: { sheet: name, row: 1, column: "A" } };
     },
 
     async writeOutputs(request: OutputRequest, options: WriteOptions = {}) {

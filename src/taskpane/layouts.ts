@@ -64,6 +64,16 @@ export const workbookLayouts: LayoutBuilders = {
     };
   },
 
+  feedbackSheet(plan, language, context, rows): WorkbookLayout {
+    const scale = ratingScale(plan);
+    const sheet = feedbackSheet(language, [], namesFor(language, context).feedback, scale);
+    if (rows.length) sheet.blocks.push({ row: 1, column: 0, cells: rows });
+    const used = 1 + rows.length;
+    for (const v of sheet.validations ?? [])
+      v.range = { ...v.range, rows: Math.max(v.range.rows, used - v.range.row) };
+    return { language, sheets: [sheet] };
+  },
+
   dataSheet(plan, language, context, rows, userColumns = []): WorkbookLayout {
     const sheet = dataSheet(plan, language, undefined, namesFor(language, context).data);
     if (rows.length) sheet.blocks.push({ row: DATA_FIRST_ROW - 1, column: 0, cells: rows });

@@ -1,12 +1,8 @@
 import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
 import type { SelectionInfo } from "../../src/taskpane/host";
-import {
-  createLayoutHost,
-  findHeaderRow,
-  importCell,
-  importRows,
-  tableOf,
-} from "../../src/taskpane/layoutHost";
+import { createLayoutHost, findHeaderRow, tableOf } from "../../src/taskpane/layoutHost";
+import { importCell, importRows } from "../../src/taskpane/imports";
+import { DEFAULT_RULES } from "../../src/engine";
 import { languageOf, workbookLayouts } from "../../src/taskpane/layouts";
 import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
 import { previewBackend } from "../../dev/previewBackend";
@@ -32,10 +28,18 @@ function setup() {
 
 describe("importCell", () => {
   it("should keep what the engine can read as numbers and months, and the rest as text", () => {
-    expect(importCell("sales_amount", "１２３，４５６.００")).toBe(123456);
-    expect(importCell("sales_amount", "419,963.20")).toBe(419963.2);
-    expect(importCell("retention_rate", "82%")).toBeCloseTo(0.82, 12);
-    expect(importCell("retention_rate", "N/A")).toBe("N/A");
+    const plan = defaultPlan();
+    const f = (key: string) => plan.fields.find((x) => x.key === key)!;
+    const cell = (key: string, v: string) => importCell(key, v, f(key), DEFAULT_RULES);
+    expect(cell("sales_amount", "１２３，４５６.００")).toBe(123456);
+    expect(cell("sales_amount", "419,963.20")).toBe(419963.2);
+    expect(cell("sales_amount", "12.5万")).toBe(125000);
+    expect(cell("retention_rate", "82%")).toBe(0.82);
+    expect(cell("retention_rate", "160%")).toBe(1.6);
+    expect(cell("retention_rate", "N/A")).toBe("N/A");
+    // what the unit does not allow stays as the text it was, for the check to name
+    expect(cell("sales_amount", "85%")).toBe("85%");
+    expect(cell("collected", "1e308")).toBe("1e308");
     expect(importCell("period", "2024/3")).toBe("2024-03");
     expect(importCell("period", "March")).toBe("March");
     expect(importCell("name", "=HYPERLINK(1)")).toBe("=HYPERLINK(1)");
@@ -57,7 +61,7 @@ describe("importRows / findHeaderRow / tableOf", () => {
         [null, "", null],
       ],
     };
-    const rows = importRows(source, { period: 0, name: 1, id: 2 }, header, plan);
+    const { rows } = importRows(source, { period: 0, name: 1, id: 2 }, header, plan);
     expect(rows).toHaveLength(1); // blank rows are left out
     expect(rows[0].slice(0, 4)).toEqual(["S1", "Ann", null, "2024-01"]);
   });
@@ -138,6 +142,7 @@ describe("createLayoutHost over the preview workbook", () => {
     expect(await host.readSelection()).toEqual({
       sheet: "Sheet1",
       headerRow: 3,
+      rowNumbers: [4],
       header: ["Employee ID", "Period"],
       rows: [["S1", "2024-01"]],
       firstColumn: 1,

@@ -22,6 +22,7 @@ import {
   HostError,
   type AddinSheets,
   type CloseRequest,
+  type FeedbackImportRequest,
   type ImportRequest,
   type OutputRequest,
   type ReopenRequest,
@@ -33,7 +34,7 @@ import {
 } from "../../../src/taskpane/host";
 import { closedRole } from "../../../src/workbook/layout";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
-import { importRows } from "../../../src/taskpane/layoutHost";
+import { feedbackRows, importRows } from "../../../src/taskpane/imports";
 import type { Compatibility } from "../../../src/compat/requirements";
 
 export const FIXTURE_CSV = path.join(__dirname, "..", "..", "fixtures", "crm-export-2024Q1.csv");
@@ -54,6 +55,7 @@ type Operation =
   | "readInputs"
   | "readSelection"
   | "importData"
+  | "importFeedback"
   | "writeOutputs"
   | "writeStatements"
   | "closePeriod"
@@ -65,12 +67,15 @@ export interface MemoryHost extends WorkbookHost {
   sheets: AddinSheets;
   plan: Plan | null;
   data: CellTable | null;
+  /** The Feedback sheet (header and ratings), null until ratings are imported. */
+  feedback: CellTable | null;
   selection: CellTable | null;
   settingsData: Map<string, string>;
   calls: {
     create: { plan: Plan; language: Language }[];
     writePlan: Plan[];
     imports: ImportRequest[];
+    feedbackImports: FeedbackImportRequest[];
     outputs: OutputRequest[];
     statements: StatementRequest[];
     closes: CloseRequest[];
@@ -132,6 +137,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       (options.plan
         ? { sheet: "Data", headerRow: 1, header: dataHeader(options.plan, "en-US"), rows: [] }
         : null),
+    feedback: null,
     selection: null,
     settingsData,
     editedSheet: null,
@@ -139,6 +145,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       create: [],
       writePlan: [],
       imports: [],
+      feedbackImports: [],
       outputs: [],
       statements: [],
       closes: [],
@@ -195,7 +202,10 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
     },
     async readInputs() {
       fail("readInputs");
-      return { data: host.data ? structuredClone(host.data) : null, feedback: null };
+      return {
+        data: host.data ? structuredClone(host.data) : null,
+        feedback: host.feedback ? structuredClone(host.feedback) : null,
+      };
     },
     async readSelection() {
       fail("readSelection");
@@ -207,12 +217,21 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       fail("importData");
       host.calls.imports.push(request);
       if (!host.data) throw new HostError("no Data sheet", "NoSheet");
-      const rows = importRows(request.table, request.mapping, host.data.header, request.plan);
+      const { rows } = importRows(request.table, request.mapping, host.data.header, request.plan);
       host.data = {
         ...host.data,
         rows: request.mode === "replace" ? rows : [...host.data.rows, ...rows],
       };
       return { sheets: [host.data.sheet], rows: rows.length };
+    },
+    async importFeedback(request: FeedbackImportRequest) {
+      fail("importFeedback");
+      host.calls.feedbackImports.push(request);
+      const rows = feedbackRows(request.ratings, (r) => r);
+      const header = ["Employee ID", "Period", "Rater type", "Score", "Rater"];
+      const before = request.mode === "append" ? (host.feedback?.rows ?? []) : [];
+      host.feedback = { sheet: "Feedback", headerRow: 1, header, rows: [...before, ...rows] };
+      return { sheets: ["Feedback"], rows: rows.length };
     },
     async writeOutputs(request: OutputRequest) {
       fail("writeOutputs");
@@ -339,7 +358,7 @@ export function hostWithSampleData(
     sheet: "Data",
     headerRow: 1,
     header,
-    rows: importRows(table, mapping, header, plan),
+    rows: importRows(table, mapping, header, plan).rows,
   };
   return host;
 }
