@@ -23,6 +23,7 @@ export type { Delimiter, CsvRecords, ParseProgress } from "./import/csv";
 export * from "./plan/model";
 export * from "./plan/defaultPlan";
 export * from "./plan/validate";
+export * from "./plan/schema";
 export { compilePlan, PlanInvalidError } from "./evaluate/compile";
 export type { CompiledPlan } from "./evaluate/compile";
 export { evaluate } from "./evaluate/evaluate";

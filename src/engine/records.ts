@@ -216,6 +216,11 @@ function candidates(f: FieldDef): string[] {
   return [...out];
 }
 
+export interface MappingOptions {
+  /** The saved mapping is the whole mapping: keys it leaves out are not in the source. */
+  exact?: boolean;
+}
+
 export interface MappingResult {
   mapping: ColumnMapping;
   issues: Issue[];
@@ -227,7 +232,12 @@ export interface MappingResult {
  * Finds each identity column and plan field in a header row. Extra columns are reported and
  * ignored; a required column that is absent is an error; optional fields may be absent.
  */
-export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping): MappingResult {
+export function mapColumns(
+  table: CellTable,
+  plan: Plan,
+  saved?: ColumnMapping,
+  options: MappingOptions = {}
+): MappingResult {
   const issues: Issue[] = [];
   const firstColumn = table.firstColumn ?? 0;
   const headers = table.header.map((h) => (h === null || h === undefined ? "" : String(h)));
@@ -263,11 +273,30 @@ export function mapColumns(table: CellTable, plan: Plan, saved?: ColumnMapping):
       optional: f.optional,
     })),
   ];
+  // the user's choices first, so no column they gave one key is taken by another
+  const chosen = (key: string) => {
+    const s = saved?.[key];
+    return s !== undefined && s >= 0 && s < headers.length && headers[s] !== "" ? s : undefined;
+  };
   for (const w of want) {
-    const s = saved?.[w.key];
-    if (s !== undefined && s >= 0 && s < headers.length && headers[s] !== "") {
+    const s = chosen(w.key);
+    if (s !== undefined) {
       mapping[w.key] = s;
       used.add(s);
+    }
+  }
+  for (const w of want) {
+    if (mapping[w.key] !== undefined) continue;
+    if (options.exact) {
+      if (!w.optional)
+        issues.push(
+          issue(
+            "error",
+            "columnNotFound",
+            { name: w.display },
+            { location: { sheet: table.sheet, row: table.headerRow } }
+          )
+        );
       continue;
     }
     const found = new Set<number>();
@@ -621,8 +650,13 @@ function isSumRow(
  * the scorecard can say exactly what blocks them. Total and subtotal rows are left out with a
  * message; the table's reading rules (decimal mark, percent columns) are decided once, first.
  */
-export function readDataTable(table: CellTable, plan: Plan, saved?: ColumnMapping): DataReading {
-  const { mapping, issues } = mapColumns(table, plan, saved);
+export function readDataTable(
+  table: CellTable,
+  plan: Plan,
+  saved?: ColumnMapping,
+  options: MappingOptions = {}
+): DataReading {
+  const { mapping, issues } = mapColumns(table, plan, saved, options);
   const where = tableWhere(table);
   const leftOut: number[] = [];
   if (mapping.id === undefined || mapping.period === undefined)

@@ -79,7 +79,7 @@ export function importRows(
     { sheet: "", headerRow: 1, header: [...dataHeader], rows: [] },
     plan
   ).mapping;
-  const reading = convert ? readDataTable(source, plan, mapping) : null;
+  const reading = convert ? readDataTable(source, plan, mapping, { exact: true }) : null;
   const skip = new Set(reading?.leftOut ?? []);
   const fields = new Map(plan.fields.map((f) => [f.key, f]));
   const byColumn: (string | undefined)[] = dataHeader.map(() => undefined);

@@ -1,54 +1,57 @@
 /**
  * Saved plans: a plan is plain JSON, so a plan file is the plan as JSON. Reading one checks its
- * shape before the engine validates its numbers.
+ * encoding and shape before the engine validates its numbers.
  */
-import type { Plan } from "../engine";
+import {
+  checkPlanShape,
+  decodeBytes,
+  defineMessages,
+  fileIssue,
+  hasErrors,
+  type Issue,
+  type Plan,
+} from "../engine";
 
-export type PlanFileReading = { ok: true; plan: Plan } | { ok: false; reason: string };
+export const PLAN_FILE_MESSAGES = defineMessages({
+  planFileNotJson: {
+    en: "This is not a plan file: it is not valid JSON (the add-in saves plans as .json).",
+    zh: "这不是方案文件：不是有效的 JSON（加载项以 .json 保存方案）。",
+  },
+});
 
-const SECTIONS: [keyof Plan, "object" | "array" | "string"][] = [
-  ["name", "object"],
-  ["version", "string"],
-  ["effectiveDate", "string"],
-  ["fields", "array"],
-  ["dimensions", "array"],
-  ["indicators", "array"],
-  ["grading", "object"],
-  ["commission", "object"],
-  ["pay", "object"],
-  ["periods", "object"],
-  ["feedback", "object"],
-];
+export type PlanFileReading =
+  { ok: true; plan: Plan; issues: Issue[] } | { ok: false; issues: Issue[] };
 
-export function readPlanFile(text: string): PlanFileReading {
+/** Where a JSON parse failed, as a line of the text (from the position the error names). */
+function jsonLine(text: string, error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (position) return text.slice(0, Number(position[1])).split("\n").length;
+  const line = /line (\d+)/.exec(message);
+  return line ? Number(line[1]) : undefined;
+}
+
+/**
+ * A plan file's bytes as a plan: decoded deliberately (UTF-8, or GB18030 as Notepad on Chinese
+ * Windows may save it, said), parsed as JSON, and its shape checked (types, finite numbers, sizes)
+ * before the plan's meaning is validated. Nothing is written from a file that fails any of these.
+ */
+export function readPlanFile(bytes: Uint8Array, fileName: string): PlanFileReading {
+  const decoded = decodeBytes(bytes, fileName);
+  if (!decoded.ok) return decoded;
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(decoded.text);
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return {
+      ok: false,
+      issues: [fileIssue("error", "planFileNotJson", {}, fileName, jsonLine(decoded.text, e))],
+    };
   }
-  if (!value || typeof value !== "object" || Array.isArray(value))
-    return { ok: false, reason: "not a JSON object" };
-  const o = value as Record<string, unknown>;
-  for (const [key, kind] of SECTIONS) {
-    const v = o[key];
-    const fits =
-      kind === "array"
-        ? Array.isArray(v)
-        : kind === "string"
-          ? typeof v === "string"
-          : !!v && typeof v === "object" && !Array.isArray(v);
-    if (!fits)
-      return {
-        ok: false,
-        reason: `"${key}" is missing or not ${kind === "array" ? "a list" : kind === "string" ? "text" : "an object"}`,
-      };
-  }
-  const g = o.grading as Record<string, unknown>;
-  const c = o.commission as Record<string, unknown>;
-  if (!Array.isArray(g.grades)) return { ok: false, reason: '"grading.grades" is not a list' };
-  if (!Array.isArray(c.tiers)) return { ok: false, reason: '"commission.tiers" is not a list' };
-  return { ok: true, plan: value as Plan };
+  const shape = checkPlanShape(value);
+  const issues = [...(decoded.encoding === "utf-8" ? [] : decoded.issues), ...shape];
+  if (hasErrors(shape)) return { ok: false, issues };
+  return { ok: true, plan: value as Plan, issues };
 }
 
 export function planFileText(plan: Plan): string {
@@ -75,13 +78,13 @@ export function downloadText(fileName: string, text: string, type = "application
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Reads a chosen file as UTF-8 text. */
-export function readFileText(file: Blob): Promise<string> {
-  if (typeof file.text === "function") return file.text();
+/** Reads a chosen file's bytes (how they are text is decided by decodeBytes, never assumed). */
+export async function readFileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
     r.onerror = () => reject(r.error);
-    r.readAsText(file, "utf-8");
+    r.readAsArrayBuffer(file);
   });
 }

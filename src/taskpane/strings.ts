@@ -80,7 +80,7 @@ const en = {
     sourceFile: "A saved plan file (.json)",
     chooseFile: "Choose plan file…",
     fileLoaded: (name: string, version: string) => `Loaded “${name}”, version ${version}.`,
-    fileInvalid: (reason: string) => `This file is not a plan: ${reason}`,
+    fileInvalid: "This file cannot be used as a plan; nothing was written:",
     fileHasErrors:
       "The plan in this file has errors; fix them in the file or start from the default plan.",
     languageField: "Language of the sheets and the pane",
@@ -248,6 +248,45 @@ const en = {
     userColumns: (columns: string, rows: number) =>
       `The Data sheet has columns the add-in did not create (${columns}) with values on ${rows} ${rows === 1 ? "row" : "rows"} that this import does not have. Replacing the rows would lose those values, so nothing was changed.`,
     appendInstead: "Add below the rows instead",
+    readingFile: (name: string) => `Reading ${name}…`,
+    fileRefused: (name: string) => `${name} cannot be imported:`,
+    fileTooLarge: (name: string, mb: number, limit: number) =>
+      `${name} is ${mb} MB; the add-in reads files up to ${limit} MB. Split it by month or team.`,
+    tooManyRows: (rows: number, limit: number) =>
+      `The sheet would hold ${rows} rows; an Excel sheet holds ${limit}. Nothing was written.`,
+    ambiguous: (n: number) =>
+      `${n === 1 ? "One plan column matches" : `${n} plan columns match`} more than one column of the file: choose ${n === 1 ? "it" : "each"} below before importing.`,
+    ambiguousColumns: (columns: string) => `Several columns match (${columns}): choose one`,
+    previewTitle: "Before importing",
+    preview: (people: number, leftOut: number, unreadable: number) =>
+      `${people} salesperson-months will be read.` +
+      (leftOut
+        ? ` ${leftOut} total or subtotal ${leftOut === 1 ? "row is" : "rows are"} left out.`
+        : "") +
+      (unreadable
+        ? ` ${unreadable} ${unreadable === 1 ? "value cannot" : "values cannot"} be read: ${unreadable === 1 ? "it is" : "they are"} kept as written for you to correct on the Data sheet.`
+        : ""),
+    reportLabel: "What the import found",
+    feedbackTitle: "Import 360 ratings",
+    feedbackHint: (scale: number) =>
+      `A survey export with the salesperson's id, the period, the rater type and the rating. The plan rates out of ${scale}.`,
+    chooseFeedback: "Choose ratings file…",
+    feedbackRead: (name: string, ratings: number) => `${name}: ${ratings} ratings read.`,
+    scaleTitle: "Rating scale",
+    scaleFound: (found: number, plan: number) =>
+      `These ratings are out of ${found}, but the plan rates out of ${plan}. They are never taken as they are: say which scale the file uses, and they are converted to the plan's.`,
+    scaleField: "The file's ratings are out of",
+    scaleOption: (n: number) => `${n} points`,
+    conversion: (from: number, to: number, example: string) =>
+      from === to
+        ? `The ratings are taken as they are, on the plan's ${to}-point scale.`
+        : `Each rating is converted × ${Number((to / from).toPrecision(12))} to the plan's ${to}-point scale (e.g. ${example}).`,
+    scaleElsewhere: (found: number) =>
+      `If the plan should rate out of ${found}, change the 360 rating scale on the Plan view instead.`,
+    feedbackMode: "Ratings already on the 360 sheet",
+    importFeedback: (n: number) => `Import ${n} ratings`,
+    importedFeedback: (n: number, sheet: string) => `Imported ${n} ratings into ${sheet}.`,
+    noRatings: "No rating in this file can be imported.",
   },
   generate: {
     title: "Generate",
@@ -585,7 +624,7 @@ const zh: Strings = {
     sourceFile: "已保存的方案文件（.json）",
     chooseFile: "选择方案文件…",
     fileLoaded: (name: string, version: string) => `已载入“${name}”，版本 ${version}。`,
-    fileInvalid: (reason: string) => `该文件不是方案文件：${reason}`,
+    fileInvalid: "该文件不能用作方案，未写入任何内容：",
     fileHasErrors: "该文件中的方案有错误，请在文件中修正，或从默认方案开始。",
     languageField: "工作表和窗格的语言",
     create: "创建方案工作簿",
@@ -744,6 +783,40 @@ const zh: Strings = {
     userColumns: (columns: string, rows: number) =>
       `数据工作表中有加载项未创建的列（${columns}），其中 ${rows} 行的数值在本次导入中没有对应行。替换会丢失这些数值，因此未做任何修改。`,
     appendInstead: "改为在下方追加",
+    readingFile: (name: string) => `正在读取 ${name}…`,
+    fileRefused: (name: string) => `无法导入 ${name}：`,
+    fileTooLarge: (name: string, mb: number, limit: number) =>
+      `${name} 大小为 ${mb} MB，加载项最多读取 ${limit} MB 的文件。请按月份或团队拆分。`,
+    tooManyRows: (rows: number, limit: number) =>
+      `工作表将有 ${rows} 行，而 Excel 工作表最多容纳 ${limit} 行。未写入任何内容。`,
+    ambiguous: (n: number) => `有 ${n} 个方案列与文件中的多列都匹配：请在导入前于下方逐一选择。`,
+    ambiguousColumns: (columns: string) => `多列匹配（${columns}）：请选择一列`,
+    previewTitle: "导入前检查",
+    preview: (people: number, leftOut: number, unreadable: number) =>
+      `将读取 ${people} 条人员月度数据。` +
+      (leftOut ? `${leftOut} 行合计/小计行将略去。` : "") +
+      (unreadable ? `${unreadable} 个值无法读取，将按原样保留，请在数据工作表中更正。` : ""),
+    reportLabel: "导入检查结果",
+    feedbackTitle: "导入 360 评价",
+    feedbackHint: (scale: number) =>
+      `包含被评价人编号、考核期间、评价人类型和评分的问卷导出文件。方案按 ${scale} 分制评分。`,
+    chooseFeedback: "选择评价文件…",
+    feedbackRead: (name: string, ratings: number) => `${name}：读取到 ${ratings} 条评分。`,
+    scaleTitle: "评分分制",
+    scaleFound: (found: number, plan: number) =>
+      `这些评分是 ${found} 分制，而方案按 ${plan} 分制评分。评分绝不会按原样使用：请说明文件采用的分制，评分将换算为方案的分制。`,
+    scaleField: "文件中的评分分制",
+    scaleOption: (n: number) => `${n} 分制`,
+    conversion: (from: number, to: number, example: string) =>
+      from === to
+        ? `评分按原样使用，视为方案的 ${to} 分制。`
+        : `每个评分 × ${Number((to / from).toPrecision(12))} 换算为方案的 ${to} 分制（如 ${example}）。`,
+    scaleElsewhere: (found: number) =>
+      `如果方案应按 ${found} 分制评分，请改在“方案”页修改 360 评价分制。`,
+    feedbackMode: "360评价表中已有的评分",
+    importFeedback: (n: number) => `导入 ${n} 条评分`,
+    importedFeedback: (n: number, sheet: string) => `已将 ${n} 条评分导入“${sheet}”。`,
+    noRatings: "该文件中没有可以导入的评分。",
   },
   generate: {
     title: "生成",

@@ -4,12 +4,14 @@ import * as React from "react";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
+import * as iconv from "iconv-lite";
 import { defaultPlan } from "../../src/engine";
 import { StartView } from "../../src/taskpane/views/StartView";
 import { memoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
+jest.setTimeout(30_000);
 
 function planFile(plan: unknown, name = "plan.json"): File {
   return new File([JSON.stringify(plan)], name, { type: "application/json" });
@@ -62,7 +64,10 @@ describe("StartView", () => {
     await user.click(screen.getByRole("radio", { name: "A saved plan file (.json)" }));
     const input = screen.getByLabelText("Choose plan file…", { selector: "input" });
     await user.upload(input, new File(["{not json"], "x.json"));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/This file is not a plan/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /This file cannot be used as a plan; nothing was written/
+    );
+    expect(screen.getByText(/This is not a plan file: it is not valid JSON/)).toBeTruthy();
     expect(
       (screen.getByRole("button", { name: "Create plan workbook" }) as HTMLButtonElement).disabled
     ).toBe(true);
@@ -75,6 +80,45 @@ describe("StartView", () => {
     expect(
       (screen.getByRole("button", { name: "Create plan workbook" }) as HTMLButtonElement).disabled
     ).toBe(true);
+  });
+
+  it("should read a plan file saved as GB18030 with its Chinese names, and say so", async () => {
+    const user = userEvent.setup();
+    const host = memoryHost();
+    const plan = defaultPlan();
+    plan.name.zh = "华东区销售绩效方案";
+    renderWithProviders(<StartView />, { host, language: "zh-CN" });
+    await user.click(screen.getByRole("radio", { name: "已保存的方案文件（.json）" }));
+    const bytes = iconv.encode(JSON.stringify(plan), "gb18030");
+    await user.upload(
+      screen.getByLabelText("选择方案文件…", { selector: "input" }),
+      new File([new Uint8Array(bytes)], "方案.json")
+    );
+    await screen.findByText("已载入“华东区销售绩效方案”，版本 2024.1。");
+    expect(screen.getByText(/已按 GB18030 \(GBK\) 编码读取/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "创建方案工作簿" }));
+    await waitFor(() => expect(host.calls.create).toHaveLength(1));
+    expect(host.calls.create[0].plan.name.zh).toBe("华东区销售绩效方案");
+  });
+
+  it("should refuse a plan too large for the workbook before anything is written", async () => {
+    const user = userEvent.setup();
+    const host = memoryHost();
+    const plan = defaultPlan();
+    const extra = Array.from({ length: 17000 }, (_, i) => ({ ...plan.fields[0], key: `x${i}` }));
+    renderWithProviders(<StartView />, { host });
+    await user.click(screen.getByRole("radio", { name: "A saved plan file (.json)" }));
+    await user.upload(
+      screen.getByLabelText("Choose plan file…", { selector: "input" }),
+      planFile({ ...plan, fields: [...plan.fields, ...extra] })
+    );
+    await screen.findByText(
+      `It has ${plan.fields.length + 17000} entries; a plan workbook holds at most 200.`
+    );
+    expect(
+      (screen.getByRole("button", { name: "Create plan workbook" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+    expect(host.calls.create).toHaveLength(0);
   });
 
   it("should show a failure and create on retry", async () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   defaultPlan,
+  formatIssue,
   mapColumns,
   parseCsv,
   readDataTable,
@@ -126,13 +127,19 @@ describe("workflow", () => {
   });
 
   it("should read back a saved plan file and refuse what is not a plan", () => {
-    const r = readPlanFile(planFileText(plan));
-    expect(r).toEqual({ ok: true, plan });
-    expect(readPlanFile("[]")).toEqual({ ok: false, reason: "not a JSON object" });
-    expect(readPlanFile(JSON.stringify({ ...plan, indicators: 3 }))).toEqual({
-      ok: false,
-      reason: '"indicators" is missing or not a list',
-    });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const r = readPlanFile(bytes(planFileText(plan)), "plan.json");
+    expect(r).toEqual({ ok: true, plan, issues: [] });
+    const list = readPlanFile(bytes("[]"), "plan.json");
+    expect(list.ok).toBe(false);
+    expect(list.issues.map((i) => formatIssue(i, "en-US"))).toEqual([
+      "plan: Must be an object {…}.",
+    ]);
+    const three = readPlanFile(bytes(JSON.stringify({ ...plan, indicators: 3 })), "plan.json");
+    expect(three.ok).toBe(false);
+    expect(three.issues.map((i) => formatIssue(i, "zh-CN"))).toEqual([
+      "indicators：必须是列表 […]。",
+    ]);
   });
 
   it("should read numbers and percentages as people type them", () => {

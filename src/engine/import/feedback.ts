@@ -58,8 +58,8 @@ export const FEEDBACK_MESSAGES = defineMessages({
     zh: "{rater}在第 {row} 行给 {id}（{period}）的评分为 {other}，此处为 {value}：在删除其中一行之前，{id} 在 {period} 的所有评分均不使用。",
   },
   ratingUnknownId: {
-    en: "{id} has no rows in the Data sheet: this rating is not used.",
-    zh: "数据表中没有 {id}：该评分不会被使用。",
+    en: "{id} has no rows in the Data sheet: this rating is not used until {id} has data.",
+    zh: "数据表中没有 {id}：在 {id} 有数据之前，该评分不会被使用。",
   },
 });
 
@@ -177,6 +177,8 @@ export interface FeedbackOptions {
 export interface FeedbackReading {
   ratings: FeedbackRating[];
   issues: Issue[];
+  /** Readable ratings of people the data does not hold: named, not used (an import keeps them). */
+  unknown?: FeedbackRating[];
   /**
    * The scale the source shows (by its header or its values) when it differs from the plan's and
    * no source scale was stated: nothing was read, a conversion must be chosen.
@@ -303,12 +305,6 @@ function readRating(ctx: Ctx, i: number, options: FeedbackOptions): FeedbackRati
   }
   const score = ratingOf(ctx, i, options, subject);
   if (score === null) return null;
-  if (options.knownIds && !options.knownIds.has(id)) {
-    ctx.issues.push(
-      issue("warning", "ratingUnknownId", { id }, { location: at(ctx, i, "id"), subject })
-    );
-    return null;
-  }
   const raterName =
     ctx.col.raterName === undefined ? "" : cellText(cells[ctx.col.raterName]).trim();
   return {
@@ -400,15 +396,27 @@ export function readFeedbackTable(table: CellTable, options: FeedbackOptions): F
     }
   }
   const read: FeedbackRating[] = [];
+  const unknown: FeedbackRating[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     if (!table.rows[i] || blankRow(table.rows[i])) continue;
     const r = readRating(ctx, i, options);
-    if (r) read.push(r);
+    if (!r) continue;
+    if (options.knownIds && !options.knownIds.has(r.id)) {
+      unknown.push(r);
+      issues.push(
+        issue(
+          "warning",
+          "ratingUnknownId",
+          { id: r.id },
+          { location: at(ctx, i, "id"), subject: { id: r.id, period: r.period } }
+        )
+      );
+    } else read.push(r);
   }
   const ratings = withoutRepeats(ctx, read);
   const from = options.sourceScale;
   if (from !== undefined) issues.push(conversionIssue(ctx, ratings, from, options.scale));
-  return { ratings, issues };
+  return { ratings, issues, unknown };
 }
 
 function scaleIssue(

@@ -150,3 +150,16 @@ export async function readCsvFile(
     issues: [...decoded.issues, layout, ...reading.issues],
   };
 }
+
+/**
+ * A table whose first row was taken as its header (a selection), with the header found again
+ * below any title rows the user selected too.
+ */
+export function locateHeader(table: CellTable, spec: HeaderSpec): TableReading {
+  const first = table.firstDataRow ?? table.headerRow + 1;
+  const lines = [table.headerRow, ...(table.rowNumbers ?? table.rows.map((_, i) => first + i))];
+  return tableFromRows([table.header, ...table.rows], lines, table.sheet, spec, {
+    firstColumn: table.firstColumn,
+    delimiter: table.delimiter,
+  });
+}

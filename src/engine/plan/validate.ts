@@ -8,6 +8,7 @@ import { defineMessages, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Plan } from "./model";
 import { inputFields, PAY_FIELDS, RATING_SCALES } from "./model";
+import { PLAN_LIMITS } from "./schema";
 
 export const PLAN_MESSAGES = defineMessages({
   planUnreadable: { en: "The plan cannot be checked: {reason}", zh: "无法检查方案：{reason}" },
@@ -155,6 +156,17 @@ function checkPlan(plan: Plan): Issue[] {
   const warn = (path: string, code: string, params: MessageParams = {}) =>
     out.push(issue("warning", code, params, { path }));
 
+  // what the plan workbook's sheets can lay out (a Plan sheet can be made to hold more)
+  const sizes = [
+    ["fields", plan.fields.length, PLAN_LIMITS.fields],
+    ["dimensions", plan.dimensions.length, PLAN_LIMITS.dimensions],
+    ["indicators", plan.indicators.length, PLAN_LIMITS.indicators],
+    ["grading.grades", plan.grading.grades.length, PLAN_LIMITS.grades],
+    ["commission.tiers", plan.commission.tiers.length, PLAN_LIMITS.tiers],
+  ] as const;
+  for (const [path, count, max] of sizes)
+    if (count > max) err(path, "shapeTooMany", { count, max });
+  if (sizes.some(([, count, max]) => count > max)) return out;
   if (!plan.name?.en?.trim() && !plan.name?.zh?.trim()) err("name", "planNameBlank");
   if (!String(plan.version ?? "").trim()) err("version", "planVersionBlank");
   if (

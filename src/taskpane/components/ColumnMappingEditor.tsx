@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Caption1, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
+  columnLetter,
   IDENTITY_COLUMNS,
   IDENTITY_HEADERS,
   type CellTable,
@@ -13,7 +14,10 @@ export interface ColumnMappingEditorProps {
   table: CellTable;
   plan: Plan;
   mapping: ColumnMapping;
-  onChange(mapping: ColumnMapping): void;
+  /** Plan columns that several file columns match and the user has not chosen yet: those columns. */
+  unresolved?: Readonly<Record<string, readonly number[]>>;
+  /** A choice made (the key it was made for and the new mapping). */
+  onChange(mapping: ColumnMapping, key: string): void;
 }
 
 export interface MappingTarget {
@@ -63,6 +67,10 @@ const useStyles = makeStyles({
   name: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   example: { color: tokens.colorNeutralForeground3 },
   missing: { color: tokens.colorPaletteRedForeground1 },
+  choose: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 function example(table: CellTable, column: number): string {
@@ -78,6 +86,7 @@ export function ColumnMappingEditor({
   table,
   plan,
   mapping,
+  unresolved = {},
   onChange,
 }: ColumnMappingEditorProps): React.JSX.Element {
   const styles = useStyles();
@@ -85,12 +94,16 @@ export function ColumnMappingEditor({
   const headers = table.header
     .map((h, i) => ({ i, text: h === null || h === undefined ? "" : String(h) }))
     .filter((h) => h.text.trim() !== "");
+  const seen = new Set<string>();
+  const repeated = new Set(headers.map((h) => h.text).filter((x) => seen.has(x) || !seen.add(x)));
   return (
     <ul className={styles.list}>
       {mappingTargets(plan, language).map((target) => {
         const selected = mapping[target.key];
         const id = `map-${target.key}`;
         const lacking = target.required && selected === undefined;
+        const several = unresolved[target.key];
+        const letters = several?.map((c) => columnLetter((table.firstColumn ?? 0) + c)).join(", ");
         const sample = selected === undefined ? "" : example(table, selected);
         return (
           <li key={target.key} className={styles.row}>
@@ -109,21 +122,29 @@ export function ColumnMappingEditor({
                 id={id}
                 size="small"
                 value={selected === undefined ? "" : String(selected)}
-                aria-invalid={lacking || undefined}
+                aria-invalid={lacking || Boolean(several) || undefined}
+                aria-describedby={several ? `${id}-several` : undefined}
                 onChange={(_, d) => {
                   const next = { ...mapping };
                   if (d.value === "") delete next[target.key];
                   else next[target.key] = Number(d.value);
-                  onChange(next);
+                  onChange(next, target.key);
                 }}
               >
                 <option value="">{t.data.notInFile}</option>
                 {headers.map((h) => (
                   <option key={h.i} value={String(h.i)}>
-                    {h.text}
+                    {repeated.has(h.text)
+                      ? `${h.text} (${columnLetter((table.firstColumn ?? 0) + h.i)})`
+                      : h.text}
                   </option>
                 ))}
               </Select>
+              {several && (
+                <Caption1 id={`${id}-several`} className={styles.choose}>
+                  {t.data.ambiguousColumns(letters ?? "")}
+                </Caption1>
+              )}
               {sample && <Caption1 className={styles.example}>{t.data.example(sample)}</Caption1>}
             </div>
           </li>

@@ -77,7 +77,7 @@ export function issueWhere(i: Issue, language: Language = "en-US"): string {
   if (i.location)
     return cellName(i.location, language) + (i.location.header ? ` · ${i.location.header}` : "");
   if (i.subject) return i.subject.id + (i.subject.period ? ` ${i.subject.period}` : "");
-  return "";
+  return i.path ?? "";
 }
 
 export function issueText(i: Issue, language: Language): string {

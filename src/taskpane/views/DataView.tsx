@@ -20,9 +20,17 @@ import {
   SelectAllOnRegular,
   TableArrowUpRegular,
 } from "@fluentui/react-icons";
-import { mapColumns, parseCsv, type CellTable, type ColumnMapping } from "../../engine";
+import {
+  dataHeaderSpec,
+  locateHeader,
+  mapColumns,
+  readDataTable,
+  type CellTable,
+  type ColumnMapping,
+  type Issue,
+} from "../../engine";
 import { HostError, useHost, type ImportResult } from "../host";
-import { readFileText } from "../planFile";
+import { readTableFile } from "../tableFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { checkWorkbook, loadSavedMapping, mappingFromHeaders, saveMapping } from "../workflow";
@@ -32,6 +40,7 @@ import {
   missingRequired,
 } from "../components/ColumnMappingEditor";
 import { ErrorBar } from "../components/ErrorBar";
+import { FeedbackImport } from "../components/FeedbackImport";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ProgressLine, useProgress } from "../components/ProgressLine";
@@ -49,6 +58,16 @@ interface Source {
   table: CellTable;
   mapping: ColumnMapping;
   remembered: boolean;
+  /** What reading the file or selection found (encoding, separator, lines above the header). */
+  found: Issue[];
+  /** Plan columns several source columns match, until the user chooses: those columns. */
+  unresolved: Record<string, number[]>;
+}
+
+/** A file or selection that could not be read, and why. */
+interface Refusal {
+  name: string;
+  issues: Issue[];
 }
 
 /**
@@ -79,6 +98,7 @@ export function DataView(): React.JSX.Element {
   const [reviewing, setReviewing] = React.useState(false);
   const [imported, setImported] = React.useState<ImportResult | null>(null);
   const [refused, setRefused] = React.useState<{ columns: string[]; rows: number } | null>(null);
+  const [refusal, setRefusal] = React.useState<Refusal | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const hasSheet = Boolean(workbook?.sheets.data);
 
@@ -87,30 +107,56 @@ export function DataView(): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workbook, plan, loadPlan]);
 
-  const open = (name: string, table: CellTable) => {
+  const open = (name: string, table: CellTable, found: Issue[]) => {
     if (!plan) return;
     const saved = loadSavedMapping(host.settings);
     const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
-    const { mapping } = mapColumns(table, plan, remembered);
+    const { mapping, ambiguous } = mapColumns(table, plan, remembered);
+    setRefusal(null);
     setSource({
       name,
       table,
       mapping,
       remembered: Boolean(remembered && Object.keys(remembered).length),
+      found,
+      unresolved: ambiguous,
     });
     setImported(null);
   };
 
   const chooseFile = (file: File | undefined) =>
     reading.run(async () => {
-      if (!file) return;
-      open(file.name, parseCsv(await readFileText(file), file.name));
+      if (!file || !plan) return;
+      setSource(null);
+      progress.start();
+      try {
+        const r = await readTableFile(file, dataHeaderSpec(plan), progress.update);
+        if (r.ok) open(file.name, r.table, r.issues);
+        else setRefusal({ name: file.name, issues: r.issues });
+      } finally {
+        progress.stop();
+      }
     });
 
   const takeSelection = () =>
     reading.run(async () => {
-      open(t.data.selectionName, await host.readSelection());
+      if (!plan) return;
+      const raw = await host.readSelection();
+      const r = locateHeader(
+        { ...raw, sheet: raw.sheet || t.data.selectionName },
+        dataHeaderSpec(plan)
+      );
+      if (r.ok) open(t.data.selectionName, r.table, r.issues);
+      else setRefusal({ name: t.data.selectionName, issues: r.issues });
     });
+
+  /** The user chose a column for a plan column (resolving an ambiguity when there was one). */
+  const choose = (mapping: ColumnMapping, key: string) => {
+    if (!source) return;
+    const unresolved = { ...source.unresolved };
+    delete unresolved[key];
+    setSource({ ...source, mapping, unresolved });
+  };
 
   const runCheck = () =>
     checking.run(async () => {
@@ -134,6 +180,10 @@ export function DataView(): React.JSX.Element {
           );
         } catch (e) {
           // the Data sheet has the user's own columns and replacing would lose some of their values
+          if (e instanceof HostError && e.code === "TooManyRows") {
+            const info = (e.debugInfo ?? {}) as { rows?: number; limit?: number };
+            throw new Error(t.data.tooManyRows(info.rows ?? 0, info.limit ?? 0));
+          }
           if (e instanceof HostError && e.code === "UserColumnsWouldBeLost") {
             const info = (e.debugInfo ?? {}) as { columns?: string[]; rows?: number };
             setRefused({ columns: info.columns ?? [], rows: info.rows ?? 0 });
@@ -159,6 +209,12 @@ export function DataView(): React.JSX.Element {
     );
   }
 
+  const preview = React.useMemo(
+    () =>
+      source && plan ? readDataTable(source.table, plan, source.mapping, { exact: true }) : null,
+    [source, plan]
+  );
+  const unresolved = source ? Object.keys(source.unresolved).length : 0;
   const missing = source && plan ? missingRequired(plan, source.mapping) : [];
   const targets = plan ? mappingTargets(plan, language).length : 0;
   const matched =
@@ -169,6 +225,11 @@ export function DataView(): React.JSX.Element {
     ? source.table.rows.filter((r) =>
         r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
       ).length
+    : 0;
+  const rowsToImport = rowsInSource - (preview?.leftOut.length ?? 0);
+  const report = source && preview ? [...source.found, ...preview.issues] : [];
+  const unreadable = preview
+    ? preview.issues.filter((i) => i.severity === "error" && i.location?.column).length
     : 0;
   const allIssues = check ? [...check.data.issues, ...check.feedback.issues] : [];
 
@@ -209,6 +270,14 @@ export function DataView(): React.JSX.Element {
         </div>
         <Text size={200}>{t.data.selectionHint}</Text>
         <ErrorBar error={reading.error} />
+        {refusal && (
+          <>
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{t.data.fileRefused(refusal.name)}</MessageBarBody>
+            </MessageBar>
+            <IssueList issues={refusal.issues} language={language} label={t.data.reportLabel} />
+          </>
+        )}
         {source && plan && (
           <section className={styles.section} aria-labelledby="data-mapping">
             <Text size={200} role="status">
@@ -221,7 +290,12 @@ export function DataView(): React.JSX.Element {
             <Text size={200} weight="semibold">
               {t.data.matched(matched, targets)}
             </Text>
-            {missing.length === 0 && (
+            {unresolved > 0 && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{t.data.ambiguous(unresolved)}</MessageBarBody>
+              </MessageBar>
+            )}
+            {missing.length === 0 && unresolved === 0 && (
               <div>
                 <Button
                   size="small"
@@ -235,13 +309,14 @@ export function DataView(): React.JSX.Element {
                 </Button>
               </div>
             )}
-            {(reviewing || missing.length > 0) && (
+            {(reviewing || missing.length > 0 || unresolved > 0) && (
               <div id="data-mapping-list">
                 <ColumnMappingEditor
                   table={source.table}
                   plan={plan}
                   mapping={source.mapping}
-                  onChange={(mapping) => setSource({ ...source, mapping })}
+                  unresolved={source.unresolved}
+                  onChange={choose}
                 />
               </div>
             )}
@@ -249,6 +324,17 @@ export function DataView(): React.JSX.Element {
               <MessageBar intent="error">
                 <MessageBarBody>{t.data.missingRequired(missing.length)}</MessageBarBody>
               </MessageBar>
+            )}
+            {preview && (
+              <section className={styles.section} aria-labelledby="data-preview">
+                <Body1Strong as="h3" id="data-preview" className={styles.heading}>
+                  {t.data.previewTitle}
+                </Body1Strong>
+                <Text size={200}>
+                  {t.data.preview(preview.rows.length, preview.leftOut.length, unreadable)}
+                </Text>
+                <IssueList issues={report} language={language} label={t.data.reportLabel} filter />
+              </section>
             )}
             <Field label={t.data.mode}>
               <RadioGroup
@@ -263,16 +349,21 @@ export function DataView(): React.JSX.Element {
               <Button
                 appearance="primary"
                 icon={<TableArrowUpRegular />}
-                disabled={missing.length > 0 || importing.busy || rowsInSource === 0}
+                disabled={
+                  missing.length > 0 || unresolved > 0 || importing.busy || rowsToImport <= 0
+                }
                 onClick={() => void doImport()}
               >
-                {importing.busy ? t.data.importing : t.data.import(rowsInSource)}
+                {importing.busy ? t.data.importing : t.data.import(rowsToImport)}
               </Button>
               <Button onClick={() => setSource(null)}>{t.common.cancel}</Button>
             </div>
           </section>
         )}
-        <ProgressLine progress={progress.value} label={t.data.importing} />
+        <ProgressLine
+          progress={progress.value}
+          label={reading.busy ? t.data.reading : t.data.importing}
+        />
         <ErrorBar error={importing.error} onRetry={() => void doImport()} />
         {refused && (
           <MessageBar intent="warning" role="alert">
@@ -303,6 +394,7 @@ export function DataView(): React.JSX.Element {
           </MessageBar>
         )}
       </section>
+      {plan && <FeedbackImport plan={plan} onImported={() => void runCheck()} />}
       <section className={styles.section} aria-labelledby="data-check">
         <Body1Strong as="h3" id="data-check" className={styles.heading}>
           {t.data.checkTitle}

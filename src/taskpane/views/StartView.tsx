@@ -21,7 +21,7 @@ import {
   type Plan,
 } from "../../engine";
 import { useHost, type WriteResult } from "../host";
-import { readFileText, readPlanFile } from "../planFile";
+import { readFileBytes, readPlanFile } from "../planFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { ErrorBar } from "../components/ErrorBar";
@@ -78,7 +78,7 @@ export function StartView(): React.JSX.Element {
   const [file, setFile] = React.useState<{ fileName: string; plan: Plan; issues: Issue[] } | null>(
     null
   );
-  const [fileError, setFileError] = React.useState<string | null>(null);
+  const [fileRefused, setFileRefused] = React.useState<Issue[] | null>(null);
   const [created, setCreated] = React.useState<WriteResult | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
 
@@ -88,21 +88,18 @@ export function StartView(): React.JSX.Element {
 
   const chooseFile = async (f: File | undefined) => {
     setFile(null);
-    setFileError(null);
+    setFileRefused(null);
     if (!f) return;
-    const reading = readPlanFile(await readFileText(f));
+    const reading = readPlanFile(await readFileBytes(f), f.name);
     if (!reading.ok) {
-      setFileError(t.start.fileInvalid(reading.reason));
+      setFileRefused(reading.issues);
       return;
     }
-    let issues: Issue[];
-    try {
-      issues = validatePlan(reading.plan);
-    } catch (e) {
-      setFileError(t.start.fileInvalid(e instanceof Error ? e.message : String(e)));
-      return;
-    }
-    setFile({ fileName: f.name, plan: reading.plan, issues });
+    setFile({
+      fileName: f.name,
+      plan: reading.plan,
+      issues: [...reading.issues, ...validatePlan(reading.plan)],
+    });
   };
 
   const create = () =>
@@ -182,10 +179,13 @@ export function StartView(): React.JSX.Element {
           <Button icon={<ArrowUploadRegular />} onClick={() => input.current?.click()}>
             {t.start.chooseFile}
           </Button>
-          {fileError && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{fileError}</MessageBarBody>
-            </MessageBar>
+          {fileRefused && (
+            <>
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{t.start.fileInvalid}</MessageBarBody>
+              </MessageBar>
+              <IssueList issues={fileRefused} language={language} label={t.issues.label} />
+            </>
           )}
           {file && (
             <Text size={200}>
@@ -193,16 +193,12 @@ export function StartView(): React.JSX.Element {
             </Text>
           )}
           {file && hasErrors(file.issues) && (
-            <>
-              <Text size={200} role="alert">
-                {t.start.fileHasErrors}
-              </Text>
-              <IssueList
-                issues={file.issues.filter((i) => i.severity === "error")}
-                language={language}
-                label={t.issues.label}
-              />
-            </>
+            <Text size={200} role="alert">
+              {t.start.fileHasErrors}
+            </Text>
+          )}
+          {file && file.issues.length > 0 && (
+            <IssueList issues={file.issues} language={language} label={t.issues.label} />
           )}
         </div>
       )}
