@@ -43,7 +43,6 @@ import {
   type WriteOptions,
   type WriteResult,
 } from "./host";
-import type { DataCheck } from "./session";
 import {
   checkWorkbook,
   evaluationPeriods,

@@ -200,6 +200,12 @@ export function DataView(): React.JSX.Element {
       setCheck(await checkWorkbook(host, plan));
     });
 
+  const preview = React.useMemo(
+    () =>
+      source && plan ? readDataTable(source.table, plan, source.mapping, { exact: true }) : null,
+    [source, plan]
+  );
+
   if (workbook && !hasSheet) {
     return (
       <>
@@ -209,11 +215,6 @@ export function DataView(): React.JSX.Element {
     );
   }
 
-  const preview = React.useMemo(
-    () =>
-      source && plan ? readDataTable(source.table, plan, source.mapping, { exact: true }) : null,
-    [source, plan]
-  );
   const unresolved = source ? Object.keys(source.unresolved).length : 0;
   const missing = source && plan ? missingRequired(plan, source.mapping) : [];
   const targets = plan ? mappingTargets(plan, language).length : 0;
