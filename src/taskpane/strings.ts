@@ -197,6 +197,9 @@ const en = {
     quarterWeight: (q: number) => `Q${q}`,
     annualFeedback: "360 (annual)",
     feedbackWeights: "360 feedback weights (360度反馈)",
+    ratingScale: "360 ratings are out of",
+    ratingScaleHint:
+      "The scale of the 360 sheet's ratings; each rating counts as rating × 100 ÷ scale points.",
     raters: { superior: "Superior", peers: "Peers", customers: "Customers" },
     valid: "The plan is valid.",
     counts: (errors: number, warnings: number) =>
@@ -735,6 +738,8 @@ const zh: Strings = {
     quarterWeight: (q: number) => `第${q}季度`,
     annualFeedback: "年度 360 评价",
     feedbackWeights: "360度反馈权重",
+    ratingScale: "360评价分制",
+    ratingScaleHint: "360评价表中评分的分制；每个评分折算为 评分 × 100 ÷ 分制 分。",
     raters: { superior: "上级", peers: "同事", customers: "客户" },
     valid: "方案有效。",
     counts: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 个警告`,

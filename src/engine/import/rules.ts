@@ -18,6 +18,10 @@ import {
 } from "./quantity";
 
 export const RULES_MESSAGES = defineMessages({
+  fractionColumn: {
+    en: '{field} holds ratios written without %: its {count} values were read as fractions ("{example}" as {value}). If they are percentages, write them with %.',
+    zh: "{field}中的比率没有写 %：该列 {count} 个值按小数读取（如“{example}”按 {value} 读取）。如果它们是百分数，请带 % 填写。",
+  },
   decimalComma: {
     en: 'Numbers in this file use "," as the decimal mark and "." to group thousands (decided from {count} cells such as "{example}").',
     zh: "本文件的数字以“,”作小数点、以“.”作千位分隔（根据“{example}”等 {count} 个单元格判断）。",
@@ -155,7 +159,11 @@ export function analyzeTable(
         if (first < 0) first = r;
       }
     }
-    if (count === 0) continue;
+    if (count === 0) {
+      const note = fractionNote(rows, f, c, decided.rules.decimal, where);
+      if (note) issues.push(note);
+      continue;
+    }
     percentFields.add(f.key);
     const example = String(rows[first][c]).trim();
     issues.push(
@@ -180,6 +188,47 @@ export function analyzeTable(
     );
   }
   return { rules: { ...decided.rules, percentFields }, issues };
+}
+
+/**
+ * A ratio column written as plain numbers (no %) in a file is read as fractions (0.85 = 85%, the
+ * Data sheet's meaning): said once, at its first such cell, since a column of small percentages
+ * written as numbers (0.8 for 0.8%) would look the same.
+ */
+function fractionNote(
+  rows: readonly (readonly CellInput[])[],
+  f: FieldDef,
+  c: number,
+  decimal: DecimalMark,
+  where: TableWhere
+): Issue | null {
+  let count = 0;
+  let first = -1;
+  for (let r = 0; r < rows.length; r++) {
+    if (typeof rows[r][c] !== "string" || plainValue(rows[r][c], decimal) === null) continue;
+    count++;
+    if (first < 0) first = r;
+  }
+  if (count === 0) return null;
+  const example = String(rows[first][c]).trim();
+  return issue(
+    "info",
+    "fractionColumn",
+    {
+      field: f.name,
+      count,
+      example,
+      value: percentText(plainValue(rows[first][c], decimal)!),
+    },
+    {
+      location: {
+        sheet: where.sheet,
+        row: where.rowOf(first),
+        column: where.columnOf(c),
+        header: where.header(c),
+      },
+    }
+  );
 }
 
 /** A TableWhere for a table read from a sheet or file. */

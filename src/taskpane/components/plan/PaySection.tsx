@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Field, Input, Select, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { RATING_SCALES, ratingScale, type RatingScale } from "../../../engine";
 import { useSession } from "../../session";
 import { NumberField } from "../NumberField";
 import { total, validationAt, type SectionProps } from "./planEditing";
@@ -106,6 +107,21 @@ export function PaySection({ plan, edit, issues, language }: SectionProps): Reac
           ))}
         </div>
         <WeightTotal sum={total([...fw])} label={(s) => `${t.plan.feedbackWeights} ${s}`} />
+        <Field label={t.plan.ratingScale} hint={t.plan.ratingScaleHint} size="small">
+          <Select
+            size="small"
+            value={String(ratingScale(plan))}
+            onChange={(_, d) =>
+              edit((p) => void (p.feedback.scale = Number(d.value) as RatingScale))
+            }
+          >
+            {RATING_SCALES.map((n) => (
+              <option key={n} value={String(n)}>
+                {t.data.scaleOption(n)}
+              </option>
+            ))}
+          </Select>
+        </Field>
       </div>
     </div>
   );
