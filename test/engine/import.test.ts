@@ -153,7 +153,7 @@ describe("CSV structure", () => {
     );
     expect(r.ok).toBe(false);
     expect(en(r.issues[0])).toMatch(
-      /^q\.csv row 2: The quote \(\"\) opened on line 2 is never closed/
+      /^q\.csv row 2: The quote \("\) opened on line 2 is never closed/
     );
   });
 });
