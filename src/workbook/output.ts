@@ -22,6 +22,11 @@ import { formatIssue } from "../engine/issues";
 import type { Language } from "../engine/messages";
 import type { Indicator, Plan } from "../engine/plan/model";
 import { PAY_FIELDS, ratingScale } from "../engine/plan/model";
+import {
+  PERCENT_NUMBER_THRESHOLD,
+  PERCENT_TYPED_LIMIT,
+  plausibleLimit,
+} from "../engine/import/quantity";
 import type { FeedbackRating, SourceRef } from "../engine/records";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import type { Grading } from "../engine/evaluate/grading";
@@ -410,10 +415,16 @@ function monthsSheet(ctx: Ctx): SheetLayout {
         return;
       }
       const x = `${ds}!${col}${src.row}`;
-      const v = f.unit === "ratio" ? `IF(AND(${x}*1>1.5,${x}*1<=100),${x}/100,${x}*1)` : `${x}*1`;
+      // the engine's reading of a number in a Data cell (engine/import/quantity.ts): a percentage
+      // typed into a ratio cell (85) divided by 100, then its unit's limits
+      const v =
+        f.unit === "ratio"
+          ? `IF(AND(ABS(${x}*1)>${PERCENT_NUMBER_THRESHOLD},ABS(${x}*1)<=${PERCENT_TYPED_LIMIT}),${x}/100,${x}*1)`
+          : `${x}*1`;
       const bad: string[] = [];
       if (!mayBeNegative(f)) bad.push(`${v}<0`);
-      if (f.unit === "score") bad.push(`${v}>100`);
+      bad.push(f.unit === "score" ? `${v}>100` : `ABS(${v})>${plausibleLimit(f)}`);
+      if (f.unit === "count") bad.push(`${v}<>ROUND(${v},0)`);
       if (f.key === PAY_FIELDS.daysInPeriod) bad.push(`${v}<=0`);
       const checked =
         bad.length === 0

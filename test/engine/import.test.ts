@@ -382,6 +382,32 @@ describe("numbers by unit", () => {
   });
 });
 
+describe("numbers Excel holds in the Data sheet", () => {
+  it("should take a ratio cell's number as it shows, read 85 as 85% with a message, and refuse what no ratio is", () => {
+    const table: CellTable = {
+      sheet: "数据",
+      headerRow: 1,
+      header: ["员工编号", "月份", "续约率"],
+      rows: [
+        ["S1", "2024-04", 1.6],
+        ["S2", "2024-04", 85],
+        ["S3", "2024-04", 0.85],
+        ["S4", "2024-04", 5000],
+      ],
+    };
+    const r = readDataTable(table, plan);
+    expect(r.rows.map((x) => x.values.retention_rate)).toEqual([1.6, 0.85, 0.85, null]);
+    expect(en(r.issues.find((i) => i.code === "percentTyped")!)).toBe(
+      "数据 row 3, column C (续约率): Renewal rate is 85: read as 85% (a percentage typed as a number; a ratio cell holds 0.85 for 85%)."
+    );
+    expect(zh(r.issues.find((i) => i.code === "valueImplausible")!)).toBe(
+      "数据 第 5 行 C 列（续约率）：续约率为 5000，超出合理上限 10。"
+    );
+    // a ratio above 100% stays as it is, and no note is needed: the cell shows 160.0%
+    expect(r.issues.filter((i) => i.location?.row === 2 && i.location.column === "C")).toEqual([]);
+  });
+});
+
 describe("months", () => {
   it("should refuse 2024.1 (how Excel shows 2024.10) with a message, and read every unambiguous form", async () => {
     const text = [

@@ -13,7 +13,7 @@ import { templateLayout } from "../../src/workbook/template";
 import { isFormula, type SheetLayout, type WorkbookLayout } from "../../src/workbook/layout";
 import type { FormulaStyle } from "../../src/workbook/formula";
 import { compareLayout, evaluateLayout, type Comparison } from "./support/hyperformula";
-import { editAsHR, VARIANTS } from "./support/fixtures";
+import { editAsHR, onPlanScale, VARIANTS } from "./support/fixtures";
 
 const OUTPUTS: SheetLayout["role"][] = ["months", "commission", "scorecard", "annual", "summary"];
 const SAMPLE = generateSample({ people: 40, seed: 11 });
@@ -139,7 +139,8 @@ describe("HyperFormula evaluates every branch of the formulas like the engine (p
       (["native", "perf"] as const).map((style) => [v.name, style, v] as const)
     )
   )("%s (%s)", (_name, style, v) => {
-    const built = buildWorkbook(v.plan(), "zh-CN", SMALL, style);
+    const plan = v.plan();
+    const built = buildWorkbook(plan, "zh-CN", onPlanScale(plan, SMALL), style);
     const cmp = check(`${v.name.split(",")[0]}, ${style}`, built, style);
     expect(cmp.mismatches).toEqual([]);
     expect(cmp.cells).toBeGreaterThan(8000);
@@ -152,7 +153,7 @@ describe("HyperFormula and the engine agree on HR's faulty data too", () => {
     (style) => {
       for (const v of [{ name: "default", plan: defaultPlan }, ...VARIANTS]) {
         const plan = v.plan();
-        const template = templateLayout(plan, "zh-CN", SMALL);
+        const template = templateLayout(plan, "zh-CN", onPlanScale(plan, SMALL));
         const edits = editAsHR(template, plan);
         expect(edits.length).toBeGreaterThan(15);
         const built = buildFromTemplate(plan, template, style);

@@ -18,7 +18,7 @@ import { generateSample } from "../../src/workbook/sample";
 import { templateLayout } from "../../src/workbook/template";
 import { isFormula } from "../../src/workbook/layout";
 import { writeXlsx } from "../../src/workbook/xlsx";
-import { editAsHR, VARIANTS } from "./support/fixtures";
+import { editAsHR, onPlanScale, VARIANTS } from "./support/fixtures";
 
 const soffice = findSoffice();
 const onCI = process.env.CI === "true";
@@ -68,7 +68,7 @@ if (!soffice) {
       const cases = [{ name: "default", plan: defaultPlan }, ...VARIANTS].flatMap((v) =>
         [false, true].map((faulty, k) => {
           const plan = v.plan();
-          const template = templateLayout(plan, "zh-CN", sample);
+          const template = templateLayout(plan, "zh-CN", onPlanScale(plan, sample));
           if (faulty) editAsHR(template, plan);
           return {
             name: `${v.name.split(",")[0]}${faulty ? ", faulty data" : ""}`,

@@ -15,7 +15,7 @@ import {
   statementsLayout,
   statementsSheet,
 } from "../../src/workbook/statements";
-import { VARIANTS } from "./support/fixtures";
+import { onPlanScale, VARIANTS } from "./support/fixtures";
 import { summaryValues } from "../../src/workbook/summary";
 
 const built = buildWorkbook(
@@ -189,7 +189,7 @@ describe("statementsLayout", () => {
       const b = buildWorkbook(
         plan,
         "en-US",
-        generateSample({ people: 12, teams: 3, seed: 8 }),
+        onPlanScale(plan, generateSample({ people: 12, teams: 3, seed: 8 })),
         "values"
       );
       const n = b.evaluation.periods.frame.n;

@@ -52,6 +52,10 @@ export const QUANTITY_MESSAGES = defineMessages({
     en: '"{text}" was read as {percent} (above 100%); if you mean {text}%, write it with %.',
     zh: "“{text}”已按 {percent} 读取（超过 100%）；如果是 {text}%，请带 % 填写。",
   },
+  percentTyped: {
+    en: "{field} is {value}: read as {percent} (a percentage typed as a number; a ratio cell holds 0.85 for 85%).",
+    zh: "{field}为 {value}：已按 {percent} 读取（百分数按数字输入；比率单元格中 85% 应为 0.85）。",
+  },
   countNotWhole: {
     en: "{field} is {value}; a count is a whole number.",
     zh: "{field}为 {value}，数量应为整数。",
@@ -95,6 +99,19 @@ export function plausibleLimit(f: Pick<FieldDef, "unit" | "aggregate">): number 
 
 /** A ratio column whose plain numbers go above this holds percentages written as numbers. */
 export const PERCENT_NUMBER_THRESHOLD = 3;
+
+/** The largest number typed into a ratio cell that is read as a percentage (1000 = 1000%). */
+export const PERCENT_TYPED_LIMIT = 1000;
+
+/**
+ * A number Excel holds in a ratio cell: above 3 (and up to 1000) it is a percentage typed as a
+ * number (85 for 85%) and is divided by 100 — as the sheet's own formulas divide it, so the two
+ * agree to the last bit; up to 3 it is the ratio it shows (1.6 is 160%, kept as it is).
+ */
+export function typedPercent(value: number): number {
+  const a = Math.abs(value);
+  return a > PERCENT_NUMBER_THRESHOLD && a <= PERCENT_TYPED_LIMIT ? value / 100 : value;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The shape of a number written as text
@@ -321,11 +338,24 @@ export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules):
     if (/[\uff01-\uff5e\u3000\uffe5]/.test(cell))
       notes.push({ severity: "warning", code: "numberNormalized", params: { text: cell, value } });
   }
-  if (f.unit === "ratio" && plain) {
+  // text is read by the table's rules; a number Excel holds is what its cell shows (a ratio cell
+  // of the Data sheet formatted 0.0% shows 85 as 8500.0%), judged by the limits alone
+  if (f.unit === "ratio" && plain && typeof cell === "string") {
     const r = ratioValue(text, value, f, rules);
     if (r.kind !== "number") return r;
     value = r.value;
     notes.push(...r.notes);
+  }
+  if (f.unit === "ratio" && typeof cell === "number") {
+    const typed = typedPercent(value);
+    if (typed !== value) {
+      notes.push({
+        severity: "warning",
+        code: "percentTyped",
+        params: { field: f.name, value, percent: percentText(typed) },
+      });
+      value = typed;
+    }
   }
   const limit = plausibleLimit(f);
   if (f.unit === "score" && value > limit)

@@ -117,9 +117,11 @@ function decideDecimal(
   return { rules: { decimal, decimalEvidence: seen[decimal] }, issues };
 }
 
-/** The plain value of a cell for the percent-column decision (null: not a plain number). */
+/**
+ * The plain value of a text cell for the percent-column decision (null: not a plain number). A
+ * number Excel holds is not judged this way: its cell's format shows what it is.
+ */
 function plainValue(cell: CellInput, decimal: DecimalMark): number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
   if (typeof cell !== "string") return null;
   const nt = numberText(cell);
   if (!nt || nt.percent || nt.exponent || nt.currency || nt.scale !== 1) return null;

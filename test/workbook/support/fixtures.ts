@@ -7,7 +7,8 @@
  * formula).
  */
 import { defaultPlan } from "../../../src/engine/plan/defaultPlan";
-import type { Plan } from "../../../src/engine/plan/model";
+import { ratingScale, type Plan } from "../../../src/engine/plan/model";
+import type { FeedbackRating } from "../../../src/engine/records";
 import { DATA_FIRST_ROW } from "../../../src/workbook/data-sheet";
 import type { Cell, WorkbookLayout } from "../../../src/workbook/layout";
 
@@ -93,7 +94,31 @@ export const VARIANTS: Variant[] = [
       return p;
     },
   },
+  {
+    name: "360 ratings out of 5 (each rating × 20 points in the formulas)",
+    plan: () => {
+      const p = defaultPlan();
+      p.feedback.scale = 5;
+      return p;
+    },
+  },
 ];
+
+/**
+ * Sample records with their 360 ratings on the plan's rating scale (the sample rates out of 100):
+ * 78.3 becomes 3.92 on a 5-point scale, as a survey out of 5 would give it.
+ */
+export function onPlanScale<T extends { ratings: readonly FeedbackRating[] }>(plan: Plan, r: T): T {
+  const scale = ratingScale(plan);
+  if (scale === 100) return r;
+  return {
+    ...r,
+    ratings: r.ratings.map((x) => ({
+      ...x,
+      score: Math.round(((x.score * scale) / 100) * 100) / 100,
+    })),
+  };
+}
 
 /** A Data sheet row (0-based sheet row) of a person and month, and a field's column. */
 export function dataCell(
