@@ -16,11 +16,15 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
   columnLetter,
+  dataHeaderSpec,
   defaultPlan,
   evaluate,
+  FEEDBACK_HEADER_SPEC,
   mapColumns,
   parseCsv,
+  readCsvFile,
   readDataTable,
+  readFeedbackTable,
   scorecardRows,
 } from "../../src/engine";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
@@ -35,6 +39,8 @@ import {
 } from "./support/browser";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
+/** The samples of shared/samples/, kept byte for byte with the tests (see test/fixtures/README.md). */
+const SAMPLES = path.join(__dirname, "..", "fixtures");
 
 type Cells = (string | number | boolean | null)[][];
 
@@ -282,6 +288,80 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     await openView(pane, "生成");
     await pane.getByText("2024-Q1 结账后，以下人员的输入数据发生了变化：S1003。").waitFor();
     await shot("11-inputs-changed.png");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it("should import the GB18030 export and the 5-point 360 ratings as the samples' README says, and score them like the engine", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/preview.html?lang=zh-CN`);
+    const pane = page.getByTestId("task-pane");
+    await pane.locator("[data-pane-ready=true]").waitFor();
+    await pane.getByRole("button", { name: "创建方案工作簿" }).click();
+    await pane.getByRole("button", { name: "下一步：导入数据" }).click();
+
+    // the export Excel on Chinese Windows saved: GB18030, a title, subtotal and total rows
+    await pane
+      .locator('input[type=file][aria-label="选择 CSV 文件…"]')
+      .setInputFiles(path.join(SAMPLES, "crm-export-2024Q2-gbk.csv"));
+    await pane.getByText("将读取 72 条人员月度数据。5 行合计/小计行将略去。").waitFor();
+    await pane.getByText(/已按 GB18030 \(GBK\) 编码读取/).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "13-import-gbk.png") });
+    await expectAccessible(page, "import gbk");
+    await pane.getByRole("button", { name: "导入 72 行" }).click();
+    await pane.getByText("已将 72 行导入“数据”。").waitFor();
+
+    // 360 ratings out of 5: converted only once the scale is stated, and said
+    await pane
+      .locator('input[type=file][aria-label="选择评价文件…"]')
+      .setInputFiles(path.join(SAMPLES, "feedback-2024Q2.csv"));
+    await pane.getByText("每个评分 × 20 换算为方案的 100 分制（如 4.2 → 84）。").waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "14-import-360.png") });
+    await expectAccessible(page, "import 360");
+    await pane.getByRole("button", { name: "导入 92 条评分" }).click();
+    await pane.getByText("已将 92 条评分导入“360评价”。").waitFor();
+
+    await pane.getByRole("button", { name: "下一步：生成评分卡" }).click();
+    await pane.getByRole("button", { name: "生成评分卡" }).click();
+    await pane.getByText(/^已写入：评分卡/).waitFor({ timeout: 60_000 });
+
+    // the engine over the same files, read in Node: every total score and pay the sheets show
+    const plan = defaultPlan();
+    const data = await readCsvFile(
+      new Uint8Array(fs.readFileSync(path.join(SAMPLES, "crm-export-2024Q2-gbk.csv"))),
+      "q2.csv",
+      dataHeaderSpec(plan)
+    );
+    const ratings = await readCsvFile(
+      new Uint8Array(fs.readFileSync(path.join(SAMPLES, "feedback-2024Q2.csv"))),
+      "fb.csv",
+      FEEDBACK_HEADER_SPEC
+    );
+    if (!data.ok || !ratings.ok) throw new Error("samples unreadable");
+    const rows = readDataTable(data.table, plan).rows;
+    const fb = readFeedbackTable(ratings.table, {
+      scale: 100,
+      sourceScale: 5,
+      knownIds: new Set(rows.map((r) => r.id)),
+    });
+    const engine = scorecardRows(evaluate(plan, rows, fb.ratings));
+    const sc = await sheetValues(page, "scorecard");
+    const h = sc.values.findIndex((r) => r.includes("员工编号"));
+    const col = (header: string) => sc.values[h].indexOf(header);
+    const [idCol, totalCol, payCol] = [col("员工编号"), col("总分"), col("应发合计")];
+    let checked = 0;
+    for (const r of engine) {
+      const line = sc.values.find((v, i) => i > h && v[idCol] === r.id)!;
+      expect(line).toBeDefined();
+      if (r.total === null) continue;
+      expect(line[totalCol]).toBeCloseTo(r.total, 9);
+      expect(line[payCol]).toBeCloseTo(r.totalPay!, 2);
+      checked++;
+    }
+    expect(checked).toBe(24);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -26,7 +26,8 @@ import {
   type Plan,
 } from "../../src/engine";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "shared", "samples");
+/** The samples of shared/samples/, kept byte for byte with the tests (see test/fixtures/README.md). */
+const SAMPLES = join(__dirname, "..", "fixtures");
 const sample = (name: string) => new Uint8Array(readFileSync(join(SAMPLES, name)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const en = (i: Issue) => formatIssue(i, "en-US");

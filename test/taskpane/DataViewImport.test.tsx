@@ -20,7 +20,8 @@ import { renderWithProviders } from "./support/renderWithProviders";
 expect.extend(toHaveNoViolations);
 jest.setTimeout(60_000);
 
-const SAMPLES = join(__dirname, "..", "..", "..", "shared", "samples");
+/** The samples of shared/samples/, kept byte for byte with the tests (see test/fixtures/README.md). */
+const SAMPLES = join(__dirname, "..", "fixtures");
 const sampleFile = (name: string) => new File([readFileSync(join(SAMPLES, name))], name);
 
 function render(host: MemoryHost, language: Language) {
