@@ -232,8 +232,8 @@ const en = {
     notInFile: "— not in the file —",
     required: "required",
     example: (value: string) => `e.g. ${value}`,
-    missingRequired: (n: number) =>
-      `${n} required ${n === 1 ? "column is" : "columns are"} not matched.`,
+    missingRequired: (names: string[]) =>
+      `${names.length} required ${names.length === 1 ? "column is" : "columns are"} not matched: ${names.join(", ")}. Choose ${names.length === 1 ? "its column" : "their columns"} below, or add ${names.length === 1 ? "it" : "them"} to the file.`,
     matched: (n: number, of: number) => `${n} of ${of} plan columns found in the file.`,
     review: "Review the columns",
     mode: "Rows already on the Data sheet",
@@ -770,7 +770,8 @@ const zh: Strings = {
     notInFile: "— 文件中没有 —",
     required: "必填",
     example: (value: string) => `例如 ${value}`,
-    missingRequired: (n: number) => `有 ${n} 个必填列尚未对应。`,
+    missingRequired: (names: string[]) =>
+      `有 ${names.length} 个必填列尚未对应：${names.join("、")}。请在下方选择对应的列，或在文件中补上这些列。`,
     matched: (n: number, of: number) => `文件中找到了方案 ${of} 列中的 ${n} 列。`,
     review: "查看各列对应",
     mode: "数据工作表中已有的行",

@@ -64,7 +64,11 @@ describe("DataView", () => {
     await user.upload(screen.getByLabelText("Choose CSV file…", { selector: "input" }), csvFile());
     await user.click(await screen.findByRole("button", { name: "Review the columns" }));
     await user.selectOptions(screen.getByRole("combobox", { name: /Period/ }), "");
-    expect(screen.getByText("1 required column is not matched.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "1 required column is not matched: Period. Choose its column below, or add it to the file."
+      )
+    ).toBeTruthy();
     expect(
       (screen.getByRole("button", { name: "Import 73 rows" }) as HTMLButtonElement).disabled
     ).toBe(true);

@@ -323,7 +323,13 @@ export function DataView(): React.JSX.Element {
             )}
             {missing.length > 0 && (
               <MessageBar intent="error">
-                <MessageBarBody>{t.data.missingRequired(missing.length)}</MessageBarBody>
+                <MessageBarBody>
+                  {t.data.missingRequired(
+                    mappingTargets(plan, language)
+                      .filter((x) => missing.includes(x.key))
+                      .map((x) => x.name)
+                  )}
+                </MessageBarBody>
               </MessageBar>
             )}
             {preview && (
