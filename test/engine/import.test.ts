@@ -572,3 +572,35 @@ describe("360 ratings (samples/feedback-2024Q2.csv)", () => {
     );
   });
 });
+
+describe("limits, checked before the work", () => {
+  it("should refuse a file above the size limit before reading a byte of it, in both languages", async () => {
+    const { readTableFile } = await import("../../src/taskpane/tableFile");
+    const big = { name: "big.csv", size: 150 * 1024 * 1024 } as File;
+    const r = await readTableFile(big, dataHeaderSpec(plan));
+    expect(r.ok).toBe(false);
+    expect(en(r.issues[0])).toBe(
+      "big.csv: The file is 150 MB; the add-in reads files up to 100 MB. Split it by month or team."
+    );
+    expect(zh(r.issues[0])).toBe(
+      "big.csv：文件大小为 150 MB，加载项最多读取 100 MB 的文件。请按月份或团队拆分。"
+    );
+  });
+
+  it("should refuse a file with more rows than an Excel sheet holds, before anything is written", async () => {
+    const text = "员工编号,月份\n" + "S1,2024-01\n".repeat(1048575);
+    const r = await readCsvFile(utf8(text), "huge.csv", dataHeaderSpec(plan));
+    expect(r.ok).toBe(false);
+    expect(en(r.issues[0])).toBe(
+      "huge.csv: The file has 1048575 rows; an Excel sheet holds at most 1048574. Split it by month or team."
+    );
+  }, 60_000);
+
+  it("should say in Chinese which two columns could be the same plan column", () => {
+    const table = parseCsv("员工编号,月份,回款金额,回款额\nS1,2024-04,1,2\n", "回款.csv");
+    const m = mapColumns(table, plan);
+    expect(zh(m.issues.find((i) => i.code === "columnAmbiguous")!)).toBe(
+      "回款.csv 第 1 行 C 列：C, D 列都可能是“回款金额(元)”：请在列对应中选择其中一列，或重命名其他列。"
+    );
+  });
+});
