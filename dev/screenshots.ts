@@ -1,13 +1,15 @@
 /**
  * README pictures from the development preview (development tooling, run by hand):
  *
- *   npx tsx dev/screenshots.ts        → docs/images/pane.png, scorecard.png, statement.png, whatif.png
+ *   npx tsx dev/screenshots.ts        → docs/images/pane.png, scorecard.png, statement.png, whatif.png,
+ *                                       import.png
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
  * generated Scorecard sheet next to the pane's explanation of one salesperson, a team's
  * statements (绩效结果通知单) beside the Statements view, and the What-if view after raising the
- * top commission tier from 5% to 6%.
+ * top commission tier from 5% to 6%; then, in a new workbook, the Data view's report on the GB18030
+ * export with its title line, subtotal and total rows (crm-export-2024Q2-gbk.csv).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,6 +17,7 @@ import type { Locator } from "playwright-core";
 import { build, launch, ROOT, serve } from "../test/e2e/support/browser";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "crm-export-2024Q1.csv");
+const GBK = path.join(ROOT, "test", "fixtures", "crm-export-2024Q2-gbk.csv");
 const OUT = path.join(ROOT, "docs", "images");
 
 /** Opens a view by its tab, or from the "more views" menu when the pane is too narrow for it. */
@@ -76,7 +79,18 @@ async function main(): Promise<void> {
     await pane.evaluate((el) => el.scrollTo(0, 0));
     await page.setViewportSize({ width: 1280, height: 1100 });
     await pane.screenshot({ path: path.join(OUT, "whatif.png") });
-    for (const f of ["pane.png", "scorecard.png", "statement.png", "whatif.png"])
+    // the Data view's report on a GB18030 export, before anything is written
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await fresh.goto(`${server.origin}/preview.html?lang=zh-CN`);
+    const pane2 = fresh.getByTestId("task-pane");
+    await pane2.locator("[data-pane-ready=true]").waitFor();
+    await pane2.getByRole("button", { name: "创建方案工作簿" }).click();
+    await pane2.getByRole("button", { name: "下一步：导入数据" }).click();
+    await pane2.locator('input[type=file][aria-label="选择 CSV 文件…"]').setInputFiles(GBK);
+    await pane2.getByText(/将读取 72 条人员月度数据/).waitFor();
+    await pane2.getByRole("heading", { name: "导入前检查" }).scrollIntoViewIfNeeded();
+    await pane2.screenshot({ path: path.join(OUT, "import.png") });
+    for (const f of ["pane.png", "scorecard.png", "statement.png", "whatif.png", "import.png"])
       console.log(`wrote ${path.relative(ROOT, path.join(OUT, f))}`);
   } finally {
     await browser.close();
