@@ -14,9 +14,12 @@ export type NumberReading =
   | { kind: "text"; text: string };
 
 const FULL_WIDTH_OFFSET = 0xfee0;
+/** Any character toHalfWidth changes: full-width ASCII, the ideographic space, ￥ and ¥. */
+const WIDE = /[\uff01-\uff5e\u3000\uffe5\u00a5]/;
 
 /** Full-width ASCII variants (０-９, ，．％－＋) to their half-width forms; ideographic space to space. */
 export function toHalfWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
   let out = "";
   let changed = false;
   for (let i = 0; i < text.length; i++) {

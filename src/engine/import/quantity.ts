@@ -129,6 +129,7 @@ export interface NumberText {
   exponent: boolean;
 }
 
+const PLAIN_TEXT = /^[0-9]+(?:[.,][0-9]+)?$/;
 const CURRENCY_PREFIX = /^(¥|\$|€|£|RMB|CNY)\s*/i;
 const CURRENCY_SUFFIX = /\s*(元|RMB|CNY)$/i;
 const SCALE_SUFFIX = /\s*(万|亿)$/;
@@ -137,6 +138,16 @@ const EXPONENT = /^([0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)[eE][+-]?[0-9]+$/;
 
 /** Splits a text into the parts of a number, or null when it is not one at all. */
 export function numberText(raw: string): NumberText | null {
+  // most cells are plain: 123 or 123.45 (no sign, unit or grouping to take apart)
+  if (PLAIN_TEXT.test(raw))
+    return {
+      negative: false,
+      body: raw,
+      percent: false,
+      currency: false,
+      scale: 1,
+      exponent: false,
+    };
   let t = toHalfWidth(raw)
     .trim()
     .replace(/\u00a0/g, " ");
@@ -182,22 +193,28 @@ export function numberText(raw: string): NumberText | null {
 
 /** What a body says about the decimal mark: ".", ",", "ambiguous" (1,234 or 1.234) or "none". */
 export function markEvidence(body: string): DecimalMark | "ambiguous" | "none" {
-  const dots = body.split(".").length - 1;
-  const commas = body.split(",").length - 1;
-  if (dots && commas) return body.lastIndexOf(".") > body.lastIndexOf(",") ? "." : ",";
-  const one = (mark: DecimalMark, count: number): DecimalMark | "ambiguous" => {
-    const other: DecimalMark = mark === "." ? "," : ".";
-    if (count > 1) return other; // 1.234.567: the mark groups thousands
-    const [int, frac] = body.split(mark);
-    const intDigits = int.replace(/[^0-9]/g, "");
-    if (frac.length !== 3 || intDigits === "" || /^0+$/.test(intDigits) || intDigits.length > 3)
-      return mark;
-    if (/ /.test(int)) return mark; // 1 234.567: space groups, the mark is the decimal
-    return "ambiguous";
-  };
-  if (dots) return one(".", dots);
-  if (commas) return one(",", commas);
-  return "none";
+  const dot = body.lastIndexOf(".");
+  const comma = body.lastIndexOf(",");
+  if (dot < 0 && comma < 0) return "none";
+  if (dot >= 0 && comma >= 0) return dot > comma ? "." : ",";
+  const mark: DecimalMark = dot >= 0 ? "." : ",";
+  const last = dot >= 0 ? dot : comma;
+  // 1.234.567: a mark that appears twice groups thousands, so the other one is the decimal
+  if (body.indexOf(mark) !== last) return mark === "." ? "," : ".";
+  let intDigits = 0;
+  let zeros = true;
+  for (let i = 0; i < last; i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      intDigits++;
+      if (c !== 48) zeros = false;
+    }
+  }
+  const fraction = body.length - last - 1;
+  // 0.123, .5, 12345.678, 12.5 and 1 234.567 can only mean one thing
+  if (fraction !== 3 || intDigits === 0 || intDigits > 3 || zeros) return mark;
+  if (body.lastIndexOf(" ", last) >= 0) return mark;
+  return "ambiguous";
 }
 
 /**
@@ -212,8 +229,19 @@ export function shiftDecimal(value: number, places: number): number {
   return Number(`${m[1]}${m[2]}${m[3] ? "." + m[3] : ""}e${exp}`);
 }
 
+/** An integer part grouped by thousands, with the group mark of each decimal mark (or spaces). */
+const GROUPED: Record<DecimalMark, RegExp> = {
+  ".": /^[0-9]{1,3}(,[0-9]{3})+$|^[0-9]{1,3}( [0-9]{3})+$/,
+  ",": /^[0-9]{1,3}(\.[0-9]{3})+$|^[0-9]{1,3}( [0-9]{3})+$/,
+};
+
 /** The value of a body under a decimal mark, or null when the body does not fit that mark. */
 export function bodyValue(body: string, decimal: DecimalMark, exponent = false): number | null {
+  if (PLAIN_TEXT.test(body)) {
+    // digits and at most one mark: the mark is the decimal, or the text does not fit the mark
+    if (body.includes(decimal)) return Number(decimal === "." ? body : body.replace(",", "."));
+    if (!body.includes(decimal === "." ? "," : ".")) return Number(body);
+  }
   if (exponent) {
     const v = Number(body.replace(",", "."));
     return Number.isFinite(v) ? v : null;
@@ -223,8 +251,7 @@ export function bodyValue(body: string, decimal: DecimalMark, exponent = false):
   if (extra !== undefined) return null;
   const grouped = int.includes(group) || / /.test(int);
   if (grouped) {
-    const re = new RegExp(`^[0-9]{1,3}(\\${group}[0-9]{3})+$|^[0-9]{1,3}( [0-9]{3})+$`);
-    if (!re.test(int.replace(/[\u202f ]/g, " "))) return null;
+    if (!GROUPED[decimal].test(int.replace(/[\u202f ]/g, " "))) return null;
   } else if (!/^[0-9]*$/.test(int)) return null;
   if (frac !== undefined && !/^[0-9]*$/.test(frac)) return null;
   const digits = int.replace(/[^0-9]/g, "");
