@@ -13,8 +13,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  ChevronDownRegular,
-  ChevronRightRegular,
   ArrowUploadRegular,
   CheckmarkCircleRegular,
   SelectAllOnRegular,
@@ -34,11 +32,13 @@ import { readTableFile } from "../tableFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { checkWorkbook, loadSavedMapping, mappingFromHeaders, saveMapping } from "../workflow";
+import { missingRequired } from "../components/ColumnMappingEditor";
 import {
-  ColumnMappingEditor,
-  mappingTargets,
-  missingRequired,
-} from "../components/ColumnMappingEditor";
+  filledRows,
+  ImportPreview,
+  MappingSection,
+  type ImportSource,
+} from "../components/ImportMapping";
 import { ErrorBar } from "../components/ErrorBar";
 import { FeedbackImport } from "../components/FeedbackImport";
 import { IssueList } from "../components/IssueList";
@@ -52,17 +52,6 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hidden: { display: "none" },
 });
-
-interface Source {
-  name: string;
-  table: CellTable;
-  mapping: ColumnMapping;
-  remembered: boolean;
-  /** What reading the file or selection found (encoding, separator, lines above the header). */
-  found: Issue[];
-  /** Plan columns several source columns match, until the user chooses: those columns. */
-  unresolved: Record<string, number[]>;
-}
 
 /** A file or selection that could not be read, and why. */
 interface Refusal {
@@ -92,10 +81,8 @@ export function DataView(): React.JSX.Element {
   const importing = useAction();
   const checking = useAction();
   const progress = useProgress();
-  const [source, setSource] = React.useState<Source | null>(null);
+  const [source, setSource] = React.useState<ImportSource | null>(null);
   const [mode, setMode] = React.useState<"replace" | "append">("replace");
-  // every column matched: the list stays folded until the user wants to review it
-  const [reviewing, setReviewing] = React.useState(false);
   const [imported, setImported] = React.useState<ImportResult | null>(null);
   const [refused, setRefused] = React.useState<{ columns: string[]; rows: number } | null>(null);
   const [refusal, setRefusal] = React.useState<Refusal | null>(null);
@@ -217,21 +204,7 @@ export function DataView(): React.JSX.Element {
 
   const unresolved = source ? Object.keys(source.unresolved).length : 0;
   const missing = source && plan ? missingRequired(plan, source.mapping) : [];
-  const targets = plan ? mappingTargets(plan, language).length : 0;
-  const matched =
-    source && plan
-      ? mappingTargets(plan, language).filter((x) => source.mapping[x.key] !== undefined).length
-      : 0;
-  const rowsInSource = source
-    ? source.table.rows.filter((r) =>
-        r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
-      ).length
-    : 0;
-  const rowsToImport = rowsInSource - (preview?.leftOut.length ?? 0);
-  const report = source && preview ? [...source.found, ...preview.issues] : [];
-  const unreadable = preview
-    ? preview.issues.filter((i) => i.severity === "error" && i.location?.column).length
-    : 0;
+  const rowsToImport = source ? filledRows(source.table) - (preview?.leftOut.length ?? 0) : 0;
   const allIssues = check ? [...check.data.issues, ...check.feedback.issues] : [];
 
   return (
@@ -281,68 +254,8 @@ export function DataView(): React.JSX.Element {
         )}
         {source && plan && (
           <section className={styles.section} aria-labelledby="data-mapping">
-            <Text size={200} role="status">
-              {t.data.read(source.name, rowsInSource, source.table.header.length)}
-            </Text>
-            <Body1Strong as="h3" id="data-mapping" className={styles.heading}>
-              {t.data.mappingTitle}
-            </Body1Strong>
-            <Text size={200}>{source.remembered ? t.data.remembered : t.data.mappingHint}</Text>
-            <Text size={200} weight="semibold">
-              {t.data.matched(matched, targets)}
-            </Text>
-            {unresolved > 0 && (
-              <MessageBar intent="warning">
-                <MessageBarBody>{t.data.ambiguous(unresolved)}</MessageBarBody>
-              </MessageBar>
-            )}
-            {missing.length === 0 && unresolved === 0 && (
-              <div>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  icon={reviewing ? <ChevronDownRegular /> : <ChevronRightRegular />}
-                  aria-expanded={reviewing}
-                  aria-controls="data-mapping-list"
-                  onClick={() => setReviewing((r) => !r)}
-                >
-                  {t.data.review}
-                </Button>
-              </div>
-            )}
-            {(reviewing || missing.length > 0 || unresolved > 0) && (
-              <div id="data-mapping-list">
-                <ColumnMappingEditor
-                  table={source.table}
-                  plan={plan}
-                  mapping={source.mapping}
-                  unresolved={source.unresolved}
-                  onChange={choose}
-                />
-              </div>
-            )}
-            {missing.length > 0 && (
-              <MessageBar intent="error">
-                <MessageBarBody>
-                  {t.data.missingRequired(
-                    mappingTargets(plan, language)
-                      .filter((x) => missing.includes(x.key))
-                      .map((x) => x.name)
-                  )}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {preview && (
-              <section className={styles.section} aria-labelledby="data-preview">
-                <Body1Strong as="h3" id="data-preview" className={styles.heading}>
-                  {t.data.previewTitle}
-                </Body1Strong>
-                <Text size={200}>
-                  {t.data.preview(preview.rows.length, preview.leftOut.length, unreadable)}
-                </Text>
-                <IssueList issues={report} language={language} label={t.data.reportLabel} filter />
-              </section>
-            )}
+            <MappingSection source={source} plan={plan} onChoose={choose} />
+            {preview && <ImportPreview source={source} preview={preview} />}
             <Field label={t.data.mode}>
               <RadioGroup
                 value={mode}

@@ -1,0 +1,146 @@
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import type { CellTable, ColumnMapping, DataReading, Issue, Plan } from "../../engine";
+import { useSession } from "../session";
+import { ColumnMappingEditor, mappingTargets, missingRequired } from "./ColumnMappingEditor";
+import { IssueList } from "./IssueList";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+});
+
+/** A file or selection read for an import, with the mapping the user is choosing. */
+export interface ImportSource {
+  name: string;
+  table: CellTable;
+  mapping: ColumnMapping;
+  remembered: boolean;
+  /** What reading the file or selection found (encoding, separator, lines above the header). */
+  found: Issue[];
+  /** Plan columns several source columns match, until the user chooses: those columns. */
+  unresolved: Record<string, number[]>;
+}
+
+/** Rows of a table that hold anything. */
+export function filledRows(table: CellTable): number {
+  return table.rows.filter((r) =>
+    r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
+  ).length;
+}
+
+/**
+ * How the source's columns match the plan's: what was found, the columns several could be (to
+ * choose before importing), the required ones missing (by name), and the editor.
+ */
+export function MappingSection({
+  source,
+  plan,
+  onChoose,
+}: {
+  source: ImportSource;
+  plan: Plan;
+  onChoose(mapping: ColumnMapping, key: string): void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, language } = useSession();
+  // every column matched: the list stays folded until the user wants to review it
+  const [reviewing, setReviewing] = React.useState(false);
+  const targets = mappingTargets(plan, language);
+  const matched = targets.filter((x) => source.mapping[x.key] !== undefined).length;
+  const unresolved = Object.keys(source.unresolved).length;
+  const missing = missingRequired(plan, source.mapping);
+  return (
+    <>
+      <Text size={200} role="status">
+        {t.data.read(source.name, filledRows(source.table), source.table.header.length)}
+      </Text>
+      <Body1Strong as="h3" id="data-mapping" className={styles.heading}>
+        {t.data.mappingTitle}
+      </Body1Strong>
+      <Text size={200}>{source.remembered ? t.data.remembered : t.data.mappingHint}</Text>
+      <Text size={200} weight="semibold">
+        {t.data.matched(matched, targets.length)}
+      </Text>
+      {unresolved > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.data.ambiguous(unresolved)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {missing.length === 0 && unresolved === 0 && (
+        <div>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={reviewing ? <ChevronDownRegular /> : <ChevronRightRegular />}
+            aria-expanded={reviewing}
+            aria-controls="data-mapping-list"
+            onClick={() => setReviewing((r) => !r)}
+          >
+            {t.data.review}
+          </Button>
+        </div>
+      )}
+      {(reviewing || missing.length > 0 || unresolved > 0) && (
+        <div id="data-mapping-list">
+          <ColumnMappingEditor
+            table={source.table}
+            plan={plan}
+            mapping={source.mapping}
+            unresolved={source.unresolved}
+            onChange={onChoose}
+          />
+        </div>
+      )}
+      {missing.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {t.data.missingRequired(
+              targets.filter((x) => missing.includes(x.key)).map((x) => x.name)
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+/** What the import will read before anything is written: rows, rows left out, every issue. */
+export function ImportPreview({
+  source,
+  preview,
+}: {
+  source: ImportSource;
+  preview: DataReading;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, language } = useSession();
+  const unreadable = preview.issues.filter(
+    (i) => i.severity === "error" && i.location?.column
+  ).length;
+  return (
+    <section className={styles.section} aria-labelledby="data-preview">
+      <Body1Strong as="h3" id="data-preview" className={styles.heading}>
+        {t.data.previewTitle}
+      </Body1Strong>
+      <Text size={200}>
+        {t.data.preview(preview.rows.length, preview.leftOut.length, unreadable)}
+      </Text>
+      <IssueList
+        issues={[...source.found, ...preview.issues]}
+        language={language}
+        label={t.data.reportLabel}
+        filter
+      />
+    </section>
+  );
+}
