@@ -228,38 +228,16 @@ export interface MappingResult {
   ambiguous: Record<string, number[]>;
 }
 
-/**
- * Finds each identity column and plan field in a header row. Extra columns are reported and
- * ignored; a required column that is absent is an error; optional fields may be absent.
- */
-export function mapColumns(
-  table: CellTable,
-  plan: Plan,
-  saved?: ColumnMapping,
-  options: MappingOptions = {}
-): MappingResult {
-  const issues: Issue[] = [];
-  const firstColumn = table.firstColumn ?? 0;
-  const headers = table.header.map((h) => (h === null || h === undefined ? "" : String(h)));
-  const normalized = headers.map((h) => normalizeHeader(h));
-  const byName = new Map<string, number[]>();
-  normalized.forEach((h, i) => {
-    if (!h) return;
-    for (const k of new Set([h, withoutUnit(h)])) {
-      const list = byName.get(k) ?? [];
-      list.push(i);
-      byName.set(k, list);
-    }
-  });
-  const mapping: ColumnMapping = {};
-  const ambiguous: Record<string, number[]> = {};
-  const used = new Set<number>();
-  const want: {
-    key: string;
-    names: string[];
-    display: { en: string; zh: string };
-    optional: boolean;
-  }[] = [
+/** A column the plan wants: its key, the header names it goes by, its name to show. */
+interface WantedColumn {
+  key: string;
+  names: string[];
+  display: { en: string; zh: string };
+  optional: boolean;
+}
+
+function wantedColumns(plan: Plan): WantedColumn[] {
+  return [
     ...IDENTITY_COLUMNS.map((k) => ({
       key: k,
       names: IDENTITY_NAMES[k].map(normalizeHeader),
@@ -273,86 +251,86 @@ export function mapColumns(
       optional: f.optional,
     })),
   ];
+}
+
+/** Header positions by normalized name (with and without a unit in brackets). */
+function columnsByName(headers: readonly string[]): Map<string, number[]> {
+  const byName = new Map<string, number[]>();
+  headers.forEach((raw, i) => {
+    const h = normalizeHeader(raw);
+    if (!h) return;
+    for (const k of new Set([h, withoutUnit(h)])) {
+      const list = byName.get(k) ?? [];
+      list.push(i);
+      byName.set(k, list);
+    }
+  });
+  return byName;
+}
+
+/**
+ * Finds each identity column and plan field in a header row. The user's saved choices come
+ * first; a column several headers match is left unmapped (with an error naming them) for the user
+ * to choose; extra columns are reported and ignored; a required column that is absent is an
+ * error; optional fields may be absent. `exact`: the saved mapping is all there is.
+ */
+export function mapColumns(
+  table: CellTable,
+  plan: Plan,
+  saved?: ColumnMapping,
+  options: MappingOptions = {}
+): MappingResult {
+  const issues: Issue[] = [];
+  const firstColumn = table.firstColumn ?? 0;
+  const headers = table.header.map((h) => (h === null || h === undefined ? "" : String(h)));
+  const byName = columnsByName(headers);
+  const mapping: ColumnMapping = {};
+  const ambiguous: Record<string, number[]> = {};
+  const used = new Set<number>();
+  const want = wantedColumns(plan);
+  const at = (column?: number) => ({
+    location: {
+      sheet: table.sheet,
+      row: table.headerRow,
+      column: column === undefined ? undefined : columnLetter(firstColumn + column),
+    },
+  });
   // the user's choices first, so no column they gave one key is taken by another
-  const chosen = (key: string) => {
-    const s = saved?.[key];
-    return s !== undefined && s >= 0 && s < headers.length && headers[s] !== "" ? s : undefined;
-  };
   for (const w of want) {
-    const s = chosen(w.key);
-    if (s !== undefined) {
+    const s = saved?.[w.key];
+    if (s !== undefined && s >= 0 && s < headers.length && headers[s] !== "") {
       mapping[w.key] = s;
       used.add(s);
     }
   }
   for (const w of want) {
     if (mapping[w.key] !== undefined) continue;
-    if (options.exact) {
-      if (!w.optional)
-        issues.push(
-          issue(
-            "error",
-            "columnNotFound",
-            { name: w.display },
-            { location: { sheet: table.sheet, row: table.headerRow } }
-          )
-        );
-      continue;
-    }
     const found = new Set<number>();
-    for (const n of w.names) for (const i of byName.get(n) ?? []) if (!used.has(i)) found.add(i);
+    if (!options.exact)
+      for (const n of w.names) for (const i of byName.get(n) ?? []) if (!used.has(i)) found.add(i);
     const list = [...found].sort((a, b) => a - b);
     if (list.length === 0) {
-      if (!w.optional) {
-        issues.push(
-          issue(
-            "error",
-            "columnNotFound",
-            { name: w.display },
-            { location: { sheet: table.sheet, row: table.headerRow } }
-          )
-        );
-      }
-      continue;
-    }
-    if (list.length > 1) {
+      if (!w.optional) issues.push(issue("error", "columnNotFound", { name: w.display }, at()));
+    } else if (list.length > 1) {
       // never the first of several: the user chooses (a saved mapping already holds the choice)
-      issues.push(
-        issue(
-          "error",
-          "columnAmbiguous",
-          { name: w.display, columns: list.map((i) => columnLetter(firstColumn + i)).join(", ") },
-          {
-            location: {
-              sheet: table.sheet,
-              row: table.headerRow,
-              column: columnLetter(firstColumn + list[0]),
-            },
-          }
-        )
-      );
+      const columns = list.map((i) => columnLetter(firstColumn + i)).join(", ");
+      issues.push(issue("error", "columnAmbiguous", { name: w.display, columns }, at(list[0])));
       ambiguous[w.key] = list;
-      continue;
+    } else {
+      mapping[w.key] = list[0];
+      used.add(list[0]);
     }
-    mapping[w.key] = list[0];
-    used.add(list[0]);
   }
   const candidatesOfAmbiguous = new Set(Object.values(ambiguous).flat());
   headers.forEach((h, i) => {
     if (h.trim() !== "" && !used.has(i) && !candidatesOfAmbiguous.has(i)) {
+      const where = at(i);
       issues.push(
         issue(
           "info",
           "columnIgnored",
           { header: h },
-          {
-            location: {
-              sheet: table.sheet,
-              row: table.headerRow,
-              column: columnLetter(firstColumn + i),
-              header: h,
-            },
-          }
+          { location: { ...where.location, header: h } }
         )
       );
     }
