@@ -16,7 +16,6 @@ import { ArrowUploadRegular, PeopleCommunityRegular } from "@fluentui/react-icon
 import {
   convertRating,
   FEEDBACK_HEADER_SPEC,
-  RATING_SCALES,
   ratingScale,
   readFeedbackTable,
   type CellTable,
@@ -31,6 +30,7 @@ import { readTableFile } from "../tableFile";
 import { useAction } from "../useAction";
 import { checkWorkbook } from "../workflow";
 import { ErrorBar } from "./ErrorBar";
+import { RatingScaleOptions, RefusalReport, type Refusal } from "./ImportMapping";
 import { IssueList } from "./IssueList";
 import { ProgressLine, useProgress } from "./ProgressLine";
 
@@ -80,7 +80,7 @@ export function FeedbackImport({
   const progress = useProgress();
   const input = React.useRef<HTMLInputElement>(null);
   const [file, setFile] = React.useState<RatingsFile | null>(null);
-  const [refusal, setRefusal] = React.useState<{ name: string; issues: Issue[] } | null>(null);
+  const [refusal, setRefusal] = React.useState<Refusal | null>(null);
   const [from, setFrom] = React.useState<RatingScale | null>(null);
   const [mode, setMode] = React.useState<"replace" | "append">("append");
   const [done, setDone] = React.useState<ImportResult | null>(null);
@@ -162,14 +162,7 @@ export function FeedbackImport({
       </div>
       <ProgressLine progress={progress.value} label={t.data.reading} />
       <ErrorBar error={reading.error} />
-      {refusal && (
-        <>
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t.data.fileRefused(refusal.name)}</MessageBarBody>
-          </MessageBar>
-          <IssueList issues={refusal.issues} language={language} label={t.data.reportLabel} />
-        </>
-      )}
+      {refusal && <RefusalReport refusal={refusal} />}
       {file && (
         <>
           <Text size={200} role="status">
@@ -185,11 +178,7 @@ export function FeedbackImport({
                   value={from === null ? "" : String(from)}
                   onChange={(_, d) => setFrom(d.value ? (Number(d.value) as RatingScale) : null)}
                 >
-                  {RATING_SCALES.map((n) => (
-                    <option key={n} value={String(n)}>
-                      {t.data.scaleOption(n)}
-                    </option>
-                  ))}
+                  <RatingScaleOptions />
                 </Select>
               </Field>
               {from !== null && (

@@ -9,7 +9,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
-import type { CellTable, ColumnMapping, DataReading, Issue, Plan } from "../../engine";
+import {
+  RATING_SCALES,
+  type CellTable,
+  type ColumnMapping,
+  type DataReading,
+  type Issue,
+  type Plan,
+} from "../../engine";
 import { useSession } from "../session";
 import { ColumnMappingEditor, mappingTargets, missingRequired } from "./ColumnMappingEditor";
 import { IssueList } from "./IssueList";
@@ -142,5 +149,38 @@ export function ImportPreview({
         filter
       />
     </section>
+  );
+}
+
+/** A file or selection that could not be read, and why. */
+export interface Refusal {
+  name: string;
+  issues: Issue[];
+}
+
+/** Why a file or selection cannot be imported: every reason, located and worded. */
+export function RefusalReport({ refusal }: { refusal: Refusal }): React.JSX.Element {
+  const { strings: t, language } = useSession();
+  return (
+    <>
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{t.data.fileRefused(refusal.name)}</MessageBarBody>
+      </MessageBar>
+      <IssueList issues={refusal.issues} language={language} label={t.data.reportLabel} />
+    </>
+  );
+}
+
+/** The rating scales, as options of a select. */
+export function RatingScaleOptions(): React.JSX.Element {
+  const { strings: t } = useSession();
+  return (
+    <>
+      {RATING_SCALES.map((n) => (
+        <option key={n} value={String(n)}>
+          {t.data.scaleOption(n)}
+        </option>
+      ))}
+    </>
   );
 }

@@ -37,7 +37,9 @@ import {
   filledRows,
   ImportPreview,
   MappingSection,
+  RefusalReport,
   type ImportSource,
+  type Refusal,
 } from "../components/ImportMapping";
 import { ErrorBar } from "../components/ErrorBar";
 import { FeedbackImport } from "../components/FeedbackImport";
@@ -52,12 +54,6 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hidden: { display: "none" },
 });
-
-/** A file or selection that could not be read, and why. */
-interface Refusal {
-  name: string;
-  issues: Issue[];
-}
 
 /**
  * Data: import a CRM export (CSV) or a selection into the Data sheet through a column mapping the
@@ -244,14 +240,7 @@ export function DataView(): React.JSX.Element {
         </div>
         <Text size={200}>{t.data.selectionHint}</Text>
         <ErrorBar error={reading.error} />
-        {refusal && (
-          <>
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{t.data.fileRefused(refusal.name)}</MessageBarBody>
-            </MessageBar>
-            <IssueList issues={refusal.issues} language={language} label={t.data.reportLabel} />
-          </>
-        )}
+        {refusal && <RefusalReport refusal={refusal} />}
         {source && plan && (
           <section className={styles.section} aria-labelledby="data-mapping">
             <MappingSection source={source} plan={plan} onChoose={choose} />

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Field, Input, Select, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { RATING_SCALES, ratingScale, type RatingScale } from "../../../engine";
+import { ratingScale, type RatingScale } from "../../../engine";
+import { RatingScaleOptions } from "../ImportMapping";
 import { useSession } from "../../session";
 import { NumberField } from "../NumberField";
 import { total, validationAt, type SectionProps } from "./planEditing";
@@ -115,11 +116,7 @@ export function PaySection({ plan, edit, issues, language }: SectionProps): Reac
               edit((p) => void (p.feedback.scale = Number(d.value) as RatingScale))
             }
           >
-            {RATING_SCALES.map((n) => (
-              <option key={n} value={String(n)}>
-                {t.data.scaleOption(n)}
-              </option>
-            ))}
+            <RatingScaleOptions />
           </Select>
         </Field>
       </div>
