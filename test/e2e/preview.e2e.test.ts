@@ -321,8 +321,8 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     await pane.getByText("每个评分 × 20 换算为方案的 100 分制（如 4.2 → 84）。").waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "14-import-360.png") });
     await expectAccessible(page, "import 360");
-    await pane.getByRole("button", { name: "导入 92 条评分" }).click();
-    await pane.getByText("已将 92 条评分导入“360评价”。").waitFor();
+    await pane.getByRole("button", { name: "导入 97 条评分" }).click();
+    await pane.getByText("已将 97 条评分导入“360评价”。").waitFor();
 
     await pane.getByRole("button", { name: "下一步：生成评分卡" }).click();
     await pane.getByRole("button", { name: "生成评分卡" }).click();

@@ -561,7 +561,7 @@ describe("360 ratings (samples/feedback-2024Q2.csv)", () => {
     };
     const r = readFeedbackTable(t, { scale: 5, knownIds: ids });
     expect(r.ratings.map((x) => [x.id, x.score])).toEqual([["S1002", 4.5]]);
-    expect(r.unknown?.map((x) => x.id)).toEqual(["S9999"]);
+    expect(r.readable?.map((x) => x.id)).toEqual(["S9999", "S1002"]);
     expect(r.issues.map((i) => [i.code, i.location?.row])).toEqual([
       ["ratingOutOfRange", 2],
       ["percentNotAllowed", 3],

@@ -224,7 +224,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText | Refu
     const line = Math.max(1, lineAt(bytes, bad));
     return refuse(file, "encodingBrokenBom", { encoding: NAMES[encoding], line }, line);
   }
-  if (text.replace(/\s+/g, "") === "") return refuse(file, "fileEmpty");
+  if (!/\S/.test(text)) return refuse(file, "fileEmpty");
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     const at = textPosition(text, nul);

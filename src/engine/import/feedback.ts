@@ -177,8 +177,13 @@ export interface FeedbackOptions {
 export interface FeedbackReading {
   ratings: FeedbackRating[];
   issues: Issue[];
-  /** Readable ratings of people the data does not hold: named, not used (an import keeps them). */
-  unknown?: FeedbackRating[];
+  /**
+   * Every rating that could be read, in the source's order, on the plan's scale: those used, and
+   * those named and not used (repeats, conflicting ones, people the data does not hold). An import
+   * writes all of them, so the Feedback sheet holds what the source said and its check names the
+   * same rows again.
+   */
+  readable?: FeedbackRating[];
   /**
    * The scale the source shows (by its header or its values) when it differs from the plan's and
    * no source scale was stated: nothing was read, a conversion must be chosen.
@@ -326,8 +331,12 @@ function withoutRepeats(ctx: Ctx, ratings: FeedbackRating[]): FeedbackRating[] {
   const blocked = new Set<string>();
   const kept: FeedbackRating[] = [];
   for (const r of ratings) {
-    const who = r.raterName ? normalizeHeader(r.raterName) : `#${r.score}`;
-    const key = [r.id, r.period, r.rater, who].join("\u0000");
+    // without the rater's name two rows cannot be told from two raters who agree: both count
+    if (!r.raterName) {
+      kept.push(r);
+      continue;
+    }
+    const key = [r.id, r.period, r.rater, normalizeHeader(r.raterName)].join("\u0000");
     const prior = first.get(key);
     const where = {
       location: { sheet: ctx.where.sheet, row: r.source.row },
@@ -396,13 +405,13 @@ export function readFeedbackTable(table: CellTable, options: FeedbackOptions): F
     }
   }
   const read: FeedbackRating[] = [];
-  const unknown: FeedbackRating[] = [];
+  const readable: FeedbackRating[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     if (!table.rows[i] || blankRow(table.rows[i])) continue;
     const r = readRating(ctx, i, options);
     if (!r) continue;
+    readable.push(r);
     if (options.knownIds && !options.knownIds.has(r.id)) {
-      unknown.push(r);
       issues.push(
         issue(
           "warning",
@@ -416,7 +425,7 @@ export function readFeedbackTable(table: CellTable, options: FeedbackOptions): F
   const ratings = withoutRepeats(ctx, read);
   const from = options.sourceScale;
   if (from !== undefined) issues.push(conversionIssue(ctx, ratings, from, options.scale));
-  return { ratings, issues, unknown };
+  return { ratings, issues, readable };
 }
 
 function scaleIssue(

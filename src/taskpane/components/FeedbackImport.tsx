@@ -112,12 +112,13 @@ export function FeedbackImport({
     [file, plan, from]
   );
   const ratings = result?.ratings ?? [];
+  const written = result?.readable?.length ?? 0;
 
   const doImport = () =>
     importing.run(async () => {
       if (!file || !result) return;
       const r = await host.importFeedback(
-        { plan, language, ratings: [...ratings, ...(result.unknown ?? [])], mode },
+        { plan, language, ratings: result.readable ?? ratings, mode },
         { confirmReplace }
       );
       if (r.cancelled) return;
@@ -166,7 +167,7 @@ export function FeedbackImport({
       {file && (
         <>
           <Text size={200} role="status">
-            {t.data.feedbackRead(file.name, ratings.length)}
+            {t.data.feedbackRead(file.name, written)}
           </Text>
           {file.shown !== null && (
             <>
@@ -196,7 +197,7 @@ export function FeedbackImport({
               filter
             />
           )}
-          {result && ratings.length === 0 && (
+          {result && written === 0 && (
             <MessageBar intent="error">
               <MessageBarBody>{t.data.noRatings}</MessageBarBody>
             </MessageBar>
@@ -211,10 +212,10 @@ export function FeedbackImport({
             <Button
               appearance="primary"
               icon={<PeopleCommunityRegular />}
-              disabled={!result || ratings.length === 0 || importing.busy}
+              disabled={!result || written === 0 || importing.busy}
               onClick={() => void doImport()}
             >
-              {importing.busy ? t.data.importing : t.data.importFeedback(ratings.length)}
+              {importing.busy ? t.data.importing : t.data.importFeedback(written)}
             </Button>
             <Button onClick={() => setFile(null)}>{t.common.cancel}</Button>
           </div>
