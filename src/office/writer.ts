@@ -28,20 +28,20 @@
 import { formatMessage, type Language, type MessageParams } from "../engine/messages";
 import {
   isFormula,
-  type ChartSpec,
   type DefinedNameSpec,
-  type PrintSpec,
   type SheetLayout,
   type SheetRole,
-  type StyleSpec,
   type TableSpec,
   type ValidationSpec,
   type WorkbookLayout,
 } from "../workbook/layout";
-import { cellAddress, columnLetters } from "./a1";
+import { columnLetters } from "./a1";
 import {
+  batchBytes,
   clampBudget,
   commandBytes,
+  REQUEST_BYTES,
+  requestBytes,
   runSteps,
   syncEach,
   type Phase,
@@ -60,6 +60,7 @@ import {
   withExcelTableHeaders,
   type Grid,
 } from "./content";
+import { addChart, applyStyle, chartBytes, printBytes, setupPrint, styleBytes } from "./formats";
 import { renameSheetReferences, sheetReferences } from "./formula";
 import {
   detectFeatures,
@@ -132,6 +133,8 @@ export interface ApplyStats {
   syncs: number;
   /** Largest estimated request of any round trip, in bytes. */
   largestRequestBytes: number;
+  /** The estimated request bytes of each round trip, in order. */
+  requestBytes: number[];
 }
 
 export type ApplyResult =
@@ -145,14 +148,6 @@ export function widthInPoints(characters: number): number {
 }
 
 void OFFICE_MESSAGES;
-
-const CHART_TYPES: Record<ChartSpec["type"], "ColumnClustered" | "BarClustered" | "Pie" | "Line"> =
-  {
-    columnClustered: "ColumnClustered",
-    barClustered: "BarClustered",
-    pie: "Pie",
-    line: "Line",
-  };
 
 type Plan =
   | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }
@@ -199,7 +194,7 @@ export async function applyLayout(
 ): Promise<ApplyResult> {
   const host = options.host ?? officeHost();
   const notes = new Notes(layout.language);
-  const stats: ApplyStats = { syncs: 0, largestRequestBytes: 0 };
+  const stats: ApplyStats = { syncs: 0, largestRequestBytes: 0, requestBytes: [] };
   const features = detectFeatures(host);
   const fail = (
     error: OfficeFailure,
@@ -275,7 +270,7 @@ class Writer {
     const progress = this.options.onProgress;
     progress?.({ phase: "inspecting", completed: 0, total: 0 });
     const state = await loadWorkbookState(this.context);
-    this.count(0);
+    this.count(REQUEST_BYTES + requestBytes(3, 3));
 
     const conflict = this.nameConflict(state);
     if (conflict) {
@@ -322,8 +317,7 @@ class Writer {
     const steps = this.steps(state, plans, inspections);
     let done = 0;
     await runSteps(this.context, steps, this.budget, (batch, index, total) => {
-      const bytes = batch.reduce((n, s) => n + s.bytes, 0);
-      this.count(bytes);
+      this.count(batchBytes(batch));
       done = index + 1;
       const last = batch[batch.length - 1];
       progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
@@ -337,7 +331,13 @@ class Writer {
     };
   }
 
+  /** JSON bytes a chunk of values may take: the budget less what every request carries. */
+  private chunkBudget(): number {
+    return this.budget - REQUEST_BYTES - requestBytes(1, 2);
+  }
+
   private count(bytes: number): void {
+    this.stats.requestBytes.push(bytes);
     this.stats.syncs++;
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, bytes);
   }
@@ -408,7 +408,7 @@ class Writer {
     const out = new Map<string, Inspection>();
     if (queued.length === 0) return out;
     await this.context.sync();
-    this.count(0);
+    this.count(REQUEST_BYTES + requestBytes(3 * queued.length, 3 * queued.length));
     for (const q of queued) {
       const used = q.used;
       out.set(q.name.toUpperCase(), {
@@ -493,10 +493,11 @@ class Writer {
         expected += rows * job.bytesPerRow;
         if (rows < job.mark.rows - job.next) break; // this sheet continues in the next trip
       }
+      const bytes = REQUEST_BYTES + requestBytes(reads.length, reads.length);
       return {
-        bytes: commandBytes() * reads.length,
+        bytes,
         done: () => {
-          this.count(commandBytes() * reads.length);
+          this.count(bytes);
           for (const r of reads) {
             const formulas = r.range.formulas as unknown[][];
             r.job.hash.addRows(formulas);
@@ -505,7 +506,7 @@ class Writer {
           }
         },
         failed: (error) => {
-          this.count(0);
+          this.count(bytes);
           if (toOfficeFailure(error).code !== "ResponsePayloadSizeLimitExceeded") return false;
           // the sheet holds more than recorded: read smaller pieces
           let shrunk = false;
@@ -677,7 +678,7 @@ class Writer {
         this.setMark(c, p.owned.markName, p, "replacing")
       );
       if (!p.viaCopy)
-        step("setup", commandBytes(p.name) * 8, () =>
+        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
           this.clearSheet(this.sheet(p.name), p.oldTables, p.oldCharts)
         );
     }
@@ -696,8 +697,8 @@ class Writer {
       const target = contentSheet.get(p.role)!;
       current = p.name;
       for (const block of p.layout.blocks) {
-        for (const chunk of valueChunks(block, this.budget - 2 * commandBytes(), mapFormula)) {
-          step("writing", chunk.bytes + commandBytes(target), () => {
+        for (const chunk of valueChunks(block, this.chunkBudget(), mapFormula)) {
+          step("writing", chunk.bytes + requestBytes(1, 2, target), () => {
             const rows = chunk.values.length;
             const cols = chunk.values[0].length;
             this.sheet(target).getRangeByIndexes(chunk.row, chunk.column, rows, cols).formulas =
@@ -718,9 +719,9 @@ class Writer {
           for (const chunk of formatChunks(
             block,
             formats as (string | null)[][],
-            this.budget - 2 * commandBytes()
+            this.chunkBudget()
           )) {
-            step("formatting", chunk.bytes + commandBytes(target), () => {
+            step("formatting", chunk.bytes + requestBytes(1, 2, target), () => {
               const range = this.sheet(target).getRangeByIndexes(
                 chunk.row,
                 chunk.column,
@@ -745,7 +746,7 @@ class Writer {
         }
       }
       for (const style of p.layout.styles) {
-        step("formatting", commandBytes(target, style) * 3, () =>
+        step("formatting", styleBytes(style), () =>
           applyStyle(
             this.sheet(target).getRangeByIndexes(
               style.range.row,
@@ -826,7 +827,7 @@ class Writer {
     let chartsMade = 0;
 
     if (p.action === "replaced" && p.viaCopy) {
-      step("finishing", commandBytes(p.name, content) * 12, () => {
+      step("finishing", clearBytes(p.oldTables, p.oldCharts) + requestBytes(3, 2), () => {
         const target = this.sheet(p.name);
         this.clearSheet(target, p.oldTables, p.oldCharts);
         // everything written to the temporary sheet: the cells and any styled range beyond them
@@ -843,7 +844,7 @@ class Writer {
         this.sheet(content).delete();
       });
     } else if (p.action === "created" || p.action === "createdAlongside") {
-      step("finishing", commandBytes(mark, content) * 3, (c) => {
+      step("finishing", requestBytes(3, 3, mark, encodeMark(this.markFor(p, "writing"))), (c) => {
         if (p.moveMark) c.workbook.names.getItem(mark).delete();
         const named = c.workbook.names.add(
           mark,
@@ -860,7 +861,7 @@ class Writer {
     const flushWidth = (end: number) => {
       if (!run) return;
       const { start, width } = run;
-      step("finishing", commandBytes(), () => {
+      step("finishing", requestBytes(2, 1, width), () => {
         ws().getRange(`${columnLetters(start)}:${columnLetters(end - 1)}`).format.columnWidth =
           widthInPoints(width);
       });
@@ -903,7 +904,7 @@ class Writer {
     for (const t of layout.tables) this.tableStep(t, p.name, ws, tableNames, step);
     if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) {
       const { rows, columns } = layout.freeze;
-      step("finishing", commandBytes(), () => {
+      step("finishing", requestBytes(2, 1), () => {
         const panes = ws().freezePanes;
         if (rows > 0 && columns > 0) panes.freezeAt(ws().getRangeByIndexes(0, 0, rows, columns));
         else if (rows > 0) panes.freezeRows(rows);
@@ -912,7 +913,7 @@ class Writer {
     }
     for (const bar of layout.dataBars ?? []) {
       const { range: r, color } = bar;
-      step("finishing", commandBytes(color) * 3, () => {
+      step("finishing", requestBytes(4, 2, color), () => {
         const cf = ws()
           .getRangeByIndexes(r.row, r.column, r.rows, r.columns)
           .conditionalFormats.add("DataBar");
@@ -929,7 +930,7 @@ class Writer {
         return;
       }
       chartsMade++;
-      step("finishing", commandBytes(chart) * (4 + 3 * chart.series.length), () =>
+      step("finishing", chartBytes(chart, `PERF_${p.role}_${i + 1}`), () =>
         addChart(ws(), chart, `PERF_${p.role}_${i + 1}`)
       );
     });
@@ -937,9 +938,7 @@ class Writer {
       if (!this.features.pageLayout) this.notes.add("officePrintSkipped", { sheet: p.name });
       else {
         const print = layout.print;
-        step("finishing", commandBytes(print) * (6 + print.rowBreaks.length), () =>
-          setupPrint(ws(), print)
-        );
+        step("finishing", printBytes(print), () => setupPrint(ws(), print));
       }
     }
     const existingNames = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
@@ -1038,7 +1037,7 @@ class Writer {
     }
     if (!rule && !v.prompt) return;
     const r = v.range;
-    step("finishing", commandBytes(rule, v.prompt, v.error) * 2, () => {
+    step("finishing", requestBytes(2, 3, rule, v.prompt, v.error), () => {
       const dv = ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns).dataValidation;
       if (rule) dv.rule = rule;
       if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
@@ -1056,7 +1055,7 @@ class Writer {
     const name = uniqueTableName(t.name, taken);
     taken.add(name.toUpperCase());
     if (name !== t.name) this.notes.add("officeTableRenamed", { requested: t.name, name, sheet });
-    step("finishing", commandBytes(t) * 3, () => {
+    step("finishing", requestBytes(3, 2, t, name), () => {
       const r = t.range;
       const table = ws().tables.add(
         ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns),
@@ -1075,7 +1074,7 @@ class Writer {
   ): void {
     const ref = `=${mapFormula(n.ref)}`;
     const comment = ownedNameComment(n.comment);
-    step("finishing", commandBytes(n.name, ref, comment) * 2, (c) => {
+    step("finishing", requestBytes(3, 2, n.name, ref, comment), (c) => {
       // the conflict check let through only names the add-in created: replace them
       if (exists) c.workbook.names.getItem(n.name).delete();
       c.workbook.names.add(n.name, ref, comment);
@@ -1083,75 +1082,12 @@ class Writer {
   }
 }
 
-function applyStyle(range: Excel.Range, s: StyleSpec): void {
-  const f = range.format;
-  if (s.bold !== undefined) f.font.bold = s.bold;
-  if (s.italic !== undefined) f.font.italic = s.italic;
-  if (s.fontColor) f.font.color = s.fontColor;
-  if (s.fontSize) f.font.size = s.fontSize;
-  if (s.fill) f.fill.color = s.fill;
-  if (s.wrap !== undefined) f.wrapText = s.wrap;
-  if (s.horizontal)
-    f.horizontalAlignment =
-      s.horizontal === "left" ? "Left" : s.horizontal === "center" ? "Center" : "Right";
-  if (s.vertical)
-    f.verticalAlignment =
-      s.vertical === "top" ? "Top" : s.vertical === "center" ? "Center" : "Bottom";
-  if (s.border) {
-    type Edge =
-      "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
-    const edges: Edge[] =
-      s.border === "thin"
-        ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]
-        : s.border === "top"
-          ? ["EdgeTop"]
-          : ["EdgeBottom"];
-    for (const e of edges) {
-      const b = f.borders.getItem(e);
-      b.style = "Continuous";
-      b.weight = "Thin";
-    }
-  }
-}
-
-function addChart(ws: Excel.Worksheet, spec: ChartSpec, name: string): void {
-  const at = (r: { row: number; column: number; rows: number; columns: number }) =>
-    ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns);
-  const [first, ...rest] = spec.series;
-  const chart = ws.charts.add(
-    CHART_TYPES[spec.type],
-    at(first.values),
-    first.values.columns === 1 ? "Columns" : "Rows"
+/** Request bytes of Writer.clearSheet: the sheet's range and its parts, one action each. */
+function clearBytes(tables: string[], charts: string[]): number {
+  return requestBytes(
+    5 + tables.length + charts.length,
+    7 + tables.length + charts.length,
+    tables,
+    charts
   );
-  chart.name = name;
-  chart.title.text = spec.title;
-  const s0 = chart.series.getItemAt(0);
-  s0.name = first.name;
-  s0.setXAxisValues(at(spec.categories));
-  for (const s of rest) {
-    const series = chart.series.add(s.name);
-    series.setValues(at(s.values));
-    series.setXAxisValues(at(spec.categories));
-  }
-  const a = spec.anchor;
-  chart.setPosition(
-    cellAddress(a.row, a.column),
-    cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
-  );
-}
-
-function setupPrint(ws: Excel.Worksheet, print: PrintSpec): void {
-  const pl = ws.pageLayout;
-  pl.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  pl.paperSize = "A4";
-  const a = print.area;
-  pl.setPrintArea(ws.getRangeByIndexes(a.row, a.column, a.rows, a.columns));
-  // fit all columns on one page wide; 0 pages tall means "as many as needed"
-  if (print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (print.titleRows) {
-    const { first, last } = print.titleRows;
-    pl.setPrintTitleRows(ws.getRangeByIndexes(first, 0, last - first + 1, 1).getEntireRow());
-  }
-  for (const row of print.rowBreaks)
-    ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
 }

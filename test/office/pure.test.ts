@@ -4,7 +4,14 @@
  */
 import fc from "fast-check";
 import { columnLetters, parseColumn, splitSheetAddress } from "../../src/office/a1";
-import { clampBudget, groupSteps, MAX_BATCH_BYTES, type Step } from "../../src/office/batch";
+import {
+  batchBytes,
+  clampBudget,
+  groupSteps,
+  MAX_BATCH_BYTES,
+  REQUEST_BYTES,
+  type Step,
+} from "../../src/office/batch";
 import {
   canonicalRead,
   canonicalWritten,
@@ -284,8 +291,11 @@ describe("grids, hashes and chunks", () => {
       write: true,
       queue: () => undefined,
     });
-    const batches = groupSteps([step(600), step(600), step(300), step(2000), step(10)], 1000);
+    // every request also carries REQUEST_BYTES of its own
+    const budget = REQUEST_BYTES + 1000;
+    const batches = groupSteps([step(600), step(600), step(300), step(2000), step(10)], budget);
     expect(batches.map((b) => b.map((s) => s.bytes))).toEqual([[600], [600, 300], [2000], [10]]);
+    for (const b of batches) if (b.length > 1) expect(batchBytes(b)).toBeLessThanOrEqual(budget);
     expect(clampBudget(10 * 1024 * 1024)).toBe(MAX_BATCH_BYTES);
     expect(clampBudget(undefined)).toBe(2 * 1024 * 1024);
   });

@@ -22,6 +22,7 @@ import {
   type WorkbookModel,
 } from "./model";
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, sheetPrefix, type Rect } from "./parse";
+import { defaultProfile, supports, type HostProfile } from "./profiles";
 
 export const LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -58,12 +59,6 @@ function utf8(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
-function compareVersion(a: string, b: string): number {
-  const [a1, a2] = a.split(".").map(Number);
-  const [b1, b2] = b.split(".").map(Number);
-  return a1 !== b1 ? a1 - b1 : a2 - b2;
-}
-
 export class DoubleHost {
   readonly syncs: SyncRecord[] = [];
   fault?: Fault;
@@ -76,12 +71,20 @@ export class DoubleHost {
 
   constructor(
     readonly model: WorkbookModel,
-    public apiVersion = "1.9",
+    public profile: HostProfile = defaultProfile(),
     public displayLanguage = "en-US"
   ) {}
 
+  /** The host's ExcelApi version (changing it keeps the profile's other sets). */
+  get apiVersion(): string {
+    return this.profile.sets.ExcelApi ?? "1.1";
+  }
+  set apiVersion(version: string) {
+    this.profile = { ...this.profile, sets: { ...this.profile.sets, ExcelApi: version } };
+  }
+
   isSetSupported(name: string, version = "1.1"): boolean {
-    return name === "ExcelApi" && compareVersion(version, this.apiVersion) <= 0;
+    return supports(this.profile, name, version);
   }
 
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -128,13 +131,18 @@ export class RequestContext {
     return this.queue.length;
   }
 
-  async sync(): Promise<void> {
+  /**
+   * Apply what was queued, as one request. `requestBytes` is the size of the real request when
+   * Microsoft's client sent it (test/support/office-client); otherwise the double measures the
+   * JSON of its own commands.
+   */
+  async sync(options: { requestBytes?: number } = {}): Promise<void> {
     const commands = this.queue;
     this.queue = [];
     const host = this.host;
     const rec: SyncRecord = {
       index: host.syncs.length,
-      requestBytes: utf8(JSON.stringify(commands.map((c) => c.json))),
+      requestBytes: options.requestBytes ?? utf8(JSON.stringify(commands.map((c) => c.json))),
       responseBytes: 0,
       commands: commands.length,
       writes: commands.filter((c) => c.write).length,
@@ -214,7 +222,7 @@ function argJson(a: unknown): unknown {
   return a instanceof ClientObject ? { ref: a.oid } : a;
 }
 
-abstract class ClientObject<T> {
+export abstract class ClientObject<T> {
   readonly oid: number;
   private resolved?: { value: T | null };
   private loaded = new Map<string, unknown>();
@@ -279,6 +287,11 @@ abstract class ClientObject<T> {
   }
 
   /** Read a loaded property; throws PropertyNotLoaded before load + sync. */
+  /** A loaded property's value by name (what Excel returns for it); PropertyNotLoaded before. */
+  loadedValue(name: string): unknown {
+    return this.get(name);
+  }
+
   protected get<V>(name: string): V {
     if (!this.loaded.has(name)) {
       throw new DoubleError(
@@ -364,7 +377,7 @@ function isDeleted(v: unknown): boolean {
 }
 
 /** A collection whose `items` can be loaded. */
-abstract class Collection<
+export abstract class Collection<
   T,
   P extends { setLoaded(values: Record<string, unknown>): void },
 > extends ClientObject<null> {
@@ -393,6 +406,16 @@ abstract class Collection<
 
   protected defaultProps(): string[] {
     return [];
+  }
+
+  /**
+   * The item at a position of the collection, as it is when the request is read (how Microsoft's
+   * client addresses an item it loaded without an id).
+   */
+  getItemAt(index: number): P {
+    const found = this.list()[index];
+    if (found === undefined) throw new DoubleError("ItemNotFound", `There is no item ${index}.`);
+    return this.wrap(found);
   }
 
   override load(props?: Loadable): this {
@@ -968,6 +991,54 @@ class RangeProxy extends ClientObject<RangeRef> {
         };
       },
       { parent: this, method: "getCell", args: [row, col] }
+    );
+  }
+
+  /** Row `index` of the range (Microsoft's client cuts large writes into rows and bounding rectangles). */
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const r = this.target();
+        if (index < 0 || index >= r.rect.rows)
+          throw new DoubleError("InvalidArgument", `Row ${index} is outside the range.`);
+        return { sheet: r.sheet, rect: { ...r.rect, row: r.rect.row + index, rows: 1 } };
+      },
+      { parent: this, method: "getRow", args: [index] }
+    );
+  }
+  /** The smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: unknown): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const a = this.target();
+        const b = rangeArg(this.ctx, a.sheet, other);
+        if (b.sheet !== a.sheet)
+          throw new DoubleError("InvalidArgument", "The ranges are on different sheets.");
+        const row = Math.min(a.rect.row, b.rect.row);
+        const col = Math.min(a.rect.col, b.rect.col);
+        const rows = Math.max(a.rect.row + a.rect.rows, b.rect.row + b.rect.rows) - row;
+        const cols = Math.max(a.rect.col + a.rect.cols, b.rect.col + b.rect.cols) - col;
+        return { sheet: a.sheet, rect: { row, col, rows, cols } };
+      },
+      { parent: this, method: "getBoundingRect", args: [other], minApi: "1.2" }
+    );
+  }
+  /** What Microsoft's client asks before writing a large array in pieces: the sizes must match. */
+  _ValidateArraySize(rows: number, cols: number): void {
+    this.call(
+      "_ValidateArraySize",
+      [rows, cols],
+      (r) => {
+        if (rows !== r.rect.rows || cols !== r.rect.cols)
+          throw new DoubleError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+          );
+      },
+      "1.3",
+      false
     );
   }
 
