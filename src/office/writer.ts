@@ -165,7 +165,6 @@ type Plan =
       action: "replaced";
       name: string;
       owned: OwnedSheet;
-      viaCopy: boolean;
       oldTables: string[];
       oldCharts: string[];
     };
@@ -540,7 +539,6 @@ class Writer {
         action: "replaced",
         name: owned!.sheet,
         owned: owned!,
-        viaCopy: this.features.copyFrom,
         oldTables: seen?.tables ?? [],
         oldCharts: seen?.charts ?? [],
       });
@@ -598,14 +596,13 @@ class Writer {
           action: "replaced",
           name: owned.sheet,
           owned,
-          viaCopy: this.features.copyFrom,
-          oldTables: seen?.tables ?? [],
+            oldTables: seen?.tables ?? [],
           oldCharts: seen?.charts ?? [],
         };
       });
     }
     for (const p of plans) {
-      if (p.action === "replaced" && !p.viaCopy)
+      if (p.action === "replaced" && !this.features.copyFrom)
         this.notes.add("officeReplacedInPlace", { sheet: p.name });
     }
     return plans;
@@ -652,7 +649,7 @@ class Writer {
       writeName.set(p.layout.name.toUpperCase(), name);
       writeName.set(validSheetName(p.layout.name, p.role).toUpperCase(), name);
       if (p.action === "replaced")
-        contentSheet.set(p.role, p.viaCopy ? stagingName(p.role) : p.name);
+        contentSheet.set(p.role, this.features.copyFrom ? stagingName(p.role) : p.name);
       else if (p.action === "created" || p.action === "createdAlongside")
         contentSheet.set(p.role, stagingName(p.role));
     }
@@ -677,14 +674,14 @@ class Writer {
       step("setup", commandBytes(p.name) * 2, (c) =>
         this.setMark(c, p.owned.markName, p, "replacing")
       );
-      if (!p.viaCopy)
+      if (!this.features.copyFrom)
         step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
           this.clearSheet(this.sheet(p.name), p.oldTables, p.oldCharts)
         );
     }
     for (const p of written) {
       const target = contentSheet.get(p.role)!;
-      if (p.action === "replaced" && !p.viaCopy) continue;
+      if (p.action === "replaced" && !this.features.copyFrom) continue;
       step("setup", commandBytes(target) * 2, (c) => {
         const ws = c.workbook.worksheets.add(target);
         ws.visibility = "Hidden";
@@ -826,7 +823,8 @@ class Writer {
     const mark = markName(p.role);
     let chartsMade = 0;
 
-    if (p.action === "replaced" && p.viaCopy) {
+    // a rewritten sheet is swapped in from its finished copy (ExcelApi 1.9), else was cleared
+    if (p.action === "replaced" && this.features.copyFrom) {
       step("finishing", clearBytes(p.oldTables, p.oldCharts) + requestBytes(3, 2), () => {
         const target = this.sheet(p.name);
         this.clearSheet(target, p.oldTables, p.oldCharts);

@@ -23,6 +23,25 @@ import {
 } from "./model";
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, sheetPrefix, type Rect } from "./parse";
 import { defaultProfile, supports, type HostProfile } from "./profiles";
+import { EXCEL_API_SETS } from "./api-sets.generated";
+import type { ExcelClass } from "./classes";
+
+/**
+ * The ExcelApi set of a member, as @types/office-js documents it (./api-sets.generated.ts, made by
+ * scripts/api-sets.ts). A member the table lacks is one Excel does not have: that throws.
+ */
+export function excelApiSet(excel: ExcelClass, member: string): string {
+  const version = EXCEL_API_SETS[excel]?.[member];
+  if (version === undefined)
+    throw new Error(`@types/office-js gives Excel.${excel}.${member} no ExcelApi set`);
+  return version;
+}
+
+/**
+ * An Excel member: by name on the proxy's own class, by class and name, or an explicit set for an
+ * internal member @types/office-js does not declare.
+ */
+type Member = string | [ExcelClass, string] | { version: string };
 
 export const LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -231,7 +250,13 @@ export abstract class ClientObject<T> {
   constructor(
     protected readonly ctx: RequestContext,
     private readonly resolver: () => T | null,
-    creation?: { parent?: ClientObject<unknown>; method: string; args?: unknown[]; minApi?: string }
+    creation?: {
+      parent?: ClientObject<unknown>;
+      method: string;
+      args?: unknown[];
+      /** The Excel class and member whose set the creation needs (default: the parent's). */
+      api?: [ExcelClass, string];
+    }
   ) {
     this.oid = ctx.id();
     if (creation) {
@@ -243,7 +268,11 @@ export abstract class ClientObject<T> {
           a: (creation.args ?? []).map(argJson),
         },
         write: false,
-        minApi: creation.minApi,
+        minApi: creation.api
+          ? excelApiSet(...creation.api)
+          : creation.parent
+            ? excelApiSet(creation.parent.excel, creation.method)
+            : undefined,
         apply: () => {
           this.resolve();
         },
@@ -286,12 +315,12 @@ export abstract class ClientObject<T> {
     return this.settledNull;
   }
 
-  /** Read a loaded property; throws PropertyNotLoaded before load + sync. */
   /** A loaded property's value by name (what Excel returns for it); PropertyNotLoaded before. */
   loadedValue(name: string): unknown {
     return this.get(name);
   }
 
+  /** Read a loaded property; throws PropertyNotLoaded before load + sync. */
   protected get<V>(name: string): V {
     if (!this.loaded.has(name)) {
       throw new DoubleError(
@@ -307,26 +336,36 @@ export abstract class ClientObject<T> {
     if (this.settledNull === undefined) this.settledNull = false;
   }
 
-  protected put(prop: string, value: unknown, apply: (t: T) => void, minApi?: string): void {
+  /** The Excel class this proxy stands for (the requirement sets of its members). */
+  abstract readonly excel: ExcelClass;
+
+  private setOf(member: Member): string {
+    if (typeof member === "string") return excelApiSet(this.excel, member);
+    return Array.isArray(member) ? excelApiSet(...member) : member.version;
+  }
+
+  /** Queue a property set; `member` is the Excel member when the command's key differs. */
+  protected put(prop: string, value: unknown, apply: (t: T) => void, member: Member = prop): void {
     this.ctx.push({
       json: { i: this.oid, k: `set:${prop}`, v: argJson(value) },
       write: true,
-      minApi,
+      minApi: this.setOf(member),
       apply: () => apply(this.target()),
     });
   }
 
+  /** Queue a method call; `member` is the Excel member when the command's key differs. */
   protected call(
     method: string,
     args: unknown[],
     apply: (t: T) => void,
-    minApi?: string,
+    member: Member = method,
     write = true
   ): void {
     this.ctx.push({
       json: { i: this.oid, k: `call:${method}`, a: args.map(argJson) },
       write,
-      minApi,
+      minApi: this.setOf(member),
       apply: () => apply(this.target()),
     });
   }
@@ -466,6 +505,7 @@ class ApplicationProxy {
     this.ctx.push({
       json: { k: "call:calculate", a: [type] },
       write: false,
+      minApi: excelApiSet("Application", "calculate"),
       apply: () => {
         if (!["Recalculate", "Full", "FullRebuild"].includes(type))
           throw new DoubleError("InvalidArgument", `Unknown calculation type ${type}.`);
@@ -477,7 +517,7 @@ class ApplicationProxy {
       json: { k: "call:suspendApiCalculationUntilNextSync" },
       write: false,
       suspend: true,
-      minApi: "1.6",
+      minApi: excelApiSet("Application", "suspendApiCalculationUntilNextSync"),
       apply: () => undefined,
     });
   }
@@ -507,7 +547,7 @@ class WorkbookProxy {
         ctx.push({
           json: { k: "call:onSelectionChanged.add" },
           write: false,
-          minApi: "1.2",
+          minApi: excelApiSet("Workbook", "onSelectionChanged"),
           apply: () => ctx.model.selectionListeners.add(handler),
         });
         return {
@@ -527,6 +567,7 @@ class WorkbookProxy {
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ ...this.ctx.model.selection }), {
       method: "getSelectedRange",
+      api: ["Workbook", "getSelectedRange"],
     });
   }
 
@@ -537,7 +578,7 @@ class WorkbookProxy {
         const s = this.ctx.model.selection;
         return { sheet: s.sheet, rect: { row: s.rect.row, col: s.rect.col, rows: 1, cols: 1 } };
       },
-      { method: "getActiveCell", minApi: "1.7" }
+      { method: "getActiveCell", api: ["Workbook", "getActiveCell"] }
     );
   }
 }
@@ -546,6 +587,7 @@ class WorkbookProxy {
 // worksheets
 
 class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
+  readonly excel = "WorksheetCollection" as const;
   constructor(ctx: RequestContext) {
     super(ctx, () => null);
   }
@@ -566,6 +608,7 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
     this.ctx.push({
       json: { i: sheet.oid, k: "call:worksheets.add", a: [name] },
       write: true,
+      minApi: excelApiSet("WorksheetCollection", "add"),
       apply: () => sheet.preset(this.m.addSheet(name)),
     });
     return sheet;
@@ -588,7 +631,6 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
       parent: this,
       method: "getItemOrNullObject",
       args: [key],
-      minApi: "1.4",
     });
   }
 
@@ -601,6 +643,7 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
 }
 
 class WorksheetProxy extends ClientObject<SheetModel> {
+  readonly excel = "Worksheet" as const;
   protected read(prop: string, s: SheetModel): unknown {
     switch (prop) {
       case "name":
@@ -654,7 +697,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     return this.get("tabColor");
   }
   set tabColor(v: string) {
-    this.put("tabColor", v, (s) => (s.tabColor = v), "1.7");
+    this.put("tabColor", v, (s) => (s.tabColor = v));
   }
 
   delete(): void {
@@ -702,7 +745,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
         }
         return { sheet: this.target(), rect: { row, col, rows, cols } };
       },
-      { parent: this, method: "getRangeByIndexes", args: [row, col, rows, cols], minApi: "1.7" }
+      { parent: this, method: "getRangeByIndexes", args: [row, col, rows, cols] }
     );
   }
 
@@ -714,7 +757,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
         const rect = this.m.usedRange(sheet, valuesOnly);
         return rect ? { sheet, rect } : null;
       },
-      { parent: this, method: "getUsedRangeOrNullObject", args: [valuesOnly], minApi: "1.4" }
+      { parent: this, method: "getUsedRangeOrNullObject", args: [valuesOnly] }
     );
   }
 
@@ -774,6 +817,7 @@ function rangeArg(ctx: RequestContext, from: SheetModel, value: unknown): RangeR
 }
 
 class RangeProxy extends ClientObject<RangeRef> {
+  readonly excel = "Range" as const;
   protected read(prop: string, r: RangeRef): unknown {
     const big = () => {
       if (r.rect.rows * r.rect.cols > 5_000_000)
@@ -864,20 +908,15 @@ class RangeProxy extends ClientObject<RangeRef> {
     this.put("numberFormat", v, (r) => this.m.setNumberFormat(r.sheet, r.rect, v));
   }
   set columnHidden(v: boolean) {
-    this.put(
-      "columnHidden",
-      v,
-      (r) => {
-        if (!v && r.rect.cols === MAX_COLS) r.sheet.colHidden.clear();
-        else {
-          for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) {
-            if (v) r.sheet.colHidden.add(c);
-            else r.sheet.colHidden.delete(c);
-          }
+    this.put("columnHidden", v, (r) => {
+      if (!v && r.rect.cols === MAX_COLS) r.sheet.colHidden.clear();
+      else {
+        for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) {
+          if (v) r.sheet.colHidden.add(c);
+          else r.sheet.colHidden.delete(c);
         }
-      },
-      "1.2"
-    );
+      }
+    });
   }
 
   get format(): RangeFormatProxy {
@@ -902,7 +941,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         ctx.push({
           json: { i: oid, k: "call:conditionalFormats.add", a: [type] },
           write: true,
-          minApi: "1.6",
+          minApi: excelApiSet("ConditionalFormatCollection", "add"),
           apply: () => {
             const r = target();
             if (type !== "DataBar")
@@ -916,7 +955,7 @@ class RangeProxy extends ClientObject<RangeRef> {
             ctx.push({
               json: { i: oid, k: "set:dataBar.positiveFormat.fillColor", v: color },
               write: true,
-              minApi: "1.6",
+              minApi: excelApiSet("ConditionalDataBarPositiveFormat", "fillColor"),
               apply: () => {
                 if (!entry)
                   throw new DoubleError(
@@ -937,7 +976,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         ctx.push({
           json: { i: oid, k: "call:conditionalFormats.clearAll" },
           write: true,
-          minApi: "1.6",
+          minApi: excelApiSet("ConditionalFormatCollection", "clearAll"),
           apply: () => {
             const r = target();
             const overlaps = (a: Rect, b: Rect) =>
@@ -1022,7 +1061,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         const cols = Math.max(a.rect.col + a.rect.cols, b.rect.col + b.rect.cols) - col;
         return { sheet: a.sheet, rect: { row, col, rows, cols } };
       },
-      { parent: this, method: "getBoundingRect", args: [other], minApi: "1.2" }
+      { parent: this, method: "getBoundingRect", args: [other] }
     );
   }
   /** What Microsoft's client asks before writing a large array in pieces: the sizes must match. */
@@ -1037,7 +1076,7 @@ class RangeProxy extends ClientObject<RangeRef> {
             "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
           );
       },
-      "1.3",
+      { version: "1.3" }, // internal: not in @types/office-js; office.js checks ExcelApi 1.3
       false
     );
   }
@@ -1046,61 +1085,43 @@ class RangeProxy extends ClientObject<RangeRef> {
     this.call("clear", [applyTo], (r) => this.m.clear(r.sheet, r.rect, applyTo));
   }
   copyFrom(source: unknown, copyType = "All", skipBlanks = false, transpose = false): void {
-    this.call(
-      "copyFrom",
-      [source, copyType, skipBlanks, transpose],
-      (r) => {
-        if (skipBlanks || transpose)
-          throw new DoubleError(
-            "NotImplemented",
-            "The double copies without skipBlanks/transpose."
-          );
-        const from = rangeArg(this.ctx, r.sheet, source);
-        this.m.copy(from, { sheet: r.sheet, rect: from.rect }, copyType);
-      },
-      "1.9"
-    );
+    this.call("copyFrom", [source, copyType, skipBlanks, transpose], (r) => {
+      if (skipBlanks || transpose)
+        throw new DoubleError("NotImplemented", "The double copies without skipBlanks/transpose.");
+      const from = rangeArg(this.ctx, r.sheet, source);
+      this.m.copy(from, { sheet: r.sheet, rect: from.rect }, copyType);
+    });
   }
   merge(across = false): void {
-    this.call(
-      "merge",
-      [across],
-      (r) => {
-        if (across) throw new DoubleError("NotImplemented", "merge(across) is not modelled.");
-        const inside = (a: Rect, b: Rect) =>
-          a.row >= b.row &&
-          a.col >= b.col &&
-          a.row + a.rows <= b.row + b.rows &&
-          a.col + a.cols <= b.col + b.cols;
-        const overlaps = (a: Rect, b: Rect) =>
-          a.row < b.row + b.rows &&
-          b.row < a.row + a.rows &&
-          a.col < b.col + b.cols &&
-          b.col < a.col + a.cols;
-        if (this.m.tables.some((t) => t.sheet === r.sheet && overlaps(t.rect, r.rect)))
-          throw new DoubleError("InvalidOperation", "Cells in a table can't be merged.");
-        r.sheet.merges = r.sheet.merges.filter((m) => !inside(m, r.rect));
-        if (r.sheet.merges.some((m) => overlaps(m, r.rect)))
-          throw new DoubleError("InvalidOperation", "Merged areas can't overlap.");
-        r.sheet.merges.push({ ...r.rect });
-      },
-      "1.2"
-    );
+    this.call("merge", [across], (r) => {
+      if (across) throw new DoubleError("NotImplemented", "merge(across) is not modelled.");
+      const inside = (a: Rect, b: Rect) =>
+        a.row >= b.row &&
+        a.col >= b.col &&
+        a.row + a.rows <= b.row + b.rows &&
+        a.col + a.cols <= b.col + b.cols;
+      const overlaps = (a: Rect, b: Rect) =>
+        a.row < b.row + b.rows &&
+        b.row < a.row + a.rows &&
+        a.col < b.col + b.cols &&
+        b.col < a.col + a.cols;
+      if (this.m.tables.some((t) => t.sheet === r.sheet && overlaps(t.rect, r.rect)))
+        throw new DoubleError("InvalidOperation", "Cells in a table can't be merged.");
+      r.sheet.merges = r.sheet.merges.filter((m) => !inside(m, r.rect));
+      if (r.sheet.merges.some((m) => overlaps(m, r.rect)))
+        throw new DoubleError("InvalidOperation", "Merged areas can't overlap.");
+      r.sheet.merges.push({ ...r.rect });
+    });
   }
   unmerge(): void {
-    this.call(
-      "unmerge",
-      [],
-      (r) => {
-        const overlaps = (a: Rect, b: Rect) =>
-          a.row < b.row + b.rows &&
-          b.row < a.row + a.rows &&
-          a.col < b.col + b.cols &&
-          b.col < a.col + a.cols;
-        r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(m, r.rect));
-      },
-      "1.2"
-    );
+    this.call("unmerge", [], (r) => {
+      const overlaps = (a: Rect, b: Rect) =>
+        a.row < b.row + b.rows &&
+        b.row < a.row + a.rows &&
+        a.col < b.col + b.cols &&
+        b.col < a.col + a.cols;
+      r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(m, r.rect));
+    });
   }
   select(): void {
     this.call("select", [], (r) => {
@@ -1114,26 +1135,22 @@ class RangeProxy extends ClientObject<RangeRef> {
 }
 
 class RangeFormatProxy extends ClientObject<RangeRef> {
+  readonly excel = "RangeFormat" as const;
   protected read(): unknown {
     return undefined;
   }
   protected defaultProps(): string[] {
     return [];
   }
-  private style(key: string, value: unknown, minApi?: string): void {
-    this.put(key, value, (r) => this.m.setStyle(r.sheet, r.rect, key, value), minApi);
+  private style(key: string, value: unknown): void {
+    this.put(key, value, (r) => this.m.setStyle(r.sheet, r.rect, key, value));
   }
   set columnWidth(v: number) {
-    this.put(
-      "columnWidth",
-      v,
-      (r) => {
-        if (!(v >= 0 && v <= 255 * 7.5))
-          throw new DoubleError("InvalidArgument", "Column width out of range.");
-        for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) r.sheet.colWidths.set(c, v);
-      },
-      "1.2"
-    );
+    this.put("columnWidth", v, (r) => {
+      if (!(v >= 0 && v <= 255 * 7.5))
+        throw new DoubleError("InvalidArgument", "Column width out of range.");
+      for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) r.sheet.colWidths.set(c, v);
+    });
   }
   set wrapText(v: boolean) {
     this.style("wrapText", v);
@@ -1145,14 +1162,15 @@ class RangeFormatProxy extends ClientObject<RangeRef> {
     this.style("verticalAlignment", v);
   }
   get font(): StyleProxy {
-    return new StyleProxy(this.ctx, () => this.target(), "font");
+    return new StyleProxy(this.ctx, () => this.target(), "font", "RangeFont");
   }
   get fill(): StyleProxy {
-    return new StyleProxy(this.ctx, () => this.target(), "fill");
+    return new StyleProxy(this.ctx, () => this.target(), "fill", "RangeFill");
   }
   get borders(): { getItem(index: string): StyleProxy } {
     return {
-      getItem: (index: string) => new StyleProxy(this.ctx, () => this.target(), `border.${index}`),
+      getItem: (index: string) =>
+        new StyleProxy(this.ctx, () => this.target(), `border.${index}`, "RangeBorder"),
     };
   }
 }
@@ -1162,7 +1180,8 @@ class StyleProxy extends ClientObject<RangeRef> {
   constructor(
     ctx: RequestContext,
     resolver: () => RangeRef,
-    private readonly prefix: string
+    private readonly prefix: string,
+    readonly excel: "RangeFont" | "RangeFill" | "RangeBorder"
   ) {
     super(ctx, resolver);
     return new globalThis.Proxy(this, {
@@ -1172,7 +1191,7 @@ class StyleProxy extends ClientObject<RangeRef> {
           ["bold", "italic", "color", "size", "name", "style", "weight", "underline"].includes(prop)
         ) {
           const key = `${target.prefix}.${prop}`;
-          target.put(key, value, (r) => target.m.setStyle(r.sheet, r.rect, key, value));
+          target.put(key, value, (r) => target.m.setStyle(r.sheet, r.rect, key, value), prop);
           return true;
         }
         return Reflect.set(target, prop, value);
@@ -1188,6 +1207,7 @@ class StyleProxy extends ClientObject<RangeRef> {
 }
 
 class DataValidationProxy extends ClientObject<RangeRef> {
+  readonly excel = "DataValidation" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1205,44 +1225,39 @@ class DataValidationProxy extends ClientObject<RangeRef> {
     return v;
   }
   set rule(rule: unknown) {
-    this.put(
-      "rule",
-      rule,
-      (r) => {
-        const x = rule as {
-          list?: { source?: unknown };
-          decimal?: { formula1?: unknown; operator?: unknown };
-        };
-        if (x.list) {
-          const src = x.list.source;
-          if (typeof src !== "string" || src === "")
-            throw new DoubleError("InvalidArgument", "A list needs a source.");
-          if (!src.startsWith("=") && src.length > 255)
-            throw new DoubleError("InvalidArgument", "A list source is limited to 255 characters.");
-        } else if (x.decimal) {
-          if (x.decimal.formula1 === undefined || typeof x.decimal.operator !== "string")
-            throw new DoubleError(
-              "InvalidArgument",
-              "A decimal rule needs formula1 and an operator."
-            );
-        } else throw new DoubleError("InvalidArgument", "Unsupported rule.");
-        const entry = this.entry(r);
-        entry.rule = rule;
-        // a source formula is stored like a cell formula: it follows sheet renames
-        const src = x.list?.source;
-        entry.source =
-          typeof src === "string" && src.startsWith("=")
-            ? this.m.bindFormula(src.slice(1))
-            : undefined;
-      },
-      "1.8"
-    );
+    this.put("rule", rule, (r) => {
+      const x = rule as {
+        list?: { source?: unknown };
+        decimal?: { formula1?: unknown; operator?: unknown };
+      };
+      if (x.list) {
+        const src = x.list.source;
+        if (typeof src !== "string" || src === "")
+          throw new DoubleError("InvalidArgument", "A list needs a source.");
+        if (!src.startsWith("=") && src.length > 255)
+          throw new DoubleError("InvalidArgument", "A list source is limited to 255 characters.");
+      } else if (x.decimal) {
+        if (x.decimal.formula1 === undefined || typeof x.decimal.operator !== "string")
+          throw new DoubleError(
+            "InvalidArgument",
+            "A decimal rule needs formula1 and an operator."
+          );
+      } else throw new DoubleError("InvalidArgument", "Unsupported rule.");
+      const entry = this.entry(r);
+      entry.rule = rule;
+      // a source formula is stored like a cell formula: it follows sheet renames
+      const src = x.list?.source;
+      entry.source =
+        typeof src === "string" && src.startsWith("=")
+          ? this.m.bindFormula(src.slice(1))
+          : undefined;
+    });
   }
   set prompt(p: unknown) {
-    this.put("prompt", p, (r) => (this.entry(r).prompt = p), "1.8");
+    this.put("prompt", p, (r) => (this.entry(r).prompt = p));
   }
   set errorAlert(p: unknown) {
-    this.put("errorAlert", p, (r) => (this.entry(r).errorAlert = p), "1.8");
+    this.put("errorAlert", p, (r) => (this.entry(r).errorAlert = p));
   }
   clear(): void {
     this.call(
@@ -1256,7 +1271,7 @@ class DataValidationProxy extends ClientObject<RangeRef> {
           b.col < a.col + a.cols;
         r.sheet.validations = r.sheet.validations.filter((v) => !overlaps(v.rect, r.rect));
       },
-      "1.8"
+      "clear"
     );
   }
 }
@@ -1265,6 +1280,7 @@ class DataValidationProxy extends ClientObject<RangeRef> {
 // names
 
 class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
+  readonly excel = "NamedItemCollection" as const;
   constructor(
     ctx: RequestContext,
     private readonly scope: () => SheetModel | null
@@ -1293,7 +1309,7 @@ class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
     this.ctx.push({
       json: { i: item.oid, k: "call:names.add", a: [name, argJson(reference), comment] },
       write: true,
-      minApi: "1.4",
+      minApi: excelApiSet("NamedItemCollection", "add"),
       apply: () => {
         const s = this.scope();
         const ref = reference instanceof RangeProxy ? reference.target() : reference;
@@ -1322,12 +1338,12 @@ class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
       parent: this,
       method: "getItemOrNullObject",
       args: [name],
-      minApi: "1.4",
     });
   }
 }
 
 class NamedItemProxy extends ClientObject<NameModel> {
+  readonly excel = "NamedItem" as const;
   protected read(prop: string, n: NameModel): unknown {
     switch (prop) {
       case "name":
@@ -1368,19 +1384,11 @@ class NamedItemProxy extends ClientObject<NameModel> {
     return this.get("comment");
   }
   set comment(v: string) {
-    this.put(
-      "comment",
-      v,
-      (n) => {
-        if (v.length > 255)
-          throw new DoubleError(
-            "InvalidArgument",
-            "A name's comment is limited to 255 characters."
-          );
-        n.comment = v;
-      },
-      "1.4"
-    );
+    this.put("comment", v, (n) => {
+      if (v.length > 255)
+        throw new DoubleError("InvalidArgument", "A name's comment is limited to 255 characters.");
+      n.comment = v;
+    });
   }
   get visible(): boolean {
     return this.get("visible");
@@ -1395,7 +1403,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
       (n) => {
         for (const [k, x] of this.m.names) if (x === n) this.m.names.delete(k);
       },
-      "1.4"
+      "delete"
     );
   }
   getRangeOrNullObject(): RangeProxy {
@@ -1407,7 +1415,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
           ? { sheet: n.range.sheet, rect: n.range.rect }
           : null;
       },
-      { parent: this, method: "getRangeOrNullObject", minApi: "1.4" }
+      { parent: this, method: "getRangeOrNullObject" }
     );
   }
 }
@@ -1416,6 +1424,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
 // tables
 
 class TableCollectionProxy extends Collection<TableModel, TableProxy> {
+  readonly excel = "TableCollection" as const;
   constructor(
     ctx: RequestContext,
     private readonly scope: () => SheetModel | null
@@ -1440,6 +1449,7 @@ class TableCollectionProxy extends Collection<TableModel, TableProxy> {
     this.ctx.push({
       json: { i: table.oid, k: "call:tables.add", a: [argJson(address), hasHeaders] },
       write: true,
+      minApi: excelApiSet("TableCollection", "add"),
       apply: () => {
         let ref: RangeRef;
         if (address instanceof RangeProxy) ref = address.target();
@@ -1474,12 +1484,13 @@ class TableCollectionProxy extends Collection<TableModel, TableProxy> {
     return new TableProxy(
       this.ctx,
       () => this.list().find((x) => x.name.toUpperCase() === name.toUpperCase()) ?? null,
-      { parent: this, method: "getItemOrNullObject", args: [name], minApi: "1.4" }
+      { parent: this, method: "getItemOrNullObject", args: [name] }
     );
   }
 }
 
 class TableProxy extends ClientObject<TableModel> {
+  readonly excel = "Table" as const;
   protected read(prop: string, t: TableModel): unknown {
     return prop === "name" ? t.name : prop === "style" ? t.style : undefined;
   }
@@ -1512,18 +1523,18 @@ class TableProxy extends ClientObject<TableModel> {
     );
   }
   convertToRange(): void {
-    this.call(
-      "convertToRange",
-      [],
-      (t) => (this.m.tables = this.m.tables.filter((x) => x !== t)),
-      "1.2"
-    );
+    this.call("convertToRange", [], (t) => (this.m.tables = this.m.tables.filter((x) => x !== t)));
   }
   delete(): void {
-    this.call("table.delete", [], (t) => {
-      this.m.tables = this.m.tables.filter((x) => x !== t);
-      this.m.clear(t.sheet, t.rect, "All");
-    });
+    this.call(
+      "table.delete",
+      [],
+      (t) => {
+        this.m.tables = this.m.tables.filter((x) => x !== t);
+        this.m.clear(t.sheet, t.rect, "All");
+      },
+      "delete"
+    );
   }
 }
 
@@ -1531,6 +1542,7 @@ class TableProxy extends ClientObject<TableModel> {
 // charts
 
 class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
+  readonly excel = "ChartCollection" as const;
   constructor(
     ctx: RequestContext,
     private readonly sheet: () => SheetModel
@@ -1556,6 +1568,7 @@ class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
     this.ctx.push({
       json: { i: chart.oid, k: "call:charts.add", a: [type, argJson(source), seriesBy] },
       write: true,
+      minApi: excelApiSet("ChartCollection", "add"),
       apply: () => {
         const sheet = this.sheet();
         if (!(source instanceof RangeProxy))
@@ -1593,6 +1606,7 @@ interface ChartRef {
 }
 
 class ChartProxy extends ClientObject<ChartRef> {
+  readonly excel = "Chart" as const;
   protected read(prop: string, c: ChartRef): unknown {
     return prop === "name" ? c.chart.name : undefined;
   }
@@ -1606,7 +1620,8 @@ class ChartProxy extends ClientObject<ChartRef> {
     this.put("name", v, (c) => (c.chart.name = v));
   }
   get title(): { text: string } {
-    const put = (text: string) => this.put("title.text", text, (c) => (c.chart.title = text));
+    const put = (text: string) =>
+      this.put("title.text", text, (c) => (c.chart.title = text), ["ChartTitle", "text"]);
     return {
       get text(): string {
         throw new DoubleError("PropertyNotLoaded", "title.text was not loaded.");
@@ -1627,14 +1642,19 @@ class ChartProxy extends ClientObject<ChartRef> {
             if (!s) throw new DoubleError("ItemNotFound", `No series ${i}.`);
             return s;
           },
-          { parent: this, method: "series.getItemAt", args: [i] }
+          {
+            parent: this,
+            method: "series.getItemAt",
+            args: [i],
+            api: ["ChartSeriesCollection", "getItemAt"],
+          }
         ),
       add: (name: string) => {
         const series = new SeriesProxy(this.ctx, () => null);
         this.ctx.push({
           json: { i: series.oid, k: "call:series.add", a: [name] },
           write: true,
-          minApi: "1.7",
+          minApi: excelApiSet("ChartSeriesCollection", "add"),
           apply: () => {
             const c = this.target();
             const s = {
@@ -1660,7 +1680,8 @@ class ChartProxy extends ClientObject<ChartRef> {
     this.call(
       "chart.delete",
       [],
-      (c) => (c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart))
+      (c) => (c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart)),
+      "delete"
     );
   }
 }
@@ -1668,6 +1689,7 @@ class ChartProxy extends ClientObject<ChartRef> {
 type SeriesModel = ChartModel["series"][number];
 
 class SeriesProxy extends ClientObject<SeriesModel> {
+  readonly excel = "ChartSeries" as const;
   protected read(prop: string, s: SeriesModel): unknown {
     return prop === "name" ? s.name : undefined;
   }
@@ -1681,16 +1703,14 @@ class SeriesProxy extends ClientObject<SeriesModel> {
     this.call(
       "setValues",
       [source],
-      (s) => (s.values = rangeArg(this.ctx, s.values.sheet, source)),
-      "1.7"
+      (s) => (s.values = rangeArg(this.ctx, s.values.sheet, source))
     );
   }
   setXAxisValues(source: unknown): void {
     this.call(
       "setXAxisValues",
       [source],
-      (s) => (s.xValues = rangeArg(this.ctx, s.values.sheet, source)),
-      "1.7"
+      (s) => (s.xValues = rangeArg(this.ctx, s.values.sheet, source))
     );
   }
 }
@@ -1699,6 +1719,7 @@ class SeriesProxy extends ClientObject<SeriesModel> {
 // panes and printing
 
 class FreezePanesProxy extends ClientObject<SheetModel> {
+  readonly excel = "WorksheetFreezePanes" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1706,28 +1727,24 @@ class FreezePanesProxy extends ClientObject<SheetModel> {
     return [];
   }
   freezeRows(n = 1): void {
-    this.call("freezeRows", [n], (s) => (s.freeze = { rows: n, cols: 0 }), "1.7");
+    this.call("freezeRows", [n], (s) => (s.freeze = { rows: n, cols: 0 }));
   }
   freezeColumns(n = 1): void {
-    this.call("freezeColumns", [n], (s) => (s.freeze = { rows: 0, cols: n }), "1.7");
+    this.call("freezeColumns", [n], (s) => (s.freeze = { rows: 0, cols: n }));
   }
   freezeAt(range: unknown): void {
-    this.call(
-      "freezeAt",
-      [range],
-      (s) => {
-        const r = rangeArg(this.ctx, s, range);
-        s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
-      },
-      "1.7"
-    );
+    this.call("freezeAt", [range], (s) => {
+      const r = rangeArg(this.ctx, s, range);
+      s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
+    });
   }
   unfreeze(): void {
-    this.call("unfreeze", [], (s) => (s.freeze = { rows: 0, cols: 0 }), "1.7");
+    this.call("unfreeze", [], (s) => (s.freeze = { rows: 0, cols: 0 }));
   }
 }
 
 class PageLayoutProxy extends ClientObject<SheetModel> {
+  readonly excel = "PageLayout" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1735,33 +1752,28 @@ class PageLayoutProxy extends ClientObject<SheetModel> {
     return [];
   }
   set orientation(v: string) {
-    this.put("orientation", v, (s) => (s.page.orientation = v), "1.9");
+    this.put("orientation", v, (s) => (s.page.orientation = v));
   }
   set paperSize(v: string) {
-    this.put("paperSize", v, (s) => (s.page.paperSize = v), "1.9");
+    this.put("paperSize", v, (s) => (s.page.paperSize = v));
   }
   set zoom(v: unknown) {
-    this.put("zoom", v, (s) => (s.page.zoom = v), "1.9");
+    this.put("zoom", v, (s) => (s.page.zoom = v));
   }
   setPrintArea(area: unknown): void {
-    this.call(
-      "setPrintArea",
-      [area],
-      (s) => (s.page.printArea = rangeArg(this.ctx, s, area).rect),
-      "1.9"
-    );
+    this.call("setPrintArea", [area], (s) => (s.page.printArea = rangeArg(this.ctx, s, area).rect));
   }
   setPrintTitleRows(rows: unknown): void {
     this.call(
       "setPrintTitleRows",
       [rows],
-      (s) => (s.page.titleRows = rangeArg(this.ctx, s, rows).rect),
-      "1.9"
+      (s) => (s.page.titleRows = rangeArg(this.ctx, s, rows).rect)
     );
   }
 }
 
 class PageBreaksProxy extends ClientObject<SheetModel> {
+  readonly excel = "PageBreakCollection" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1777,10 +1789,10 @@ class PageBreaksProxy extends ClientObject<SheetModel> {
         if (!s.page.rowBreaks.includes(row))
           s.page.rowBreaks = [...s.page.rowBreaks, row].sort((a, b) => a - b);
       },
-      "1.9"
+      "add"
     );
   }
   removePageBreaks(): void {
-    this.call("removePageBreaks", [], (s) => (s.page.rowBreaks = []), "1.9");
+    this.call("removePageBreaks", [], (s) => (s.page.rowBreaks = []));
   }
 }
