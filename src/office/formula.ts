@@ -11,6 +11,7 @@
  * Written with regular expressions over the parts outside string literals: a scorecard has
  * hundreds of thousands of formulas and this runs in the task pane.
  */
+import { canonicalFunctionNames } from "../functions/names";
 
 /** String literals ("…", with "" inside). */
 const STRING = /"(?:[^"]|"")*"/g;
@@ -74,14 +75,15 @@ export function renameSheetReferences(
 
 /**
  * The canonical form of a formula for comparing what was written with what Excel returns:
- * whitespace outside strings dropped, everything outside strings upper-cased, sheet references
+ * PERF functions named by id, whitespace outside strings dropped, everything outside strings upper-cased, sheet references
  * replaced by the sheet's role when `roleOf` knows it (so renaming a sheet is not an edit).
  */
 export function canonicalFormula(
   formula: string,
   roleOf: (sheet: string) => string | undefined
 ): string {
-  return outsideStrings(formula, (text) => {
+  // PERF functions by id, whichever language's names Excel returns them in
+  return outsideStrings(canonicalFunctionNames(formula), (text) => {
     const named = eachSheet(text, (name) => {
       const role = roleOf(name);
       return role !== undefined ? `<${role}>!` : `${name.replace(/\s+/g, "")}!`;

@@ -61,6 +61,7 @@ import {
   type Grid,
 } from "./content";
 import { addChart, applyStyle, chartBytes, printBytes, setupPrint, styleBytes } from "./formats";
+import { localizeFunctionNames } from "../functions/names";
 import { renameSheetReferences, sheetReferences } from "./formula";
 import {
   detectFeatures,
@@ -231,7 +232,14 @@ export async function applyLayout(
   });
   try {
     return await host.run((context) =>
-      new Writer(context, { ...layout, sheets }, options, features, notes, stats).run()
+      new Writer(
+        context,
+        { ...layout, sheets },
+        options,
+        { features, displayLanguage: host.displayLanguage() },
+        notes,
+        stats
+      ).run()
     );
   } catch (error) {
     const failure = toOfficeFailure(error);
@@ -250,14 +258,20 @@ class Writer {
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
 
+  private readonly features: Features;
+  /** Office's display language: the names Excel registered the PERF functions under. */
+  private readonly displayLanguage: string | undefined;
+
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly layout: WorkbookLayout,
     private readonly options: ApplyOptions,
-    private readonly features: Features,
+    host: { features: Features; displayLanguage: string | undefined },
     private readonly notes: Notes,
     private readonly stats: ApplyStats
   ) {
+    this.features = host.features;
+    this.displayLanguage = host.displayLanguage;
     this.budget = clampBudget(options.chunkBytes);
     for (const s of layout.sheets) {
       this.layoutRoles.set(s.name.toUpperCase(), s.role);
@@ -653,8 +667,12 @@ class Writer {
       else if (p.action === "created" || p.action === "createdAlongside")
         contentSheet.set(p.role, stagingName(p.role));
     }
+    // sheets by the names they have now, PERF functions by the names Excel registered them under
     const mapFormula = (f: string) =>
-      renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase()));
+      localizeFunctionNames(
+        renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase())),
+        this.displayLanguage
+      );
 
     const steps: Step[] = [];
     let current: string | undefined;
@@ -676,7 +694,12 @@ class Writer {
       );
       if (!this.features.copyFrom)
         step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
-          this.clearSheet(this.sheet(p.name), p.oldTables, p.oldCharts)
+          this.clearSheet(
+            this.sheet(p.name),
+            p.oldTables,
+            p.oldCharts,
+            this.hiddenByUser(p.name, state)
+          )
         );
     }
     for (const p of written) {
@@ -776,15 +799,16 @@ class Writer {
       });
     }
     // Calculation was suspended while writing, and Excel leaves propagating the changes to the
-    // add-in (suspendApiCalculationUntilNextSync): one full recalculation, in a round trip of its
-    // own so that it is not suspended itself.
+    // add-in (suspendApiCalculationUntilNextSync): one recalculation of what changed and what
+    // depends on it, in a round trip of its own so that it is not suspended itself. Never "Full":
+    // that recalculates every open workbook and re-runs every PERF call (office-js #6678, #6150).
     if (written.length > 0) {
       steps.push({
         phase: "finishing",
         bytes: commandBytes(),
         write: false,
         alone: true,
-        queue: (c) => c.application.calculate("Full"),
+        queue: (c) => c.application.calculate("Recalculate"),
       });
     }
     return steps;
@@ -827,7 +851,7 @@ class Writer {
     if (p.action === "replaced" && this.features.copyFrom) {
       step("finishing", clearBytes(p.oldTables, p.oldCharts) + requestBytes(3, 2), () => {
         const target = this.sheet(p.name);
-        this.clearSheet(target, p.oldTables, p.oldCharts);
+        this.clearSheet(target, p.oldTables, p.oldCharts, this.hiddenByUser(p.name, state));
         // everything written to the temporary sheet: the cells and any styled range beyond them
         let rows = grid.rows;
         let cols = grid.cols;
@@ -900,15 +924,6 @@ class Writer {
       else for (const v of layout.validations) this.validationStep(v, p.name, ws, mapFormula, step);
     }
     for (const t of layout.tables) this.tableStep(t, p.name, ws, tableNames, step);
-    if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) {
-      const { rows, columns } = layout.freeze;
-      step("finishing", requestBytes(2, 1), () => {
-        const panes = ws().freezePanes;
-        if (rows > 0 && columns > 0) panes.freezeAt(ws().getRangeByIndexes(0, 0, rows, columns));
-        else if (rows > 0) panes.freezeRows(rows);
-        else panes.freezeColumns(columns);
-      });
-    }
     for (const bar of layout.dataBars ?? []) {
       const { range: r, color } = bar;
       step("finishing", requestBytes(4, 2, color), () => {
@@ -949,6 +964,19 @@ class Writer {
         sheet.name = p.name;
         sheet.visibility = "Visible";
         this.sheetCache.set(p.name.toUpperCase(), sheet);
+      });
+    }
+    // Panes are frozen once the sheet is shown: Excel refuses them on a hidden sheet (office-js
+    // #1463, #2196). A sheet the user hid keeps the panes it had.
+    const freeze = layout.freeze;
+    if (freeze && (freeze.rows > 0 || freeze.columns > 0) && !this.hiddenByUser(p.name, state)) {
+      step("finishing", requestBytes(2, 1), () => {
+        const panes = this.sheet(p.name).freezePanes;
+        const { rows, columns } = freeze;
+        if (rows > 0 && columns > 0)
+          panes.freezeAt(this.sheet(p.name).getRangeByIndexes(0, 0, rows, columns));
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(columns);
       });
     }
     return this.markFor(p, "ok", chartsMade);
@@ -993,8 +1021,22 @@ class Writer {
     c.workbook.names.getItem(name).comment = encodeMark(this.markFor(p, state));
   }
 
-  /** Empty an add-in sheet for a rewrite: its charts, tables, merges, validation, cells, panes. */
-  private clearSheet(ws: Excel.Worksheet, tables: string[], charts: string[]): void {
+  /** An add-in sheet that exists and that the user hid (the add-in leaves it hidden). */
+  private hiddenByUser(name: string, state: WorkbookState): boolean {
+    const found = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
+    return found !== undefined && found.visibility !== "Visible";
+  }
+
+  /**
+   * Empty an add-in sheet for a rewrite: its charts, tables, merges, validation, cells and panes
+   * (not the panes of a sheet the user hid: Excel refuses to unfreeze a hidden sheet).
+   */
+  private clearSheet(
+    ws: Excel.Worksheet,
+    tables: string[],
+    charts: string[],
+    hidden: boolean
+  ): void {
     for (const c of charts) ws.charts.getItem(c).delete();
     for (const t of tables) ws.tables.getItem(t).convertToRange();
     const all = ws.getRange();
@@ -1003,7 +1045,7 @@ class Writer {
     if (this.features.dataValidation) all.dataValidation.clear();
     all.clear("All");
     all.columnHidden = false;
-    ws.freezePanes.unfreeze();
+    if (!hidden) ws.freezePanes.unfreeze();
     if (this.features.pageLayout) ws.horizontalPageBreaks.removePageBreaks();
   }
 

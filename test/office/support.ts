@@ -11,6 +11,8 @@ import { createLayoutHost } from "../../src/taskpane/layoutHost";
 import { workbookLayouts } from "../../src/taskpane/layouts";
 import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
 import type { WorkbookLayout } from "../../src/workbook/layout";
+import { canonicalFormula } from "../../src/office/formula";
+import { compareRows, laidOut, type Finding } from "../../src/workbook/verify";
 import { createExcelDouble, type ExcelDouble } from "../support/excel-double";
 import { fixtureText } from "../taskpane/support/memoryHost";
 
@@ -109,4 +111,26 @@ export async function excelWorkbook(
   };
   const written = await host.writeOutputs(request);
   return { d, host, plan, run, check, request, written, user, settings };
+}
+
+/**
+ * What the double's Excel holds in every cell of the layout's output sheets against the layout
+ * (the engine's values and the formulas written): the self-check's comparison, read straight
+ * from the model.
+ */
+export function disagreements(d: ExcelDouble, layout: WorkbookLayout): Finding[] {
+  const same = (a: string, b: string) =>
+    canonicalFormula(a, () => undefined) === canonicalFormula(b, () => undefined);
+  const out: Finding[] = [];
+  for (const s of layout.sheets.filter((x) => x.kind === "output")) {
+    const sheet = d.model.mustFindSheet(s.name);
+    const cells = laidOut(s);
+    const read = Array.from({ length: cells.rows }, (_, row) => ({
+      row,
+      values: Array.from({ length: cells.columns }, (_v, c) => d.model.valueAt(sheet, row, c)),
+      formulas: Array.from({ length: cells.columns }, (_v, c) => d.model.formulaAt(sheet, row, c)),
+    }));
+    out.push(...compareRows(cells, { role: s.role, sheet: s.name }, read, same).findings);
+  }
+  return out;
 }

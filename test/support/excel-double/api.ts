@@ -24,6 +24,7 @@ import {
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, sheetPrefix, type Rect } from "./parse";
 import { defaultProfile, supports, type HostProfile } from "./profiles";
 import { EXCEL_API_SETS } from "./api-sets.generated";
+import { registeredNames, type CalculationType } from "./calculation";
 import type { ExcelClass } from "./classes";
 
 /**
@@ -92,7 +93,14 @@ export class DoubleHost {
     readonly model: WorkbookModel,
     public profile: HostProfile = defaultProfile(),
     public displayLanguage = "en-US"
-  ) {}
+  ) {
+    const names = new Map<string, Map<string, string>>();
+    model.registered = () => {
+      let found = names.get(this.displayLanguage);
+      if (!found) names.set(this.displayLanguage, (found = registeredNames(this.displayLanguage)));
+      return found;
+    };
+  }
 
   /** The host's ExcelApi version (changing it keeps the profile's other sets). */
   get apiVersion(): string {
@@ -203,6 +211,8 @@ export class RequestContext {
       }
     }
     if (fault) failWith(injected());
+    // Excel calculates what changed after a request, unless the request suspended calculation
+    if (rec.writes > 0 && !rec.calculationSuspended) host.model.calculation.run("automatic");
     rec.responseBytes = commands.reduce((n, c) => n + (c.response ? c.response() : 0), 0);
     if (rec.responseBytes > LIMIT_BYTES) {
       failWith(
@@ -509,6 +519,7 @@ class ApplicationProxy {
       apply: () => {
         if (!["Recalculate", "Full", "FullRebuild"].includes(type))
           throw new DoubleError("InvalidArgument", `Unknown calculation type ${type}.`);
+        this.ctx.model.calculation.run(type as CalculationType);
       },
     });
   }
@@ -1718,6 +1729,11 @@ class SeriesProxy extends ClientObject<SeriesModel> {
 // ---------------------------------------------------------------------------------------------
 // panes and printing
 
+/**
+ * Frozen panes. On a hidden sheet Excel refuses them (office-js #1463: unfreeze throws on a
+ * hidden sheet; #2196: freezeRows fails with GeneralException), and freezing an inactive sheet
+ * fires a worksheet activation Excel's window does not show (#3148), recorded in `activations`.
+ */
 class FreezePanesProxy extends ClientObject<SheetModel> {
   readonly excel = "WorksheetFreezePanes" as const;
   protected read(): unknown {
@@ -1726,20 +1742,31 @@ class FreezePanesProxy extends ClientObject<SheetModel> {
   protected defaultProps(): string[] {
     return [];
   }
+  private freeze(method: string, args: unknown[], set: (s: SheetModel) => SheetModel["freeze"]) {
+    this.call(method, args, (s) => {
+      if (s.visibility !== "Visible")
+        throw new DoubleError(
+          "GeneralException",
+          `There was an internal error while processing the request (WorksheetFreezePanes.${method} on the hidden sheet "${s.name}").`
+        );
+      if (this.m.active !== s) this.m.activations.push(s.name);
+      s.freeze = set(s);
+    });
+  }
   freezeRows(n = 1): void {
-    this.call("freezeRows", [n], (s) => (s.freeze = { rows: n, cols: 0 }));
+    this.freeze("freezeRows", [n], () => ({ rows: n, cols: 0 }));
   }
   freezeColumns(n = 1): void {
-    this.call("freezeColumns", [n], (s) => (s.freeze = { rows: 0, cols: n }));
+    this.freeze("freezeColumns", [n], () => ({ rows: 0, cols: n }));
   }
   freezeAt(range: unknown): void {
-    this.call("freezeAt", [range], (s) => {
+    this.freeze("freezeAt", [range], (s) => {
       const r = rangeArg(this.ctx, s, range);
-      s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
+      return { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
     });
   }
   unfreeze(): void {
-    this.call("unfreeze", [], (s) => (s.freeze = { rows: 0, cols: 0 }));
+    this.freeze("unfreeze", [], () => ({ rows: 0, cols: 0 }));
   }
 }
 

@@ -17,6 +17,7 @@ import type { Host } from "../../../src/office/host";
 import { microsoftClient, type MicrosoftClient, type ServedRequest } from "../office-client";
 import { DoubleHost, LIMIT_BYTES, type Fault, type SyncRecord } from "./api";
 import { DoubleError, WorkbookModel } from "./model";
+import { hyperFormulaEvaluator } from "./evaluate";
 import { defaultProfile, type HostProfile } from "./profiles";
 
 export { DoubleError, LIMIT_BYTES, WorkbookModel };
@@ -60,6 +61,11 @@ export interface DoubleOptions {
   apiVersion?: string;
   displayLanguage?: string;
   firstSheet?: string;
+  /**
+   * Calculate formula values (HyperFormula with the add-in's functions, ./evaluate.ts), as Excel
+   * does after each change; otherwise formulas read 0. Small workbooks only.
+   */
+  calculate?: boolean;
 }
 
 export function createExcelDouble(options: DoubleOptions = {}): ExcelDouble {
@@ -69,6 +75,10 @@ export function createExcelDouble(options: DoubleOptions = {}): ExcelDouble {
     options.profile ?? defaultProfile(options.apiVersion),
     options.displayLanguage ?? "en-US"
   );
+  if (options.calculate)
+    model.calculation.evaluator = hyperFormulaEvaluator({
+      dynamicArrays: host.profile.dynamicArrays,
+    });
   const directHost = (): Host => ({
     run: (batch) => host.run(batch),
     runIn: (context, batch) => host.runIn(context, batch),
