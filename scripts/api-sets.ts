@@ -294,7 +294,11 @@ class GuardFinder {
       if (ts.isFunctionDeclaration(cur) || ts.isMethodDeclaration(cur)) {
         if (depth > 6 || seen.has(cur) || this.escapes.has(cur)) return undefined;
         seen.add(cur);
-        const sites = this.calls.get(cur) ?? [];
+        // a recursive call is reached only through the function's other callers
+        const within = (n: ts.Node) => n.pos >= cur.pos && n.end <= cur.end;
+        const sites = (this.calls.get(cur) ?? []).filter(
+          (site) => site.getSourceFile() !== cur.getSourceFile() || !within(site)
+        );
         if (sites.length === 0) return undefined;
         const guards = sites.map((s) => this.guard(s, need, depth + 1, seen));
         return guards.every((g) => g !== undefined) ? guards[0] : undefined;

@@ -24,6 +24,15 @@ import type { Compatibility } from "../compat/requirements";
 import type { RangeRef, Scalar, SheetLayout, SheetRole, WorkbookLayout } from "../workbook/layout";
 import { closedRole } from "../workbook/layout";
 import type { StatementEntry, StatementNotes } from "../workbook/statements";
+import {
+  compareRows,
+  laidOut,
+  rowsToCheck,
+  type CheckReport,
+  type RowsRead,
+  type SheetCheck,
+} from "../workbook/verify";
+import { canonicalFormula } from "../office/formula";
 import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
 import {
   HostError,
@@ -159,6 +168,16 @@ export interface SheetBackend {
   goToCell(location: CellLocation): Promise<void>;
   onSelectionChanged(callback: (selection: RawSelection) => void): () => void;
   settings: SettingsStore;
+
+  // ---- issue 12: the self-check, saving the plan where downloads do not work, dynamic arrays
+  /** Values and formulas of rows of an add-in sheet (columns from A), once Excel has calculated. */
+  readRowsForCheck(role: SheetRole, rows: readonly number[], columns: number): Promise<RowsRead>;
+  /** Office's platform ("PC", "Mac", "OfficeOnline"…); undefined outside Office. */
+  platform?(): string | undefined;
+  /** Opens a URL in the system's browser (OpenBrowserWindowApi 1.1); false where it cannot. */
+  openBrowserWindow?(url: string): boolean;
+  /** Whether formulas spill (dynamic arrays); undefined where it cannot tell. */
+  dynamicArrays?(): Promise<boolean | undefined>;
 }
 
 /** The header row of a sheet that holds a table: the table's, else the first row that names id and period. */
@@ -371,6 +390,16 @@ export function createLayoutHost(
     return r.log;
   };
 
+  /** The output sheets a request writes, laid out for the workbook as it is now. */
+  const outputs = async (request: OutputRequest) => {
+    const [sheets, plan, feedback] = await Promise.all([
+      backend.addinSheets(),
+      backend.readSheet("plan"),
+      backend.readSheet("feedback"),
+    ]);
+    return { sheets, layout: layouts.outputs(request, { sheets, plan, feedback }) };
+  };
+
   const host: WorkbookHost = {
     kind: backend.kind,
     displayLanguage() {
@@ -447,12 +476,8 @@ export function createLayoutHost(
     },
 
     async writeOutputs(request: OutputRequest, options: WriteOptions = {}) {
-      const [sheets, plan, feedback] = await Promise.all([
-        backend.addinSheets(),
-        backend.readSheet("plan"),
-        backend.readSheet("feedback"),
-      ]);
-      return backend.applyLayout(layouts.outputs(request, { sheets, plan, feedback }), options);
+      const { layout } = await outputs(request);
+      return backend.applyLayout(layout, options);
     },
 
     async readStatements() {
@@ -553,6 +578,52 @@ export function createLayoutHost(
     },
 
     goToCell: (location) => backend.goToCell(location),
+
+    // ---- issue 12: the self-check ----------------------------------------------------------
+
+    async checkOutputs(request: OutputRequest): Promise<CheckReport> {
+      const { sheets, layout } = await outputs(request);
+      const roleOf = new Map(Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role]));
+      const canonical = (f: string) => canonicalFormula(f, (n) => roleOf.get(n.toUpperCase()));
+      const same = (written: string, read: string) => canonical(written) === canonical(read);
+      const report: CheckReport = { sheets: [], missing: [], pending: 0 };
+      for (const s of layout.sheets.filter((x) => x.kind === "output")) {
+        const cells = laidOut(s);
+        const rows = rowsToCheck(cells.rows, cells.columns);
+        const read = await backend.readRowsForCheck(s.role, rows, cells.columns);
+        if (!read.sheet) {
+          report.missing.push(s.role);
+          continue;
+        }
+        const target = { role: s.role, sheet: read.sheet };
+        const { cells: count, findings } = compareRows(cells, target, read.rows, same);
+        const check: SheetCheck = {
+          ...target,
+          rows: cells.rows,
+          rowsChecked: read.rows.length,
+          cells: count,
+          findings,
+        };
+        report.sheets.push(check);
+        report.pending += read.pending;
+      }
+      return report;
+    },
+
+    async rewriteAsValues(request: OutputRequest, role: SheetRole, options: WriteOptions = {}) {
+      const { layout } = await outputs({ ...request, style: "values" });
+      const sheet = layout.sheets.find((s) => s.role === role);
+      if (!sheet) throw new HostError(`The outputs have no ${role} sheet.`, "NoSheet");
+      // the user asked for this sheet to be replaced, edited or not
+      return backend.applyLayout(
+        { language: layout.language, sheets: [sheet] },
+        { ...options, confirmReplace: async () => "replace" }
+      );
+    },
+
+    platform: () => backend.platform?.(),
+    openBrowserWindow: (url) => backend.openBrowserWindow?.(url) ?? false,
+    dynamicArrays: () => backend.dynamicArrays?.() ?? Promise.resolve(undefined),
 
     onSelectionChanged(callback: (selection: SelectionInfo) => void): () => void {
       let latest = 0;

@@ -5,7 +5,10 @@
  * the formula written there. The adapters read the cells; the pane shows the findings.
  *
  * A value agrees when it is the engine's to 1e-9 (relative to its size, so money to far below a
- * cent), text and Booleans exactly, an error by its code, and an empty result as empty.
+ * cent), text and Booleans exactly, an empty result as empty, and where the engine expects an
+ * error by design (an input it cannot read) any error but #NAME? (which says Excel does not know
+ * a function: the formula cannot be what the engine computed) — the rule scripts/layout-compare.ts
+ * applies to HyperFormula's and LibreOffice's values in the tests.
  */
 import type { CellInput } from "../engine/coerce";
 import { cell as a1 } from "./a1";
@@ -42,6 +45,15 @@ export interface SheetCheck {
   /** Cells compared. */
   cells: number;
   findings: Finding[];
+}
+
+/** The self-check of a set of output sheets. */
+export interface CheckReport {
+  sheets: SheetCheck[];
+  /** Output sheets the layout has that the workbook lacks (deleted, or never written). */
+  missing: SheetRole[];
+  /** Cells still calculating when read (not compared). */
+  pending: number;
 }
 
 /** Sheets up to this many cells are read back whole; larger ones by a sample of rows. */
@@ -107,6 +119,20 @@ export function expectedValue(cell: Cell): Scalar {
 
 const EMPTY = (v: unknown) => v === null || v === undefined || v === "";
 
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|BUSY!)$/;
+
+/** Whether Excel shows an error value in the cell. */
+export function isErrorValue(v: unknown): boolean {
+  return typeof v === "string" && ERROR_VALUE.test(v);
+}
+
+/** Whether Excel's value is what the laid-out cell expects (see the module comment). */
+export function cellAgrees(excel: unknown, cell: Cell): boolean {
+  if (isFormula(cell) && cell.error) return isErrorValue(excel) && excel !== "#NAME?";
+  return valuesAgree(excel, expectedValue(cell));
+}
+
 /** Whether Excel's value is the engine's (see the module comment). */
 export function valuesAgree(excel: unknown, engine: Scalar): boolean {
   if (EMPTY(engine)) return EMPTY(excel);
@@ -123,10 +149,21 @@ export function cellName(row: number, column: number): string {
   return a1(row, column);
 }
 
+/** One row of a sheet as read back: what Excel shows and the formulas it holds (columns from A). */
 export interface ReadRow {
+  /** 0-based sheet row. */
   row: number;
   values: CellInput[];
   formulas: unknown[];
+}
+
+/** Rows of a sheet as a backend reads them back for the check. */
+export interface RowsRead {
+  /** The sheet's name, or null when the workbook has no such sheet. */
+  sheet: string | null;
+  rows: ReadRow[];
+  /** Cells still calculating (#BUSY!) after the backend's waits: not compared. */
+  pending: number;
 }
 
 /**
@@ -146,21 +183,36 @@ export function compareRows(
     for (let column = 0; column < layout.columns; column++) {
       const cell = layout.at(row, column);
       if (cell === undefined) continue;
-      cells++;
       const raw = formulas[column];
-      const formula = typeof raw === "string" && raw.startsWith("=") ? raw : null;
-      const engine = expectedValue(cell);
       const excel = values[column] ?? null;
-      const written = isFormula(cell) ? `=${cell.formula}` : null;
-      const base = { role: target.role, sheet: target.sheet, row, column, excel, engine, formula };
-      if (
-        written !== null &&
-        (formula === null || !sameFormula(written.slice(1), formula.slice(1)))
-      )
-        findings.push({ ...base, kind: "formula", written });
-      else if (written === null && formula !== null)
-        findings.push({ ...base, kind: "formula", written: null });
-      else if (!valuesAgree(excel, engine)) findings.push({ ...base, kind: "value" });
+      if (excel === "#BUSY!" || excel === "#GETTING_DATA") continue; // still calculating
+      cells++;
+      const agrees = cellAgrees(excel, cell);
+      // text that starts with "=" reads back from `formulas` just like a formula: a constant
+      // cell holds a formula only when its value is not that text
+      const formula =
+        typeof raw === "string" && raw.startsWith("=") && !(raw === excel && !isFormula(cell))
+          ? raw
+          : null;
+      const base = {
+        role: target.role,
+        sheet: target.sheet,
+        row,
+        column,
+        excel,
+        engine: expectedValue(cell),
+        formula,
+      };
+      if (isFormula(cell)) {
+        if (formula === null || !sameFormula(cell.formula, formula.slice(1)))
+          findings.push({ ...base, kind: "formula", written: `=${cell.formula}` });
+        else if (!agrees) findings.push({ ...base, kind: "value" });
+      } else if (!agrees)
+        findings.push(
+          formula !== null
+            ? { ...base, kind: "formula", written: null }
+            : { ...base, kind: "value" }
+        );
     }
   }
   return { cells, findings };

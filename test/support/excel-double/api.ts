@@ -508,9 +508,23 @@ export abstract class Collection<
 // ---------------------------------------------------------------------------------------------
 // workbook, application
 
-class ApplicationProxy {
-  constructor(private readonly ctx: RequestContext) {}
-  /** Recalculation: recorded (the double does not calculate). */
+class ApplicationProxy extends ClientObject<WorkbookModel> {
+  readonly excel = "Application" as const;
+  constructor(ctx: RequestContext) {
+    super(ctx, () => ctx.model);
+  }
+  protected read(prop: string, m: WorkbookModel): unknown {
+    // "Pending" while changes wait for a recalculation (calculation was suspended)
+    if (prop === "calculationState") return m.calculation.pending ? "Pending" : "Done";
+    return undefined;
+  }
+  protected defaultProps(): string[] {
+    return ["calculationState"];
+  }
+  get calculationState(): string {
+    return this.get("calculationState");
+  }
+  /** Recalculation (./calculation.ts: what it recalculates and what that costs). */
   calculate(type: string): void {
     this.ctx.push({
       json: { k: "call:calculate", a: [type] },
@@ -851,8 +865,15 @@ class RangeProxy extends ClientObject<RangeRef> {
         return r.rect.rows;
       case "columnCount":
         return r.rect.cols;
-      case "values":
-        return grid((row, col) => this.m.valueAt(r.sheet, row, col));
+      case "values": {
+        // while PERF functions still compute, Excel shows #BUSY! in their cells
+        const busy = this.m.calculation.takeBusyRead();
+        return grid((row, col) =>
+          busy && this.m.callsFunctions(r.sheet, row, col)
+            ? "#BUSY!"
+            : this.m.valueAt(r.sheet, row, col)
+        );
+      }
       case "formulas":
         return grid((row, col) => this.m.formulaAt(r.sheet, row, col));
       case "numberFormat":

@@ -62,6 +62,18 @@ export class Calculation {
     this.dirty.add(sheet);
   }
 
+  /**
+   * Reads of `values` during which PERF cells still show #BUSY! (Excel on the web shows it while
+   * custom functions compute): a test sets it to see the self-check wait.
+   */
+  busyReads = 0;
+
+  takeBusyRead(): boolean {
+    if (this.busyReads <= 0) return false;
+    this.busyReads--;
+    return true;
+  }
+
   /** Changes not yet calculated (calculation was suspended). */
   get pending(): boolean {
     return this.dirty.size > 0;

@@ -4,6 +4,7 @@
  * that follow sheet renames and turn into #REF! when a sheet is deleted, table header rules).
  * Tests act as the user through the same model (typing into cells, renaming sheets).
  */
+import { functionCalls } from "../../../src/functions/names";
 import { Calculation, registeredNames, unregisteredCalls } from "./calculation";
 import {
   MAX_COLS,
@@ -361,6 +362,12 @@ export class WorkbookModel {
       return this.evaluate(sheet, row, col);
     }
     return c.value ?? "";
+  }
+
+  /** Whether a cell's formula calls a PERF function (by any name). */
+  callsFunctions(sheet: SheetModel, row: number, col: number): boolean {
+    const c = sheet.cell(row, col);
+    return !!c?.formula && functionCalls(this.renderFormula(c.formula)).length > 0;
   }
 
   clear(sheet: SheetModel, rect: Rect, applyTo: string): void {
