@@ -583,7 +583,9 @@ export function createLayoutHost(
 
     async checkOutputs(request: OutputRequest): Promise<CheckReport> {
       const { sheets, layout } = await outputs(request);
-      const roleOf = new Map(Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role]));
+      const roleOf = new Map(
+        Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role])
+      );
       const canonical = (f: string) => canonicalFormula(f, (n) => roleOf.get(n.toUpperCase()));
       const same = (written: string, read: string) => canonical(written) === canonical(read);
       const report: CheckReport = { sheets: [], missing: [], pending: 0 };

@@ -7,6 +7,7 @@
  * still busy; and a sheet can be rewritten as values.
  */
 import { readRowsForCheck } from "../../src/office/check";
+import { generateRecord, saveGenerateRecord, verifyWorkbook } from "../../src/taskpane/verify";
 import { cellName, type Finding } from "../../src/workbook/verify";
 import { excelWorkbook } from "./support";
 
@@ -115,5 +116,48 @@ describe("the self-check on the Office.js backend", () => {
     expect(read.rows.flatMap((r) => r.values).filter((v) => v === "#BUSY!")).toHaveLength(
       read.pending
     );
+  });
+});
+
+describe("Verify workbook on the Office.js backend", () => {
+  it("should find an input changed since Generate at its Data-sheet cell, and a formula edited by hand", async () => {
+    const { d, host, plan, request, settings } = await excelWorkbook({
+      calculate: true,
+      style: "native",
+    });
+    await saveGenerateRecord(
+      settings,
+      generateRecord(request, { period: "2024-Q1", group: "" }, new Date("2024-04-01T08:00:00Z"))
+    );
+    const clean = (await verifyWorkbook(host, plan))!;
+    expect(all(clean.check)).toEqual([]);
+    expect(clean.inputs).toEqual([]);
+    expect(clean.planChanged).toBe(false);
+    // HR corrects one amount of one salesperson on the Data sheet, and types over a total
+    const row = request.data.rows[2];
+    const [field, column] = Object.entries(row.source.columns!).find(
+      ([k]) => plan.fields.some((f) => f.key === k) && row.values[k] !== null
+    )!;
+    expect(field).toBeTruthy();
+    d.model.type(row.source.sheet, `${column}${row.source.row}`, [[123456]]);
+    const scorecard = request.language === "zh-CN" ? "评分卡" : "Scorecard";
+    d.model.type(scorecard, "B3", [["=1+1"]]);
+    const report = (await verifyWorkbook(host, plan))!;
+    expect(report.inputs).toEqual([
+      {
+        kind: "changed",
+        id: row.id,
+        period: row.period,
+        sheet: row.source.sheet,
+        row: row.source.row,
+        column,
+      },
+    ]);
+    const edited = all(report.check).filter((f) => f.kind === "formula");
+    expect(edited).toEqual([
+      expect.objectContaining({ sheet: scorecard, row: 2, column: 1, formula: "=1+1" }),
+    ]);
+    // the formulas recalculated from the corrected input: no other disagreement
+    expect(all(report.check).filter((f) => f.kind === "value")).toEqual([]);
   });
 });

@@ -97,25 +97,40 @@ export class Calculation {
     return this.formulas(() => true);
   }
 
-  /** Formulas on changed sheets, formulas naming them, and formulas using a name on them. */
+  /**
+   * What a recalculation redoes: the formulas on changed sheets, and, transitively, those naming
+   * such a sheet or a defined name on one (a sheet-level view of Excel's dependency tree).
+   */
   private affected(): CellModel[] {
-    const names = [...this.model.names.values()]
-      .filter((n) => n.range && this.dirty.has(n.range.sheet))
-      .map((n) => new RegExp(`(^|[^\\p{L}\\p{N}_.])${n.name}($|[^\\p{L}\\p{N}_.(])`, "iu"));
-    return this.formulas(
-      (s, c) =>
-        this.dirty.has(s) ||
+    const sheets = new Set(this.dirty);
+    for (let grew = true; grew;) {
+      grew = false;
+      const names = [...this.model.names.values()]
+        .filter((n) => n.range && sheets.has(n.range.sheet))
+        .map((n) => new RegExp(`(^|[^\\p{L}\\p{N}_.])${n.name}($|[^\\p{L}\\p{N}_.(])`, "iu"));
+      const refersTo = (c: CellModel) =>
         c.formula!.some((p) =>
-          typeof p === "string" ? names.some((r) => r.test(p)) : this.dirty.has(p.sheet)
-        )
-    );
+          typeof p === "string" ? names.some((r) => r.test(p)) : sheets.has(p.sheet)
+        );
+      for (const s of this.model.live()) {
+        if (sheets.has(s)) continue;
+        if (this.formulasOf(s).some(refersTo)) {
+          sheets.add(s);
+          grew = true;
+        }
+      }
+    }
+    return this.formulas((s) => sheets.has(s));
   }
 
-  private formulas(take: (sheet: SheetModel, cell: CellModel) => boolean): CellModel[] {
+  private formulasOf(sheet: SheetModel): CellModel[] {
     const out: CellModel[] = [];
-    for (const s of this.model.live())
-      for (const row of s.cells.values())
-        for (const c of row.values()) if (c.formula && take(s, c)) out.push(c);
+    for (const row of sheet.cells.values())
+      for (const c of row.values()) if (c.formula) out.push(c);
     return out;
+  }
+
+  private formulas(take: (sheet: SheetModel) => boolean): CellModel[] {
+    return this.model.live().flatMap((s) => (take(s) ? this.formulasOf(s) : []));
   }
 }
