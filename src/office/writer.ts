@@ -610,7 +610,7 @@ class Writer {
           action: "replaced",
           name: owned.sheet,
           owned,
-            oldTables: seen?.tables ?? [],
+          oldTables: seen?.tables ?? [],
           oldCharts: seen?.charts ?? [],
         };
       });

@@ -112,7 +112,9 @@ export function agreeingCheck(request: OutputRequest): CheckReport {
   const rows = scorecardRows(request.evaluation).length + 1;
   const name = request.language === "zh-CN" ? "评分卡" : "Scorecard";
   return {
-    sheets: [{ role: "scorecard", sheet: name, rows, rowsChecked: rows, cells: rows * 20, findings: [] }],
+    sheets: [
+      { role: "scorecard", sheet: name, rows, rowsChecked: rows, cells: rows * 20, findings: [] },
+    ],
     missing: [],
     pending: 0,
   };
