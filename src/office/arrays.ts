@@ -20,8 +20,11 @@ export async function probeDynamicArrays(host: Host = officeHost()): Promise<boo
     if (!leftover.isNullObject) leftover.delete();
     const sheet = sheets.add(PROBE_SHEET);
     sheet.visibility = "Hidden";
-    // ROW(B1:B2) is {1;2}: it spills into A2 where formulas spill, else A1 shows 1 and A2 nothing
-    sheet.getRange("A1").formulas = [["=ROW(B1:B2)"]];
+    // the array {1;2} spills into A2 where formulas spill; elsewhere A1 shows 1 and A2 nothing
+    const probe = sheet.getRange("A1");
+    probe.formulas = [["={1;2}"]];
+    probe.calculate(); // also where the workbook calculates manually
+    await context.sync();
     const below = sheet.getRange("A2").load("values");
     await context.sync();
     const spills = below.values[0][0] === 2;

@@ -5,12 +5,17 @@
  *   English name set through Range.formulas shows #NAME? (office-js #891);
  * - Application.calculate("Full") recalculates every formula of every open workbook and re-runs
  *   every custom function (office-js #6678, #6150, #6841);
- * - freezing panes on a hidden sheet fails (office-js #1463, #2196).
+ * - freezing panes on a hidden sheet fails (office-js #1463, #2196);
+ * - retail Excel 2016/2019 run the functions but have no dynamic arrays: an array result shows its
+ *   top-left value only (the double cuts it so; implicit intersection of a range in a scalar
+ *   position is not modelled — LibreOffice, which applies it, evaluates the native style).
  */
 import { defaultPlan } from "../../src/engine";
 import { buildWorkbook, generateSample } from "../../src/workbook";
 import { isFormula } from "../../src/workbook/layout";
+import { probeDynamicArrays } from "../../src/office/arrays";
 import { createExcelDouble } from "../support/excel-double";
+import { CLIENT_PROFILES } from "../support/excel-double/profiles";
 import { fixtureLayout } from "./fixtures";
 import { disagreements, done, expectUsable, userWorkbook } from "./support";
 
@@ -118,4 +123,48 @@ describe("frozen panes", () => {
     expect(d.model.read("评分卡", "G2")).toBe("=ROUND(E2*Plan_SalesWeight+F2*Plan_CashWeight,2)+1");
     expectUsable(d);
   });
+});
+
+describe("dynamic arrays", () => {
+  const retail = CLIENT_PROFILES.find((p) => !p.dynamicArrays)!;
+  const current = CLIENT_PROFILES.find((p) => p.name === "Excel on the web")!;
+
+  it("should show only the top-left value of an array result on retail Excel 2016/2019, and spill elsewhere", () => {
+    for (const [profile, below] of [
+      [retail, ""],
+      [current, 2],
+    ] as const) {
+      const d = createExcelDouble({ profile, calculate: true });
+      d.model.type("Sheet1", "A1", [["={1;2}"]]);
+      const sheet = d.model.mustFindSheet("Sheet1");
+      expect([d.model.valueAt(sheet, 0, 0), d.model.valueAt(sheet, 1, 0)]).toEqual([1, below]);
+    }
+  });
+
+  it("should be found out at run time, in a hidden sheet the add-in deletes again", async () => {
+    for (const [profile, spills] of [
+      [retail, false],
+      [current, true],
+    ] as const) {
+      const d = createExcelDouble({ profile, calculate: true });
+      const before = d.model.snapshot();
+      expect(await probeDynamicArrays(d.asHost())).toBe(spills);
+      expect(d.model.snapshot()).toEqual(before);
+    }
+  });
+
+  it.each(["perf", "native"] as const)(
+    "should not be needed by the %s-style workbook: on retail Excel 2016/2019 every cell is the engine's",
+    async (style) => {
+      const layout = buildWorkbook(
+        defaultPlan(),
+        "zh-CN",
+        generateSample({ people: 5, months: 3 }),
+        style
+      ).layout;
+      const d = createExcelDouble({ profile: retail, calculate: true });
+      await done(d, layout);
+      expect(disagreements(d, layout)).toEqual([]);
+    }
+  );
 });

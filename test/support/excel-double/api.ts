@@ -1116,6 +1116,10 @@ class RangeProxy extends ClientObject<RangeRef> {
   clear(applyTo = "All"): void {
     this.call("clear", [applyTo], (r) => this.m.clear(r.sheet, r.rect, applyTo));
   }
+  /** Calculates the range (the double: what changed and depends on it). */
+  calculate(): void {
+    this.call("calculate", [], () => this.m.calculation.run("Recalculate"), "calculate", false);
+  }
   copyFrom(source: unknown, copyType = "All", skipBlanks = false, transpose = false): void {
     this.call("copyFrom", [source, copyType, skipBlanks, transpose], (r) => {
       if (skipBlanks || transpose)
