@@ -88,6 +88,8 @@ export class DoubleHost {
   readonly settings = new Map<string, unknown>();
   /** Office's theme is dark. */
   dark = false;
+  /** URLs Office.context.ui.openBrowserWindow opened in the system's browser. */
+  readonly browserWindows: string[] = [];
 
   constructor(
     readonly model: WorkbookModel,

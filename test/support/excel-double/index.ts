@@ -122,6 +122,7 @@ export function createExcelDouble(options: DoubleOptions = {}): ExcelDouble {
             return host.displayLanguage;
           },
           diagnostics: { platform: host.profile.platform },
+          ui: { openBrowserWindow: (url: string) => void host.browserWindows.push(url) },
           officeTheme: { bodyBackgroundColor: host.dark ? "#262626" : "#FFFFFF" },
           document: { settings: documentSettings(host.settings) },
         },

@@ -4,7 +4,7 @@
  * Fluent's overflow manager would read as "no room for any tab". Tests give elements a width: the
  * pane's (setPaneWidth, default 1000 px) as the room an element offers, 60 px as what an item needs.
  */
-import { TextEncoder as NodeTextEncoder } from "util";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { configure } from "@testing-library/react";
 
 let paneWidth = 1000;
@@ -50,6 +50,8 @@ export function installBrowserApis(): void {
     Element.prototype.scrollIntoView = () => undefined;
   // jsdom has no TextEncoder; every browser and Office's do (the engine's sha256 uses it)
   if (typeof g.TextEncoder === "undefined") g.TextEncoder = NodeTextEncoder;
+  // …nor TextDecoder (the plan file's download page decodes UTF-8 with it)
+  if (typeof g.TextDecoder === "undefined") g.TextDecoder = NodeTextDecoder;
   if (typeof structuredClone === "undefined")
     g.structuredClone = (v: unknown) => JSON.parse(JSON.stringify(v));
   configure({ asyncUtilTimeout: 5000 });
