@@ -91,3 +91,25 @@ export function canonicalFormula(
     return named.replace(/\s+/g, "").toUpperCase();
   });
 }
+
+/** A number literal outside a reference or a name ("0.000000001", "1E-9", ".5"). */
+const NUMBER =
+  /(?<![A-Za-z_$.\d\u00c0-\uffff])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z_\d(!\u00c0-\uffff])/g;
+
+/**
+ * Whether two formulas are the same to Excel: equal canonical forms (see canonicalFormula), also
+ * where a spreadsheet writes a number literal another way (0.000000001 as 1E-9). Not used for the
+ * sheets' hashes, which stay as they were recorded.
+ */
+export function sameFormula(
+  a: string,
+  b: string,
+  roleOf: (sheet: string) => string | undefined
+): boolean {
+  const ca = canonicalFormula(a, roleOf);
+  const cb = canonicalFormula(b, roleOf);
+  if (ca === cb) return true;
+  const numbers = (f: string) =>
+    outsideStrings(f, (text) => text.replace(NUMBER, (n) => String(Number(n)).toUpperCase()));
+  return numbers(ca) === numbers(cb);
+}

@@ -227,7 +227,7 @@ export interface WorkbookHost {
    * large one, every column), once Excel has calculated, and compares each cell with the engine's
    * value and the formula written (src/workbook/verify.ts).
    */
-  checkOutputs(request: OutputRequest): Promise<CheckReport>;
+  checkOutputs(request: OutputRequest, options?: CheckOptions): Promise<CheckReport>;
   /** Rewrites one output sheet of a request with the engine's values instead of formulas. */
   rewriteAsValues(
     request: OutputRequest,
@@ -240,6 +240,11 @@ export interface WorkbookHost {
   openBrowserWindow(url: string): boolean;
   /** Whether this Excel spills formulas (dynamic arrays); undefined where it cannot tell. */
   dynamicArrays(): Promise<boolean | undefined>;
+}
+
+export interface CheckOptions {
+  /** Output sheets the user had rewritten as values: they are checked against the values layout. */
+  asValues?: readonly SheetRole[];
 }
 
 /** A failure the pane shows as is: `message` is already in the user's language or plain. */

@@ -32,11 +32,12 @@ import {
   type RowsRead,
   type SheetCheck,
 } from "../workbook/verify";
-import { canonicalFormula } from "../office/formula";
+import { sameFormula } from "../office/formula";
 import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
 import {
   HostError,
   type AddinSheets,
+  type CheckOptions,
   type CloseRequest,
   type ImportRequest,
   type ImportResult,
@@ -581,13 +582,21 @@ export function createLayoutHost(
 
     // ---- issue 12: the self-check ----------------------------------------------------------
 
-    async checkOutputs(request: OutputRequest): Promise<CheckReport> {
+    async checkOutputs(request: OutputRequest, options: CheckOptions = {}): Promise<CheckReport> {
       const { sheets, layout } = await outputs(request);
+      const asValues = options.asValues ?? [];
+      if (asValues.length > 0 && request.style !== "values") {
+        // sheets the user had rewritten as values are expected to hold values
+        const values = (await outputs({ ...request, style: "values" })).layout;
+        layout.sheets = layout.sheets.map((s) =>
+          asValues.includes(s.role) ? (values.sheets.find((v) => v.role === s.role) ?? s) : s
+        );
+      }
       const roleOf = new Map(
         Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role])
       );
-      const canonical = (f: string) => canonicalFormula(f, (n) => roleOf.get(n.toUpperCase()));
-      const same = (written: string, read: string) => canonical(written) === canonical(read);
+      const same = (written: string, read: string) =>
+        sameFormula(written, read, (n) => roleOf.get(n.toUpperCase()));
       const report: CheckReport = { sheets: [], missing: [], pending: 0 };
       for (const s of layout.sheets.filter((x) => x.kind === "output")) {
         const cells = laidOut(s);

@@ -9,7 +9,13 @@ import type { SheetRole } from "../workbook/layout";
 import type { CheckReport } from "../workbook/verify";
 import { useHost, type OutputRequest } from "./host";
 import { useAction, type Action } from "./useAction";
-import { generateRecord, saveGenerateRecord, verifyWorkbook, type InputChange } from "./verify";
+import {
+  generateRecord,
+  recordAsValues,
+  saveGenerateRecord,
+  verifyWorkbook,
+  type InputChange,
+} from "./verify";
 
 export const SPILL_SETTING = "perf.dynamicArrays";
 
@@ -82,6 +88,7 @@ export function useSelfCheck(): SelfCheck {
     if (!state) return;
     const done = await rewrite.run(async () => {
       await host.rewriteAsValues(state.request, role);
+      await recordAsValues(host.settings, role);
       return true;
     });
     if (done) setRewritten(sheet);

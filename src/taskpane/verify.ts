@@ -20,6 +20,7 @@ import {
   type Language,
   type Plan,
 } from "../engine";
+import type { SheetRole } from "../workbook/layout";
 import type { CheckReport } from "../workbook/verify";
 import type { FormulaStyle, OutputRequest, SettingsStore, WorkbookHost } from "./host";
 import { checkWorkbook, evaluationPeriods, runPlan } from "./workflow";
@@ -50,6 +51,8 @@ export interface GenerateRecord {
   rows: Record<string, RowPrint>;
   /** Each salesperson's input checksum by "id period" of evaluation period. */
   people: Record<string, string>;
+  /** Output sheets the user rewrote as values since (checked against the values layout). */
+  asValues: SheetRole[];
 }
 
 export interface InputChange {
@@ -119,7 +122,15 @@ export function generateRecord(
     sheet: data.rows[0]?.source.sheet ?? "",
     rows: Object.fromEntries(data.rows.map((r) => [rowKey(r), printRow(plan, r, cells)])),
     people: peopleChecksums(plan, data.rows, ratings),
+    asValues: [],
   };
+}
+
+/** Notes in the record that a sheet now holds values (after 'Rewrite as values'). */
+export async function recordAsValues(settings: SettingsStore, role: SheetRole): Promise<void> {
+  const record = loadGenerateRecord(settings);
+  if (!record || record.asValues.includes(role)) return;
+  await saveGenerateRecord(settings, { ...record, asValues: [...record.asValues, role] });
 }
 
 export async function saveGenerateRecord(settings: SettingsStore, record: GenerateRecord) {
@@ -131,7 +142,9 @@ export function loadGenerateRecord(settings: SettingsStore): GenerateRecord | nu
   if (!text) return null;
   try {
     const r = JSON.parse(text) as GenerateRecord;
-    return r && r.version === 1 && typeof r.rows === "object" ? r : null;
+    return r && r.version === 1 && typeof r.rows === "object"
+      ? { ...r, asValues: Array.isArray(r.asValues) ? r.asValues : [] }
+      : null;
   } catch {
     return null;
   }
@@ -207,7 +220,7 @@ export async function verifyWorkbook(host: WorkbookHost, plan: Plan): Promise<Ve
     data: run.data,
     feedback: check.feedback,
   };
-  const report = await host.checkOutputs(request);
+  const report = await host.checkOutputs(request, { asValues: record.asValues });
   const ids = new Set(run.data.rows.map((r) => r.id));
   const ratings = check.feedback.ratings.filter((r) => ids.has(r.id));
   return {

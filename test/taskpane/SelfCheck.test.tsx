@@ -88,22 +88,24 @@ describe("the self-check after Generate", () => {
     host.checkResult = disagreeing;
     await user.click(await screen.findByRole("button", { name: "生成评分卡" }));
     await screen.findByText("已核对的 1,000 个单元格中，有 2 个与加载项的计算结果不一致。");
-    const table = screen.getByRole("table", { name: "评分卡：2 处不一致" });
-    const rows = within(table).getAllByRole("row");
-    expect(rows[1].textContent).toContain("H5");
-    expect(rows[1].textContent).toContain("#NAME?");
-    expect(rows[1].textContent).toContain("87.5");
-    expect(rows[1].textContent).toContain("=PERF.GRADE(G5,Plan_GradeBands)");
-    expect(rows[2].textContent).toContain("已被手工修改");
-    expect(rows[2].textContent).toContain("加载项写入的是 =ROUND(H7*I7,2)");
+    const list = screen.getByRole("list", { name: "评分卡：2 处不一致" });
+    const rows = within(list).getAllByRole("listitem");
+    expect(rows[0].textContent).toContain("H5");
+    expect(rows[0].textContent).toContain("Excel 显示：#NAME?");
+    expect(rows[0].textContent).toContain("加载项计算：87.5");
+    expect(rows[0].textContent).toContain("=PERF.GRADE(G5,Plan_GradeBands)");
+    expect(rows[1].textContent).toContain("已被手工修改");
+    expect(rows[1].textContent).toContain("加载项写入的是 =ROUND(H7*I7,2)");
     expect(screen.getByText(/#NAME\? 表示此 Excel 不认识/)).toBeTruthy();
-    await user.click(within(rows[1]).getByRole("button", { name: "定位到 评分卡!H5" }));
+    await user.click(within(rows[0]).getByRole("button", { name: "定位到 评分卡!H5" }));
     expect(host.calls.goTo).toEqual([{ sheet: "评分卡", row: 5, column: "H" }]);
     await user.click(screen.getByRole("button", { name: "将“评分卡”改写为数值" }));
     await screen.findByText("“评分卡”现为加载项计算的数值（不含公式）；请再核对一次确认。");
     expect(host.rewrites.map((r) => [r.role, r.request])).toEqual([
       ["scorecard", host.calls.outputs[0]],
     ]);
+    // Verify workbook will expect values on that sheet from now on
+    expect(JSON.parse(host.settingsData.get(GENERATE_SETTING)!).asValues).toEqual(["scorecard"]);
     expect(await axe(document.body)).toHaveNoViolations();
   });
 

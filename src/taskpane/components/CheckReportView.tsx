@@ -6,12 +6,6 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -36,12 +30,45 @@ export interface CheckReportViewProps {
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  table: { tableLayout: "auto" },
-  cell: { overflowWrap: "anywhere", fontVariantNumeric: "tabular-nums" },
+  findings: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: "baseline",
+  },
+  ref: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  value: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   formula: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground2,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  edited: {
+    color: tokens.colorPaletteRedForeground1,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -49,7 +76,8 @@ const useStyles = makeStyles({
 /** Findings shown per sheet before "…and N more". */
 const SHOWN = 12;
 
-function FindingRow({ f, onGoTo }: { f: Finding; onGoTo(l: CellLocation): void }) {
+/** One disagreement: where, what Excel shows, what the add-in calculates, the formula. */
+function FindingItem({ f, onGoTo }: { f: Finding; onGoTo(l: CellLocation): void }) {
   const styles = useStyles();
   const { strings: t, format } = useSession();
   const show = (v: unknown) =>
@@ -60,27 +88,38 @@ function FindingRow({ f, onGoTo }: { f: Finding; onGoTo(l: CellLocation): void }
         : String(v);
   const ref = cellName(f.row, f.column);
   return (
-    <TableRow>
-      <TableCell className={styles.cell}>
+    <li className={styles.item}>
+      <div className={styles.line}>
         <Link
+          className={styles.ref}
           onClick={() => onGoTo({ sheet: f.sheet, row: f.row + 1, column: columnLetter(f.column) })}
           aria-label={t.common.goTo(`${f.sheet}!${ref}`)}
         >
           {ref}
         </Link>
-      </TableCell>
-      <TableCell className={styles.cell}>{show(f.excel)}</TableCell>
-      <TableCell className={styles.cell}>{show(f.engine)}</TableCell>
-      <TableCell className={styles.formula}>
-        {f.formula ?? t.check.empty}
-        {f.kind === "formula" && (
-          <Caption1 block>
-            {t.check.edited}
-            {f.written ? ` · ${t.check.writtenFormula(f.written)}` : ""}
-          </Caption1>
-        )}
-      </TableCell>
-    </TableRow>
+        <span>
+          {t.check.excel}
+          {t.check.colon}
+          <strong className={styles.value}>{show(f.excel)}</strong>
+        </span>
+        <span>
+          {t.check.engine}
+          {t.check.colon}
+          <strong className={styles.value}>{show(f.engine)}</strong>
+        </span>
+      </div>
+      {f.formula && (
+        <code className={styles.formula} title={f.formula}>
+          {f.formula}
+        </code>
+      )}
+      {f.kind === "formula" && (
+        <Caption1 className={styles.edited} title={f.written ?? undefined}>
+          {t.check.edited}
+          {f.written ? ` · ${t.check.writtenFormula(f.written)}` : ""}
+        </Caption1>
+      )}
+    </li>
   );
 }
 
@@ -99,21 +138,11 @@ function SheetFindings(props: {
       <Body1Strong as="h4" id={id} className={styles.heading}>
         {t.check.sheetHeading(check.sheet, check.findings.length)}
       </Body1Strong>
-      <Table size="extra-small" className={styles.table} aria-labelledby={id}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.check.cell}</TableHeaderCell>
-            <TableHeaderCell>{t.check.excel}</TableHeaderCell>
-            <TableHeaderCell>{t.check.engine}</TableHeaderCell>
-            <TableHeaderCell>{t.check.formula}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {check.findings.slice(0, SHOWN).map((f) => (
-            <FindingRow key={`${f.row},${f.column}`} f={f} onGoTo={onGoTo} />
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.findings} aria-labelledby={id}>
+        {check.findings.slice(0, SHOWN).map((f) => (
+          <FindingItem key={`${f.row},${f.column}`} f={f} onGoTo={onGoTo} />
+        ))}
+      </ul>
       {check.findings.length > SHOWN && (
         <Caption1>{t.check.more(check.findings.length - SHOWN)}</Caption1>
       )}

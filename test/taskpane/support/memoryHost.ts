@@ -21,6 +21,7 @@ import {
 import {
   HostError,
   type AddinSheets,
+  type CheckOptions,
   type CloseRequest,
   type ImportRequest,
   type OutputRequest,
@@ -97,6 +98,7 @@ export interface MemoryHost extends WorkbookHost {
   /** What the next self-checks report (default: every written output cell agrees). */
   checkResult: CheckReport | null;
   checks: OutputRequest[];
+  checkOptions: (CheckOptions | undefined)[];
   rewrites: { request: OutputRequest; role: SheetRole }[];
   /** Office's platform the host reports (default: undefined, outside Office). */
   platformName: string | undefined;
@@ -356,14 +358,16 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
     // ---- issue 12 ---------------------------------------------------------------------------
     checkResult: null,
     checks: [],
+    checkOptions: [],
     rewrites: [],
     platformName: undefined,
     browser: false,
     opened: [],
     spills: true,
-    async checkOutputs(request: OutputRequest) {
+    async checkOutputs(request: OutputRequest, options?: CheckOptions) {
       fail("checkOutputs");
       host.checks.push(request);
+      host.checkOptions.push(options);
       return host.checkResult ?? agreeingCheck(request);
     },
     async rewriteAsValues(request: OutputRequest, role: SheetRole) {
