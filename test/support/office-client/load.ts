@@ -21,13 +21,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { JSDOM } from "jsdom";
-import { ROOT } from "../paths";
 
+/** Resolved from here, so it is found from a bundle too (npm run bench bundles the benches). */
 export const CLIENT_FILE = path.join(
-  ROOT,
-  "node_modules",
-  "@microsoft",
-  "office-js",
+  path.dirname(require.resolve("@microsoft/office-js/package.json")),
   "dist",
   "excel-web-16.00.debug.js"
 );
