@@ -2,7 +2,8 @@
  * Saving the plan file where the task pane cannot download: Excel for Mac's webview (WKWebView)
  * ignores a download link, blob or not (office-js #2700 "by design", #4681, #3385). Microsoft's
  * workaround (office-js #3662) is to open a page of the add-in's own in the system's browser with
- * Office.context.ui.openBrowserWindow (OpenBrowserWindowApi 1.1, Mac 16.40 and later) and
+ * Office.context.ui.openBrowserWindow (OpenBrowserWindowApi 1.1: listed for every Mac build, but
+ * only declared since the set's backfill in September 2020, so checked at run time) and
  * download there: the pane opens taskpane.html with the plan in the URL's fragment (which never
  * reaches a server), and the page, outside Office, offers the download. Where that set is missing
  * the pane offers the plan's text to copy.

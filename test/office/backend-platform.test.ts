@@ -1,7 +1,7 @@
 /**
  * The Office backend's platform and the system browser (issue 12, item 4): on Mac the pane saves
  * the plan through Office.context.ui.openBrowserWindow, which needs OpenBrowserWindowApi 1.1
- * (Mac 16.40 and later); where the set is missing the backend says it cannot, and opens nothing.
+ * (declared by Mac builds since September 2020); where the set is missing the backend says it cannot, and opens nothing.
  */
 import { createOfficeBackend } from "../../src/office/backend";
 import { createExcelDouble } from "../support/excel-double";

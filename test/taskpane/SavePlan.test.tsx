@@ -106,6 +106,9 @@ describe("saving the plan file", () => {
     const dialog = await screen.findByRole("dialog", { name: "Save the plan file" });
     await user.click(within(dialog).getByRole("button", { name: "Open in browser to save" }));
     expect(within(dialog).queryByRole("button", { name: "Open in browser to save" })).toBeNull();
+    expect(
+      within(dialog).getByText("This Excel cannot open your browser: copy the plan instead.")
+    ).toBeTruthy();
     await user.click(within(dialog).getByRole("button", { name: "Copy the plan" }));
     expect(copied).toEqual([planFileText(defaultPlan())]);
     const name = planFileName(defaultPlan());

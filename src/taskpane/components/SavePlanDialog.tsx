@@ -37,14 +37,16 @@ export function SavePlanDialog({ plan, open, onClose }: SavePlanDialogProps): Re
   const styles = useStyles();
   const host = useHost();
   const { strings: t } = useSession();
-  const [outcome, setOutcome] = React.useState<"opened" | "copied" | "copyFailed" | null>(null);
+  const [outcome, setOutcome] = React.useState<
+    "opened" | "noBrowser" | "copied" | "copyFailed" | null
+  >(null);
   const [browser, setBrowser] = React.useState(true);
   const text = planFileText(plan);
   const name = planFileName(plan);
   const openBrowser = () => {
     const opened = host.openBrowserWindow(planSaveUrl(window.location.href, plan));
     setBrowser(opened);
-    setOutcome(opened ? "opened" : null);
+    setOutcome(opened ? "opened" : "noBrowser");
   };
   const copy = async () => setOutcome((await copyText(text)) ? "copied" : "copyFailed");
   return (
@@ -63,13 +65,11 @@ export function SavePlanDialog({ plan, open, onClose }: SavePlanDialogProps): Re
               <Button onClick={() => void copy()}>{t.planSave.copy}</Button>
             </div>
             {outcome && (
-              <MessageBar intent={outcome === "copyFailed" ? "warning" : "success"}>
+              <MessageBar
+                intent={outcome === "opened" || outcome === "copied" ? "success" : "warning"}
+              >
                 <MessageBarBody>
-                  {outcome === "opened"
-                    ? t.planSave.opened
-                    : outcome === "copied"
-                      ? t.planSave.copied(name)
-                      : t.planSave.copyFailed}
+                  {outcome === "copied" ? t.planSave.copied(name) : t.planSave[outcome]}
                 </MessageBarBody>
               </MessageBar>
             )}

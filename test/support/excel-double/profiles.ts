@@ -52,6 +52,9 @@ export const CLIENT_PROFILES: readonly HostProfile[] = [
     dynamicArrays: false,
   },
   {
+    // OpenBrowserWindowApi 1.1 was backfilled for Mac in September 2020 (Office-Js-Requirement-Sets
+    // #72); whether a 16.35 build declares it is not documented, so this profile does not, and the
+    // pane offers the plan's text to copy
     name: "Mac 16.35",
     sets: { ExcelApi: "1.11", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" },
     platform: "Mac",
@@ -70,12 +73,8 @@ export const CLIENT_PROFILES: readonly HostProfile[] = [
   },
   {
     name: "Excel on the web",
-    sets: {
-      ExcelApi: "1.20",
-      SharedRuntime: "1.2",
-      CustomFunctionsRuntime: "1.4",
-      OpenBrowserWindowApi: "1.1",
-    },
+    // no OpenBrowserWindowApi on the web: the pane is a browser page there and downloads itself
+    sets: { ExcelApi: "1.20", SharedRuntime: "1.2", CustomFunctionsRuntime: "1.4" },
     platform: "OfficeOnline",
     dynamicArrays: true,
   },
