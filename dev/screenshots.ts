@@ -14,7 +14,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
+import { columnLetter } from "../src/engine";
 import { build, launch, ROOT, serve } from "../test/e2e/support/browser";
+import { sheetValues, typeInto } from "../test/e2e/support/preview";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "crm-export-2024Q1.csv");
 const OUT = path.join(ROOT, "docs", "images");
@@ -32,36 +34,13 @@ async function openView(pane: Locator, label: string): Promise<void> {
  * the Data sheet: the pane's report, beside the Scorecard.
  */
 async function checkPicture(page: Page, pane: Locator): Promise<void> {
-  const cells = await page.evaluate(() => {
-    const w = (
-      window as unknown as {
-        __perfPreview: {
-          workbook: {
-            byRole(r: string): { id: number; name: string };
-            values(id: number): (string | number | boolean | null)[][];
-          };
-        };
-      }
-    ).__perfPreview.workbook;
-    const sc = w.byRole("scorecard");
-    return { name: sc.name, values: w.values(sc.id), data: w.byRole("data").name };
-  });
+  const cells = await sheetValues(page, "scorecard");
+  const data = await sheetValues(page, "data");
   const h = cells.values.findIndex((r) => r.includes("员工编号"));
   const total = cells.values[h].indexOf("总分");
   const first = cells.values.findIndex((r, i) => i > h && typeof r[total] === "number");
-  const letter = String.fromCharCode(65 + (total % 26));
-  const prefix = total >= 26 ? String.fromCharCode(64 + Math.floor(total / 26)) : "";
-  const type = async (sheet: string, cell: string, text: string) => {
-    await page
-      .getByRole("tablist", { name: "Sheets" })
-      .getByRole("tab", { name: sheet, exact: true })
-      .click();
-    await page.locator(`[data-cell="${cell}"]`).click();
-    await page.keyboard.type(text);
-    await page.keyboard.press("Enter");
-  };
-  await type(cells.data, "E4", "430000");
-  await type(cells.name, `${prefix}${letter}${first + 1}`, "=1+1");
+  await typeInto(page, data.name, "E4", "430000");
+  await typeInto(page, cells.name, `${columnLetter(total)}${first + 1}`, "=1+1");
   await openView(pane, "生成");
   await pane.getByRole("button", { name: "核对工作簿" }).click();
   await pane.getByText(/个与加载项的计算结果不一致/).waitFor({ timeout: 60_000 });

@@ -13,6 +13,7 @@
 import type { CellInput } from "../engine/coerce";
 import { cell as a1 } from "./a1";
 import { isFormula, type Cell, type Scalar, type SheetLayout, type SheetRole } from "./layout";
+import { rng } from "./random";
 
 export type FindingKind = "value" | "formula";
 
@@ -84,18 +85,6 @@ export function laidOut(sheet: SheetLayout): LaidOut {
   return { rows, columns, at: (r, c) => cells.get(r)?.get(c) };
 }
 
-/** A small deterministic generator (mulberry32), so a sample is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The rows to read back: every row when `rows × columns` is at most {@link FULL_CHECK_CELLS},
  * else the first and last rows and one row drawn from each of equal strata of the rest.
@@ -103,7 +92,7 @@ function random(seed: number): () => number {
 export function rowsToCheck(rows: number, columns: number, seed = 2024): number[] {
   if (rows * columns <= FULL_CHECK_CELLS || rows <= SAMPLE_ROWS)
     return Array.from({ length: rows }, (_, i) => i);
-  const pick = random(seed);
+  const pick = rng(seed);
   const out = new Set<number>([0, rows - 1]);
   const strata = SAMPLE_ROWS - 2;
   const size = (rows - 2) / strata;

@@ -9,7 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { columnLetter } from "../../src/engine";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
 import {
@@ -21,35 +21,9 @@ import {
   serve,
   type StaticServer,
 } from "./support/browser";
+import { sheetValues, typeInto } from "./support/preview";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
-
-type Cells = (string | number | boolean | null)[][];
-
-async function sheetValues(page: Page, role: string): Promise<{ name: string; values: Cells }> {
-  return page.evaluate((r) => {
-    const w = (
-      window as unknown as {
-        __perfPreview: {
-          workbook: { byRole(r: string): { id: number; name: string }; values(id: number): Cells };
-        };
-      }
-    ).__perfPreview.workbook;
-    const s = w.byRole(r);
-    return { name: s.name, values: w.values(s.id) };
-  }, role);
-}
-
-/** Types into a cell of a sheet of the preview's grid, as a user does. */
-async function typeInto(page: Page, sheet: string, cell: string, text: string): Promise<void> {
-  await page
-    .getByRole("tablist", { name: "Sheets" })
-    .getByRole("tab", { name: sheet, exact: true })
-    .click();
-  await page.locator(`[data-cell="${cell}"]`).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press("Enter");
-}
 
 const WORDS = {
   "zh-CN": {
