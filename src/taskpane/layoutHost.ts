@@ -181,6 +181,58 @@ export interface SheetBackend {
   dynamicArrays?(): Promise<boolean | undefined>;
 }
 
+// ---- issue 12: the self-check
+
+type LaidOutOutputs = (
+  request: OutputRequest
+) => Promise<{ sheets: AddinSheets; layout: WorkbookLayout }>;
+
+/**
+ * WorkbookHost.checkOutputs: reads back each output sheet a request writes (every row, or a
+ * stratified sample of a large sheet's) and compares it with the layout, cell by cell.
+ */
+async function checkOutputSheets(
+  backend: SheetBackend,
+  outputs: LaidOutOutputs,
+  request: OutputRequest,
+  options: CheckOptions
+): Promise<CheckReport> {
+  const { sheets, layout } = await outputs(request);
+  const asValues = options.asValues ?? [];
+  if (asValues.length > 0 && request.style !== "values") {
+    // sheets the user had rewritten as values are expected to hold values
+    const values = (await outputs({ ...request, style: "values" })).layout;
+    layout.sheets = layout.sheets.map((s) =>
+      asValues.includes(s.role) ? (values.sheets.find((v) => v.role === s.role) ?? s) : s
+    );
+  }
+  const roleOf = new Map(Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role]));
+  const same = (written: string, read: string) =>
+    sameFormula(written, read, (n) => roleOf.get(n.toUpperCase()));
+  const report: CheckReport = { sheets: [], missing: [], pending: 0 };
+  for (const s of layout.sheets.filter((x) => x.kind === "output")) {
+    const cells = laidOut(s);
+    const rows = rowsToCheck(cells.rows, cells.columns);
+    const read = await backend.readRowsForCheck(s.role, rows, cells.columns);
+    if (!read.sheet) {
+      report.missing.push(s.role);
+      continue;
+    }
+    const target = { role: s.role, sheet: read.sheet };
+    const { cells: count, findings } = compareRows(cells, target, read.rows, same);
+    const check: SheetCheck = {
+      ...target,
+      rows: cells.rows,
+      rowsChecked: read.rows.length,
+      cells: count,
+      findings,
+    };
+    report.sheets.push(check);
+    report.pending += read.pending;
+  }
+  return report;
+}
+
 /** The header row of a sheet that holds a table: the table's, else the first row that names id and period. */
 export function findHeaderRow(read: SheetRead, plan: Plan | null): number {
   if (read.headerRow !== undefined) return read.headerRow;
@@ -582,44 +634,7 @@ export function createLayoutHost(
 
     // ---- issue 12: the self-check ----------------------------------------------------------
 
-    async checkOutputs(request: OutputRequest, options: CheckOptions = {}): Promise<CheckReport> {
-      const { sheets, layout } = await outputs(request);
-      const asValues = options.asValues ?? [];
-      if (asValues.length > 0 && request.style !== "values") {
-        // sheets the user had rewritten as values are expected to hold values
-        const values = (await outputs({ ...request, style: "values" })).layout;
-        layout.sheets = layout.sheets.map((s) =>
-          asValues.includes(s.role) ? (values.sheets.find((v) => v.role === s.role) ?? s) : s
-        );
-      }
-      const roleOf = new Map(
-        Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role])
-      );
-      const same = (written: string, read: string) =>
-        sameFormula(written, read, (n) => roleOf.get(n.toUpperCase()));
-      const report: CheckReport = { sheets: [], missing: [], pending: 0 };
-      for (const s of layout.sheets.filter((x) => x.kind === "output")) {
-        const cells = laidOut(s);
-        const rows = rowsToCheck(cells.rows, cells.columns);
-        const read = await backend.readRowsForCheck(s.role, rows, cells.columns);
-        if (!read.sheet) {
-          report.missing.push(s.role);
-          continue;
-        }
-        const target = { role: s.role, sheet: read.sheet };
-        const { cells: count, findings } = compareRows(cells, target, read.rows, same);
-        const check: SheetCheck = {
-          ...target,
-          rows: cells.rows,
-          rowsChecked: read.rows.length,
-          cells: count,
-          findings,
-        };
-        report.sheets.push(check);
-        report.pending += read.pending;
-      }
-      return report;
-    },
+    checkOutputs: (request, options = {}) => checkOutputSheets(backend, outputs, request, options),
 
     async rewriteAsValues(request: OutputRequest, role: SheetRole, options: WriteOptions = {}) {
       const { layout } = await outputs({ ...request, style: "values" });
