@@ -11,7 +11,7 @@ import type {
   SheetRead,
 } from "../src/taskpane/layoutHost";
 import type { RangeRef, SheetRole, WorkbookLayout } from "../src/workbook/layout";
-import type { PreviewWorkbook } from "./workbook/PreviewWorkbook";
+import { fromHyperFormula, type PreviewWorkbook } from "./workbook/PreviewWorkbook";
 
 /** Settings kept in localStorage (as Office roaming settings keep them for the add-in). */
 export function localSettings(prefix = "perf-preview:"): SettingsStore {
@@ -142,5 +142,25 @@ export function previewBackend(
         callback({ sheet: m.name, role: m.role, row: sel.row, column: sel.column });
       });
     },
+
+    // ---- issue 12: HyperFormula calculates at once, and a browser downloads files itself
+    async readRowsForCheck(role: SheetRole, rows: readonly number[], columns: number) {
+      const s = sheetOf(role);
+      if (!s) return { sheet: null, rows: [], pending: 0 };
+      return {
+        sheet: s.name,
+        pending: 0,
+        rows: rows.map((row) => {
+          const cells = Array.from({ length: columns }, (_, c) => workbook.cell(s.id, row, c));
+          return {
+            row,
+            values: cells.map((c) => c.error ?? c.value),
+            formulas: cells.map((c) => (c.formula ? fromHyperFormula(c.formula) : (c.value ?? ""))),
+          };
+        }),
+      };
+    },
+
+    dynamicArrays: async () => true,
   };
 }

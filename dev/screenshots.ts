@@ -3,18 +3,23 @@
  *
  *   npx tsx dev/screenshots.ts        → docs/images/pane.png, scorecard.png, statement.png, whatif.png,
  *                                       import.png
+ *   npx tsx dev/screenshots.ts check  → docs/images/check.png only
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
  * generated Scorecard sheet next to the pane's explanation of one salesperson, a team's
  * statements (绩效结果通知单) beside the Statements view, and the What-if view after raising the
  * top commission tier from 5% to 6%; then, in a new workbook, the Data view's report on the GB18030
- * export with its title line, subtotal and total rows (crm-export-2024Q2-gbk.csv).
+ * export with its title line, subtotal and total rows (crm-export-2024Q2-gbk.csv); and (check.png)
+ * Verify workbook after a total on the Scorecard was typed over and an amount corrected on the
+ * Data sheet.
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Locator } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
+import { columnLetter } from "../src/engine";
 import { build, launch, ROOT, serve } from "../test/e2e/support/browser";
+import { sheetValues, typeInto } from "../test/e2e/support/preview";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "crm-export-2024Q1.csv");
 const GBK = path.join(ROOT, "test", "fixtures", "crm-export-2024Q2-gbk.csv");
@@ -28,7 +33,28 @@ async function openView(pane: Locator, label: string): Promise<void> {
   await pane.page().getByRole("menuitem", { name: label }).click();
 }
 
+/**
+ * Verify workbook after HR typed over the first total on the Scorecard and corrected an amount on
+ * the Data sheet: the pane's report, beside the Scorecard.
+ */
+async function checkPicture(page: Page, pane: Locator): Promise<void> {
+  const cells = await sheetValues(page, "scorecard");
+  const data = await sheetValues(page, "data");
+  const h = cells.values.findIndex((r) => r.includes("员工编号"));
+  const total = cells.values[h].indexOf("总分");
+  const first = cells.values.findIndex((r, i) => i > h && typeof r[total] === "number");
+  await typeInto(page, data.name, "E4", "430000");
+  await typeInto(page, cells.name, `${columnLetter(total)}${first + 1}`, "=1+1");
+  await openView(pane, "生成");
+  await pane.getByRole("button", { name: "核对工作簿" }).click();
+  await pane.getByText(/个与加载项的计算结果不一致/).waitFor({ timeout: 60_000 });
+  await pane.getByRole("heading", { name: "自检" }).evaluate((el) => el.scrollIntoView());
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: path.join(OUT, "check.png") });
+}
+
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
   const dist = build("development");
   const server = await serve(dist);
   const browser = await launch();
@@ -49,6 +75,12 @@ async function main(): Promise<void> {
     await pane.getByRole("button", { name: "生成评分卡" }).click();
     await pane.getByText(/^已写入：评分卡/).waitFor({ timeout: 60_000 });
     fs.mkdirSync(OUT, { recursive: true });
+    if (only.includes("check")) {
+      await pane.getByText(/个单元格均与加载项的计算结果一致/).waitFor({ timeout: 60_000 });
+      await checkPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "check.png"))}`);
+      return;
+    }
     // the pane: the result of a generation (grade distribution against quotas, totals)
     await pane.evaluate((el) => el.scrollTo(0, 0));
     await pane.screenshot({ path: path.join(OUT, "pane.png") });

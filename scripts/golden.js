@@ -11,6 +11,7 @@
 const fs = require("fs");
 const path = require("path");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+const { withinRuntime } = require("./runtime-metadata");
 
 const ROOT = path.resolve(__dirname, "..");
 const INPUT = path.join(ROOT, "src", "functions", "functions.ts");
@@ -28,7 +29,8 @@ async function main() {
     for (const e of result.errors) console.error(`${path.relative(ROOT, INPUT)}: ${e}`);
     return 1;
   }
-  const json = JSON.stringify(JSON.parse(result.metadataJson), null, 2) + "\n";
+  // within the manifest's CustomFunctionsRuntime, as the build emits it (./runtime-metadata.js)
+  const json = JSON.stringify(withinRuntime(JSON.parse(result.metadataJson)), null, 2) + "\n";
   const before = fs.existsSync(GOLDEN) ? fs.readFileSync(GOLDEN, "utf8") : "";
   fs.mkdirSync(path.dirname(GOLDEN), { recursive: true });
   fs.writeFileSync(GOLDEN, json);

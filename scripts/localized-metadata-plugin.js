@@ -14,6 +14,9 @@
  *
  *   new LocalizedMetadataPlugin()   // functions.json → functions.zh-CN.json
  *
+ * Both files are kept within the CustomFunctionsRuntime the manifest declares
+ * (./runtime-metadata.js drops the generator's allowCustomDataForDataTypeAny, a 1.4 key).
+ *
  * As a command, for a functions.json built elsewhere:
  *
  *   node scripts/localized-metadata-plugin.js dist/functions.json   # writes dist/functions.zh-CN.json
@@ -27,6 +30,7 @@ const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 const ts = require("typescript");
+const { withinRuntime } = require("./runtime-metadata");
 
 const PLUGIN = "LocalizedMetadataPlugin";
 const ROOT = path.resolve(__dirname, "..");
@@ -90,7 +94,7 @@ function loadTs(file, cache = new Map()) {
 function localizedMetadata(metadataJson, options = {}) {
   const loaded = loadTs(options.catalog || DEFAULT_CATALOG);
   const catalog = /** @type {Catalog} */ (loaded.exports);
-  const metadata = /** @type {Metadata} */ (JSON.parse(metadataJson));
+  const metadata = /** @type {Metadata} */ (withinRuntime(JSON.parse(metadataJson)));
   /** @type {Record<string, string>} */
   const files = {};
   for (const [locale, filename] of Object.entries(options.locales || DEFAULT_LOCALES)) {
@@ -130,10 +134,13 @@ class LocalizedMetadataPlugin {
             return;
           }
           try {
-            const { files, dependencies } = localizedMetadata(
-              asset.source.source().toString(),
-              this.options
+            const generated = asset.source.source().toString();
+            // functions.json itself within the manifest's CustomFunctionsRuntime (./runtime-metadata.js)
+            compilation.updateAsset(
+              this.source,
+              new sources.RawSource(JSON.stringify(withinRuntime(JSON.parse(generated)), null, 4))
             );
+            const { files, dependencies } = localizedMetadata(generated, this.options);
             for (const file of dependencies) compilation.fileDependencies.add(file);
             for (const [filename, json] of Object.entries(files))
               compilation.emitAsset(filename, new sources.RawSource(json));

@@ -140,6 +140,17 @@ export function toHyperFormula(formula: string, sheetNames: readonly string[]): 
   return "=" + parts.join('"');
 }
 
+/** A formula as Excel would show it, from HyperFormula's text (TRUE() back to TRUE). */
+export function fromHyperFormula(formula: string): string {
+  const parts = formula.split('"');
+  for (let i = 0; i < parts.length; i += 2)
+    parts[i] = parts[i].replace(
+      /(^|[^A-Za-z0-9_.'])(TRUE|FALSE)\(\)/gi,
+      (_, b: string, v: string) => `${b}${v.toUpperCase()}`
+    );
+  return parts.join('"');
+}
+
 export class PreviewWorkbook {
   readonly hf: HyperFormula;
   private readonly meta = new Map<number, SheetMeta>();

@@ -64,7 +64,11 @@ export function periodInputs(
   };
 }
 
-function rowText(plan: Plan, r: DataRow): string {
+/**
+ * A data row's inputs as the checksums see them: identity, conflict mark and each field's value
+ * ("!" when unreadable, "" when blank), in the plan's field order.
+ */
+export function inputRowParts(plan: Plan, r: DataRow): string[] {
   const values = plan.fields.map((f) =>
     r.invalid.includes(f.key)
       ? "!"
@@ -72,7 +76,11 @@ function rowText(plan: Plan, r: DataRow): string {
         ? ""
         : String(r.values[f.key])
   );
-  return [r.id, r.name, r.team, r.period, r.conflict ?? "", ...values].join("\u001f");
+  return [r.id, r.name, r.team, r.period, String(r.conflict ?? ""), ...values];
+}
+
+function rowText(plan: Plan, r: DataRow): string {
+  return inputRowParts(plan, r).join("\u001f");
 }
 
 function ratingText(r: FeedbackRating): string {

@@ -13,8 +13,9 @@
  *   contract's "an error in an input propagates". If errors are ever let through, they arrive as
  *   CustomFunctions.Error objects or as Excel.ErrorCellValue objects ({type: "Error", ...}); both
  *   are recognised here and propagated;
- * - with allowCustomDataForDataTypeAny (the metadata generator sets it) a data-type cell (e.g. a
- *   formatted number) arrives as an object with a `basicValue`, which is read.
+ * - a data-type cell (e.g. a formatted number) arrives as its basic value: the metadata leaves out
+ *   allowCustomDataForDataTypeAny, a CustomFunctionsRuntime 1.4 key above the manifest's 1.2
+ *   (scripts/runtime-metadata.js). Should a host pass the object anyway, its `basicValue` is read.
  *
  * Readers throw (a PerfError, or the CustomFunctions.Error of an input) to stop at the first bad
  * argument; {@link invoke} turns that into the CustomFunctions.Error Excel shows, thrown as the

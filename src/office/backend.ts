@@ -7,6 +7,8 @@ import type { SettingsStore, WriteResult } from "../taskpane/host";
 import type { ApplyOptions, RawSelection, SheetBackend } from "../taskpane/layoutHost";
 import type { WorkbookLayout } from "../workbook/layout";
 import { officeHost, OfficeError, REQUIREMENTS, type Host } from "./host";
+import { probeDynamicArrays } from "./arrays";
+import { readRowsForCheck } from "./check";
 import { addinSheets, readNumberFormats, readRange, readSelection, readSheet } from "./reader";
 import { goToCell, onSelectionChanged } from "./selection";
 import { applyLayout } from "./writer";
@@ -109,5 +111,20 @@ export function createOfficeBackend(
         host
       );
     },
+
+    // ---- issue 12 ---------------------------------------------------------------------------
+    readRowsForCheck: (role, rows, columns) => readRowsForCheck(role, rows, columns, { host }),
+
+    platform: () =>
+      typeof Office === "undefined" ? undefined : String(Office.context?.diagnostics?.platform),
+
+    openBrowserWindow(url: string): boolean {
+      // the system browser saves files the webview of Excel for Mac cannot (office-js #2700, #3662)
+      if (!host.isSetSupported("OpenBrowserWindowApi", "1.1")) return false;
+      Office.context.ui.openBrowserWindow(url);
+      return true;
+    },
+
+    dynamicArrays: () => probeDynamicArrays(host),
   };
 }

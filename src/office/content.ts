@@ -3,6 +3,7 @@
  * (row ranges of a block) that each fit a request budget. Pure.
  */
 import { isFormula, type Block, type Cell, type SheetLayout } from "../workbook/layout";
+import { pieceBytesPerRow } from "./batch";
 import {
   canonicalRead,
   canonicalWritten,
@@ -119,7 +120,10 @@ export function formatChunks(
   });
 }
 
-/** Rows `rowAt(0..rowCount-1)` of a matrix at (top, left), in chunks of at most `budget` bytes. */
+/**
+ * Rows `rowAt(0..rowCount-1)` of a matrix at (top, left), in chunks of at most `budget` bytes:
+ * the JSON of the values and the pieces Microsoft's client cuts a large array into.
+ */
 export function chunkMatrix(
   top: number,
   left: number,
@@ -130,6 +134,7 @@ export function chunkMatrix(
 ): ValueChunk[] {
   if (width === 0 || rowCount === 0) return [];
   const chunks: ValueChunk[] = [];
+  const perRow = pieceBytesPerRow(width, rowCount);
   let rows: ExcelInput[][] = [];
   let start = 0;
   let bytes = 2;
@@ -140,7 +145,7 @@ export function chunkMatrix(
   };
   for (let i = 0; i < rowCount; i++) {
     const row = rowAt(i);
-    const size = jsonBytes(row) + 1;
+    const size = jsonBytes(row) + 1 + perRow;
     if (size + 2 > budget) {
       flush();
       chunks.push(...splitRow(row, top + i, left, budget));

@@ -11,6 +11,7 @@
  * Written with regular expressions over the parts outside string literals: a scorecard has
  * hundreds of thousands of formulas and this runs in the task pane.
  */
+import { canonicalFunctionNames } from "../functions/names";
 
 /** String literals ("…", with "" inside). */
 const STRING = /"(?:[^"]|"")*"/g;
@@ -74,18 +75,41 @@ export function renameSheetReferences(
 
 /**
  * The canonical form of a formula for comparing what was written with what Excel returns:
- * whitespace outside strings dropped, everything outside strings upper-cased, sheet references
+ * PERF functions named by id, whitespace outside strings dropped, everything outside strings upper-cased, sheet references
  * replaced by the sheet's role when `roleOf` knows it (so renaming a sheet is not an edit).
  */
 export function canonicalFormula(
   formula: string,
   roleOf: (sheet: string) => string | undefined
 ): string {
-  return outsideStrings(formula, (text) => {
+  // PERF functions by id, whichever language's names Excel returns them in
+  return outsideStrings(canonicalFunctionNames(formula), (text) => {
     const named = eachSheet(text, (name) => {
       const role = roleOf(name);
       return role !== undefined ? `<${role}>!` : `${name.replace(/\s+/g, "")}!`;
     });
     return named.replace(/\s+/g, "").toUpperCase();
   });
+}
+
+/** A number literal outside a reference or a name ("0.000000001", "1E-9", ".5"). */
+const NUMBER =
+  /(?<![A-Za-z_$.\d\u00c0-\uffff])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z_\d(!\u00c0-\uffff])/g;
+
+/**
+ * Whether two formulas are the same to Excel: equal canonical forms (see canonicalFormula), also
+ * where a spreadsheet writes a number literal another way (0.000000001 as 1E-9). Not used for the
+ * sheets' hashes, which stay as they were recorded.
+ */
+export function sameFormula(
+  a: string,
+  b: string,
+  roleOf: (sheet: string) => string | undefined
+): boolean {
+  const ca = canonicalFormula(a, roleOf);
+  const cb = canonicalFormula(b, roleOf);
+  if (ca === cb) return true;
+  const numbers = (f: string) =>
+    outsideStrings(f, (text) => text.replace(NUMBER, (n) => String(Number(n)).toUpperCase()));
+  return numbers(ca) === numbers(cb);
 }

@@ -34,12 +34,15 @@ export function officeHost(): Host {
  *   and rewritten in place).
  * - pageLayout 1.9: print area, A4, orientation, fit to width, page breaks, title rows (skipped
  *   with a note below it).
+ * - calculationState 1.9: the self-check waits until Excel says it has calculated (below it, it
+ *   waits out the #BUSY! cells only).
  */
 export const REQUIREMENTS = {
   core: "1.7",
   dataValidation: "1.8",
   copyFrom: "1.9",
   pageLayout: "1.9",
+  calculationState: "1.9",
 } as const;
 
 export interface Features {
@@ -47,6 +50,7 @@ export interface Features {
   dataValidation: boolean;
   copyFrom: boolean;
   pageLayout: boolean;
+  calculationState: boolean;
 }
 
 export function detectFeatures(host: Host): Features {
@@ -56,6 +60,7 @@ export function detectFeatures(host: Host): Features {
     dataValidation: has(REQUIREMENTS.dataValidation),
     copyFrom: has(REQUIREMENTS.copyFrom),
     pageLayout: has(REQUIREMENTS.pageLayout),
+    calculationState: has(REQUIREMENTS.calculationState),
   };
 }
 

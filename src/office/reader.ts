@@ -32,7 +32,7 @@ export async function addinSheets(
 }
 
 /** Turn a rejected Excel.run into an {@link OfficeError}. */
-async function run<T>(
+export async function run<T>(
   host: Host,
   batch: (context: Excel.RequestContext) => Promise<T>
 ): Promise<T> {
@@ -45,7 +45,7 @@ async function run<T>(
   }
 }
 
-function targetName(state: WorkbookState, target: SheetTarget): string | undefined {
+export function targetName(state: WorkbookState, target: SheetTarget): string | undefined {
   if (typeof target === "object") {
     const found = state.sheets.find((s) => s.name.toUpperCase() === target.name.toUpperCase());
     return found?.name;

@@ -28,20 +28,20 @@
 import { formatMessage, type Language, type MessageParams } from "../engine/messages";
 import {
   isFormula,
-  type ChartSpec,
   type DefinedNameSpec,
-  type PrintSpec,
   type SheetLayout,
   type SheetRole,
-  type StyleSpec,
   type TableSpec,
   type ValidationSpec,
   type WorkbookLayout,
 } from "../workbook/layout";
-import { cellAddress, columnLetters } from "./a1";
+import { columnLetters } from "./a1";
 import {
+  batchBytes,
   clampBudget,
   commandBytes,
+  REQUEST_BYTES,
+  requestBytes,
   runSteps,
   syncEach,
   type Phase,
@@ -60,6 +60,8 @@ import {
   withExcelTableHeaders,
   type Grid,
 } from "./content";
+import { addChart, applyStyle, chartBytes, printBytes, setupPrint, styleBytes } from "./formats";
+import { localizeFunctionNames } from "../functions/names";
 import { renameSheetReferences, sheetReferences } from "./formula";
 import {
   detectFeatures,
@@ -132,6 +134,8 @@ export interface ApplyStats {
   syncs: number;
   /** Largest estimated request of any round trip, in bytes. */
   largestRequestBytes: number;
+  /** The estimated request bytes of each round trip, in order. */
+  requestBytes: number[];
 }
 
 export type ApplyResult =
@@ -145,14 +149,6 @@ export function widthInPoints(characters: number): number {
 }
 
 void OFFICE_MESSAGES;
-
-const CHART_TYPES: Record<ChartSpec["type"], "ColumnClustered" | "BarClustered" | "Pie" | "Line"> =
-  {
-    columnClustered: "ColumnClustered",
-    barClustered: "BarClustered",
-    pie: "Pie",
-    line: "Line",
-  };
 
 type Plan =
   | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }
@@ -170,7 +166,6 @@ type Plan =
       action: "replaced";
       name: string;
       owned: OwnedSheet;
-      viaCopy: boolean;
       oldTables: string[];
       oldCharts: string[];
     };
@@ -199,7 +194,7 @@ export async function applyLayout(
 ): Promise<ApplyResult> {
   const host = options.host ?? officeHost();
   const notes = new Notes(layout.language);
-  const stats: ApplyStats = { syncs: 0, largestRequestBytes: 0 };
+  const stats: ApplyStats = { syncs: 0, largestRequestBytes: 0, requestBytes: [] };
   const features = detectFeatures(host);
   const fail = (
     error: OfficeFailure,
@@ -237,7 +232,14 @@ export async function applyLayout(
   });
   try {
     return await host.run((context) =>
-      new Writer(context, { ...layout, sheets }, options, features, notes, stats).run()
+      new Writer(
+        context,
+        { ...layout, sheets },
+        options,
+        { features, displayLanguage: host.displayLanguage() },
+        notes,
+        stats
+      ).run()
     );
   } catch (error) {
     const failure = toOfficeFailure(error);
@@ -256,14 +258,20 @@ class Writer {
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
 
+  private readonly features: Features;
+  /** Office's display language: the names Excel registered the PERF functions under. */
+  private readonly displayLanguage: string | undefined;
+
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly layout: WorkbookLayout,
     private readonly options: ApplyOptions,
-    private readonly features: Features,
+    host: { features: Features; displayLanguage: string | undefined },
     private readonly notes: Notes,
     private readonly stats: ApplyStats
   ) {
+    this.features = host.features;
+    this.displayLanguage = host.displayLanguage;
     this.budget = clampBudget(options.chunkBytes);
     for (const s of layout.sheets) {
       this.layoutRoles.set(s.name.toUpperCase(), s.role);
@@ -275,7 +283,7 @@ class Writer {
     const progress = this.options.onProgress;
     progress?.({ phase: "inspecting", completed: 0, total: 0 });
     const state = await loadWorkbookState(this.context);
-    this.count(0);
+    this.count(REQUEST_BYTES + requestBytes(3, 3));
 
     const conflict = this.nameConflict(state);
     if (conflict) {
@@ -322,8 +330,7 @@ class Writer {
     const steps = this.steps(state, plans, inspections);
     let done = 0;
     await runSteps(this.context, steps, this.budget, (batch, index, total) => {
-      const bytes = batch.reduce((n, s) => n + s.bytes, 0);
-      this.count(bytes);
+      this.count(batchBytes(batch));
       done = index + 1;
       const last = batch[batch.length - 1];
       progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
@@ -337,7 +344,13 @@ class Writer {
     };
   }
 
+  /** JSON bytes a chunk of values may take: the budget less what every request carries. */
+  private chunkBudget(): number {
+    return this.budget - REQUEST_BYTES - requestBytes(1, 2);
+  }
+
   private count(bytes: number): void {
+    this.stats.requestBytes.push(bytes);
     this.stats.syncs++;
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, bytes);
   }
@@ -408,7 +421,7 @@ class Writer {
     const out = new Map<string, Inspection>();
     if (queued.length === 0) return out;
     await this.context.sync();
-    this.count(0);
+    this.count(REQUEST_BYTES + requestBytes(3 * queued.length, 3 * queued.length));
     for (const q of queued) {
       const used = q.used;
       out.set(q.name.toUpperCase(), {
@@ -493,10 +506,11 @@ class Writer {
         expected += rows * job.bytesPerRow;
         if (rows < job.mark.rows - job.next) break; // this sheet continues in the next trip
       }
+      const bytes = REQUEST_BYTES + requestBytes(reads.length, reads.length);
       return {
-        bytes: commandBytes() * reads.length,
+        bytes,
         done: () => {
-          this.count(commandBytes() * reads.length);
+          this.count(bytes);
           for (const r of reads) {
             const formulas = r.range.formulas as unknown[][];
             r.job.hash.addRows(formulas);
@@ -505,7 +519,7 @@ class Writer {
           }
         },
         failed: (error) => {
-          this.count(0);
+          this.count(bytes);
           if (toOfficeFailure(error).code !== "ResponsePayloadSizeLimitExceeded") return false;
           // the sheet holds more than recorded: read smaller pieces
           let shrunk = false;
@@ -539,7 +553,6 @@ class Writer {
         action: "replaced",
         name: owned!.sheet,
         owned: owned!,
-        viaCopy: this.features.copyFrom,
         oldTables: seen?.tables ?? [],
         oldCharts: seen?.charts ?? [],
       });
@@ -597,14 +610,13 @@ class Writer {
           action: "replaced",
           name: owned.sheet,
           owned,
-          viaCopy: this.features.copyFrom,
           oldTables: seen?.tables ?? [],
           oldCharts: seen?.charts ?? [],
         };
       });
     }
     for (const p of plans) {
-      if (p.action === "replaced" && !p.viaCopy)
+      if (p.action === "replaced" && !this.features.copyFrom)
         this.notes.add("officeReplacedInPlace", { sheet: p.name });
     }
     return plans;
@@ -651,12 +663,16 @@ class Writer {
       writeName.set(p.layout.name.toUpperCase(), name);
       writeName.set(validSheetName(p.layout.name, p.role).toUpperCase(), name);
       if (p.action === "replaced")
-        contentSheet.set(p.role, p.viaCopy ? stagingName(p.role) : p.name);
+        contentSheet.set(p.role, this.features.copyFrom ? stagingName(p.role) : p.name);
       else if (p.action === "created" || p.action === "createdAlongside")
         contentSheet.set(p.role, stagingName(p.role));
     }
+    // sheets by the names they have now, PERF functions by the names Excel registered them under
     const mapFormula = (f: string) =>
-      renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase()));
+      localizeFunctionNames(
+        renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase())),
+        this.displayLanguage
+      );
 
     const steps: Step[] = [];
     let current: string | undefined;
@@ -676,14 +692,19 @@ class Writer {
       step("setup", commandBytes(p.name) * 2, (c) =>
         this.setMark(c, p.owned.markName, p, "replacing")
       );
-      if (!p.viaCopy)
-        step("setup", commandBytes(p.name) * 8, () =>
-          this.clearSheet(this.sheet(p.name), p.oldTables, p.oldCharts)
+      if (!this.features.copyFrom)
+        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
+          this.clearSheet(
+            this.sheet(p.name),
+            p.oldTables,
+            p.oldCharts,
+            this.hiddenByUser(p.name, state)
+          )
         );
     }
     for (const p of written) {
       const target = contentSheet.get(p.role)!;
-      if (p.action === "replaced" && !p.viaCopy) continue;
+      if (p.action === "replaced" && !this.features.copyFrom) continue;
       step("setup", commandBytes(target) * 2, (c) => {
         const ws = c.workbook.worksheets.add(target);
         ws.visibility = "Hidden";
@@ -696,8 +717,8 @@ class Writer {
       const target = contentSheet.get(p.role)!;
       current = p.name;
       for (const block of p.layout.blocks) {
-        for (const chunk of valueChunks(block, this.budget - 2 * commandBytes(), mapFormula)) {
-          step("writing", chunk.bytes + commandBytes(target), () => {
+        for (const chunk of valueChunks(block, this.chunkBudget(), mapFormula)) {
+          step("writing", chunk.bytes + requestBytes(1, 2, target), () => {
             const rows = chunk.values.length;
             const cols = chunk.values[0].length;
             this.sheet(target).getRangeByIndexes(chunk.row, chunk.column, rows, cols).formulas =
@@ -718,9 +739,9 @@ class Writer {
           for (const chunk of formatChunks(
             block,
             formats as (string | null)[][],
-            this.budget - 2 * commandBytes()
+            this.chunkBudget()
           )) {
-            step("formatting", chunk.bytes + commandBytes(target), () => {
+            step("formatting", chunk.bytes + requestBytes(1, 2, target), () => {
               const range = this.sheet(target).getRangeByIndexes(
                 chunk.row,
                 chunk.column,
@@ -745,7 +766,7 @@ class Writer {
         }
       }
       for (const style of p.layout.styles) {
-        step("formatting", commandBytes(target, style) * 3, () =>
+        step("formatting", styleBytes(style), () =>
           applyStyle(
             this.sheet(target).getRangeByIndexes(
               style.range.row,
@@ -778,15 +799,16 @@ class Writer {
       });
     }
     // Calculation was suspended while writing, and Excel leaves propagating the changes to the
-    // add-in (suspendApiCalculationUntilNextSync): one full recalculation, in a round trip of its
-    // own so that it is not suspended itself.
+    // add-in (suspendApiCalculationUntilNextSync): one recalculation of what changed and what
+    // depends on it, in a round trip of its own so that it is not suspended itself. Never "Full":
+    // that recalculates every open workbook and re-runs every PERF call (office-js #6678, #6150).
     if (written.length > 0) {
       steps.push({
         phase: "finishing",
         bytes: commandBytes(),
         write: false,
         alone: true,
-        queue: (c) => c.application.calculate("Full"),
+        queue: (c) => c.application.calculate("Recalculate"),
       });
     }
     return steps;
@@ -825,10 +847,11 @@ class Writer {
     const mark = markName(p.role);
     let chartsMade = 0;
 
-    if (p.action === "replaced" && p.viaCopy) {
-      step("finishing", commandBytes(p.name, content) * 12, () => {
+    // a rewritten sheet is swapped in from its finished copy (ExcelApi 1.9), else was cleared
+    if (p.action === "replaced" && this.features.copyFrom) {
+      step("finishing", clearBytes(p.oldTables, p.oldCharts) + requestBytes(3, 2), () => {
         const target = this.sheet(p.name);
-        this.clearSheet(target, p.oldTables, p.oldCharts);
+        this.clearSheet(target, p.oldTables, p.oldCharts, this.hiddenByUser(p.name, state));
         // everything written to the temporary sheet: the cells and any styled range beyond them
         let rows = grid.rows;
         let cols = grid.cols;
@@ -843,7 +866,7 @@ class Writer {
         this.sheet(content).delete();
       });
     } else if (p.action === "created" || p.action === "createdAlongside") {
-      step("finishing", commandBytes(mark, content) * 3, (c) => {
+      step("finishing", requestBytes(3, 3, mark, encodeMark(this.markFor(p, "writing"))), (c) => {
         if (p.moveMark) c.workbook.names.getItem(mark).delete();
         const named = c.workbook.names.add(
           mark,
@@ -860,7 +883,7 @@ class Writer {
     const flushWidth = (end: number) => {
       if (!run) return;
       const { start, width } = run;
-      step("finishing", commandBytes(), () => {
+      step("finishing", requestBytes(2, 1, width), () => {
         ws().getRange(`${columnLetters(start)}:${columnLetters(end - 1)}`).format.columnWidth =
           widthInPoints(width);
       });
@@ -901,18 +924,9 @@ class Writer {
       else for (const v of layout.validations) this.validationStep(v, p.name, ws, mapFormula, step);
     }
     for (const t of layout.tables) this.tableStep(t, p.name, ws, tableNames, step);
-    if (layout.freeze && (layout.freeze.rows > 0 || layout.freeze.columns > 0)) {
-      const { rows, columns } = layout.freeze;
-      step("finishing", commandBytes(), () => {
-        const panes = ws().freezePanes;
-        if (rows > 0 && columns > 0) panes.freezeAt(ws().getRangeByIndexes(0, 0, rows, columns));
-        else if (rows > 0) panes.freezeRows(rows);
-        else panes.freezeColumns(columns);
-      });
-    }
     for (const bar of layout.dataBars ?? []) {
       const { range: r, color } = bar;
-      step("finishing", commandBytes(color) * 3, () => {
+      step("finishing", requestBytes(4, 2, color), () => {
         const cf = ws()
           .getRangeByIndexes(r.row, r.column, r.rows, r.columns)
           .conditionalFormats.add("DataBar");
@@ -929,7 +943,7 @@ class Writer {
         return;
       }
       chartsMade++;
-      step("finishing", commandBytes(chart) * (4 + 3 * chart.series.length), () =>
+      step("finishing", chartBytes(chart, `PERF_${p.role}_${i + 1}`), () =>
         addChart(ws(), chart, `PERF_${p.role}_${i + 1}`)
       );
     });
@@ -937,9 +951,7 @@ class Writer {
       if (!this.features.pageLayout) this.notes.add("officePrintSkipped", { sheet: p.name });
       else {
         const print = layout.print;
-        step("finishing", commandBytes(print) * (6 + print.rowBreaks.length), () =>
-          setupPrint(ws(), print)
-        );
+        step("finishing", printBytes(print), () => setupPrint(ws(), print));
       }
     }
     const existingNames = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
@@ -952,6 +964,19 @@ class Writer {
         sheet.name = p.name;
         sheet.visibility = "Visible";
         this.sheetCache.set(p.name.toUpperCase(), sheet);
+      });
+    }
+    // Panes are frozen once the sheet is shown: Excel refuses them on a hidden sheet (office-js
+    // #1463, #2196). A sheet the user hid keeps the panes it had.
+    const freeze = layout.freeze;
+    if (freeze && (freeze.rows > 0 || freeze.columns > 0) && !this.hiddenByUser(p.name, state)) {
+      step("finishing", requestBytes(2, 1), () => {
+        const panes = this.sheet(p.name).freezePanes;
+        const { rows, columns } = freeze;
+        if (rows > 0 && columns > 0)
+          panes.freezeAt(this.sheet(p.name).getRangeByIndexes(0, 0, rows, columns));
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(columns);
       });
     }
     return this.markFor(p, "ok", chartsMade);
@@ -996,8 +1021,22 @@ class Writer {
     c.workbook.names.getItem(name).comment = encodeMark(this.markFor(p, state));
   }
 
-  /** Empty an add-in sheet for a rewrite: its charts, tables, merges, validation, cells, panes. */
-  private clearSheet(ws: Excel.Worksheet, tables: string[], charts: string[]): void {
+  /** An add-in sheet that exists and that the user hid (the add-in leaves it hidden). */
+  private hiddenByUser(name: string, state: WorkbookState): boolean {
+    const found = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
+    return found !== undefined && found.visibility !== "Visible";
+  }
+
+  /**
+   * Empty an add-in sheet for a rewrite: its charts, tables, merges, validation, cells and panes
+   * (not the panes of a sheet the user hid: Excel refuses to unfreeze a hidden sheet).
+   */
+  private clearSheet(
+    ws: Excel.Worksheet,
+    tables: string[],
+    charts: string[],
+    hidden: boolean
+  ): void {
     for (const c of charts) ws.charts.getItem(c).delete();
     for (const t of tables) ws.tables.getItem(t).convertToRange();
     const all = ws.getRange();
@@ -1006,7 +1045,7 @@ class Writer {
     if (this.features.dataValidation) all.dataValidation.clear();
     all.clear("All");
     all.columnHidden = false;
-    ws.freezePanes.unfreeze();
+    if (!hidden) ws.freezePanes.unfreeze();
     if (this.features.pageLayout) ws.horizontalPageBreaks.removePageBreaks();
   }
 
@@ -1038,7 +1077,7 @@ class Writer {
     }
     if (!rule && !v.prompt) return;
     const r = v.range;
-    step("finishing", commandBytes(rule, v.prompt, v.error) * 2, () => {
+    step("finishing", requestBytes(2, 3, rule, v.prompt, v.error), () => {
       const dv = ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns).dataValidation;
       if (rule) dv.rule = rule;
       if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
@@ -1056,7 +1095,7 @@ class Writer {
     const name = uniqueTableName(t.name, taken);
     taken.add(name.toUpperCase());
     if (name !== t.name) this.notes.add("officeTableRenamed", { requested: t.name, name, sheet });
-    step("finishing", commandBytes(t) * 3, () => {
+    step("finishing", requestBytes(3, 2, t, name), () => {
       const r = t.range;
       const table = ws().tables.add(
         ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns),
@@ -1075,7 +1114,7 @@ class Writer {
   ): void {
     const ref = `=${mapFormula(n.ref)}`;
     const comment = ownedNameComment(n.comment);
-    step("finishing", commandBytes(n.name, ref, comment) * 2, (c) => {
+    step("finishing", requestBytes(3, 2, n.name, ref, comment), (c) => {
       // the conflict check let through only names the add-in created: replace them
       if (exists) c.workbook.names.getItem(n.name).delete();
       c.workbook.names.add(n.name, ref, comment);
@@ -1083,75 +1122,12 @@ class Writer {
   }
 }
 
-function applyStyle(range: Excel.Range, s: StyleSpec): void {
-  const f = range.format;
-  if (s.bold !== undefined) f.font.bold = s.bold;
-  if (s.italic !== undefined) f.font.italic = s.italic;
-  if (s.fontColor) f.font.color = s.fontColor;
-  if (s.fontSize) f.font.size = s.fontSize;
-  if (s.fill) f.fill.color = s.fill;
-  if (s.wrap !== undefined) f.wrapText = s.wrap;
-  if (s.horizontal)
-    f.horizontalAlignment =
-      s.horizontal === "left" ? "Left" : s.horizontal === "center" ? "Center" : "Right";
-  if (s.vertical)
-    f.verticalAlignment =
-      s.vertical === "top" ? "Top" : s.vertical === "center" ? "Center" : "Bottom";
-  if (s.border) {
-    type Edge =
-      "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
-    const edges: Edge[] =
-      s.border === "thin"
-        ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]
-        : s.border === "top"
-          ? ["EdgeTop"]
-          : ["EdgeBottom"];
-    for (const e of edges) {
-      const b = f.borders.getItem(e);
-      b.style = "Continuous";
-      b.weight = "Thin";
-    }
-  }
-}
-
-function addChart(ws: Excel.Worksheet, spec: ChartSpec, name: string): void {
-  const at = (r: { row: number; column: number; rows: number; columns: number }) =>
-    ws.getRangeByIndexes(r.row, r.column, r.rows, r.columns);
-  const [first, ...rest] = spec.series;
-  const chart = ws.charts.add(
-    CHART_TYPES[spec.type],
-    at(first.values),
-    first.values.columns === 1 ? "Columns" : "Rows"
+/** Request bytes of Writer.clearSheet: the sheet's range and its parts, one action each. */
+function clearBytes(tables: string[], charts: string[]): number {
+  return requestBytes(
+    5 + tables.length + charts.length,
+    7 + tables.length + charts.length,
+    tables,
+    charts
   );
-  chart.name = name;
-  chart.title.text = spec.title;
-  const s0 = chart.series.getItemAt(0);
-  s0.name = first.name;
-  s0.setXAxisValues(at(spec.categories));
-  for (const s of rest) {
-    const series = chart.series.add(s.name);
-    series.setValues(at(s.values));
-    series.setXAxisValues(at(spec.categories));
-  }
-  const a = spec.anchor;
-  chart.setPosition(
-    cellAddress(a.row, a.column),
-    cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
-  );
-}
-
-function setupPrint(ws: Excel.Worksheet, print: PrintSpec): void {
-  const pl = ws.pageLayout;
-  pl.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  pl.paperSize = "A4";
-  const a = print.area;
-  pl.setPrintArea(ws.getRangeByIndexes(a.row, a.column, a.rows, a.columns));
-  // fit all columns on one page wide; 0 pages tall means "as many as needed"
-  if (print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (print.titleRows) {
-    const { first, last } = print.titleRows;
-    pl.setPrintTitleRows(ws.getRangeByIndexes(first, 0, last - first + 1, 1).getEntireRow());
-  }
-  for (const row of print.rowBreaks)
-    ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
 }

@@ -33,6 +33,7 @@ import type { StatementEntry, StatementItem } from "../workbook/statements";
 import type { CloseLogReading } from "../workbook/close";
 import type { ClosedPayLine } from "../engine";
 import type { Compatibility } from "../compat/requirements";
+import type { CheckReport } from "../workbook/verify";
 
 /** How the Scorecard and Summary sheets are written (shared/spec/workbook.md). */
 export type FormulaStyle = "native" | "perf" | "values";
@@ -235,6 +236,31 @@ export interface WorkbookHost {
   /** Calls back on every selection change; returns the function that stops listening. */
   onSelectionChanged(callback: (selection: SelectionInfo) => void): () => void;
   settings: SettingsStore;
+
+  // ---- issue 12: the self-check, saving the plan where downloads do not work, dynamic arrays
+  /**
+   * Reads back the output sheets a request writes (whole, or a stratified sample of rows of a
+   * large one, every column), once Excel has calculated, and compares each cell with the engine's
+   * value and the formula written (src/workbook/verify.ts).
+   */
+  checkOutputs(request: OutputRequest, options?: CheckOptions): Promise<CheckReport>;
+  /** Rewrites one output sheet of a request with the engine's values instead of formulas. */
+  rewriteAsValues(
+    request: OutputRequest,
+    role: SheetRole,
+    options?: WriteOptions
+  ): Promise<WriteResult>;
+  /** Office's platform ("PC", "Mac", "OfficeOnline"…); undefined outside Office. */
+  platform(): string | undefined;
+  /** Opens a URL in the system's browser; false where Office cannot (OpenBrowserWindowApi 1.1). */
+  openBrowserWindow(url: string): boolean;
+  /** Whether this Excel spills formulas (dynamic arrays); undefined where it cannot tell. */
+  dynamicArrays(): Promise<boolean | undefined>;
+}
+
+export interface CheckOptions {
+  /** Output sheets the user had rewritten as values: they are checked against the values layout. */
+  asValues?: readonly SheetRole[];
 }
 
 /** A failure the pane shows as is: `message` is already in the user's language or plain. */

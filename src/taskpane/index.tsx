@@ -6,8 +6,10 @@ import { createOfficeBackend } from "../office/backend";
 import { App } from "./App";
 import { createLayoutHost } from "./layoutHost";
 import { workbookLayouts } from "./layouts";
+import { planFromFragment, SAVE_PLAN_FRAGMENT } from "./planSave";
+import { SavePlanPage } from "./SavePlanPage";
 
-/* global document, Office */
+/* global document, navigator, window, Office */
 
 function render(): void {
   const container = document.getElementById("root");
@@ -23,7 +25,22 @@ function render(): void {
   createRoot(container).render(<App host={host} language={language} />);
 }
 
-if (typeof Office === "undefined") {
+/** The page opened in the system's browser to download a plan file (./planSave.ts), if it is one. */
+function renderSavePlanPage(): boolean {
+  if (!window.location.hash.startsWith(SAVE_PLAN_FRAGMENT)) return false;
+  const container = document.getElementById("root");
+  if (!container) return false;
+  const language = pickLanguage(navigator.language);
+  document.documentElement.lang = language;
+  createRoot(container).render(
+    <SavePlanPage language={language} file={planFromFragment(window.location.hash)} />
+  );
+  return true;
+}
+
+if (renderSavePlanPage()) {
+  // outside Office, for the download only
+} else if (typeof Office === "undefined") {
   // office.js could not be loaded (offline): the pane still renders and says it needs Excel
   render();
 } else {

@@ -22,6 +22,15 @@ import type { Compatibility } from "../compat/requirements";
 import type { RangeRef, Scalar, SheetLayout, SheetRole, WorkbookLayout } from "../workbook/layout";
 import { closedRole } from "../workbook/layout";
 import type { StatementEntry, StatementNotes } from "../workbook/statements";
+import {
+  compareRows,
+  laidOut,
+  rowsToCheck,
+  type CheckReport,
+  type RowsRead,
+  type SheetCheck,
+} from "../workbook/verify";
+import { sameFormula } from "../office/formula";
 import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
 import { blank, feedbackRows, importRows, withDateCells, type FormatReader } from "./imports";
 import { enumText } from "../workbook/text";
@@ -29,6 +38,7 @@ import {
   HostError,
   type AddinSheets,
   type FeedbackImportRequest,
+  type CheckOptions,
   type CloseRequest,
   type ImportRequest,
   type ImportResult,
@@ -172,6 +182,68 @@ export interface SheetBackend {
   goToCell(location: CellLocation): Promise<void>;
   onSelectionChanged(callback: (selection: RawSelection) => void): () => void;
   settings: SettingsStore;
+
+  // ---- issue 12: the self-check, saving the plan where downloads do not work, dynamic arrays
+  /** Values and formulas of rows of an add-in sheet (columns from A), once Excel has calculated. */
+  readRowsForCheck(role: SheetRole, rows: readonly number[], columns: number): Promise<RowsRead>;
+  /** Office's platform ("PC", "Mac", "OfficeOnline"…); undefined outside Office. */
+  platform?(): string | undefined;
+  /** Opens a URL in the system's browser (OpenBrowserWindowApi 1.1); false where it cannot. */
+  openBrowserWindow?(url: string): boolean;
+  /** Whether formulas spill (dynamic arrays); undefined where it cannot tell. */
+  dynamicArrays?(): Promise<boolean | undefined>;
+}
+
+// ---- issue 12: the self-check
+
+type LaidOutOutputs = (
+  request: OutputRequest
+) => Promise<{ sheets: AddinSheets; layout: WorkbookLayout }>;
+
+/**
+ * WorkbookHost.checkOutputs: reads back each output sheet a request writes (every row, or a
+ * stratified sample of a large sheet's) and compares it with the layout, cell by cell.
+ */
+async function checkOutputSheets(
+  backend: SheetBackend,
+  outputs: LaidOutOutputs,
+  request: OutputRequest,
+  options: CheckOptions
+): Promise<CheckReport> {
+  const { sheets, layout } = await outputs(request);
+  const asValues = options.asValues ?? [];
+  if (asValues.length > 0 && request.style !== "values") {
+    // sheets the user had rewritten as values are expected to hold values
+    const values = (await outputs({ ...request, style: "values" })).layout;
+    layout.sheets = layout.sheets.map((s) =>
+      asValues.includes(s.role) ? (values.sheets.find((v) => v.role === s.role) ?? s) : s
+    );
+  }
+  const roleOf = new Map(Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role]));
+  const same = (written: string, read: string) =>
+    sameFormula(written, read, (n) => roleOf.get(n.toUpperCase()));
+  const report: CheckReport = { sheets: [], missing: [], pending: 0 };
+  for (const s of layout.sheets.filter((x) => x.kind === "output")) {
+    const cells = laidOut(s);
+    const rows = rowsToCheck(cells.rows, cells.columns);
+    const read = await backend.readRowsForCheck(s.role, rows, cells.columns);
+    if (!read.sheet) {
+      report.missing.push(s.role);
+      continue;
+    }
+    const target = { role: s.role, sheet: read.sheet };
+    const { cells: count, findings } = compareRows(cells, target, read.rows, same);
+    const check: SheetCheck = {
+      ...target,
+      rows: cells.rows,
+      rowsChecked: read.rows.length,
+      cells: count,
+      findings,
+    };
+    report.sheets.push(check);
+    report.pending += read.pending;
+  }
+  return report;
 }
 
 /** The header row of a sheet that holds a table: the table's, else the first row that names id and period. */
@@ -325,6 +397,16 @@ export function createLayoutHost(
     return r.log;
   };
 
+  /** The output sheets a request writes, laid out for the workbook as it is now. */
+  const outputs = async (request: OutputRequest) => {
+    const [sheets, plan, feedback] = await Promise.all([
+      backend.addinSheets(),
+      backend.readSheet("plan"),
+      backend.readSheet("feedback"),
+    ]);
+    return { sheets, layout: layouts.outputs(request, { sheets, plan, feedback }) };
+  };
+
   const host: WorkbookHost = {
     kind: backend.kind,
     displayLanguage() {
@@ -458,12 +540,8 @@ export function createLayoutHost(
     },
 
     async writeOutputs(request: OutputRequest, options: WriteOptions = {}) {
-      const [sheets, plan, feedback] = await Promise.all([
-        backend.addinSheets(),
-        backend.readSheet("plan"),
-        backend.readSheet("feedback"),
-      ]);
-      return backend.applyLayout(layouts.outputs(request, { sheets, plan, feedback }), options);
+      const { layout } = await outputs(request);
+      return backend.applyLayout(layout, options);
     },
 
     async readStatements() {
@@ -564,6 +642,25 @@ export function createLayoutHost(
     },
 
     goToCell: (location) => backend.goToCell(location),
+
+    // ---- issue 12: the self-check ----------------------------------------------------------
+
+    checkOutputs: (request, options = {}) => checkOutputSheets(backend, outputs, request, options),
+
+    async rewriteAsValues(request: OutputRequest, role: SheetRole, options: WriteOptions = {}) {
+      const { layout } = await outputs({ ...request, style: "values" });
+      const sheet = layout.sheets.find((s) => s.role === role);
+      if (!sheet) throw new HostError(`The outputs have no ${role} sheet.`, "NoSheet");
+      // the user asked for this sheet to be replaced, edited or not
+      return backend.applyLayout(
+        { language: layout.language, sheets: [sheet] },
+        { ...options, confirmReplace: async () => "replace" }
+      );
+    },
+
+    platform: () => backend.platform?.(),
+    openBrowserWindow: (url) => backend.openBrowserWindow?.(url) ?? false,
+    dynamicArrays: () => backend.dynamicArrays?.() ?? Promise.resolve(undefined),
 
     onSelectionChanged(callback: (selection: SelectionInfo) => void): () => void {
       let latest = 0;

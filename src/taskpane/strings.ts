@@ -551,6 +551,66 @@ const en = {
       `The Close log has no plan for ${period}; the Plan sheet's plan stands in for it.`,
     toClose: "Open Close period",
   },
+  // ---- issue 12: the self-check and Verify workbook, saving the plan on Mac, dynamic arrays
+  check: {
+    title: "Self-check",
+    checking: "Reading back what Excel calculated…",
+    verify: "Verify workbook",
+    verifying: "Verifying…",
+    verifyHint:
+      "Reads every output sheet back from Excel and compares each cell with the add-in's own calculation, and the inputs with those of the last Generate.",
+    agree: (cells: string) => `All ${cells} cells checked agree with the add-in's calculation.`,
+    disagree: (n: number, cells: string) =>
+      `${n} of ${cells} cells checked disagree with the add-in's calculation.`,
+    sampled: (sheet: string, rows: string, total: string) =>
+      `${sheet}: a sample of ${rows} of ${total} rows, every column.`,
+    pending: (n: number) =>
+      `${n} ${n === 1 ? "cell was" : "cells were"} still calculating and could not be compared; verify again in a moment.`,
+    missing: (sheets: string) => `Sheets missing from the workbook: ${sheets}.`,
+    sheetHeading: (sheet: string, n: number) =>
+      `${sheet}: ${n} ${n === 1 ? "disagreement" : "disagreements"}`,
+    excel: "Excel shows",
+    engine: "The add-in calculates",
+    colon: ": ",
+    writtenFormula: (formula: string) => `The add-in wrote ${formula}`,
+    edited: "Changed by hand",
+    empty: "(empty)",
+    more: (n: number) => `…and ${n} more`,
+    rewrite: (sheet: string) => `Rewrite “${sheet}” as values`,
+    rewriting: "Rewriting…",
+    rewritten: (sheet: string) =>
+      `“${sheet}” now holds the add-in's values (no formulas); verify again to confirm.`,
+    nameHint:
+      "#NAME? means this Excel does not know the PERF function by that name (the workbook was written under another display language, or the add-in is not loaded). Generate again, or keep the values.",
+    noRecord: "Nothing was generated in this workbook yet: generate the scorecards first.",
+    planChanged: "The plan changed since Generate: generate again to bring the sheets up to date.",
+    inputsTitle: "Inputs changed since Generate",
+    inputsNone: "The inputs are as Generate read them.",
+    input: {
+      changed: (where: string, who: string) => `${where}: ${who} changed`,
+      added: (where: string, who: string) => `${where}: ${who} added`,
+      removed: (where: string, who: string) => `${where}: ${who} removed`,
+      feedback: (who: string) => `360 ratings of ${who} changed`,
+    },
+    regenerate: "Generate again to bring the scorecards up to date with these inputs.",
+    noSpill:
+      "This Excel has no dynamic arrays (retail Excel 2016 or 2019): a PERF.DISTRIBUTE typed into one cell shows only the first grade. The sheets the add-in writes do not rely on spilling.",
+  },
+  planSave: {
+    title: "Save the plan file",
+    mac: "Excel for Mac cannot save files from a task pane. Open the plan in your browser to save it there, or copy it and paste it into a new text file.",
+    openBrowser: "Open in browser to save",
+    opened: "Your browser has opened the plan; save it there.",
+    noBrowser: "This Excel cannot open your browser: copy the plan instead.",
+    copy: "Copy the plan",
+    copied: (name: string) => `Copied. Paste it into a new text file and save it as ${name}.`,
+    copyFailed: "Copying was not allowed here: select the text below and copy it yourself.",
+    text: "The plan as JSON",
+    browserTitle: "Save the performance plan",
+    browserIntro: (name: string) => `The plan file ${name}, handed over by the add-in in Excel.`,
+    download: (name: string) => `Download ${name}`,
+    unreadable: "This link does not hold a readable plan.",
+  },
 };
 
 export type Strings = typeof en;
@@ -1074,6 +1134,63 @@ const zh: Strings = {
     planMissing: (period: string) =>
       `结账记录中没有 ${period} 的方案，暂以方案工作表中的方案代替。`,
     toClose: "打开“结账”",
+  },
+  // ---- issue 12 ----
+  check: {
+    title: "自检",
+    checking: "正在读取 Excel 的计算结果…",
+    verify: "核对工作簿",
+    verifying: "正在核对…",
+    verifyHint:
+      "从 Excel 读回每张结果工作表，将每个单元格与加载项自身的计算结果比对，并将输入数据与上次生成时比对。",
+    agree: (cells: string) => `已核对的 ${cells} 个单元格均与加载项的计算结果一致。`,
+    disagree: (n: number, cells: string) =>
+      `已核对的 ${cells} 个单元格中，有 ${n} 个与加载项的计算结果不一致。`,
+    sampled: (sheet: string, rows: string, total: string) =>
+      `${sheet}：抽样核对 ${total} 行中的 ${rows} 行（全部列）。`,
+    pending: (n: number) => `有 ${n} 个单元格仍在计算，未能比对；请稍后再核对一次。`,
+    missing: (sheets: string) => `工作簿中缺少以下工作表：${sheets}。`,
+    sheetHeading: (sheet: string, n: number) => `${sheet}：${n} 处不一致`,
+    excel: "Excel 显示",
+    engine: "加载项计算",
+    colon: "：",
+    writtenFormula: (formula: string) => `加载项写入的是 ${formula}`,
+    edited: "已被手工修改",
+    empty: "（空）",
+    more: (n: number) => `…另有 ${n} 处`,
+    rewrite: (sheet: string) => `将“${sheet}”改写为数值`,
+    rewriting: "正在改写…",
+    rewritten: (sheet: string) => `“${sheet}”现为加载项计算的数值（不含公式）；请再核对一次确认。`,
+    nameHint:
+      "#NAME? 表示此 Excel 不认识该名称的绩效函数（工作簿是在另一种显示语言下写入的，或加载项未加载）。请重新生成，或保留数值。",
+    noRecord: "此工作簿尚未生成过结果：请先生成计分卡。",
+    planChanged: "生成之后方案已有变更：请重新生成以更新各工作表。",
+    inputsTitle: "生成之后有变化的输入数据",
+    inputsNone: "输入数据与生成时读取的一致。",
+    input: {
+      changed: (where: string, who: string) => `${where}：${who} 已修改`,
+      added: (where: string, who: string) => `${where}：新增 ${who}`,
+      removed: (where: string, who: string) => `${where}：已删除 ${who}`,
+      feedback: (who: string) => `${who} 的 360 评价已变化`,
+    },
+    regenerate: "请重新生成，使计分卡反映这些输入数据。",
+    noSpill:
+      "此 Excel 不支持动态数组（零售版 Excel 2016 或 2019）：在一个单元格中输入的 绩效.强制分布 只显示第一个等级。加载项写入的工作表不依赖溢出。",
+  },
+  planSave: {
+    title: "保存方案文件",
+    mac: "Mac 版 Excel 无法从任务窗格保存文件。请在浏览器中打开方案并在那里保存，或复制方案后粘贴到新的文本文件中。",
+    openBrowser: "在浏览器中打开并保存",
+    opened: "浏览器已打开方案，请在浏览器中保存。",
+    noBrowser: "此 Excel 无法打开浏览器：请改为复制方案。",
+    copy: "复制方案",
+    copied: (name: string) => `已复制。请粘贴到新的文本文件中，并另存为 ${name}。`,
+    copyFailed: "此处不允许复制：请选中下面的文本后自行复制。",
+    text: "方案（JSON）",
+    browserTitle: "保存绩效方案",
+    browserIntro: (name: string) => `由 Excel 中的加载项传来的方案文件 ${name}。`,
+    download: (name: string) => `下载 ${name}`,
+    unreadable: "此链接中没有可读取的方案。",
   },
 };
 

@@ -8,6 +8,7 @@
  */
 import type { DataRow, FeedbackRating, RaterType } from "../engine/records";
 import { DEFAULT_FIELDS } from "../engine/plan/defaultPlan";
+import { rng } from "./random";
 
 export interface SampleOptions {
   /** Salespeople (default 200). */
@@ -34,18 +35,6 @@ export interface Sample {
     clawback: string;
     missingInput: string;
     no360Quarter: string;
-  };
-}
-
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type FeatureId,
   type IsSetSupported,
 } from "../../src/compat/requirements";
+import { excelClassSets } from "../../scripts/api-sets";
 import { ROOT } from "../support/paths";
 
 /**
@@ -82,22 +83,24 @@ describe("the manifest's <Requirements>", () => {
 });
 
 describe("EXCEL_API against the API set of every Office.js member the features call", () => {
-  const dts = fs.readFileSync(
-    path.join(ROOT, "node_modules", "@types", "office-js", "index.d.ts"),
-    "utf8"
-  );
+  // the same reading of @types/office-js as the CI check and the Excel double's table
+  const sets = excelClassSets([
+    "Worksheet",
+    "Application",
+    "NamedItemCollection",
+    "NamedItem",
+    "ChartCollection",
+    "ChartSeriesCollection",
+    "ChartSeries",
+    "Chart",
+    "Range",
+    "PageLayout",
+  ]);
   /** The ExcelApi version @types/office-js gives `Class.member` (its `[Api set: ExcelApi x]`). */
   function apiSet(className: string, member: string): string {
-    const start = dts.indexOf(`\n    class ${className} extends`);
-    if (start < 0) throw new Error(`class Excel.${className} not found`);
-    const end = dts.indexOf("\n    }\n", start);
-    const body = dts.slice(start, end);
-    const decl = new RegExp(`\\n {8}(readonly )?${member}(\\?)?[(:<]`).exec(body);
-    if (!decl) throw new Error(`Excel.${className}.${member} not found`);
-    const doc = body.slice(Math.max(0, body.lastIndexOf("/**", decl.index)), decl.index);
-    const set = doc.match(/\[Api set: ExcelApi (\d+\.\d+)/);
-    if (!set) throw new Error(`Excel.${className}.${member} has no ExcelApi set`);
-    return set[1];
+    const version = sets[className]?.[member];
+    if (!version) throw new Error(`Excel.${className}.${member} has no ExcelApi set`);
+    return version;
   }
   const highest = (calls: [string, string][]) =>
     calls.map(([c, m]) => apiSet(c, m)).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));

@@ -37,12 +37,11 @@ import {
   serve,
   type StaticServer,
 } from "./support/browser";
+import { sheetValues } from "./support/preview";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
 /** The samples of shared/samples/, kept byte for byte with the tests (see test/fixtures/README.md). */
 const SAMPLES = path.join(__dirname, "..", "fixtures");
-
-type Cells = (string | number | boolean | null)[][];
 
 /** The sample's data rows with the same fix the user makes (row "2024/3" is February). */
 function engineData() {
@@ -65,20 +64,6 @@ async function openView(pane: Locator, label: string): Promise<void> {
   if ((await tab.count()) > 0 && (await tab.isVisible())) return tab.click();
   await pane.getByRole("button", { name: "更多视图" }).click();
   await pane.page().getByRole("menuitem", { name: label }).click();
-}
-
-async function sheetValues(page: Page, role: string): Promise<{ name: string; values: Cells }> {
-  return page.evaluate((r) => {
-    const w = (
-      window as unknown as {
-        __perfPreview: {
-          workbook: { byRole(r: string): { id: number; name: string }; values(id: number): Cells };
-        };
-      }
-    ).__perfPreview.workbook;
-    const s = w.byRole(r);
-    return { name: s.name, values: w.values(s.id) };
-  }, role);
 }
 
 /**

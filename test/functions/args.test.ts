@@ -202,7 +202,7 @@ describe("Excel error values in inputs", () => {
   });
 });
 
-describe("data types (allowCustomDataForDataTypeAny)", () => {
+describe("data types (a host that passes them as objects despite the metadata)", () => {
   it("should read a formatted number's basic value", () => {
     expect(
       call("ATTAINMENT", { type: "FormattedNumber", basicValue: 0.85, numberFormat: "0%" }, 1)

@@ -5,8 +5,7 @@
  * Statements sheet's hidden index is read back; an input typed into the Data sheet after the close
  * is detected.
  */
-import { columnLetter, defaultPlan, mapColumns, parseCsv, planChecksum } from "../../src/engine";
-import { createOfficeBackend } from "../../src/office/backend";
+import { columnLetter, planChecksum } from "../../src/engine";
 import {
   closeAPeriod,
   computeYearToDate,
@@ -14,42 +13,9 @@ import {
   reopenAPeriod,
   writeStatementsFor,
 } from "../../src/taskpane/closing";
-import type { SettingsStore } from "../../src/taskpane/host";
-import { createLayoutHost } from "../../src/taskpane/layoutHost";
-import { workbookLayouts } from "../../src/taskpane/layouts";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
-import { fixtureText } from "../taskpane/support/memoryHost";
-import { userState, userWorkbook } from "./support";
+import { excelWorkbook, userState } from "./support";
 
 jest.setTimeout(120_000);
-
-function memorySettings(): SettingsStore {
-  const m = new Map<string, string>();
-  return { get: (k) => m.get(k) ?? null, set: async (k, v) => void m.set(k, v) };
-}
-
-async function excelWorkbook() {
-  const d = userWorkbook();
-  const user = userState(d);
-  const host = createLayoutHost(createOfficeBackend(d.asHost(), memorySettings()), workbookLayouts);
-  const plan = defaultPlan();
-  await host.createPlanWorkbook(plan, "zh-CN");
-  const table = parseCsv(fixtureText(), "crm.csv");
-  const { mapping } = mapColumns(table, plan);
-  table.rows.find((r) => r[mapping.period] === "2024/3")![mapping.period] = "2024-02";
-  await host.importData({ plan, language: "zh-CN", table, mapping, mode: "replace" });
-  const check = (await checkWorkbook(host, plan))!;
-  const run = runPlan(plan, check, "2024-Q1", "");
-  await host.writeOutputs({
-    plan,
-    language: "zh-CN",
-    style: "native",
-    evaluation: run.evaluation,
-    data: run.data,
-    feedback: check.feedback,
-  });
-  return { d, host, plan, run, user };
-}
 
 describe("period close in Excel (Office.js backend on the Excel double)", () => {
   it("should close, read the Close log back exactly, detect a later input change, reopen, and leave the user's sheets alone", async () => {

@@ -14,6 +14,11 @@ export interface FixtureOptions {
   revision?: number;
   /** Scorecard columns (at least 8). */
   columns?: number;
+  /**
+   * Every kind of style on the Scorecard: banded row groups of ten, each bold or italic, filled,
+   * coloured, sized, wrapped, aligned and with thin borders (what a statement-like layout sends).
+   */
+  allStyles?: boolean;
 }
 
 const TEAMS = ["华东一组", "华东二组", "华南组", "华北组", "West", "East", "-Ops", "=Team"];
@@ -186,6 +191,23 @@ export function fixtureLayout(options: FixtureOptions): WorkbookLayout {
     border: "bottom",
     wrap: true,
   });
+  if (options.allStyles) {
+    for (let r = 1; r <= rows; r += 10) {
+      const band = (r - 1) / 10;
+      scorecard.styles.push({
+        range: { row: r, column: 0, rows: Math.min(10, rows + 1 - r), columns: cols },
+        bold: band % 2 === 0,
+        italic: band % 3 === 0,
+        fill: band % 2 === 0 ? "#F2F2F2" : "#FFFFFF",
+        fontColor: "#1F4E78",
+        fontSize: 10,
+        wrap: false,
+        horizontal: band % 2 === 0 ? "right" : "center",
+        vertical: "center",
+        border: "thin",
+      });
+    }
+  }
   scorecard.names.push({ name: "Scorecard_Total", ref: `'${n.scorecard}'!$G$2:$G$${rows + 1}` });
   scorecard.dataBars = [
     { range: { row: 1, column: 6, rows: Math.max(1, rows), columns: 1 }, color: "#5B9BD5" },

@@ -4,7 +4,14 @@
  */
 import fc from "fast-check";
 import { columnLetters, parseColumn, splitSheetAddress } from "../../src/office/a1";
-import { clampBudget, groupSteps, MAX_BATCH_BYTES, type Step } from "../../src/office/batch";
+import {
+  batchBytes,
+  clampBudget,
+  groupSteps,
+  MAX_BATCH_BYTES,
+  REQUEST_BYTES,
+  type Step,
+} from "../../src/office/batch";
 import {
   canonicalRead,
   canonicalWritten,
@@ -20,7 +27,12 @@ import {
   valueChunks,
   withExcelTableHeaders,
 } from "../../src/office/content";
-import { canonicalFormula, renameSheetReferences, sheetReferences } from "../../src/office/formula";
+import {
+  canonicalFormula,
+  renameSheetReferences,
+  sameFormula,
+  sheetReferences,
+} from "../../src/office/formula";
 import {
   decodeMark,
   encodeMark,
@@ -284,8 +296,11 @@ describe("grids, hashes and chunks", () => {
       write: true,
       queue: () => undefined,
     });
-    const batches = groupSteps([step(600), step(600), step(300), step(2000), step(10)], 1000);
+    // every request also carries REQUEST_BYTES of its own
+    const budget = REQUEST_BYTES + 1000;
+    const batches = groupSteps([step(600), step(600), step(300), step(2000), step(10)], budget);
     expect(batches.map((b) => b.map((s) => s.bytes))).toEqual([[600], [600, 300], [2000], [10]]);
+    for (const b of batches) if (b.length > 1) expect(batchBytes(b)).toBeLessThanOrEqual(budget);
     expect(clampBudget(10 * 1024 * 1024)).toBe(MAX_BATCH_BYTES);
     expect(clampBudget(undefined)).toBe(2 * 1024 * 1024);
   });
@@ -378,5 +393,27 @@ describe("marks", () => {
       "PERF_SHEET_guide",
     ]);
     expect(state.leftovers).toEqual(["~perf~summary"]);
+  });
+});
+
+describe("sameFormula (the self-check's comparison of a written formula with Excel's)", () => {
+  const roleOf = (s: string) => ({ 评分卡: "scorecard", PLAN: "plan", Plan: "plan" })[s];
+  it("should take a number literal written another way, quotes, spacing and case as the same formula", () => {
+    expect(
+      sameFormula(
+        "IF(K10>='Plan'!$A$66-0.000000001*MAX(1,ABS(K10)),1,0)",
+        "IF(K10>=Plan!$A$66-1e-9*MAX(1, ABS(K10)),1,0)",
+        roleOf
+      )
+    ).toBe(true);
+    expect(sameFormula("ROUND(.5*A1,2)", "round(0.5*a1,2)", roleOf)).toBe(true);
+    expect(sameFormula("PERF.GRADE(K2)", "绩效.绩效等级(K2)", roleOf)).toBe(true);
+  });
+
+  it("should tell a different number, reference or string apart", () => {
+    expect(sameFormula("A1*0.5", "A1*0.6", roleOf)).toBe(false);
+    expect(sameFormula("A10", "A1", roleOf)).toBe(false);
+    expect(sameFormula('COUNTIFS(H:H,">-1E+300")', 'COUNTIFS(H:H,">-1e300")', roleOf)).toBe(false);
+    expect(sameFormula("$A$66", "$A$6", roleOf)).toBe(false);
   });
 });

@@ -165,9 +165,11 @@ describe("selection helpers", () => {
     });
   });
 
+  // Workbook events reach an add-in through the host's event channel, not through requests
+  // Microsoft's client sends, so these run on the double's own Office.js surface.
   it("should report selection changes until told to stop", async () => {
     const d = await written();
-    const host = d.asHost();
+    const host = d.directHost();
     const seen: unknown[] = [];
     const stop = onSelectionChanged((cell) => seen.push(cell), host);
     await new Promise((r) => setTimeout(r, 10));
@@ -262,7 +264,9 @@ describe("createOfficeBackend (the task pane's sheet backend in Excel)", () => {
       values: [[NAMES[1]]],
     });
     const seen: unknown[] = [];
-    const stop = backend.onSelectionChanged((s) => seen.push(s));
+    // events come through the host's event channel: the double's own surface answers them
+    const events = createOfficeBackend(d.directHost(), memorySettings());
+    const stop = events.onSelectionChanged((s) => seen.push(s));
     await new Promise((r) => setTimeout(r, 10));
     d.model.select("评分卡", "A7");
     await new Promise((r) => setTimeout(r, 20));

@@ -2,10 +2,19 @@
  * Helpers for the Office.js adapter tests: run the writer on the double, and check that a
  * workbook is usable (what "a failure leaves the workbook usable" means in these tests).
  */
+import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
+import { createOfficeBackend } from "../../src/office/backend";
 import { applyLayout, type ApplyOptions, type ApplyResult } from "../../src/office/writer";
 import { decodeMark, roleOfMarkName } from "../../src/office/marks";
+import type { FormulaStyle, SettingsStore } from "../../src/taskpane/host";
+import { createLayoutHost } from "../../src/taskpane/layoutHost";
+import { workbookLayouts } from "../../src/taskpane/layouts";
+import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
 import type { WorkbookLayout } from "../../src/workbook/layout";
+import { canonicalFormula } from "../../src/office/formula";
+import { compareRows, laidOut, type Finding } from "../../src/workbook/verify";
 import { createExcelDouble, type ExcelDouble } from "../support/excel-double";
+import { fixtureText } from "../taskpane/support/memoryHost";
 
 export function apply(
   d: ExcelDouble,
@@ -65,4 +74,63 @@ export function expectUsable(d: ExcelDouble): void {
     if (!roleOfMarkName(n.name)) continue;
     expect(decodeMark(n.comment)).toBeDefined();
   }
+}
+
+export function memorySettings(): SettingsStore {
+  const m = new Map<string, string>();
+  return { get: (k) => m.get(k) ?? null, set: async (k, v) => void m.set(k, v) };
+}
+
+/**
+ * The pane's whole path in Excel: the plan workbook created beside the user's sheet, the sample
+ * CRM export imported (one March row moved to February), the plan run for 2024-Q1 and the
+ * outputs written, through the pane's host over the Office.js backend.
+ */
+export async function excelWorkbook(
+  options: Parameters<typeof createExcelDouble>[0] & { style?: FormulaStyle } = {}
+) {
+  const d = userWorkbook(options);
+  const user = userState(d);
+  const settings = memorySettings();
+  const host = createLayoutHost(createOfficeBackend(d.asHost(), settings), workbookLayouts);
+  const plan = defaultPlan();
+  await host.createPlanWorkbook(plan, "zh-CN");
+  const table = parseCsv(fixtureText(), "crm.csv");
+  const { mapping } = mapColumns(table, plan);
+  table.rows.find((r) => r[mapping.period] === "2024/3")![mapping.period] = "2024-02";
+  await host.importData({ plan, language: "zh-CN", table, mapping, mode: "replace" });
+  const check = (await checkWorkbook(host, plan))!;
+  const run = runPlan(plan, check, "2024-Q1", "");
+  const request = {
+    plan,
+    language: "zh-CN" as const,
+    style: options.style ?? "native",
+    evaluation: run.evaluation,
+    data: run.data,
+    feedback: check.feedback,
+  };
+  const written = await host.writeOutputs(request);
+  return { d, host, plan, run, check, request, written, user, settings };
+}
+
+/**
+ * What the double's Excel holds in every cell of the layout's output sheets against the layout
+ * (the engine's values and the formulas written): the self-check's comparison, read straight
+ * from the model.
+ */
+export function disagreements(d: ExcelDouble, layout: WorkbookLayout): Finding[] {
+  const same = (a: string, b: string) =>
+    canonicalFormula(a, () => undefined) === canonicalFormula(b, () => undefined);
+  const out: Finding[] = [];
+  for (const s of layout.sheets.filter((x) => x.kind === "output")) {
+    const sheet = d.model.mustFindSheet(s.name);
+    const cells = laidOut(s);
+    const read = Array.from({ length: cells.rows }, (_, row) => ({
+      row,
+      values: Array.from({ length: cells.columns }, (_v, c) => d.model.valueAt(sheet, row, c)),
+      formulas: Array.from({ length: cells.columns }, (_v, c) => d.model.formulaAt(sheet, row, c)),
+    }));
+    out.push(...compareRows(cells, { role: s.role, sheet: s.name }, read, same).findings);
+  }
+  return out;
 }

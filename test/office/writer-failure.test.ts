@@ -11,7 +11,7 @@ import { fixtureLayout } from "./fixtures";
 import { apply, done, expectUsable, userState, userWorkbook } from "./support";
 
 const ROWS = 20;
-const CHUNK = 4 * 1024; // small requests, so that each job takes many syncs
+const CHUNK = 16 * 1024; // small requests (each carries ~4 KB of its own), so each job takes many syncs
 
 interface Scenario {
   name: string;

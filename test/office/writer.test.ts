@@ -489,7 +489,7 @@ describe("applyLayout: in Excel", () => {
   it("should use the Excel and Office globals when no host is given, in one Excel.run", async () => {
     const d = createExcelDouble();
     const uninstall = d.install();
-    const run = jest.spyOn(d.host, "run");
+    const run = jest.spyOn(d.client().client.Excel, "run"); // Microsoft's Excel.run, under the global
     try {
       const progress: string[] = [];
       const r = await applyLayout(fixtureLayout({ rows: ROWS }), {

@@ -23,7 +23,9 @@ import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ProgressLine, useProgress } from "../components/ProgressLine";
 import { RunResultView } from "../components/RunResultView";
+import { SelfCheckPanel } from "../components/SelfCheckPanel";
 import { ViewTitle } from "../components/ViewTitle";
+import { useSelfCheck } from "../useSelfCheck";
 
 const useStyles = makeStyles({
   grid: {
@@ -86,8 +88,10 @@ export function GenerateView(): React.JSX.Element {
     "values",
   ];
 
-  const start = () =>
-    generate.run(async () => {
+  const selfCheck = useSelfCheck();
+
+  const start = async () => {
+    const written = await generate.run(async () => {
       setNoRows(false);
       // The sheets are the source of truth: read the plan and the data again right before running.
       const current = (await loadPlan()).plan;
@@ -114,17 +118,18 @@ export function GenerateView(): React.JSX.Element {
       }
       progress.start();
       try {
-        const written = await host.writeOutputs(
-          {
-            plan: current,
-            language,
-            style,
-            evaluation: result.evaluation,
-            data: result.data,
-            feedback: fresh.feedback,
-          },
-          { confirmReplace, onProgress: progress.update }
-        );
+        const request = {
+          plan: current,
+          language,
+          style,
+          evaluation: result.evaluation,
+          data: result.data,
+          feedback: fresh.feedback,
+        };
+        const written = await host.writeOutputs(request, {
+          confirmReplace,
+          onProgress: progress.update,
+        });
         if (written.cancelled) return;
         setRun({
           options: { period, group, style },
@@ -132,10 +137,14 @@ export function GenerateView(): React.JSX.Element {
           rows: result.rows,
           written,
         });
+        return request;
       } finally {
         progress.stop();
       }
     });
+    // once Excel has calculated, what it shows against what the engine computed
+    if (written) await selfCheck.afterGenerate(written, { period, group });
+  };
 
   if (workbook && !hasSheet) {
     return (
@@ -210,6 +219,10 @@ export function GenerateView(): React.JSX.Element {
         </MessageBar>
       )}
       {run && !generate.busy && <RunResultView run={run} />}
+      <SelfCheckPanel
+        selfCheck={selfCheck}
+        canVerify={Boolean(workbook?.sheets.scorecard) || Boolean(run)}
+      />
     </>
   );
 }

@@ -17,6 +17,8 @@ import { ArrowClockwiseRegular, ArrowDownloadRegular, SaveRegular } from "@fluen
 import { planChecksum, validatePlan, type Plan } from "../../engine";
 import { useHost } from "../host";
 import { downloadText, planFileName, planFileText } from "../planFile";
+import { canDownload } from "../planSave";
+import { SavePlanDialog } from "../components/SavePlanDialog";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { ErrorBar } from "../components/ErrorBar";
@@ -72,6 +74,7 @@ export function PlanView(): React.JSX.Element {
   );
   const [dirty, setDirty] = React.useState(false);
   const [saved, setSaved] = React.useState(false);
+  const [saving, setSaving] = React.useState(false);
   const hasSheet = Boolean(workbook?.sheets.plan);
 
   React.useEffect(() => {
@@ -207,11 +210,17 @@ export function PlanView(): React.JSX.Element {
         </Button>
         <Button
           icon={<ArrowDownloadRegular />}
-          onClick={() => downloadText(planFileName(draft), planFileText(draft))}
+          onClick={() =>
+            // Excel for Mac's webview ignores downloads: there, the browser or a copy (planSave.ts)
+            canDownload(host.platform())
+              ? downloadText(planFileName(draft), planFileText(draft))
+              : setSaving(true)
+          }
         >
           {t.plan.download}
         </Button>
       </div>
+      <SavePlanDialog plan={draft} open={saving} onClose={() => setSaving(false)} />
       {sameVersion.length > 0 && draft && (
         <MessageBar intent="warning">
           <MessageBarBody>

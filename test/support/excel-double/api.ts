@@ -22,6 +22,27 @@ import {
   type WorkbookModel,
 } from "./model";
 import { MAX_COLS, MAX_ROWS, formatAddress, parseAddress, sheetPrefix, type Rect } from "./parse";
+import { defaultProfile, supports, type HostProfile } from "./profiles";
+import { EXCEL_API_SETS } from "./api-sets.generated";
+import { registeredNames, type CalculationType } from "./calculation";
+import type { ExcelClass } from "./classes";
+
+/**
+ * The ExcelApi set of a member, as @types/office-js documents it (./api-sets.generated.ts, made by
+ * scripts/api-sets.ts). A member the table lacks is one Excel does not have: that throws.
+ */
+export function excelApiSet(excel: ExcelClass, member: string): string {
+  const version = EXCEL_API_SETS[excel]?.[member];
+  if (version === undefined)
+    throw new Error(`@types/office-js gives Excel.${excel}.${member} no ExcelApi set`);
+  return version;
+}
+
+/**
+ * An Excel member: by name on the proxy's own class, by class and name, or an explicit set for an
+ * internal member @types/office-js does not declare.
+ */
+type Member = string | [ExcelClass, string] | { version: string };
 
 export const LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -58,12 +79,6 @@ function utf8(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
-function compareVersion(a: string, b: string): number {
-  const [a1, a2] = a.split(".").map(Number);
-  const [b1, b2] = b.split(".").map(Number);
-  return a1 !== b1 ? a1 - b1 : a2 - b2;
-}
-
 export class DoubleHost {
   readonly syncs: SyncRecord[] = [];
   fault?: Fault;
@@ -73,15 +88,32 @@ export class DoubleHost {
   readonly settings = new Map<string, unknown>();
   /** Office's theme is dark. */
   dark = false;
+  /** URLs Office.context.ui.openBrowserWindow opened in the system's browser. */
+  readonly browserWindows: string[] = [];
 
   constructor(
     readonly model: WorkbookModel,
-    public apiVersion = "1.9",
+    public profile: HostProfile = defaultProfile(),
     public displayLanguage = "en-US"
-  ) {}
+  ) {
+    const names = new Map<string, Map<string, string>>();
+    model.registered = () => {
+      let found = names.get(this.displayLanguage);
+      if (!found) names.set(this.displayLanguage, (found = registeredNames(this.displayLanguage)));
+      return found;
+    };
+  }
+
+  /** The host's ExcelApi version (changing it keeps the profile's other sets). */
+  get apiVersion(): string {
+    return this.profile.sets.ExcelApi ?? "1.1";
+  }
+  set apiVersion(version: string) {
+    this.profile = { ...this.profile, sets: { ...this.profile.sets, ExcelApi: version } };
+  }
 
   isSetSupported(name: string, version = "1.1"): boolean {
-    return name === "ExcelApi" && compareVersion(version, this.apiVersion) <= 0;
+    return supports(this.profile, name, version);
   }
 
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -128,13 +160,18 @@ export class RequestContext {
     return this.queue.length;
   }
 
-  async sync(): Promise<void> {
+  /**
+   * Apply what was queued, as one request. `requestBytes` is the size of the real request when
+   * Microsoft's client sent it (test/support/office-client); otherwise the double measures the
+   * JSON of its own commands.
+   */
+  async sync(options: { requestBytes?: number } = {}): Promise<void> {
     const commands = this.queue;
     this.queue = [];
     const host = this.host;
     const rec: SyncRecord = {
       index: host.syncs.length,
-      requestBytes: utf8(JSON.stringify(commands.map((c) => c.json))),
+      requestBytes: options.requestBytes ?? utf8(JSON.stringify(commands.map((c) => c.json))),
       responseBytes: 0,
       commands: commands.length,
       writes: commands.filter((c) => c.write).length,
@@ -176,6 +213,8 @@ export class RequestContext {
       }
     }
     if (fault) failWith(injected());
+    // Excel calculates what changed after a request, unless the request suspended calculation
+    if (rec.writes > 0 && !rec.calculationSuspended) host.model.calculation.run("automatic");
     rec.responseBytes = commands.reduce((n, c) => n + (c.response ? c.response() : 0), 0);
     if (rec.responseBytes > LIMIT_BYTES) {
       failWith(
@@ -214,7 +253,7 @@ function argJson(a: unknown): unknown {
   return a instanceof ClientObject ? { ref: a.oid } : a;
 }
 
-abstract class ClientObject<T> {
+export abstract class ClientObject<T> {
   readonly oid: number;
   private resolved?: { value: T | null };
   private loaded = new Map<string, unknown>();
@@ -223,7 +262,13 @@ abstract class ClientObject<T> {
   constructor(
     protected readonly ctx: RequestContext,
     private readonly resolver: () => T | null,
-    creation?: { parent?: ClientObject<unknown>; method: string; args?: unknown[]; minApi?: string }
+    creation?: {
+      parent?: ClientObject<unknown>;
+      method: string;
+      args?: unknown[];
+      /** The Excel class and member whose set the creation needs (default: the parent's). */
+      api?: [ExcelClass, string];
+    }
   ) {
     this.oid = ctx.id();
     if (creation) {
@@ -235,7 +280,11 @@ abstract class ClientObject<T> {
           a: (creation.args ?? []).map(argJson),
         },
         write: false,
-        minApi: creation.minApi,
+        minApi: creation.api
+          ? excelApiSet(...creation.api)
+          : creation.parent
+            ? excelApiSet(creation.parent.excel, creation.method)
+            : undefined,
         apply: () => {
           this.resolve();
         },
@@ -278,6 +327,11 @@ abstract class ClientObject<T> {
     return this.settledNull;
   }
 
+  /** A loaded property's value by name (what Excel returns for it); PropertyNotLoaded before. */
+  loadedValue(name: string): unknown {
+    return this.get(name);
+  }
+
   /** Read a loaded property; throws PropertyNotLoaded before load + sync. */
   protected get<V>(name: string): V {
     if (!this.loaded.has(name)) {
@@ -294,26 +348,36 @@ abstract class ClientObject<T> {
     if (this.settledNull === undefined) this.settledNull = false;
   }
 
-  protected put(prop: string, value: unknown, apply: (t: T) => void, minApi?: string): void {
+  /** The Excel class this proxy stands for (the requirement sets of its members). */
+  abstract readonly excel: ExcelClass;
+
+  private setOf(member: Member): string {
+    if (typeof member === "string") return excelApiSet(this.excel, member);
+    return Array.isArray(member) ? excelApiSet(...member) : member.version;
+  }
+
+  /** Queue a property set; `member` is the Excel member when the command's key differs. */
+  protected put(prop: string, value: unknown, apply: (t: T) => void, member: Member = prop): void {
     this.ctx.push({
       json: { i: this.oid, k: `set:${prop}`, v: argJson(value) },
       write: true,
-      minApi,
+      minApi: this.setOf(member),
       apply: () => apply(this.target()),
     });
   }
 
+  /** Queue a method call; `member` is the Excel member when the command's key differs. */
   protected call(
     method: string,
     args: unknown[],
     apply: (t: T) => void,
-    minApi?: string,
+    member: Member = method,
     write = true
   ): void {
     this.ctx.push({
       json: { i: this.oid, k: `call:${method}`, a: args.map(argJson) },
       write,
-      minApi,
+      minApi: this.setOf(member),
       apply: () => apply(this.target()),
     });
   }
@@ -364,7 +428,7 @@ function isDeleted(v: unknown): boolean {
 }
 
 /** A collection whose `items` can be loaded. */
-abstract class Collection<
+export abstract class Collection<
   T,
   P extends { setLoaded(values: Record<string, unknown>): void },
 > extends ClientObject<null> {
@@ -393,6 +457,16 @@ abstract class Collection<
 
   protected defaultProps(): string[] {
     return [];
+  }
+
+  /**
+   * The item at a position of the collection, as it is when the request is read (how Microsoft's
+   * client addresses an item it loaded without an id).
+   */
+  getItemAt(index: number): P {
+    const found = this.list()[index];
+    if (found === undefined) throw new DoubleError("ItemNotFound", `There is no item ${index}.`);
+    return this.wrap(found);
   }
 
   override load(props?: Loadable): this {
@@ -436,16 +510,32 @@ abstract class Collection<
 // ---------------------------------------------------------------------------------------------
 // workbook, application
 
-class ApplicationProxy {
-  constructor(private readonly ctx: RequestContext) {}
-  /** Recalculation: recorded (the double does not calculate). */
+class ApplicationProxy extends ClientObject<WorkbookModel> {
+  readonly excel = "Application" as const;
+  constructor(ctx: RequestContext) {
+    super(ctx, () => ctx.model);
+  }
+  protected read(prop: string, m: WorkbookModel): unknown {
+    // "Pending" while changes wait for a recalculation (calculation was suspended)
+    if (prop === "calculationState") return m.calculation.pending ? "Pending" : "Done";
+    return undefined;
+  }
+  protected defaultProps(): string[] {
+    return ["calculationState"];
+  }
+  get calculationState(): string {
+    return this.get("calculationState");
+  }
+  /** Recalculation (./calculation.ts: what it recalculates and what that costs). */
   calculate(type: string): void {
     this.ctx.push({
       json: { k: "call:calculate", a: [type] },
       write: false,
+      minApi: excelApiSet("Application", "calculate"),
       apply: () => {
         if (!["Recalculate", "Full", "FullRebuild"].includes(type))
           throw new DoubleError("InvalidArgument", `Unknown calculation type ${type}.`);
+        this.ctx.model.calculation.run(type as CalculationType);
       },
     });
   }
@@ -454,7 +544,7 @@ class ApplicationProxy {
       json: { k: "call:suspendApiCalculationUntilNextSync" },
       write: false,
       suspend: true,
-      minApi: "1.6",
+      minApi: excelApiSet("Application", "suspendApiCalculationUntilNextSync"),
       apply: () => undefined,
     });
   }
@@ -484,7 +574,7 @@ class WorkbookProxy {
         ctx.push({
           json: { k: "call:onSelectionChanged.add" },
           write: false,
-          minApi: "1.2",
+          minApi: excelApiSet("Workbook", "onSelectionChanged"),
           apply: () => ctx.model.selectionListeners.add(handler),
         });
         return {
@@ -504,6 +594,7 @@ class WorkbookProxy {
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ ...this.ctx.model.selection }), {
       method: "getSelectedRange",
+      api: ["Workbook", "getSelectedRange"],
     });
   }
 
@@ -514,7 +605,7 @@ class WorkbookProxy {
         const s = this.ctx.model.selection;
         return { sheet: s.sheet, rect: { row: s.rect.row, col: s.rect.col, rows: 1, cols: 1 } };
       },
-      { method: "getActiveCell", minApi: "1.7" }
+      { method: "getActiveCell", api: ["Workbook", "getActiveCell"] }
     );
   }
 }
@@ -523,6 +614,7 @@ class WorkbookProxy {
 // worksheets
 
 class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
+  readonly excel = "WorksheetCollection" as const;
   constructor(ctx: RequestContext) {
     super(ctx, () => null);
   }
@@ -543,6 +635,7 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
     this.ctx.push({
       json: { i: sheet.oid, k: "call:worksheets.add", a: [name] },
       write: true,
+      minApi: excelApiSet("WorksheetCollection", "add"),
       apply: () => sheet.preset(this.m.addSheet(name)),
     });
     return sheet;
@@ -565,7 +658,6 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
       parent: this,
       method: "getItemOrNullObject",
       args: [key],
-      minApi: "1.4",
     });
   }
 
@@ -578,6 +670,7 @@ class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
 }
 
 class WorksheetProxy extends ClientObject<SheetModel> {
+  readonly excel = "Worksheet" as const;
   protected read(prop: string, s: SheetModel): unknown {
     switch (prop) {
       case "name":
@@ -631,7 +724,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     return this.get("tabColor");
   }
   set tabColor(v: string) {
-    this.put("tabColor", v, (s) => (s.tabColor = v), "1.7");
+    this.put("tabColor", v, (s) => (s.tabColor = v));
   }
 
   delete(): void {
@@ -679,7 +772,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
         }
         return { sheet: this.target(), rect: { row, col, rows, cols } };
       },
-      { parent: this, method: "getRangeByIndexes", args: [row, col, rows, cols], minApi: "1.7" }
+      { parent: this, method: "getRangeByIndexes", args: [row, col, rows, cols] }
     );
   }
 
@@ -691,7 +784,7 @@ class WorksheetProxy extends ClientObject<SheetModel> {
         const rect = this.m.usedRange(sheet, valuesOnly);
         return rect ? { sheet, rect } : null;
       },
-      { parent: this, method: "getUsedRangeOrNullObject", args: [valuesOnly], minApi: "1.4" }
+      { parent: this, method: "getUsedRangeOrNullObject", args: [valuesOnly] }
     );
   }
 
@@ -751,6 +844,7 @@ function rangeArg(ctx: RequestContext, from: SheetModel, value: unknown): RangeR
 }
 
 class RangeProxy extends ClientObject<RangeRef> {
+  readonly excel = "Range" as const;
   protected read(prop: string, r: RangeRef): unknown {
     const big = () => {
       if (r.rect.rows * r.rect.cols > 5_000_000)
@@ -773,8 +867,15 @@ class RangeProxy extends ClientObject<RangeRef> {
         return r.rect.rows;
       case "columnCount":
         return r.rect.cols;
-      case "values":
-        return grid((row, col) => this.m.valueAt(r.sheet, row, col));
+      case "values": {
+        // while PERF functions still compute, Excel shows #BUSY! in their cells
+        const busy = this.m.calculation.takeBusyRead();
+        return grid((row, col) =>
+          busy && this.m.callsFunctions(r.sheet, row, col)
+            ? "#BUSY!"
+            : this.m.valueAt(r.sheet, row, col)
+        );
+      }
       case "formulas":
         return grid((row, col) => this.m.formulaAt(r.sheet, row, col));
       case "numberFormat":
@@ -841,20 +942,15 @@ class RangeProxy extends ClientObject<RangeRef> {
     this.put("numberFormat", v, (r) => this.m.setNumberFormat(r.sheet, r.rect, v));
   }
   set columnHidden(v: boolean) {
-    this.put(
-      "columnHidden",
-      v,
-      (r) => {
-        if (!v && r.rect.cols === MAX_COLS) r.sheet.colHidden.clear();
-        else {
-          for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) {
-            if (v) r.sheet.colHidden.add(c);
-            else r.sheet.colHidden.delete(c);
-          }
+    this.put("columnHidden", v, (r) => {
+      if (!v && r.rect.cols === MAX_COLS) r.sheet.colHidden.clear();
+      else {
+        for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) {
+          if (v) r.sheet.colHidden.add(c);
+          else r.sheet.colHidden.delete(c);
         }
-      },
-      "1.2"
-    );
+      }
+    });
   }
 
   get format(): RangeFormatProxy {
@@ -879,7 +975,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         ctx.push({
           json: { i: oid, k: "call:conditionalFormats.add", a: [type] },
           write: true,
-          minApi: "1.6",
+          minApi: excelApiSet("ConditionalFormatCollection", "add"),
           apply: () => {
             const r = target();
             if (type !== "DataBar")
@@ -893,7 +989,7 @@ class RangeProxy extends ClientObject<RangeRef> {
             ctx.push({
               json: { i: oid, k: "set:dataBar.positiveFormat.fillColor", v: color },
               write: true,
-              minApi: "1.6",
+              minApi: excelApiSet("ConditionalDataBarPositiveFormat", "fillColor"),
               apply: () => {
                 if (!entry)
                   throw new DoubleError(
@@ -914,7 +1010,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         ctx.push({
           json: { i: oid, k: "call:conditionalFormats.clearAll" },
           write: true,
-          minApi: "1.6",
+          minApi: excelApiSet("ConditionalFormatCollection", "clearAll"),
           apply: () => {
             const r = target();
             const overlaps = (a: Rect, b: Rect) =>
@@ -971,65 +1067,99 @@ class RangeProxy extends ClientObject<RangeRef> {
     );
   }
 
+  /** Row `index` of the range (Microsoft's client cuts large writes into rows and bounding rectangles). */
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const r = this.target();
+        if (index < 0 || index >= r.rect.rows)
+          throw new DoubleError("InvalidArgument", `Row ${index} is outside the range.`);
+        return { sheet: r.sheet, rect: { ...r.rect, row: r.rect.row + index, rows: 1 } };
+      },
+      { parent: this, method: "getRow", args: [index] }
+    );
+  }
+  /** The smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: unknown): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const a = this.target();
+        const b = rangeArg(this.ctx, a.sheet, other);
+        if (b.sheet !== a.sheet)
+          throw new DoubleError("InvalidArgument", "The ranges are on different sheets.");
+        const row = Math.min(a.rect.row, b.rect.row);
+        const col = Math.min(a.rect.col, b.rect.col);
+        const rows = Math.max(a.rect.row + a.rect.rows, b.rect.row + b.rect.rows) - row;
+        const cols = Math.max(a.rect.col + a.rect.cols, b.rect.col + b.rect.cols) - col;
+        return { sheet: a.sheet, rect: { row, col, rows, cols } };
+      },
+      { parent: this, method: "getBoundingRect", args: [other] }
+    );
+  }
+  /** What Microsoft's client asks before writing a large array in pieces: the sizes must match. */
+  _ValidateArraySize(rows: number, cols: number): void {
+    this.call(
+      "_ValidateArraySize",
+      [rows, cols],
+      (r) => {
+        if (rows !== r.rect.rows || cols !== r.rect.cols)
+          throw new DoubleError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+          );
+      },
+      { version: "1.3" }, // internal: not in @types/office-js; office.js checks ExcelApi 1.3
+      false
+    );
+  }
+
   clear(applyTo = "All"): void {
     this.call("clear", [applyTo], (r) => this.m.clear(r.sheet, r.rect, applyTo));
   }
+  /** Calculates the range (the double: what changed and depends on it). */
+  calculate(): void {
+    this.call("calculate", [], () => this.m.calculation.run("Recalculate"), "calculate", false);
+  }
   copyFrom(source: unknown, copyType = "All", skipBlanks = false, transpose = false): void {
-    this.call(
-      "copyFrom",
-      [source, copyType, skipBlanks, transpose],
-      (r) => {
-        if (skipBlanks || transpose)
-          throw new DoubleError(
-            "NotImplemented",
-            "The double copies without skipBlanks/transpose."
-          );
-        const from = rangeArg(this.ctx, r.sheet, source);
-        this.m.copy(from, { sheet: r.sheet, rect: from.rect }, copyType);
-      },
-      "1.9"
-    );
+    this.call("copyFrom", [source, copyType, skipBlanks, transpose], (r) => {
+      if (skipBlanks || transpose)
+        throw new DoubleError("NotImplemented", "The double copies without skipBlanks/transpose.");
+      const from = rangeArg(this.ctx, r.sheet, source);
+      this.m.copy(from, { sheet: r.sheet, rect: from.rect }, copyType);
+    });
   }
   merge(across = false): void {
-    this.call(
-      "merge",
-      [across],
-      (r) => {
-        if (across) throw new DoubleError("NotImplemented", "merge(across) is not modelled.");
-        const inside = (a: Rect, b: Rect) =>
-          a.row >= b.row &&
-          a.col >= b.col &&
-          a.row + a.rows <= b.row + b.rows &&
-          a.col + a.cols <= b.col + b.cols;
-        const overlaps = (a: Rect, b: Rect) =>
-          a.row < b.row + b.rows &&
-          b.row < a.row + a.rows &&
-          a.col < b.col + b.cols &&
-          b.col < a.col + a.cols;
-        if (this.m.tables.some((t) => t.sheet === r.sheet && overlaps(t.rect, r.rect)))
-          throw new DoubleError("InvalidOperation", "Cells in a table can't be merged.");
-        r.sheet.merges = r.sheet.merges.filter((m) => !inside(m, r.rect));
-        if (r.sheet.merges.some((m) => overlaps(m, r.rect)))
-          throw new DoubleError("InvalidOperation", "Merged areas can't overlap.");
-        r.sheet.merges.push({ ...r.rect });
-      },
-      "1.2"
-    );
+    this.call("merge", [across], (r) => {
+      if (across) throw new DoubleError("NotImplemented", "merge(across) is not modelled.");
+      const inside = (a: Rect, b: Rect) =>
+        a.row >= b.row &&
+        a.col >= b.col &&
+        a.row + a.rows <= b.row + b.rows &&
+        a.col + a.cols <= b.col + b.cols;
+      const overlaps = (a: Rect, b: Rect) =>
+        a.row < b.row + b.rows &&
+        b.row < a.row + a.rows &&
+        a.col < b.col + b.cols &&
+        b.col < a.col + a.cols;
+      if (this.m.tables.some((t) => t.sheet === r.sheet && overlaps(t.rect, r.rect)))
+        throw new DoubleError("InvalidOperation", "Cells in a table can't be merged.");
+      r.sheet.merges = r.sheet.merges.filter((m) => !inside(m, r.rect));
+      if (r.sheet.merges.some((m) => overlaps(m, r.rect)))
+        throw new DoubleError("InvalidOperation", "Merged areas can't overlap.");
+      r.sheet.merges.push({ ...r.rect });
+    });
   }
   unmerge(): void {
-    this.call(
-      "unmerge",
-      [],
-      (r) => {
-        const overlaps = (a: Rect, b: Rect) =>
-          a.row < b.row + b.rows &&
-          b.row < a.row + a.rows &&
-          a.col < b.col + b.cols &&
-          b.col < a.col + a.cols;
-        r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(m, r.rect));
-      },
-      "1.2"
-    );
+    this.call("unmerge", [], (r) => {
+      const overlaps = (a: Rect, b: Rect) =>
+        a.row < b.row + b.rows &&
+        b.row < a.row + a.rows &&
+        a.col < b.col + b.cols &&
+        b.col < a.col + a.cols;
+      r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(m, r.rect));
+    });
   }
   select(): void {
     this.call("select", [], (r) => {
@@ -1043,26 +1173,22 @@ class RangeProxy extends ClientObject<RangeRef> {
 }
 
 class RangeFormatProxy extends ClientObject<RangeRef> {
+  readonly excel = "RangeFormat" as const;
   protected read(): unknown {
     return undefined;
   }
   protected defaultProps(): string[] {
     return [];
   }
-  private style(key: string, value: unknown, minApi?: string): void {
-    this.put(key, value, (r) => this.m.setStyle(r.sheet, r.rect, key, value), minApi);
+  private style(key: string, value: unknown): void {
+    this.put(key, value, (r) => this.m.setStyle(r.sheet, r.rect, key, value));
   }
   set columnWidth(v: number) {
-    this.put(
-      "columnWidth",
-      v,
-      (r) => {
-        if (!(v >= 0 && v <= 255 * 7.5))
-          throw new DoubleError("InvalidArgument", "Column width out of range.");
-        for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) r.sheet.colWidths.set(c, v);
-      },
-      "1.2"
-    );
+    this.put("columnWidth", v, (r) => {
+      if (!(v >= 0 && v <= 255 * 7.5))
+        throw new DoubleError("InvalidArgument", "Column width out of range.");
+      for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) r.sheet.colWidths.set(c, v);
+    });
   }
   set wrapText(v: boolean) {
     this.style("wrapText", v);
@@ -1074,14 +1200,15 @@ class RangeFormatProxy extends ClientObject<RangeRef> {
     this.style("verticalAlignment", v);
   }
   get font(): StyleProxy {
-    return new StyleProxy(this.ctx, () => this.target(), "font");
+    return new StyleProxy(this.ctx, () => this.target(), "font", "RangeFont");
   }
   get fill(): StyleProxy {
-    return new StyleProxy(this.ctx, () => this.target(), "fill");
+    return new StyleProxy(this.ctx, () => this.target(), "fill", "RangeFill");
   }
   get borders(): { getItem(index: string): StyleProxy } {
     return {
-      getItem: (index: string) => new StyleProxy(this.ctx, () => this.target(), `border.${index}`),
+      getItem: (index: string) =>
+        new StyleProxy(this.ctx, () => this.target(), `border.${index}`, "RangeBorder"),
     };
   }
 }
@@ -1091,7 +1218,8 @@ class StyleProxy extends ClientObject<RangeRef> {
   constructor(
     ctx: RequestContext,
     resolver: () => RangeRef,
-    private readonly prefix: string
+    private readonly prefix: string,
+    readonly excel: "RangeFont" | "RangeFill" | "RangeBorder"
   ) {
     super(ctx, resolver);
     return new globalThis.Proxy(this, {
@@ -1101,7 +1229,7 @@ class StyleProxy extends ClientObject<RangeRef> {
           ["bold", "italic", "color", "size", "name", "style", "weight", "underline"].includes(prop)
         ) {
           const key = `${target.prefix}.${prop}`;
-          target.put(key, value, (r) => target.m.setStyle(r.sheet, r.rect, key, value));
+          target.put(key, value, (r) => target.m.setStyle(r.sheet, r.rect, key, value), prop);
           return true;
         }
         return Reflect.set(target, prop, value);
@@ -1117,6 +1245,7 @@ class StyleProxy extends ClientObject<RangeRef> {
 }
 
 class DataValidationProxy extends ClientObject<RangeRef> {
+  readonly excel = "DataValidation" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1134,44 +1263,39 @@ class DataValidationProxy extends ClientObject<RangeRef> {
     return v;
   }
   set rule(rule: unknown) {
-    this.put(
-      "rule",
-      rule,
-      (r) => {
-        const x = rule as {
-          list?: { source?: unknown };
-          decimal?: { formula1?: unknown; operator?: unknown };
-        };
-        if (x.list) {
-          const src = x.list.source;
-          if (typeof src !== "string" || src === "")
-            throw new DoubleError("InvalidArgument", "A list needs a source.");
-          if (!src.startsWith("=") && src.length > 255)
-            throw new DoubleError("InvalidArgument", "A list source is limited to 255 characters.");
-        } else if (x.decimal) {
-          if (x.decimal.formula1 === undefined || typeof x.decimal.operator !== "string")
-            throw new DoubleError(
-              "InvalidArgument",
-              "A decimal rule needs formula1 and an operator."
-            );
-        } else throw new DoubleError("InvalidArgument", "Unsupported rule.");
-        const entry = this.entry(r);
-        entry.rule = rule;
-        // a source formula is stored like a cell formula: it follows sheet renames
-        const src = x.list?.source;
-        entry.source =
-          typeof src === "string" && src.startsWith("=")
-            ? this.m.bindFormula(src.slice(1))
-            : undefined;
-      },
-      "1.8"
-    );
+    this.put("rule", rule, (r) => {
+      const x = rule as {
+        list?: { source?: unknown };
+        decimal?: { formula1?: unknown; operator?: unknown };
+      };
+      if (x.list) {
+        const src = x.list.source;
+        if (typeof src !== "string" || src === "")
+          throw new DoubleError("InvalidArgument", "A list needs a source.");
+        if (!src.startsWith("=") && src.length > 255)
+          throw new DoubleError("InvalidArgument", "A list source is limited to 255 characters.");
+      } else if (x.decimal) {
+        if (x.decimal.formula1 === undefined || typeof x.decimal.operator !== "string")
+          throw new DoubleError(
+            "InvalidArgument",
+            "A decimal rule needs formula1 and an operator."
+          );
+      } else throw new DoubleError("InvalidArgument", "Unsupported rule.");
+      const entry = this.entry(r);
+      entry.rule = rule;
+      // a source formula is stored like a cell formula: it follows sheet renames
+      const src = x.list?.source;
+      entry.source =
+        typeof src === "string" && src.startsWith("=")
+          ? this.m.bindFormula(src.slice(1))
+          : undefined;
+    });
   }
   set prompt(p: unknown) {
-    this.put("prompt", p, (r) => (this.entry(r).prompt = p), "1.8");
+    this.put("prompt", p, (r) => (this.entry(r).prompt = p));
   }
   set errorAlert(p: unknown) {
-    this.put("errorAlert", p, (r) => (this.entry(r).errorAlert = p), "1.8");
+    this.put("errorAlert", p, (r) => (this.entry(r).errorAlert = p));
   }
   clear(): void {
     this.call(
@@ -1185,7 +1309,7 @@ class DataValidationProxy extends ClientObject<RangeRef> {
           b.col < a.col + a.cols;
         r.sheet.validations = r.sheet.validations.filter((v) => !overlaps(v.rect, r.rect));
       },
-      "1.8"
+      "clear"
     );
   }
 }
@@ -1194,6 +1318,7 @@ class DataValidationProxy extends ClientObject<RangeRef> {
 // names
 
 class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
+  readonly excel = "NamedItemCollection" as const;
   constructor(
     ctx: RequestContext,
     private readonly scope: () => SheetModel | null
@@ -1222,7 +1347,7 @@ class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
     this.ctx.push({
       json: { i: item.oid, k: "call:names.add", a: [name, argJson(reference), comment] },
       write: true,
-      minApi: "1.4",
+      minApi: excelApiSet("NamedItemCollection", "add"),
       apply: () => {
         const s = this.scope();
         const ref = reference instanceof RangeProxy ? reference.target() : reference;
@@ -1251,12 +1376,12 @@ class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> {
       parent: this,
       method: "getItemOrNullObject",
       args: [name],
-      minApi: "1.4",
     });
   }
 }
 
 class NamedItemProxy extends ClientObject<NameModel> {
+  readonly excel = "NamedItem" as const;
   protected read(prop: string, n: NameModel): unknown {
     switch (prop) {
       case "name":
@@ -1297,19 +1422,11 @@ class NamedItemProxy extends ClientObject<NameModel> {
     return this.get("comment");
   }
   set comment(v: string) {
-    this.put(
-      "comment",
-      v,
-      (n) => {
-        if (v.length > 255)
-          throw new DoubleError(
-            "InvalidArgument",
-            "A name's comment is limited to 255 characters."
-          );
-        n.comment = v;
-      },
-      "1.4"
-    );
+    this.put("comment", v, (n) => {
+      if (v.length > 255)
+        throw new DoubleError("InvalidArgument", "A name's comment is limited to 255 characters.");
+      n.comment = v;
+    });
   }
   get visible(): boolean {
     return this.get("visible");
@@ -1324,7 +1441,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
       (n) => {
         for (const [k, x] of this.m.names) if (x === n) this.m.names.delete(k);
       },
-      "1.4"
+      "delete"
     );
   }
   getRangeOrNullObject(): RangeProxy {
@@ -1336,7 +1453,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
           ? { sheet: n.range.sheet, rect: n.range.rect }
           : null;
       },
-      { parent: this, method: "getRangeOrNullObject", minApi: "1.4" }
+      { parent: this, method: "getRangeOrNullObject" }
     );
   }
 }
@@ -1345,6 +1462,7 @@ class NamedItemProxy extends ClientObject<NameModel> {
 // tables
 
 class TableCollectionProxy extends Collection<TableModel, TableProxy> {
+  readonly excel = "TableCollection" as const;
   constructor(
     ctx: RequestContext,
     private readonly scope: () => SheetModel | null
@@ -1369,6 +1487,7 @@ class TableCollectionProxy extends Collection<TableModel, TableProxy> {
     this.ctx.push({
       json: { i: table.oid, k: "call:tables.add", a: [argJson(address), hasHeaders] },
       write: true,
+      minApi: excelApiSet("TableCollection", "add"),
       apply: () => {
         let ref: RangeRef;
         if (address instanceof RangeProxy) ref = address.target();
@@ -1403,12 +1522,13 @@ class TableCollectionProxy extends Collection<TableModel, TableProxy> {
     return new TableProxy(
       this.ctx,
       () => this.list().find((x) => x.name.toUpperCase() === name.toUpperCase()) ?? null,
-      { parent: this, method: "getItemOrNullObject", args: [name], minApi: "1.4" }
+      { parent: this, method: "getItemOrNullObject", args: [name] }
     );
   }
 }
 
 class TableProxy extends ClientObject<TableModel> {
+  readonly excel = "Table" as const;
   protected read(prop: string, t: TableModel): unknown {
     return prop === "name" ? t.name : prop === "style" ? t.style : undefined;
   }
@@ -1441,18 +1561,18 @@ class TableProxy extends ClientObject<TableModel> {
     );
   }
   convertToRange(): void {
-    this.call(
-      "convertToRange",
-      [],
-      (t) => (this.m.tables = this.m.tables.filter((x) => x !== t)),
-      "1.2"
-    );
+    this.call("convertToRange", [], (t) => (this.m.tables = this.m.tables.filter((x) => x !== t)));
   }
   delete(): void {
-    this.call("table.delete", [], (t) => {
-      this.m.tables = this.m.tables.filter((x) => x !== t);
-      this.m.clear(t.sheet, t.rect, "All");
-    });
+    this.call(
+      "table.delete",
+      [],
+      (t) => {
+        this.m.tables = this.m.tables.filter((x) => x !== t);
+        this.m.clear(t.sheet, t.rect, "All");
+      },
+      "delete"
+    );
   }
 }
 
@@ -1460,6 +1580,7 @@ class TableProxy extends ClientObject<TableModel> {
 // charts
 
 class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
+  readonly excel = "ChartCollection" as const;
   constructor(
     ctx: RequestContext,
     private readonly sheet: () => SheetModel
@@ -1485,6 +1606,7 @@ class ChartCollectionProxy extends Collection<ChartModel, ChartProxy> {
     this.ctx.push({
       json: { i: chart.oid, k: "call:charts.add", a: [type, argJson(source), seriesBy] },
       write: true,
+      minApi: excelApiSet("ChartCollection", "add"),
       apply: () => {
         const sheet = this.sheet();
         if (!(source instanceof RangeProxy))
@@ -1522,6 +1644,7 @@ interface ChartRef {
 }
 
 class ChartProxy extends ClientObject<ChartRef> {
+  readonly excel = "Chart" as const;
   protected read(prop: string, c: ChartRef): unknown {
     return prop === "name" ? c.chart.name : undefined;
   }
@@ -1535,7 +1658,8 @@ class ChartProxy extends ClientObject<ChartRef> {
     this.put("name", v, (c) => (c.chart.name = v));
   }
   get title(): { text: string } {
-    const put = (text: string) => this.put("title.text", text, (c) => (c.chart.title = text));
+    const put = (text: string) =>
+      this.put("title.text", text, (c) => (c.chart.title = text), ["ChartTitle", "text"]);
     return {
       get text(): string {
         throw new DoubleError("PropertyNotLoaded", "title.text was not loaded.");
@@ -1556,14 +1680,19 @@ class ChartProxy extends ClientObject<ChartRef> {
             if (!s) throw new DoubleError("ItemNotFound", `No series ${i}.`);
             return s;
           },
-          { parent: this, method: "series.getItemAt", args: [i] }
+          {
+            parent: this,
+            method: "series.getItemAt",
+            args: [i],
+            api: ["ChartSeriesCollection", "getItemAt"],
+          }
         ),
       add: (name: string) => {
         const series = new SeriesProxy(this.ctx, () => null);
         this.ctx.push({
           json: { i: series.oid, k: "call:series.add", a: [name] },
           write: true,
-          minApi: "1.7",
+          minApi: excelApiSet("ChartSeriesCollection", "add"),
           apply: () => {
             const c = this.target();
             const s = {
@@ -1589,7 +1718,8 @@ class ChartProxy extends ClientObject<ChartRef> {
     this.call(
       "chart.delete",
       [],
-      (c) => (c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart))
+      (c) => (c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart)),
+      "delete"
     );
   }
 }
@@ -1597,6 +1727,7 @@ class ChartProxy extends ClientObject<ChartRef> {
 type SeriesModel = ChartModel["series"][number];
 
 class SeriesProxy extends ClientObject<SeriesModel> {
+  readonly excel = "ChartSeries" as const;
   protected read(prop: string, s: SeriesModel): unknown {
     return prop === "name" ? s.name : undefined;
   }
@@ -1610,16 +1741,14 @@ class SeriesProxy extends ClientObject<SeriesModel> {
     this.call(
       "setValues",
       [source],
-      (s) => (s.values = rangeArg(this.ctx, s.values.sheet, source)),
-      "1.7"
+      (s) => (s.values = rangeArg(this.ctx, s.values.sheet, source))
     );
   }
   setXAxisValues(source: unknown): void {
     this.call(
       "setXAxisValues",
       [source],
-      (s) => (s.xValues = rangeArg(this.ctx, s.values.sheet, source)),
-      "1.7"
+      (s) => (s.xValues = rangeArg(this.ctx, s.values.sheet, source))
     );
   }
 }
@@ -1627,36 +1756,49 @@ class SeriesProxy extends ClientObject<SeriesModel> {
 // ---------------------------------------------------------------------------------------------
 // panes and printing
 
+/**
+ * Frozen panes. On a hidden sheet Excel refuses them (office-js #1463: unfreeze throws on a
+ * hidden sheet; #2196: freezeRows fails with GeneralException), and freezing an inactive sheet
+ * fires a worksheet activation Excel's window does not show (#3148), recorded in `activations`.
+ */
 class FreezePanesProxy extends ClientObject<SheetModel> {
+  readonly excel = "WorksheetFreezePanes" as const;
   protected read(): unknown {
     return undefined;
   }
   protected defaultProps(): string[] {
     return [];
   }
+  private freeze(method: string, args: unknown[], set: (s: SheetModel) => SheetModel["freeze"]) {
+    this.call(method, args, (s) => {
+      if (s.visibility !== "Visible")
+        throw new DoubleError(
+          "GeneralException",
+          `There was an internal error while processing the request (WorksheetFreezePanes.${method} on the hidden sheet "${s.name}").`
+        );
+      if (this.m.active !== s) this.m.activations.push(s.name);
+      s.freeze = set(s);
+    });
+  }
   freezeRows(n = 1): void {
-    this.call("freezeRows", [n], (s) => (s.freeze = { rows: n, cols: 0 }), "1.7");
+    this.freeze("freezeRows", [n], () => ({ rows: n, cols: 0 }));
   }
   freezeColumns(n = 1): void {
-    this.call("freezeColumns", [n], (s) => (s.freeze = { rows: 0, cols: n }), "1.7");
+    this.freeze("freezeColumns", [n], () => ({ rows: 0, cols: n }));
   }
   freezeAt(range: unknown): void {
-    this.call(
-      "freezeAt",
-      [range],
-      (s) => {
-        const r = rangeArg(this.ctx, s, range);
-        s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
-      },
-      "1.7"
-    );
+    this.freeze("freezeAt", [range], (s) => {
+      const r = rangeArg(this.ctx, s, range);
+      return { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
+    });
   }
   unfreeze(): void {
-    this.call("unfreeze", [], (s) => (s.freeze = { rows: 0, cols: 0 }), "1.7");
+    this.freeze("unfreeze", [], () => ({ rows: 0, cols: 0 }));
   }
 }
 
 class PageLayoutProxy extends ClientObject<SheetModel> {
+  readonly excel = "PageLayout" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1664,33 +1806,28 @@ class PageLayoutProxy extends ClientObject<SheetModel> {
     return [];
   }
   set orientation(v: string) {
-    this.put("orientation", v, (s) => (s.page.orientation = v), "1.9");
+    this.put("orientation", v, (s) => (s.page.orientation = v));
   }
   set paperSize(v: string) {
-    this.put("paperSize", v, (s) => (s.page.paperSize = v), "1.9");
+    this.put("paperSize", v, (s) => (s.page.paperSize = v));
   }
   set zoom(v: unknown) {
-    this.put("zoom", v, (s) => (s.page.zoom = v), "1.9");
+    this.put("zoom", v, (s) => (s.page.zoom = v));
   }
   setPrintArea(area: unknown): void {
-    this.call(
-      "setPrintArea",
-      [area],
-      (s) => (s.page.printArea = rangeArg(this.ctx, s, area).rect),
-      "1.9"
-    );
+    this.call("setPrintArea", [area], (s) => (s.page.printArea = rangeArg(this.ctx, s, area).rect));
   }
   setPrintTitleRows(rows: unknown): void {
     this.call(
       "setPrintTitleRows",
       [rows],
-      (s) => (s.page.titleRows = rangeArg(this.ctx, s, rows).rect),
-      "1.9"
+      (s) => (s.page.titleRows = rangeArg(this.ctx, s, rows).rect)
     );
   }
 }
 
 class PageBreaksProxy extends ClientObject<SheetModel> {
+  readonly excel = "PageBreakCollection" as const;
   protected read(): unknown {
     return undefined;
   }
@@ -1706,10 +1843,10 @@ class PageBreaksProxy extends ClientObject<SheetModel> {
         if (!s.page.rowBreaks.includes(row))
           s.page.rowBreaks = [...s.page.rowBreaks, row].sort((a, b) => a - b);
       },
-      "1.9"
+      "add"
     );
   }
   removePageBreaks(): void {
-    this.call("removePageBreaks", [], (s) => (s.page.rowBreaks = []), "1.9");
+    this.call("removePageBreaks", [], (s) => (s.page.rowBreaks = []));
   }
 }

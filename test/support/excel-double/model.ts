@@ -4,6 +4,8 @@
  * that follow sheet renames and turn into #REF! when a sheet is deleted, table header rules).
  * Tests act as the user through the same model (typing into cells, renaming sheets).
  */
+import { functionCalls } from "../../../src/functions/names";
+import { Calculation, registeredNames, unregisteredCalls } from "./calculation";
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -41,6 +43,8 @@ export interface CellModel {
   prefixed?: boolean;
   numberFormat?: string;
   style?: Record<string, unknown>;
+  /** A formula's value as last calculated (./calculation.ts). */
+  result?: Scalar;
 }
 
 export interface ValidationModel {
@@ -90,6 +94,8 @@ export class SheetModel {
   charts: ChartModel[] = [];
   conditionalFormats: { rect: Rect; type: string; fillColor?: string }[] = [];
   page: PageModel = { rowBreaks: [] };
+  /** Values spilled by dynamic-array formulas into cells that hold nothing, by "row,column". */
+  spilled = new Map<string, Scalar>();
   constructor(public name: string) {}
 
   cell(row: number, col: number, create: true): CellModel;
@@ -151,10 +157,16 @@ export class WorkbookModel {
   selection!: { sheet: SheetModel; rect: Rect };
   /** Formulas that referred to a sheet that did not exist when they were written. */
   brokenReferences: string[] = [];
+  /** Sheets a freeze on an inactive sheet reported as activated (office-js #3148). */
+  activations: string[] = [];
   /** Handlers of the workbook's selection-changed event. */
   selectionListeners = new Set<(args: unknown) => Promise<unknown>>();
-  /** What formula cells return from `values`; the double does not calculate. */
+  /** What formula cells return from `values` when nothing calculated them. */
   evaluate: (sheet: SheetModel, row: number, col: number) => Scalar = () => 0;
+  /** Recalculation, its cost, and (with an evaluator) the values of formulas. */
+  readonly calculation = new Calculation(this);
+  /** The PERF functions as Excel registered them (upper-case name → id); set by the host. */
+  registered: () => Map<string, string> = () => registeredNames("en-US");
 
   constructor(firstSheet = "Sheet1") {
     const s = this.addSheet(firstSheet);
@@ -255,6 +267,7 @@ export class WorkbookModel {
       );
     }
     if (entry.kind === "skip") return;
+    this.calculation.changed(sheet);
     if (entry.kind === "empty") {
       const c = sheet.cell(row, col);
       if (c) {
@@ -262,6 +275,7 @@ export class WorkbookModel {
         delete c.formula;
         delete c.prefixed;
         delete c.isError;
+        delete c.result;
       }
       return;
     }
@@ -269,6 +283,7 @@ export class WorkbookModel {
     delete c.formula;
     delete c.prefixed;
     delete c.isError;
+    delete c.result;
     switch (entry.kind) {
       case "text":
         if (entry.text.length > 32767)
@@ -333,23 +348,39 @@ export class WorkbookModel {
     return c.value ?? "";
   }
 
-  /** What `Range.values` returns for a cell. */
+  /**
+   * What `Range.values` returns for a cell: a formula's value as last calculated (#NAME? when it
+   * calls a PERF function by a name Excel did not register), a spilled value, or the constant.
+   */
   valueAt(sheet: SheetModel, row: number, col: number): Scalar {
     const c = sheet.cell(row, col);
-    if (!c) return "";
-    if (c.formula) return this.evaluate(sheet, row, col);
+    if (!c || (c.value === undefined && !c.formula))
+      return sheet.spilled.get(`${row},${col}`) ?? "";
+    if (c.formula) {
+      if (c.result !== undefined) return c.result;
+      if (unregisteredCalls(this.renderFormula(c.formula), this.registered())) return "#NAME?";
+      return this.evaluate(sheet, row, col);
+    }
     return c.value ?? "";
+  }
+
+  /** Whether a cell's formula calls a PERF function (by any name). */
+  callsFunctions(sheet: SheetModel, row: number, col: number): boolean {
+    const c = sheet.cell(row, col);
+    return !!c?.formula && functionCalls(this.renderFormula(c.formula)).length > 0;
   }
 
   clear(sheet: SheetModel, rect: Rect, applyTo: string): void {
     const contents = applyTo === "All" || applyTo === "Contents";
     const formats = applyTo === "All" || applyTo === "Formats";
+    if (contents) this.calculation.changed(sheet);
     for (const [r, c, cell] of [...sheet.cellsIn(rect)]) {
       if (contents) {
         delete cell.value;
         delete cell.formula;
         delete cell.prefixed;
         delete cell.isError;
+        delete cell.result;
       }
       if (formats) {
         delete cell.numberFormat;
@@ -604,6 +635,7 @@ export class WorkbookModel {
     rows.forEach((row, i) =>
       row.forEach((v, j) => this.enter(sheet, rect.row + i, rect.col + j, v))
     );
+    this.calculation.run("automatic"); // Excel calculates automatically after typing
   }
 
   mustFindSheet(name: string): SheetModel {

@@ -21,6 +21,7 @@ import {
 import {
   HostError,
   type AddinSheets,
+  type CheckOptions,
   type CloseRequest,
   type FeedbackImportRequest,
   type ImportRequest,
@@ -36,6 +37,8 @@ import { closedRole } from "../../../src/workbook/layout";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
 import { feedbackRows, importRows } from "../../../src/taskpane/imports";
 import type { Compatibility } from "../../../src/compat/requirements";
+import type { SheetRole } from "../../../src/workbook/layout";
+import type { CheckReport } from "../../../src/workbook/verify";
 
 export const FIXTURE_CSV = path.join(__dirname, "..", "..", "fixtures", "crm-export-2024Q1.csv");
 
@@ -48,6 +51,8 @@ export function fixtureTable(sheet = "crm-export-2024Q1.csv"): CellTable {
 }
 
 type Operation =
+  | "checkOutputs"
+  | "rewriteAsValues"
   | "inspect"
   | "createPlanWorkbook"
   | "readPlan"
@@ -93,6 +98,33 @@ export interface MemoryHost extends WorkbookHost {
   select(selection: SelectionInfo): void;
   /** Answers confirmReplace when a write finds an edited sheet (the pane's dialog answers in tests). */
   editedSheet: string | null;
+
+  // ---- issue 12: the self-check, saving the plan, dynamic arrays
+  /** What the next self-checks report (default: every written output cell agrees). */
+  checkResult: CheckReport | null;
+  checks: OutputRequest[];
+  checkOptions: (CheckOptions | undefined)[];
+  rewrites: { request: OutputRequest; role: SheetRole }[];
+  /** Office's platform the host reports (default: undefined, outside Office). */
+  platformName: string | undefined;
+  /** Whether Office can open the system browser; the URLs it was asked to open. */
+  browser: boolean;
+  opened: string[];
+  /** Whether formulas spill here. */
+  spills: boolean | undefined;
+}
+
+/** A self-check where the output sheets of a request all agree: as many cells as it has rows × 20. */
+export function agreeingCheck(request: OutputRequest): CheckReport {
+  const rows = scorecardRows(request.evaluation).length + 1;
+  const name = request.language === "zh-CN" ? "评分卡" : "Scorecard";
+  return {
+    sheets: [
+      { role: "scorecard", sheet: name, rows, rowsChecked: rows, cells: rows * 20, findings: [] },
+    ],
+    missing: [],
+    pending: 0,
+  };
 }
 
 function dataHeader(plan: Plan, language: Language): string[] {
@@ -341,6 +373,35 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       listeners.add(callback);
       return () => listeners.delete(callback);
     },
+
+    // ---- issue 12 ---------------------------------------------------------------------------
+    checkResult: null,
+    checks: [],
+    checkOptions: [],
+    rewrites: [],
+    platformName: undefined,
+    browser: false,
+    opened: [],
+    spills: true,
+    async checkOutputs(request: OutputRequest, options?: CheckOptions) {
+      fail("checkOutputs");
+      host.checks.push(request);
+      host.checkOptions.push(options);
+      return host.checkResult ?? agreeingCheck(request);
+    },
+    async rewriteAsValues(request: OutputRequest, role: SheetRole) {
+      fail("rewriteAsValues");
+      host.rewrites.push({ request, role });
+      const name = host.checkResult?.sheets.find((s) => s.role === role)?.sheet ?? role;
+      return { sheets: [name] };
+    },
+    platform: () => host.platformName,
+    openBrowserWindow(url: string) {
+      if (!host.browser) return false;
+      host.opened.push(url);
+      return true;
+    },
+    dynamicArrays: async () => host.spills,
   };
   return host;
 }

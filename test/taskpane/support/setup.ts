@@ -50,7 +50,8 @@ export function installBrowserApis(): void {
     Element.prototype.scrollIntoView = () => undefined;
   // jsdom has no TextEncoder; every browser and Office's do (the engine's sha256 uses it)
   if (typeof g.TextEncoder === "undefined") g.TextEncoder = NodeTextEncoder;
-  // …nor TextDecoder, with which the import decodes UTF-8, UTF-16 and GB18030 files
+  // …nor TextDecoder, with which the import decodes UTF-8, UTF-16 and GB18030 files (and the plan
+  // file's download page decodes UTF-8)
   if (typeof g.TextDecoder === "undefined") g.TextDecoder = NodeTextDecoder;
   if (typeof structuredClone === "undefined")
     g.structuredClone = (v: unknown) => JSON.parse(JSON.stringify(v));
