@@ -41,9 +41,7 @@ export function sheetColumn(sheet: string, column: number): string {
 }
 
 /** A text literal for a formula: "a""b". */
-export function str(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
+export { str } from "../engine/rules/formula-text";
 
 /**
  * A number literal for a formula, in plain decimal notation: HyperFormula cannot parse exponent

@@ -16,22 +16,7 @@ import type { Cell, FormulaCell, Scalar } from "./layout";
 
 export type FormulaStyle = "native" | "perf" | "values";
 
-export const TOL = "0.000000001";
-
-/** x reaches bound b (within tolerance): the engine's reaches(). */
-export function reaches(x: string, b: string): string {
-  return `${x}>=${b}-${TOL}*MAX(1,ABS(${x}),ABS(${b}))`;
-}
-
-/** x falls short of bound b (beyond tolerance): the engine's fallsShort(). */
-export function fallsShort(x: string, b: string): string {
-  return `${x}<${b}-${TOL}*MAX(1,ABS(${x}),ABS(${b}))`;
-}
-
-/** x plus the tolerance of x, for counting bounds a value reaches: bound <= x + tol(x). */
-export function plusTol(x: string): string {
-  return `${x}+${TOL}*MAX(1,ABS(${x}))`;
-}
+export { TOL, reaches, fallsShort, plusTol } from "../engine/rules/formula-text";
 
 /** The error marker: the cell's cached result is #N/A (or whatever error the formula yields). */
 export const ERR = Symbol("error");

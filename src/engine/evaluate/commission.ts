@@ -4,10 +4,21 @@
  * settlement, and clawbacks recovered from commission (carried forward, or deducted at once).
  * Every amount is rounded to the cent as Excel's ROUND rounds, at the line it appears on.
  */
-import { commissionUnchecked } from "../primitives";
-import { reaches, roundMoney } from "../numeric";
+import {
+  commissionGate,
+  commissionUnchecked,
+  earnedCommission,
+  Gate,
+  netCommission,
+  recoverClawback,
+  settleYear,
+  splitPaid,
+} from "../rules/commission";
+import { roundMoney } from "../numeric";
 import type { CompiledPlan } from "./compile";
 import { CellState, Frame } from "./frame";
+
+export { Gate };
 
 export const enum CommissionStatus {
   Ok = 0,
@@ -19,12 +30,6 @@ export const enum CommissionStatus {
   GradeMissing = 3,
   /** Two different rows for the same person and month: neither can be paid on. */
   Conflict = 4,
-}
-
-export const enum Gate {
-  Open = 0,
-  Attainment = 1,
-  Grade = 2,
 }
 
 export interface Ledger {
@@ -64,19 +69,9 @@ export interface Settlement {
   ok: boolean;
 }
 
-/**
- * Builds the ledger for a month frame sorted by id then month. `gradeOf(id, period)` returns the
- * grade index of the evaluation period a month lies in (−1 when it has none).
- */
-export function commissionLedger(
-  cp: CompiledPlan,
-  months: Frame,
-  gradeOfMonth: (monthRow: number) => number
-): Ledger {
+function emptyLedger(months: Frame): Ledger {
   const n = months.n;
-  const c = cp.plan.commission;
-  const p = cp.pay;
-  const L: Ledger = {
+  return {
     frame: months,
     basis: new Float64Array(n),
     boundScale: new Float64Array(n),
@@ -94,48 +89,158 @@ export function commissionLedger(
     status: new Uint8Array(n),
     settlements: [],
   };
-  const basisField = c.basis === "collected" ? p.collected : p.signed;
-  const bounds = new Float64Array(cp.tierFrom.length);
-  const needsTarget = c.boundType === "attainment" || c.gate.minAttainment !== null;
-  const minGradeIndex =
-    c.gate.minGrade === null
-      ? -1
-      : cp.plan.grading.grades.findIndex(
-          (g) => g.label.trim().toLowerCase() === c.gate.minGrade!.trim().toLowerCase()
-        );
-  const deductAtOnce = c.clawback === "deductFromPay";
-  const val = (k: number, r: number) =>
-    k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN;
+}
 
+/** The plan's commission rules as the ledger applies them month by month. */
+interface LedgerRules {
+  cp: CompiledPlan;
+  months: Frame;
+  basisField: number;
+  needsTarget: boolean;
+  minGradeIndex: number;
+  deductAtOnce: boolean;
+  /** Scratch: the tier bounds of the month in currency. */
+  bounds: Float64Array;
+  gradeOfMonth: (monthRow: number) => number;
+}
+
+function ledgerRules(
+  cp: CompiledPlan,
+  months: Frame,
+  gradeOfMonth: (monthRow: number) => number
+): LedgerRules {
+  const c = cp.plan.commission;
+  const minGrade = c.gate.minGrade;
+  return {
+    cp,
+    months,
+    basisField: c.basis === "collected" ? cp.pay.collected : cp.pay.signed,
+    needsTarget: c.boundType === "attainment" || c.gate.minAttainment !== null,
+    minGradeIndex:
+      minGrade === null
+        ? -1
+        : cp.plan.grading.grades.findIndex(
+            (g) => g.label.trim().toLowerCase() === minGrade.trim().toLowerCase()
+          ),
+    deductAtOnce: c.clawback === "deductFromPay",
+    bounds: new Float64Array(cp.tierFrom.length),
+    gradeOfMonth,
+  };
+}
+
+function cellOf(months: Frame, k: number, r: number): number {
+  return k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN;
+}
+
+/**
+ * One month of the ledger: reads the month, checks it can be paid on, then the tiers, gate, cap,
+ * paid share and clawback. Returns the clawback balance after the month; clears `year.ok` when
+ * the month cannot be paid on.
+ */
+function ledgerMonth(
+  R: LedgerRules,
+  L: Ledger,
+  r: number,
+  opening: number,
+  year: Settlement
+): number {
+  const { cp, months } = R;
+  const c = cp.plan.commission;
+  const p = cp.pay;
+  const basis = cellOf(months, R.basisField, r);
+  const signed = cellOf(months, p.signed, r);
+  const target = cellOf(months, p.salesTarget, r);
+  L.basis[r] = basis;
+  L.attainment[r] = target > 0 && !Number.isNaN(signed) ? signed / target : NaN;
+  const claw = cellOf(months, p.clawback, r);
+  L.clawback[r] = Number.isNaN(claw) ? 0 : claw;
+
+  let status = CommissionStatus.Ok;
+  if (months.conflicts[r]) status = CommissionStatus.Conflict;
+  else if (Number.isNaN(basis)) status = CommissionStatus.BasisMissing;
+  else if (R.needsTarget && !(target > 0)) status = CommissionStatus.TargetMissing;
+  let gradeIndex = -1;
+  if (status === CommissionStatus.Ok && R.minGradeIndex >= 0) {
+    gradeIndex = R.gradeOfMonth(r);
+    if (gradeIndex < 0) status = CommissionStatus.GradeMissing;
+  }
+  L.status[r] = status;
+  if (status !== CommissionStatus.Ok) {
+    L.boundScale[r] =
+      L.gross[r] =
+      L.earned[r] =
+      L.paidNow[r] =
+      L.deferred[r] =
+      L.recovered[r] =
+      L.net[r] =
+        NaN;
+    // The clawback is still owed; it waits in the balance for the next commission.
+    const balance = R.deductAtOnce ? opening : roundMoney(opening + L.clawback[r]);
+    L.balance[r] = balance;
+    year.ok = false;
+    return balance;
+  }
+  const scale = c.boundType === "attainment" ? target : 1;
+  L.boundScale[r] = scale;
+  const bounds = R.bounds;
+  for (let t = 0; t < bounds.length; t++) bounds[t] = cp.tierFrom[t] * scale;
+  const gross = commissionUnchecked(basis > 0 ? basis : 0, bounds, cp.tierRates, c.method);
+  L.gross[r] = gross;
+  const gate = commissionGate(L.attainment[r], c.gate.minAttainment, gradeIndex, R.minGradeIndex);
+  L.gate[r] = gate;
+  const { earned, capped } = earnedCommission(gross, gate, c.capPerMonth);
+  if (capped) L.capped[r] = 1;
+  const { paidNow, deferred } = splitPaid(earned, c.paidShare);
+  L.earned[r] = earned;
+  L.paidNow[r] = paidNow;
+  L.deferred[r] = deferred;
+  year.deferred += deferred;
+  const { recovered, balance } = recoverClawback(opening, L.clawback[r], paidNow, R.deductAtOnce);
+  L.recovered[r] = recovered;
+  L.balance[r] = balance;
+  L.net[r] = netCommission(paidNow, recovered);
+  return balance;
+}
+
+/** Closes a person's year: the settlement of its deferred share; returns the balance after it. */
+function closeYear(L: Ledger, year: Settlement, balance: number, deductAtOnce: boolean): number {
+  if (year.ok) {
+    const settled = settleYear(year.deferred, balance, deductAtOnce);
+    year.deferred = settled.deferred;
+    year.recovered = settled.recovered;
+    year.settlement = settled.settlement;
+    year.outstanding = settled.outstanding;
+    balance = settled.outstanding;
+  } else {
+    year.deferred = year.recovered = year.settlement = year.outstanding = NaN;
+  }
+  L.settlements.push(year);
+  return balance;
+}
+
+/**
+ * Builds the ledger for a month frame sorted by id then month. `gradeOf(id, period)` returns the
+ * grade index of the evaluation period a month lies in (−1 when it has none).
+ */
+export function commissionLedger(
+  cp: CompiledPlan,
+  months: Frame,
+  gradeOfMonth: (monthRow: number) => number
+): Ledger {
+  const L = emptyLedger(months);
+  const R = ledgerRules(cp, months, gradeOfMonth);
   let balance = 0;
   let current: Settlement | null = null;
-  const close = () => {
-    if (!current) return;
-    const s = current;
-    if (s.ok) {
-      s.deferred = roundMoney(s.deferred);
-      s.recovered = deductAtOnce ? 0 : Math.min(balance, s.deferred);
-      s.settlement = roundMoney(s.deferred - s.recovered);
-      balance = roundMoney(balance - s.recovered);
-      s.outstanding = balance;
-    } else {
-      s.deferred = s.recovered = s.settlement = s.outstanding = NaN;
-    }
-    L.settlements.push(s);
-    current = null;
-  };
-
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < months.n; r++) {
     const id = months.ids[r];
     const period = months.periods[r];
     if (!current || current.id !== id || !period.startsWith(current.year)) {
-      const year = period.slice(0, 4);
       const sameId: boolean = current !== null && current.id === id;
-      close();
+      if (current) balance = closeYear(L, current, balance, R.deductAtOnce);
       if (!sameId) balance = 0;
       current = {
         id,
-        year,
+        year: period.slice(0, 4),
         rows: [],
         deferred: 0,
         recovered: 0,
@@ -145,74 +250,8 @@ export function commissionLedger(
       };
     }
     current.rows.push(r);
-
-    const basis = val(basisField, r);
-    const signed = val(p.signed, r);
-    const target = val(p.salesTarget, r);
-    L.basis[r] = basis;
-    L.attainment[r] = target > 0 && !Number.isNaN(signed) ? signed / target : NaN;
-    const claw = val(p.clawback, r);
-    L.clawback[r] = Number.isNaN(claw) ? 0 : claw;
-
-    let status = CommissionStatus.Ok;
-    if (months.conflicts[r]) status = CommissionStatus.Conflict;
-    else if (Number.isNaN(basis)) status = CommissionStatus.BasisMissing;
-    else if (needsTarget && !(target > 0)) status = CommissionStatus.TargetMissing;
-    let gradeIndex = -1;
-    if (status === CommissionStatus.Ok && minGradeIndex >= 0) {
-      gradeIndex = gradeOfMonth(r);
-      if (gradeIndex < 0) status = CommissionStatus.GradeMissing;
-    }
-    L.status[r] = status;
-    if (status !== CommissionStatus.Ok) {
-      L.boundScale[r] =
-        L.gross[r] =
-        L.earned[r] =
-        L.paidNow[r] =
-        L.deferred[r] =
-        L.recovered[r] =
-        L.net[r] =
-          NaN;
-      // The clawback is still owed; it waits in the balance for the next commission.
-      if (!deductAtOnce) balance = roundMoney(balance + L.clawback[r]);
-      L.balance[r] = balance;
-      current.ok = false;
-      continue;
-    }
-    const scale = c.boundType === "attainment" ? target : 1;
-    L.boundScale[r] = scale;
-    for (let t = 0; t < bounds.length; t++) bounds[t] = cp.tierFrom[t] * scale;
-    const gross = commissionUnchecked(basis > 0 ? basis : 0, bounds, cp.tierRates, c.method);
-    L.gross[r] = gross;
-    let gate = Gate.Open;
-    if (c.gate.minAttainment !== null && !reaches(L.attainment[r], c.gate.minAttainment))
-      gate = Gate.Attainment;
-    else if (minGradeIndex >= 0 && gradeIndex > minGradeIndex) gate = Gate.Grade;
-    L.gate[r] = gate;
-    let amount = gate === Gate.Open ? gross : 0;
-    if (c.capPerMonth !== null && amount > c.capPerMonth) {
-      amount = c.capPerMonth;
-      L.capped[r] = 1;
-    }
-    const earned = roundMoney(amount);
-    const paidNow = roundMoney(earned * c.paidShare);
-    const deferred = roundMoney(earned - paidNow);
-    L.earned[r] = earned;
-    L.paidNow[r] = paidNow;
-    L.deferred[r] = deferred;
-    current.deferred += deferred;
-    let recovered: number;
-    if (deductAtOnce) {
-      recovered = L.clawback[r];
-    } else {
-      balance = roundMoney(balance + L.clawback[r]);
-      recovered = Math.min(balance, paidNow);
-      balance = roundMoney(balance - recovered);
-    }
-    L.recovered[r] = recovered;
-    L.balance[r] = balance;
-    L.net[r] = roundMoney(paidNow - recovered);
+    balance = ledgerMonth(R, L, r, balance, current);
   }
-  close();
+  if (current) closeYear(L, current, balance, R.deductAtOnce);
   return L;
 }

@@ -251,3 +251,14 @@ export function membersOf(frame: Frame, r: number): number[] {
   for (let m = frame.first[r]; m < frame.end[r]; m++) out.push(m);
   return out;
 }
+
+/** The first and last month rows a row was built from (contiguous in the month frame). */
+export function monthSpan(frame: Frame, r: number): [number, number] {
+  return [frame.first[r], frame.end[r] - 1];
+}
+
+/** A cell of a frame as a layout caches it: its number, "" when blank or absent, or `error`. */
+export function cellValue<E>(frame: Frame, field: number, r: number, error: E): number | "" | E {
+  const st = frame.states[field][r];
+  return st === CellState.Ok ? frame.values[field][r] : st === CellState.Invalid ? error : "";
+}

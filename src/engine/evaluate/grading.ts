@@ -7,9 +7,9 @@ import {
   competitionRanks,
   distributionCutoffs,
   gradeIndexForRank,
-  matrixUnchecked,
-  Quota,
-} from "../primitives";
+  type Quota,
+} from "../rules/distribution";
+import { matrixRatio, matrixUnchecked } from "../rules/coefficient";
 import { reaches } from "../numeric";
 import { defineMessages } from "../messages";
 import { Issue, issue } from "../issues";
@@ -55,8 +55,16 @@ export function bandIndex(cp: CompiledPlan, total: number): number {
 function ratioOf(frame: Frame, num: number, den: number, r: number): number {
   if (num < 0 || den < 0) return NaN;
   if (frame.states[num][r] !== CellState.Ok || frame.states[den][r] !== CellState.Ok) return NaN;
-  const d = frame.values[den][r];
-  return d === 0 ? NaN : frame.values[num][r] / d;
+  return matrixRatio(frame.values[num][r], frame.values[den][r]);
+}
+
+/**
+ * The coefficient matrix's axis values of a row, whether or not it is graded: sales attainment
+ * (signed ÷ target) and collection rate (collected ÷ due), NaN where there is none.
+ */
+export function matrixRatios(cp: CompiledPlan, frame: Frame, r: number): [number, number] {
+  const p = cp.pay;
+  return [ratioOf(frame, p.signed, p.salesTarget, r), ratioOf(frame, p.collected, p.due, r)];
 }
 
 /** Grades every row with a numeric total; `totals` are NaN for rows that cannot be graded. */
@@ -133,7 +141,6 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
   }
   // Coefficients
   const matrix = g.coefficientMode === "matrix";
-  const p = cp.pay;
   for (let r = 0; r < n; r++) {
     const gi = out.gradeIndex[r];
     if (gi < 0) continue;
@@ -141,8 +148,7 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
       out.coefficient[r] = cp.gradeCoefficients[gi];
       continue;
     }
-    const att = ratioOf(frame, p.signed, p.salesTarget, r);
-    const col = ratioOf(frame, p.collected, p.due, r);
+    const [att, col] = matrixRatios(cp, frame, r);
     out.matrixAttainment[r] = att;
     out.matrixCollection[r] = col;
     if (Number.isNaN(att) || Number.isNaN(col)) continue;

@@ -3,7 +3,12 @@
  * and fills the result arrays; the bulk loop and the explanation call the same code, so an
  * explanation can never disagree with the number it explains.
  */
-import { curveUnchecked, feedbackParts, FeedbackParts, scoreAttainment } from "../primitives";
+import { scoringAttainment } from "../rules/attainment";
+import { curveUnchecked } from "../rules/curve";
+import { deductionScore } from "../rules/deduction";
+import { directScore } from "../rules/direct";
+import { feedbackParts, type FeedbackParts } from "../rules/feedback";
+import { scoreAttainment } from "../rules/linear";
 import { isError } from "../errors";
 import type { FeedbackRating } from "../records";
 import { parsePeriodKey, Period, quarterOf, within } from "../periods";
@@ -170,6 +175,132 @@ function stateReason(s: number): Reason {
       : Reason.Blank;
 }
 
+/** Where an indicator's target for a row comes from. */
+export const enum TargetSource {
+  None = 0,
+  /** The data's target field for the row. */
+  Data = 1,
+  /** The plan's default (× the row's months when the input is additive). */
+  Default = 2,
+  /** The data's target cell is unreadable. */
+  Invalid = 3,
+}
+
+/** Where the target of an indicator on row r comes from, whatever the row's actual. */
+export function targetSourceOf(ind: CompiledIndicator, frame: Frame, r: number): TargetSource {
+  const tf = ind.targetField;
+  const st = tf >= 0 ? frame.states[tf][r] : CellState.Absent;
+  if (st === CellState.Ok) return TargetSource.Data;
+  if (st === CellState.Invalid) return TargetSource.Invalid;
+  return Number.isNaN(ind.targetDefault) ? TargetSource.None : TargetSource.Default;
+}
+
+/** The target of an indicator on row r from its source (NaN when there is none). */
+export function targetOf(
+  ind: CompiledIndicator,
+  frame: Frame,
+  r: number,
+  source: TargetSource
+): number {
+  if (source === TargetSource.Data) return frame.values[ind.targetField][r];
+  if (source !== TargetSource.Default) return NaN;
+  return ind.additive ? ind.targetDefault * frame.monthCount[r] : ind.targetDefault;
+}
+
+/** One field's cell as an indicator's input: its value, or NaN with the reason it has none. */
+function readField(frame: Frame, k: number, r: number, i: number, out: IndicatorColumns): number {
+  const s = frame.states[k][r];
+  if (s === CellState.Ok) return frame.values[k][r];
+  out.reason[i] = stateReason(s);
+  out.reasonField[i] = k;
+  return NaN;
+}
+
+/** The actual value of rows [from, to): a field, a ratio or growth of two, a sum, the 360 score. */
+function readActual(
+  ind: CompiledIndicator,
+  frame: Frame,
+  fb: FeedbackIndex | null,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+): void {
+  const { actual, reason, reasonField } = out;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    switch (ind.inputKind) {
+      case InputKind.Field:
+        actual[i] = readField(frame, ind.a, r, i, out);
+        break;
+      case InputKind.Ratio:
+      case InputKind.Growth: {
+        const x = readField(frame, ind.a, r, i, out);
+        const y = reason[i] === Reason.None ? readField(frame, ind.b, r, i, out) : NaN;
+        actual[i] = NaN;
+        if (reason[i] !== Reason.None) break;
+        if (y === 0) {
+          reason[i] = ind.inputKind === InputKind.Ratio ? Reason.DenominatorZero : Reason.PriorZero;
+          reasonField[i] = ind.b;
+        } else actual[i] = ind.inputKind === InputKind.Ratio ? x / y : (x - y) / Math.abs(y);
+        break;
+      }
+      case InputKind.Sum: {
+        let sum = 0;
+        for (const k of ind.fields) {
+          sum += readField(frame, k, r, i, out);
+          if (reason[i] !== Reason.None) break;
+        }
+        actual[i] = reason[i] === Reason.None ? sum : NaN;
+        break;
+      }
+      case InputKind.Feedback: {
+        const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
+        out.feedback[i] = parts;
+        if (!parts) reason[i] = Reason.NoRatings;
+        actual[i] = parts ? parts.score : NaN;
+        break;
+      }
+    }
+  }
+}
+
+/** The target and attainment of rows [from, to) whose actual was read. */
+function readTargets(
+  ind: CompiledIndicator,
+  frame: Frame,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+): void {
+  const { actual, target, attainment, reason, reasonField, targetSource } = out;
+  const tf = ind.targetField;
+  // Lower is better: nothing beats zero (zero complaints, zero days): attainment is the cap.
+  const best = ind.method === Method.Linear ? ind.cap : Infinity;
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== Reason.None) continue;
+    const r = from + i;
+    const source = targetSourceOf(ind, frame, r);
+    if (source === TargetSource.Invalid || source === TargetSource.None) {
+      reason[i] = source === TargetSource.Invalid ? Reason.Invalid : Reason.NoTarget;
+      reasonField[i] = tf;
+      continue;
+    }
+    targetSource[i] = source;
+    const t = targetOf(ind, frame, r, source);
+    target[i] = t;
+    if (t < 0) {
+      reason[i] = Reason.TargetNegative;
+      reasonField[i] = tf;
+      continue;
+    }
+    const a = scoringAttainment(actual[i], t, ind.lower, best);
+    if (Number.isNaN(a)) {
+      reason[i] = Reason.TargetZero;
+      reasonField[i] = tf;
+    } else attainment[i] = a;
+  }
+}
+
 /**
  * Reads the actual value, target and attainment of one indicator for rows [from, to) of a
  * frame into `out` at [0, to − from).
@@ -182,126 +313,14 @@ export function readIndicatorRange(
   to: number,
   out: IndicatorColumns
 ): void {
-  const st = frame.states;
-  const v = frame.values;
-  const { actual, target, attainment, reason, reasonField, targetSource } = out;
   const n = to - from;
-  reason.fill(Reason.None, 0, n);
-  reasonField.fill(-1, 0, n);
-  targetSource.fill(0, 0, n);
-  attainment.fill(NaN, 0, n);
-  target.fill(NaN, 0, n);
-  switch (ind.inputKind) {
-    case InputKind.Field: {
-      const sa = st[ind.a];
-      const va = v[ind.a];
-      for (let i = 0; i < n; i++) {
-        const r = from + i;
-        if (sa[r] !== CellState.Ok) {
-          reason[i] = stateReason(sa[r]);
-          reasonField[i] = ind.a;
-          actual[i] = NaN;
-        } else actual[i] = va[r];
-      }
-      break;
-    }
-    case InputKind.Ratio:
-    case InputKind.Growth: {
-      const sa = st[ind.a];
-      const sb = st[ind.b];
-      const va = v[ind.a];
-      const vb = v[ind.b];
-      const ratio = ind.inputKind === InputKind.Ratio;
-      for (let i = 0; i < n; i++) {
-        const r = from + i;
-        actual[i] = NaN;
-        if (sa[r] !== CellState.Ok || sb[r] !== CellState.Ok) {
-          const k = sa[r] !== CellState.Ok ? ind.a : ind.b;
-          reason[i] = stateReason(st[k][r]);
-          reasonField[i] = k;
-          continue;
-        }
-        const y = vb[r];
-        if (y === 0) {
-          reason[i] = ratio ? Reason.DenominatorZero : Reason.PriorZero;
-          reasonField[i] = ind.b;
-          continue;
-        }
-        actual[i] = ratio ? va[r] / y : (va[r] - y) / Math.abs(y);
-      }
-      break;
-    }
-    case InputKind.Sum: {
-      for (let i = 0; i < n; i++) actual[i] = 0;
-      for (const k of ind.fields) {
-        const sk = st[k];
-        const vk = v[k];
-        for (let i = 0; i < n; i++) {
-          if (reason[i] !== Reason.None) continue;
-          const r = from + i;
-          if (sk[r] !== CellState.Ok) {
-            reason[i] = stateReason(sk[r]);
-            reasonField[i] = k;
-            actual[i] = NaN;
-          } else actual[i] += vk[r];
-        }
-      }
-      break;
-    }
-    case InputKind.Feedback: {
-      for (let i = 0; i < n; i++) {
-        const r = from + i;
-        const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
-        out.feedback[i] = parts;
-        if (!parts) {
-          reason[i] = Reason.NoRatings;
-          actual[i] = NaN;
-        } else actual[i] = parts.score;
-      }
-      break;
-    }
-  }
-  if (!ind.usesTarget) return;
-  const tf = ind.targetField;
-  const ts = tf >= 0 ? st[tf] : null;
-  const tv = tf >= 0 ? v[tf] : null;
-  const def = ind.targetDefault;
-  const hasDefault = !Number.isNaN(def);
-  const months = frame.monthCount;
-  for (let i = 0; i < n; i++) {
-    if (reason[i] !== Reason.None) continue;
-    const r = from + i;
-    let t: number;
-    if (ts !== null && ts[r] === CellState.Ok) {
-      t = tv![r];
-      targetSource[i] = 1;
-    } else if (ts !== null && ts[r] === CellState.Invalid) {
-      reason[i] = Reason.Invalid;
-      reasonField[i] = tf;
-      continue;
-    } else if (hasDefault) {
-      t = ind.additive ? def * months[r] : def;
-      targetSource[i] = 2;
-    } else {
-      reason[i] = Reason.NoTarget;
-      reasonField[i] = tf;
-      continue;
-    }
-    target[i] = t;
-    if (t < 0) {
-      reason[i] = Reason.TargetNegative;
-      reasonField[i] = tf;
-      continue;
-    }
-    const x = actual[i];
-    if (ind.lower) {
-      // Lower is better: nothing beats zero (zero complaints, zero days): attainment is the cap.
-      attainment[i] = x === 0 ? (ind.method === Method.Linear ? ind.cap : Infinity) : t / x;
-    } else if (t === 0) {
-      reason[i] = Reason.TargetZero;
-      reasonField[i] = tf;
-    } else attainment[i] = x / t;
-  }
+  out.reason.fill(Reason.None, 0, n);
+  out.reasonField.fill(-1, 0, n);
+  out.targetSource.fill(0, 0, n);
+  out.attainment.fill(NaN, 0, n);
+  out.target.fill(NaN, 0, n);
+  readActual(ind, frame, fb, from, n, out);
+  if (ind.usesTarget) readTargets(ind, frame, from, n, out);
 }
 
 /** Scores rows [0, n) of columns already read (rows with a reason get NaN). */
@@ -334,19 +353,14 @@ export function scoreRange(
       }
       return;
     case Method.Direct:
-    case Method.Feedback: {
-      const hi = ind.cap * 100;
-      for (let i = 0; i < n; i++) {
-        const x = actual[i];
-        out[offset + i] = reason[i] === Reason.None ? (x < 0 ? 0 : x > hi ? hi : x) : NaN;
-      }
+    case Method.Feedback:
+      for (let i = 0; i < n; i++)
+        out[offset + i] = reason[i] === Reason.None ? directScore(actual[i], ind.cap) : NaN;
       return;
-    }
     case Method.Deduction:
-      for (let i = 0; i < n; i++) {
-        const x = ind.fullScore - actual[i];
-        out[offset + i] = reason[i] === Reason.None ? (x > 0 ? x : 0) : NaN;
-      }
+      for (let i = 0; i < n; i++)
+        out[offset + i] =
+          reason[i] === Reason.None ? deductionScore(actual[i], ind.fullScore) : NaN;
       return;
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * 360度评价: the mean rating of each rater group (superior, peers, customers), weighted, a group
+ * without ratings left out and the other weights scaled up (weighting.ts).
+ */
+import { isError, naError, Result, valueError } from "../errors";
+import { checkWeights, effectiveWeight, weightedTermsFormula } from "./weighting";
+
+export const DEFAULT_FEEDBACK_WEIGHTS: readonly [number, number, number] = [0.6, 0.2, 0.2];
+
+export interface FeedbackParts {
+  /** Mean rating of each group, or null when the group has no ratings. */
+  means: [number | null, number | null, number | null];
+  /** Weights after leaving out empty groups, as fractions summing to 1. */
+  weights: [number, number, number];
+  score: number;
+}
+
+export function checkFeedbackWeights(weights: readonly (number | null)[]): Result<1 | 100> {
+  if (weights.length !== 3) return valueError("feedbackWeightsCount", { count: weights.length });
+  return checkWeights(weights);
+}
+
+function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let s = 0;
+  for (const v of values) s += v;
+  return s / values.length;
+}
+
+/** 360度评价 with the parts an explanation shows. */
+export function feedbackParts(
+  superior: readonly number[],
+  peers: readonly number[],
+  customers: readonly number[],
+  weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS
+): Result<FeedbackParts> {
+  const means: [number | null, number | null, number | null] = [
+    mean(superior),
+    mean(peers),
+    mean(customers),
+  ];
+  let wsum = 0;
+  for (let g = 0; g < 3; g++) if (means[g] !== null) wsum += weights[g];
+  if (means.every((m) => m === null)) return naError("noRatings");
+  if (wsum <= 0) return naError("noRatings");
+  const used: [number, number, number] = [0, 0, 0];
+  let score = 0;
+  for (let g = 0; g < 3; g++) {
+    const m = means[g];
+    if (m === null) continue;
+    used[g] = effectiveWeight(weights[g], wsum);
+    score += m * weights[g];
+  }
+  return { means, weights: used, score: score / wsum };
+}
+
+export function feedback(
+  superior: readonly number[],
+  peers: readonly number[],
+  customers: readonly number[],
+  weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS
+): Result<number> {
+  const scale = checkFeedbackWeights(weights);
+  if (isError(scale)) return scale;
+  const parts = feedbackParts(superior, peers, customers, weights);
+  return isError(parts) ? parts : parts.score;
+}
+
+/**
+ * The 360 score of the three group means in cells `m` ("" for a group without ratings) with the
+ * weights in cells `w`: "" when no group has ratings or the weights left sum to 0. `perf` writes
+ * PERF.FEEDBACK over `weightsRange`.
+ */
+export function feedbackFormula(
+  m: readonly string[],
+  w: readonly string[],
+  perf: boolean,
+  weightsRange: string
+): string {
+  const none = `AND(${m[0]}="",${m[1]}="",${m[2]}="")`;
+  if (perf) return `IF(${none},"",PERF.FEEDBACK(${m[0]},${m[1]},${m[2]},${weightsRange}))`;
+  const { num, den } = weightedTermsFormula(
+    m.map((ref, j) => ({ ref, weight: w[j], optional: true }))
+  );
+  return `IF(${none},"",IF(${den}<=0,"",(${num})/(${den})))`;
+}

@@ -1,0 +1,56 @@
+/**
+ * 应发薪酬: base + performance pay standard × coefficient + commission + bonus, to the cent; the
+ * performance pay line is the standard × coefficient to the cent.
+ */
+import { numError, Result } from "../errors";
+import { excelRound, roundMoney } from "../numeric";
+
+/** PERF.PAY: base + performance pay × coefficient + commission + bonus, rounded to the cent. */
+export function pay(
+  base: number,
+  performancePay: number,
+  coefficientValue: number,
+  commissionValue = 0,
+  bonus = 0
+): Result<number> {
+  if (base < 0) return numError("payPartNegative", { arg: "base", value: base });
+  if (performancePay < 0)
+    return numError("payPartNegative", { arg: "performance_pay", value: performancePay });
+  if (coefficientValue < 0)
+    return numError("payPartNegative", { arg: "coefficient", value: coefficientValue });
+  return excelRound(base + performancePay * coefficientValue + commissionValue + bonus, 2);
+}
+
+/** The performance pay line: standard × coefficient, to the cent. */
+export function performancePay(standard: number, coefficientValue: number): number {
+  return roundMoney(standard * coefficientValue);
+}
+
+/**
+ * The performance pay cell: "" without a coefficient (tested for: "" × a number is #VALUE! in
+ * Excel and LibreOffice but 0 in HyperFormula) or when the product is an error.
+ */
+export function performancePayFormula(standard: string, coefficientRef: string): string {
+  return `IF(${coefficientRef}="","",IFERROR(ROUND(${standard}*${coefficientRef},2),""))`;
+}
+
+/** The total pay cell: "" when any part is "" or an error. */
+export function totalPayFormula(
+  base: string,
+  standard: string,
+  coefficientRef: string,
+  commissionRef: string,
+  bonus: string,
+  perf: boolean
+): string {
+  const parts = [base, standard, coefficientRef, commissionRef, bonus];
+  const sum = perf
+    ? `PERF.PAY(${base},${standard},${coefficientRef},${commissionRef},${bonus})`
+    : `ROUND(${base}+${standard}*${coefficientRef}+${commissionRef}+${bonus},2)`;
+  return `IF(OR(${parts.map((p) => `${p}=""`).join(",")}),"",IFERROR(${sum},""))`;
+}
+
+/** A money line summed over a range of months, to the cent ("" when the sum is an error). */
+export function moneySumFormula(range: string): string {
+  return `IFERROR(ROUND(SUM(${range}),2),"")`;
+}
