@@ -6,7 +6,14 @@
  */
 import { CellInput, toHalfWidth } from "./coerce";
 import { CellLocation, Issue, columnLetter, issue } from "./issues";
-import { DEFAULT_RULES, readQuantity, type ReadingRules } from "./import/quantity";
+import {
+  DEFAULT_RULES,
+  PERCENT_NUMBER_THRESHOLD,
+  PERCENT_TYPED_LIMIT,
+  plausibleLimit,
+  readQuantity,
+  type ReadingRules,
+} from "./import/quantity";
 import { analyzeTable, tableWhere, type TableWhere } from "./import/rules";
 import { isTotalLabel, RunningSums } from "./import/totals";
 import { defineMessages } from "./messages";
@@ -706,4 +713,25 @@ export function readDataTable(
     if (ledger.add(row)) rows.push(row);
   }
   return { rows, issues, mapping, rules: analysis.rules, leftOut };
+}
+
+/**
+ * The reading of a Data cell `x` as a formula: the number a cell holds as readFieldCell reads it
+ * (a percentage typed into a ratio cell, 85, divided by 100), #N/A where it would be invalid
+ * (negative where the field cannot be, beyond its unit's plausible limit, a fractional count, days
+ * in the month not above 0), "" when blank. `guard` must hold, else #N/A (the Data row moved).
+ */
+export function dataCellFormula(x: string, f: FieldDef, guard: string): string {
+  const v =
+    f.unit === "ratio"
+      ? `IF(AND(ABS(${x}*1)>${PERCENT_NUMBER_THRESHOLD},ABS(${x}*1)<=${PERCENT_TYPED_LIMIT}),${x}/100,${x}*1)`
+      : `${x}*1`;
+  const bad: string[] = [];
+  if (!mayBeNegative(f)) bad.push(`${v}<0`);
+  bad.push(f.unit === "score" ? `${v}>100` : `ABS(${v})>${plausibleLimit(f)}`);
+  if (f.unit === "count") bad.push(`${v}<>ROUND(${v},0)`);
+  if (f.key === PAY_FIELDS.daysInPeriod) bad.push(`${v}<=0`);
+  const checked =
+    bad.length === 0 ? v : `IF(${bad.length === 1 ? bad[0] : `OR(${bad.join(",")})`},#N/A,${v})`;
+  return `IF(${guard},IF(${x}="","",${checked}),#N/A)`;
 }

@@ -22,30 +22,61 @@ import { formatIssue } from "../engine/issues";
 import type { Language } from "../engine/messages";
 import type { Indicator, Plan } from "../engine/plan/model";
 import { PAY_FIELDS, ratingScale } from "../engine/plan/model";
-import {
-  PERCENT_NUMBER_THRESHOLD,
-  PERCENT_TYPED_LIMIT,
-  plausibleLimit,
-} from "../engine/import/quantity";
-import type { FeedbackRating, SourceRef } from "../engine/records";
+import { dataCellFormula, type FeedbackRating } from "../engine/records";
 import type { Evaluation } from "../engine/evaluate/evaluate";
-import type { Grading } from "../engine/evaluate/grading";
+import { CommissionStatus, Gate } from "../engine/evaluate/commission";
+import { matrixRatios, type Grading } from "../engine/evaluate/grading";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { annualRows, monthRows, scorecardRows } from "../engine/evaluate/rows";
-import type { Frame } from "../engine/evaluate/frame";
-import { quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
-import { DataRecords, FeedbackColumns, defaultFeedbackColumns, fieldFormat } from "./data-sheet";
-import { mayBeNegative } from "../engine/records";
+import { CellState, cellValue, monthSpan, type Frame } from "../engine/evaluate/frame";
 import {
-  cellMaker,
-  ERR,
-  fallsShort,
-  FormulaStyle,
-  numOr,
-  plusTol,
-  reaches,
-  type Value,
-} from "./formula";
+  IndicatorStatus,
+  readIndicator,
+  Reason,
+  TargetSource,
+  targetOf,
+  targetSourceOf,
+} from "../engine/evaluate/score";
+import {
+  attainmentCellValue,
+  attainmentFormula,
+  growthFormula,
+  ratioFormula,
+  sumFormula,
+  UNBOUNDED_ATTAINMENT,
+} from "../engine/rules/attainment";
+import { kpiScorePerfFormula, linearScoreFormula } from "../engine/rules/linear";
+import {
+  curvePerfFormula,
+  curveScoreFormula,
+  curveSegment,
+  curveSegmentFormula,
+} from "../engine/rules/curve";
+import { directScoreFormula } from "../engine/rules/direct";
+import { deductionScoreFormula } from "../engine/rules/deduction";
+import { feedbackFormula } from "../engine/rules/feedback";
+import {
+  missingFormula,
+  renormalizedFormula,
+  weightedTermsFormula,
+} from "../engine/rules/weighting";
+import { gradeFormula } from "../engine/rules/grade";
+import { forcedGradeFormula, groupSizeFormula, rankFormula } from "../engine/rules/distribution";
+import { coefficientFormula, matrixFormula, matrixRatioFormula } from "../engine/rules/coefficient";
+import {
+  attainmentGateFormula,
+  commissionLine,
+  commissionPerfFormula,
+  gradeGateFormula,
+  monthAttainmentFormula,
+  settlementLine,
+  tiersFormula as tieredFormula,
+} from "../engine/rules/commission";
+import { proratedFormula, proratedPerfFormula, workedShareFormula } from "../engine/rules/prorate";
+import { moneySumFormula, performancePayFormula, totalPayFormula } from "../engine/rules/pay";
+import { columnLetter, quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
+import { DataRecords, FeedbackColumns, defaultFeedbackColumns, fieldFormat } from "./data-sheet";
+import { cellMaker, ERR, FormulaStyle, numOr, type Value } from "./formula";
 import { Grid } from "./grid";
 import type { Cell, ColumnSpec, SheetLayout, SheetRole, StyleSpec, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
@@ -75,28 +106,6 @@ const PCT = "0.0%";
 const HEADER_FILL = "#DDEBF7";
 const WORK_FILL = "#F2F2F2";
 const RESULT_FILL = "#FFF2CC";
-
-/** Engine cell states (evaluate/frame.ts CellState). */
-const OK = 0;
-const INVALID = 2;
-const ABSENT = 3;
-
-/** The month rows [first, last] an evaluation or year row was built from (contiguous in the month frame). */
-function monthSpan(frame: Frame, r: number): [number, number] {
-  const f = frame as unknown as {
-    first?: Int32Array;
-    end?: Int32Array;
-    members?: ArrayLike<number>[];
-  };
-  if (f.first && f.end) return [f.first[r], f.end[r] - 1];
-  const m = f.members![r];
-  return [m[0], m[m.length - 1]];
-}
-
-function sourceOf(frame: Frame, r: number): SourceRef {
-  const s = frame.sources[r] as SourceRef | SourceRef[];
-  return Array.isArray(s) ? s[0] : s;
-}
 
 /** Everything the sheet builders share. */
 interface Ctx {
@@ -244,13 +253,6 @@ function indicatorFields(ind: Indicator): string[] {
   }
 }
 
-function usesTarget(ind: Indicator): boolean {
-  return (
-    ind.scoring.method === "linear" ||
-    (ind.scoring.method === "curve" && ind.scoring.on === "attainment")
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
@@ -371,7 +373,7 @@ function monthsSheet(ctx: Ctx): SheetLayout {
   const checkCol = c.get("check");
   for (let m = 0; m < mf.n; m++) {
     const row = ctx.monthRow(m);
-    const src = sourceOf(mf, m);
+    const src = mf.sources[m];
     const ds = quoteSheet(src.sheet);
     const idCol = src.columns?.id;
     const periodCol = src.columns?.period;
@@ -409,29 +411,14 @@ function monthsSheet(ctx: Ctx): SheetLayout {
     plan.fields.forEach((f, k) => {
       const col = src.columns?.[f.key];
       const state = mf.states[k][m];
-      if (!col || state === ABSENT) {
+      if (!col || state === CellState.Absent) {
         // No such column in the data: an empty text (a reference to an empty cell would read 0).
         line.push(fx(`""`, ""));
         return;
       }
+      // the engine's reading of a number in a Data cell (engine/records.ts)
       const x = `${ds}!${col}${src.row}`;
-      // the engine's reading of a number in a Data cell (engine/import/quantity.ts): a percentage
-      // typed into a ratio cell (85) divided by 100, then its unit's limits
-      const v =
-        f.unit === "ratio"
-          ? `IF(AND(ABS(${x}*1)>${PERCENT_NUMBER_THRESHOLD},ABS(${x}*1)<=${PERCENT_TYPED_LIMIT}),${x}/100,${x}*1)`
-          : `${x}*1`;
-      const bad: string[] = [];
-      if (!mayBeNegative(f)) bad.push(`${v}<0`);
-      bad.push(f.unit === "score" ? `${v}>100` : `ABS(${v})>${plausibleLimit(f)}`);
-      if (f.unit === "count") bad.push(`${v}<>ROUND(${v},0)`);
-      if (f.key === PAY_FIELDS.daysInPeriod) bad.push(`${v}<=0`);
-      const checked =
-        bad.length === 0
-          ? v
-          : `IF(${bad.length === 1 ? bad[0] : `OR(${bad.join(",")})`},#N/A,${v})`;
-      const value: Value = state === INVALID ? ERR : state === OK ? mf.values[k][m] : "";
-      line.push(fx(`IF(${guard},IF(${x}="","",${checked}),#N/A)`, value));
+      line.push(fx(dataCellFormula(x, f, guard), cellValue(mf, k, m, ERR)));
     });
     g.line(row, 0, line);
   }
@@ -525,21 +512,11 @@ function comRange(ctx: Ctx, key: string, first: number, last: number, sameSheet 
 /** Tiered commission of `a` (a cell holding an amount ≥ 0) with bounds × scale. */
 function tiersFormula(ctx: Ctx, a: string, scale: string | null): string {
   const { A, P, plan } = ctx;
-  const tiers = A.tiers;
-  const bound = (i: number) => (scale ? `${P(tiers[i].from)}*${scale}` : P(tiers[i].from));
-  if (ctx.style === "perf") {
-    return `PERF.COMMISSION(${a},${PLAN_NAMES.tiers},${str(plan.commission.method)}${scale ? `,${scale}` : ""})`;
-  }
-  if (plan.commission.method === "whole") {
-    const k = tiers.map((_, i) => `(${reaches(a, bound(i))})`).join("+");
-    return `IF(${k}=0,0,${a}*INDEX(${PLAN_NAMES.tierRate},${k}))`;
-  }
-  return tiers
-    .map((t, i) => {
-      const top = i + 1 < tiers.length ? `MIN(${a},${bound(i + 1)})` : a;
-      return `IF(${reaches(a, bound(i))},MAX(0,${top}-${bound(i)})*${P(t.rate)},0)`;
-    })
-    .join("+");
+  const method = plan.commission.method;
+  if (ctx.style === "perf") return commissionPerfFormula(a, PLAN_NAMES.tiers, str(method), scale);
+  const bounds = A.tiers.map((t) => (scale ? `${P(t.from)}*${scale}` : P(t.from)));
+  const rates = A.tiers.map((t) => P(t.rate));
+  return tieredFormula(a, bounds, rates, PLAN_NAMES.tierRate, method);
 }
 
 function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout {
@@ -583,7 +560,7 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     const put = (key: string, v: Cell) => {
       line[c.get(key)] = v;
     };
-    const ok = Lg.status[m] === 0;
+    const ok = Lg.status[m] === CommissionStatus.Ok;
     const okRef = cellOf("ok", m);
     const ifOk = (f: string) => `IF(${okRef},${f},#N/A)`;
     put("id", mf.ids[m]);
@@ -595,9 +572,7 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     const basisKey = cm.basis === "collected" ? PAY_FIELDS.collected : PAY_FIELDS.signed;
     const fieldValue = (key: string): Value => {
       const k = ctx.fieldIndex.get(key);
-      if (k === undefined) return "";
-      const st = mf.states[k][m];
-      return st === INVALID ? ERR : st === OK ? mf.values[k][m] : "";
+      return k === undefined ? "" : cellValue(mf, k, m, ERR);
     };
     const ref = (key: string) => monthField(ctx, key, m);
     put("basis", fx(ref(basisKey)!, fieldValue(basisKey)));
@@ -607,13 +582,7 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     const S = c.has("signed") ? cellOf("signed", m) : null;
     const TG = c.has("target") ? cellOf("target", m) : null;
     if (c.has("attainment")) {
-      put(
-        "attainment",
-        fx(
-          `IFERROR(IF(AND(${TG}<>"",${S}<>""),IF(${TG}>0,${S}/${TG},""),""),"")`,
-          numOr(Lg.attainment[m], "")
-        )
-      );
+      put("attainment", fx(monthAttainmentFormula(S!, TG!), numOr(Lg.attainment[m], "")));
     }
     const B = cellOf("basis", m);
     const conds = [`${B}<>""`];
@@ -634,17 +603,15 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       const parts: string[] = [];
       if (cm.gate.minAttainment !== null) {
         const at = cellOf("attainment", m);
-        parts.push(`IF(${at}="",1=0,${reaches(at, settingName("minAttainment"))})`);
+        parts.push(attainmentGateFormula(at, settingName("minAttainment")));
       }
       if (cm.gate.minGrade !== null)
-        parts.push(
-          `MATCH(${gradeRef},${PLAN_NAMES.gradeLabel},0)<=MATCH(${settingName("minGrade")},${PLAN_NAMES.gradeLabel},0)`
-        );
+        parts.push(gradeGateFormula(gradeRef, settingName("minGrade"), PLAN_NAMES.gradeLabel));
       put(
         "gate",
         fx(
           `IF(${okRef},${parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`},"")`,
-          ok ? Lg.gate[m] === 0 : ""
+          ok ? Lg.gate[m] === Gate.Open : ""
         )
       );
       gated = `IF(${cellOf("gate", m)},${gated},0)`;
@@ -652,15 +619,21 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
     if (c.has("capped")) {
       put(
         "capped",
-        fx(`IF(${okRef},${gated}>${settingName("capPerMonth")},"")`, ok ? Lg.capped[m] === 1 : "")
+        fx(
+          `IF(${okRef},${commissionLine.overCap(gated, settingName("capPerMonth"))},"")`,
+          ok ? Lg.capped[m] === 1 : ""
+        )
       );
-      gated = `MIN(${gated},${settingName("capPerMonth")})`;
+      gated = commissionLine.capped(gated, settingName("capPerMonth"));
     }
-    put("earned", fx(ifOk(`ROUND(${gated},2)`), ok ? Lg.earned[m] : ERR));
+    put("earned", fx(ifOk(commissionLine.earned(gated)), ok ? Lg.earned[m] : ERR));
     const E = cellOf("earned", m);
-    put("paidNow", fx(ifOk(`ROUND(${E}*${settingName("paidShare")},2)`), ok ? Lg.paidNow[m] : ERR));
+    put(
+      "paidNow",
+      fx(ifOk(commissionLine.paidNow(E, settingName("paidShare"))), ok ? Lg.paidNow[m] : ERR)
+    );
     const PN = cellOf("paidNow", m);
-    put("deferred", fx(ifOk(`ROUND(${E}-${PN},2)`), ok ? Lg.deferred[m] : ERR));
+    put("deferred", fx(ifOk(commissionLine.deferred(E, PN)), ok ? Lg.deferred[m] : ERR));
     const clawRef = ref(PAY_FIELDS.clawback);
     put(
       "clawback",
@@ -689,16 +662,16 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       put("recovered", fx(ifOk(CL), ok ? Lg.recovered[m] : ERR));
       put("balance", 0);
     } else {
-      put("recovered", fx(ifOk(`MIN(ROUND(${OP}+${CL},2),${PN})`), ok ? Lg.recovered[m] : ERR));
+      put("recovered", fx(ifOk(commissionLine.recovered(OP, CL, PN)), ok ? Lg.recovered[m] : ERR));
       put(
         "balance",
         fx(
-          `IF(${okRef},ROUND(ROUND(${OP}+${CL},2)-${cellOf("recovered", m)},2),ROUND(${OP}+${CL},2))`,
+          `IF(${okRef},${commissionLine.balance(OP, CL, cellOf("recovered", m))},${commissionLine.owed(OP, CL)})`,
           Lg.balance[m]
         )
       );
     }
-    put("net", fx(ifOk(`ROUND(${PN}-${cellOf("recovered", m)},2)`), ok ? Lg.net[m] : ERR));
+    put("net", fx(ifOk(commissionLine.net(PN, cellOf("recovered", m))), ok ? Lg.net[m] : ERR));
 
     // Pay lines of the month.
     const share = mp.share[m];
@@ -710,7 +683,7 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       );
       const DW = cellOf("daysWorked", m);
       const DM = cellOf("daysInMonth", m);
-      const shareF = `IF(OR(${DW}="",${DM}=""),#N/A,IF(AND(${DM}>0,${DW}>=0),IF(${DW}<${DM},${DW}/${DM},1),#N/A))`;
+      const shareF = workedShareFormula(DW, DM);
       put(
         "share",
         fx(mf.conflicts[m] ? `IF(${uniqueRef},${shareF},#N/A)` : shareF, numOr(share, ERR))
@@ -725,12 +698,11 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       "perfFull",
       fx(ref(PAY_FIELDS.performancePay) ?? `""`, fieldValue(PAY_FIELDS.performancePay))
     );
-    const prorated = (full: string) =>
-      ctx.style === "perf" && plan.pay.prorate
-        ? mf.conflicts[m]
-          ? `IF(${uniqueRef},ROUND(PERF.PRORATE(${full},${cellOf("daysWorked", m)},${cellOf("daysInMonth", m)}),2),#N/A)`
-          : `ROUND(PERF.PRORATE(${full},${cellOf("daysWorked", m)},${cellOf("daysInMonth", m)}),2)`
-        : `ROUND(${full}*${SH},2)`;
+    const prorated = (full: string) => {
+      if (ctx.style !== "perf" || !plan.pay.prorate) return proratedFormula(full, SH);
+      const f = proratedPerfFormula(full, cellOf("daysWorked", m), cellOf("daysInMonth", m));
+      return mf.conflicts[m] ? `IF(${uniqueRef},${f},#N/A)` : f;
+    };
     put(
       "base",
       fx(
@@ -770,7 +742,7 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       put(
         "yDeferred",
         fx(
-          `IF(${allOk},ROUND(SUM(${comRange(ctx, "deferred", first, m, true)}),2),#N/A)`,
+          `IF(${allOk},${settlementLine.deferred(comRange(ctx, "deferred", first, m, true))},#N/A)`,
           okY && st ? st.deferred : ERR
         )
       );
@@ -778,27 +750,27 @@ function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout
       put(
         "yRecovered",
         fx(
-          `IF(${allOk},${deduct ? "0" : `MIN(${cellOf("balance", m)},${YD})`},#N/A)`,
+          `IF(${allOk},${settlementLine.recovered(cellOf("balance", m), YD, deduct)},#N/A)`,
           okY && st ? st.recovered : ERR
         )
       );
       put(
         "ySettlement",
         fx(
-          `IF(${allOk},ROUND(${YD}-${cellOf("yRecovered", m)},2),#N/A)`,
+          `IF(${allOk},${settlementLine.settlement(YD, cellOf("yRecovered", m))},#N/A)`,
           okY && st ? st.settlement : ERR
         )
       );
       put(
         "yOutstanding",
         fx(
-          `IF(${allOk},ROUND(${cellOf("balance", m)}-${cellOf("yRecovered", m)},2),#N/A)`,
+          `IF(${allOk},${settlementLine.outstanding(cellOf("balance", m), cellOf("yRecovered", m))},#N/A)`,
           okY && st ? st.outstanding : ERR
         )
       );
     }
     const mr = rowsOf[m];
-    const src = sourceOf(mf, m);
+    const src = mf.sources[m];
     const texts = [...(readingByRow.get(src.sheet + "\u0000" + src.row) ?? []), ...mr.problems].map(
       (i) => formatIssue(i, lang)
     );
@@ -837,12 +809,17 @@ function settlementBalance(
 // Scorecard
 // ---------------------------------------------------------------------------------------------
 
+/** Whether the engine reads a target for the indicator (linear scoring, a curve on attainment). */
+function usesTarget(ctx: Ctx, i: number): boolean {
+  return ctx.ev.compiled.indicators[i].usesTarget;
+}
+
 function usedFields(ctx: Ctx): string[] {
   const used = new Set<string>();
-  for (const ind of ctx.plan.indicators) {
+  ctx.plan.indicators.forEach((ind, i) => {
     for (const f of indicatorFields(ind)) used.add(f);
-    if (usesTarget(ind) && ind.target.field) used.add(ind.target.field);
-  }
+    if (usesTarget(ctx, i) && ind.target.field) used.add(ind.target.field);
+  });
   if (ctx.plan.grading.coefficientMode === "matrix")
     for (const f of [
       PAY_FIELDS.signed,
@@ -884,11 +861,11 @@ function scorecardColumns(ctx: Ctx): void {
   const unitFmt = (k: string) => fieldFormat(plan.fields.find((f) => f.key === k)?.unit ?? "count");
   for (const k of usedFields(ctx))
     c.add("a:" + k, fieldName(plan, k, lang), { width: 12, numberFormat: unitFmt(k) }, true);
-  plan.indicators.forEach((ind) => {
+  plan.indicators.forEach((ind, i) => {
     const n = say(ind.name, lang);
     const fmt = ind.unit === "currency" ? MONEY : ind.unit === "ratio" ? PCT : "0.00";
     c.add("x:" + ind.key, `${n}：${L(T.actual)}`, { width: 11, numberFormat: fmt }, true);
-    if (usesTarget(ind)) {
+    if (usesTarget(ctx, i)) {
       c.add("t:" + ind.key, `${n}：${L(T.targetOf)}`, { width: 11, numberFormat: fmt }, true);
       c.add("r:" + ind.key, `${n}：${L(T.attainmentOf)}`, { width: 9, numberFormat: PCT }, true);
     }
@@ -973,21 +950,185 @@ function feedbackMeans(
   });
 }
 
-function columnLetter(c: number): string {
-  return a1cell(0, c).replace(/\d+$/, "");
+/** The cells of one row of a sheet being built. */
+interface RowCells {
+  r: number;
+  put: (key: string, v: Cell) => void;
+  /** The row's cell of a column. */
+  at: (key: string) => string;
+  /** The row's period value of a field. */
+  agg: (field: string) => string;
 }
 
-/** The ratings the engine used for an evaluation row (a quarter: within it; a month: its own, else its quarter's). */
-function ratingsOf(ev: Evaluation, id: string, period: string): FeedbackRating[] {
-  const fb = ev.feedback as unknown as {
-    ratingsFor?: (id: string, p: string) => FeedbackRating[];
-    ratings: (id: string, p: string, exact?: boolean) => FeedbackRating[];
+/** The actual value of an indicator as a formula over the period values (and 360 means). */
+function actualFormula(ctx: Ctx, ind: Indicator, row: RowCells): string {
+  const { A, P, style } = ctx;
+  const inp = ind.input;
+  const { agg, at } = row;
+  switch (inp.kind) {
+    case "field":
+      return agg(inp.field);
+    case "ratio":
+      return ratioFormula(agg(inp.numerator), agg(inp.denominator));
+    case "growth":
+      return growthFormula(agg(inp.current), agg(inp.prior), style === "perf");
+    case "sum":
+      return sumFormula(inp.fields.map(agg));
+    case "feedback":
+      return feedbackFormula(
+        [0, 1, 2].map((j) => at("fb" + j)),
+        A.feedbackWeights.map(P),
+        style === "perf",
+        PLAN_NAMES.feedbackWeights
+      );
+  }
+}
+
+/**
+ * An indicator's target and attainment cells (for indicators scored on attainment): the data's
+ * target for the period, else the default (× months when the engine adds it up), and the
+ * attainment with the engine's value. Returns the attainment cell and its value.
+ */
+function putTargetAndAttainment(
+  ctx: Ctx,
+  row: RowCells,
+  i: number,
+  X: string
+): { ref: string; value: Value } {
+  const { plan, ev, A, P, fx, style } = ctx;
+  const ind = plan.indicators[i];
+  const ci = ev.compiled.indicators[i];
+  const an = A.indicators[i];
+  const pf = ev.periods.frame;
+  const { r, put, at, agg } = row;
+  const defF =
+    ind.target.default === null
+      ? `""`
+      : ci.additive
+        ? `${P(an.targetDefault)}*${at("months")}`
+        : P(an.targetDefault);
+  const ft = ind.target.field
+    ? `IF(${agg(ind.target.field)}<>"",${agg(ind.target.field)},${defF})`
+    : defF;
+  const source = targetSourceOf(ci, pf, r);
+  const tv: Value =
+    source === TargetSource.Invalid
+      ? ERR
+      : source === TargetSource.None
+        ? ""
+        : targetOf(ci, pf, r, source);
+  put("t:" + ind.key, fx(ft, tv));
+  const best = ind.scoring.method === "linear" ? P(an.cap!) : UNBOUNDED_ATTAINMENT.formula;
+  const fr = attainmentFormula(X, at("t:" + ind.key), ind.direction, best, style === "perf");
+  const reading = readIndicator(ci, pf, r, ev.feedback);
+  const rv: Value =
+    reading.reason === Reason.None
+      ? attainmentCellValue(reading.attainment)
+      : reading.reason === Reason.Invalid || reading.reason === Reason.TargetNegative
+        ? ERR
+        : "";
+  put("r:" + ind.key, fx(fr, rv));
+  return { ref: at("r:" + ind.key), value: rv };
+}
+
+/** The curve segment cell and the curve's score formula of the value in cell `x`. */
+function curveScore(
+  ctx: Ctx,
+  row: RowCells,
+  i: number,
+  x: string,
+  xv: Value,
+  missing: string
+): string {
+  const { plan, A, P, fx, style } = ctx;
+  const ind = plan.indicators[i];
+  const sc = ind.scoring;
+  if (sc.method !== "curve") throw new Error("not a curve");
+  const pts = A.curves[i];
+  const n = pts.length;
+  const column = (c: "x" | "y", columns = 1) =>
+    `${quoteSheet(A.sheet)}!${a1range({ row: pts[0][c].row, column: pts[0][c].column, rows: n, columns }, true)}`;
+  // The segment is the last point reached (the engine's curve walk).
+  const segV: Value = typeof xv === "number" ? curveSegment(xv, sc.points) : xv;
+  row.put(
+    "k:" + ind.key,
+    fx(
+      curveSegmentFormula(
+        x,
+        pts.map((p) => P(p.x))
+      ),
+      segV
+    )
+  );
+  if (style === "perf") return curvePerfFormula(x, missing, column("x", 2), str(sc.mode));
+  const refs = {
+    x: pts.map((p) => P(p.x)),
+    y: pts.map((p) => P(p.y)),
+    xRange: column("x"),
+    yRange: column("y"),
   };
-  return fb.ratingsFor ? fb.ratingsFor(id, period) : fb.ratings(id, period);
+  return curveScoreFormula(x, row.at("k:" + ind.key), missing, refs, sc.mode);
 }
 
-function policy(ind: Indicator): string {
-  return ind.missing === "error" ? "#N/A" : ind.missing === "zero" ? "0" : `""`;
+/** One indicator on a Scorecard row: actual, target, attainment, curve segment, score. */
+function putIndicator(ctx: Ctx, row: RowCells, i: number): void {
+  const { plan, ev, A, P, fx, style } = ctx;
+  const set = ev.periods;
+  const ind = plan.indicators[i];
+  const t = ctx.traces[row.r].indicators[i];
+  const an = A.indicators[i];
+  const { put, at } = row;
+  // The engine reads the input before the target: no actual means the input was blank (→ "") or unreadable (→ error).
+  const actualValue: Value = t.actual !== null ? t.actual : t.reason === "invalid" ? ERR : "";
+  put("x:" + ind.key, fx(actualFormula(ctx, ind, row), actualValue));
+  const X = at("x:" + ind.key);
+  let x = X;
+  let xv: Value = actualValue;
+  if (usesTarget(ctx, i)) {
+    const a = putTargetAndAttainment(ctx, row, i, X);
+    x = a.ref;
+    xv = a.value;
+  }
+  const pol = missingFormula(ind.missing);
+  const sIdx = row.r * set.nIndicators + i;
+  const st = set.indicatorStatus[sIdx];
+  const sv: Value =
+    st === IndicatorStatus.Scored
+      ? set.indicatorScores[sIdx]
+      : st === IndicatorStatus.Zeroed
+        ? 0
+        : st === IndicatorStatus.Excluded
+          ? ""
+          : ERR;
+  let fs: string;
+  switch (ind.scoring.method) {
+    case "linear":
+      fs =
+        style === "perf"
+          ? kpiScorePerfFormula(
+              x,
+              pol,
+              X,
+              at("t:" + ind.key),
+              P(an.floor!),
+              P(an.cap!),
+              str(ind.direction),
+              P(an.fullScore!)
+            )
+          : linearScoreFormula(x, pol, P(an.floor!), P(an.cap!), P(an.fullScore!));
+      break;
+    case "curve":
+      fs = curveScore(ctx, row, i, x, xv, pol);
+      break;
+    case "direct":
+    case "feedback":
+      fs = directScoreFormula(x, pol, P(an.cap!));
+      break;
+    case "deduction":
+      fs = deductionScoreFormula(x, pol, P(an.fullScore!));
+      break;
+  }
+  put("s:" + ind.key, fx(fs, sv));
 }
 
 function scorecardSheet(ctx: Ctx): SheetLayout {
@@ -995,7 +1136,6 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
   const c = ctx.sc;
   const set = ev.periods;
   const pf = set.frame;
-  const ni = set.nIndicators;
   const nd = set.nDimensions;
   const gr = ev.grading;
   const pp = ev.periodPay;
@@ -1034,26 +1174,13 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     put("team", pf.teams[r]);
     put("period", pf.periods[r]);
     put("months", pf.monthCount[r]);
-    const tr = ctx.traces[r];
 
     // Period values of the fields.
     for (const k of usedFields(ctx)) {
       const fi = ctx.fieldIndex.get(k)!;
-      const st = pf.states[fi][r];
-      put(
-        "a:" + k,
-        fx(
-          aggregateFormula(ctx, k, m0, m1),
-          st === OK ? pf.values[fi][r] : st === INVALID ? ERR : ""
-        )
-      );
+      put("a:" + k, fx(aggregateFormula(ctx, k, m0, m1), cellValue(pf, fi, r, ERR)));
     }
     const agg = (k: string) => at("a:" + k);
-    const aggValue = (k: string): Value => {
-      const fi = ctx.fieldIndex.get(k)!;
-      const st = pf.states[fi][r];
-      return st === OK ? pf.values[fi][r] : st === INVALID ? ERR : "";
-    };
 
     // 360 group means.
     if (c.has("fb0")) {
@@ -1061,7 +1188,7 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         ctx,
         id,
         `$${columnLetter(0)}${row + 1}`,
-        ratingsOf(ev, id, pf.periods[r])
+        ev.feedback.ratingsFor(id, pf.periods[r])
       );
       const parts = ev.feedback.score(id, pf.periods[r]);
       means.forEach((m, i) =>
@@ -1070,162 +1197,8 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     }
 
     // Indicators: actual, target, attainment, score.
-    plan.indicators.forEach((ind, i) => {
-      const t = tr.indicators[i];
-      const an = A.indicators[i];
-      const inp = ind.input;
-      // Actual.
-      let fa: string;
-      switch (inp.kind) {
-        case "field":
-          fa = agg(inp.field);
-          break;
-        case "ratio": {
-          const n = agg(inp.numerator);
-          const d = agg(inp.denominator);
-          fa = `IF(${n}="","",IF(${d}="","",IF(${d}=0,"",${n}/${d})))`;
-          break;
-        }
-        case "growth": {
-          const x = agg(inp.current);
-          const y = agg(inp.prior);
-          fa =
-            style === "perf"
-              ? `IF(${x}="","",IF(${y}="","",IF(${y}=0,"",PERF.GROWTH(${x},${y}))))`
-              : `IF(${x}="","",IF(${y}="","",IF(${y}=0,"",(${x}-${y})/ABS(${y}))))`;
-          break;
-        }
-        case "sum": {
-          const refs = inp.fields.map(agg);
-          fa = refs.reduceRight((acc, x) => `IF(${x}="","",${acc})`, refs.join("+"));
-          break;
-        }
-        case "feedback": {
-          const m = [0, 1, 2].map((j) => at("fb" + j));
-          const w = A.feedbackWeights.map(P);
-          if (style === "perf") {
-            fa = `IF(AND(${m[0]}="",${m[1]}="",${m[2]}=""),"",PERF.FEEDBACK(${m[0]},${m[1]},${m[2]},${PLAN_NAMES.feedbackWeights}))`;
-          } else {
-            const num = m.map((x, j) => `IF(${x}="",0,${x}*${w[j]})`).join("+");
-            const den = m.map((x, j) => `IF(${x}="",0,${w[j]})`).join("+");
-            fa = `IF(AND(${m[0]}="",${m[1]}="",${m[2]}=""),"",IF(${den}<=0,"",(${num})/(${den})))`;
-          }
-          break;
-        }
-      }
-      // The engine reads the input before the target: no actual means the input was blank (→ "") or unreadable (→ error).
-      const actualValue: Value = t.actual !== null ? t.actual : t.reason === "invalid" ? ERR : "";
-      put("x:" + ind.key, fx(fa, actualValue));
-      const X = at("x:" + ind.key);
-      let scoreInput = X;
-      let scoreInputValue = actualValue;
-      if (usesTarget(ind)) {
-        // Target: the data's target for the period, else the default (× months when additive).
-        const def = ind.target.default;
-        const additive =
-          inp.kind === "field"
-            ? plan.fields.find((f) => f.key === inp.field)?.aggregate === "sum"
-            : inp.kind === "sum"
-              ? inp.fields.every((k) => plan.fields.find((f) => f.key === k)?.aggregate === "sum")
-              : false;
-        const defF =
-          def === null
-            ? `""`
-            : additive
-              ? `${P(an.targetDefault)}*${at("months")}`
-              : P(an.targetDefault);
-        const defV: Value = def === null ? "" : additive ? def * pf.monthCount[r] : def;
-        let ft = defF;
-        let tv: Value = defV;
-        if (ind.target.field) {
-          const tf = agg(ind.target.field);
-          ft = `IF(${tf}<>"",${tf},${defF})`;
-          const av = aggValue(ind.target.field);
-          tv = av === "" ? defV : av;
-        }
-        put("t:" + ind.key, fx(ft, tv));
-        const TT = at("t:" + ind.key);
-        const lower = ind.direction === "lower";
-        const curveLowerZero = `10^300`;
-        let fr: string;
-        if (style === "perf" && !lower)
-          fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${TT}=0,"",PERF.ATTAINMENT(${X},${TT})))))`;
-        else if (!lower)
-          fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${TT}=0,"",${X}/${TT}))))`;
-        else {
-          const zero = ind.scoring.method === "linear" ? P(an.cap!) : curveLowerZero;
-          fr = `IF(${X}="","",IF(${TT}="","",IF(${TT}<0,#N/A,IF(${X}=0,${zero},${style === "perf" ? `PERF.ATTAINMENT(${X},${TT},"lower")` : `${TT}/${X}`}))))`;
-        }
-        let rv: Value;
-        if (t.attainment !== null) rv = t.attainment;
-        else if (lower && t.actual === 0 && t.reason === "none") rv = Math.pow(10, 300);
-        else rv = t.reason === "invalid" || t.reason === "targetNegative" ? ERR : "";
-        put("r:" + ind.key, fx(fr, rv));
-        if (
-          ind.scoring.method === "linear" ||
-          (ind.scoring.method === "curve" && ind.scoring.on === "attainment")
-        ) {
-          scoreInput = at("r:" + ind.key);
-          scoreInputValue = rv;
-        }
-      }
-      // Score.
-      const pol = policy(ind);
-      const sIdx = r * ni + i;
-      const st = set.indicatorStatus[sIdx];
-      const sv: Value = st === 0 ? set.indicatorScores[sIdx] : st === 1 ? 0 : st === 2 ? "" : ERR;
-      const sc = ind.scoring;
-      let fs: string;
-      const x = scoreInput;
-      switch (sc.method) {
-        case "linear":
-          fs =
-            style === "perf"
-              ? `IF(${x}="",${pol},PERF.KPISCORE(${X},${at("t:" + ind.key)},${P(an.floor!)},${P(an.cap!)},${str(ind.direction)},${P(an.fullScore!)}))`
-              : `IF(${x}="",${pol},IF(${fallsShort(x, P(an.floor!))},0,MIN(${x},${P(an.cap!)})*${P(an.fullScore!)}))`;
-          break;
-        case "curve": {
-          const pts = A.curves[i];
-          const n = pts.length;
-          const X1 = P(pts[0].x);
-          const Xn = P(pts[n - 1].x);
-          const Yn = P(pts[n - 1].y);
-          const yRange = `${quoteSheet(A.sheet)}!${a1range({ row: pts[0].y.row, column: pts[0].y.column, rows: n, columns: 1 }, true)}`;
-          const xRange = `${quoteSheet(A.sheet)}!${a1range({ row: pts[0].x.row, column: pts[0].x.column, rows: n, columns: 1 }, true)}`;
-          const K = at("k:" + ind.key);
-          const mid = pts.slice(1, -1).map((p) => `(${reaches(x, P(p.x))})`);
-          const xv = scoreInputValue;
-          let segV: Value = xv;
-          if (typeof xv === "number") {
-            // The segment is the last point reached (the engine's curve walk), counted as the formula counts it.
-            let k = 1;
-            for (let j = 1; j < n - 1; j++)
-              if (xv >= sc.points[j].x - 1e-9 * Math.max(1, Math.abs(xv), Math.abs(sc.points[j].x)))
-                k++;
-            segV = k;
-          }
-          const segF = `IF(${x}="","",1${mid.length ? "+" + mid.join("+") : ""})`;
-          put("k:" + ind.key, fx(segF, segV));
-          const interp =
-            sc.mode === "step"
-              ? `INDEX(${yRange},${K})`
-              : `INDEX(${yRange},${K})+((INDEX(${yRange},${K}+1)-INDEX(${yRange},${K}))*(${x}-INDEX(${xRange},${K})))/(INDEX(${xRange},${K}+1)-INDEX(${xRange},${K}))`;
-          fs =
-            style === "perf"
-              ? `IF(${x}="",${pol},PERF.CURVE(${x},${quoteSheet(A.sheet)}!${a1range({ row: pts[0].x.row, column: pts[0].x.column, rows: n, columns: 2 }, true)},${str(sc.mode)}))`
-              : `IF(${x}="",${pol},IF(${fallsShort(x, X1)},0,IF(${reaches(x, Xn)},${Yn},${n > 1 ? interp : Yn})))`;
-          break;
-        }
-        case "direct":
-        case "feedback":
-          fs = `IF(${x}="",${pol},MIN(MAX(${x},0),${P(an.cap!)}*100))`;
-          break;
-        case "deduction":
-          fs = `IF(${x}="",${pol},MAX(${P(an.fullScore!)}-${x},0))`;
-          break;
-      }
-      put("s:" + ind.key, fx(fs, sv));
-    });
+    const cells: RowCells = { r, put, at, agg };
+    plan.indicators.forEach((_, i) => putIndicator(ctx, cells, i));
 
     // Dimensions.
     plan.dimensions.forEach((d, di) => {
@@ -1247,11 +1220,7 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
       );
       const dv = set.dimensionScores[r * nd + di];
       const v: Value = set.dimensionExcluded[r * nd + di] ? "" : numOr(dv, ERR);
-      const f =
-        style === "perf"
-          ? `IF(SUMPRODUCT((${S}<>"")*${W})=0,"",PERF.WEIGHTED(${S},${W},"renormalize"))`
-          : `IF(SUMPRODUCT((${S}<>"")*${W})=0,"",SUMPRODUCT(${S},${W})/SUMPRODUCT((${S}<>"")*${W}))`;
-      put("d:" + d.key, fx(f, v));
+      put("d:" + d.key, fx(renormalizedFormula(S, W, `""`, style === "perf"), v));
     });
 
     // Total, grade, coefficient.
@@ -1261,10 +1230,7 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
       true
     );
     const total = set.totals[r];
-    let totalF =
-      style === "perf"
-        ? `IFERROR(IF(SUMPRODUCT((${D}<>"")*${DW})=0,#N/A,PERF.WEIGHTED(${D},${DW},"renormalize")),"")`
-        : `IFERROR(IF(SUMPRODUCT((${D}<>"")*${DW})=0,#N/A,SUMPRODUCT(${D},${DW})/SUMPRODUCT((${D}<>"")*${DW})),"")`;
+    let totalF = `IFERROR(${renormalizedFormula(D, DW, "#N/A", style === "perf")},"")`;
     let conflicted = false;
     for (let m = m0; m <= m1; m++) if (ev.months.frame.conflicts[m]) conflicted = true;
     if (conflicted) {
@@ -1283,17 +1249,13 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
         at,
         G,
         agg,
-        (n, d) => {
-          const a = aggValue(n);
-          const b = aggValue(d);
-          return typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : "";
-        },
+        matrixRatios(ev.compiled, pf, r),
         numOr(gr.coefficient[r], "")
       );
     } else put("coefficient", gradeCoefficient(ctx, G, numOr(gr.coefficient[r], "")));
 
     // Pay lines: the Commission sheet's months summed.
-    const sumOf = (key: string) => `IFERROR(ROUND(SUM(${comRange(ctx, key, m0, m1)}),2),"")`;
+    const sumOf = (key: string) => moneySumFormula(comRange(ctx, key, m0, m1));
     put("base", fx(sumOf("base"), numOr(pp.base[r], "")));
     put("perfStd", fx(sumOf("perfStd"), numOr(pp.performanceStandard[r], "")));
     put("commission", fx(sumOf("net"), numOr(pp.commission[r], "")));
@@ -1302,16 +1264,11 @@ function scorecardSheet(ctx: Ctx): SheetLayout {
     const STD = at("perfStd");
     const COEF = at("coefficient");
     // An empty coefficient (no grade) is tested for: "" × a number is #VALUE! in Excel and LibreOffice but 0 in HyperFormula.
-    put(
-      "perfPay",
-      fx(`IF(${COEF}="","",IFERROR(ROUND(${STD}*${COEF},2),""))`, numOr(pp.performancePay[r], ""))
-    );
+    put("perfPay", fx(performancePayFormula(STD, COEF), numOr(pp.performancePay[r], "")));
     put(
       "totalPay",
       fx(
-        style === "perf"
-          ? `IF(OR(${BASE}="",${STD}="",${COEF}="",${at("commission")}="",${at("bonus")}=""),"",IFERROR(PERF.PAY(${BASE},${STD},${COEF},${at("commission")},${at("bonus")}),""))`
-          : `IF(OR(${BASE}="",${STD}="",${COEF}="",${at("commission")}="",${at("bonus")}=""),"",IFERROR(ROUND(${BASE}+${STD}*${COEF}+${at("commission")}+${at("bonus")},2),""))`,
+        totalPayFormula(BASE, STD, COEF, at("commission"), at("bonus"), style === "perf"),
         numOr(pp.total[r], "")
       )
     );
@@ -1389,52 +1346,43 @@ function putGrade(
   if (plan.grading.mode === "forced") {
     const group = plan.grading.group === "team" ? `,${colRange("team")},${at("team")}` : "";
     const inGroup = `${colRange(periodKey)},${at(periodKey)}${group}`;
-    put(
-      "rank",
-      fx(
-        `IF(${TOT}="","",1+COUNTIFS(${inGroup},${colRange("total")},">"&(${plusTol(TOT)})))`,
-        gi >= 0 ? grading.rank[r] : ""
-      )
-    );
+    put("rank", fx(rankFormula(TOT, inGroup, colRange("total")), gi >= 0 ? grading.rank[r] : ""));
     put(
       "n",
-      fx(
-        `IF(${TOT}="","",COUNTIFS(${inGroup},${colRange("total")},">-1E+300"))`,
-        gi >= 0 ? grading.groupSize[r] : ""
-      )
+      fx(groupSizeFormula(TOT, inGroup, colRange("total")), gi >= 0 ? grading.groupSize[r] : "")
     );
     put(
       "grade",
       fx(
-        `IF(${TOT}="","",INDEX(${PLAN_NAMES.gradeLabel},MIN(${plan.grading.grades.length},1+SUMPRODUCT((${at("rank")}>ROUND(ROUND(${at("n")}*${PLAN_NAMES.gradeCumulative},9),0))*1))))`,
+        forcedGradeFormula(
+          TOT,
+          at("rank"),
+          at("n"),
+          PLAN_NAMES.gradeLabel,
+          PLAN_NAMES.gradeCumulative,
+          plan.grading.grades.length
+        ),
         gradeValue
       )
-    );
-  } else if (style === "perf") {
-    put(
-      "grade",
-      fx(`IF(${TOT}="","",IFERROR(PERF.GRADE(${TOT},${PLAN_NAMES.gradeBands}),""))`, gradeValue)
     );
   } else {
-    put(
-      "grade",
-      fx(
-        `IF(${TOT}="","",IFERROR(INDEX(${PLAN_NAMES.gradeLabel},1+SUMPRODUCT((${PLAN_NAMES.gradeMin}>${plusTol(TOT)})*1)),""))`,
-        gradeValue
-      )
-    );
+    const table = {
+      labels: PLAN_NAMES.gradeLabel,
+      mins: PLAN_NAMES.gradeMin,
+      bands: PLAN_NAMES.gradeBands,
+    };
+    put("grade", fx(gradeFormula(TOT, table, style === "perf"), gradeValue));
   }
 }
 
 /** The coefficient of a grade from the Plan sheet's grade table (PERF.COEFFICIENT or INDEX/MATCH). */
 function gradeCoefficient(ctx: Ctx, G: string, value: Value): Cell {
-  const { style, fx } = ctx;
-  return style === "perf"
-    ? fx(`IF(${G}="","",PERF.COEFFICIENT(${G},${PLAN_NAMES.gradeCoefficients}))`, value)
-    : fx(
-        `IF(${G}="","",INDEX(${PLAN_NAMES.gradeCoefficient},MATCH(${G},${PLAN_NAMES.gradeLabel},0)))`,
-        value
-      );
+  const table = {
+    labels: PLAN_NAMES.gradeLabel,
+    coefficients: PLAN_NAMES.gradeCoefficient,
+    table: PLAN_NAMES.gradeCoefficients,
+  };
+  return ctx.fx(coefficientFormula(G, table, ctx.style === "perf"), value);
 }
 
 /**
@@ -1447,35 +1395,22 @@ function putMatrixCoefficient(
   at: (key: string) => string,
   G: string,
   ref: (field: string) => string,
-  ratioValue: (numerator: string, denominator: string) => Value,
+  ratios: [number, number],
   coefficient: Value
 ): void {
   const { fx } = ctx;
-  const ratio = (n: string, d: string) =>
-    `IFERROR(IF(OR(${ref(n)}="",${ref(d)}=""),"",IF(${ref(d)}=0,"",${ref(n)}/${ref(d)})),"")`;
+  const ratio = (n: string, d: string) => matrixRatioFormula(ref(n), ref(d));
+  put("ma", fx(ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget), numOr(ratios[0], "")));
+  put("mc", fx(ratio(PAY_FIELDS.collected, PAY_FIELDS.due), numOr(ratios[1], "")));
+  const table = {
+    rows: PLAN_NAMES.matrixRows,
+    columns: PLAN_NAMES.matrixColumns,
+    table: PLAN_NAMES.matrix,
+  };
   put(
-    "ma",
-    fx(
-      ratio(PAY_FIELDS.signed, PAY_FIELDS.salesTarget),
-      ratioValue(PAY_FIELDS.signed, PAY_FIELDS.salesTarget)
-    )
+    "coefficient",
+    fx(matrixFormula(G, at("ma"), at("mc"), table, ctx.style === "perf"), coefficient)
   );
-  put(
-    "mc",
-    fx(
-      ratio(PAY_FIELDS.collected, PAY_FIELDS.due),
-      ratioValue(PAY_FIELDS.collected, PAY_FIELDS.due)
-    )
-  );
-  put("coefficient", fx(matrixCoefficient(ctx, G, at("ma"), at("mc")), coefficient));
-}
-
-function matrixCoefficient(ctx: Ctx, grade: string, ma: string, mc: string): string {
-  if (ctx.style === "perf")
-    return `IF(${grade}="","",IF(OR(${ma}="",${mc}=""),"",PERF.MATRIX(${ma},${mc},${PLAN_NAMES.matrix})))`;
-  const r = `SUMPRODUCT((${PLAN_NAMES.matrixRows}<=${plusTol(ma)})*1)`;
-  const k = `SUMPRODUCT((${PLAN_NAMES.matrixColumns}<=${plusTol(mc)})*1)`;
-  return `IF(${grade}="","",IF(OR(${ma}="",${mc}=""),"",IF(OR(${r}=0,${k}=0),0,INDEX(${PLAN_NAMES.matrix},${r}+1,${k}+1))))`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1587,19 +1522,19 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
     means.forEach((m, i) =>
       put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
     );
-    const m = [0, 1, 2].map((i) => at("fb" + i));
-    const w = A.feedbackWeights.map(P);
-    const fbF =
-      style === "perf"
-        ? `IF(AND(${m[0]}="",${m[1]}="",${m[2]}=""),"",PERF.FEEDBACK(${m[0]},${m[1]},${m[2]},${PLAN_NAMES.feedbackWeights}))`
-        : `IF(AND(${m[0]}="",${m[1]}="",${m[2]}=""),"",IF(${m.map((x, i) => `IF(${x}="",0,${w[i]})`).join("+")}<=0,"",(${m.map((x, i) => `IF(${x}="",0,${x}*${w[i]})`).join("+")})/(${m.map((x, i) => `IF(${x}="",0,${w[i]})`).join("+")})))`;
+    const fbF = feedbackFormula(
+      [0, 1, 2].map((i) => at("fb" + i)),
+      A.feedbackWeights.map(P),
+      style === "perf",
+      PLAN_NAMES.feedbackWeights
+    );
     put("fb", fx(fbF, numOr(an.feedbackScore[y], "")));
     const FB = at("fb");
     // Total: weighted present periods and the annual 360, renormalized; a period that cannot be scored blocks it.
-    const num = [...present.map((p) => `${p.ref}*${p.weight}`), `IF(${FB}="",0,${FB}*${fw})`].join(
-      "+"
-    );
-    const den = [...present.map((p) => p.weight), `IF(${FB}="",0,${fw})`].join("+");
+    const { num, den } = weightedTermsFormula([
+      ...present,
+      { ref: FB, weight: fw, optional: true },
+    ]);
     const blocked = present.length ? `OR(${present.map((p) => `${p.ref}=""`).join(",")})` : "1=0";
     put("total", fx(`IFERROR(IF(${blocked},"",(${num})/(${den})),"")`, numOr(an.totals[y], "")));
     const TOT = at("total");
@@ -1614,14 +1549,7 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
         PAY_FIELDS.collected,
         PAY_FIELDS.due,
       ]) {
-        const st = yf.states[fi(k)][y];
-        put(
-          "a:" + k,
-          fx(
-            aggregateFormula(ctx, k, span[0], span[1]),
-            st === OK ? yf.values[fi(k)][y] : st === INVALID ? ERR : ""
-          )
-        );
+        put("a:" + k, fx(aggregateFormula(ctx, k, span[0], span[1]), cellValue(yf, fi(k), y, ERR)));
       }
       putMatrixCoefficient(
         ctx,
@@ -1629,12 +1557,7 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
         at,
         G,
         (k) => at("a:" + k),
-        (n, d) => {
-          const st = (k: string) => yf.states[fi(k)][y];
-          const a = yf.values[fi(n)][y];
-          const b = yf.values[fi(d)][y];
-          return st(n) === OK && st(d) === OK && b !== 0 ? a / b : "";
-        },
+        matrixRatios(ev.compiled, yf, y),
         numOr(an.grading.coefficient[y], "")
       );
     } else put("coefficient", gradeCoefficient(ctx, G, numOr(an.grading.coefficient[y], "")));
@@ -1657,10 +1580,7 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
     } else put("bonusStandard", fx(settingName("bonusStandard"), an.bonusStandard[y]));
     put(
       "bonus",
-      fx(
-        `IF(${at("coefficient")}="","",IFERROR(ROUND(${at("bonusStandard")}*${at("coefficient")},2),""))`,
-        numOr(an.bonus[y], "")
-      )
+      fx(performancePayFormula(at("bonusStandard"), at("coefficient")), numOr(an.bonus[y], ""))
     );
     const lastMonth = span[1];
     put(

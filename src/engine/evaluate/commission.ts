@@ -9,6 +9,7 @@ import {
   commissionUnchecked,
   earnedCommission,
   Gate,
+  monthAttainment,
   netCommission,
   recoverClawback,
   settleYear,
@@ -151,7 +152,7 @@ function ledgerMonth(
   const signed = cellOf(months, p.signed, r);
   const target = cellOf(months, p.salesTarget, r);
   L.basis[r] = basis;
-  L.attainment[r] = target > 0 && !Number.isNaN(signed) ? signed / target : NaN;
+  L.attainment[r] = monthAttainment(signed, target);
   const claw = cellOf(months, p.clawback, r);
   L.clawback[r] = Number.isNaN(claw) ? 0 : claw;
 

@@ -128,6 +128,16 @@ export function commission(
 // The month's lines: gate, cap, paid now and deferred, clawback, year-end settlement
 // ---------------------------------------------------------------------------------------------
 
+/** The month's sales attainment, signed ÷ target: NaN without a target above 0 or a signed amount. */
+export function monthAttainment(signed: number, target: number): number {
+  return target > 0 && !Number.isNaN(signed) ? signed / target : NaN;
+}
+
+/** The month's sales attainment of cells `signed` ÷ `target`: "" when there is none. */
+export function monthAttainmentFormula(signed: string, target: string): string {
+  return `IFERROR(IF(AND(${target}<>"",${signed}<>""),IF(${target}>0,${signed}/${target},""),""),"")`;
+}
+
 /** Why the gate is shut (0: open). */
 export const enum Gate {
   Open = 0,
