@@ -13,7 +13,7 @@ import { performancePayFormula } from "../../engine/rules/pay";
 import { quoteSheet, range as a1range, cell as a1cell } from "../a1";
 import { ERR, numOr } from "../formula";
 import { Grid } from "../grid";
-import type { Cell, SheetLayout } from "../layout";
+import type { Cell, SheetLayout, StyleSpec } from "../layout";
 import { sheet as emptySheet } from "../layout";
 import { PLAN_NAMES, settingName } from "../plan-sheet";
 import {
@@ -35,18 +35,9 @@ import {
 } from "./context";
 import { putGrade, gradeCoefficient, putMatrixCoefficient } from "./grades";
 
-export function annualSheet(ctx: Ctx): SheetLayout | null {
-  const { plan, ev, fx, L, lang, A, P, style } = ctx;
-  const an = ev.annual;
-  const yf = an.frame;
-  const rowsA = annualRows(ev);
-  const keep: number[] = [];
-  for (let y = 0; y < yf.n; y++) if (rowsA[y].yearComplete) keep.push(y);
-  if (keep.length === 0) return null;
-  const monthly = plan.periods.evaluation === "month";
-  const slots = monthly
-    ? Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"))
-    : ["Q1", "Q2", "Q3", "Q4"];
+/** The Annual sheet's columns: a slot per month or quarter, then the year's results and working. */
+function annualColumns(ctx: Ctx, slots: readonly string[], monthly: boolean): Cols {
+  const { plan, L, lang } = ctx;
   const c = new Cols();
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
@@ -70,167 +61,139 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
   c.add("fb0", L(T.fbSuperior), { width: 9, numberFormat: SCORE }, true);
   c.add("fb1", L(T.fbPeer), { width: 9, numberFormat: SCORE }, true);
   c.add("fb2", L(T.fbCustomer), { width: 9, numberFormat: SCORE }, true);
-  const matrix = plan.grading.coefficientMode === "matrix";
-  if (matrix) {
-    for (const k of [
-      PAY_FIELDS.signed,
-      PAY_FIELDS.salesTarget,
-      PAY_FIELDS.collected,
-      PAY_FIELDS.due,
-    ])
+  if (plan.grading.coefficientMode === "matrix") {
+    for (const k of MATRIX_FIELDS)
       c.add("a:" + k, fieldName(plan, k, lang), { width: 12, numberFormat: MONEY }, true);
     c.add("ma", L(T.matrixAttainment), { width: 9, numberFormat: PCT }, true);
     c.add("mc", L(T.matrixCollection), { width: 9, numberFormat: PCT }, true);
   }
-  const forced = plan.grading.mode === "forced";
-  if (forced) {
+  if (plan.grading.mode === "forced") {
     c.add("rank", L(T.rank), { width: 6, numberFormat: "0" }, true);
     c.add("n", L(T.groupSize), { width: 6, numberFormat: "0" }, true);
   }
-  const s = emptySheet("annual", ctx.names.annual, "output");
-  const g = new Grid();
-  g.line(
-    0,
-    0,
-    c.list.map((x) => x.header)
-  );
-  const first = 1;
-  const last = keep.length;
-  const colRange = (key: string) =>
-    a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true);
-  const pfr = ev.periods.frame;
-  const scTotal = (r: number) =>
-    `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get("total"), true)}`;
+  return c;
+}
+
+const MATRIX_FIELDS = [
+  PAY_FIELDS.signed,
+  PAY_FIELDS.salesTarget,
+  PAY_FIELDS.collected,
+  PAY_FIELDS.due,
+] as const;
+
+/** One Annual row being built. */
+interface YearLine {
+  y: number;
+  row: number;
+  put: (key: string, v: Cell) => void;
+  at: (key: string) => string;
+  /** The person-year's first and last month rows. */
+  span: [number, number];
+}
+
+/**
+ * The year's period totals (from the Scorecard), the annual 360 and the total: weighted present
+ * periods and the annual 360, renormalized; a period that cannot be scored blocks it.
+ */
+function putYearTotal(ctx: Ctx, x: YearLine, monthly: boolean): void {
+  const { ev, fx, A, P, style } = ctx;
+  const an = ev.annual;
+  const { y, put, at } = x;
+  const id = an.frame.ids[y];
+  const year = an.frame.periods[y];
   const qw = A.annualWeights.slice(0, 4).map(P);
-  const fw = P(A.annualWeights[4]);
-  const sep = lang === "zh-CN" ? "；" : "; ";
-  const mf = ev.months.frame;
-  // Month rows of each person-year (contiguous in the monthly sheets).
-  const monthSpan = new Map<string, [number, number]>();
-  for (let m = 0; m < mf.n; m++) {
-    const k = mf.ids[m] + "\u0000" + mf.periods[m].slice(0, 4);
-    const span = monthSpan.get(k);
-    if (span) span[1] = m;
-    else monthSpan.set(k, [m, m]);
+  const present: { ref: string; weight: string }[] = [];
+  for (const r of an.periodRows[y]) {
+    const p = ev.periods.frame.periods[r];
+    const slot = monthly ? p.slice(5, 7) : p.slice(5);
+    const scTotal = `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get("total"), true)}`;
+    put("p:" + slot, fx(scTotal, numOr(ev.periods.totals[r], "")));
+    const w = monthly ? `(${qw.join("+")})/12` : qw[Number(p.slice(6)) - 1];
+    present.push({ ref: at("p:" + slot), weight: w });
   }
-  keep.forEach((y, j) => {
-    const row = first + j;
-    const line: Cell[] = new Array(c.list.length).fill(null);
-    const put = (key: string, v: Cell) => {
-      line[c.get(key)] = v;
-    };
-    const at = (key: string) => a1cell(row, c.get(key));
-    const id = yf.ids[y];
-    const year = yf.periods[y];
-    put("id", id);
-    put("name", yf.names[y]);
-    put("team", yf.teams[y]);
-    put("year", year);
-    const present: { slot: string; ref: string; weight: string }[] = [];
-    an.periodRows[y].forEach((r) => {
-      const p = pfr.periods[r];
-      const slot = monthly ? p.slice(5, 7) : p.slice(5);
-      put("p:" + slot, fx(scTotal(r), numOr(ev.periods.totals[r], "")));
-      const w = monthly ? `(${qw.join("+")})/12` : qw[Number(p.slice(6)) - 1];
-      present.push({ slot, ref: at("p:" + slot), weight: w });
-    });
-    // Annual 360: ratings of exactly the year.
-    const means = feedbackMeans(ctx, id, `$A${row + 1}`, ev.feedback.ratings(id, year, true));
-    const parts = ev.feedback.score(id, year, true);
-    means.forEach((m, i) =>
-      put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
-    );
-    const fbF = feedbackFormula(
-      [0, 1, 2].map((i) => at("fb" + i)),
-      A.feedbackWeights.map(P),
-      style === "perf",
-      PLAN_NAMES.feedbackWeights
-    );
-    put("fb", fx(fbF, numOr(an.feedbackScore[y], "")));
-    const FB = at("fb");
-    // Total: weighted present periods and the annual 360, renormalized; a period that cannot be scored blocks it.
-    const { num, den } = weightedTermsFormula([
-      ...present,
-      { ref: FB, weight: fw, optional: true },
-    ]);
-    const blocked = present.length ? `OR(${present.map((p) => `${p.ref}=""`).join(",")})` : "1=0";
-    put("total", fx(`IFERROR(IF(${blocked},"",(${num})/(${den})),"")`, numOr(an.totals[y], "")));
-    const TOT = at("total");
-    putGrade(ctx, put, at, colRange, "year", TOT, an.grading, y);
-    const G = at("grade");
-    const span = monthSpan.get(id + "\u0000" + year)!;
-    if (matrix) {
-      const fi = (k: string) => ctx.fieldIndex.get(k)!;
-      for (const k of [
-        PAY_FIELDS.signed,
-        PAY_FIELDS.salesTarget,
-        PAY_FIELDS.collected,
-        PAY_FIELDS.due,
-      ]) {
-        put("a:" + k, fx(aggregateFormula(ctx, k, span[0], span[1]), cellValue(yf, fi(k), y, ERR)));
-      }
-      putMatrixCoefficient(
-        ctx,
-        put,
-        at,
-        G,
-        (k) => at("a:" + k),
-        matrixRatios(ev.compiled, yf, y),
-        numOr(an.grading.coefficient[y], "")
-      );
-    } else put("coefficient", gradeCoefficient(ctx, G, numOr(an.grading.coefficient[y], "")));
-    // Bonus standard: the latest month's in the data, else the plan's.
-    const bsKey = PAY_FIELDS.bonusStandard;
-    if (ctx.fieldIndex.has(bsKey)) {
-      const R = monthFieldRange(ctx, bsKey, span[0], span[1]);
-      let nested = `""`;
-      for (let mm = span[0]; mm <= span[1]; mm++) {
-        const x = monthField(ctx, bsKey, mm)!;
-        nested = `IF(${x}<>"",${x},${nested})`;
-      }
-      put(
-        "bonusStandard",
-        fx(
-          `IFERROR(IF(SUMPRODUCT((${R}<>"")*1)=0,${settingName("bonusStandard")},SUM(${R})*0+${nested}),${settingName("bonusStandard")})`,
-          an.bonusStandard[y]
-        )
-      );
-    } else put("bonusStandard", fx(settingName("bonusStandard"), an.bonusStandard[y]));
+  // Annual 360: ratings of exactly the year.
+  const means = feedbackMeans(ctx, id, `$A${x.row + 1}`, ev.feedback.ratings(id, year, true));
+  const parts = ev.feedback.score(id, year, true);
+  means.forEach((m, i) =>
+    put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
+  );
+  const fbF = feedbackFormula(
+    [0, 1, 2].map((i) => at("fb" + i)),
+    A.feedbackWeights.map(P),
+    style === "perf",
+    PLAN_NAMES.feedbackWeights
+  );
+  put("fb", fx(fbF, numOr(an.feedbackScore[y], "")));
+  const fw = P(A.annualWeights[4]);
+  const { num, den } = weightedTermsFormula([
+    ...present,
+    { ref: at("fb"), weight: fw, optional: true },
+  ]);
+  const blocked = present.length ? `OR(${present.map((p) => `${p.ref}=""`).join(",")})` : "1=0";
+  put("total", fx(`IFERROR(IF(${blocked},"",(${num})/(${den})),"")`, numOr(an.totals[y], "")));
+}
+
+/** The year's coefficient: by grade, or from the matrix over the year's aggregates. */
+function putYearCoefficient(ctx: Ctx, x: YearLine): void {
+  const { plan, ev, fx } = ctx;
+  const an = ev.annual;
+  const yf = an.frame;
+  const { y, put, at, span } = x;
+  const coefficient = numOr(an.grading.coefficient[y], "");
+  if (plan.grading.coefficientMode !== "matrix") {
+    put("coefficient", gradeCoefficient(ctx, at("grade"), coefficient));
+    return;
+  }
+  for (const k of MATRIX_FIELDS) {
+    const fi = ctx.fieldIndex.get(k)!;
+    put("a:" + k, fx(aggregateFormula(ctx, k, span[0], span[1]), cellValue(yf, fi, y, ERR)));
+  }
+  const ratios = matrixRatios(ev.compiled, yf, y);
+  putMatrixCoefficient(ctx, put, at, at("grade"), (k) => at("a:" + k), ratios, coefficient);
+}
+
+/** Bonus standard (the latest month's in the data, else the plan's), bonus, settlement, payout. */
+function putYearPay(ctx: Ctx, x: YearLine): void {
+  const { ev, fx } = ctx;
+  const an = ev.annual;
+  const { y, put, at, span } = x;
+  const bsKey = PAY_FIELDS.bonusStandard;
+  const planStandard = settingName("bonusStandard");
+  if (ctx.fieldIndex.has(bsKey)) {
+    const R = monthFieldRange(ctx, bsKey, span[0], span[1]);
+    let nested = `""`;
+    for (let mm = span[0]; mm <= span[1]; mm++) {
+      const ref = monthField(ctx, bsKey, mm)!;
+      nested = `IF(${ref}<>"",${ref},${nested})`;
+    }
     put(
-      "bonus",
-      fx(performancePayFormula(at("bonusStandard"), at("coefficient")), numOr(an.bonus[y], ""))
-    );
-    const lastMonth = span[1];
-    put(
-      "settlement",
+      "bonusStandard",
       fx(
-        `IFERROR(${comCell(ctx, "ySettlement", lastMonth, false)},"")`,
-        numOr(an.settlement[y], "")
+        `IFERROR(IF(SUMPRODUCT((${R}<>"")*1)=0,${planStandard},SUM(${R})*0+${nested}),${planStandard})`,
+        an.bonusStandard[y]
       )
     );
-    put(
-      "outstanding",
-      fx(
-        `IFERROR(${comCell(ctx, "yOutstanding", lastMonth, false)},"")`,
-        numOr(an.outstanding[y], "")
-      )
-    );
-    put(
-      "payout",
-      fx(
-        `IF(OR(${at("bonus")}="",${at("settlement")}=""),"",IFERROR(ROUND(${at("bonus")}+${at("settlement")},2),""))`,
-        numOr(an.payout[y], "")
-      )
-    );
-    put("status", annualStatus(ctx, rowsA[y]).join(sep) || L({ en: "OK", zh: "正常" }));
-    g.line(row, 0, line);
-  });
-  s.blocks.push(g.block());
-  s.columns = c.list.map((x) => x.spec);
-  s.freeze = { rows: 1, columns: 4 };
+  } else put("bonusStandard", fx(planStandard, an.bonusStandard[y]));
+  put(
+    "bonus",
+    fx(performancePayFormula(at("bonusStandard"), at("coefficient")), numOr(an.bonus[y], ""))
+  );
+  const yearEnd = (key: string) => `IFERROR(${comCell(ctx, key, span[1], false)},"")`;
+  put("settlement", fx(yearEnd("ySettlement"), numOr(an.settlement[y], "")));
+  put("outstanding", fx(yearEnd("yOutstanding"), numOr(an.outstanding[y], "")));
+  put(
+    "payout",
+    fx(
+      `IF(OR(${at("bonus")}="",${at("settlement")}=""),"",IFERROR(ROUND(${at("bonus")}+${at("settlement")},2),""))`,
+      numOr(an.payout[y], "")
+    )
+  );
+}
+
+function annualStyles(c: Cols, rows: number): StyleSpec[] {
   const nCols = c.list.length;
   const firstWork = c.list.findIndex((x) => x.work);
-  s.styles = [
+  return [
     {
       range: { row: 0, column: 0, rows: 1, columns: nCols },
       bold: true,
@@ -239,12 +202,12 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
       vertical: "center",
     },
     {
-      range: { row: 1, column: c.get("total"), rows: keep.length, columns: 3 },
+      range: { row: 1, column: c.get("total"), rows, columns: 3 },
       bold: true,
       fill: RESULT_FILL,
     },
     {
-      range: { row: 1, column: c.get("payout"), rows: keep.length, columns: 1 },
+      range: { row: 1, column: c.get("payout"), rows, columns: 1 },
       bold: true,
       fill: RESULT_FILL,
     },
@@ -254,6 +217,62 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
       italic: true,
     },
   ];
+}
+
+export function annualSheet(ctx: Ctx): SheetLayout | null {
+  const { plan, ev, L, lang } = ctx;
+  const an = ev.annual;
+  const yf = an.frame;
+  const rowsA = annualRows(ev);
+  const keep: number[] = [];
+  for (let y = 0; y < yf.n; y++) if (rowsA[y].yearComplete) keep.push(y);
+  if (keep.length === 0) return null;
+  const monthly = plan.periods.evaluation === "month";
+  const slots = monthly
+    ? Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"))
+    : ["Q1", "Q2", "Q3", "Q4"];
+  const c = annualColumns(ctx, slots, monthly);
+  const s = emptySheet("annual", ctx.names.annual, "output");
+  const g = new Grid();
+  g.line(
+    0,
+    0,
+    c.list.map((x) => x.header)
+  );
+  const first = 1;
+  const colRange = (key: string) =>
+    a1range({ row: first, column: c.get(key), rows: keep.length, columns: 1 }, true);
+  const sep = lang === "zh-CN" ? "；" : "; ";
+  // Month rows of each person-year: the ledger's year (contiguous in the monthly sheets).
+  const years = new Map(ev.ledger.settlements.map((st) => [st.id + "\u0000" + st.year, st.rows]));
+  keep.forEach((y, j) => {
+    const row = first + j;
+    const line: Cell[] = new Array(c.list.length).fill(null);
+    const months = years.get(yf.ids[y] + "\u0000" + yf.periods[y])!;
+    const x: YearLine = {
+      y,
+      row,
+      put: (key, v) => {
+        line[c.get(key)] = v;
+      },
+      at: (key) => a1cell(row, c.get(key)),
+      span: [months[0], months[months.length - 1]],
+    };
+    x.put("id", yf.ids[y]);
+    x.put("name", yf.names[y]);
+    x.put("team", yf.teams[y]);
+    x.put("year", yf.periods[y]);
+    putYearTotal(ctx, x, monthly);
+    putGrade(ctx, x.put, x.at, colRange, "year", x.at("total"), an.grading, y);
+    putYearCoefficient(ctx, x);
+    putYearPay(ctx, x);
+    x.put("status", annualStatus(ctx, rowsA[y]).join(sep) || L({ en: "OK", zh: "正常" }));
+    g.line(row, 0, line);
+  });
+  s.blocks.push(g.block());
+  s.columns = c.list.map((x) => x.spec);
+  s.freeze = { rows: 1, columns: 4 };
+  s.styles = annualStyles(c, keep.length);
   s.tabColor = "#7030A0";
   return s;
 }

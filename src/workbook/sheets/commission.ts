@@ -6,9 +6,9 @@ import type { Issue } from "../../engine/issues";
 import { formatIssue } from "../../engine/issues";
 import { PAY_FIELDS } from "../../engine/plan/model";
 import type { Evaluation } from "../../engine/evaluate/evaluate";
-import { CommissionStatus, Gate } from "../../engine/evaluate/commission";
+import { CommissionStatus, Gate, type Settlement } from "../../engine/evaluate/commission";
 import { monthRows } from "../../engine/evaluate/rows";
-import { cellValue, monthSpan, type Frame } from "../../engine/evaluate/frame";
+import { cellValue, monthSpan } from "../../engine/evaluate/frame";
 import {
   attainmentGateFormula,
   commissionLine,
@@ -96,12 +96,253 @@ function tiersFormula(ctx: Ctx, a: string, scale: string | null): string {
   return tieredFormula(a, bounds, rates, PLAN_NAMES.tierRate, method);
 }
 
-export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout {
-  const { plan, ev, fx, L, lang } = ctx;
+/** One Commission row being built: its month, its cells, and the references its formulas use. */
+interface MonthLine {
+  m: number;
+  /** The evaluation row (Scorecard) the month lies in. */
+  period: number;
+  put: (key: string, v: Cell) => void;
+  /** This row's cell of a column (relative, same sheet). */
+  cell: (key: string) => string;
+  /** The Monthly data cell of a field in this month, or null. */
+  ref: (field: string) => string | null;
+  /** A field's value in this month as the engine read it. */
+  value: (field: string) => Value;
+  ok: boolean;
+  okRef: string;
+  /** The formula when the ledger can pay on the month, else #N/A. */
+  ifOk: (f: string) => string;
+  /** Monthly data's "only row of the month" cell. */
+  uniqueRef: string;
+  /** The ledger's settlement of each person's year, by the year's last month row. */
+  yearEnd: ReadonlyMap<number, Settlement>;
+}
+
+function monthLine(
+  ctx: Ctx,
+  m: number,
+  period: number,
+  line: Cell[],
+  yearEnd: ReadonlyMap<number, Settlement>
+): MonthLine {
+  const mf = ctx.ev.months.frame;
+  const ok = ctx.ev.ledger.status[m] === CommissionStatus.Ok;
+  const cell = (key: string) => comCell(ctx, key, m, true);
+  const okRef = cell("ok");
+  return {
+    m,
+    period,
+    put: (key, v) => {
+      line[ctx.cc.get(key)] = v;
+    },
+    cell,
+    ref: (key) => monthField(ctx, key, m),
+    value: (key) => {
+      const k = ctx.fieldIndex.get(key);
+      return k === undefined ? "" : cellValue(mf, k, m, ERR);
+    },
+    ok,
+    okRef,
+    ifOk: (f) => `IF(${okRef},${f},#N/A)`,
+    uniqueRef: `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("unique"))}`,
+    yearEnd,
+  };
+}
+
+/** Basis, signed, target, attainment and whether the ledger can pay on the month. */
+function basisCells(ctx: Ctx, x: MonthLine): void {
+  const { plan, ev, fx } = ctx;
+  const { m, put, cell, ref, value } = x;
+  const cm = plan.commission;
+  const c = ctx.cc;
+  const Lg = ev.ledger;
+  const basisKey = cm.basis === "collected" ? PAY_FIELDS.collected : PAY_FIELDS.signed;
+  put("basis", fx(ref(basisKey)!, value(basisKey)));
+  if (c.has("signed")) put("signed", fx(ref(PAY_FIELDS.signed)!, value(PAY_FIELDS.signed)));
+  if (c.has("target"))
+    put("target", fx(ref(PAY_FIELDS.salesTarget)!, value(PAY_FIELDS.salesTarget)));
+  const S = c.has("signed") ? cell("signed") : null;
+  const TG = c.has("target") ? cell("target") : null;
+  if (c.has("attainment"))
+    put("attainment", fx(monthAttainmentFormula(S!, TG!), numOr(Lg.attainment[m], "")));
+  const conds = [`${cell("basis")}<>""`];
+  if (cm.boundType === "attainment" || cm.gate.minAttainment !== null)
+    conds.push(`${TG}<>""`, `${TG}>0`);
+  if (cm.gate.minGrade !== null) conds.push(`${gradeRef(ctx, x)}<>""`);
+  if (ev.months.frame.conflicts[m]) conds.push(x.uniqueRef);
+  // The engine's ledger status: basis readable, a target above 0 when tiers or the gate need it, the grade when the gate needs it.
+  put("ok", fx(`IFERROR(AND(${conds.join(",")}),1=0)`, x.ok));
+  if (c.has("scale")) put("scale", fx(x.ifOk(TG!), x.ok ? Lg.boundScale[m] : ERR));
+}
+
+/** The Scorecard's grade of the month's evaluation period. */
+function gradeRef(ctx: Ctx, x: MonthLine): string {
+  const at = a1cell(ctx.periodRow(x.period), ctx.sc.get("grade"), true);
+  return `${quoteSheet(ctx.names.scorecard)}!${at}`;
+}
+
+/** Amount, tiered commission, gate, cap, earned, paid now and deferred. */
+function earnedCells(ctx: Ctx, x: MonthLine): void {
+  const { plan, ev, fx } = ctx;
+  const { m, put, cell, ok, okRef, ifOk } = x;
+  const cm = plan.commission;
+  const Lg = ev.ledger;
+  const scale = ctx.cc.has("scale") ? cell("scale") : null;
+  put("amount", fx(ifOk(`MAX(${cell("basis")},0)`), ok ? Math.max(Lg.basis[m], 0) : ERR));
+  put("gross", fx(ifOk(tiersFormula(ctx, cell("amount"), scale)), ok ? Lg.gross[m] : ERR));
+  let gated = cell("gross");
+  if (ctx.cc.has("gate")) {
+    const parts: string[] = [];
+    if (cm.gate.minAttainment !== null)
+      parts.push(attainmentGateFormula(cell("attainment"), settingName("minAttainment")));
+    if (cm.gate.minGrade !== null)
+      parts.push(
+        gradeGateFormula(gradeRef(ctx, x), settingName("minGrade"), PLAN_NAMES.gradeLabel)
+      );
+    put(
+      "gate",
+      fx(
+        `IF(${okRef},${parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`},"")`,
+        ok ? Lg.gate[m] === Gate.Open : ""
+      )
+    );
+    gated = `IF(${cell("gate")},${gated},0)`;
+  }
+  if (ctx.cc.has("capped")) {
+    const cap = settingName("capPerMonth");
+    put(
+      "capped",
+      fx(`IF(${okRef},${commissionLine.overCap(gated, cap)},"")`, ok ? Lg.capped[m] === 1 : "")
+    );
+    gated = commissionLine.capped(gated, cap);
+  }
+  put("earned", fx(ifOk(commissionLine.earned(gated)), ok ? Lg.earned[m] : ERR));
+  const E = cell("earned");
+  put(
+    "paidNow",
+    fx(ifOk(commissionLine.paidNow(E, settingName("paidShare"))), ok ? Lg.paidNow[m] : ERR)
+  );
+  put("deferred", fx(ifOk(commissionLine.deferred(E, cell("paidNow"))), ok ? Lg.deferred[m] : ERR));
+}
+
+/**
+ * Clawback, opening balance, recovered, closing balance and the commission paid. The opening
+ * balance: 0 for a new person; the previous month's closing balance; at a new year the balance
+ * left after the year-end settlement recovered what it could from the deferred share.
+ */
+function clawbackCells(ctx: Ctx, x: MonthLine): void {
+  const { plan, ev, fx } = ctx;
+  const { m, put, cell, ok, ifOk } = x;
   const mf = ev.months.frame;
   const Lg = ev.ledger;
+  const deduct = plan.commission.clawback === "deductFromPay";
+  const clawRef = x.ref(PAY_FIELDS.clawback);
+  put("clawback", clawRef ? fx(`IFERROR(IF(${clawRef}="",0,${clawRef}*1),0)`, Lg.clawback[m]) : 0);
+  const newPerson = m === 0 || mf.ids[m - 1] !== mf.ids[m];
+  const newYear = !newPerson && mf.periods[m - 1].slice(0, 4) !== mf.periods[m].slice(0, 4);
+  const before = (key: string) => comCell(ctx, key, m - 1, true);
+  if (newPerson || deduct) put("opening", 0);
+  else if (newYear)
+    put(
+      "opening",
+      fx(
+        `IFERROR(${before("yOutstanding")},${before("balance")})`,
+        settlementBalance(ev, x.yearEnd, m - 1)
+      )
+    );
+  else put("opening", fx(before("balance"), Lg.balance[m - 1]));
+  const OP = cell("opening");
+  const CL = cell("clawback");
+  const PN = cell("paidNow");
+  if (deduct) {
+    put("recovered", fx(ifOk(CL), ok ? Lg.recovered[m] : ERR));
+    put("balance", 0);
+  } else {
+    put("recovered", fx(ifOk(commissionLine.recovered(OP, CL, PN)), ok ? Lg.recovered[m] : ERR));
+    put(
+      "balance",
+      fx(
+        `IF(${x.okRef},${commissionLine.balance(OP, CL, cell("recovered"))},${commissionLine.owed(OP, CL)})`,
+        Lg.balance[m]
+      )
+    );
+  }
+  put("net", fx(ifOk(commissionLine.net(PN, cell("recovered"))), ok ? Lg.net[m] : ERR));
+}
+
+/** The month's pay lines: days, share of the month, base and performance standard, adjustment. */
+function payCells(ctx: Ctx, x: MonthLine): void {
+  const { plan, ev, fx } = ctx;
+  const { m, put, cell, ref, value, uniqueRef } = x;
   const mp = ev.monthPay;
-  const cm = plan.commission;
+  const conflict = ev.months.frame.conflicts[m] !== 0;
+  const share = mp.share[m];
+  if (plan.pay.prorate) {
+    put("daysWorked", fx(ref(PAY_FIELDS.daysWorked) ?? `""`, value(PAY_FIELDS.daysWorked)));
+    put("daysInMonth", fx(ref(PAY_FIELDS.daysInPeriod) ?? `""`, value(PAY_FIELDS.daysInPeriod)));
+    const shareF = workedShareFormula(cell("daysWorked"), cell("daysInMonth"));
+    put("share", fx(conflict ? `IF(${uniqueRef},${shareF},#N/A)` : shareF, numOr(share, ERR)));
+  } else {
+    const guard = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("check"))}`;
+    put("share", fx(`IF(AND(${guard},${uniqueRef}),1,#N/A)`, numOr(share, ERR)));
+  }
+  put("baseSalary", fx(ref(PAY_FIELDS.baseSalary) ?? `""`, value(PAY_FIELDS.baseSalary)));
+  put("perfFull", fx(ref(PAY_FIELDS.performancePay) ?? `""`, value(PAY_FIELDS.performancePay)));
+  const prorated = (full: string) => {
+    if (ctx.style !== "perf" || !plan.pay.prorate) return proratedFormula(full, cell("share"));
+    const f = proratedPerfFormula(full, cell("daysWorked"), cell("daysInMonth"));
+    return conflict ? `IF(${uniqueRef},${f},#N/A)` : f;
+  };
+  const line = (key: string, full: string, v: number) =>
+    put(key, fx(`IF(${cell(full)}="",#N/A,${prorated(cell(full))})`, numOr(v, ERR)));
+  line("base", "baseSalary", mp.base[m]);
+  line("perfStd", "perfFull", mp.performanceStandard[m]);
+  const adjRef = ref(PAY_FIELDS.adjustment);
+  put("adjustment", adjRef ? fx(`IFERROR(IF(${adjRef}="",0,${adjRef}*1),0)`, mp.adjustment[m]) : 0);
+}
+
+/** The year-end settlement, on the last month of a person's year (the ledger's settlement). */
+function yearEndCells(ctx: Ctx, x: MonthLine, st: Settlement): void {
+  const { plan, fx } = ctx;
+  const { m, put, cell } = x;
+  const deduct = plan.commission.clawback === "deductFromPay";
+  const first = st.rows[0];
+  const allOk = `AND(${comRange(ctx, "ok", first, m, true)})`;
+  const v = (n: number): Value => (st.ok ? n : ERR);
+  const ifAllOk = (f: string) => `IF(${allOk},${f},#N/A)`;
+  const deferred = settlementLine.deferred(comRange(ctx, "deferred", first, m, true));
+  put("yDeferred", fx(ifAllOk(deferred), v(st.deferred)));
+  const YD = cell("yDeferred");
+  put(
+    "yRecovered",
+    fx(ifAllOk(settlementLine.recovered(cell("balance"), YD, deduct)), v(st.recovered))
+  );
+  put(
+    "ySettlement",
+    fx(ifAllOk(settlementLine.settlement(YD, cell("yRecovered"))), v(st.settlement))
+  );
+  put(
+    "yOutstanding",
+    fx(ifAllOk(settlementLine.outstanding(cell("balance"), cell("yRecovered"))), v(st.outstanding))
+  );
+}
+
+/** Reading problems of the Data rows, by sheet and row. */
+function issuesByRow(readingIssues: readonly Issue[]): Map<string, Issue[]> {
+  const byRow = new Map<string, Issue[]>();
+  for (const i of readingIssues) {
+    if (!i.location || i.severity === "info") continue;
+    const k = i.location.sheet + "\u0000" + i.location.row;
+    const list = byRow.get(k) ?? [];
+    list.push(i);
+    byRow.set(k, list);
+  }
+  return byRow;
+}
+
+export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): SheetLayout {
+  const { ev, L, lang } = ctx;
+  const mf = ev.months.frame;
   const c = ctx.cc;
   const s = emptySheet("commission", ctx.names.commission, "output");
   const g = new Grid();
@@ -111,248 +352,37 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
     c.list.map((x) => x.header)
   );
   const rowsOf = monthRows(ev);
-  const settlements = new Map(Lg.settlements.map((x) => [x.id + "\u0000" + x.year, x]));
-  const gradeCol = ctx.sc.get("grade");
+  // The ledger's settlement of each person's year, on the year's last month row.
+  const yearEnd = new Map<number, Settlement>();
+  for (const st of ev.ledger.settlements) yearEnd.set(st.rows[st.rows.length - 1], st);
   const periodOfMonth = new Int32Array(mf.n);
   for (let r = 0; r < ev.periods.frame.n; r++) {
     const [a, b] = monthSpan(ev.periods.frame, r);
     for (let m = a; m <= b; m++) periodOfMonth[m] = r;
   }
-  const readingByRow = new Map<string, Issue[]>();
-  for (const i of readingIssues) {
-    if (!i.location || i.severity === "info") continue;
-    const k = i.location.sheet + "\u0000" + i.location.row;
-    const list = readingByRow.get(k) ?? [];
-    list.push(i);
-    readingByRow.set(k, list);
-  }
-  const deduct = cm.clawback === "deductFromPay";
-  const needsTarget = cm.boundType === "attainment" || cm.gate.minAttainment !== null;
+  const readingByRow = issuesByRow(readingIssues);
   const sep = lang === "zh-CN" ? "；" : "; ";
-  const cellOf = (key: string, m: number) => comCell(ctx, key, m, true);
-
   for (let m = 0; m < mf.n; m++) {
-    const row = ctx.monthRow(m);
     const line: Cell[] = new Array(c.list.length).fill(null);
-    const put = (key: string, v: Cell) => {
-      line[c.get(key)] = v;
-    };
-    const ok = Lg.status[m] === CommissionStatus.Ok;
-    const okRef = cellOf("ok", m);
-    const ifOk = (f: string) => `IF(${okRef},${f},#N/A)`;
-    put("id", mf.ids[m]);
-    put("name", mf.names[m]);
-    put("team", mf.teams[m]);
-    put("month", mf.periods[m]);
-    const pr = periodOfMonth[m];
-    put("period", ev.periods.frame.periods[pr]);
-    const basisKey = cm.basis === "collected" ? PAY_FIELDS.collected : PAY_FIELDS.signed;
-    const fieldValue = (key: string): Value => {
-      const k = ctx.fieldIndex.get(key);
-      return k === undefined ? "" : cellValue(mf, k, m, ERR);
-    };
-    const ref = (key: string) => monthField(ctx, key, m);
-    put("basis", fx(ref(basisKey)!, fieldValue(basisKey)));
-    if (c.has("signed")) put("signed", fx(ref(PAY_FIELDS.signed)!, fieldValue(PAY_FIELDS.signed)));
-    if (c.has("target"))
-      put("target", fx(ref(PAY_FIELDS.salesTarget)!, fieldValue(PAY_FIELDS.salesTarget)));
-    const S = c.has("signed") ? cellOf("signed", m) : null;
-    const TG = c.has("target") ? cellOf("target", m) : null;
-    if (c.has("attainment")) {
-      put("attainment", fx(monthAttainmentFormula(S!, TG!), numOr(Lg.attainment[m], "")));
-    }
-    const B = cellOf("basis", m);
-    const conds = [`${B}<>""`];
-    if (needsTarget) conds.push(`${TG}<>""`, `${TG}>0`);
-    const gradeRef = `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(pr), gradeCol, true)}`;
-    if (cm.gate.minGrade !== null) conds.push(`${gradeRef}<>""`);
-    const uniqueRef = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("unique"))}`;
-    if (mf.conflicts[m]) conds.push(uniqueRef);
-    // The engine's ledger status: basis readable, a target above 0 when tiers or the gate need it, the grade when the gate needs it.
-    put("ok", fx(`IFERROR(AND(${conds.join(",")}),1=0)`, ok));
-    const scale = c.has("scale") ? cellOf("scale", m) : null;
-    if (scale) put("scale", fx(ifOk(TG!), ok ? Lg.boundScale[m] : ERR));
-    const amount = cellOf("amount", m);
-    put("amount", fx(ifOk(`MAX(${B},0)`), ok ? Math.max(Lg.basis[m], 0) : ERR));
-    put("gross", fx(ifOk(tiersFormula(ctx, amount, scale)), ok ? Lg.gross[m] : ERR));
-    let gated = cellOf("gross", m);
-    if (c.has("gate")) {
-      const parts: string[] = [];
-      if (cm.gate.minAttainment !== null) {
-        const at = cellOf("attainment", m);
-        parts.push(attainmentGateFormula(at, settingName("minAttainment")));
-      }
-      if (cm.gate.minGrade !== null)
-        parts.push(gradeGateFormula(gradeRef, settingName("minGrade"), PLAN_NAMES.gradeLabel));
-      put(
-        "gate",
-        fx(
-          `IF(${okRef},${parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`},"")`,
-          ok ? Lg.gate[m] === Gate.Open : ""
-        )
-      );
-      gated = `IF(${cellOf("gate", m)},${gated},0)`;
-    }
-    if (c.has("capped")) {
-      put(
-        "capped",
-        fx(
-          `IF(${okRef},${commissionLine.overCap(gated, settingName("capPerMonth"))},"")`,
-          ok ? Lg.capped[m] === 1 : ""
-        )
-      );
-      gated = commissionLine.capped(gated, settingName("capPerMonth"));
-    }
-    put("earned", fx(ifOk(commissionLine.earned(gated)), ok ? Lg.earned[m] : ERR));
-    const E = cellOf("earned", m);
-    put(
-      "paidNow",
-      fx(ifOk(commissionLine.paidNow(E, settingName("paidShare"))), ok ? Lg.paidNow[m] : ERR)
-    );
-    const PN = cellOf("paidNow", m);
-    put("deferred", fx(ifOk(commissionLine.deferred(E, PN)), ok ? Lg.deferred[m] : ERR));
-    const clawRef = ref(PAY_FIELDS.clawback);
-    put(
-      "clawback",
-      clawRef ? fx(`IFERROR(IF(${clawRef}="",0,${clawRef}*1),0)`, Lg.clawback[m]) : 0
-    );
-    const CL = cellOf("clawback", m);
-    // Opening balance: 0 for a new person; the previous month's closing balance; at a new year the
-    // balance left after the year-end settlement recovered what it could from the deferred share.
-    const newPerson = m === 0 || mf.ids[m - 1] !== mf.ids[m];
-    const newYear = !newPerson && mf.periods[m - 1].slice(0, 4) !== mf.periods[m].slice(0, 4);
-    const opening =
-      newPerson || deduct
-        ? 0
-        : newYear
-          ? settlementBalance(Lg, settlements, mf, m - 1)
-          : Lg.balance[m - 1];
-    if (newPerson || deduct) put("opening", 0);
-    else if (newYear)
-      put(
-        "opening",
-        fx(`IFERROR(${cellOf("yOutstanding", m - 1)},${cellOf("balance", m - 1)})`, opening)
-      );
-    else put("opening", fx(cellOf("balance", m - 1), opening));
-    const OP = cellOf("opening", m);
-    if (deduct) {
-      put("recovered", fx(ifOk(CL), ok ? Lg.recovered[m] : ERR));
-      put("balance", 0);
-    } else {
-      put("recovered", fx(ifOk(commissionLine.recovered(OP, CL, PN)), ok ? Lg.recovered[m] : ERR));
-      put(
-        "balance",
-        fx(
-          `IF(${okRef},${commissionLine.balance(OP, CL, cellOf("recovered", m))},${commissionLine.owed(OP, CL)})`,
-          Lg.balance[m]
-        )
-      );
-    }
-    put("net", fx(ifOk(commissionLine.net(PN, cellOf("recovered", m))), ok ? Lg.net[m] : ERR));
-
-    // Pay lines of the month.
-    const share = mp.share[m];
-    if (plan.pay.prorate) {
-      put("daysWorked", fx(ref(PAY_FIELDS.daysWorked) ?? `""`, fieldValue(PAY_FIELDS.daysWorked)));
-      put(
-        "daysInMonth",
-        fx(ref(PAY_FIELDS.daysInPeriod) ?? `""`, fieldValue(PAY_FIELDS.daysInPeriod))
-      );
-      const DW = cellOf("daysWorked", m);
-      const DM = cellOf("daysInMonth", m);
-      const shareF = workedShareFormula(DW, DM);
-      put(
-        "share",
-        fx(mf.conflicts[m] ? `IF(${uniqueRef},${shareF},#N/A)` : shareF, numOr(share, ERR))
-      );
-    } else {
-      const guard = `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(m), ctx.mc.get("check"))}`;
-      put("share", fx(`IF(AND(${guard},${uniqueRef}),1,#N/A)`, numOr(share, ERR)));
-    }
-    const SH = cellOf("share", m);
-    put("baseSalary", fx(ref(PAY_FIELDS.baseSalary) ?? `""`, fieldValue(PAY_FIELDS.baseSalary)));
-    put(
-      "perfFull",
-      fx(ref(PAY_FIELDS.performancePay) ?? `""`, fieldValue(PAY_FIELDS.performancePay))
-    );
-    const prorated = (full: string) => {
-      if (ctx.style !== "perf" || !plan.pay.prorate) return proratedFormula(full, SH);
-      const f = proratedPerfFormula(full, cellOf("daysWorked", m), cellOf("daysInMonth", m));
-      return mf.conflicts[m] ? `IF(${uniqueRef},${f},#N/A)` : f;
-    };
-    put(
-      "base",
-      fx(
-        `IF(${cellOf("baseSalary", m)}="",#N/A,${prorated(cellOf("baseSalary", m))})`,
-        numOr(mp.base[m], ERR)
-      )
-    );
-    put(
-      "perfStd",
-      fx(
-        `IF(${cellOf("perfFull", m)}="",#N/A,${prorated(cellOf("perfFull", m))})`,
-        numOr(mp.performanceStandard[m], ERR)
-      )
-    );
-    const adjRef = ref(PAY_FIELDS.adjustment);
-    put(
-      "adjustment",
-      adjRef ? fx(`IFERROR(IF(${adjRef}="",0,${adjRef}*1),0)`, mp.adjustment[m]) : 0
-    );
-
-    // Year end: on the last month of a person's year.
-    const lastOfYear =
-      m + 1 >= mf.n ||
-      mf.ids[m + 1] !== mf.ids[m] ||
-      mf.periods[m + 1].slice(0, 4) !== mf.periods[m].slice(0, 4);
-    if (lastOfYear) {
-      const st = settlements.get(mf.ids[m] + "\u0000" + mf.periods[m].slice(0, 4));
-      let first = m;
-      while (
-        first > 0 &&
-        mf.ids[first - 1] === mf.ids[m] &&
-        mf.periods[first - 1].slice(0, 4) === mf.periods[m].slice(0, 4)
-      )
-        first--;
-      const allOk = `AND(${comRange(ctx, "ok", first, m, true)})`;
-      const okY = st ? st.ok : false;
-      put(
-        "yDeferred",
-        fx(
-          `IF(${allOk},${settlementLine.deferred(comRange(ctx, "deferred", first, m, true))},#N/A)`,
-          okY && st ? st.deferred : ERR
-        )
-      );
-      const YD = cellOf("yDeferred", m);
-      put(
-        "yRecovered",
-        fx(
-          `IF(${allOk},${settlementLine.recovered(cellOf("balance", m), YD, deduct)},#N/A)`,
-          okY && st ? st.recovered : ERR
-        )
-      );
-      put(
-        "ySettlement",
-        fx(
-          `IF(${allOk},${settlementLine.settlement(YD, cellOf("yRecovered", m))},#N/A)`,
-          okY && st ? st.settlement : ERR
-        )
-      );
-      put(
-        "yOutstanding",
-        fx(
-          `IF(${allOk},${settlementLine.outstanding(cellOf("balance", m), cellOf("yRecovered", m))},#N/A)`,
-          okY && st ? st.outstanding : ERR
-        )
-      );
-    }
-    const mr = rowsOf[m];
+    const x = monthLine(ctx, m, periodOfMonth[m], line, yearEnd);
+    x.put("id", mf.ids[m]);
+    x.put("name", mf.names[m]);
+    x.put("team", mf.teams[m]);
+    x.put("month", mf.periods[m]);
+    x.put("period", ev.periods.frame.periods[x.period]);
+    basisCells(ctx, x);
+    earnedCells(ctx, x);
+    clawbackCells(ctx, x);
+    payCells(ctx, x);
+    const st = yearEnd.get(m);
+    if (st) yearEndCells(ctx, x, st);
     const src = mf.sources[m];
-    const texts = [...(readingByRow.get(src.sheet + "\u0000" + src.row) ?? []), ...mr.problems].map(
-      (i) => formatIssue(i, lang)
-    );
-    put("status", [...new Set(texts)].join(sep) || L({ en: "OK", zh: "正常" }));
-    g.line(row, 0, line);
+    const texts = [
+      ...(readingByRow.get(src.sheet + "\u0000" + src.row) ?? []),
+      ...rowsOf[m].problems,
+    ].map((i) => formatIssue(i, lang));
+    x.put("status", [...new Set(texts)].join(sep) || L({ en: "OK", zh: "正常" }));
+    g.line(ctx.monthRow(m), 0, line);
   }
   s.blocks.push(g.block());
   s.columns = c.list.map((x) => x.spec);
@@ -373,11 +403,10 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
 
 /** The opening balance of a new year: what the previous year's settlement left, as the engine has it. */
 function settlementBalance(
-  Lg: Evaluation["ledger"],
-  settlements: Map<string, Evaluation["ledger"]["settlements"][number]>,
-  mf: Frame,
+  ev: Evaluation,
+  yearEnd: ReadonlyMap<number, Settlement>,
   prev: number
 ): number {
-  const st = settlements.get(mf.ids[prev] + "\u0000" + mf.periods[prev].slice(0, 4));
-  return st && st.ok ? st.outstanding : Lg.balance[prev];
+  const st = yearEnd.get(prev);
+  return st && st.ok ? st.outstanding : ev.ledger.balance[prev];
 }

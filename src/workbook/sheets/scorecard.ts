@@ -308,163 +308,124 @@ function putIndicator(ctx: Ctx, row: RowCells, i: number): void {
   put("s:" + ind.key, fx(fs, sv));
 }
 
-export function scorecardSheet(ctx: Ctx): SheetLayout {
-  const { plan, ev, fx, L, lang, A, P, style } = ctx;
+/** The period values of the fields the indicators use, and the 360 group means. */
+function putPeriodValues(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
+  const { ev, fx } = ctx;
+  const pf = ev.periods.frame;
+  const r = x.r;
+  for (const k of usedFields(ctx)) {
+    const fi = ctx.fieldIndex.get(k)!;
+    x.put("a:" + k, fx(aggregateFormula(ctx, k, m0, m1), cellValue(pf, fi, r, ERR)));
+  }
+  if (!ctx.sc.has("fb0")) return;
+  const id = pf.ids[r];
+  const idRef = `$${columnLetter(0)}${ctx.periodRow(r) + 1}`;
+  const means = feedbackMeans(ctx, id, idRef, ev.feedback.ratingsFor(id, pf.periods[r]));
+  const parts = ev.feedback.score(id, pf.periods[r]);
+  means.forEach((m, i) =>
+    x.put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
+  );
+}
+
+/** Each dimension's score and the total: renormalized weighted means of the row's scores. */
+function putDimensionsAndTotal(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
+  const { plan, ev, fx, style } = ctx;
   const c = ctx.sc;
   const set = ev.periods;
-  const pf = set.frame;
   const nd = set.nDimensions;
-  const gr = ev.grading;
-  const pp = ev.periodPay;
-  const s = emptySheet("scorecard", ctx.names.scorecard, "output");
-  const g = new Grid();
-  g.line(
-    0,
-    0,
-    c.list.map((x) => x.header)
-  );
-  // Row 2: the weights the formulas use (indicator weight in its dimension, dimension weight).
-  g.set(1, 0, L(T.weightRow));
-  plan.indicators.forEach((ind, i) =>
-    g.set(1, c.get("s:" + ind.key), ctx.fx(P(A.indicators[i].weight), ind.weight), "0%")
-  );
-  plan.dimensions.forEach((d, i) =>
-    g.set(1, c.get("d:" + d.key), ctx.fx(P(A.dimensions[i].weight), d.weight), "0%")
-  );
-  const rows = scorecardRows(ev);
-  const sep = lang === "zh-CN" ? "；" : "; ";
-  const first = ctx.periodRow(0);
-  const last = ctx.periodRow(Math.max(0, pf.n - 1));
-  const colRange = (key: string) =>
-    `${a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true)}`;
-  for (let r = 0; r < pf.n; r++) {
-    const row = ctx.periodRow(r);
-    const line: Cell[] = new Array(c.list.length).fill(null);
-    const put = (key: string, v: Cell) => {
-      line[c.get(key)] = v;
-    };
-    const at = (key: string) => a1cell(row, c.get(key));
-    const [m0, m1] = monthSpan(pf, r);
-    const id = pf.ids[r];
-    put("id", id);
-    put("name", pf.names[r]);
-    put("team", pf.teams[r]);
-    put("period", pf.periods[r]);
-    put("months", pf.monthCount[r]);
-
-    // Period values of the fields.
-    for (const k of usedFields(ctx)) {
-      const fi = ctx.fieldIndex.get(k)!;
-      put("a:" + k, fx(aggregateFormula(ctx, k, m0, m1), cellValue(pf, fi, r, ERR)));
-    }
-    const agg = (k: string) => at("a:" + k);
-
-    // 360 group means.
-    if (c.has("fb0")) {
-      const means = feedbackMeans(
-        ctx,
-        id,
-        `$${columnLetter(0)}${row + 1}`,
-        ev.feedback.ratingsFor(id, pf.periods[r])
-      );
-      const parts = ev.feedback.score(id, pf.periods[r]);
-      means.forEach((m, i) =>
-        put("fb" + i, fx(m.formula, parts && parts.means[i] !== null ? parts.means[i]! : m.value))
-      );
-    }
-
-    // Indicators: actual, target, attainment, score.
-    const cells: RowCells = { r, put, at, agg };
-    plan.indicators.forEach((_, i) => putIndicator(ctx, cells, i));
-
-    // Dimensions.
-    plan.dimensions.forEach((d, di) => {
-      const inds = ctx.order.filter((i) => plan.indicators[i].dimension === d.key);
-      const S = a1range({
-        row,
-        column: c.get("s:" + plan.indicators[inds[0]].key),
-        rows: 1,
-        columns: inds.length,
-      });
-      const W = a1range(
-        {
-          row: 1,
-          column: c.get("s:" + plan.indicators[inds[0]].key),
-          rows: 1,
-          columns: inds.length,
-        },
-        true
-      );
-      const dv = set.dimensionScores[r * nd + di];
-      const v: Value = set.dimensionExcluded[r * nd + di] ? "" : numOr(dv, ERR);
-      put("d:" + d.key, fx(renormalizedFormula(S, W, `""`, style === "perf"), v));
-    });
-
-    // Total, grade, coefficient.
-    const D = a1range({ row, column: c.get("d:" + plan.dimensions[0].key), rows: 1, columns: nd });
-    const DW = a1range(
-      { row: 1, column: c.get("d:" + plan.dimensions[0].key), rows: 1, columns: nd },
-      true
-    );
-    const total = set.totals[r];
-    let totalF = `IFERROR(${renormalizedFormula(D, DW, "#N/A", style === "perf")},"")`;
-    let conflicted = false;
-    for (let m = m0; m <= m1; m++) if (ev.months.frame.conflicts[m]) conflicted = true;
-    if (conflicted) {
-      // A month with two different Data rows: no total until one of them is corrected.
-      const unique = `${quoteSheet(ctx.names.months)}!${a1range({ row: ctx.monthRow(m0), column: ctx.mc.get("unique"), rows: m1 - m0 + 1, columns: 1 }, true)}`;
-      totalF = `IF(AND(${unique}),${totalF},"")`;
-    }
-    put("total", fx(totalF, numOr(total, "")));
-    const TOT = at("total");
-    putGrade(ctx, put, at, colRange, "period", TOT, gr, r);
-    const G = at("grade");
-    if (plan.grading.coefficientMode === "matrix") {
-      putMatrixCoefficient(
-        ctx,
-        put,
-        at,
-        G,
-        agg,
-        matrixRatios(ev.compiled, pf, r),
-        numOr(gr.coefficient[r], "")
-      );
-    } else put("coefficient", gradeCoefficient(ctx, G, numOr(gr.coefficient[r], "")));
-
-    // Pay lines: the Commission sheet's months summed.
-    const sumOf = (key: string) => moneySumFormula(comRange(ctx, key, m0, m1));
-    put("base", fx(sumOf("base"), numOr(pp.base[r], "")));
-    put("perfStd", fx(sumOf("perfStd"), numOr(pp.performanceStandard[r], "")));
-    put("commission", fx(sumOf("net"), numOr(pp.commission[r], "")));
-    put("bonus", fx(sumOf("adjustment"), numOr(pp.bonus[r], "")));
-    const BASE = at("base");
-    const STD = at("perfStd");
-    const COEF = at("coefficient");
-    // An empty coefficient (no grade) is tested for: "" × a number is #VALUE! in Excel and LibreOffice but 0 in HyperFormula.
-    put("perfPay", fx(performancePayFormula(STD, COEF), numOr(pp.performancePay[r], "")));
-    put(
-      "totalPay",
-      fx(
-        totalPayFormula(BASE, STD, COEF, at("commission"), at("bonus"), style === "perf"),
-        numOr(pp.total[r], "")
-      )
-    );
-    put("planVersion", fx(`${settingName("version")}&""`, plan.version));
-    const sr = rows[r];
-    put(
-      "status",
-      sr.status === "ok"
-        ? L({ en: "OK", zh: "正常" })
-        : [...new Set(sr.problems.map((i) => formatIssue(i, lang)))].join(sep)
-    );
-    g.line(row, 0, line);
+  const { r, put } = x;
+  const row = ctx.periodRow(r);
+  // Scores of a run of columns on this row, and their weights on row 2.
+  const run = (first: string, columns: number) => [
+    a1range({ row, column: c.get(first), rows: 1, columns }),
+    a1range({ row: 1, column: c.get(first), rows: 1, columns }, true),
+  ];
+  plan.dimensions.forEach((d, di) => {
+    const inds = ctx.order.filter((i) => plan.indicators[i].dimension === d.key);
+    const [S, W] = run("s:" + plan.indicators[inds[0]].key, inds.length);
+    const dv = set.dimensionScores[r * nd + di];
+    const v: Value = set.dimensionExcluded[r * nd + di] ? "" : numOr(dv, ERR);
+    put("d:" + d.key, fx(renormalizedFormula(S, W, `""`, style === "perf"), v));
+  });
+  const [D, DW] = run("d:" + plan.dimensions[0].key, nd);
+  let totalF = `IFERROR(${renormalizedFormula(D, DW, "#N/A", style === "perf")},"")`;
+  let conflicted = false;
+  for (let m = m0; m <= m1; m++) if (ev.months.frame.conflicts[m]) conflicted = true;
+  if (conflicted) {
+    // A month with two different Data rows: no total until one of them is corrected.
+    const unique = `${quoteSheet(ctx.names.months)}!${a1range({ row: ctx.monthRow(m0), column: ctx.mc.get("unique"), rows: m1 - m0 + 1, columns: 1 }, true)}`;
+    totalF = `IF(AND(${unique}),${totalF},"")`;
   }
-  s.blocks.push(g.block());
-  s.columns = c.list.map((x) => x.spec);
-  s.freeze = { rows: 2, columns: 4 };
+  put("total", fx(totalF, numOr(set.totals[r], "")));
+}
+
+/** Pay lines: the Commission sheet's months summed, performance pay and the total. */
+function putPayLines(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
+  const { ev, fx, style } = ctx;
+  const pp = ev.periodPay;
+  const { r, put, at } = x;
+  const sumOf = (key: string) => moneySumFormula(comRange(ctx, key, m0, m1));
+  put("base", fx(sumOf("base"), numOr(pp.base[r], "")));
+  put("perfStd", fx(sumOf("perfStd"), numOr(pp.performanceStandard[r], "")));
+  put("commission", fx(sumOf("net"), numOr(pp.commission[r], "")));
+  put("bonus", fx(sumOf("adjustment"), numOr(pp.bonus[r], "")));
+  const BASE = at("base");
+  const STD = at("perfStd");
+  const COEF = at("coefficient");
+  put("perfPay", fx(performancePayFormula(STD, COEF), numOr(pp.performancePay[r], "")));
+  put(
+    "totalPay",
+    fx(
+      totalPayFormula(BASE, STD, COEF, at("commission"), at("bonus"), style === "perf"),
+      numOr(pp.total[r], "")
+    )
+  );
+}
+
+/** One Scorecard row: a salesperson's evaluation period. */
+function scorecardLine(
+  ctx: Ctx,
+  r: number,
+  colRange: (key: string) => string,
+  status: string
+): Cell[] {
+  const { plan, ev, fx } = ctx;
+  const c = ctx.sc;
+  const pf = ev.periods.frame;
+  const gr = ev.grading;
+  const row = ctx.periodRow(r);
+  const line: Cell[] = new Array(c.list.length).fill(null);
+  const put = (key: string, v: Cell) => {
+    line[c.get(key)] = v;
+  };
+  const at = (key: string) => a1cell(row, c.get(key));
+  const x: RowCells = { r, put, at, agg: (k) => at("a:" + k) };
+  const [m0, m1] = monthSpan(pf, r);
+  put("id", pf.ids[r]);
+  put("name", pf.names[r]);
+  put("team", pf.teams[r]);
+  put("period", pf.periods[r]);
+  put("months", pf.monthCount[r]);
+  putPeriodValues(ctx, x, m0, m1);
+  plan.indicators.forEach((_, i) => putIndicator(ctx, x, i));
+  putDimensionsAndTotal(ctx, x, m0, m1);
+  putGrade(ctx, put, at, colRange, "period", at("total"), gr, r);
+  const G = at("grade");
+  const coefficient = numOr(gr.coefficient[r], "");
+  if (plan.grading.coefficientMode === "matrix")
+    putMatrixCoefficient(ctx, put, at, G, x.agg, matrixRatios(ev.compiled, pf, r), coefficient);
+  else put("coefficient", gradeCoefficient(ctx, G, coefficient));
+  putPayLines(ctx, x, m0, m1);
+  put("planVersion", fx(`${settingName("version")}&""`, plan.version));
+  put("status", status);
+  return line;
+}
+
+function scorecardStyles(ctx: Ctx): StyleSpec[] {
+  const c = ctx.sc;
   const firstWork = c.list.findIndex((x) => x.work);
   const nCols = c.list.length;
-  const dataRows = Math.max(1, pf.n);
+  const dataRows = Math.max(1, ctx.ev.periods.frame.n);
   const styles: StyleSpec[] = [
     {
       range: { row: 0, column: 0, rows: 1, columns: nCols },
@@ -496,7 +457,46 @@ export function scorecardSheet(ctx: Ctx): SheetLayout {
       fill: WORK_FILL,
       italic: true,
     });
-  s.styles = styles;
+  return styles;
+}
+
+export function scorecardSheet(ctx: Ctx): SheetLayout {
+  const { plan, ev, L, lang, A, P } = ctx;
+  const c = ctx.sc;
+  const pf = ev.periods.frame;
+  const s = emptySheet("scorecard", ctx.names.scorecard, "output");
+  const g = new Grid();
+  g.line(
+    0,
+    0,
+    c.list.map((x) => x.header)
+  );
+  // Row 2: the weights the formulas use (indicator weight in its dimension, dimension weight).
+  g.set(1, 0, L(T.weightRow));
+  plan.indicators.forEach((ind, i) =>
+    g.set(1, c.get("s:" + ind.key), ctx.fx(P(A.indicators[i].weight), ind.weight), "0%")
+  );
+  plan.dimensions.forEach((d, i) =>
+    g.set(1, c.get("d:" + d.key), ctx.fx(P(A.dimensions[i].weight), d.weight), "0%")
+  );
+  const rows = scorecardRows(ev);
+  const sep = lang === "zh-CN" ? "；" : "; ";
+  const first = ctx.periodRow(0);
+  const last = ctx.periodRow(Math.max(0, pf.n - 1));
+  const colRange = (key: string) =>
+    `${a1range({ row: first, column: c.get(key), rows: last - first + 1, columns: 1 }, true)}`;
+  for (let r = 0; r < pf.n; r++) {
+    const sr = rows[r];
+    const status =
+      sr.status === "ok"
+        ? L({ en: "OK", zh: "正常" })
+        : [...new Set(sr.problems.map((i) => formatIssue(i, lang)))].join(sep);
+    g.line(ctx.periodRow(r), 0, scorecardLine(ctx, r, colRange, status));
+  }
+  s.blocks.push(g.block());
+  s.columns = c.list.map((x) => x.spec);
+  s.freeze = { rows: 2, columns: 4 };
+  s.styles = scorecardStyles(ctx);
   s.tabColor = "#FFC000";
   return s;
 }
