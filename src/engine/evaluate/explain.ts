@@ -4,12 +4,11 @@
  * functions that computed the numbers (readIndicatorRange, scoreRange, commissionSlices), on the
  * same frame, so they cannot drift from the results they explain.
  */
-import {
-  commissionSlices,
-  CommissionSlice,
-  distributionCutoffs,
-  FeedbackParts,
-} from "../primitives";
+import { commissionSlices, type CommissionSlice } from "../rules/commission";
+import { distributionCutoffs } from "../rules/distribution";
+import type { FeedbackParts } from "../rules/feedback";
+import { thresholdReached } from "../rules/coefficient";
+import { effectiveWeight } from "../rules/weighting";
 import type { Issue } from "../issues";
 import { orNull } from "../numeric";
 import { issue } from "../issues";
@@ -346,34 +345,16 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
   return out;
 }
 
-/** The explanation of one row of a score set: evaluation rows by default. */
-export function explain(
-  ev: Evaluation,
-  r: number,
-  which: "periods" | "months" = "periods"
-): ScorecardTrace {
+/** Dimension traces with their effective weights after leaving out dimensions. */
+function dimensionTraces(ev: Evaluation, set: ScoreSet, r: number): DimensionTrace[] {
   const cp = ev.compiled;
-  const plan = cp.plan;
-  const set = which === "periods" ? ev.periods : ev.months;
-  const frame = set.frame;
-  const months = ev.months.frame;
-  const isPeriods = which === "periods";
-  const ni = set.nIndicators;
   const nd = set.nDimensions;
-
-  // Effective weights after leaving out indicators and dimensions.
-  const dimDen = new Float64Array(nd);
-  for (let i = 0; i < ni; i++) {
-    const st = set.indicatorStatus[r * ni + i];
-    if (st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed)
-      dimDen[cp.indicators[i].dimension] += cp.indicators[i].weight;
-  }
   let totalDen = 0;
   for (let d = 0; d < nd; d++)
     if (!set.dimensionExcluded[r * nd + d]) totalDen += cp.dimensionWeights[d];
-  const dimensions: DimensionTrace[] = plan.dimensions.map((d, di) => {
+  return cp.plan.dimensions.map((d, di) => {
     const excluded = set.dimensionExcluded[r * nd + di] === 1;
-    const eff = excluded || totalDen === 0 ? 0 : d.weight / totalDen;
+    const eff = excluded ? 0 : effectiveWeight(d.weight, totalDen);
     const score = orNull(set.dimensionScores[r * nd + di]);
     return {
       key: d.key,
@@ -385,235 +366,282 @@ export function explain(
       contribution: score === null ? null : score * eff,
     };
   });
-  let renormalized = totalDen > 0 && Math.abs(totalDen - 1) > 1e-12;
+}
 
-  const indicators: IndicatorTrace[] = cp.indicators.map((ind, i) => {
-    const input = readIndicator(ind, frame, r, ev.feedback);
-    const st = set.indicatorStatus[r * ni + i] as IndicatorStatus;
-    const score = orNull(set.indicatorScores[r * ni + i]);
-    const counted = st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed;
-    const eff = counted && dimDen[ind.dimension] > 0 ? ind.weight / dimDen[ind.dimension] : 0;
-    if (counted && Math.abs(dimDen[ind.dimension] - 1) > 1e-12) renormalized = true;
-    const totalWeight = eff * dimensions[ind.dimension].effectiveWeight;
-    const def = ind.def;
-    const reasonOk = input.reason === Reason.None;
-    return {
-      key: def.key,
-      name: def.name,
-      dimension: def.dimension,
-      unit: def.unit,
-      direction: def.direction,
-      input: def.input,
-      fields: inputFields(def.input).map((f) => fieldTrace(cp, frame, months, r, f)),
-      actual: reasonOk || !Number.isNaN(input.actual) ? orNull(input.actual) : null,
-      target: orNull(input.target),
-      targetSource: input.targetSource,
-      targetDefault: def.target.default,
-      targetMonths: input.targetSource === "default" && ind.additive ? frame.monthCount[r] : 1,
-      attainment: reasonOk && Number.isFinite(input.attainment) ? input.attainment : null,
-      scoring: def.scoring,
-      feedback: input.feedback
-        ? {
-            ...input.feedback,
-            ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length,
-          }
-        : null,
-      score: reasonOk ? input.score : score,
-      outcome: OUTCOMES[st],
-      reason: REASON_CODES[input.reason],
-      weight: ind.weight,
-      effectiveWeight: eff,
-      totalWeight,
-      contribution: score === null || !counted ? null : score * totalWeight,
-      shortfall: score === null || !counted ? null : Math.max(0, 100 - score) * totalWeight,
-    };
+/** One indicator's trace: its reading, score, outcome and effective weight in its dimension. */
+function indicatorTrace(
+  ev: Evaluation,
+  set: ScoreSet,
+  r: number,
+  i: number,
+  dimensions: readonly DimensionTrace[]
+): IndicatorTrace {
+  const cp = ev.compiled;
+  const frame = set.frame;
+  const ni = set.nIndicators;
+  const ind = cp.indicators[i];
+  const input = readIndicator(ind, frame, r, ev.feedback);
+  const st = set.indicatorStatus[r * ni + i] as IndicatorStatus;
+  const score = orNull(set.indicatorScores[r * ni + i]);
+  const counted = st === IndicatorStatus.Scored || st === IndicatorStatus.Zeroed;
+  const dimCounted = set.dimensionWeightCounted[r * set.nDimensions + ind.dimension];
+  const eff = counted ? effectiveWeight(ind.weight, dimCounted) : 0;
+  const totalWeight = eff * dimensions[ind.dimension].effectiveWeight;
+  const def = ind.def;
+  const reasonOk = input.reason === Reason.None;
+  return {
+    key: def.key,
+    name: def.name,
+    dimension: def.dimension,
+    unit: def.unit,
+    direction: def.direction,
+    input: def.input,
+    fields: inputFields(def.input).map((f) => fieldTrace(cp, frame, ev.months.frame, r, f)),
+    actual: reasonOk || !Number.isNaN(input.actual) ? orNull(input.actual) : null,
+    target: orNull(input.target),
+    targetSource: input.targetSource,
+    targetDefault: def.target.default,
+    targetMonths: input.targetSource === "default" && ind.additive ? frame.monthCount[r] : 1,
+    attainment: reasonOk && Number.isFinite(input.attainment) ? input.attainment : null,
+    scoring: def.scoring,
+    feedback: input.feedback
+      ? {
+          ...input.feedback,
+          ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length,
+        }
+      : null,
+    score: reasonOk ? input.score : score,
+    outcome: OUTCOMES[st],
+    reason: REASON_CODES[input.reason],
+    weight: ind.weight,
+    effectiveWeight: eff,
+    totalWeight,
+    contribution: score === null || !counted ? null : score * totalWeight,
+    shortfall: score === null || !counted ? null : Math.max(0, 100 - score) * totalWeight,
+  };
+}
+
+/** Whether any weight was scaled up: a dimension or an indicator counted at other than its share. */
+function isRenormalized(
+  ev: Evaluation,
+  set: ScoreSet,
+  r: number,
+  indicators: readonly IndicatorTrace[]
+): boolean {
+  const cp = ev.compiled;
+  const nd = set.nDimensions;
+  let totalDen = 0;
+  for (let d = 0; d < nd; d++)
+    if (!set.dimensionExcluded[r * nd + d]) totalDen += cp.dimensionWeights[d];
+  if (totalDen > 0 && Math.abs(totalDen - 1) > 1e-12) return true;
+  return indicators.some((t, i) => {
+    const counted = t.outcome === "scored" || t.outcome === "zeroed";
+    const den = set.dimensionWeightCounted[r * nd + cp.indicators[i].dimension];
+    return counted && Math.abs(den - 1) > 1e-12;
   });
+}
 
-  const total = orNull(set.totals[r]);
-  const problems = rowProblems(ev, set, r);
+const NO_GRADE: GradeTrace = {
+  label: null,
+  name: null,
+  rule: "none",
+  bandMin: null,
+  rank: 0,
+  groupSize: 0,
+  group: "",
+  cutoffs: [],
+};
 
-  // Grade and coefficient (evaluation rows only).
-  const g = plan.grading;
-  let grade: GradeTrace = {
-    label: null,
-    name: null,
-    rule: "none",
-    bandMin: null,
-    rank: 0,
-    groupSize: 0,
-    group: "",
-    cutoffs: [],
+/** The grade of an evaluation row: the rule, band or rank, and the cut-offs of its group. */
+function gradeTrace(ev: Evaluation, r: number): GradeTrace {
+  const g = ev.compiled.plan.grading;
+  const gr = ev.grading;
+  const gi = gr.gradeIndex[r];
+  const def = gi >= 0 ? g.grades[gi] : null;
+  const forced = gr.rule[r] === GradeRule.Forced;
+  return {
+    label: def ? def.label : null,
+    name: def ? def.name : null,
+    rule: forced ? "forced" : gr.rule[r] === GradeRule.Band ? "band" : "none",
+    bandMin: def && gr.rule[r] === GradeRule.Band ? def.min : null,
+    rank: gr.rank[r],
+    groupSize: gr.groupSize[r],
+    group: gr.groups[r],
+    cutoffs: forced
+      ? distributionCutoffs(
+          gr.groupSize[r],
+          g.grades.map((x) => ({ label: x.label, share: x.quota }))
+        )
+      : [],
   };
-  let coefficient: CoefficientTrace = {
-    value: null,
+}
+
+/** The coefficient of an evaluation row: by grade, or the matrix cell and the thresholds reached. */
+function coefficientTrace(ev: Evaluation, r: number): CoefficientTrace {
+  const g = ev.compiled.plan.grading;
+  const gr = ev.grading;
+  const gi = gr.gradeIndex[r];
+  const att = orNull(gr.matrixAttainment[r]);
+  const col = orNull(gr.matrixCollection[r]);
+  const matrix = g.coefficientMode === "matrix";
+  return {
+    value: orNull(gr.coefficient[r]),
     rule: g.coefficientMode,
-    grade: null,
-    attainment: null,
-    collection: null,
-    rowThreshold: null,
-    columnThreshold: null,
+    grade: gi >= 0 ? g.grades[gi].label : null,
+    attainment: att,
+    collection: col,
+    rowThreshold: matrix && att !== null ? thresholdReached(att, g.matrix.rows) : null,
+    columnThreshold: matrix && col !== null ? thresholdReached(col, g.matrix.columns) : null,
   };
-  if (isPeriods) {
-    const gr = ev.grading;
-    const gi = gr.gradeIndex[r];
-    const def = gi >= 0 ? g.grades[gi] : null;
-    grade = {
-      label: def ? def.label : null,
-      name: def ? def.name : null,
-      rule:
-        gr.rule[r] === GradeRule.Forced
-          ? "forced"
-          : gr.rule[r] === GradeRule.Band
-            ? "band"
-            : "none",
-      bandMin: def && gr.rule[r] === GradeRule.Band ? def.min : null,
-      rank: gr.rank[r],
-      groupSize: gr.groupSize[r],
-      group: gr.groups[r],
-      cutoffs:
-        gr.rule[r] === GradeRule.Forced
-          ? distributionCutoffs(
-              gr.groupSize[r],
-              g.grades.map((x) => ({ label: x.label, share: x.quota }))
-            )
-          : [],
-    };
-    if (total !== null && gi < 0) out(problems, "error", "noGrade", { score: total }, frame, r);
-    const att = orNull(gr.matrixAttainment[r]);
-    const col = orNull(gr.matrixCollection[r]);
-    const last = (v: number | null, ts: number[]) => {
-      if (v === null) return null;
-      let found: number | null = null;
-      for (const t of ts) if (v >= t - 1e-9 * Math.max(1, Math.abs(v), Math.abs(t))) found = t;
-      return found;
-    };
-    coefficient = {
-      value: orNull(gr.coefficient[r]),
-      rule: g.coefficientMode,
-      grade: def ? def.label : null,
-      attainment: att,
-      collection: col,
-      rowThreshold: g.coefficientMode === "matrix" ? last(att, g.matrix.rows) : null,
-      columnThreshold: g.coefficientMode === "matrix" ? last(col, g.matrix.columns) : null,
-    };
-    if (gi >= 0 && coefficient.value === null)
-      out(problems, "error", "coefficientMatrixInputs", {}, frame, r);
-  }
+}
 
-  // Commission and pay, month by month.
+/** A month of the commission ledger as the explanation shows it, with its tier slices. */
+function commissionMonthTrace(ev: Evaluation, m: number): CommissionMonthTrace {
+  const plan = ev.compiled.plan;
   const L = ev.ledger;
   const c = plan.commission;
-  const basisKey = c.basis === "collected" ? "collected" : "sales_amount";
+  const amount = orNull(L.basis[m]);
+  const scale = orNull(L.boundScale[m]);
+  const slices =
+    amount !== null && scale !== null && L.status[m] === CommissionStatus.Ok
+      ? commissionSlices(
+          amount > 0 ? amount : 0,
+          c.tiers.map((t) => t.from * scale),
+          c.tiers.map((t) => t.rate),
+          c.method
+        )
+      : [];
+  return {
+    period: ev.months.frame.periods[m],
+    basis: c.basis,
+    amount,
+    boundScale: scale,
+    method: c.method,
+    slices,
+    gross: orNull(L.gross[m]),
+    gate:
+      L.gate[m] === Gate.Attainment ? "attainment" : L.gate[m] === Gate.Grade ? "grade" : "open",
+    attainment: orNull(L.attainment[m]),
+    capped: L.capped[m] === 1,
+    cap: c.capPerMonth,
+    earned: orNull(L.earned[m]),
+    paidShare: c.paidShare,
+    paidNow: orNull(L.paidNow[m]),
+    deferred: orNull(L.deferred[m]),
+    clawback: L.clawback[m],
+    recovered: orNull(L.recovered[m]),
+    balance: L.balance[m],
+    net: orNull(L.net[m]),
+    status: COMMISSION_STATUS_NAMES[L.status[m]],
+  };
+}
+
+const COMMISSION_STATUS_NAMES = [
+  "ok",
+  "basisMissing",
+  "targetMissing",
+  "gradeMissing",
+  "conflict",
+] as const;
+
+/** The problems of a month's commission and pay inputs. */
+function monthProblems(
+  ev: Evaluation,
+  m: number,
+  status: CommissionMonthTrace["status"],
+  problems: Issue[]
+): void {
+  const cp = ev.compiled;
+  const plan = cp.plan;
+  const months = ev.months.frame;
+  const period = months.periods[m];
+  const basisKey = plan.commission.basis === "collected" ? "collected" : "sales_amount";
   const basisField = cp.fieldIndex.get(basisKey);
-  const commission: CommissionMonthTrace[] = [];
-  const payMonths: PayMonthTrace[] = [];
-  const mp = ev.monthPay;
-  const memberRows = isPeriods ? membersOf(frame, r) : [r];
-  for (const m of memberRows) {
-    const amount = orNull(L.basis[m]);
-    const scale = orNull(L.boundScale[m]);
-    const slices =
-      amount !== null && scale !== null && L.status[m] === CommissionStatus.Ok
-        ? commissionSlices(
-            amount > 0 ? amount : 0,
-            plan.commission.tiers.map((t) => t.from * scale),
-            plan.commission.tiers.map((t) => t.rate),
-            c.method
-          )
-        : [];
-    const status = (["ok", "basisMissing", "targetMissing", "gradeMissing", "conflict"] as const)[
-      L.status[m]
-    ];
-    commission.push({
-      period: months.periods[m],
-      basis: c.basis,
-      amount,
-      boundScale: scale,
-      method: c.method,
-      slices,
-      gross: orNull(L.gross[m]),
-      gate:
-        L.gate[m] === Gate.Attainment ? "attainment" : L.gate[m] === Gate.Grade ? "grade" : "open",
-      attainment: orNull(L.attainment[m]),
-      capped: L.capped[m] === 1,
-      cap: c.capPerMonth,
-      earned: orNull(L.earned[m]),
-      paidShare: c.paidShare,
-      paidNow: orNull(L.paidNow[m]),
-      deferred: orNull(L.deferred[m]),
-      clawback: L.clawback[m],
-      recovered: orNull(L.recovered[m]),
-      balance: L.balance[m],
-      net: orNull(L.net[m]),
-      status,
-    });
-    const period = months.periods[m];
-    if (status === "basisMissing" && basisField !== undefined)
+  if (status === "basisMissing" && basisField !== undefined)
+    out(
+      problems,
+      "error",
+      "commissionBasisMissing",
+      { period, field: plan.fields[basisField].name },
+      months,
+      m
+    );
+  if (status === "targetMissing")
+    out(problems, "error", "commissionTargetMissing", { period }, months, m);
+  if (status === "gradeMissing")
+    out(problems, "error", "commissionGradeMissing", { period }, months, m);
+  const p = cp.pay;
+  for (const k of [
+    p.baseSalary,
+    p.performancePay,
+    ...(plan.pay.prorate ? [p.daysWorked, p.daysInPeriod] : []),
+  ]) {
+    if (k >= 0 && monthValue(ev, k, m) === null && status !== "conflict")
       out(
         problems,
         "error",
-        "commissionBasisMissing",
-        { period, field: plan.fields[basisField].name },
+        "payInputMissing",
+        { period, field: plan.fields[k].name },
         months,
-        m
+        m,
+        cp.fieldKeys[k]
       );
-    if (status === "targetMissing")
-      out(problems, "error", "commissionTargetMissing", { period }, months, m);
-    if (status === "gradeMissing")
-      out(problems, "error", "commissionGradeMissing", { period }, months, m);
-    const p = cp.pay;
-    const v = (k: number) =>
-      k >= 0 && months.states[k][m] === CellState.Ok ? months.values[k][m] : null;
-    for (const k of [
-      p.baseSalary,
-      p.performancePay,
-      ...(plan.pay.prorate ? [p.daysWorked, p.daysInPeriod] : []),
-    ]) {
-      if (k >= 0 && v(k) === null && status !== "conflict")
-        out(
-          problems,
-          "error",
-          "payInputMissing",
-          { period, field: plan.fields[k].name },
-          months,
-          m,
-          cp.fieldKeys[k]
-        );
-    }
-    payMonths.push({
-      period,
-      share: orNull(mp.share[m]),
-      baseSalary: v(p.baseSalary),
-      base: orNull(mp.base[m]),
-      performanceStandardFull: v(p.performancePay),
-      performanceStandard: orNull(mp.performanceStandard[m]),
-      commission: orNull(mp.commission[m]),
-      adjustment: mp.adjustment[m],
-    });
   }
-  const pp = ev.periodPay;
-  const pay: PayTrace = isPeriods
-    ? {
-        months: payMonths,
-        base: orNull(pp.base[r]),
-        performanceStandard: orNull(pp.performanceStandard[r]),
-        coefficient: orNull(pp.coefficient[r]),
-        performancePay: orNull(pp.performancePay[r]),
-        commission: orNull(pp.commission[r]),
-        bonus: orNull(pp.bonus[r]),
-        total: orNull(pp.total[r]),
-      }
-    : {
-        months: payMonths,
-        base: payMonths[0]?.base ?? null,
-        performanceStandard: payMonths[0]?.performanceStandard ?? null,
-        coefficient: null,
-        performancePay: null,
-        commission: payMonths[0]?.commission ?? null,
-        bonus: payMonths[0]?.adjustment ?? null,
-        total: null,
-      };
+}
 
+function monthValue(ev: Evaluation, k: number, m: number): number | null {
+  const months = ev.months.frame;
+  return k >= 0 && months.states[k][m] === CellState.Ok ? months.values[k][m] : null;
+}
+
+function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
+  const p = ev.compiled.pay;
+  const mp = ev.monthPay;
+  return {
+    period: ev.months.frame.periods[m],
+    share: orNull(mp.share[m]),
+    baseSalary: monthValue(ev, p.baseSalary, m),
+    base: orNull(mp.base[m]),
+    performanceStandardFull: monthValue(ev, p.performancePay, m),
+    performanceStandard: orNull(mp.performanceStandard[m]),
+    commission: orNull(mp.commission[m]),
+    adjustment: mp.adjustment[m],
+  };
+}
+
+/** The pay of the row: an evaluation period's sums and coefficient, or a month's lines. */
+function payTrace(
+  ev: Evaluation,
+  r: number,
+  isPeriods: boolean,
+  months: PayMonthTrace[]
+): PayTrace {
+  const pp = ev.periodPay;
+  if (isPeriods)
+    return {
+      months,
+      base: orNull(pp.base[r]),
+      performanceStandard: orNull(pp.performanceStandard[r]),
+      coefficient: orNull(pp.coefficient[r]),
+      performancePay: orNull(pp.performancePay[r]),
+      commission: orNull(pp.commission[r]),
+      bonus: orNull(pp.bonus[r]),
+      total: orNull(pp.total[r]),
+    };
+  return {
+    months,
+    base: months[0]?.base ?? null,
+    performanceStandard: months[0]?.performanceStandard ?? null,
+    coefficient: null,
+    performancePay: null,
+    commission: months[0]?.commission ?? null,
+    bonus: months[0]?.adjustment ?? null,
+    total: null,
+  };
+}
+
+/** The indicators with the largest contributions, and with the largest weighted shortfalls. */
+function strengthsAndGaps(indicators: readonly IndicatorTrace[]): [string[], string[]] {
   const scored = indicators.filter((x) => x.contribution !== null);
   const strengths = [...scored]
     .sort((a, b) => b.contribution! - a.contribution!)
@@ -624,7 +652,56 @@ export function explain(
     .sort((a, b) => b.shortfall! - a.shortfall!)
     .slice(0, 3)
     .map((x) => x.key);
+  return [strengths, gaps];
+}
 
+/** The explanation of one row of a score set: evaluation rows by default. */
+export function explain(
+  ev: Evaluation,
+  r: number,
+  which: "periods" | "months" = "periods"
+): ScorecardTrace {
+  const plan = ev.compiled.plan;
+  const set = which === "periods" ? ev.periods : ev.months;
+  const frame = set.frame;
+  const months = ev.months.frame;
+  const isPeriods = which === "periods";
+  const dimensions = dimensionTraces(ev, set, r);
+  const indicators = ev.compiled.indicators.map((_, i) =>
+    indicatorTrace(ev, set, r, i, dimensions)
+  );
+  const total = orNull(set.totals[r]);
+  const problems = rowProblems(ev, set, r);
+  // Grade and coefficient (evaluation rows only).
+  let grade = NO_GRADE;
+  let coefficient: CoefficientTrace = {
+    value: null,
+    rule: plan.grading.coefficientMode,
+    grade: null,
+    attainment: null,
+    collection: null,
+    rowThreshold: null,
+    columnThreshold: null,
+  };
+  if (isPeriods) {
+    const gi = ev.grading.gradeIndex[r];
+    grade = gradeTrace(ev, r);
+    if (total !== null && gi < 0) out(problems, "error", "noGrade", { score: total }, frame, r);
+    coefficient = coefficientTrace(ev, r);
+    if (gi >= 0 && coefficient.value === null)
+      out(problems, "error", "coefficientMatrixInputs", {}, frame, r);
+  }
+  // Commission and pay, month by month.
+  const memberRows = isPeriods ? membersOf(frame, r) : [r];
+  const commission: CommissionMonthTrace[] = [];
+  const payMonths: PayMonthTrace[] = [];
+  for (const m of memberRows) {
+    const month = commissionMonthTrace(ev, m);
+    commission.push(month);
+    monthProblems(ev, m, month.status, problems);
+    payMonths.push(payMonthTrace(ev, m));
+  }
+  const [strengths, gaps] = strengthsAndGaps(indicators);
   return {
     subject: {
       id: frame.ids[r],
@@ -639,11 +716,11 @@ export function explain(
     indicators,
     dimensions,
     total,
-    renormalized,
+    renormalized: isRenormalized(ev, set, r, indicators),
     grade,
     coefficient,
     commission,
-    pay,
+    pay: payTrace(ev, r, isPeriods, payMonths),
     status: STATUS_NAMES[set.status[r] as RowStatus],
     problems,
     strengths,

@@ -9,10 +9,17 @@ import { deductionScore } from "../rules/deduction";
 import { directScore } from "../rules/direct";
 import { feedbackParts, type FeedbackParts } from "../rules/feedback";
 import { scoreAttainment } from "../rules/linear";
+import {
+  addMissing,
+  addScore,
+  type MissingEffect,
+  weightedMean,
+  weightSums,
+} from "../rules/weighting";
 import { isError } from "../errors";
 import type { FeedbackRating } from "../records";
 import { parsePeriodKey, Period, quarterOf, within } from "../periods";
-import { CompiledIndicator, CompiledPlan, InputKind, Method, Missing } from "./compile";
+import { CompiledIndicator, CompiledPlan, InputKind, Method } from "./compile";
 import { CellState, Frame } from "./frame";
 
 export const enum IndicatorStatus {
@@ -52,6 +59,9 @@ export const REASON_CODES = [
   "noRatings",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** The effect of each compiled missing-score policy (indexed by Missing). */
+const MISSING_EFFECTS: readonly MissingEffect[] = ["error", "zero", "leaveOut"];
 
 export const enum RowStatus {
   Ok = 0,
@@ -416,6 +426,8 @@ export interface ScoreSet {
   dimensionScores: Float64Array;
   /** Dimension left out because every indicator in it was left out. */
   dimensionExcluded: Uint8Array;
+  /** Row-major like the dimension scores: the indicator weight each dimension's mean counted. */
+  dimensionWeightCounted: Float64Array;
   totals: Float64Array;
   status: Uint8Array;
 }
@@ -434,14 +446,15 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     indicatorReason: new Uint8Array(n * ni),
     dimensionScores: new Float64Array(n * nd),
     dimensionExcluded: new Uint8Array(n * nd),
+    dimensionWeightCounted: new Float64Array(n * nd),
     totals: new Float64Array(n),
     status: new Uint8Array(n),
   };
   const cols = newColumns(n);
   const scores = new Float64Array(n);
-  // Per dimension: weighted sum, weight counted, error flag — row-major n × nd.
-  const num = new Float64Array(n * nd);
-  const den = new Float64Array(n * nd);
+  // Per dimension: weighted sums and an error flag — row-major n × nd.
+  const sums = weightSums(n * nd);
+  sums.den = set.dimensionWeightCounted;
   const err = new Uint8Array(n * nd);
   const status = new Uint8Array(n);
   for (let i = 0; i < ni; i++) {
@@ -450,6 +463,7 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     scoreRange(ind, cols, n, scores);
     const d = ind.dimension;
     const w = ind.weight;
+    const policy = MISSING_EFFECTS[ind.missing];
     const reason = cols.reason;
     for (let r = 0; r < n; r++) {
       const at = r * ni + i;
@@ -459,19 +473,19 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
       if (rs === Reason.None) {
         const s = scores[r];
         set.indicatorScores[at] = s;
-        num[dat] += s * w;
-        den[dat] += w;
+        addScore(sums, dat, s, w);
         continue;
       }
-      if (rs === Reason.Invalid || rs === Reason.TargetNegative || ind.missing === Missing.Error) {
+      // Unreadable data is an error whatever the policy; else the policy says.
+      const effect = rs === Reason.Invalid || rs === Reason.TargetNegative ? "error" : policy;
+      if (!addMissing(sums, dat, w, effect)) {
         set.indicatorScores[at] = NaN;
         set.indicatorStatus[at] = IndicatorStatus.Error;
         err[dat] = 1;
         status[r] = RowStatus.Error;
-      } else if (ind.missing === Missing.Zero) {
+      } else if (effect === "zero") {
         set.indicatorScores[at] = 0;
         set.indicatorStatus[at] = IndicatorStatus.Zeroed;
-        den[dat] += w;
         if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
       } else {
         set.indicatorScores[at] = NaN;
@@ -481,31 +495,24 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     }
   }
   const dw = cp.dimensionWeights;
+  const total = weightSums(1);
   for (let r = 0; r < n; r++) {
-    let tn = 0;
-    let td = 0;
+    total.num[0] = total.den[0] = 0;
     for (let d = 0; d < nd; d++) {
       const at = r * nd + d;
-      if (err[at]) {
-        set.dimensionScores[at] = NaN;
-        continue;
-      }
-      if (den[at] === 0) {
-        set.dimensionScores[at] = NaN;
-        set.dimensionExcluded[at] = 1;
-        continue;
-      }
-      const s = num[at] / den[at];
+      const s = err[at] ? NaN : weightedMean(sums, at);
       set.dimensionScores[at] = s;
-      tn += s * dw[d];
-      td += dw[d];
+      if (err[at]) continue;
+      // Every indicator of the dimension left out: the dimension is left out of the total.
+      if (sums.den[at] === 0) set.dimensionExcluded[at] = 1;
+      else addScore(total, 0, s, dw[d]);
     }
     let st = status[r];
     if (frame.conflicts[r]) st = RowStatus.Error;
-    if (st === RowStatus.Error || td === 0) {
+    if (st === RowStatus.Error || total.den[0] === 0) {
       set.totals[r] = NaN;
       st = RowStatus.Error;
-    } else set.totals[r] = tn / td;
+    } else set.totals[r] = weightedMean(total, 0);
     set.status[r] = st;
   }
   return set;

@@ -75,6 +75,12 @@ function lastReached(value: number, thresholds: readonly number[]): number {
   return found;
 }
 
+/** The last threshold a value reaches on an ascending axis, or null below the first. */
+export function thresholdReached(value: number, thresholds: readonly number[]): number | null {
+  const i = lastReached(value, thresholds);
+  return i < 0 ? null : thresholds[i];
+}
+
 /** Two-way lookup: the last threshold ≤ value on each axis; below the first on either axis → 0. */
 export function matrixUnchecked(
   rowValue: number,

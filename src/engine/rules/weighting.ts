@@ -38,25 +38,40 @@ export function missingEffect(policy: MissingPolicy): MissingEffect {
 }
 
 /**
- * A running weighted sum: `add` a score with its weight, `addMissing` a missing score under its
- * policy (false when that makes the mean an error), `mean` the result (NaN when no weight was
- * counted: every score left out).
+ * Running weighted sums, one per slot (a row's dimension, a row's total, one call of
+ * PERF.WEIGHTED): Σ score × weight and Σ weight counted. The engine fills n × dimensions of them
+ * in one pass; the explanation reads the counted weights back as effective weights.
  */
-export class WeightedSum {
-  num = 0;
-  den = 0;
-  add(score: number, weight: number): void {
-    this.num += score * weight;
-    this.den += weight;
-  }
-  addMissing(weight: number, effect: MissingEffect): boolean {
-    if (effect === "error") return false;
-    if (effect === "zero") this.den += weight;
-    return true;
-  }
-  mean(): number {
-    return this.den === 0 ? NaN : this.num / this.den;
-  }
+export interface WeightSums {
+  num: Float64Array;
+  den: Float64Array;
+}
+
+export function weightSums(n: number): WeightSums {
+  return { num: new Float64Array(n), den: new Float64Array(n) };
+}
+
+/** A score counts with its weight. */
+export function addScore(s: WeightSums, at: number, score: number, weight: number): void {
+  s.num[at] += score * weight;
+  s.den[at] += weight;
+}
+
+/** A missing score under its policy's effect; false when that makes the mean an error. */
+export function addMissing(
+  s: WeightSums,
+  at: number,
+  weight: number,
+  effect: MissingEffect
+): boolean {
+  if (effect === "error") return false;
+  if (effect === "zero") s.den[at] += weight;
+  return true;
+}
+
+/** The weighted mean of a slot; NaN when no weight was counted (every score left out). */
+export function weightedMean(s: WeightSums, at: number): number {
+  return s.den[at] === 0 ? NaN : s.num[at] / s.den[at];
 }
 
 /** A weight's share of the weights counted (0 when nothing was counted). */
@@ -75,23 +90,23 @@ export function weighted(
   }
   const scale = checkWeights(weights);
   if (isError(scale)) return scale;
-  const sum = new WeightedSum();
+  const sum = weightSums(1);
   const effect = missingEffect(missing);
   for (let i = 0; i < scores.length; i++) {
     const w = weights[i] ?? 0;
     const s = scores[i];
     if (s === null) {
-      if (w > 0 && !sum.addMissing(w, effect))
+      if (w > 0 && !addMissing(sum, 0, w, effect))
         return valueError("scoreMissing", { position: i + 1, weight: w });
       continue;
     }
-    sum.add(s, w);
+    addScore(sum, 0, s, w);
   }
-  if (sum.den === 0) {
+  if (sum.den[0] === 0) {
     if (missing === "renormalize") return naError("allScoresMissing");
     return 0;
   }
-  return sum.num / sum.den;
+  return weightedMean(sum, 0);
 }
 
 /** The formula of a missing indicator score under its policy: #N/A, 0 or "" (left out). */
