@@ -75,6 +75,12 @@ import {
   performancePayFormula,
   totalPayFormula,
 } from "../../src/engine/rules/pay";
+import {
+  periodFormula,
+  periodState,
+  periodValue,
+  type MonthTally,
+} from "../../src/engine/rules/aggregate";
 import { isError } from "../../src/engine/errors";
 import { expectMoney, expectNumber, FormulaSheet } from "./support/formula-sheet";
 
@@ -97,6 +103,49 @@ const ascending = (count: number, min: number, step: number) =>
   fc
     .array(num(0.01, step), { minLength: count, maxLength: count })
     .map((steps) => steps.reduce<number[]>((xs, s) => [...xs, (xs.at(-1) ?? min) + s], []));
+
+describe("period aggregation", () => {
+  it("should sum, average or take the last month like the engine's frame", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(maybe(num(-100, 1000)), fc.constant("=NA()")), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.constantFrom<"sum" | "mean" | "last">("sum", "mean", "last"),
+        fc.boolean(),
+        (months, rule, optional) => {
+          sheet.clear();
+          const cells = sheet.column(0, months);
+          const got = sheet.eval(
+            periodFormula(rule, optional, sheet.range(0, months.length), cells)
+          );
+          const t: MonthTally = {
+            invalid: false,
+            anyBlank: false,
+            allAbsent: false,
+            sum: 0,
+            count: 0,
+            last: NaN,
+          };
+          for (const v of months) {
+            if (typeof v === "number") {
+              t.sum += v;
+              t.count++;
+              t.last = v;
+            } else if (v === null) t.anyBlank = true;
+            else t.invalid = true;
+          }
+          const state = periodState(rule, optional, t);
+          if (state === "invalid") return expect(got).toBe("error");
+          if (state !== "ok") return expect(got).toBe("");
+          expectNumber(got, periodValue(rule, t));
+        }
+      ),
+      RUNS
+    );
+  });
+});
 
 describe("attainment", () => {
   it("should give the engine's attainment, blank or error for the same inputs", () => {

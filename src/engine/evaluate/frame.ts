@@ -6,6 +6,7 @@
 import type { DataRow, SourceRef } from "../records";
 import type { CompiledPlan } from "./compile";
 import { parsePeriodKey } from "../periods";
+import { periodState, periodValue, type MonthTally, type PeriodState } from "../rules/aggregate";
 
 export const enum CellState {
   Ok = 0,
@@ -209,41 +210,43 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
     const ss = months.states[k];
     const out = f.values[k];
     const outState = f.states[k];
+    const t: MonthTally = {
+      invalid: false,
+      anyBlank: false,
+      allAbsent: true,
+      sum: 0,
+      count: 0,
+      last: NaN,
+    };
     for (let g = 0; g < ng; g++) {
-      const a = starts[g];
-      const b = starts[g + 1];
-      let invalid = false;
-      let anyBlank = false;
-      let allAbsent = true;
-      let acc = 0;
-      let count = 0;
-      let lastValue = NaN;
-      for (let r = a; r < b; r++) {
+      t.invalid = t.anyBlank = false;
+      t.allAbsent = true;
+      t.sum = t.count = 0;
+      t.last = NaN;
+      for (let r = starts[g]; r < starts[g + 1]; r++) {
         const s = ss[r];
-        if (s !== CellState.Absent) allAbsent = false;
+        if (s !== CellState.Absent) t.allAbsent = false;
         if (s === CellState.Ok) {
-          acc += vs[r];
-          count++;
-          lastValue = vs[r];
-        } else if (s === CellState.Invalid) invalid = true;
-        else anyBlank = true;
+          t.sum += vs[r];
+          t.count++;
+          t.last = vs[r];
+        } else if (s === CellState.Invalid) t.invalid = true;
+        else t.anyBlank = true;
       }
-      let state: CellState = CellState.Ok;
-      let value = NaN;
-      if (invalid) state = CellState.Invalid;
-      else if (allAbsent) state = CellState.Absent;
-      else if (rule === "sum") {
-        // An optional column (a pay adjustment) that is blank in a month adds nothing.
-        if (anyBlank && !optional) state = CellState.Blank;
-        else value = acc;
-      } else if (count === 0) state = CellState.Blank;
-      else value = rule === "mean" ? acc / count : lastValue;
-      out[g] = value;
+      const state = STATES[periodState(rule, optional, t)];
+      out[g] = state === CellState.Ok ? periodValue(rule, t) : NaN;
       outState[g] = state;
     }
   }
   return f;
 }
+
+const STATES: Record<PeriodState, CellState> = {
+  ok: CellState.Ok,
+  blank: CellState.Blank,
+  invalid: CellState.Invalid,
+  absent: CellState.Absent,
+};
 
 /** The month rows a row was built from, as a list (for explanations; loops use first/end). */
 export function membersOf(frame: Frame, r: number): number[] {

@@ -7,6 +7,7 @@ import { PAY_FIELDS } from "../../engine/plan/model";
 import { matrixRatios } from "../../engine/evaluate/grading";
 import { annualRows } from "../../engine/evaluate/rows";
 import { cellValue } from "../../engine/evaluate/frame";
+import { lastFilledFormula } from "../../engine/rules/aggregate";
 import { feedbackFormula } from "../../engine/rules/feedback";
 import { weightedTermsFormula } from "../../engine/rules/weighting";
 import { performancePayFormula } from "../../engine/rules/pay";
@@ -27,7 +28,7 @@ import {
   Cols,
   T,
   fieldName,
-  monthField,
+  monthFields,
   monthFieldRange,
   comCell,
   aggregateFormula,
@@ -161,18 +162,8 @@ function putYearPay(ctx: Ctx, x: YearLine): void {
   const planStandard = settingName("bonusStandard");
   if (ctx.fieldIndex.has(bsKey)) {
     const R = monthFieldRange(ctx, bsKey, span[0], span[1]);
-    let nested = `""`;
-    for (let mm = span[0]; mm <= span[1]; mm++) {
-      const ref = monthField(ctx, bsKey, mm)!;
-      nested = `IF(${ref}<>"",${ref},${nested})`;
-    }
-    put(
-      "bonusStandard",
-      fx(
-        `IFERROR(IF(SUMPRODUCT((${R}<>"")*1)=0,${planStandard},SUM(${R})*0+${nested}),${planStandard})`,
-        an.bonusStandard[y]
-      )
-    );
+    const latest = lastFilledFormula(R, monthFields(ctx, bsKey, span[0], span[1]), planStandard);
+    put("bonusStandard", fx(`IFERROR(${latest},${planStandard})`, an.bonusStandard[y]));
   } else put("bonusStandard", fx(planStandard, an.bonusStandard[y]));
   put(
     "bonus",

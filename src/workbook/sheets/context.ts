@@ -4,6 +4,7 @@
  * references one sheet makes into another (a month's field on Monthly data, a Commission line,
  * a field's period aggregate, the 360 means of the ratings the engine used).
  */
+import { periodFormula } from "../../engine/rules/aggregate";
 import type { Language } from "../../engine/messages";
 import type { Indicator, Plan } from "../../engine/plan/model";
 import { ratingScale } from "../../engine/plan/model";
@@ -211,22 +212,19 @@ export function usesTarget(ctx: Ctx, i: number): boolean {
 /** The aggregate of a field over a period's months, as the engine's frame aggregates it. */
 export function aggregateFormula(ctx: Ctx, key: string, first: number, last: number): string {
   const f = ctx.plan.fields[ctx.fieldIndex.get(key)!];
-  const R = monthFieldRange(ctx, key, first, last);
-  const filled = `SUMPRODUCT((${R}<>"")*1)`;
-  switch (f.aggregate) {
-    case "sum":
-      return f.optional ? `SUM(${R})` : `IF(SUMPRODUCT((${R}="")*1)>0,"",SUM(${R}))`;
-    case "mean":
-      return `IF(${filled}=0,"",SUM(${R})/${filled})`;
-    case "last": {
-      let nested = `""`;
-      for (let m = first; m <= last; m++) {
-        const x = monthField(ctx, key, m)!;
-        nested = `IF(${x}<>"",${x},${nested})`;
-      }
-      return `IF(${filled}=0,"",SUM(${R})*0+${nested})`;
-    }
-  }
+  return periodFormula(
+    f.aggregate,
+    f.optional,
+    monthFieldRange(ctx, key, first, last),
+    monthFields(ctx, key, first, last)
+  );
+}
+
+/** The Monthly data cells of a field over a run of month rows, in month order. */
+export function monthFields(ctx: Ctx, key: string, first: number, last: number): string[] {
+  const cells: string[] = [];
+  for (let m = first; m <= last; m++) cells.push(monthField(ctx, key, m)!);
+  return cells;
 }
 
 /**

@@ -8,7 +8,7 @@ import { HF_CONFIG } from "../../workbook/support/hyperformula";
 import { useExcelRound } from "../../workbook/support/excel-round";
 import { cell as a1cell, range as a1range } from "../../../src/workbook/a1";
 
-/** A cell input: a number, text, or null for a missing value (a formula returning ""). */
+/** A cell input: a number, text ("=…" a formula), or null for a missing value (a formula returning ""). */
 export type Input = number | string | null;
 
 /** What a formula gave: a number, text ("" for missing), or "error" for any error value. */
@@ -61,7 +61,7 @@ export class FormulaSheet {
 
 function content1(v: Input): RawCellContent {
   if (v === null) return `=""`;
-  if (typeof v === "string") return "'" + v;
+  if (typeof v === "string") return v.startsWith("=") ? v : "'" + v;
   return v;
 }
 
