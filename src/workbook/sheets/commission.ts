@@ -8,7 +8,7 @@ import { PAY_FIELDS } from "../../engine/plan/model";
 import type { Evaluation } from "../../engine/evaluate/evaluate";
 import { CommissionStatus, Gate, type Settlement } from "../../engine/evaluate/commission";
 import { monthRows } from "../../engine/evaluate/rows";
-import { cellValue, monthSpan } from "../../engine/evaluate/frame";
+import { cellValue } from "../../engine/evaluate/frame";
 import {
   attainmentGateFormula,
   commissionLine,
@@ -30,7 +30,17 @@ import type { Cell, SheetLayout } from "../layout";
 import { sheet as emptySheet } from "../layout";
 import { PLAN_NAMES, settingName } from "../plan-sheet";
 import { enumText } from "../text";
-import { MONEY, PCT, HEADER_FILL, Ctx, T, monthField, comCell, comRange } from "./context";
+import {
+  MONEY,
+  PCT,
+  HEADER_FILL,
+  Ctx,
+  T,
+  monthField,
+  comCell,
+  comRange,
+  periodOfMonths,
+} from "./context";
 
 export function commissionColumns(ctx: Ctx): void {
   const c = ctx.cc;
@@ -355,11 +365,7 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
   // The ledger's settlement of each person's year, on the year's last month row.
   const yearEnd = new Map<number, Settlement>();
   for (const st of ev.ledger.settlements) yearEnd.set(st.rows[st.rows.length - 1], st);
-  const periodOfMonth = new Int32Array(mf.n);
-  for (let r = 0; r < ev.periods.frame.n; r++) {
-    const [a, b] = monthSpan(ev.periods.frame, r);
-    for (let m = a; m <= b; m++) periodOfMonth[m] = r;
-  }
+  const periodOfMonth = periodOfMonths(ev);
   const readingByRow = issuesByRow(readingIssues);
   const sep = lang === "zh-CN" ? "；" : "; ";
   for (let m = 0; m < mf.n; m++) {

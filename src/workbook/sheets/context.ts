@@ -4,6 +4,7 @@
  * references one sheet makes into another (a month's field on Monthly data, a Commission line,
  * a field's period aggregate, the 360 means of the ratings the engine used).
  */
+import { monthSpan } from "../../engine/evaluate/frame";
 import { periodFormula } from "../../engine/rules/aggregate";
 import type { Language } from "../../engine/messages";
 import type { Indicator, Plan } from "../../engine/plan/model";
@@ -218,6 +219,17 @@ export function aggregateFormula(ctx: Ctx, key: string, first: number, last: num
     monthFieldRange(ctx, key, first, last),
     monthFields(ctx, key, first, last)
   );
+}
+
+/** The evaluation row (Scorecard) each month row lies in. */
+export function periodOfMonths(ev: Evaluation): Int32Array {
+  const pf = ev.periods.frame;
+  const out = new Int32Array(ev.months.frame.n);
+  for (let r = 0; r < pf.n; r++) {
+    const [a, b] = monthSpan(pf, r);
+    for (let m = a; m <= b; m++) out[m] = r;
+  }
+  return out;
 }
 
 /** The Monthly data cells of a field over a run of month rows, in month order. */

@@ -11,7 +11,7 @@ import { ERR } from "../formula";
 import { Grid } from "../grid";
 import type { Cell, SheetLayout } from "../layout";
 import { sheet as emptySheet } from "../layout";
-import { HEADER_FILL, Ctx, T } from "./context";
+import { HEADER_FILL, Ctx, T, periodOfMonths } from "./context";
 
 export function monthColumns(ctx: Ctx): void {
   const c = ctx.mc;
@@ -40,11 +40,7 @@ export function monthsSheet(ctx: Ctx): SheetLayout {
     0,
     c.list.map((x) => x.header)
   );
-  const evalPeriod = (m: number) => {
-    if (plan.periods.evaluation === "month") return mf.periods[m];
-    const p = mf.periods[m];
-    return `${p.slice(0, 4)}-Q${Math.floor((Number(p.slice(5, 7)) - 1) / 3) + 1}`;
-  };
+  const periodOf = periodOfMonths(ev);
   const checkCol = c.get("check");
   for (let m = 0; m < mf.n; m++) {
     const row = ctx.monthRow(m);
@@ -57,7 +53,7 @@ export function monthsSheet(ctx: Ctx): SheetLayout {
       mf.names[m],
       mf.teams[m],
       mf.periods[m],
-      evalPeriod(m),
+      ev.periods.frame.periods[periodOf[m]],
       mf.periods[m].slice(0, 4),
       src.row,
     ];

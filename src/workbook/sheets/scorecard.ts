@@ -349,9 +349,8 @@ function putDimensionsAndTotal(ctx: Ctx, x: RowCells, m0: number, m1: number): v
   });
   const [D, DW] = run("d:" + plan.dimensions[0].key, nd);
   let totalF = `IFERROR(${renormalizedFormula(D, DW, "#N/A", style === "perf")},"")`;
-  let conflicted = false;
-  for (let m = m0; m <= m1; m++) if (ev.months.frame.conflicts[m]) conflicted = true;
-  if (conflicted) {
+  // The engine's period row carries a conflict of any of its months.
+  if (ev.periods.frame.conflicts[r]) {
     // A month with two different Data rows: no total until one of them is corrected.
     const unique = `${quoteSheet(ctx.names.months)}!${a1range({ row: ctx.monthRow(m0), column: ctx.mc.get("unique"), rows: m1 - m0 + 1, columns: 1 }, true)}`;
     totalF = `IF(AND(${unique}),${totalF},"")`;
