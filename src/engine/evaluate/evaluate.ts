@@ -6,7 +6,8 @@
 import { ratingScale, type Plan } from "../plan/model";
 import type { DataRow, FeedbackRating } from "../records";
 import type { Issue } from "../issues";
-import { roundMoney, excelRound } from "../numeric";
+import { excelRound } from "../numeric";
+import { performancePay } from "../rules/pay";
 import { CompiledPlan, compilePlan } from "./compile";
 import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
 import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
@@ -184,7 +185,7 @@ function annualReview(
     const fromData = bs >= 0 && yf.states[bs][y] === CellState.Ok ? yf.values[bs][y] : NaN;
     const standard = Number.isNaN(fromData) ? cp.plan.pay.bonusStandard : fromData;
     res.bonusStandard[y] = standard;
-    res.bonus[y] = roundMoney(standard * res.grading.coefficient[y]);
+    res.bonus[y] = performancePay(standard, res.grading.coefficient[y]);
     while (
       si < ledger.settlements.length &&
       (ledger.settlements[si].id < yf.ids[y] ||

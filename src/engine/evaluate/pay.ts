@@ -4,7 +4,9 @@
  * performance pay = standard × coefficient, and the total as PERF.PAY computes it. Per year: the
  * bonus from the annual coefficient and the settlement of deferred commission.
  */
-import { excelRound, roundMoney } from "../numeric";
+import { roundMoney } from "../numeric";
+import { performancePay, totalPay } from "../rules/pay";
+import { proratedMoney, workedShare } from "../rules/prorate";
 import type { CompiledPlan } from "./compile";
 import { CellState, Frame } from "./frame";
 import type { Ledger } from "./commission";
@@ -42,15 +44,11 @@ export function monthPay(cp: CompiledPlan, months: Frame, ledger: Ledger): Month
     k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN;
   for (let r = 0; r < n; r++) {
     let share = 1;
-    if (cp.plan.pay.prorate) {
-      const worked = val(p.daysWorked, r);
-      const days = val(p.daysInPeriod, r);
-      share = days > 0 && worked >= 0 ? (worked < days ? worked / days : 1) : NaN;
-    }
+    if (cp.plan.pay.prorate) share = workedShare(val(p.daysWorked, r), val(p.daysInPeriod, r));
     if (months.conflicts[r]) share = NaN;
     out.share[r] = share;
-    out.base[r] = roundMoney(val(p.baseSalary, r) * share);
-    out.performanceStandard[r] = roundMoney(val(p.performancePay, r) * share);
+    out.base[r] = proratedMoney(val(p.baseSalary, r), share);
+    out.performanceStandard[r] = proratedMoney(val(p.performancePay, r), share);
     const adj = val(p.adjustment, r);
     out.adjustment[r] = Number.isNaN(adj) ? 0 : adj;
   }
@@ -89,9 +87,8 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     out.performanceStandard[r] = std;
     out.commission[r] = com;
     out.bonus[r] = bonus;
-    out.performancePay[r] = roundMoney(std * c);
-    // PERF.PAY: ROUND(base + standard × coefficient + commission + bonus, 2).
-    out.total[r] = excelRound(base + std * c + com + bonus, 2);
+    out.performancePay[r] = performancePay(std, c);
+    out.total[r] = totalPay(base, std, c, com, bonus);
   }
   return out;
 }

@@ -18,7 +18,18 @@ export function pay(
     return numError("payPartNegative", { arg: "performance_pay", value: performancePay });
   if (coefficientValue < 0)
     return numError("payPartNegative", { arg: "coefficient", value: coefficientValue });
-  return excelRound(base + performancePay * coefficientValue + commissionValue + bonus, 2);
+  return totalPay(base, performancePay, coefficientValue, commissionValue, bonus);
+}
+
+/** The total pay line, parts already checked: the sum rounded to the cent once. */
+export function totalPay(
+  base: number,
+  standard: number,
+  coefficientValue: number,
+  commissionValue: number,
+  bonus: number
+): number {
+  return excelRound(base + standard * coefficientValue + commissionValue + bonus, 2);
 }
 
 /** The performance pay line: standard × coefficient, to the cent. */
