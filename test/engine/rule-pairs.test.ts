@@ -57,6 +57,8 @@ import {
   earnedCommission,
   Gate,
   gradeGateFormula,
+  monthStatus,
+  monthStatusFormula,
   recoverClawback,
   settleYear,
   settlementLine,
@@ -607,6 +609,44 @@ describe("commission", () => {
           const [YR] = sheet.column(11, [yr as number], 2);
           expectMoney(sheet.eval(settlementLine.settlement(DF, YR)), y.settlement);
           expectMoney(sheet.eval(settlementLine.outstanding(BAL, YR)), y.outstanding);
+        }
+      ),
+      RUNS
+    );
+  });
+});
+
+describe("commission: can the ledger pay on the month", () => {
+  it("should need a basis, a target above 0 and a grade only where the plan needs them", () => {
+    fc.assert(
+      fc.property(
+        maybe(money),
+        fc.option(maybe(num(-10, 1000)), { nil: undefined }),
+        fc.option(maybe(fc.constantFrom("A", "B")), { nil: undefined }),
+        fc.boolean(),
+        (basis, target, g, conflict) => {
+          sheet.clear();
+          const [B, T, G, U] = sheet.column(0, [
+            basis,
+            target ?? null,
+            g ?? null,
+            conflict ? 0 : 1,
+          ]);
+          const got = sheet.eval(
+            monthStatusFormula(
+              B,
+              target === undefined ? null : T,
+              g === undefined ? null : G,
+              conflict ? U : null
+            )
+          );
+          const status = monthStatus(
+            conflict,
+            basis ?? NaN,
+            target === undefined ? null : (target ?? NaN),
+            g === undefined ? null : g === null ? -1 : 0
+          );
+          expect(got).toBe(status === 0 ? 1 : 0);
         }
       ),
       RUNS

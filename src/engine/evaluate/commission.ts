@@ -5,6 +5,7 @@
  * Every amount is rounded to the cent as Excel's ROUND rounds, at the line it appears on.
  */
 import {
+  CommissionStatus,
   commissionGate,
   commissionUnchecked,
   earnedCommission,
@@ -13,25 +14,14 @@ import {
   netCommission,
   recoverClawback,
   settleYear,
+  monthStatus,
   splitPaid,
 } from "../rules/commission";
 import { roundMoney } from "../numeric";
 import type { CompiledPlan } from "./compile";
 import { CellState, Frame } from "./frame";
 
-export { Gate };
-
-export const enum CommissionStatus {
-  Ok = 0,
-  /** The basis amount is blank or unreadable. */
-  BasisMissing = 1,
-  /** Attainment bounds or the attainment gate need a sales target above 0. */
-  TargetMissing = 2,
-  /** The grade gate needs the period's grade, which could not be computed. */
-  GradeMissing = 3,
-  /** Two different rows for the same person and month: neither can be paid on. */
-  Conflict = 4,
-}
+export { CommissionStatus, Gate };
 
 export interface Ledger {
   frame: Frame;
@@ -156,14 +146,13 @@ function ledgerMonth(
   const claw = cellOf(months, p.clawback, r);
   L.clawback[r] = Number.isNaN(claw) ? 0 : claw;
 
-  let status = CommissionStatus.Ok;
-  if (months.conflicts[r]) status = CommissionStatus.Conflict;
-  else if (Number.isNaN(basis)) status = CommissionStatus.BasisMissing;
-  else if (R.needsTarget && !(target > 0)) status = CommissionStatus.TargetMissing;
+  const conflict = months.conflicts[r] !== 0;
+  let status = monthStatus(conflict, basis, R.needsTarget ? target : null, null);
   let gradeIndex = -1;
   if (status === CommissionStatus.Ok && R.minGradeIndex >= 0) {
+    // The period's grade is asked for only when the month can otherwise be paid on.
     gradeIndex = R.gradeOfMonth(r);
-    if (gradeIndex < 0) status = CommissionStatus.GradeMissing;
+    status = monthStatus(conflict, basis, R.needsTarget ? target : null, gradeIndex);
   }
   L.status[r] = status;
   if (status !== CommissionStatus.Ok) {

@@ -128,6 +128,55 @@ export function commission(
 // The month's lines: gate, cap, paid now and deferred, clawback, year-end settlement
 // ---------------------------------------------------------------------------------------------
 
+/** Whether the ledger can pay on a month, and why not. */
+export const enum CommissionStatus {
+  Ok = 0,
+  /** The basis amount is blank or unreadable. */
+  BasisMissing = 1,
+  /** Attainment bounds or the attainment gate need a sales target above 0. */
+  TargetMissing = 2,
+  /** The grade gate needs the period's grade, which could not be computed. */
+  GradeMissing = 3,
+  /** Two different rows for the same person and month: neither can be paid on. */
+  Conflict = 4,
+}
+
+/**
+ * Whether the ledger can pay on a month: no conflicting row, a readable basis, a target above 0
+ * when the tiers or the gate need one, and (when the grade gate needs it, `gradeIndex` −1 for
+ * none) the period's grade.
+ */
+export function monthStatus(
+  conflict: boolean,
+  basis: number,
+  target: number | null,
+  gradeIndex: number | null
+): CommissionStatus {
+  if (conflict) return CommissionStatus.Conflict;
+  if (Number.isNaN(basis)) return CommissionStatus.BasisMissing;
+  if (target !== null && !(target > 0)) return CommissionStatus.TargetMissing;
+  if (gradeIndex !== null && gradeIndex < 0) return CommissionStatus.GradeMissing;
+  return CommissionStatus.Ok;
+}
+
+/**
+ * The same as a condition over the month's cells: the basis, the target (null when not
+ * needed), the period's grade (null when not needed), the "only row of the month" check (null
+ * when the month has no conflicting row).
+ */
+export function monthStatusFormula(
+  basis: string,
+  target: string | null,
+  grade: string | null,
+  unique: string | null
+): string {
+  const conds = [`${basis}<>""`];
+  if (target !== null) conds.push(`${target}<>""`, `${target}>0`);
+  if (grade !== null) conds.push(`${grade}<>""`);
+  if (unique !== null) conds.push(unique);
+  return `IFERROR(AND(${conds.join(",")}),1=0)`;
+}
+
 /** The month's sales attainment, signed ÷ target: NaN without a target above 0 or a signed amount. */
 export function monthAttainment(signed: number, target: number): number {
   return target > 0 && !Number.isNaN(signed) ? signed / target : NaN;

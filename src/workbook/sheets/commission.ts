@@ -15,6 +15,7 @@ import {
   commissionPerfFormula,
   gradeGateFormula,
   monthAttainmentFormula,
+  monthStatusFormula,
   settlementLine,
   tiersFormula as tieredFormula,
 } from "../../engine/rules/commission";
@@ -175,13 +176,14 @@ function basisCells(ctx: Ctx, x: MonthLine): void {
   const TG = c.has("target") ? cell("target") : null;
   if (c.has("attainment"))
     put("attainment", fx(monthAttainmentFormula(S!, TG!), numOr(Lg.attainment[m], "")));
-  const conds = [`${cell("basis")}<>""`];
-  if (cm.boundType === "attainment" || cm.gate.minAttainment !== null)
-    conds.push(`${TG}<>""`, `${TG}>0`);
-  if (cm.gate.minGrade !== null) conds.push(`${gradeRef(ctx, x)}<>""`);
-  if (ev.months.frame.conflicts[m]) conds.push(x.uniqueRef);
-  // The engine's ledger status: basis readable, a target above 0 when tiers or the gate need it, the grade when the gate needs it.
-  put("ok", fx(`IFERROR(AND(${conds.join(",")}),1=0)`, x.ok));
+  const needsTarget = cm.boundType === "attainment" || cm.gate.minAttainment !== null;
+  const okF = monthStatusFormula(
+    cell("basis"),
+    needsTarget ? TG : null,
+    cm.gate.minGrade !== null ? gradeRef(ctx, x) : null,
+    ev.months.frame.conflicts[m] ? x.uniqueRef : null
+  );
+  put("ok", fx(okF, x.ok));
   if (c.has("scale")) put("scale", fx(x.ifOk(TG!), x.ok ? Lg.boundScale[m] : ERR));
 }
 
