@@ -15,6 +15,7 @@ import type {
   Scoring,
 } from "../../engine/plan/model";
 import { inputFields } from "../../engine/plan/model";
+import { indicatorFormat } from "../data-sheet";
 import type { Cell } from "../layout";
 import type { EnumName, EnumValue, Words } from "../text";
 import { enumText, H, isWords, readEnum, say } from "../text";
@@ -110,16 +111,6 @@ export interface TableDef<T, Cols extends Columns<T>, A, X = void> {
 
 export type TableKey = "dimensions" | "indicators" | "curves" | "grades" | "tiers" | "fields";
 
-const UNIT_FORMATS: Record<Indicator["unit"], string> = {
-  currency: "#,##0",
-  ratio: PCT2,
-  count: "#,##0",
-  days: "#,##0",
-  points: "#,##0",
-  score: "0.0",
-  hours: "0.0",
-};
-
 function splitList(text: string, separators: RegExp): string[] {
   return text
     .split(separators)
@@ -210,7 +201,7 @@ const indicatorColumns = {
   targetDefault: {
     read: "optionalNumber",
     write: (i) => i.target.default,
-    format: (i) => UNIT_FORMATS[i.unit],
+    format: (i) => indicatorFormat(i.unit),
   },
   missing: { read: { enum: "missing", fallback: "error" }, write: (i) => i.missing },
 } as const satisfies Columns<Indicator>;
