@@ -61,16 +61,12 @@ function readTable<T, Cols extends Columns<T>, A, X>(
 /** The curve points by indicator key, read before the indicators that use them. */
 function readCurves(s: PlanCells): CurvePointsByKey {
   const byKey: CurvePointsByKey = new Map();
-  const keys = Object.keys(CURVES.columns) as (keyof typeof CURVES.columns)[];
-  const found = s.table(CURVES.section, keys);
-  if (!found?.ok) return byKey;
-  for (const r of found.rows) {
-    const row = s.row(CURVES.section, CURVES.columns, found, r);
-    const point = CURVES.read(row);
+  const read = readTable(s, CURVES, undefined);
+  read?.items.forEach((point, i) => {
     const list = byKey.get(point.indicator) ?? [];
-    list.push({ point, anchor: CURVES.anchor(point, row.pos), row: r });
+    list.push({ point, anchor: read.anchors[i], row: read.rows[i] });
     byKey.set(point.indicator, list);
-  }
+  });
   return byKey;
 }
 

@@ -61,7 +61,7 @@ export interface ColumnDef<T> {
   /** Data validation: numbers in an interval (adjacent columns with the same one share it). */
   decimal?: { min: number; max: number };
   /** Data validation: a list from another table's column. */
-  source?: { table: TableKey; column: HeaderKey };
+  source?: { table: SectionKey; column: HeaderKey };
   /** The reader accepts a sheet without this column (it came later). */
   optional?: boolean;
 }
@@ -108,8 +108,6 @@ export interface TableDef<T, Cols extends Columns<T>, A, X = void> {
   anchor: (item: T, at: (column: keyof Cols) => Pos) => A;
   names: readonly NameDef<keyof Cols>[];
 }
-
-export type TableKey = "dimensions" | "indicators" | "curves" | "grades" | "tiers" | "fields";
 
 function splitList(text: string, separators: RegExp): string[] {
   return text

@@ -14,7 +14,7 @@ import { enumList, enumText, H, say, SHEET_NAMES } from "../text";
 import type { PlanAnchors, Pos, SettingKey } from "./names";
 import { settingName } from "./names";
 import { SECTIONS, SETTING_DEFS, type SectionKey } from "./settings";
-import type { ColumnDef, Columns, FixedRowsDef, HeaderKey, TableDef, TableKey } from "./tables";
+import type { ColumnDef, Columns, FixedRowsDef, HeaderKey, TableDef } from "./tables";
 import {
   ANNUAL,
   CURVES,
@@ -56,7 +56,7 @@ class PlanWriter {
   readonly styles: StyleSpec[] = [];
   readonly names: DefinedNameSpec[] = [];
   readonly validations: ValidationSpec[] = [];
-  readonly placed = new Map<TableKey, Placed>();
+  readonly placed = new Map<SectionKey, Placed>();
   row = 3;
 
   constructor(
@@ -153,7 +153,6 @@ function writeSettings(w: PlanWriter, key: SectionKey, settings: Record<SettingK
 /** A table: title, header, one row per item; its names and validations; the items' anchors. */
 function writeTable<T, Cols extends Columns<T>, A, X>(
   w: PlanWriter,
-  table: TableKey,
   def: TableDef<T, Cols, A, X>
 ): A[] {
   const keys = Object.keys(def.columns) as (keyof Cols & HeaderKey)[];
@@ -186,7 +185,7 @@ function writeTable<T, Cols extends Columns<T>, A, X>(
     anchors.push(def.anchor(item, (k) => ({ row, column: column(k) })));
     w.row++;
   });
-  w.placed.set(table, { first, count: n, keys });
+  w.placed.set(def.section, { first, count: n, keys });
   keys.forEach((k, c) => {
     if ((def.columns[k] as ColumnDef<T>).read === "computed" && n > 0)
       w.styles.push({ range: box(first, c, n, 1), fill: CALC_FILL, italic: true });
@@ -293,19 +292,19 @@ export function planSheet(
   const settings = {} as Record<SettingKey, Pos>;
   writeHeading(w);
   writeSettings(w, "info", settings);
-  const dimensions = writeTable(w, "dimensions", DIMENSIONS);
-  const indicators = writeTable(w, "indicators", INDICATORS);
-  const points = writeTable(w, "curves", CURVES);
-  const grades = writeTable(w, "grades", GRADES);
+  const dimensions = writeTable(w, DIMENSIONS);
+  const indicators = writeTable(w, INDICATORS);
+  const points = writeTable(w, CURVES);
+  const grades = writeTable(w, GRADES);
   writeSettings(w, "grading", settings);
   const matrix = writeMatrix(w);
-  const tiers = writeTable(w, "tiers", TIERS);
+  const tiers = writeTable(w, TIERS);
   writeSettings(w, "commission", settings);
   writeSettings(w, "pay", settings);
   writeSettings(w, "periods", settings);
   const annual = writeFixedRows(w, ANNUAL);
   const feedback = writeFixedRows(w, FEEDBACK);
-  writeTable(w, "fields", FIELDS);
+  writeTable(w, FIELDS);
 
   const s = emptySheet("plan", name, "input");
   s.blocks.push(w.g.block());
