@@ -56,6 +56,22 @@ export function fieldFormat(unit: FieldDef["unit"]): string {
   }
 }
 
+/** Number format of an indicator's values (actual, target) by its unit. */
+export function indicatorFormat(unit: FieldDef["unit"]): string {
+  switch (unit) {
+    case "currency":
+    case "count":
+    case "days":
+    case "points":
+      return "#,##0";
+    case "ratio":
+      return "0.0%";
+    case "score":
+    case "hours":
+      return "0.0";
+  }
+}
+
 /** What the reader saw in a cell it could not read, from its issue: written back as that text. */
 export function unreadableTexts(issues: readonly Issue[]): Map<string, string> {
   const out = new Map<string, string>();

@@ -66,34 +66,47 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The sample: deterministic for its options. */
-export function generateSample(options: SampleOptions = {}): Sample {
-  const people = options.people ?? 200;
-  const nTeams = Math.min(TEAMS.length, Math.max(1, options.teams ?? 8));
-  const year = options.year ?? 2024;
-  const nMonths = Math.min(12, Math.max(1, options.months ?? 12));
-  const rand = rng(options.seed ?? 2024);
-  const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
-  const normal = (mean: number, sd: number) => {
-    const u = Math.max(1e-12, rand());
-    const v = rand();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-  const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+/** The random draws of a sample, in the order they are made (the order is the sample). */
+interface Draws {
+  rand: () => number;
+  between: (lo: number, hi: number) => number;
+  normal: (mean: number, sd: number) => number;
+  pick: <T>(list: readonly T[]) => T;
+}
 
-  const ids = Array.from({ length: people }, (_, i) => `S${String(i + 1).padStart(4, "0")}`);
-  const used = new Set<string>();
-  const names = ids.map(() => {
-    for (;;) {
-      const n = pick([...SURNAMES]) + pick([...GIVEN]) + (rand() < 0.6 ? pick([...GIVEN]) : "");
-      if (!used.has(n)) {
-        used.add(n);
-        return n;
-      }
-    }
-  });
-  // Special cases, chosen by position so every sample size has them (at least 10 people).
+function draws(seed: number): Draws {
+  const rand = rng(seed);
+  return {
+    rand,
+    between: (lo, hi) => lo + (hi - lo) * rand(),
+    normal: (mean, sd) => {
+      const u = Math.max(1e-12, rand());
+      const v = rand();
+      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+    pick: (list) => list[Math.floor(rand() * list.length)],
+  };
+}
+
+const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Who and when the special cases are: people by index, months 1-based. */
+interface Cases {
+  surveyPerson: number;
+  returnPerson: number;
+  missingPerson: number;
+  no360Person: number;
+  /** Person → first month (new hires), person → last month (leavers). */
+  hires: Map<number, number>;
+  leavers: Map<number, number>;
+  surveyMonth: number;
+  returnMonth: number;
+  missingMonth: number;
+  no360Quarter: number;
+}
+
+/** Special cases, chosen by position so every sample size has them (at least 10 people). */
+function specialCases(people: number, nMonths: number, d: Draws): Cases {
   const pOf = (frac: number) => Math.min(people - 1, Math.floor(people * frac));
   const surveyPerson = pOf(0.31);
   const returnPerson = pOf(0.52);
@@ -110,7 +123,7 @@ export function generateSample(options: SampleOptions = {}): Sample {
     k++, p = (p + 17) % people
   ) {
     if (!special.has(p) && !hires.has(p))
-      hires.set(p, 2 + Math.floor(rand() * Math.max(1, nMonths - 3)));
+      hires.set(p, 2 + Math.floor(d.rand() * Math.max(1, nMonths - 3)));
   }
   for (
     let k = 0, p = 8;
@@ -118,144 +131,246 @@ export function generateSample(options: SampleOptions = {}): Sample {
     k++, p = (p + 23) % people
   ) {
     if (!special.has(p) && !hires.has(p) && !leavers.has(p))
-      leavers.set(p, 3 + Math.floor(rand() * Math.max(1, nMonths - 4)));
-  }
-  const month = (m: number) => `${year}-${String(m).padStart(2, "0")}`;
-  const surveyMonth = Math.min(nMonths, 5);
-  const returnMonth = Math.min(nMonths, 6);
-  const missingMonth = Math.min(nMonths, 8);
-  const no360Quarter = Math.min(Math.ceil(nMonths / 3), 2);
-
-  const rows: DataRow[] = [];
-  const ratings: FeedbackRating[] = [];
-  const keys = DEFAULT_FIELDS.map((f) => f.key);
-  const season = [0.78, 0.7, 0.95, 0.98, 1.0, 1.05, 0.96, 0.98, 1.04, 1.06, 1.1, 1.3];
-
-  for (let p = 0; p < people; p++) {
-    const id = ids[p];
-    const team = TEAMS[p % nTeams];
-    const ability = clip(normal(1, 0.16), 0.55, 1.45);
-    const target = round(between(150, 400)) * 1000;
-    const baseSalary = round(between(60, 150)) * 100;
-    const perfPay = round(between(20, 60)) * 100;
-    const bonusStandard = rand() < 0.8 ? round(between(10, 40)) * 1000 : null;
-    const firstMonth = hires.get(p) ?? 1;
-    const lastMonth = leavers.get(p) ?? nMonths;
-    let pending = 0;
-    for (let m = firstMonth; m <= lastMonth; m++) {
-      const days = daysIn(year, m);
-      let worked = days;
-      if (m === firstMonth && hires.has(p)) worked = Math.floor(between(8, days - 3));
-      if (m === lastMonth && leavers.has(p)) worked = Math.floor(between(5, days - 5));
-      const share = worked / days;
-      const s = season[(m - 1) % 12];
-      const monthTarget = round(target * s * (hires.has(p) && m === firstMonth ? share : 1), -3);
-      let sales = round(monthTarget * ability * clip(normal(1, 0.18), 0.45, 1.7), 2);
-      const due = round(sales * between(0.85, 1.1), 2);
-      let collected = round(due * clip(normal(0.82 + 0.12 * (ability - 1), 0.07), 0.55, 1), 2);
-      let claw: number | null = null;
-      if (p === returnPerson && m === returnMonth) {
-        // Returns exceed the month's sales: a negative signed amount, little collected.
-        sales = -round(between(20, 60)) * 1000;
-        collected = round(between(0, 15)) * 1000;
-        pending = round(between(2, 6)) * 1000;
-      } else if (pending > 0) {
-        claw = pending;
-        pending = 0;
-      }
-      const leads = Math.round(clip(normal(80 * ability, 15), 20, 160));
-      const v: Record<string, number | null> = {
-        sales_amount: sales,
-        sales_target: monthTarget,
-        prior_sales: round(Math.abs(sales) / clip(normal(1.08, 0.12), 0.7, 1.5) + 1000, 2),
-        collected,
-        due: Math.max(due, 0) || round(between(5, 20)) * 1000,
-        new_customers: Math.max(0, Math.round(normal(3 * ability * share, 1.2))),
-        new_customers_target: rand() < 0.9 ? 3 : null,
-        strategic_amount: round(Math.max(0, sales) * clip(normal(0.22, 0.08), 0.02, 0.5), 2),
-        satisfaction: round(clip(normal(86 + 6 * (ability - 1), 5), 60, 100), 1),
-        retention_rate: round(clip(normal(0.84 + 0.08 * (ability - 1), 0.06), 0.5, 1), 3),
-        clv: round(clip(normal(300000 * ability, 60000), 80000, 700000), -2),
-        complaint_resolution: round(clip(normal(0.93, 0.04), 0.7, 1), 3),
-        visits: Math.round(clip(normal(40 * ability * share, 8), 0, 90)),
-        calls: Math.round(clip(normal(110 * share, 20), 0, 220)),
-        proposals: Math.round(clip(normal(12 * ability * share, 3), 0, 30)),
-        leads,
-        opportunities: Math.round(leads * clip(normal(0.25 * ability, 0.05), 0.05, 0.6)),
-        sales_cycle_days: round(clip(normal(45 / ability, 7), 15, 90), 1),
-        product_knowledge: round(clip(normal(84 + 8 * (ability - 1), 6), 50, 100), 1),
-        digital_tools: round(clip(normal(82, 9), 40, 100), 1),
-        training_hours: round(clip(normal(8, 2.5), 0, 20), 1),
-        deductions: rand() < 0.88 ? 0 : Math.round(between(1, 10)),
-        days_worked: worked,
-        days_in_period: days,
-        base_salary: baseSalary,
-        performance_pay: perfPay,
-        bonus_standard: bonusStandard,
-        adjustment: rand() < 0.05 ? round(between(-1, 3)) * 500 || 500 : null,
-        clawback: claw,
-      };
-      // The quarter's customer survey was not done (renormalized); a month's new customers were not entered (an error).
-      if (p === surveyPerson && Math.ceil(m / 3) === Math.ceil(surveyMonth / 3))
-        v.satisfaction = null;
-      if (p === missingPerson && m === missingMonth) v.new_customers = null;
-      const values: Record<string, number | null> = {};
-      for (const k of keys) values[k] = v[k] ?? null;
-      rows.push({
-        id,
-        name: names[p],
-        team,
-        period: month(m),
-        values,
-        invalid: [],
-        absent: [],
-        conflict: null,
-        source: { sheet: "sample", row: rows.length + 1 },
-      });
-    }
-    // 360 ratings: per quarter worked, and for the year.
-    const rate = (period: string, rater: RaterType, n: number, raterName: string) => {
-      for (let i = 0; i < n; i++) {
-        const score = round(
-          clip(normal(78 + 12 * (ability - 1) + (rater === "customer" ? 3 : 0), 7), 40, 100),
-          1
-        );
-        ratings.push({
-          id,
-          period,
-          rater,
-          score,
-          raterName: `${raterName}${n > 1 ? i + 1 : ""}`,
-          source: { sheet: "sample", row: ratings.length + 1 },
-        });
-      }
-    };
-    for (let q = 1; q <= Math.ceil(nMonths / 3); q++) {
-      const qFirst = (q - 1) * 3 + 1;
-      if (qFirst + 2 < firstMonth || qFirst > lastMonth) continue;
-      if (p === no360Person && q === no360Quarter) continue;
-      const key = `${year}-Q${q}`;
-      rate(key, "superior", 1, "主管");
-      rate(key, "peer", 2, "同事");
-      rate(key, "customer", 2, "客户");
-    }
-    if (lastMonth === nMonths && firstMonth <= 6) {
-      rate(String(year), "superior", 1, "主管");
-      rate(String(year), "peer", 3, "同事");
-      rate(String(year), "customer", 2, "客户");
-    }
+      leavers.set(p, 3 + Math.floor(d.rand() * Math.max(1, nMonths - 4)));
   }
   return {
-    rows,
-    ratings,
+    surveyPerson,
+    returnPerson,
+    missingPerson,
+    no360Person,
+    hires,
+    leavers,
+    surveyMonth: Math.min(nMonths, 5),
+    returnMonth: Math.min(nMonths, 6),
+    missingMonth: Math.min(nMonths, 8),
+    no360Quarter: Math.min(Math.ceil(nMonths / 3), 2),
+  };
+}
+
+/** Distinct names, one per id. */
+function personNames(ids: readonly string[], d: Draws): string[] {
+  const used = new Set<string>();
+  return ids.map(() => {
+    for (;;) {
+      const n =
+        d.pick([...SURNAMES]) + d.pick([...GIVEN]) + (d.rand() < 0.6 ? d.pick([...GIVEN]) : "");
+      if (!used.has(n)) {
+        used.add(n);
+        return n;
+      }
+    }
+  });
+}
+
+/** One salesperson: who, and the constants their months are drawn around. */
+interface Person {
+  p: number;
+  id: string;
+  name: string;
+  team: string;
+  ability: number;
+  target: number;
+  baseSalary: number;
+  perfPay: number;
+  bonusStandard: number | null;
+  firstMonth: number;
+  lastMonth: number;
+}
+
+/** The sample's frame: its year and months, cases and draws, and what it collects. */
+interface Frame {
+  year: number;
+  nMonths: number;
+  cases: Cases;
+  d: Draws;
+  rows: DataRow[];
+  ratings: FeedbackRating[];
+}
+
+const SEASON = [0.78, 0.7, 0.95, 0.98, 1.0, 1.05, 0.96, 0.98, 1.04, 1.06, 1.1, 1.3];
+const KEYS = DEFAULT_FIELDS.map((f) => f.key);
+
+/** The sample: deterministic for its options. */
+export function generateSample(options: SampleOptions = {}): Sample {
+  const people = options.people ?? 200;
+  const nTeams = Math.min(TEAMS.length, Math.max(1, options.teams ?? 8));
+  const year = options.year ?? 2024;
+  const nMonths = Math.min(12, Math.max(1, options.months ?? 12));
+  const d = draws(options.seed ?? 2024);
+  const ids = Array.from({ length: people }, (_, i) => `S${String(i + 1).padStart(4, "0")}`);
+  const names = personNames(ids, d);
+  const cases = specialCases(people, nMonths, d);
+  const f: Frame = { year, nMonths, cases, d, rows: [], ratings: [] };
+  for (let p = 0; p < people; p++) {
+    const person: Person = {
+      p,
+      id: ids[p],
+      name: names[p],
+      team: TEAMS[p % nTeams],
+      ability: clip(d.normal(1, 0.16), 0.55, 1.45),
+      target: round(d.between(150, 400)) * 1000,
+      baseSalary: round(d.between(60, 150)) * 100,
+      perfPay: round(d.between(20, 60)) * 100,
+      bonusStandard: d.rand() < 0.8 ? round(d.between(10, 40)) * 1000 : null,
+      firstMonth: cases.hires.get(p) ?? 1,
+      lastMonth: cases.leavers.get(p) ?? nMonths,
+    };
+    personMonths(f, person);
+    personRatings(f, person);
+  }
+  const month = (m: number) => monthKey(year, m);
+  const c = cases;
+  return {
+    rows: f.rows,
+    ratings: f.ratings,
     notes: {
-      newHires: [...hires.keys()].map((p) => `${ids[p]} ${month(hires.get(p)!)}`),
-      leavers: [...leavers.keys()].map((p) => `${ids[p]} ${month(leavers.get(p)!)}`),
-      missingSurvey: `${ids[surveyPerson]} ${year}-Q${Math.ceil(surveyMonth / 3)}`,
-      returnMonth: `${ids[returnPerson]} ${month(returnMonth)}`,
-      clawback: `${ids[returnPerson]} ${month(Math.min(nMonths, returnMonth + 1))}`,
-      missingInput: `${ids[missingPerson]} ${month(missingMonth)}`,
-      no360Quarter: `${ids[no360Person]} ${year}-Q${no360Quarter}`,
+      newHires: [...c.hires.keys()].map((p) => `${ids[p]} ${month(c.hires.get(p)!)}`),
+      leavers: [...c.leavers.keys()].map((p) => `${ids[p]} ${month(c.leavers.get(p)!)}`),
+      missingSurvey: `${ids[c.surveyPerson]} ${year}-Q${Math.ceil(c.surveyMonth / 3)}`,
+      returnMonth: `${ids[c.returnPerson]} ${month(c.returnMonth)}`,
+      clawback: `${ids[c.returnPerson]} ${month(Math.min(nMonths, c.returnMonth + 1))}`,
+      missingInput: `${ids[c.missingPerson]} ${month(c.missingMonth)}`,
+      no360Quarter: `${ids[c.no360Person]} ${year}-Q${c.no360Quarter}`,
     },
   };
+}
+
+function monthKey(year: number, m: number): string {
+  return `${year}-${String(m).padStart(2, "0")}`;
+}
+
+/** A person's data rows, month by month. */
+function personMonths(f: Frame, person: Person): void {
+  const { d, cases: c } = f;
+  const { p, ability } = person;
+  let pending = 0;
+  for (let m = person.firstMonth; m <= person.lastMonth; m++) {
+    const days = daysIn(f.year, m);
+    let worked = days;
+    if (m === person.firstMonth && c.hires.has(p)) worked = Math.floor(d.between(8, days - 3));
+    if (m === person.lastMonth && c.leavers.has(p)) worked = Math.floor(d.between(5, days - 5));
+    const share = worked / days;
+    const s = SEASON[(m - 1) % 12];
+    const monthTarget = round(
+      person.target * s * (c.hires.has(p) && m === person.firstMonth ? share : 1),
+      -3
+    );
+    let sales = round(monthTarget * ability * clip(d.normal(1, 0.18), 0.45, 1.7), 2);
+    const due = round(sales * d.between(0.85, 1.1), 2);
+    let collected = round(due * clip(d.normal(0.82 + 0.12 * (ability - 1), 0.07), 0.55, 1), 2);
+    let claw: number | null = null;
+    if (p === c.returnPerson && m === c.returnMonth) {
+      // Returns exceed the month's sales: a negative signed amount, little collected.
+      sales = -round(d.between(20, 60)) * 1000;
+      collected = round(d.between(0, 15)) * 1000;
+      pending = round(d.between(2, 6)) * 1000;
+    } else if (pending > 0) {
+      claw = pending;
+      pending = 0;
+    }
+    const v = monthValues(d, person, { sales, monthTarget, due, collected, claw, worked, days });
+    // The quarter's customer survey was not done (renormalized); a month's new customers were not entered (an error).
+    if (p === c.surveyPerson && Math.ceil(m / 3) === Math.ceil(c.surveyMonth / 3))
+      v.satisfaction = null;
+    if (p === c.missingPerson && m === c.missingMonth) v.new_customers = null;
+    const values: Record<string, number | null> = {};
+    for (const k of KEYS) values[k] = v[k] ?? null;
+    f.rows.push({
+      id: person.id,
+      name: person.name,
+      team: person.team,
+      period: monthKey(f.year, m),
+      values,
+      invalid: [],
+      absent: [],
+      conflict: null,
+      source: { sheet: "sample", row: f.rows.length + 1 },
+    });
+  }
+}
+
+/** A month's values by field key, around the amounts already drawn for it. */
+function monthValues(
+  d: Draws,
+  person: Person,
+  a: {
+    sales: number;
+    monthTarget: number;
+    due: number;
+    collected: number;
+    claw: number | null;
+    worked: number;
+    days: number;
+  }
+): Record<string, number | null> {
+  const { ability } = person;
+  const { sales, worked, days } = a;
+  const share = worked / days;
+  const leads = Math.round(clip(d.normal(80 * ability, 15), 20, 160));
+  return {
+    sales_amount: sales,
+    sales_target: a.monthTarget,
+    prior_sales: round(Math.abs(sales) / clip(d.normal(1.08, 0.12), 0.7, 1.5) + 1000, 2),
+    collected: a.collected,
+    due: Math.max(a.due, 0) || round(d.between(5, 20)) * 1000,
+    new_customers: Math.max(0, Math.round(d.normal(3 * ability * share, 1.2))),
+    new_customers_target: d.rand() < 0.9 ? 3 : null,
+    strategic_amount: round(Math.max(0, sales) * clip(d.normal(0.22, 0.08), 0.02, 0.5), 2),
+    satisfaction: round(clip(d.normal(86 + 6 * (ability - 1), 5), 60, 100), 1),
+    retention_rate: round(clip(d.normal(0.84 + 0.08 * (ability - 1), 0.06), 0.5, 1), 3),
+    clv: round(clip(d.normal(300000 * ability, 60000), 80000, 700000), -2),
+    complaint_resolution: round(clip(d.normal(0.93, 0.04), 0.7, 1), 3),
+    visits: Math.round(clip(d.normal(40 * ability * share, 8), 0, 90)),
+    calls: Math.round(clip(d.normal(110 * share, 20), 0, 220)),
+    proposals: Math.round(clip(d.normal(12 * ability * share, 3), 0, 30)),
+    leads,
+    opportunities: Math.round(leads * clip(d.normal(0.25 * ability, 0.05), 0.05, 0.6)),
+    sales_cycle_days: round(clip(d.normal(45 / ability, 7), 15, 90), 1),
+    product_knowledge: round(clip(d.normal(84 + 8 * (ability - 1), 6), 50, 100), 1),
+    digital_tools: round(clip(d.normal(82, 9), 40, 100), 1),
+    training_hours: round(clip(d.normal(8, 2.5), 0, 20), 1),
+    deductions: d.rand() < 0.88 ? 0 : Math.round(d.between(1, 10)),
+    days_worked: worked,
+    days_in_period: days,
+    base_salary: person.baseSalary,
+    performance_pay: person.perfPay,
+    bonus_standard: person.bonusStandard,
+    adjustment: d.rand() < 0.05 ? round(d.between(-1, 3)) * 500 || 500 : null,
+    clawback: a.claw,
+  };
+}
+
+/** 360 ratings: per quarter worked, and for the year. */
+function personRatings(f: Frame, person: Person): void {
+  const { d, cases: c, year, nMonths } = f;
+  const rate = (period: string, rater: RaterType, n: number, raterName: string) => {
+    for (let i = 0; i < n; i++) {
+      const score = round(
+        clip(d.normal(78 + 12 * (person.ability - 1) + (rater === "customer" ? 3 : 0), 7), 40, 100),
+        1
+      );
+      f.ratings.push({
+        id: person.id,
+        period,
+        rater,
+        score,
+        raterName: `${raterName}${n > 1 ? i + 1 : ""}`,
+        source: { sheet: "sample", row: f.ratings.length + 1 },
+      });
+    }
+  };
+  for (let q = 1; q <= Math.ceil(nMonths / 3); q++) {
+    const qFirst = (q - 1) * 3 + 1;
+    if (qFirst + 2 < person.firstMonth || qFirst > person.lastMonth) continue;
+    if (person.p === c.no360Person && q === c.no360Quarter) continue;
+    const key = `${year}-Q${q}`;
+    rate(key, "superior", 1, "主管");
+    rate(key, "peer", 2, "同事");
+    rate(key, "customer", 2, "客户");
+  }
+  if (person.lastMonth === nMonths && person.firstMonth <= 6) {
+    rate(String(year), "superior", 1, "主管");
+    rate(String(year), "peer", 3, "同事");
+    rate(String(year), "customer", 2, "客户");
+  }
 }

@@ -17,12 +17,13 @@ import type { Language } from "../engine/messages";
 import { formatIssue } from "../engine/issues";
 import type { Plan } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
-import { explain, type IndicatorTrace, type ScorecardTrace } from "../engine/evaluate/explain";
+import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { Grid } from "./grid";
 import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
+import { indicatorFormat } from "./data-sheet";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -121,22 +122,6 @@ const PCT = "0.0%";
 const SCORE = "0.00";
 const COLUMNS = 8;
 
-function unitFormat(unit: IndicatorTrace["unit"]): string {
-  switch (unit) {
-    case "currency":
-      return "#,##0";
-    case "ratio":
-      return PCT;
-    case "count":
-    case "days":
-    case "points":
-      return "#,##0";
-    case "score":
-    case "hours":
-      return "0.0";
-  }
-}
-
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
 }
@@ -152,6 +137,65 @@ export function statementsLayout(
   return { language, sheets: [statementsSheet(items, language, name)] };
 }
 
+function box(row: number, column: number, rows: number, columns: number): RangeRef {
+  return { row, column, rows, columns };
+}
+
+/** The sheet being written, block after block, row by row. */
+class StatementWriter {
+  readonly g = new Grid();
+  readonly styles: StyleSpec[] = [];
+  readonly merges: RangeRef[] = [];
+  readonly breaks: number[] = [];
+  row = 0;
+
+  constructor(readonly language: Language) {}
+
+  say(w: Words): string {
+    return say(w, this.language);
+  }
+
+  heading(w: Words): void {
+    this.g.set(this.row, 0, this.say(w));
+    this.styles.push({
+      range: box(this.row, 0, 1, COLUMNS),
+      bold: true,
+      fill: "#DDEBF7",
+      border: "bottom",
+    });
+    // merged, so a long heading shows whole wherever filled cells stop text overflowing
+    this.merges.push(box(this.row, 0, 1, COLUMNS));
+    this.row++;
+  }
+
+  header(cells: Words[]): void {
+    this.g.line(
+      this.row,
+      0,
+      cells.map((c) => this.say(c))
+    );
+    this.styles.push({
+      range: box(this.row, 0, 1, cells.length),
+      bold: true,
+      fill: "#F2F2F2",
+      wrap: true,
+    });
+    this.row++;
+  }
+
+  line(cells: Cell[], formats?: (string | null)[]): void {
+    this.g.line(this.row, 0, cells, formats);
+    this.row++;
+  }
+
+  /** A line across the block, merged, styled. */
+  banner(text: string, style: Omit<StyleSpec, "range">): void {
+    this.g.set(this.row, 0, text);
+    this.styles.push({ range: box(this.row, 0, 1, COLUMNS), ...style });
+    this.merges.push(box(this.row, 0, 1, COLUMNS));
+  }
+}
+
 /**
  * The Statements sheet for these statements, in this order; `kept` gives, by statementKey, what
  * the user had written on a statement's improvement-plan and signature lines.
@@ -162,307 +206,16 @@ export function statementsSheet(
   name = say(SHEET_NAMES.statements, language),
   kept: ReadonlyMap<string, StatementNotes> = new Map()
 ): SheetLayout {
-  const L = (w: Words) => say(w, language);
+  const w = new StatementWriter(language);
+  items.forEach((item, n) => {
+    if (n > 0) w.breaks.push(w.row);
+    writeStatement(w, item, kept);
+    w.row += 2;
+  });
   const s = emptySheet("statements", name, "output");
-  const g = new Grid();
-  const styles: StyleSpec[] = [];
-  const merges: RangeRef[] = [];
-  const breaks: number[] = [];
-  const box = (row: number, column: number, rows_: number, columns: number): RangeRef => ({
-    row,
-    column,
-    rows: rows_,
-    columns,
-  });
-  let row = 0;
-
-  const heading = (w: Words) => {
-    g.set(row, 0, L(w));
-    styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fill: "#DDEBF7", border: "bottom" });
-    // merged, so a long heading shows whole wherever filled cells stop text overflowing
-    merges.push(box(row, 0, 1, COLUMNS));
-    row++;
-  };
-  const header = (cells: Words[]) => {
-    g.line(row, 0, cells.map(L));
-    styles.push({ range: box(row, 0, 1, cells.length), bold: true, fill: "#F2F2F2", wrap: true });
-    row++;
-  };
-  const line = (cells: Cell[], formats?: (string | null)[]) => {
-    g.line(row, 0, cells, formats);
-    row++;
-  };
-
-  items.forEach(({ plan, trace: t, closed }, n) => {
-    const start = row;
-    if (n > 0) breaks.push(row);
-    g.set(row, 0, L(W.title));
-    styles.push({ range: box(row, 0, 1, COLUMNS), bold: true, fontSize: 16, horizontal: "center" });
-    merges.push(box(row, 0, 1, COLUMNS));
-    row++;
-    g.set(
-      row,
-      0,
-      `${say(t.plan.name, language)} · ${L(W.version)} ${t.plan.version} · ${L(W.period)} ${t.subject.period}`
-    );
-    styles.push({
-      range: box(row, 0, 1, COLUMNS),
-      italic: true,
-      horizontal: "center",
-      fontColor: "#595959",
-    });
-    merges.push(box(row, 0, 1, COLUMNS));
-    row++;
-    if (closed) {
-      g.set(row, 0, `${L(W.closed)} · ${closed.at} · ${closed.by}`);
-      styles.push({ range: box(row, 0, 1, COLUMNS), horizontal: "center", fontColor: "#595959" });
-      merges.push(box(row, 0, 1, COLUMNS));
-    }
-    row++;
-    line([
-      L(W.id),
-      t.subject.id,
-      L(W.name),
-      t.subject.name,
-      L(W.team),
-      t.subject.team,
-      L(W.months),
-      t.months.join(", "),
-    ]);
-    styles.push({ range: box(row - 1, 0, 1, COLUMNS), border: "bottom" });
-    for (const c of [0, 2, 4, 6]) styles.push({ range: box(row - 1, c, 1, 1), bold: true });
-    row++;
-
-    // Indicators.
-    heading(W.indicators);
-    header([
-      W.dimension,
-      W.indicator,
-      W.actual,
-      W.target,
-      W.attainment,
-      W.score,
-      W.weight,
-      W.contribution,
-    ]);
-    for (const d of plan.dimensions) {
-      const inds = t.indicators.filter((i) => i.dimension === d.key);
-      inds.forEach((i, k) => {
-        const outcome =
-          i.outcome === "excluded" ? L(W.excluded) : i.outcome === "error" ? L(W.error) : null;
-        line(
-          [
-            k === 0 ? say(d.name, language) : null,
-            say(i.name, language),
-            i.actual,
-            i.target,
-            i.attainment,
-            outcome ?? i.score,
-            i.totalWeight,
-            i.contribution,
-          ],
-          [null, null, unitFormat(i.unit), unitFormat(i.unit), PCT, SCORE, PCT, SCORE]
-        );
-      });
-    }
-    row++;
-    heading(W.dimensions);
-    header([W.dimension, W.weight, W.score, W.contribution]);
-    for (const d of t.dimensions) {
-      line(
-        [
-          say(d.name, language),
-          d.effectiveWeight,
-          d.excluded ? L(W.excluded) : (d.score ?? L(W.error)),
-          d.contribution,
-        ],
-        [null, PCT, SCORE, SCORE]
-      );
-    }
-    line([L(W.total), null, t.total, t.total], [null, null, SCORE, SCORE]);
-    styles.push({ range: box(row - 1, 0, 1, 4), bold: true, border: "top" });
-    row++;
-
-    // Grade and coefficient.
-    const gr = t.grade;
-    const gradeRule =
-      gr.rule === "band"
-        ? L({
-            en: `total ≥ ${gr.bandMin} is ${gr.label}`,
-            zh: `总分 ≥ ${gr.bandMin} 为 ${gr.label}`,
-          })
-        : gr.rule === "forced"
-          ? L({
-              en: `forced distribution: rank ${gr.rank} of ${gr.groupSize}`,
-              zh: `强制分布：组内第 ${gr.rank} 名，共 ${gr.groupSize} 人`,
-            })
-          : L({ en: "no grade", zh: "无等级" });
-    line([
-      L(W.grade),
-      gr.label ?? "—",
-      L(W.rule),
-      gradeRule + (gr.name ? ` (${say(gr.name, language)})` : ""),
-    ]);
-    merges.push(box(row - 1, 3, 1, COLUMNS - 3));
-    const co = t.coefficient;
-    const coRule =
-      co.rule === "grade"
-        ? L({ en: `grade ${co.grade ?? "—"}`, zh: `按等级 ${co.grade ?? "—"}` })
-        : L({
-            en: `matrix: attainment ${co.attainment === null ? "—" : pct(co.attainment)} (row ≥ ${co.rowThreshold ?? "—"}), collection ${co.collection === null ? "—" : pct(co.collection)} (column ≥ ${co.columnThreshold ?? "—"})`,
-            zh: `矩阵：完成率 ${co.attainment === null ? "—" : pct(co.attainment)}（行 ≥ ${co.rowThreshold ?? "—"}），回款率 ${co.collection === null ? "—" : pct(co.collection)}（列 ≥ ${co.columnThreshold ?? "—"}）`,
-          });
-    line([L(W.coefficient), co.value, L(W.rule), coRule], [null, "0.00", null, null]);
-    merges.push(box(row - 1, 3, 1, COLUMNS - 3));
-    styles.push({ range: box(row - 2, 0, 2, 1), bold: true });
-    row++;
-
-    // Pay lines.
-    heading(W.pay);
-    header([W.pay, W.amount, W.rule]);
-    const p = t.pay;
-    const shares = p.months
-      .map((m) => `${m.period.slice(5)} ${m.share === null ? "—" : pct(m.share)}`)
-      .join(", ");
-    const payLines: [Words, number | null, string][] = [
-      [
-        W.base,
-        p.base,
-        L({
-          en: `base salary × share of month worked (${shares})`,
-          zh: `基本工资 × 出勤比例（${shares}）`,
-        }),
-      ],
-      [
-        W.perfPay,
-        p.performancePay,
-        L({
-          en: `standard ${p.performanceStandard ?? "—"} × coefficient ${p.coefficient ?? "—"}`,
-          zh: `绩效工资基数 ${p.performanceStandard ?? "—"} × 绩效系数 ${p.coefficient ?? "—"}`,
-        }),
-      ],
-      [
-        W.commission,
-        p.commission,
-        L({
-          en: `${enumText("basis", plan.commission.basis, "en-US")} per month, ${enumText("commissionMethod", plan.commission.method, "en-US")} tiers, ${pct(plan.commission.paidShare)} paid in the month, less clawbacks`,
-          zh: `按月${enumText("basis", plan.commission.basis, "zh-CN")}计提，${enumText("commissionMethod", plan.commission.method, "zh-CN")}，当月发放 ${pct(plan.commission.paidShare)}，扣除追回`,
-        }),
-      ],
-      [W.bonus, p.bonus, L({ en: "one-off adjustments of the months", zh: "各月奖惩调整合计" })],
-      [
-        W.totalPay,
-        p.total,
-        L({
-          en: "base + performance pay + commission + bonus, rounded to the cent",
-          zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分",
-        }),
-      ],
-    ];
-    for (const [w, v, rule] of payLines) {
-      line([L(w), v, rule], [null, MONEY, null]);
-      merges.push(box(row - 1, 2, 1, COLUMNS - 2));
-    }
-    styles.push({ range: box(row - 1, 0, 1, 2), bold: true, border: "top" });
-    row++;
-
-    // Commission slices.
-    heading(W.tiers);
-    header([W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid]);
-    for (const c of t.commission) {
-      if (c.slices.length === 0) {
-        line(
-          [
-            c.period,
-            c.amount,
-            null,
-            c.status === "ok" ? "—" : L(W.error),
-            null,
-            c.gross,
-            c.earned,
-            c.net,
-          ],
-          [null, MONEY, null, null, null, MONEY, MONEY, MONEY]
-        );
-        continue;
-      }
-      c.slices.forEach((sl, k) => {
-        const last = k === c.slices.length - 1;
-        line(
-          [
-            k === 0 ? c.period : null,
-            k === 0 ? c.amount : null,
-            sl.tier,
-            `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`,
-            sl.rate,
-            sl.commission,
-            last ? c.earned : null,
-            last ? c.net : null,
-          ],
-          [null, MONEY, "0", null, "0.00%", MONEY, MONEY, MONEY]
-        );
-      });
-    }
-    row++;
-
-    // Strengths and gaps.
-    const nameOf = (key: string) => {
-      const i = t.indicators.find((x) => x.key === key)!;
-      return say(i.name, language);
-    };
-    heading(W.strengths);
-    for (const k of t.strengths) {
-      const i = t.indicators.find((x) => x.key === k)!;
-      line([nameOf(k), null, i.contribution], [null, null, SCORE]);
-    }
-    heading(W.gaps);
-    for (const k of t.gaps) {
-      const i = t.indicators.find((x) => x.key === k)!;
-      line([nameOf(k), null, i.shortfall === null ? null : -i.shortfall], [null, null, SCORE]);
-    }
-    if (t.problems.length) {
-      heading(W.status);
-      for (const issue of t.problems) {
-        g.set(row, 0, formatIssue(issue, language));
-        merges.push(box(row, 0, 1, COLUMNS));
-        styles.push({ range: box(row, 0, 1, COLUMNS), wrap: true, fontColor: "#C00000" });
-        row++;
-      }
-    }
-    row++;
-    heading(W.plan2);
-    const own = kept.get(statementKey(t.subject.id, t.subject.period));
-    const notes = row - start;
-    for (let k = 0; k < NOTE_LINES; k++) {
-      const written = own?.notes[k] ?? [];
-      for (let c = 0; c < COLUMNS; c++) if (written[c] != null) g.set(row, c, written[c]);
-      styles.push({ range: box(row, 0, 1, COLUMNS), border: "bottom", wrap: true });
-      merges.push(box(row, 0, 1, COLUMNS));
-      row++;
-    }
-    row++;
-    const sign = row - start;
-    line([L(W.employeeSign), null, L(W.date), null, L(W.managerSign), null, L(W.date), null]);
-    SIGN_VALUE_COLUMNS.forEach((c, k) => {
-      const v = own?.sign[k];
-      if (v != null) g.set(row - 1, c, v);
-    });
-    for (const c of [0, 2, 4, 6]) styles.push({ range: box(row - 1, c, 1, 1), bold: true });
-    const entry = {
-      id: t.subject.id,
-      period: t.subject.period,
-      version: t.plan.version,
-      rows: row - start,
-      notes,
-      sign,
-    };
-    g.set(start, STATEMENT_INDEX_COLUMN, ENTRY_PREFIX + JSON.stringify(entry));
-    row += 2;
-  });
-
-  s.blocks.push(g.block());
-  s.styles = styles;
-  s.merges = merges;
+  s.blocks.push(w.g.block());
+  s.styles = w.styles;
+  s.merges = w.merges;
   s.columns = [
     { width: 14 },
     { width: 22 },
@@ -475,14 +228,325 @@ export function statementsSheet(
     { width: 8, hidden: true },
   ];
   s.print = {
-    area: { row: 0, column: 0, rows: Math.max(1, g.height), columns: COLUMNS },
+    area: { row: 0, column: 0, rows: Math.max(1, w.g.height), columns: COLUMNS },
     orientation: "portrait",
     paper: "A4",
-    rowBreaks: breaks,
+    rowBreaks: w.breaks,
     fitToWidth: true,
   };
   s.tabColor = "#808080";
   return s;
+}
+
+/** One statement's block, with its index entry in the hidden column of its first row. */
+function writeStatement(
+  w: StatementWriter,
+  { plan, trace: t, closed }: StatementItem,
+  kept: ReadonlyMap<string, StatementNotes>
+): void {
+  const start = w.row;
+  writeTop(w, t, closed);
+  writeIndicators(w, plan, t);
+  writeDimensions(w, t);
+  writeGradeAndCoefficient(w, t);
+  writePay(w, plan, t);
+  writeCommission(w, t);
+  writeStrengthsAndGaps(w, t);
+  const { notes, sign } = writeNotesAndSignatures(
+    w,
+    kept.get(statementKey(t.subject.id, t.subject.period)),
+    start
+  );
+  const entry = {
+    id: t.subject.id,
+    period: t.subject.period,
+    version: t.plan.version,
+    rows: w.row - start,
+    notes,
+    sign,
+  };
+  w.g.set(start, STATEMENT_INDEX_COLUMN, ENTRY_PREFIX + JSON.stringify(entry));
+}
+
+/** Title, plan and period, the closed stamp, and who it is for. */
+function writeTop(w: StatementWriter, t: ScorecardTrace, closed: StatementItem["closed"]): void {
+  w.banner(w.say(W.title), { bold: true, fontSize: 16, horizontal: "center" });
+  w.row++;
+  w.banner(
+    `${say(t.plan.name, w.language)} · ${w.say(W.version)} ${t.plan.version} · ${w.say(W.period)} ${t.subject.period}`,
+    { italic: true, horizontal: "center", fontColor: "#595959" }
+  );
+  w.row++;
+  if (closed)
+    w.banner(`${w.say(W.closed)} · ${closed.at} · ${closed.by}`, {
+      horizontal: "center",
+      fontColor: "#595959",
+    });
+  w.row++;
+  w.line([
+    w.say(W.id),
+    t.subject.id,
+    w.say(W.name),
+    t.subject.name,
+    w.say(W.team),
+    t.subject.team,
+    w.say(W.months),
+    t.months.join(", "),
+  ]);
+  w.styles.push({ range: box(w.row - 1, 0, 1, COLUMNS), border: "bottom" });
+  for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
+  w.row++;
+}
+
+function writeIndicators(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
+  w.heading(W.indicators);
+  w.header([
+    W.dimension,
+    W.indicator,
+    W.actual,
+    W.target,
+    W.attainment,
+    W.score,
+    W.weight,
+    W.contribution,
+  ]);
+  for (const d of plan.dimensions) {
+    const inds = t.indicators.filter((i) => i.dimension === d.key);
+    inds.forEach((i, k) => {
+      const outcome =
+        i.outcome === "excluded"
+          ? w.say(W.excluded)
+          : i.outcome === "error"
+            ? w.say(W.error)
+            : null;
+      w.line(
+        [
+          k === 0 ? say(d.name, w.language) : null,
+          say(i.name, w.language),
+          i.actual,
+          i.target,
+          i.attainment,
+          outcome ?? i.score,
+          i.totalWeight,
+          i.contribution,
+        ],
+        [null, null, indicatorFormat(i.unit), indicatorFormat(i.unit), PCT, SCORE, PCT, SCORE]
+      );
+    });
+  }
+  w.row++;
+}
+
+function writeDimensions(w: StatementWriter, t: ScorecardTrace): void {
+  w.heading(W.dimensions);
+  w.header([W.dimension, W.weight, W.score, W.contribution]);
+  for (const d of t.dimensions) {
+    w.line(
+      [
+        say(d.name, w.language),
+        d.effectiveWeight,
+        d.excluded ? w.say(W.excluded) : (d.score ?? w.say(W.error)),
+        d.contribution,
+      ],
+      [null, PCT, SCORE, SCORE]
+    );
+  }
+  w.line([w.say(W.total), null, t.total, t.total], [null, null, SCORE, SCORE]);
+  w.styles.push({ range: box(w.row - 1, 0, 1, 4), bold: true, border: "top" });
+  w.row++;
+}
+
+/** The grade and the coefficient, each with the rule that gave it. */
+function writeGradeAndCoefficient(w: StatementWriter, t: ScorecardTrace): void {
+  const gr = t.grade;
+  const gradeRule =
+    gr.rule === "band"
+      ? w.say({
+          en: `total ≥ ${gr.bandMin} is ${gr.label}`,
+          zh: `总分 ≥ ${gr.bandMin} 为 ${gr.label}`,
+        })
+      : gr.rule === "forced"
+        ? w.say({
+            en: `forced distribution: rank ${gr.rank} of ${gr.groupSize}`,
+            zh: `强制分布：组内第 ${gr.rank} 名，共 ${gr.groupSize} 人`,
+          })
+        : w.say({ en: "no grade", zh: "无等级" });
+  w.line([
+    w.say(W.grade),
+    gr.label ?? "—",
+    w.say(W.rule),
+    gradeRule + (gr.name ? ` (${say(gr.name, w.language)})` : ""),
+  ]);
+  w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
+  const co = t.coefficient;
+  const coRule =
+    co.rule === "grade"
+      ? w.say({ en: `grade ${co.grade ?? "—"}`, zh: `按等级 ${co.grade ?? "—"}` })
+      : w.say({
+          en: `matrix: attainment ${co.attainment === null ? "—" : pct(co.attainment)} (row ≥ ${co.rowThreshold ?? "—"}), collection ${co.collection === null ? "—" : pct(co.collection)} (column ≥ ${co.columnThreshold ?? "—"})`,
+          zh: `矩阵：完成率 ${co.attainment === null ? "—" : pct(co.attainment)}（行 ≥ ${co.rowThreshold ?? "—"}），回款率 ${co.collection === null ? "—" : pct(co.collection)}（列 ≥ ${co.columnThreshold ?? "—"}）`,
+        });
+  w.line([w.say(W.coefficient), co.value, w.say(W.rule), coRule], [null, "0.00", null, null]);
+  w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
+  w.styles.push({ range: box(w.row - 2, 0, 2, 1), bold: true });
+  w.row++;
+}
+
+/** Each pay line with its rule. */
+function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
+  w.heading(W.pay);
+  w.header([W.pay, W.amount, W.rule]);
+  const p = t.pay;
+  const c = plan.commission;
+  const shares = p.months
+    .map((m) => `${m.period.slice(5)} ${m.share === null ? "—" : pct(m.share)}`)
+    .join(", ");
+  const payLines: [Words, number | null, Words][] = [
+    [
+      W.base,
+      p.base,
+      {
+        en: `base salary × share of month worked (${shares})`,
+        zh: `基本工资 × 出勤比例（${shares}）`,
+      },
+    ],
+    [
+      W.perfPay,
+      p.performancePay,
+      {
+        en: `standard ${p.performanceStandard ?? "—"} × coefficient ${p.coefficient ?? "—"}`,
+        zh: `绩效工资基数 ${p.performanceStandard ?? "—"} × 绩效系数 ${p.coefficient ?? "—"}`,
+      },
+    ],
+    [
+      W.commission,
+      p.commission,
+      {
+        en: `${enumText("basis", c.basis, "en-US")} per month, ${enumText("commissionMethod", c.method, "en-US")} tiers, ${pct(c.paidShare)} paid in the month, less clawbacks`,
+        zh: `按月${enumText("basis", c.basis, "zh-CN")}计提，${enumText("commissionMethod", c.method, "zh-CN")}，当月发放 ${pct(c.paidShare)}，扣除追回`,
+      },
+    ],
+    [W.bonus, p.bonus, { en: "one-off adjustments of the months", zh: "各月奖惩调整合计" }],
+    [
+      W.totalPay,
+      p.total,
+      {
+        en: "base + performance pay + commission + bonus, rounded to the cent",
+        zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分",
+      },
+    ],
+  ];
+  for (const [label, v, rule] of payLines) {
+    w.line([w.say(label), v, w.say(rule)], [null, MONEY, null]);
+    w.merges.push(box(w.row - 1, 2, 1, COLUMNS - 2));
+  }
+  w.styles.push({ range: box(w.row - 1, 0, 1, 2), bold: true, border: "top" });
+  w.row++;
+}
+
+/** The commission month by month, one line per tier slice. */
+function writeCommission(w: StatementWriter, t: ScorecardTrace): void {
+  w.heading(W.tiers);
+  w.header([W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid]);
+  for (const c of t.commission) {
+    if (c.slices.length === 0) {
+      w.line(
+        [
+          c.period,
+          c.amount,
+          null,
+          c.status === "ok" ? "—" : w.say(W.error),
+          null,
+          c.gross,
+          c.earned,
+          c.net,
+        ],
+        [null, MONEY, null, null, null, MONEY, MONEY, MONEY]
+      );
+      continue;
+    }
+    c.slices.forEach((sl, k) => {
+      const last = k === c.slices.length - 1;
+      w.line(
+        [
+          k === 0 ? c.period : null,
+          k === 0 ? c.amount : null,
+          sl.tier,
+          `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`,
+          sl.rate,
+          sl.commission,
+          last ? c.earned : null,
+          last ? c.net : null,
+        ],
+        [null, MONEY, "0", null, "0.00%", MONEY, MONEY, MONEY]
+      );
+    });
+  }
+  w.row++;
+}
+
+/** Strengths, gaps, and the problems of the row if any. */
+function writeStrengthsAndGaps(w: StatementWriter, t: ScorecardTrace): void {
+  const indicator = (key: string) => t.indicators.find((x) => x.key === key)!;
+  w.heading(W.strengths);
+  for (const k of t.strengths) {
+    const i = indicator(k);
+    w.line([say(i.name, w.language), null, i.contribution], [null, null, SCORE]);
+  }
+  w.heading(W.gaps);
+  for (const k of t.gaps) {
+    const i = indicator(k);
+    w.line(
+      [say(i.name, w.language), null, i.shortfall === null ? null : -i.shortfall],
+      [null, null, SCORE]
+    );
+  }
+  if (t.problems.length) {
+    w.heading(W.status);
+    for (const issue of t.problems) {
+      w.banner(formatIssue(issue, w.language), { wrap: true, fontColor: "#C00000" });
+      w.row++;
+    }
+  }
+  w.row++;
+}
+
+/**
+ * The improvement-plan lines and the signature line, with what the user had written on them;
+ * their offsets from the block's first row.
+ */
+function writeNotesAndSignatures(
+  w: StatementWriter,
+  own: StatementNotes | undefined,
+  start: number
+): { notes: number; sign: number } {
+  w.heading(W.plan2);
+  const notes = w.row - start;
+  for (let k = 0; k < NOTE_LINES; k++) {
+    const written = own?.notes[k] ?? [];
+    for (let c = 0; c < COLUMNS; c++) if (written[c] != null) w.g.set(w.row, c, written[c]);
+    w.styles.push({ range: box(w.row, 0, 1, COLUMNS), border: "bottom", wrap: true });
+    w.merges.push(box(w.row, 0, 1, COLUMNS));
+    w.row++;
+  }
+  w.row++;
+  const sign = w.row - start;
+  w.line([
+    w.say(W.employeeSign),
+    null,
+    w.say(W.date),
+    null,
+    w.say(W.managerSign),
+    null,
+    w.say(W.date),
+    null,
+  ]);
+  SIGN_VALUE_COLUMNS.forEach((c, k) => {
+    const v = own?.sign[k];
+    if (v != null) w.g.set(w.row - 1, c, v);
+  });
+  for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
+  return { notes, sign };
 }
 
 function text(c: CellInput): string {

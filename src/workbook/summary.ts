@@ -137,6 +137,25 @@ const W = {
 
 const NUMERIC = ">-1E+300";
 
+function box(row: number, column: number, rows: number, columns: number): RangeRef {
+  return { row, column, rows, columns };
+}
+
+/** The sheet being laid out: its grid, styles, charts and data bars, and how cells are made. */
+interface Summary {
+  plan: Plan;
+  v: SummaryValues;
+  g: Grid;
+  styles: StyleSpec[];
+  charts: ChartSpec[];
+  dataBars: { range: RangeRef; color: string }[];
+  L: (w: Words) => string;
+  fx: ReturnType<typeof cellMaker>;
+  language: Language;
+  /** Absolute reference of a scorecard column over its rows. */
+  col: (key: string) => string;
+}
+
 export function summarySheet(
   plan: Plan,
   ev: Evaluation,
@@ -145,23 +164,20 @@ export function summarySheet(
   sc: ScorecardRef,
   sheetNames: Record<SheetRole, string>
 ): SheetLayout {
-  const L = (w: Words) => say(w, language);
-  const fx = cellMaker(style);
-  const v = summaryValues(plan, scorecardRows(ev));
-  const s = emptySheet("summary", sheetNames.summary, "output");
-  const g = new Grid();
-  const styles: StyleSpec[] = [];
-  const charts: ChartSpec[] = [];
-  const dataBars: { range: RangeRef; color: string }[] = [];
-  const box = (row: number, column: number, rows: number, columns: number): RangeRef => ({
-    row,
-    column,
-    rows,
-    columns,
-  });
-  const col = (key: string) =>
-    `${quoteSheet(sc.sheet)}!${a1range({ row: sc.first, column: sc.column(key), rows: Math.max(1, sc.last - sc.first + 1), columns: 1 }, true)}`;
-
+  const x: Summary = {
+    plan,
+    v: summaryValues(plan, scorecardRows(ev)),
+    g: new Grid(),
+    styles: [],
+    charts: [],
+    dataBars: [],
+    L: (w: Words) => say(w, language),
+    fx: cellMaker(style),
+    language,
+    col: (key: string) =>
+      `${quoteSheet(sc.sheet)}!${a1range({ row: sc.first, column: sc.column(key), rows: Math.max(1, sc.last - sc.first + 1), columns: 1 }, true)}`,
+  };
+  const { g, styles, L, v } = x;
   g.set(0, 0, `${L(W.title)} · ${say(plan.name, language)} ${plan.version}`);
   styles.push({
     range: box(0, 0, 1, 8),
@@ -172,9 +188,35 @@ export function summarySheet(
   });
   g.set(1, 0, L(W.note));
   styles.push({ range: box(1, 0, 1, 8), italic: true, fontColor: "#595959" });
+  const distribution = writeDistribution(x, 3);
+  const payRow = writeAverages(x, distribution.next);
+  writePay(x, payRow, distribution.gradedRow);
 
-  // Grade distribution -------------------------------------------------------------------------
-  let row = 3;
+  const s = emptySheet("summary", sheetNames.summary, "output");
+  s.blocks.push(g.block());
+  s.styles = styles;
+  s.charts = x.charts;
+  s.dataBars = x.dataBars;
+  s.columns = [
+    { width: 16 },
+    { width: 12 },
+    { width: 12 },
+    ...Array.from(
+      { length: Math.max(v.periods.length + 3, plan.dimensions.length + 2, 6) },
+      () => ({
+        width: 13,
+      })
+    ),
+  ];
+  s.freeze = { rows: 1, columns: 0 };
+  s.tabColor = "#00B050";
+  return s;
+}
+
+/** Grade distribution against the quotas, per period; the row after it and its totals row. */
+function writeDistribution(x: Summary, top: number): { next: number; gradedRow: number } {
+  const { g, styles, L, v, fx } = x;
+  let row = top;
   g.set(row, 0, L(W.distribution));
   styles.push({ range: box(row, 0, 1, 4 + v.periods.length + 2), bold: true, fill: "#DDEBF7" });
   row++;
@@ -186,23 +228,23 @@ export function summarySheet(
   const nP = v.periods.length;
   const allCol = 3 + nP;
   const gradedRow = firstGrade + v.grades.length;
-  plan.grading.grades.forEach((gr, gi) => {
+  x.plan.grading.grades.forEach((gr, gi) => {
     g.set(row, 0, gr.label);
-    g.set(row, 1, say(gr.name, language));
+    g.set(row, 1, say(gr.name, x.language));
     g.set(row, 2, fx(`INDEX(Plan_GradeQuota,${gi + 1})`, gr.quota), "0%");
     v.periods.forEach((p, pi) => {
       g.set(
         row,
         3 + pi,
         fx(
-          `COUNTIFS(${col("period")},${str(p)},${col("grade")},${a1cell(row, 0, false)})`,
+          `COUNTIFS(${x.col("period")},${str(p)},${x.col("grade")},${a1cell(row, 0, false)})`,
           v.counts[gi][pi]
         ),
         "0"
       );
     });
     const all = v.counts[gi].reduce((a, b) => a + b, 0);
-    const totalGraded = v.counts.reduce((a, c) => a + c.reduce((x, y) => x + y, 0), 0);
+    const totalGraded = v.counts.reduce((a, c) => a + c.reduce((y, z) => y + z, 0), 0);
     g.set(row, allCol, fx(nP ? `SUM(${a1range(box(row, 3, 1, nP))})` : "0", all), "0");
     g.set(
       row,
@@ -221,13 +263,13 @@ export function summarySheet(
     const value =
       pi < nP
         ? v.counts.reduce((a, cs) => a + cs[pi], 0)
-        : v.counts.reduce((a, cs) => a + cs.reduce((x, y) => x + y, 0), 0);
+        : v.counts.reduce((a, cs) => a + cs.reduce((y, z) => y + z, 0), 0);
     g.set(row, c, fx(`SUM(${a1range(box(firstGrade, c, v.grades.length, 1))})`, value), "0");
   }
   styles.push({ range: box(row, 0, 1, 5 + nP), bold: true, border: "top" });
   if (nP > 0 && v.grades.length > 0) {
-    dataBars.push({ range: box(firstGrade, allCol, v.grades.length, 1), color: "#5B9BD5" });
-    charts.push({
+    x.dataBars.push({ range: box(firstGrade, allCol, v.grades.length, 1), color: "#5B9BD5" });
+    x.charts.push({
       type: "columnClustered",
       title: L(W.chartGrades),
       categories: box(firstGrade, 0, v.grades.length, 1),
@@ -238,9 +280,13 @@ export function summarySheet(
       anchor: box(head, 7 + nP, 16, 8),
     });
   }
-  row += 2;
+  return { next: row + 2, gradedRow };
+}
 
-  // Averages by team ---------------------------------------------------------------------------
+/** Average scores by team and dimension, then the company; the row after it. */
+function writeAverages(x: Summary, top: number): number {
+  const { g, styles, L, v, fx, col, plan } = x;
+  let row = top;
   g.set(row, 0, L(W.averages));
   const nd = plan.dimensions.length;
   styles.push({ range: box(row, 0, 1, 3 + nd), bold: true, fill: "#DDEBF7" });
@@ -248,7 +294,7 @@ export function summarySheet(
   g.line(row, 0, [
     L(W.team),
     L(W.scored),
-    ...plan.dimensions.map((d) => say(d.name, language)),
+    ...plan.dimensions.map((d) => say(d.name, x.language)),
     L(W.total),
   ]);
   styles.push({ range: box(row, 0, 1, 3 + nd), bold: true, border: "bottom", wrap: true });
@@ -276,8 +322,8 @@ export function summarySheet(
     row++;
   });
   if (v.teams.length > 0) {
-    dataBars.push({ range: box(firstTeam, 2 + nd, v.teams.length, 1), color: "#70AD47" });
-    charts.push({
+    x.dataBars.push({ range: box(firstTeam, 2 + nd, v.teams.length, 1), color: "#70AD47" });
+    x.charts.push({
       type: "barClustered",
       title: L(W.chartTeams),
       categories: box(firstTeam, 0, v.teams.length, 1),
@@ -285,9 +331,13 @@ export function summarySheet(
       anchor: box(firstTeam - 2, 5 + nd, Math.max(12, v.teams.length + 4), 8),
     });
   }
-  row++;
+  return row + 1;
+}
 
-  // Pay by period ------------------------------------------------------------------------------
+/** Pay totals by period, then all periods; graded rows come from the distribution's totals row. */
+function writePay(x: Summary, top: number, gradedRow: number): void {
+  const { g, styles, L, v, fx, col } = x;
+  let row = top;
   g.set(row, 0, L(W.pay));
   styles.push({ range: box(row, 0, 1, 7), bold: true, fill: "#DDEBF7" });
   row++;
@@ -317,38 +367,23 @@ export function summarySheet(
     money("totalPay", p.total, 6);
     row++;
   });
-  if (v.pay.length > 0) {
-    g.set(row, 0, L(W.all));
-    for (let c = 1; c <= 6; c++) {
-      const value =
-        c === 1
-          ? v.pay.reduce((a, p) => a + p.graded, 0)
-          : v.pay.reduce(
-              (a, p) => a + [0, 0, p.base, p.performancePay, p.commission, p.bonus, p.total][c],
-              0
-            );
-      g.set(
-        row,
-        c,
-        fx(`SUM(${a1range(box(firstPay, c, v.pay.length, 1))})`, value),
-        c === 1 ? "0" : "#,##0.00"
-      );
-    }
-    styles.push({ range: box(row, 0, 1, 7), bold: true, border: "top" });
-    dataBars.push({ range: box(firstPay, 6, v.pay.length, 1), color: "#FFC000" });
+  if (v.pay.length === 0) return;
+  g.set(row, 0, L(W.all));
+  for (let c = 1; c <= 6; c++) {
+    const value =
+      c === 1
+        ? v.pay.reduce((a, p) => a + p.graded, 0)
+        : v.pay.reduce(
+            (a, p) => a + [0, 0, p.base, p.performancePay, p.commission, p.bonus, p.total][c],
+            0
+          );
+    g.set(
+      row,
+      c,
+      fx(`SUM(${a1range(box(firstPay, c, v.pay.length, 1))})`, value),
+      c === 1 ? "0" : "#,##0.00"
+    );
   }
-
-  s.blocks.push(g.block());
-  s.styles = styles;
-  s.charts = charts;
-  s.dataBars = dataBars;
-  s.columns = [
-    { width: 16 },
-    { width: 12 },
-    { width: 12 },
-    ...Array.from({ length: Math.max(nP + 3, nd + 2, 6) }, () => ({ width: 13 })),
-  ];
-  s.freeze = { rows: 1, columns: 0 };
-  s.tabColor = "#00B050";
-  return s;
+  styles.push({ range: box(row, 0, 1, 7), bold: true, border: "top" });
+  x.dataBars.push({ range: box(firstPay, 6, v.pay.length, 1), color: "#FFC000" });
 }

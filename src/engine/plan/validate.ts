@@ -6,7 +6,7 @@ import { checkAscending, describeSum } from "../primitives";
 import { Issue, issue } from "../issues";
 import { defineMessages, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
-import type { Plan } from "./model";
+import type { Indicator, Plan } from "./model";
 import { inputFields, PAY_FIELDS, RATING_SCALES } from "./model";
 import { PLAN_LIMITS } from "./schema";
 
@@ -149,14 +149,38 @@ export function validatePlan(plan: Plan): Issue[] {
   }
 }
 
-function checkPlan(plan: Plan): Issue[] {
-  const out: Issue[] = [];
-  const err = (path: string, code: string, params: MessageParams = {}) =>
-    out.push(issue("error", code, params, { path }));
-  const warn = (path: string, code: string, params: MessageParams = {}) =>
-    out.push(issue("warning", code, params, { path }));
+/** The issues found so far, in the order they are found. */
+class Found {
+  readonly out: Issue[] = [];
+  err(path: string, code: string, params: MessageParams = {}): void {
+    this.out.push(issue("error", code, params, { path }));
+  }
+  warn(path: string, code: string, params: MessageParams = {}): void {
+    this.out.push(issue("warning", code, params, { path }));
+  }
+  /** An enumeration's value outside its allowed values. */
+  oneOf(path: string, name: MessageParams[string], value: unknown, allowed: readonly unknown[]) {
+    if (!allowed.includes(value))
+      this.err(path, "enumInvalid", { name, value: String(value), allowed: allowed.join(", ") });
+  }
+}
 
-  // what the plan workbook's sheets can lay out (a Plan sheet can be made to hold more)
+function checkPlan(plan: Plan): Issue[] {
+  const f = new Found();
+  if (!checkSizes(f, plan)) return f.out;
+  checkHeading(f, plan);
+  const fieldKeys = checkFields(f, plan);
+  const dimKeys = checkDimensions(f, plan);
+  checkIndicators(f, plan, fieldKeys, dimKeys);
+  const labels = checkGrades(f, plan);
+  checkMatrix(f, plan);
+  checkCommission(f, plan, labels);
+  checkPayAndPeriods(f, plan);
+  return f.out;
+}
+
+/** What the plan workbook's sheets can lay out (a Plan sheet can be made to hold more). */
+function checkSizes(f: Found, plan: Plan): boolean {
   const sizes = [
     ["fields", plan.fields.length, PLAN_LIMITS.fields],
     ["dimensions", plan.dimensions.length, PLAN_LIMITS.dimensions],
@@ -165,24 +189,29 @@ function checkPlan(plan: Plan): Issue[] {
     ["commission.tiers", plan.commission.tiers.length, PLAN_LIMITS.tiers],
   ] as const;
   for (const [path, count, max] of sizes)
-    if (count > max) err(path, "shapeTooMany", { count, max });
-  if (sizes.some(([, count, max]) => count > max)) return out;
-  if (!plan.name?.en?.trim() && !plan.name?.zh?.trim()) err("name", "planNameBlank");
-  if (!String(plan.version ?? "").trim()) err("version", "planVersionBlank");
+    if (count > max) f.err(path, "shapeTooMany", { count, max });
+  return !sizes.some(([, count, max]) => count > max);
+}
+
+function checkHeading(f: Found, plan: Plan): void {
+  if (!plan.name?.en?.trim() && !plan.name?.zh?.trim()) f.err("name", "planNameBlank");
+  if (!String(plan.version ?? "").trim()) f.err("version", "planVersionBlank");
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(plan.effectiveDate) ||
     Number.isNaN(Date.parse(plan.effectiveDate))
   ) {
-    err("effectiveDate", "planDateInvalid", { value: String(plan.effectiveDate) });
+    f.err("effectiveDate", "planDateInvalid", { value: String(plan.effectiveDate) });
   }
+}
 
-  // Fields
+/** Field keys valid and unique, and the fields pay and commission read present; the keys. */
+function checkFields(f: Found, plan: Plan): Set<string> {
   const fieldKeys = new Set<string>();
-  plan.fields.forEach((f, i) => {
+  plan.fields.forEach((x, i) => {
     const path = `fields[${i}]`;
-    if (!KEY.test(f.key)) err(path, "keyInvalid", { key: f.key });
-    if (fieldKeys.has(f.key)) err(path, "keyDuplicate", { key: f.key });
-    fieldKeys.add(f.key);
+    if (!KEY.test(x.key)) f.err(path, "keyInvalid", { key: x.key });
+    if (fieldKeys.has(x.key)) f.err(path, "keyDuplicate", { key: x.key });
+    fieldKeys.add(x.key);
   });
   const needed: string[] = [
     PAY_FIELDS.daysWorked,
@@ -200,22 +229,25 @@ function checkPlan(plan: Plan): Issue[] {
   }
   if (plan.grading.coefficientMode === "matrix") needed.push(PAY_FIELDS.collected, PAY_FIELDS.due);
   for (const k of new Set(needed))
-    if (!fieldKeys.has(k)) err("fields", "payFieldMissing", { key: k });
+    if (!fieldKeys.has(k)) f.err("fields", "payFieldMissing", { key: k });
+  return fieldKeys;
+}
 
-  // Dimensions
-  if (plan.dimensions.length === 0) err("dimensions", "noDimensions");
+/** Dimension keys, weights and their sum; the keys. */
+function checkDimensions(f: Found, plan: Plan): Set<string> {
+  if (plan.dimensions.length === 0) f.err("dimensions", "noDimensions");
   const dimKeys = new Set<string>();
   let dimSum = 0;
   plan.dimensions.forEach((d, i) => {
     const path = `dimensions.${d.key || i}`;
-    if (!KEY.test(d.key)) err(path, "keyInvalid", { key: d.key });
-    if (dimKeys.has(d.key)) err(path, "keyDuplicate", { key: d.key });
+    if (!KEY.test(d.key)) f.err(path, "keyInvalid", { key: d.key });
+    if (dimKeys.has(d.key)) f.err(path, "keyDuplicate", { key: d.key });
     dimKeys.add(d.key);
     if (d.weight < 0)
-      err(path + ".weight", "weightNegativePlan", { name: d.name, value: pct(d.weight) });
+      f.err(path + ".weight", "weightNegativePlan", { name: d.name, value: pct(d.weight) });
     dimSum += d.weight;
     if (d.weight < d.range.min - 1e-9 || d.weight > d.range.max + 1e-9) {
-      warn(path + ".weight", "dimensionOutOfRange", {
+      f.warn(path + ".weight", "dimensionOutOfRange", {
         name: d.name,
         value: pct(d.weight),
         min: pct(d.range.min),
@@ -224,112 +256,129 @@ function checkPlan(plan: Plan): Issue[] {
     }
   });
   if (plan.dimensions.length > 0 && weightScale(dimSum) !== 1)
-    err("dimensions", "dimensionWeightsSum", { sum: pct(dimSum) });
+    f.err("dimensions", "dimensionWeightsSum", { sum: pct(dimSum) });
+  return dimKeys;
+}
 
-  // Indicators
+/** Each indicator, then each dimension's indicators (some, weights summing to 100%). */
+function checkIndicators(
+  f: Found,
+  plan: Plan,
+  fieldKeys: ReadonlySet<string>,
+  dimKeys: ReadonlySet<string>
+): void {
   const indKeys = new Set<string>();
   const sums = new Map<string, number>();
   const counts = new Map<string, number>();
   plan.indicators.forEach((ind, i) => {
     const path = `indicators.${ind.key || i}`;
     const name = ind.name;
-    if (!KEY.test(ind.key)) err(path, "keyInvalid", { key: ind.key });
-    if (indKeys.has(ind.key)) err(path, "keyDuplicate", { key: ind.key });
+    if (!KEY.test(ind.key)) f.err(path, "keyInvalid", { key: ind.key });
+    if (indKeys.has(ind.key)) f.err(path, "keyDuplicate", { key: ind.key });
     indKeys.add(ind.key);
     if (!dimKeys.has(ind.dimension))
-      err(path + ".dimension", "unknownDimension", { name, key: ind.dimension });
+      f.err(path + ".dimension", "unknownDimension", { name, key: ind.dimension });
     if (ind.weight < 0)
-      err(path + ".weight", "weightNegativePlan", { name, value: pct(ind.weight) });
+      f.err(path + ".weight", "weightNegativePlan", { name, value: pct(ind.weight) });
     sums.set(ind.dimension, (sums.get(ind.dimension) ?? 0) + ind.weight);
     counts.set(ind.dimension, (counts.get(ind.dimension) ?? 0) + 1);
-    if (!["higher", "lower"].includes(ind.direction))
-      err(path + ".direction", "enumInvalid", {
-        name,
-        value: String(ind.direction),
-        allowed: "higher, lower",
-      });
-    if (!["error", "zero", "renormalize"].includes(ind.missing))
-      err(path + ".missing", "enumInvalid", {
-        name,
-        value: String(ind.missing),
-        allowed: "error, zero, renormalize",
-      });
-
-    const inp = ind.input;
-    for (const r of inputFields(inp))
-      if (!fieldKeys.has(r)) err(path + ".input", "unknownField", { name, key: r });
-    if ((inp.kind === "feedback") !== (ind.scoring.method === "feedback"))
-      err(path + ".scoring", "feedbackMismatch", { name });
-
-    const s = ind.scoring;
-    const problem = (code: string, params: MessageParams) =>
-      out.push(issue("error", code, params, { path: path + ".scoring", label: name }));
-    let needsTarget = false;
-    switch (s.method) {
-      case "linear":
-        needsTarget = true;
-        if (s.floor < 0) problem("floorNegative", { value: s.floor });
-        if (s.cap < s.floor) problem("capBelowFloor", { cap: s.cap, floor: s.floor });
-        if (s.fullScore <= 0) problem("fullScoreNotPositive", { value: s.fullScore });
-        break;
-      case "curve": {
-        needsTarget = s.on === "attainment";
-        if (s.points.length === 0) problem("tableEmpty", { arg: "points" });
-        const asc = checkAscending(
-          s.points.map((p) => p.x),
-          "points"
-        );
-        if (asc) problem(asc.key, asc.params);
-        break;
-      }
-      case "direct":
-      case "feedback":
-        if (!(s.cap > 0))
-          problem("valueOutOfRange", { name: "cap", value: s.cap, min: "0", max: "∞" });
-        break;
-      case "deduction":
-        if (!(s.fullScore > 0)) problem("fullScoreNotPositive", { value: s.fullScore });
-        break;
-      default:
-        err(path + ".scoring", "enumInvalid", {
-          name,
-          value: String((s as { method: unknown }).method),
-          allowed: "linear, curve, direct, deduction, feedback",
-        });
-    }
-    if (ind.target.field !== null && !fieldKeys.has(ind.target.field))
-      err(path + ".target", "unknownField", { name, key: ind.target.field });
-    if (needsTarget) {
-      if (ind.target.field === null && ind.target.default === null)
-        err(path + ".target", "targetNeeded", { name, method: s.method });
-      if (ind.target.default !== null && !(ind.target.default > 0))
-        err(path + ".target", "targetInvalid", { name, value: ind.target.default });
-    }
+    f.oneOf(path + ".direction", name, ind.direction, ["higher", "lower"]);
+    f.oneOf(path + ".missing", name, ind.missing, ["error", "zero", "renormalize"]);
+    for (const r of inputFields(ind.input))
+      if (!fieldKeys.has(r)) f.err(path + ".input", "unknownField", { name, key: r });
+    if ((ind.input.kind === "feedback") !== (ind.scoring.method === "feedback"))
+      f.err(path + ".scoring", "feedbackMismatch", { name });
+    const needsTarget = checkScoring(f, ind, path);
+    checkTarget(f, ind, path, fieldKeys, needsTarget);
   });
   for (const d of plan.dimensions) {
     const n = counts.get(d.key) ?? 0;
     if (n === 0) {
-      err(`dimensions.${d.key}`, "dimensionEmpty", { name: d.name });
+      f.err(`dimensions.${d.key}`, "dimensionEmpty", { name: d.name });
       continue;
     }
     const sum = sums.get(d.key) ?? 0;
     if (weightScale(sum) !== 1)
-      err(`dimensions.${d.key}.indicators`, "indicatorWeightsSum", { name: d.name, sum: pct(sum) });
+      f.err(`dimensions.${d.key}.indicators`, "indicatorWeightsSum", {
+        name: d.name,
+        sum: pct(sum),
+      });
   }
+}
 
-  // Grades
+/** An indicator's scoring parameters; whether the method needs a target. */
+function checkScoring(f: Found, ind: Indicator, path: string): boolean {
+  const name = ind.name;
+  const s = ind.scoring;
+  const problem = (code: string, params: MessageParams) =>
+    f.out.push(issue("error", code, params, { path: path + ".scoring", label: name }));
+  switch (s.method) {
+    case "linear":
+      if (s.floor < 0) problem("floorNegative", { value: s.floor });
+      if (s.cap < s.floor) problem("capBelowFloor", { cap: s.cap, floor: s.floor });
+      if (s.fullScore <= 0) problem("fullScoreNotPositive", { value: s.fullScore });
+      return true;
+    case "curve": {
+      if (s.points.length === 0) problem("tableEmpty", { arg: "points" });
+      const asc = checkAscending(
+        s.points.map((p) => p.x),
+        "points"
+      );
+      if (asc) problem(asc.key, asc.params);
+      return s.on === "attainment";
+    }
+    case "direct":
+    case "feedback":
+      if (!(s.cap > 0))
+        problem("valueOutOfRange", { name: "cap", value: s.cap, min: "0", max: "∞" });
+      return false;
+    case "deduction":
+      if (!(s.fullScore > 0)) problem("fullScoreNotPositive", { value: s.fullScore });
+      return false;
+    default:
+      f.oneOf(path + ".scoring", name, (s as { method: unknown }).method, [
+        "linear",
+        "curve",
+        "direct",
+        "deduction",
+        "feedback",
+      ]);
+      return false;
+  }
+}
+
+function checkTarget(
+  f: Found,
+  ind: Indicator,
+  path: string,
+  fieldKeys: ReadonlySet<string>,
+  needsTarget: boolean
+): void {
+  const name = ind.name;
+  if (ind.target.field !== null && !fieldKeys.has(ind.target.field))
+    f.err(path + ".target", "unknownField", { name, key: ind.target.field });
+  if (needsTarget) {
+    if (ind.target.field === null && ind.target.default === null)
+      f.err(path + ".target", "targetNeeded", { name, method: ind.scoring.method });
+    if (ind.target.default !== null && !(ind.target.default > 0))
+      f.err(path + ".target", "targetInvalid", { name, value: ind.target.default });
+  }
+}
+
+/** Grade labels, order, coefficients, quotas, and the grading settings; the labels (lower case). */
+function checkGrades(f: Found, plan: Plan): Set<string> {
   const g = plan.grading;
-  if (g.grades.length === 0) err("grading.grades", "noGrades");
+  if (g.grades.length === 0) f.err("grading.grades", "noGrades");
   const labels = new Set<string>();
   let quotaSum = 0;
   g.grades.forEach((gr, i) => {
     const path = `grading.grades.${gr.label || i}`;
     const k = gr.label.trim().toLowerCase();
-    if (!k) err(path, "keyInvalid", { key: gr.label });
-    if (labels.has(k)) err(path, "keyDuplicate", { key: gr.label });
+    if (!k) f.err(path, "keyInvalid", { key: gr.label });
+    if (labels.has(k)) f.err(path, "keyDuplicate", { key: gr.label });
     labels.add(k);
     if (i > 0 && !(gr.min < g.grades[i - 1].min)) {
-      err(path + ".min", "gradesOrder", {
+      f.err(path + ".min", "gradesOrder", {
         label: gr.label,
         min: gr.min,
         previous: g.grades[i - 1].label,
@@ -337,159 +386,126 @@ function checkPlan(plan: Plan): Issue[] {
       });
     }
     if (gr.coefficient < 0)
-      err(path + ".coefficient", "coefficientNegative", { label: gr.label, value: gr.coefficient });
+      f.err(path + ".coefficient", "coefficientNegative", {
+        label: gr.label,
+        value: gr.coefficient,
+      });
     if (gr.quota < 0)
-      err(path + ".quota", "quotaNegativePlan", { label: gr.label, value: gr.quota });
+      f.err(path + ".quota", "quotaNegativePlan", { label: gr.label, value: gr.quota });
     quotaSum += gr.quota;
   });
   const last = g.grades[g.grades.length - 1];
-  if (last && last.min > 0) warn("grading.grades", "gradeBelowZero", { min: last.min });
+  if (last && last.min > 0) f.warn("grading.grades", "gradeBelowZero", { min: last.min });
   if (g.mode !== "bands" && g.grades.length > 0 && weightScale(quotaSum) !== 1)
-    err("grading.grades", "quotasSumPlan", { sum: pct(quotaSum) });
-  if (!["bands", "forced", "bandsWithCheck"].includes(g.mode))
-    err("grading.mode", "enumInvalid", {
-      name: "mode",
-      value: String(g.mode),
-      allowed: "bands, forced, bandsWithCheck",
-    });
-  if (!["team", "company"].includes(g.group))
-    err("grading.group", "enumInvalid", {
-      name: "group",
-      value: String(g.group),
-      allowed: "team, company",
-    });
-  if (!["grade", "matrix"].includes(g.coefficientMode))
-    err("grading.coefficientMode", "enumInvalid", {
-      name: "coefficientMode",
-      value: String(g.coefficientMode),
-      allowed: "grade, matrix",
-    });
-  if (g.coefficientMode === "matrix") {
-    const m = g.matrix;
-    if (
-      m.rows.length === 0 ||
-      m.columns.length === 0 ||
-      m.cells.length !== m.rows.length ||
-      m.cells.some((r) => r.length !== m.columns.length)
-    ) {
-      err("grading.matrix", "matrixShape", { rows: m.rows.length, columns: m.columns.length });
-    } else {
-      const bad = checkAscending(m.rows, "table") ?? checkAscending(m.columns, "table");
-      if (bad) err("grading.matrix", bad.key, bad.params);
-      m.cells.forEach((r, i) =>
-        r.forEach((v, j) => {
-          if (!(v >= 0))
-            err(`grading.matrix.cells[${i}][${j}]`, "coefficientNegative", {
-              label: `${m.rows[i]} × ${m.columns[j]}`,
-              value: v,
-            });
-        })
-      );
-    }
-  }
+    f.err("grading.grades", "quotasSumPlan", { sum: pct(quotaSum) });
+  f.oneOf("grading.mode", "mode", g.mode, ["bands", "forced", "bandsWithCheck"]);
+  f.oneOf("grading.group", "group", g.group, ["team", "company"]);
+  f.oneOf("grading.coefficientMode", "coefficientMode", g.coefficientMode, ["grade", "matrix"]);
+  return labels;
+}
 
-  // Commission
+/** The coefficient matrix, when the coefficient comes from it: shape, ascending axes, values. */
+function checkMatrix(f: Found, plan: Plan): void {
+  if (plan.grading.coefficientMode !== "matrix") return;
+  const m = plan.grading.matrix;
+  if (
+    m.rows.length === 0 ||
+    m.columns.length === 0 ||
+    m.cells.length !== m.rows.length ||
+    m.cells.some((r) => r.length !== m.columns.length)
+  ) {
+    f.err("grading.matrix", "matrixShape", { rows: m.rows.length, columns: m.columns.length });
+    return;
+  }
+  const bad = checkAscending(m.rows, "table") ?? checkAscending(m.columns, "table");
+  if (bad) f.err("grading.matrix", bad.key, bad.params);
+  m.cells.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (!(v >= 0))
+        f.err(`grading.matrix.cells[${i}][${j}]`, "coefficientNegative", {
+          label: `${m.rows[i]} × ${m.columns[j]}`,
+          value: v,
+        });
+    })
+  );
+}
+
+/** Commission tiers and settings; `labels` are the grades' (for the gate). */
+function checkCommission(f: Found, plan: Plan, labels: ReadonlySet<string>): void {
   const c = plan.commission;
-  if (c.tiers.length === 0) err("commission.tiers", "noTiers");
+  if (c.tiers.length === 0) f.err("commission.tiers", "noTiers");
   c.tiers.forEach((t, i) => {
     const path = `commission.tiers[${i}]`;
-    if (i === 0 && t.from < 0) err(path, "tierBoundNegative", { value: t.from });
+    if (i === 0 && t.from < 0) f.err(path, "tierBoundNegative", { value: t.from });
     if (i > 0 && !(t.from > c.tiers[i - 1].from))
-      err(path, "tiersOrder", { row: i + 1, value: t.from, previous: c.tiers[i - 1].from });
-    if (t.rate < 0) err(path, "tierRateNegative", { row: i + 1, value: pct(t.rate) });
-    else if (t.rate > 1) warn(path, "tierRateHigh", { row: i + 1, value: pct(t.rate) });
+      f.err(path, "tiersOrder", { row: i + 1, value: t.from, previous: c.tiers[i - 1].from });
+    if (t.rate < 0) f.err(path, "tierRateNegative", { row: i + 1, value: pct(t.rate) });
+    else if (t.rate > 1) f.warn(path, "tierRateHigh", { row: i + 1, value: pct(t.rate) });
   });
-  if (!["collected", "signed"].includes(c.basis))
-    err("commission.basis", "enumInvalid", {
-      name: "basis",
-      value: String(c.basis),
-      allowed: "collected, signed",
-    });
-  if (!["marginal", "whole"].includes(c.method))
-    err("commission.method", "enumInvalid", {
-      name: "method",
-      value: String(c.method),
-      allowed: "marginal, whole",
-    });
-  if (!["currency", "attainment"].includes(c.boundType))
-    err("commission.boundType", "enumInvalid", {
-      name: "boundType",
-      value: String(c.boundType),
-      allowed: "currency, attainment",
-    });
-  if (!["carryForward", "deductFromPay"].includes(c.clawback))
-    err("commission.clawback", "enumInvalid", {
-      name: "clawback",
-      value: String(c.clawback),
-      allowed: "carryForward, deductFromPay",
-    });
+  f.oneOf("commission.basis", "basis", c.basis, ["collected", "signed"]);
+  f.oneOf("commission.method", "method", c.method, ["marginal", "whole"]);
+  f.oneOf("commission.boundType", "boundType", c.boundType, ["currency", "attainment"]);
+  f.oneOf("commission.clawback", "clawback", c.clawback, ["carryForward", "deductFromPay"]);
   if (c.gate.minAttainment !== null && !(c.gate.minAttainment >= 0))
-    err("commission.gate.minAttainment", "valueOutOfRange", {
+    f.err("commission.gate.minAttainment", "valueOutOfRange", {
       name: "minAttainment",
       value: c.gate.minAttainment,
       min: 0,
       max: "∞",
     });
   if (c.gate.minGrade !== null && !labels.has(c.gate.minGrade.trim().toLowerCase()))
-    err("commission.gate.minGrade", "gateGradeUnknown", { label: c.gate.minGrade });
+    f.err("commission.gate.minGrade", "gateGradeUnknown", { label: c.gate.minGrade });
   if (c.capPerMonth !== null && !(c.capPerMonth >= 0))
-    err("commission.capPerMonth", "valueOutOfRange", {
+    f.err("commission.capPerMonth", "valueOutOfRange", {
       name: "capPerMonth",
       value: c.capPerMonth,
       min: 0,
       max: "∞",
     });
   if (!(c.paidShare >= 0 && c.paidShare <= 1))
-    err("commission.paidShare", "valueOutOfRange", {
+    f.err("commission.paidShare", "valueOutOfRange", {
       name: "paidShare",
       value: c.paidShare,
       min: "0%",
       max: "100%",
     });
+}
 
-  // Pay, periods, feedback
+/** Pay, the periods and annual weights, the 360 weights and rating scale. */
+function checkPayAndPeriods(f: Found, plan: Plan): void {
   if (!(plan.pay.bonusStandard >= 0))
-    err("pay.bonusStandard", "valueOutOfRange", {
+    f.err("pay.bonusStandard", "valueOutOfRange", {
       name: "bonusStandard",
       value: plan.pay.bonusStandard,
       min: 0,
       max: "∞",
     });
-  if (!["quarter", "month"].includes(plan.periods.evaluation))
-    err("periods.evaluation", "enumInvalid", {
-      name: "evaluation",
-      value: String(plan.periods.evaluation),
-      allowed: "quarter, month",
-    });
+  f.oneOf("periods.evaluation", "evaluation", plan.periods.evaluation, ["quarter", "month"]);
   const a = plan.periods.annual;
   const annualWeights = [...a.quarterWeights, a.feedbackWeight];
   annualWeights.forEach((w, i) => {
     if (w < 0)
-      err(`periods.annual[${i}]`, "weightNegativePlan", {
+      f.err(`periods.annual[${i}]`, "weightNegativePlan", {
         name: i < 4 ? `Q${i + 1}` : "360",
         value: pct(w),
       });
   });
   if (weightScale(annualWeights.reduce((x, y) => x + y, 0)) !== 1)
-    err("periods.annual", "annualWeightsSum", {
+    f.err("periods.annual", "annualWeightsSum", {
       sum: pct(annualWeights.reduce((x, y) => x + y, 0)),
     });
   const fw = plan.feedback.weights;
   fw.forEach((w, i) => {
     if (w < 0)
-      err(`feedback.weights[${i}]`, "weightNegativePlan", {
+      f.err(`feedback.weights[${i}]`, "weightNegativePlan", {
         name: ["superior", "peers", "customers"][i],
         value: pct(w),
       });
   });
   if (fw.length !== 3 || weightScale(fw.reduce((x, y) => x + y, 0)) !== 1)
-    err("feedback.weights", "feedbackWeightsSumPlan", { sum: pct(fw.reduce((x, y) => x + y, 0)) });
-  const scale = plan.feedback.scale;
-  if (scale !== undefined && !(RATING_SCALES as readonly unknown[]).includes(scale))
-    err("feedback.scale", "enumInvalid", {
-      name: "scale",
-      value: String(scale),
-      allowed: RATING_SCALES.join(", "),
+    f.err("feedback.weights", "feedbackWeightsSumPlan", {
+      sum: pct(fw.reduce((x, y) => x + y, 0)),
     });
-  return out;
+  const scale = plan.feedback.scale;
+  if (scale !== undefined) f.oneOf("feedback.scale", "scale", scale, RATING_SCALES);
 }

@@ -1,0 +1,254 @@
+/**
+ * The Plan sheet's sections and its settings: each key/value setting described once — label,
+ * note, section, how its value is taken from the plan, written (format, enumeration words,
+ * validation) and read back (enumeration fallback, blank allowed) — for the writer, the reader
+ * and the defined names (settingName).
+ */
+import type { Plan } from "../../engine/plan/model";
+import { RATING_SCALES, ratingScale } from "../../engine/plan/model";
+import type { EnumName, Words } from "../text";
+import { PLAN_NAMES, type SettingKey } from "./names";
+
+export const SECTIONS = {
+  info: { en: "Plan", zh: "方案信息" },
+  dimensions: { en: "Dimensions", zh: "考核维度" },
+  indicators: { en: "Indicators", zh: "考核指标" },
+  curves: { en: "Curve points", zh: "曲线计分点" },
+  grades: { en: "Grades and coefficients", zh: "等级与绩效系数" },
+  grading: { en: "Grading", zh: "评级设置" },
+  matrix: { en: "Coefficient matrix", zh: "系数矩阵" },
+  tiers: { en: "Commission tiers", zh: "提成阶梯" },
+  commission: { en: "Commission", zh: "提成设置" },
+  pay: { en: "Pay", zh: "薪酬设置" },
+  periods: { en: "Periods", zh: "考核周期" },
+  annual: { en: "Annual score weights", zh: "年度得分权重" },
+  feedback: { en: "360 feedback weights", zh: "360评价权重" },
+  fields: { en: "Data fields", zh: "数据字段" },
+} as const satisfies Record<string, Words>;
+export type SectionKey = keyof typeof SECTIONS;
+
+type SettingValue = string | number | null;
+
+/** One key/value row of a settings section: label, note, how its value is written and read. */
+export interface SettingDef {
+  label: Words;
+  note: Words;
+  section: SectionKey;
+  /** The plan's value; an enumeration's key (written in words, read back by its words). */
+  value: (plan: Plan) => SettingValue;
+  /** Enumeration shown in words, or a number format, or plain text. */
+  enum?: EnumName;
+  /** An enumeration's value when the cell cannot be read (after the located issue). */
+  fallback?: string;
+  format?: string;
+  text?: boolean;
+  /** Text that may also be typed as a date (an Excel date serial is read as yyyy-mm-dd). */
+  date?: boolean;
+  /** May be blank (null in the plan). */
+  nullable?: boolean;
+  /** Data validation: a workbook name whose cells list the allowed values, or the values. */
+  source?: string;
+  list?: readonly number[];
+}
+
+export const SETTINGS = {
+  nameZh: {
+    value: (p) => p.name.zh,
+    section: "info",
+    label: { en: "Plan name (Chinese)", zh: "方案名称（中文）" },
+    note: { en: "", zh: "" },
+    text: true,
+  },
+  nameEn: {
+    value: (p) => p.name.en,
+    section: "info",
+    label: { en: "Plan name (English)", zh: "方案名称（英文）" },
+    note: { en: "", zh: "" },
+    text: true,
+  },
+  version: {
+    value: (p) => p.version,
+    section: "info",
+    label: { en: "Version", zh: "版本" },
+    note: { en: "Change it whenever the plan changes.", zh: "方案调整时请更新版本号。" },
+    text: true,
+  },
+  effectiveDate: {
+    value: (p) => p.effectiveDate,
+    section: "info",
+    label: { en: "Effective date", zh: "生效日期" },
+    note: { en: "yyyy-mm-dd", zh: "格式 yyyy-mm-dd" },
+    text: true,
+    date: true,
+  },
+  currency: {
+    value: (p) => p.pay.currency,
+    section: "info",
+    label: { en: "Currency", zh: "币种" },
+    note: { en: "", zh: "" },
+    text: true,
+  },
+  gradeMode: {
+    value: (p) => p.grading.mode,
+    fallback: "bands",
+    section: "grading",
+    label: { en: "Grading method", zh: "评级方式" },
+    note: {
+      en: "Bands by score, forced distribution by rank, or bands with a check against the quotas.",
+      zh: "按分数区间、按排名强制分布，或按区间评级并检查分布比例。",
+    },
+    enum: "gradeMode",
+  },
+  gradeGroup: {
+    value: (p) => p.grading.group,
+    fallback: "company",
+    section: "grading",
+    label: { en: "Distribution group", zh: "分布范围" },
+    note: {
+      en: "Forced distribution within each team or the whole company.",
+      zh: "强制分布在各团队内或全公司范围内进行。",
+    },
+    enum: "group",
+  },
+  coefficientMode: {
+    value: (p) => p.grading.coefficientMode,
+    fallback: "grade",
+    section: "grading",
+    label: { en: "Coefficient", zh: "绩效系数来源" },
+    note: {
+      en: "From the grade, or from the matrix (attainment × collection rate).",
+      zh: "按等级取系数，或按矩阵（完成率 × 回款率）取系数。",
+    },
+    enum: "coefficientMode",
+  },
+  basis: {
+    value: (p) => p.commission.basis,
+    fallback: "collected",
+    section: "commission",
+    label: { en: "Commission basis", zh: "提成基数" },
+    note: {
+      en: "Collected revenue or signed amount of the month.",
+      zh: "当月回款金额或签约金额。",
+    },
+    enum: "basis",
+  },
+  commissionMethod: {
+    value: (p) => p.commission.method,
+    fallback: "marginal",
+    section: "commission",
+    label: { en: "Tier method", zh: "累进方式" },
+    note: {
+      en: "Marginal: each slice at its tier's rate. Whole: the whole amount at the rate reached.",
+      zh: "超额累进：各段按所在档比例；全额累进：全部金额按达到的档位比例。",
+    },
+    enum: "commissionMethod",
+  },
+  boundType: {
+    value: (p) => p.commission.boundType,
+    fallback: "currency",
+    section: "commission",
+    label: { en: "Tier bounds", zh: "阶梯起点类型" },
+    note: {
+      en: "Currency amounts, or attainment ratios of the month's sales target.",
+      zh: "金额，或当月销售目标的完成率。",
+    },
+    enum: "boundType",
+  },
+  minAttainment: {
+    value: (p) => p.commission.gate.minAttainment,
+    section: "commission",
+    label: { en: "Gate: minimum attainment", zh: "门槛：最低完成率" },
+    note: {
+      en: "No commission below this attainment; blank = no gate.",
+      zh: "低于此完成率不发提成；空白表示不设门槛。",
+    },
+    format: "0%",
+    nullable: true,
+  },
+  minGrade: {
+    value: (p) => p.commission.gate.minGrade,
+    section: "commission",
+    label: { en: "Gate: minimum grade", zh: "门槛：最低等级" },
+    note: {
+      en: "No commission below this grade; blank = no gate.",
+      zh: "低于此等级不发提成；空白表示不设门槛。",
+    },
+    text: true,
+    nullable: true,
+    source: PLAN_NAMES.gradeLabel,
+  },
+  capPerMonth: {
+    value: (p) => p.commission.capPerMonth,
+    section: "commission",
+    label: { en: "Cap per month", zh: "每月提成上限" },
+    note: { en: "Blank = no cap.", zh: "空白表示不设上限。" },
+    format: "#,##0.00",
+    nullable: true,
+  },
+  paidShare: {
+    value: (p) => p.commission.paidShare,
+    section: "commission",
+    label: { en: "Share paid in the month", zh: "当月发放比例" },
+    note: { en: "The rest is settled at year end.", zh: "其余部分年终结算。" },
+    format: "0%",
+  },
+  clawback: {
+    value: (p) => p.commission.clawback,
+    fallback: "carryForward",
+    section: "commission",
+    label: { en: "Clawbacks", zh: "退款追回" },
+    note: {
+      en: "Carry forward against later commission, or deduct from the month's pay.",
+      zh: "结转至以后月份的提成中抵扣，或从当月薪酬中扣回。",
+    },
+    enum: "clawback",
+  },
+  prorate: {
+    value: (p) => (p.pay.prorate ? "yes" : "no"),
+    fallback: "yes",
+    section: "pay",
+    label: { en: "Prorate partial months", zh: "不满月按比例折算" },
+    note: {
+      en: "Base and performance pay × days worked ÷ days in month.",
+      zh: "基本工资和绩效工资 × 出勤天数 ÷ 当月天数。",
+    },
+    enum: "yesNo",
+  },
+  bonusStandard: {
+    value: (p) => p.pay.bonusStandard,
+    section: "pay",
+    label: { en: "Annual bonus standard", zh: "年度奖金基数" },
+    note: {
+      en: "Used when the data has no bonus standard for a person.",
+      zh: "数据中没有个人奖金基数时使用。",
+    },
+    format: "#,##0.00",
+  },
+  evaluation: {
+    value: (p) => p.periods.evaluation,
+    fallback: "quarter",
+    section: "periods",
+    label: { en: "Evaluation period", zh: "考核周期" },
+    note: {
+      en: "Scores, grades and performance pay per quarter or per month.",
+      zh: "按季度或按月评分、评级并计算绩效工资。",
+    },
+    enum: "evaluation",
+  },
+  ratingScale: {
+    value: (p) => ratingScale(p),
+    section: "periods",
+    label: { en: "360 rating scale", zh: "360评价分制" },
+    note: {
+      en: "Ratings on the 360 feedback sheet are out of 100, 10 or 5; a rating counts as rating × 100 ÷ scale points.",
+      zh: "360评价表中的评分按 100、10 或 5 分制填写；每个评分折算为 评分 × 100 ÷ 分制 分。",
+    },
+    format: "0",
+    list: RATING_SCALES,
+  },
+} as const satisfies Record<SettingKey, SettingDef>;
+
+/** Settings in sheet order (SETTING_KEYS order). */
+export const SETTING_DEFS: readonly (SettingDef & { key: SettingKey })[] = (
+  Object.keys(SETTINGS) as SettingKey[]
+).map((key) => ({ ...SETTINGS[key], key }));
