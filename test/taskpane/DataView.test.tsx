@@ -11,7 +11,6 @@ import { fixtureTable, fixtureText, memoryHost, type MemoryHost } from "./suppor
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 function csvFile(): File {
   return new File([fixtureText()], "crm-export-2024Q1.csv", { type: "text/csv" });

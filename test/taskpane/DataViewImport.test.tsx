@@ -18,7 +18,6 @@ import { memoryHost, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(60_000);
 
 /** The samples of shared/samples/, kept byte for byte with the tests (see test/fixtures/README.md). */
 const SAMPLES = join(__dirname, "..", "fixtures");

@@ -12,7 +12,6 @@ import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 async function sampleRun(host: MemoryHost): Promise<Run> {
   const check = (await checkWorkbook(host, host.plan!))!;

@@ -19,7 +19,6 @@ import { memoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 /**
  * Office's webview on a platform: every click on a download link is recorded; on Mac it saves

@@ -16,7 +16,6 @@ import { agreeingCheck, hostWithSampleData } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 function render(language: "en-US" | "zh-CN" = "en-US") {
   const host = hostWithSampleData(language === "zh-CN" ? { displayLanguage: "zh-CN" } : {});

@@ -12,7 +12,6 @@ import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 const money = formatter("en-US").money;
 const signed = (v: number) => (v > 0 ? `+${money(v)}` : money(v));

@@ -171,15 +171,18 @@ describe("createLayoutHost over the preview workbook", () => {
       data: run.data,
       feedback: check.feedback,
     });
-    const seen: SelectionInfo[] = [];
-    const stop = host.onSelectionChanged((s) => seen.push(s));
+    // the subject is looked up after the event: wait for that answer, not for a number of ms
+    let stop = () => {};
+    const answered = new Promise<SelectionInfo>((resolve) => {
+      stop = host.onSelectionChanged(resolve);
+    });
     const sc = wb.byRole("scorecard")!;
     const values = wb.values(sc.id);
     const row = values.findIndex((v) => v.includes("S1007"));
     wb.select({ sheet: sc.id, row, column: 5, row2: row, column2: 5 });
-    await new Promise((r) => setTimeout(r, 20));
+    const seen = await answered;
     stop();
-    expect(seen.at(-1)).toEqual({
+    expect(seen).toEqual({
       sheet: "Scorecard",
       role: "scorecard",
       row: row + 1,

@@ -55,7 +55,16 @@ export function installBrowserApis(): void {
   if (typeof g.TextDecoder === "undefined") g.TextDecoder = NodeTextDecoder;
   if (typeof structuredClone === "undefined")
     g.structuredClone = (v: unknown) => JSON.parse(JSON.stringify(v));
-  configure({ asyncUtilTimeout: 5000 });
 }
+
+/**
+ * Waits measure the machine, not the pane: a view that renders in 300 ms alone can take seconds
+ * when the cores are busy (jsdom re-renders the plan editor's hundred inputs on every keystroke;
+ * closing a period evaluates and writes the whole workbook). So every findBy/waitFor waits up to
+ * 30 s and every test up to 2 minutes; a broken view still fails, only later.
+ */
+const ASYNC_TIMEOUT_MS = 30_000;
+configure({ asyncUtilTimeout: ASYNC_TIMEOUT_MS });
+jest.setTimeout(120_000);
 
 installBrowserApis();
