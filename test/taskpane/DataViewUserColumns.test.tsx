@@ -17,7 +17,6 @@ import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
-
 function settings() {
   const m = new Map<string, string>();
   return {

@@ -58,13 +58,11 @@ export function installBrowserApis(): void {
 }
 
 /**
- * Waits measure the machine, not the pane: a view that renders in 300 ms alone can take seconds
- * when the cores are busy (jsdom re-renders the plan editor's hundred inputs on every keystroke;
- * closing a period evaluates and writes the whole workbook). So every findBy/waitFor waits up to
- * 30 s and every test up to 2 minutes; a broken view still fails, only later.
+ * Waits measure the machine, not the pane: closing a period evaluates, freezes and writes the whole
+ * preview workbook, 5 s alone and over 30 s with both cores busy; jsdom re-renders the plan
+ * editor's hundred inputs on every keystroke. So findBy/waitFor wait for the event for up to
+ * 2 minutes (and a test for up to 10: jest.config.js); a broken view still fails, only later.
  */
-const ASYNC_TIMEOUT_MS = 30_000;
-configure({ asyncUtilTimeout: ASYNC_TIMEOUT_MS });
-jest.setTimeout(120_000);
+configure({ asyncUtilTimeout: 120_000 });
 
 installBrowserApis();

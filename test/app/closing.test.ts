@@ -29,8 +29,6 @@ import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "./support/memoryHost";
 
-jest.setTimeout(60_000);
-
 function settings() {
   const m = new Map<string, string>();
   return {
