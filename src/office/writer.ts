@@ -80,7 +80,7 @@ import {
   type SheetMark,
 } from "./marks";
 // the import registers the messages with the engine's catalogue
-import { OFFICE_MESSAGES, type OfficeMessageKey } from "./messages";
+import type { OfficeMessageKey } from "./messages";
 import { stagingName, uniqueSheetName, uniqueTableName, validSheetName } from "./names";
 import { loadWorkbookState, type OwnedSheet, type WorkbookState } from "./workbook";
 
@@ -147,8 +147,6 @@ export type ApplyResult =
 export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
-
-void OFFICE_MESSAGES;
 
 type Plan =
   | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }

@@ -19,7 +19,7 @@
  */
 import type { Issue } from "../engine/issues";
 import { formatIssue } from "../engine/issues";
-import type { Language } from "../engine/messages";
+import type { Language, MessageKey } from "../engine/messages";
 import type { Indicator, Plan } from "../engine/plan/model";
 import { PAY_FIELDS, ratingScale } from "../engine/plan/model";
 import {
@@ -49,7 +49,6 @@ import {
 import { Grid } from "./grid";
 import type { Cell, ColumnSpec, SheetLayout, SheetRole, StyleSpec, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
-import "./messages";
 import { anchorRef, PLAN_NAMES, planSheet, PlanAnchors, Pos, settingName } from "./plan-sheet";
 import { summarySheet } from "./summary";
 import type { Words } from "./text";
@@ -1723,7 +1722,7 @@ function annualSheet(ctx: Ctx): SheetLayout | null {
 function annualStatus(ctx: Ctx, row: ReturnType<typeof annualRows>[number]): string[] {
   const { lang, plan } = ctx;
   const out: string[] = [];
-  const msg = (code: string, params: Record<string, string | number>) =>
+  const msg = (code: MessageKey, params: Record<string, string | number>) =>
     formatIssue({ severity: "warning", code, params }, lang);
   for (const p of row.periods)
     if (p.total === null) out.push(msg("annualPeriodError", { period: p.period }));

@@ -27,7 +27,6 @@ import { quoteSheet, range as a1range, cell as a1cell } from "./a1";
 import { Grid } from "./grid";
 import type { DefinedNameSpec, RangeRef, SheetLayout, StyleSpec, ValidationSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
-import "./messages";
 import type { EnumName, EnumValue, Words } from "./text";
 import { enumList, enumText, H, isWords, readEnum, say, SHEET_NAMES } from "./text";
 

@@ -4,13 +4,13 @@
  */
 import { checkAscending, describeSum } from "../primitives";
 import { Issue, issue } from "../issues";
-import { defineMessages, MessageParams } from "../messages";
+import { type Catalogue, MessageKey, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Plan } from "./model";
 import { inputFields, PAY_FIELDS, RATING_SCALES } from "./model";
 import { PLAN_LIMITS } from "./schema";
 
-export const PLAN_MESSAGES = defineMessages({
+export const PLAN_MESSAGES = {
   planUnreadable: { en: "The plan cannot be checked: {reason}", zh: "无法检查方案：{reason}" },
   planNameBlank: { en: "The plan has no name.", zh: "方案名称为空。" },
   planVersionBlank: { en: "The plan has no version.", zh: "方案版本为空。" },
@@ -127,7 +127,7 @@ export const PLAN_MESSAGES = defineMessages({
     en: '{name}: "{value}" is not one of {allowed}.',
     zh: "{name}：“{value}”不是 {allowed} 之一。",
   },
-});
+} satisfies Catalogue;
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -151,9 +151,9 @@ export function validatePlan(plan: Plan): Issue[] {
 
 function checkPlan(plan: Plan): Issue[] {
   const out: Issue[] = [];
-  const err = (path: string, code: string, params: MessageParams = {}) =>
+  const err = (path: string, code: MessageKey, params: MessageParams = {}) =>
     out.push(issue("error", code, params, { path }));
-  const warn = (path: string, code: string, params: MessageParams = {}) =>
+  const warn = (path: string, code: MessageKey, params: MessageParams = {}) =>
     out.push(issue("warning", code, params, { path }));
 
   // what the plan workbook's sheets can lay out (a Plan sheet can be made to hold more)
@@ -262,7 +262,7 @@ function checkPlan(plan: Plan): Issue[] {
       err(path + ".scoring", "feedbackMismatch", { name });
 
     const s = ind.scoring;
-    const problem = (code: string, params: MessageParams) =>
+    const problem = (code: MessageKey, params: MessageParams) =>
       out.push(issue("error", code, params, { path: path + ".scoring", label: name }));
     let needsTarget = false;
     switch (s.method) {
