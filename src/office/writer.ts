@@ -25,6 +25,7 @@
  * before any format; calculation suspended in every batch that writes; number formats, widths and
  * styles applied to whole columns or ranges.
  */
+import { columnLetter } from "../engine/issues";
 import { formatMessage, type Language, type MessageParams } from "../engine/messages";
 import {
   isFormula,
@@ -35,7 +36,6 @@ import {
   type ValidationSpec,
   type WorkbookLayout,
 } from "../workbook/layout";
-import { columnLetters } from "./a1";
 import {
   batchBytes,
   clampBudget,
@@ -882,7 +882,7 @@ class Writer {
       if (!run) return;
       const { start, width } = run;
       step("finishing", requestBytes(2, 1, width), () => {
-        ws().getRange(`${columnLetters(start)}:${columnLetters(end - 1)}`).format.columnWidth =
+        ws().getRange(`${columnLetter(start)}:${columnLetter(end - 1)}`).format.columnWidth =
           widthInPoints(width);
       });
       run = undefined;
@@ -890,7 +890,7 @@ class Writer {
     layout.columns.forEach((col, i) => {
       if (run && col.width !== run.width) flushWidth(i);
       if (col.width !== undefined && !run) run = { start: i, width: col.width };
-      const letter = columnLetters(i);
+      const letter = columnLetter(i);
       if (col.hidden)
         step(
           "finishing",
