@@ -22,7 +22,7 @@ import { PLAN_MESSAGES } from "./engine/plan/validate";
 import { RECORD_MESSAGES } from "./engine/records";
 import { FUNCTION_MESSAGES } from "./functions/args";
 import { OFFICE_MESSAGES } from "./office/messages";
-import { PLAN_FILE_MESSAGES } from "./taskpane/planFile";
+import { PLAN_FILE_MESSAGES } from "./app/planFile";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
 
 /**

@@ -22,6 +22,7 @@
  * task pane says what is left out (`notices`).
  */
 import { type Catalogue, formatMessage, type Language } from "../engine/messages";
+import type { FormulaStyle } from "../workbook/formula";
 
 export interface Requirement {
   /** Requirement set name as Office.context.requirements.isSetSupported takes it. */
@@ -156,8 +157,6 @@ export const MANIFEST_REQUIREMENTS: readonly Requirement[] = (() => {
 
 /** `Office.context.requirements.isSetSupported`'s shape. */
 export type IsSetSupported = (set: string, version: string) => boolean;
-
-export type FormulaStyle = "native" | "perf" | "values";
 
 export interface Notice {
   feature: FeatureId;

@@ -58,7 +58,7 @@ import {
   ReadBackHash,
   valueChunks,
   withExcelTableHeaders,
-  type Grid,
+  type DenseGrid,
 } from "./content";
 import { addChart, applyStyle, chartBytes, printBytes, setupPrint, styleBytes } from "./formats";
 import { localizeFunctionNames } from "../functions/names";
@@ -82,9 +82,8 @@ import {
 // the import registers the messages with the engine's catalogue
 import type { OfficeMessageKey } from "./messages";
 import { stagingName, uniqueSheetName, uniqueTableName, validSheetName } from "./names";
-import { loadWorkbookState, type OwnedSheet, type WorkbookState } from "./workbook";
-
-export type ReplaceChoice = "replace" | "new" | "cancel";
+import type { ReplaceChoice } from "../app/host";
+import { loadWorkbookState, type OwnedSheet, type WorkbookInventory } from "./workbook";
 
 export interface ApplyProgress {
   phase: "inspecting" | Phase | "done";
@@ -95,7 +94,7 @@ export interface ApplyProgress {
   sheet?: string;
 }
 
-export interface ApplyOptions {
+export interface WriterApplyOptions {
   onProgress?: (progress: ApplyProgress) => void;
   /**
    * The user edited an add-in sheet that the layout would replace: replace it, keep it and write
@@ -188,7 +187,7 @@ class Notes {
  */
 export async function applyLayout(
   layout: WorkbookLayout,
-  options: ApplyOptions = {}
+  options: WriterApplyOptions = {}
 ): Promise<ApplyResult> {
   const host = options.host ?? officeHost();
   const notes = new Notes(layout.language);
@@ -248,7 +247,7 @@ export async function applyLayout(
 class Writer {
   private readonly budget: number;
   private readonly sheetCache = new Map<string, Excel.Worksheet>();
-  private readonly grids = new Map<SheetRole, Grid>();
+  private readonly grids = new Map<SheetRole, DenseGrid>();
   private readonly hashes = new Map<SheetRole, string>();
   private readonly shapes = new Map<SheetRole, string>();
   /** Sheet name → role for what is about to be written: layout names, then the add-in's sheets now. */
@@ -263,7 +262,7 @@ class Writer {
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly layout: WorkbookLayout,
-    private readonly options: ApplyOptions,
+    private readonly options: WriterApplyOptions,
     host: { features: Features; displayLanguage: string | undefined },
     private readonly notes: Notes,
     private readonly stats: ApplyStats
@@ -354,7 +353,7 @@ class Writer {
   }
 
   /** A name the layout defines that exists in the workbook but is not the add-in's. */
-  private nameConflict(state: WorkbookState): string | undefined {
+  private nameConflict(state: WorkbookInventory): string | undefined {
     const existing = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
     const tables = new Set(state.tables.map((t) => t.toUpperCase()));
     for (const s of this.layout.sheets) {
@@ -386,7 +385,7 @@ class Writer {
   }
 
   /** Used range, tables and charts of every owned sheet the layout may replace, and of leftovers. */
-  private async inspect(state: WorkbookState): Promise<Map<string, Inspection>> {
+  private async inspect(state: WorkbookInventory): Promise<Map<string, Inspection>> {
     const queued: {
       name: string;
       used?: Excel.Range;
@@ -439,7 +438,7 @@ class Writer {
    * recorded rectangle back in chunks and hashes it the way the writer hashed it.
    */
   private async findEdits(
-    state: WorkbookState,
+    state: WorkbookInventory,
     inspections: Map<string, Inspection>
   ): Promise<Set<SheetRole>> {
     const edited = new Set<SheetRole>();
@@ -535,7 +534,7 @@ class Writer {
   }
 
   private plan(
-    state: WorkbookState,
+    state: WorkbookInventory,
     inspections: Map<string, Inspection>,
     edited: Set<SheetRole>,
     choices: Map<SheetRole, ReplaceChoice>
@@ -637,7 +636,11 @@ class Writer {
   }
 
   /** Everything to queue, in order: setup, values, formats, then each sheet's finish. */
-  private steps(state: WorkbookState, plans: Plan[], inspections: Map<string, Inspection>): Step[] {
+  private steps(
+    state: WorkbookInventory,
+    plans: Plan[],
+    inspections: Map<string, Inspection>
+  ): Step[] {
     const written = plans.filter(
       (p): p is Exclude<Plan, { action: "kept" | "unchanged" }> =>
         p.action !== "kept" && p.action !== "unchanged"
@@ -814,7 +817,7 @@ class Writer {
 
   /** Table names already used by the workbook (tables and defined names share a namespace). */
   private tableNamespace(
-    state: WorkbookState,
+    state: WorkbookInventory,
     plans: Plan[],
     inspections: Map<string, Inspection>
   ): Set<string> {
@@ -836,7 +839,7 @@ class Writer {
     content: string,
     mapFormula: (f: string) => string,
     tableNames: Set<string>,
-    state: WorkbookState,
+    state: WorkbookInventory,
     step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
   ): SheetMark {
     const layout = p.layout;
@@ -1001,7 +1004,7 @@ class Writer {
   }
 
   private readonly estimated = new Map<SheetRole, number>();
-  private markBytes(role: SheetRole, grid: Grid): number {
+  private markBytes(role: SheetRole, grid: DenseGrid): number {
     let bytes = this.estimated.get(role);
     if (bytes === undefined) {
       bytes = estimateBytes(grid);
@@ -1020,7 +1023,7 @@ class Writer {
   }
 
   /** An add-in sheet that exists and that the user hid (the add-in leaves it hidden). */
-  private hiddenByUser(name: string, state: WorkbookState): boolean {
+  private hiddenByUser(name: string, state: WorkbookInventory): boolean {
     const found = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
     return found !== undefined && found.visibility !== "Visible";
   }

@@ -1,13 +1,14 @@
 import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
-import type { SelectionInfo } from "../../src/taskpane/host";
-import { createLayoutHost, findHeaderRow, tableOf } from "../../src/taskpane/layoutHost";
-import { importCell, importRows } from "../../src/taskpane/imports";
+import type { SelectionInfo } from "../../src/app/host";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { findHeaderRow, tableOf } from "../../src/app/inputSheets";
+import { importCell, importRows } from "../../src/app/imports";
 import { DEFAULT_RULES } from "../../src/engine";
-import { languageOf, workbookLayouts } from "../../src/taskpane/layouts";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
+import { languageOf, workbookLayouts } from "../../src/app/layouts";
+import { checkWorkbook, runPlan } from "../../src/app/workflow";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
-import { fixtureText } from "./support/memoryHost";
+import { fixtureText } from "../taskpane/support/memoryHost";
 
 function settings() {
   const m = new Map<string, string>();

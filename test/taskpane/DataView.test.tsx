@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { defaultPlan } from "../../src/engine";
 import { DataView } from "../../src/taskpane/views/DataView";
-import { MAPPING_SETTING } from "../../src/taskpane/workflow";
+import { MAPPING_SETTING } from "../../src/app/workflow";
 import { fixtureTable, fixtureText, memoryHost, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 

@@ -12,7 +12,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { defaultPlan, mapColumns, type CellTable, type Language } from "../../src/engine";
-import { importRows } from "../../src/taskpane/imports";
+import { importRows } from "../../src/app/imports";
 import { DataView } from "../../src/taskpane/views/DataView";
 import { memoryHost, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";

@@ -35,7 +35,8 @@ import {
   TableRegular,
 } from "@fluentui/react-icons";
 import { columnLetter } from "../../engine";
-import { useHost, type WriteResult } from "../host";
+import { type WriteResult } from "../../app/host";
+import { useHost } from "../hostContext";
 import {
   CLOSED_BY_SETTING,
   closeAPeriod,
@@ -45,11 +46,11 @@ import {
   reopenAPeriod,
   type CloseOutcome,
   type YearToDate,
-} from "../closing";
+} from "../../app/closing";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
-import { evaluationPeriods, runPlan } from "../workflow";
+import { evaluationPeriods, runPlan } from "../../app/workflow";
 import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
