@@ -1,6 +1,6 @@
 /**
  * The task pane's sheet backend in Excel: `createLayoutHost(createOfficeBackend(), layouts)`
- * gives the pane its WorkbookHost (src/taskpane/layoutHost.ts). Everything here delegates to the
+ * gives the pane its WorkbookHost (src/app/layoutHost.ts). Everything here delegates to the
  * adapter's functions; this file only translates between the pane's vocabulary and theirs.
  */
 import type { SettingsStore, WriteResult } from "../app/host";
