@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // a test's time depends on how busy the machine is: wait long for it rather than fail a slow one
+  testTimeout: 600_000,
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",

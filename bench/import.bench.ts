@@ -9,7 +9,7 @@ import * as iconv from "iconv-lite";
 import { dataHeaderSpec, decodeBytes, defaultPlan, readDataTable } from "../src/engine";
 import { parseRecords } from "../src/engine/import/csv";
 import { tableFromRows } from "../src/engine/import/file";
-import { importRows } from "../src/taskpane/imports";
+import { importRows } from "../src/app/imports";
 
 const ROWS = 100_000;
 const plan = defaultPlan();

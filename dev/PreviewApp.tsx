@@ -2,7 +2,7 @@ import * as React from "react";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../src/engine";
 import { App } from "../src/taskpane/App";
-import type { WorkbookHost } from "../src/taskpane/host";
+import type { WorkbookHost } from "../src/app/host";
 import type { PreviewWorkbook } from "./workbook/PreviewWorkbook";
 import { WorkbookView } from "./workbook/WorkbookView";
 

@@ -8,8 +8,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { pickLanguage } from "../src/engine";
-import { createLayoutHost } from "../src/taskpane/layoutHost";
-import { workbookLayouts } from "../src/taskpane/layouts";
+import { createLayoutHost } from "../src/app/layoutHost";
+import { workbookLayouts } from "../src/app/layouts";
 import { PreviewApp } from "./PreviewApp";
 import { previewBackend } from "./previewBackend";
 import { PreviewWorkbook } from "./workbook/PreviewWorkbook";

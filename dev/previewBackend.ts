@@ -3,13 +3,8 @@
  * PreviewWorkbook instead of Excel. Development tooling only.
  */
 import type { CellLocation } from "../src/engine";
-import type { SettingsStore, WriteResult } from "../src/taskpane/host";
-import type {
-  ApplyOptions,
-  RawSelection,
-  SheetBackend,
-  SheetRead,
-} from "../src/taskpane/layoutHost";
+import type { SettingsStore, WriteResult } from "../src/app/host";
+import type { ApplyOptions, RawSelection, SheetBackend, SheetRead } from "../src/app/ports";
 import type { RangeRef, SheetRole, WorkbookLayout } from "../src/workbook/layout";
 import { fromHyperFormula, type PreviewWorkbook } from "./workbook/PreviewWorkbook";
 

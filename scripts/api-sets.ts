@@ -34,7 +34,10 @@ export const OFFICE_TYPES = path.join(ROOT, "node_modules", "@types", "office-js
 const RUNTIME_TYPES = ["custom-functions-runtime", "office-runtime"].map((p) =>
   path.join(ROOT, "node_modules", "@types", p, "index.d.ts")
 );
-const isOfficeTypes = (file: string) => file === OFFICE_TYPES || RUNTIME_TYPES.includes(file);
+/** A file by its real path: node_modules may be a link (a git worktree sharing another's modules). */
+const real = (file: string) => (fs.existsSync(file) ? fs.realpathSync(file) : file);
+const TYPE_FILES = new Set([OFFICE_TYPES, ...RUNTIME_TYPES].map(real));
+const isOfficeTypes = (file: string) => TYPE_FILES.has(real(file));
 export const DOUBLE_TABLE = path.join(
   ROOT,
   "test",

@@ -28,6 +28,7 @@ import type {
   ValidationSpec,
   WorkbookLayout,
 } from "../../src/workbook/layout";
+import type { ReplaceChoice } from "../../src/app/host";
 import { isFormula } from "../../src/workbook/layout";
 import * as PERF from "../../src/functions/functions";
 import { installExcelRounding } from "./excelFunctions";
@@ -66,9 +67,7 @@ export interface Selection {
   column2: number;
 }
 
-export type ReplaceChoice = "replace" | "new" | "cancel";
-
-export interface ApplyOptions {
+export interface PreviewApplyOptions {
   onProgress?: (p: { done: number; total: number; stage?: string }) => void;
   /** An edited add-in sheet: replace it, keep it and write a new one beside it, or stop. Default "new". */
   confirmReplace?: (sheetName: string) => Promise<ReplaceChoice>;
@@ -76,11 +75,11 @@ export interface ApplyOptions {
   rewriteInputs?: SheetRole[];
 }
 
-export type SheetAction = "created" | "replaced" | "kept" | "createdAlongside";
+export type PreviewSheetAction = "created" | "replaced" | "kept" | "createdAlongside";
 
-export interface ApplyResult {
+export interface PreviewApplyResult {
   /** Every layout sheet, in layout order, by its actual name, and what happened to it. */
-  sheets: { role: SheetRole; name: string; id: number; action: SheetAction }[];
+  sheets: { role: SheetRole; name: string; id: number; action: PreviewSheetAction }[];
   /** The user stopped when asked about an edited sheet: nothing was written. */
   cancelled: boolean;
 }
@@ -398,10 +397,13 @@ export class PreviewWorkbook {
    * Writes a layout: each sheet replaces the add-in's sheet of the same role (asking first if the
    * user edited it), or is added. Names are (re)defined after every sheet exists.
    */
-  async applyLayout(layout: WorkbookLayout, options: ApplyOptions = {}): Promise<ApplyResult> {
+  async applyLayout(
+    layout: WorkbookLayout,
+    options: PreviewApplyOptions = {}
+  ): Promise<PreviewApplyResult> {
     type Decision = {
       layout: SheetLayout;
-      action: SheetAction;
+      action: PreviewSheetAction;
       target?: SheetMeta;
       choice?: ReplaceChoice;
     };

@@ -21,7 +21,8 @@
  * missing. The others are checked at run time; without them the add-in works with less, and the
  * task pane says what is left out (`notices`).
  */
-import { defineMessages, formatMessage, type Language } from "../engine/messages";
+import { type Catalogue, formatMessage, type Language } from "../engine/messages";
+import type { FormulaStyle } from "../workbook/formula";
 
 export interface Requirement {
   /** Requirement set name as Office.context.requirements.isSetSupported takes it. */
@@ -57,7 +58,7 @@ export const EXCEL_API = {
   printSetup: "1.9",
 } as const;
 
-export const COMPAT_MESSAGES = defineMessages({
+export const COMPAT_MESSAGES = {
   compatNoCustomFunctions: {
     en: "This version of Excel cannot run the PERF functions (it lacks the shared runtime or custom functions). The add-in writes plain Excel formulas instead, which calculate the same numbers.",
     zh: "此版本的 Excel 无法运行 PERF 函数（缺少共享运行时或自定义函数支持）。加载项改为写入普通 Excel 公式，计算结果相同。",
@@ -82,7 +83,7 @@ export const COMPAT_MESSAGES = defineMessages({
     en: "This version of Excel cannot set up printing (ExcelApi {version}); the sheets print with Excel's default settings.",
     zh: "此版本的 Excel 无法设置打印（ExcelApi {version}）；工作表按 Excel 默认设置打印。",
   },
-});
+} satisfies Catalogue;
 
 export type CompatMessageKey = keyof typeof COMPAT_MESSAGES;
 
@@ -156,8 +157,6 @@ export const MANIFEST_REQUIREMENTS: readonly Requirement[] = (() => {
 
 /** `Office.context.requirements.isSetSupported`'s shape. */
 export type IsSetSupported = (set: string, version: string) => boolean;
-
-export type FormulaStyle = "native" | "perf" | "values";
 
 export interface Notice {
   feature: FeatureId;

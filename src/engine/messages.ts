@@ -1,8 +1,12 @@
 /**
- * Every message the engine can produce, in both languages, in one place.
- * The engine returns a key and parameters; the custom-function layer and the task pane format
- * them in the user's display language with {@link formatMessage}.
+ * The engine's messages in both languages, and how any message is formatted. The engine returns a
+ * key and parameters; the custom-function layer and the task pane format them in the user's
+ * display language with {@link formatMessage}, which looks the key up in the one index of every
+ * catalogue (src/messages.ts).
  */
+import { messageText, type MessageKey } from "../messages";
+
+export type { MessageKey };
 
 export type Language = "en-US" | "zh-CN";
 export const LANGUAGES: readonly Language[] = ["en-US", "zh-CN"];
@@ -15,7 +19,8 @@ export function pickLanguage(displayLanguage: string | undefined | null): Langua
 /** Parameter values: text, numbers, or text in both languages (a field or dimension name). */
 export type MessageParams = Record<string, string | number | { en: string; zh: string }>;
 
-interface Text {
+/** A message in English and Chinese, with `{name}` placeholders. */
+export interface MessageText {
   en: string;
   zh: string;
 }
@@ -59,11 +64,11 @@ export const TERMS = {
   coefficient: { en: "coefficient", zh: "绩效系数" },
   commission: { en: "commission", zh: "提成" },
   bonus: { en: "bonus", zh: "奖金" },
-} as const satisfies Record<string, Text>;
+} as const satisfies Record<string, MessageText>;
 
 export type TermKey = keyof typeof TERMS;
 
-const M = {
+export const ENGINE_MESSAGES = {
   // ---- argument reading (functions and data cells) ----
   notANumber: {
     en: '{arg} must be a number; "{text}" is not one.',
@@ -232,21 +237,14 @@ const M = {
     en: "{arg} is negative ({value}); only commission and bonus may be negative.",
     zh: "{arg}为负数（{value}），只有提成和奖金可以为负数。",
   },
-} as const satisfies Record<string, Text>;
+} as const satisfies Catalogue;
 
-const catalogue: Record<string, Text> = { ...M };
-
-/** Register further messages (plan validation, data import, UI) into the one catalogue. */
-export function defineMessages<T extends Record<string, Text>>(messages: T): T {
-  for (const [key, text] of Object.entries(messages)) {
-    if (catalogue[key] && catalogue[key] !== text)
-      throw new Error(`message key defined twice: ${key}`);
-    catalogue[key] = text;
-  }
-  return messages;
-}
-
-export type MessageKey = keyof typeof M | (string & {});
+/**
+ * A catalogue: message keys with their English and Chinese text. Declared with
+ * `satisfies Catalogue` so its keys stay known; it is shown to users once listed in
+ * src/messages.ts, the one index formatMessage reads.
+ */
+export type Catalogue = Record<string, MessageText>;
 
 function termText(value: string | number, language: Language): string | number {
   if (typeof value === "string" && value in TERMS) {
@@ -269,7 +267,7 @@ export function formatMessage(
   params: MessageParams = {},
   language: Language = "en-US"
 ): string {
-  const text = catalogue[key];
+  const text = messageText(key);
   if (!text) return key;
   const template = language === "zh-CN" ? text.zh : text.en;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -283,5 +281,5 @@ export function formatMessage(
 
 /** Whether a key exists in the catalogue (tests use it to check every emitted key is defined). */
 export function hasMessage(key: string): boolean {
-  return key in catalogue;
+  return messageText(key) !== undefined;
 }

@@ -16,7 +16,7 @@ import {
 } from "./import/quantity";
 import { analyzeTable, tableWhere, type TableWhere } from "./import/rules";
 import { isTotalLabel, RunningSums } from "./import/totals";
-import { defineMessages } from "./messages";
+import { type Catalogue } from "./messages";
 import type { FieldDef, Plan } from "./plan/model";
 import { IDENTITY_COLUMNS, IdentityColumn, PAY_FIELDS } from "./plan/model";
 import { Period, readPeriod } from "./periods";
@@ -81,7 +81,7 @@ export interface CellTable {
 /** Column index (0-based, into the table) for each identity column and field key. */
 export type ColumnMapping = Record<string, number>;
 
-export const RECORD_MESSAGES = defineMessages({
+export const RECORD_MESSAGES = {
   columnNotFound: {
     en: 'Column "{name}" was not found in the header row.',
     zh: "表头中没有找到“{name}”列。",
@@ -182,7 +182,7 @@ export const RECORD_MESSAGES = defineMessages({
     en: "Employee {id} already has a row for {period} (row {row}) with other values; correct the month of one of them or delete one.",
     zh: "员工 {id} 在 {period} 已有一行（第 {row} 行）且数值不同，请更正其中一行的月份或删除一行。",
   },
-});
+} satisfies Catalogue;
 
 /** Normalizes header text for matching: half-width, no spaces, unified brackets, lower case. */
 export function normalizeHeader(text: string): string {

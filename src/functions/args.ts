@@ -24,10 +24,11 @@
 import { readNumber } from "../engine/coerce";
 import { isError, PerfError, valueError, type ErrorKind, type Result } from "../engine/errors";
 import {
-  defineMessages,
+  type Catalogue,
   formatMessage,
   pickLanguage,
   type Language,
+  type MessageKey,
   type TermKey,
 } from "../engine/messages";
 import {
@@ -38,8 +39,8 @@ import {
 } from "../engine/primitives";
 import type { CommissionMethod, CurveMode, Direction, MissingPolicy } from "../engine/primitives";
 
-/** Messages only the worksheet-function layer produces (registered into the one catalogue). */
-export const FUNCTION_MESSAGES = defineMessages({
+/** Messages only the worksheet-function layer produces (listed in src/messages.ts). */
+export const FUNCTION_MESSAGES = {
   tableCellText: {
     en: '{arg}: row {row}, column {column} holds "{text}", which is not a number.',
     zh: "{arg}：第 {row} 行第 {column} 列为“{text}”，不是数字。",
@@ -60,7 +61,7 @@ export const FUNCTION_MESSAGES = defineMessages({
     en: "PERF could not compute this ({detail}); please report it with the arguments used.",
     zh: "PERF 无法计算（{detail}），请连同所用参数一起反馈。",
   },
-});
+} satisfies Catalogue;
 
 export type Arg = TermKey;
 
@@ -278,7 +279,7 @@ export function label(v: unknown, arg: Arg): string {
 export interface Choice<T> {
   spellings: Readonly<Record<string, T>>;
   fallback: T;
-  messageKey: string;
+  messageKey: MessageKey;
 }
 
 export const DIRECTION: Choice<Direction> = {

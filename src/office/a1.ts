@@ -2,22 +2,11 @@
  * A1 addresses for the Office.js adapter. Pure: no Excel calls. Coordinates are 0-based
  * (row, column) as in `src/workbook/layout.ts`.
  */
-
-/** Column letters for a 0-based column: 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+import { columnLetter } from "../engine/issues";
 
 /** "B3" for (2, 1). */
 export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
+  return `${columnLetter(column)}${row + 1}`;
 }
 
 /** Parse "C", "AB" into a 0-based column. */

@@ -1,10 +1,10 @@
 /**
  * The task pane's sheet backend in Excel: `createLayoutHost(createOfficeBackend(), layouts)`
- * gives the pane its WorkbookHost (src/taskpane/layoutHost.ts). Everything here delegates to the
+ * gives the pane its WorkbookHost (src/app/layoutHost.ts). Everything here delegates to the
  * adapter's functions; this file only translates between the pane's vocabulary and theirs.
  */
-import type { SettingsStore, WriteResult } from "../taskpane/host";
-import type { ApplyOptions, RawSelection, SheetBackend } from "../taskpane/layoutHost";
+import type { SettingsStore, WriteResult } from "../app/host";
+import type { ApplyOptions, RawSelection, SheetBackend } from "../app/ports";
 import type { WorkbookLayout } from "../workbook/layout";
 import { officeHost, OfficeError, REQUIREMENTS, type Host } from "./host";
 import { probeDynamicArrays } from "./arrays";

@@ -14,7 +14,7 @@ import {
   type ExcelInput,
 } from "./cells";
 
-export interface Grid {
+export interface DenseGrid {
   rows: number;
   cols: number;
   /** Dense rows; undefined where no block puts a cell. Later blocks win where blocks overlap. */
@@ -27,7 +27,7 @@ export function blockWidth(block: Block): number {
   return w;
 }
 
-export function buildGrid(sheet: SheetLayout): Grid {
+export function buildGrid(sheet: SheetLayout): DenseGrid {
   let rows = 0;
   let cols = 0;
   for (const b of sheet.blocks) {
@@ -51,7 +51,7 @@ export function buildGrid(sheet: SheetLayout): Grid {
 }
 
 /** Hash of what the grid will read back as through `Range.formulas`. */
-export function hashGrid(grid: Grid, roleOf: (sheet: string) => string | undefined): string {
+export function hashGrid(grid: DenseGrid, roleOf: (sheet: string) => string | undefined): string {
   const h = new ContentHash();
   h.add(`${grid.rows}x${grid.cols}`);
   for (const row of grid.cells) {
@@ -245,7 +245,7 @@ export function withExcelTableHeaders(sheet: SheetLayout): {
  * the reads that later check the sheet for edits). Depends on the layout only, not on the names
  * the sheets have in the workbook, so the mark is the same whatever happened before.
  */
-export function estimateBytes(grid: Grid): number {
+export function estimateBytes(grid: DenseGrid): number {
   let bytes = 0;
   for (const row of grid.cells) {
     for (let c = 0; c < grid.cols; c++) {

@@ -2,9 +2,9 @@
  * What the Office.js adapter tells the user, in both languages (formatted with the engine's
  * {@link formatMessage}).
  */
-import { defineMessages } from "../engine/messages";
+import { type Catalogue } from "../engine/messages";
 
-export const OFFICE_MESSAGES = defineMessages({
+export const OFFICE_MESSAGES = {
   officeSheetRenamed: {
     en: 'A sheet named "{requested}" that the add-in did not create already exists; the add-in wrote "{name}" instead.',
     zh: "已存在一个并非由加载项创建的“{requested}”工作表；加载项改为写入“{name}”。",
@@ -69,6 +69,6 @@ export const OFFICE_MESSAGES = defineMessages({
     en: 'There is no sheet "{name}" in this workbook.',
     zh: "此工作簿中没有“{name}”工作表。",
   },
-});
+} satisfies Catalogue;
 
 export type OfficeMessageKey = keyof typeof OFFICE_MESSAGES;

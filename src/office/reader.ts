@@ -7,7 +7,7 @@ import type { RangeRef, SheetRole } from "../workbook/layout";
 import { clampBudget, commandBytes, syncEach, type RoundTrip } from "./batch";
 import { jsonBytes } from "./cells";
 import { officeHost, OfficeError, toOfficeFailure, type Host } from "./host";
-import { loadWorkbookState, type WorkbookState } from "./workbook";
+import { loadWorkbookState, type WorkbookInventory } from "./workbook";
 
 export interface ReadOptions {
   host?: Host;
@@ -45,7 +45,7 @@ export async function run<T>(
   }
 }
 
-export function targetName(state: WorkbookState, target: SheetTarget): string | undefined {
+export function targetName(state: WorkbookInventory, target: SheetTarget): string | undefined {
   if (typeof target === "object") {
     const found = state.sheets.find((s) => s.name.toUpperCase() === target.name.toUpperCase());
     return found?.name;

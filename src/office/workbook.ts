@@ -28,7 +28,7 @@ export interface OwnedSheet {
   mark: SheetMark;
 }
 
-export interface WorkbookState {
+export interface WorkbookInventory {
   sheets: SheetInfo[];
   names: NameInfo[];
   tables: string[];
@@ -44,7 +44,7 @@ export function interpretWorkbook(
   sheets: SheetInfo[],
   names: NameInfo[],
   tables: string[]
-): WorkbookState {
+): WorkbookInventory {
   const byName = new Map(sheets.map((s) => [s.name.toUpperCase(), s]));
   const owned = new Map<SheetRole, OwnedSheet>();
   const staleMarks: string[] = [];
@@ -66,7 +66,7 @@ export function interpretWorkbook(
 }
 
 /** Load sheets, workbook-scoped names and tables in one round trip. */
-export async function loadWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
+export async function loadWorkbookState(context: Excel.RequestContext): Promise<WorkbookInventory> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/position");
   const names = context.workbook.names;

@@ -28,14 +28,10 @@
 import { formatMessage, type Language, type MessageParams } from "../engine/messages";
 import {
   isFormula,
-  type DefinedNameSpec,
   type SheetLayout,
   type SheetRole,
-  type TableSpec,
-  type ValidationSpec,
   type WorkbookLayout,
 } from "../workbook/layout";
-import { columnLetters } from "./a1";
 import {
   batchBytes,
   clampBudget,
@@ -43,24 +39,17 @@ import {
   REQUEST_BYTES,
   requestBytes,
   runSteps,
-  syncEach,
   type Phase,
-  type RoundTrip,
   type Step,
 } from "./batch";
-import { jsonBytes } from "./cells";
 import {
   buildGrid,
   estimateBytes,
-  formatChunks,
   hashGrid,
   shapeHash,
-  ReadBackHash,
-  valueChunks,
   withExcelTableHeaders,
-  type Grid,
+  type DenseGrid,
 } from "./content";
-import { addChart, applyStyle, chartBytes, printBytes, setupPrint, styleBytes } from "./formats";
 import { localizeFunctionNames } from "../functions/names";
 import { renameSheetReferences, sheetReferences } from "./formula";
 import {
@@ -72,19 +61,22 @@ import {
   type Host,
   type OfficeFailure,
 } from "./host";
+import { encodeMark, isOwnedNameComment, markName, type SheetMark } from "./marks";
+import type { OfficeMessageKey } from "./messages";
+import { findEdits, inspectSheets, type Inspection, type Reading } from "./inspect";
+import { stagingName, uniqueSheetName, validSheetName } from "./names";
 import {
-  encodeMark,
-  isOwnedNameComment,
-  markName,
-  ownedNameComment,
-  type SheetMark,
-} from "./marks";
-// the import registers the messages with the engine's catalogue
-import { OFFICE_MESSAGES, type OfficeMessageKey } from "./messages";
-import { stagingName, uniqueSheetName, uniqueTableName, validSheetName } from "./names";
-import { loadWorkbookState, type OwnedSheet, type WorkbookState } from "./workbook";
-
-export type ReplaceChoice = "replace" | "new" | "cancel";
+  clearBytes,
+  clearSheet,
+  columnSteps,
+  contentFormatSteps,
+  structureSteps,
+  valueSteps,
+  type Queue,
+  type SheetSteps,
+} from "./sheetSteps";
+import type { ReplaceChoice } from "../app/host";
+import { loadWorkbookState, type OwnedSheet, type WorkbookInventory } from "./workbook";
 
 export interface ApplyProgress {
   phase: "inspecting" | Phase | "done";
@@ -95,7 +87,7 @@ export interface ApplyProgress {
   sheet?: string;
 }
 
-export interface ApplyOptions {
+export interface WriterApplyOptions {
   onProgress?: (progress: ApplyProgress) => void;
   /**
    * The user edited an add-in sheet that the layout would replace: replace it, keep it and write
@@ -143,13 +135,6 @@ export type ApplyResult =
   | { status: "cancelled"; notes: Note[]; stats: ApplyStats }
   | { status: "failed"; error: OfficeFailure; message: string; notes: Note[]; stats: ApplyStats };
 
-/** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px). */
-export function widthInPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-void OFFICE_MESSAGES;
-
 type Plan =
   | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }
   | {
@@ -170,11 +155,8 @@ type Plan =
       oldCharts: string[];
     };
 
-interface Inspection {
-  usedEnd: { rows: number; cols: number } | null;
-  tables: string[];
-  charts: string[];
-}
+/** A sheet the writer writes (not kept, not unchanged). */
+type Written = Exclude<Plan, { action: "kept" | "unchanged" }>;
 
 class Notes {
   readonly list: Note[] = [];
@@ -190,7 +172,7 @@ class Notes {
  */
 export async function applyLayout(
   layout: WorkbookLayout,
-  options: ApplyOptions = {}
+  options: WriterApplyOptions = {}
 ): Promise<ApplyResult> {
   const host = options.host ?? officeHost();
   const notes = new Notes(layout.language);
@@ -250,7 +232,7 @@ export async function applyLayout(
 class Writer {
   private readonly budget: number;
   private readonly sheetCache = new Map<string, Excel.Worksheet>();
-  private readonly grids = new Map<SheetRole, Grid>();
+  private readonly grids = new Map<SheetRole, DenseGrid>();
   private readonly hashes = new Map<SheetRole, string>();
   private readonly shapes = new Map<SheetRole, string>();
   /** Sheet name → role for what is about to be written: layout names, then the add-in's sheets now. */
@@ -265,7 +247,7 @@ class Writer {
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly layout: WorkbookLayout,
-    private readonly options: ApplyOptions,
+    private readonly options: WriterApplyOptions,
     host: { features: Features; displayLanguage: string | undefined },
     private readonly notes: Notes,
     private readonly stats: ApplyStats
@@ -309,8 +291,9 @@ class Writer {
       this.shapes.set(s.role, shapeHash(s));
     }
 
-    const inspections = await this.inspect(state);
-    const edited = await this.findEdits(state, inspections);
+    const reading = this.reading();
+    const inspections = await inspectSheets(reading, state);
+    const edited = await findEdits(reading, state, inspections);
 
     const choices = new Map<SheetRole, ReplaceChoice>();
     for (const s of this.layout.sheets) {
@@ -345,6 +328,18 @@ class Writer {
   }
 
   /** JSON bytes a chunk of values may take: the budget less what every request carries. */
+  /** What the reads before writing need of the writer. */
+  private reading(): Reading {
+    return {
+      context: this.context,
+      layout: this.layout,
+      rewriteInputs: this.options.rewriteInputs,
+      budget: this.budget,
+      sheet: (name) => this.sheet(name),
+      count: (bytes) => this.count(bytes),
+    };
+  }
+
   private chunkBudget(): number {
     return this.budget - REQUEST_BYTES - requestBytes(1, 2);
   }
@@ -356,7 +351,7 @@ class Writer {
   }
 
   /** A name the layout defines that exists in the workbook but is not the add-in's. */
-  private nameConflict(state: WorkbookState): string | undefined {
+  private nameConflict(state: WorkbookInventory): string | undefined {
     const existing = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
     const tables = new Set(state.tables.map((t) => t.toUpperCase()));
     for (const s of this.layout.sheets) {
@@ -387,157 +382,8 @@ class Writer {
     return ws;
   }
 
-  /** Used range, tables and charts of every owned sheet the layout may replace, and of leftovers. */
-  private async inspect(state: WorkbookState): Promise<Map<string, Inspection>> {
-    const queued: {
-      name: string;
-      used?: Excel.Range;
-      tables: Excel.TableCollection;
-      charts?: Excel.ChartCollection;
-    }[] = [];
-    for (const s of this.layout.sheets) {
-      const owned = state.owned.get(s.role);
-      if (
-        !owned ||
-        (s.kind === "input" &&
-          owned.mark.state === "ok" &&
-          !this.options.rewriteInputs?.includes(s.role))
-      )
-        continue;
-      const ws = this.sheet(owned.sheet);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      const tables = ws.tables;
-      tables.load("items/name");
-      const charts = ws.charts;
-      charts.load("items/name");
-      queued.push({ name: owned.sheet, used, tables, charts });
-    }
-    for (const name of state.leftovers) {
-      const tables = this.sheet(name).tables;
-      tables.load("items/name");
-      queued.push({ name, tables });
-    }
-    const out = new Map<string, Inspection>();
-    if (queued.length === 0) return out;
-    await this.context.sync();
-    this.count(REQUEST_BYTES + requestBytes(3 * queued.length, 3 * queued.length));
-    for (const q of queued) {
-      const used = q.used;
-      out.set(q.name.toUpperCase(), {
-        usedEnd:
-          used === undefined || used.isNullObject
-            ? null
-            : { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount },
-        tables: q.tables.items.map((t) => t.name),
-        charts: q.charts ? q.charts.items.map((c) => c.name) : [],
-      });
-    }
-    return out;
-  }
-
-  /**
-   * Roles whose owned output sheet differs from what the add-in last wrote there. Reads the
-   * recorded rectangle back in chunks and hashes it the way the writer hashed it.
-   */
-  private async findEdits(
-    state: WorkbookState,
-    inspections: Map<string, Inspection>
-  ): Promise<Set<SheetRole>> {
-    const edited = new Set<SheetRole>();
-    const roleOfCurrent = new Map<string, SheetRole>();
-    for (const o of state.owned.values()) roleOfCurrent.set(o.sheet.toUpperCase(), o.role);
-    const roleOf = (name: string) => roleOfCurrent.get(name.toUpperCase());
-    interface Job {
-      role: SheetRole;
-      sheet: string;
-      mark: SheetMark;
-      next: number;
-      bytesPerRow: number;
-      hash: ReadBackHash;
-    }
-    const jobs: Job[] = [];
-    for (const s of this.layout.sheets) {
-      const owned = state.owned.get(s.role);
-      if (!owned || s.kind !== "output" || owned.mark.state !== "ok") continue;
-      const seen = inspections.get(owned.sheet.toUpperCase());
-      const m = owned.mark;
-      if (
-        !seen ||
-        seen.tables.length !== m.tables ||
-        seen.charts.length !== m.charts ||
-        (seen.usedEnd !== null && (seen.usedEnd.rows > m.rows || seen.usedEnd.cols > m.cols))
-      ) {
-        edited.add(s.role);
-        continue;
-      }
-      const hash = new ReadBackHash(m.rows, m.cols, roleOf);
-      if (m.rows === 0 || m.cols === 0) {
-        if (hash.digest() !== m.hash) edited.add(s.role);
-        continue;
-      }
-      jobs.push({
-        role: s.role,
-        sheet: owned.sheet,
-        mark: m,
-        next: 0,
-        hash,
-        bytesPerRow: Math.max(64, (1.5 * m.bytes) / m.rows),
-      });
-    }
-    let j = 0;
-    await syncEach(this.context, (): RoundTrip | undefined => {
-      while (j < jobs.length && jobs[j].next >= jobs[j].mark.rows) {
-        if (jobs[j].hash.digest() !== jobs[j].mark.hash) edited.add(jobs[j].role);
-        j++;
-      }
-      if (j >= jobs.length) return undefined;
-      // pack chunks of one or more sheets into this round trip, up to the budget
-      const reads: { job: Job; rows: number; range: Excel.Range }[] = [];
-      let expected = 0;
-      for (let k = j; k < jobs.length && expected < this.budget; k++) {
-        const job = jobs[k];
-        if (job.next >= job.mark.rows) continue;
-        const room = Math.max(1, Math.floor((this.budget - expected) / job.bytesPerRow));
-        const rows = Math.min(room, job.mark.rows - job.next);
-        const range = this.sheet(job.sheet).getRangeByIndexes(job.next, 0, rows, job.mark.cols);
-        range.load("formulas");
-        reads.push({ job, rows, range });
-        expected += rows * job.bytesPerRow;
-        if (rows < job.mark.rows - job.next) break; // this sheet continues in the next trip
-      }
-      const bytes = REQUEST_BYTES + requestBytes(reads.length, reads.length);
-      return {
-        bytes,
-        done: () => {
-          this.count(bytes);
-          for (const r of reads) {
-            const formulas = r.range.formulas as unknown[][];
-            r.job.hash.addRows(formulas);
-            r.job.next += r.rows;
-            r.job.bytesPerRow = Math.max(r.job.bytesPerRow, (1.25 * jsonBytes(formulas)) / r.rows);
-          }
-        },
-        failed: (error) => {
-          this.count(bytes);
-          if (toOfficeFailure(error).code !== "ResponsePayloadSizeLimitExceeded") return false;
-          // the sheet holds more than recorded: read smaller pieces
-          let shrunk = false;
-          for (const r of reads) {
-            if (r.rows > 1) {
-              r.job.bytesPerRow *= 2;
-              shrunk = true;
-            }
-          }
-          return shrunk;
-        },
-      };
-    });
-    return edited;
-  }
-
   private plan(
-    state: WorkbookState,
+    state: WorkbookInventory,
     inspections: Map<string, Inspection>,
     edited: Set<SheetRole>,
     choices: Map<SheetRole, ReplaceChoice>
@@ -639,145 +485,39 @@ class Writer {
   }
 
   /** Everything to queue, in order: setup, values, formats, then each sheet's finish. */
-  private steps(state: WorkbookState, plans: Plan[], inspections: Map<string, Inspection>): Step[] {
+  private steps(
+    state: WorkbookInventory,
+    plans: Plan[],
+    inspections: Map<string, Inspection>
+  ): Step[] {
     const written = plans.filter(
-      (p): p is Exclude<Plan, { action: "kept" | "unchanged" }> =>
-        p.action !== "kept" && p.action !== "unchanged"
+      (p): p is Written => p.action !== "kept" && p.action !== "unchanged"
     );
-    /** Where each sheet's content goes while it is being written. */
-    const contentSheet = new Map<SheetRole, string>();
-    /** Layout name → the name formulas must use while writing. */
-    const writeName = new Map<string, string>();
-    // the add-in's sheets as they are named now stand for their roles too (layouts may use either)
-    for (const p of plans) {
-      const owned = state.owned.get(p.role);
-      if (owned)
-        writeName.set(
-          owned.sheet.toUpperCase(),
-          p.action === "created" || p.action === "createdAlongside" ? stagingName(p.role) : p.name
-        );
-    }
-    for (const p of plans) {
-      let name = p.name;
-      if (p.action === "created" || p.action === "createdAlongside") name = stagingName(p.role);
-      writeName.set(p.layout.name.toUpperCase(), name);
-      writeName.set(validSheetName(p.layout.name, p.role).toUpperCase(), name);
-      if (p.action === "replaced")
-        contentSheet.set(p.role, this.features.copyFrom ? stagingName(p.role) : p.name);
-      else if (p.action === "created" || p.action === "createdAlongside")
-        contentSheet.set(p.role, stagingName(p.role));
-    }
-    // sheets by the names they have now, PERF functions by the names Excel registered them under
-    const mapFormula = (f: string) =>
-      localizeFunctionNames(
-        renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase())),
-        this.displayLanguage
-      );
+    const { contentSheet, mapFormula } = this.writeTargets(plans, state);
 
     const steps: Step[] = [];
     let current: string | undefined;
-    const step = (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) =>
+    const step: Queue = (phase, bytes, queue) =>
       steps.push({ phase, bytes, write: true, queue, sheet: current });
 
-    // --- setup: remove what a failed run left, prepare in-place targets, add temporary sheets
-    for (const name of state.staleMarks)
-      step("setup", commandBytes(name), (c) => c.workbook.names.getItem(name).delete());
-    for (const name of state.leftovers)
-      step("setup", commandBytes(name), () => this.sheet(name).delete());
-    // Every sheet about to be replaced is marked "replacing" before anything else changes: if the
-    // job stops halfway, the next run replaces these without asking again (the user agreed, or
-    // they were unedited), even when another role's sheet has moved meanwhile.
+    this.setupSteps(state, written, contentSheet, step);
+    // --- values and formulas, all sheets, in chunks; then the formats of the content
     for (const p of written) {
-      if (p.action !== "replaced") continue;
-      step("setup", commandBytes(p.name) * 2, (c) =>
-        this.setMark(c, p.owned.markName, p, "replacing")
-      );
-      if (!this.features.copyFrom)
-        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
-          this.clearSheet(
-            this.sheet(p.name),
-            p.oldTables,
-            p.oldCharts,
-            this.hiddenByUser(p.name, state)
-          )
-        );
-    }
-    for (const p of written) {
+      current = p.name;
       const target = contentSheet.get(p.role)!;
-      if (p.action === "replaced" && !this.features.copyFrom) continue;
-      step("setup", commandBytes(target) * 2, (c) => {
-        const ws = c.workbook.worksheets.add(target);
-        ws.visibility = "Hidden";
-        this.sheetCache.set(target.toUpperCase(), ws);
+      valueSteps(p.layout, target, this.chunkBudget(), {
+        step,
+        ws: () => this.sheet(target),
+        mapFormula,
       });
     }
-
-    // --- values and formulas, all sheets, in chunks
     for (const p of written) {
-      const target = contentSheet.get(p.role)!;
       current = p.name;
-      for (const block of p.layout.blocks) {
-        for (const chunk of valueChunks(block, this.chunkBudget(), mapFormula)) {
-          step("writing", chunk.bytes + requestBytes(1, 2, target), () => {
-            const rows = chunk.values.length;
-            const cols = chunk.values[0].length;
-            this.sheet(target).getRangeByIndexes(chunk.row, chunk.column, rows, cols).formulas =
-              chunk.values;
-          });
-        }
-      }
-    }
-
-    // --- formats of the content: number formats by column or by cell, styles by range
-    for (const p of written) {
       const target = contentSheet.get(p.role)!;
-      current = p.name;
-      for (const block of p.layout.blocks) {
-        const formats = block.numberFormats;
-        if (!formats || block.cells.length === 0) continue;
-        if (formats.length > 0 && Array.isArray(formats[0])) {
-          for (const chunk of formatChunks(
-            block,
-            formats as (string | null)[][],
-            this.chunkBudget()
-          )) {
-            step("formatting", chunk.bytes + requestBytes(1, 2, target), () => {
-              const range = this.sheet(target).getRangeByIndexes(
-                chunk.row,
-                chunk.column,
-                chunk.values.length,
-                chunk.values[0].length
-              );
-              range.numberFormat = chunk.values;
-            });
-          }
-        } else {
-          (formats as (string | null)[]).forEach((fmt, j) => {
-            if (fmt === null || fmt === undefined) return;
-            step("formatting", commandBytes(target, fmt), () => {
-              this.sheet(target).getRangeByIndexes(
-                block.row,
-                block.column + j,
-                block.cells.length,
-                1
-              ).numberFormat = [[fmt]];
-            });
-          });
-        }
-      }
-      for (const style of p.layout.styles) {
-        step("formatting", styleBytes(style), () =>
-          applyStyle(
-            this.sheet(target).getRangeByIndexes(
-              style.range.row,
-              style.range.column,
-              style.range.rows,
-              style.range.columns
-            ),
-            style
-          )
-        );
-      }
+      contentFormatSteps(p.layout, target, this.chunkBudget(), {
+        step,
+        ws: () => this.sheet(target),
+      });
     }
 
     // --- finish each sheet: swap in or rename, then sheet-level structure, then the mark
@@ -814,9 +554,90 @@ class Writer {
     return steps;
   }
 
+  /**
+   * Where each sheet's content goes while it is being written, and the formula mapping for that
+   * time: sheets by the names they have now, PERF functions by the names Excel registered them under.
+   */
+  private writeTargets(
+    plans: Plan[],
+    state: WorkbookInventory
+  ): { contentSheet: Map<SheetRole, string>; mapFormula: (f: string) => string } {
+    const contentSheet = new Map<SheetRole, string>();
+    /** Layout name → the name formulas must use while writing. */
+    const writeName = new Map<string, string>();
+    // the add-in's sheets as they are named now stand for their roles too (layouts may use either)
+    for (const p of plans) {
+      const owned = state.owned.get(p.role);
+      if (owned)
+        writeName.set(
+          owned.sheet.toUpperCase(),
+          p.action === "created" || p.action === "createdAlongside" ? stagingName(p.role) : p.name
+        );
+    }
+    for (const p of plans) {
+      let name = p.name;
+      if (p.action === "created" || p.action === "createdAlongside") name = stagingName(p.role);
+      writeName.set(p.layout.name.toUpperCase(), name);
+      writeName.set(validSheetName(p.layout.name, p.role).toUpperCase(), name);
+      if (p.action === "replaced")
+        contentSheet.set(p.role, this.features.copyFrom ? stagingName(p.role) : p.name);
+      else if (p.action === "created" || p.action === "createdAlongside")
+        contentSheet.set(p.role, stagingName(p.role));
+    }
+    const mapFormula = (f: string) =>
+      localizeFunctionNames(
+        renameSheetReferences(f, (sheet) => writeName.get(sheet.toUpperCase())),
+        this.displayLanguage
+      );
+    return { contentSheet, mapFormula };
+  }
+
+  /** Setup: remove what a failed run left, prepare in-place targets, add temporary sheets. */
+  private setupSteps(
+    state: WorkbookInventory,
+    written: Written[],
+    contentSheet: Map<SheetRole, string>,
+    step: Queue
+  ): void {
+    for (const name of state.staleMarks)
+      step("setup", commandBytes(name), (c) => c.workbook.names.getItem(name).delete());
+    for (const name of state.leftovers)
+      step("setup", commandBytes(name), () => this.sheet(name).delete());
+    // Every sheet about to be replaced is marked "replacing" before anything else changes: if the
+    // job stops halfway, the next run replaces these without asking again (the user agreed, or
+    // they were unedited), even when another role's sheet has moved meanwhile.
+    for (const p of written) {
+      if (p.action !== "replaced") continue;
+      step("setup", commandBytes(p.name) * 2, (c) =>
+        this.setMark(c, p.owned.markName, p, "replacing")
+      );
+      if (!this.features.copyFrom)
+        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
+          clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features)
+        );
+    }
+    for (const p of written) {
+      const target = contentSheet.get(p.role)!;
+      if (p.action === "replaced" && !this.features.copyFrom) continue;
+      step("setup", commandBytes(target) * 2, (c) => {
+        const ws = c.workbook.worksheets.add(target);
+        ws.visibility = "Hidden";
+        this.sheetCache.set(target.toUpperCase(), ws);
+      });
+    }
+  }
+
+  /** What clearSheet removes from a sheet being replaced. */
+  private oldParts(
+    p: Extract<Plan, { action: "replaced" }>,
+    state: WorkbookInventory
+  ): { tables: string[]; charts: string[]; hidden: boolean } {
+    return { tables: p.oldTables, charts: p.oldCharts, hidden: this.hiddenByUser(p.name, state) };
+  }
+
   /** Table names already used by the workbook (tables and defined names share a namespace). */
   private tableNamespace(
-    state: WorkbookState,
+    state: WorkbookInventory,
     plans: Plan[],
     inspections: Map<string, Inspection>
   ): Set<string> {
@@ -833,25 +654,44 @@ class Writer {
     return taken;
   }
 
+  /** One sheet's finish: swapped in or named, its columns and structure, shown. Returns its mark. */
   private finishSteps(
-    p: Exclude<Plan, { action: "kept" | "unchanged" }>,
+    p: Written,
     content: string,
     mapFormula: (f: string) => string,
     tableNames: Set<string>,
-    state: WorkbookState,
-    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
+    state: WorkbookInventory,
+    step: Queue
   ): SheetMark {
+    const destination = p.action === "replaced" ? p.name : content;
+    this.swapInSteps(p, content, state, step);
+    const sheetSteps: SheetSteps = {
+      step,
+      ws: () => this.sheet(destination),
+      sheet: p.name,
+      mapFormula,
+      features: this.features,
+      notes: this.notes,
+    };
+    columnSteps(p.layout, sheetSteps);
+    const existingNames = new Set(state.names.map((n) => n.name.toUpperCase()));
+    const chartsMade = structureSteps(p.layout, tableNames, existingNames, sheetSteps);
+    this.showSteps(p, content, state, step);
+    return this.markFor(p, "ok", chartsMade);
+  }
+
+  /**
+   * A rewritten sheet is swapped in from its finished copy (ExcelApi 1.9), else it was cleared; a
+   * new sheet gets its mark, "writing" until the commit.
+   */
+  private swapInSteps(p: Written, content: string, state: WorkbookInventory, step: Queue): void {
     const layout = p.layout;
     const grid = this.grids.get(p.role)!;
-    const destination = p.action === "replaced" ? p.name : content;
     const mark = markName(p.role);
-    let chartsMade = 0;
-
-    // a rewritten sheet is swapped in from its finished copy (ExcelApi 1.9), else was cleared
     if (p.action === "replaced" && this.features.copyFrom) {
       step("finishing", clearBytes(p.oldTables, p.oldCharts) + requestBytes(3, 2), () => {
         const target = this.sheet(p.name);
-        this.clearSheet(target, p.oldTables, p.oldCharts, this.hiddenByUser(p.name, state));
+        clearSheet(target, this.oldParts(p, state), this.features);
         // everything written to the temporary sheet: the cells and any styled range beyond them
         let rows = grid.rows;
         let cols = grid.cols;
@@ -876,88 +716,10 @@ class Writer {
         named.visible = false;
       });
     }
+  }
 
-    const ws = () => this.sheet(destination);
-    // columns: widths in runs, hidden columns, whole-column number formats
-    let run: { start: number; width: number } | undefined;
-    const flushWidth = (end: number) => {
-      if (!run) return;
-      const { start, width } = run;
-      step("finishing", requestBytes(2, 1, width), () => {
-        ws().getRange(`${columnLetters(start)}:${columnLetters(end - 1)}`).format.columnWidth =
-          widthInPoints(width);
-      });
-      run = undefined;
-    };
-    layout.columns.forEach((col, i) => {
-      if (run && col.width !== run.width) flushWidth(i);
-      if (col.width !== undefined && !run) run = { start: i, width: col.width };
-      const letter = columnLetters(i);
-      if (col.hidden)
-        step(
-          "finishing",
-          commandBytes(),
-          () => (ws().getRange(`${letter}:${letter}`).columnHidden = true)
-        );
-      if (col.numberFormat) {
-        const fmt = col.numberFormat;
-        step(
-          "finishing",
-          commandBytes(fmt),
-          () => (ws().getRange(`${letter}:${letter}`).numberFormat = [[fmt]])
-        );
-      }
-    });
-    flushWidth(layout.columns.length);
-
-    for (const m of layout.merges) {
-      step("finishing", commandBytes(), () =>
-        ws().getRangeByIndexes(m.row, m.column, m.rows, m.columns).merge(false)
-      );
-    }
-    if (layout.validations.length > 0) {
-      if (!this.features.dataValidation)
-        this.notes.add("officeValidationSkipped", {
-          sheet: p.name,
-          count: layout.validations.length,
-        });
-      else for (const v of layout.validations) this.validationStep(v, p.name, ws, mapFormula, step);
-    }
-    for (const t of layout.tables) this.tableStep(t, p.name, ws, tableNames, step);
-    for (const bar of layout.dataBars ?? []) {
-      const { range: r, color } = bar;
-      step("finishing", requestBytes(4, 2, color), () => {
-        const cf = ws()
-          .getRangeByIndexes(r.row, r.column, r.rows, r.columns)
-          .conditionalFormats.add("DataBar");
-        cf.dataBar.positiveFormat.fillColor = color;
-      });
-    }
-    if (layout.tabColor) {
-      const color = layout.tabColor;
-      step("finishing", commandBytes(color), () => (ws().tabColor = color));
-    }
-    layout.charts.forEach((chart, i) => {
-      if (chart.series.length === 0) {
-        this.notes.add("officeChartSkipped", { sheet: p.name, title: chart.title });
-        return;
-      }
-      chartsMade++;
-      step("finishing", chartBytes(chart, `PERF_${p.role}_${i + 1}`), () =>
-        addChart(ws(), chart, `PERF_${p.role}_${i + 1}`)
-      );
-    });
-    if (layout.print) {
-      if (!this.features.pageLayout) this.notes.add("officePrintSkipped", { sheet: p.name });
-      else {
-        const print = layout.print;
-        step("finishing", printBytes(print), () => setupPrint(ws(), print));
-      }
-    }
-    const existingNames = new Map(state.names.map((n) => [n.name.toUpperCase(), n]));
-    for (const n of layout.names)
-      this.nameStep(n, existingNames.has(n.name.toUpperCase()), mapFormula, step);
-
+  /** A new sheet takes its name and is shown; then its panes are frozen. */
+  private showSteps(p: Written, content: string, state: WorkbookInventory, step: Queue): void {
     if (p.action === "created" || p.action === "createdAlongside") {
       step("finishing", commandBytes(p.name) * 2, () => {
         const sheet = this.sheet(content);
@@ -968,7 +730,7 @@ class Writer {
     }
     // Panes are frozen once the sheet is shown: Excel refuses them on a hidden sheet (office-js
     // #1463, #2196). A sheet the user hid keeps the panes it had.
-    const freeze = layout.freeze;
+    const freeze = p.layout.freeze;
     if (freeze && (freeze.rows > 0 || freeze.columns > 0) && !this.hiddenByUser(p.name, state)) {
       step("finishing", requestBytes(2, 1), () => {
         const panes = this.sheet(p.name).freezePanes;
@@ -979,14 +741,9 @@ class Writer {
         else panes.freezeColumns(columns);
       });
     }
-    return this.markFor(p, "ok", chartsMade);
   }
 
-  private markFor(
-    p: Exclude<Plan, { action: "kept" | "unchanged" }>,
-    state: SheetMark["state"],
-    charts = 0
-  ): SheetMark {
+  private markFor(p: Written, state: SheetMark["state"], charts = 0): SheetMark {
     const grid = this.grids.get(p.role)!;
     return {
       role: p.role,
@@ -1003,7 +760,7 @@ class Writer {
   }
 
   private readonly estimated = new Map<SheetRole, number>();
-  private markBytes(role: SheetRole, grid: Grid): number {
+  private markBytes(role: SheetRole, grid: DenseGrid): number {
     let bytes = this.estimated.get(role);
     if (bytes === undefined) {
       bytes = estimateBytes(grid);
@@ -1015,119 +772,15 @@ class Writer {
   private setMark(
     c: Excel.RequestContext,
     name: string,
-    p: Exclude<Plan, { action: "kept" | "unchanged" }>,
+    p: Written,
     state: SheetMark["state"]
   ): void {
     c.workbook.names.getItem(name).comment = encodeMark(this.markFor(p, state));
   }
 
   /** An add-in sheet that exists and that the user hid (the add-in leaves it hidden). */
-  private hiddenByUser(name: string, state: WorkbookState): boolean {
+  private hiddenByUser(name: string, state: WorkbookInventory): boolean {
     const found = state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
     return found !== undefined && found.visibility !== "Visible";
   }
-
-  /**
-   * Empty an add-in sheet for a rewrite: its charts, tables, merges, validation, cells and panes
-   * (not the panes of a sheet the user hid: Excel refuses to unfreeze a hidden sheet).
-   */
-  private clearSheet(
-    ws: Excel.Worksheet,
-    tables: string[],
-    charts: string[],
-    hidden: boolean
-  ): void {
-    for (const c of charts) ws.charts.getItem(c).delete();
-    for (const t of tables) ws.tables.getItem(t).convertToRange();
-    const all = ws.getRange();
-    all.unmerge();
-    all.conditionalFormats.clearAll();
-    if (this.features.dataValidation) all.dataValidation.clear();
-    all.clear("All");
-    all.columnHidden = false;
-    if (!hidden) ws.freezePanes.unfreeze();
-    if (this.features.pageLayout) ws.horizontalPageBreaks.removePageBreaks();
-  }
-
-  private validationStep(
-    v: ValidationSpec,
-    sheet: string,
-    ws: () => Excel.Worksheet,
-    mapFormula: (f: string) => string,
-    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
-  ): void {
-    let rule: Excel.DataValidationRule | undefined;
-    if (v.list) {
-      const source = v.list.join(",");
-      if (source.length > 255 || v.list.some((item) => item.includes(","))) {
-        this.notes.add("officeValidationListTooLong", { sheet });
-        return;
-      }
-      rule = { list: { inCellDropDown: true, source } };
-    } else if (v.source) {
-      rule = { list: { inCellDropDown: true, source: `=${mapFormula(v.source)}` } };
-    } else if (v.decimal) {
-      const { min, max } = v.decimal;
-      if (min !== undefined && max !== undefined)
-        rule = { decimal: { formula1: min, formula2: max, operator: "Between" } };
-      else if (min !== undefined)
-        rule = { decimal: { formula1: min, operator: "GreaterThanOrEqualTo" } };
-      else if (max !== undefined)
-        rule = { decimal: { formula1: max, operator: "LessThanOrEqualTo" } };
-    }
-    if (!rule && !v.prompt) return;
-    const r = v.range;
-    step("finishing", requestBytes(2, 3, rule, v.prompt, v.error), () => {
-      const dv = ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns).dataValidation;
-      if (rule) dv.rule = rule;
-      if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt, title: "" };
-      if (v.error) dv.errorAlert = { showAlert: true, message: v.error, style: "Stop", title: "" };
-    });
-  }
-
-  private tableStep(
-    t: TableSpec,
-    sheet: string,
-    ws: () => Excel.Worksheet,
-    taken: Set<string>,
-    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
-  ): void {
-    const name = uniqueTableName(t.name, taken);
-    taken.add(name.toUpperCase());
-    if (name !== t.name) this.notes.add("officeTableRenamed", { requested: t.name, name, sheet });
-    step("finishing", requestBytes(3, 2, t, name), () => {
-      const r = t.range;
-      const table = ws().tables.add(
-        ws().getRangeByIndexes(r.row, r.column, r.rows, r.columns),
-        true
-      );
-      table.name = name;
-      if (t.style) table.style = t.style;
-    });
-  }
-
-  private nameStep(
-    n: DefinedNameSpec,
-    exists: boolean,
-    mapFormula: (f: string) => string,
-    step: (phase: Phase, bytes: number, queue: (context: Excel.RequestContext) => void) => void
-  ): void {
-    const ref = `=${mapFormula(n.ref)}`;
-    const comment = ownedNameComment(n.comment);
-    step("finishing", requestBytes(3, 2, n.name, ref, comment), (c) => {
-      // the conflict check let through only names the add-in created: replace them
-      if (exists) c.workbook.names.getItem(n.name).delete();
-      c.workbook.names.add(n.name, ref, comment);
-    });
-  }
-}
-
-/** Request bytes of Writer.clearSheet: the sheet's range and its parts, one action each. */
-function clearBytes(tables: string[], charts: string[]): number {
-  return requestBytes(
-    5 + tables.length + charts.length,
-    7 + tables.length + charts.length,
-    tables,
-    charts
-  );
 }

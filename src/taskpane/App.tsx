@@ -1,7 +1,8 @@
 import * as React from "react";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { pickLanguage, type Language } from "../engine";
-import { HostContext, type WorkbookHost } from "./host";
+import { type WorkbookHost } from "../app/host";
+import { HostContext } from "./hostContext";
 import { PaneShell } from "./PaneShell";
 import { SessionProvider, type ViewId } from "./session";
 

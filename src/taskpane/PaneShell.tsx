@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { compatibilityNotices } from "../compat/requirements";
-import { useHost } from "./host";
+import { useHost } from "./hostContext";
 import { useSession } from "./session";
 import { ConfirmDialog } from "./components/ConfirmDialog";
 import { LanguageSelect } from "./components/LanguageSelect";

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import type { Language } from "../engine";
-import { downloadText } from "./planFile";
+import { downloadText } from "../app/planFile";
 import { STRINGS } from "./strings";
 
 export interface SavePlanPageProps {

@@ -4,9 +4,9 @@ import { detectCompatibility } from "../compat/detect";
 import { pickLanguage } from "../engine/messages";
 import { createOfficeBackend } from "../office/backend";
 import { App } from "./App";
-import { createLayoutHost } from "./layoutHost";
-import { workbookLayouts } from "./layouts";
-import { planFromFragment, SAVE_PLAN_FRAGMENT } from "./planSave";
+import { createLayoutHost } from "../app/layoutHost";
+import { workbookLayouts } from "../app/layouts";
+import { planFromFragment, SAVE_PLAN_FRAGMENT } from "../app/planSave";
 import { SavePlanPage } from "./SavePlanPage";
 
 /* global document, navigator, window, Office */

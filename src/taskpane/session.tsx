@@ -5,21 +5,22 @@
  */
 import * as React from "react";
 import type { Evaluation, Issue, Language, Plan, ScorecardRow } from "../engine";
-import type { DataReading, FeedbackReading } from "../engine";
 import { Formatter, formatter } from "./format";
-import type { FormulaStyle, PlanReading, ReplaceChoice, WorkbookState, WriteResult } from "./host";
-import { useHost } from "./host";
+import type {
+  FormulaStyle,
+  SheetPlan,
+  ReplaceChoice,
+  WorkbookState,
+  WriteResult,
+} from "../app/host";
+import { useHost } from "./hostContext";
 import { STRINGS, Strings } from "./strings";
-import { loadClosing, type ClosingState } from "./closing";
+import { loadClosing, type ClosingState } from "../app/closing";
+import type { DataCheck } from "../app/workflow";
 
 /** The pane's views. */
 export type ViewId =
   "start" | "plan" | "data" | "generate" | "explain" | "statements" | "whatif" | "close";
-
-export interface DataCheck {
-  data: DataReading;
-  feedback: FeedbackReading;
-}
 
 export interface RunOptions {
   /** Evaluation period key ("2024-Q1") or "" for every period. */
@@ -48,7 +49,7 @@ export interface Session {
   plan: Plan | null;
   /** Problems of the Plan sheet as last read (cells it could not read, plan validation). */
   planIssues: Issue[];
-  loadPlan(): Promise<PlanReading>;
+  loadPlan(): Promise<SheetPlan>;
   setPlan(plan: Plan, issues: Issue[]): void;
   check: DataCheck | null;
   setCheck(check: DataCheck | null): void;

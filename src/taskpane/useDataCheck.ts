@@ -3,10 +3,10 @@
  * them yet (the Generate view reads them the same way).
  */
 import * as React from "react";
-import { useHost } from "./host";
+import { useHost } from "./hostContext";
 import { useSession } from "./session";
 import { useAction, type Action } from "./useAction";
-import { checkWorkbook } from "./workflow";
+import { checkWorkbook } from "../app/workflow";
 
 export function useDataCheck(): Action {
   const host = useHost();

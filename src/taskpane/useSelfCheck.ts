@@ -7,7 +7,8 @@ import * as React from "react";
 import type { Plan } from "../engine";
 import type { SheetRole } from "../workbook/layout";
 import type { CheckReport } from "../workbook/verify";
-import { useHost, type OutputRequest } from "./host";
+import { type OutputRequest } from "../app/host";
+import { useHost } from "./hostContext";
 import { useAction, type Action } from "./useAction";
 import {
   generateRecord,
@@ -15,7 +16,7 @@ import {
   saveGenerateRecord,
   verifyWorkbook,
   type InputChange,
-} from "./verify";
+} from "../app/verify";
 
 export const SPILL_SETTING = "perf.dynamicArrays";
 

@@ -4,8 +4,8 @@
  * view can say what happened and offer to update statements whose numbers changed.
  */
 import * as React from "react";
-import { writeStatementsFor, type StatementsOutcome, type Subject } from "./closing";
-import { useHost } from "./host";
+import { writeStatementsFor, type StatementsOutcome, type Subject } from "../app/closing";
+import { useHost } from "./hostContext";
 import { useSession } from "./session";
 import { useAction, type Action } from "./useAction";
 

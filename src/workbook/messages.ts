@@ -1,10 +1,10 @@
 /**
- * Messages of the workbook layer (reading the Plan sheet, status texts), registered into the
- * engine's one catalogue so formatIssue shows them in either language.
+ * Messages of the workbook layer (reading the Plan sheet, status texts), listed in the one index
+ * of messages (src/messages.ts) so formatIssue shows them in either language.
  */
-import { defineMessages } from "../engine/messages";
+import { type Catalogue } from "../engine/messages";
 
-export const WORKBOOK_MESSAGES = defineMessages({
+export const WORKBOOK_MESSAGES = {
   planSectionMissing: {
     en: 'The Plan sheet has no "{section}" section.',
     zh: "方案表中没有“{section}”部分。",
@@ -51,4 +51,4 @@ export const WORKBOOK_MESSAGES = defineMessages({
     en: "The Data sheet rows this row was built from have moved or changed; regenerate the scorecard.",
     zh: "本行引用的数据表行已移动或更改，请重新生成评分卡。",
   },
-});
+} satisfies Catalogue;

@@ -24,7 +24,6 @@ import { explain } from "../engine/evaluate/explain";
 import { DataRecords, FeedbackColumns, defaultFeedbackColumns } from "./data-sheet";
 import { cellMaker, FormulaStyle } from "./formula";
 import type { SheetLayout, SheetRole, WorkbookLayout } from "./layout";
-import "./messages";
 import { anchorRef, planSheet, PlanAnchors } from "./plan-sheet";
 import { summarySheet } from "./summary";
 import type { Words } from "./text";

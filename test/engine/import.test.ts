@@ -575,7 +575,7 @@ describe("360 ratings (samples/feedback-2024Q2.csv)", () => {
 
 describe("limits, checked before the work", () => {
   it("should refuse a file above the size limit before reading a byte of it, in both languages", async () => {
-    const { readTableFile } = await import("../../src/taskpane/tableFile");
+    const { readTableFile } = await import("../../src/app/tableFile");
     const big = { name: "big.csv", size: 150 * 1024 * 1024 } as File;
     const r = await readTableFile(big, dataHeaderSpec(plan));
     expect(r.ok).toBe(false);

@@ -12,7 +12,7 @@ import {
   loadClosing,
   reopenAPeriod,
   writeStatementsFor,
-} from "../../src/taskpane/closing";
+} from "../../src/app/closing";
 import { excelWorkbook, userState } from "./support";
 
 jest.setTimeout(120_000);

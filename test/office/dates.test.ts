@@ -6,8 +6,8 @@
  */
 import { defaultPlan, formatIssue, readDataTable } from "../../src/engine";
 import { createOfficeBackend } from "../../src/office/backend";
-import { createLayoutHost } from "../../src/taskpane/layoutHost";
-import { workbookLayouts } from "../../src/taskpane/layouts";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { workbookLayouts } from "../../src/app/layouts";
 import { createExcelDouble } from "../support/excel-double";
 
 function memorySettings() {

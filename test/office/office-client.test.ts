@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { JSDOM } from "jsdom";
-import { closeAPeriod, loadClosing, writeStatementsFor } from "../../src/taskpane/closing";
+import { closeAPeriod, loadClosing, writeStatementsFor } from "../../src/app/closing";
 import { applyLayout } from "../../src/office/writer";
 import { createExcelDouble } from "../support/excel-double";
 import { ALL_PROFILES, MANIFEST_MINIMUM, supports } from "../support/excel-double/profiles";

@@ -13,7 +13,7 @@ import {
   readTable,
 } from "../../src/office/reader";
 import { getActiveCell, goToCell, onSelectionChanged } from "../../src/office/selection";
-import type { SettingsStore } from "../../src/taskpane/host";
+import type { SettingsStore } from "../../src/app/host";
 import { createExcelDouble } from "../support/excel-double";
 import { fixtureLayout, only } from "./fixtures";
 import { done, userWorkbook } from "./support";

@@ -7,7 +7,7 @@
  * still busy; and a sheet can be rewritten as values.
  */
 import { readRowsForCheck } from "../../src/office/check";
-import { generateRecord, saveGenerateRecord, verifyWorkbook } from "../../src/taskpane/verify";
+import { generateRecord, saveGenerateRecord, verifyWorkbook } from "../../src/app/verify";
 import { cellName, type Finding } from "../../src/workbook/verify";
 import { excelWorkbook } from "./support";
 

@@ -4,12 +4,12 @@
  */
 import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
 import { createOfficeBackend } from "../../src/office/backend";
-import { applyLayout, type ApplyOptions, type ApplyResult } from "../../src/office/writer";
+import { applyLayout, type WriterApplyOptions, type ApplyResult } from "../../src/office/writer";
 import { decodeMark, roleOfMarkName } from "../../src/office/marks";
-import type { FormulaStyle, SettingsStore } from "../../src/taskpane/host";
-import { createLayoutHost } from "../../src/taskpane/layoutHost";
-import { workbookLayouts } from "../../src/taskpane/layouts";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
+import type { FormulaStyle, SettingsStore } from "../../src/app/host";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { workbookLayouts } from "../../src/app/layouts";
+import { checkWorkbook, runPlan } from "../../src/app/workflow";
 import type { WorkbookLayout } from "../../src/workbook/layout";
 import { canonicalFormula } from "../../src/office/formula";
 import { compareRows, laidOut, type Finding } from "../../src/workbook/verify";
@@ -19,7 +19,7 @@ import { fixtureText } from "../taskpane/support/memoryHost";
 export function apply(
   d: ExcelDouble,
   layout: WorkbookLayout,
-  options: ApplyOptions = {}
+  options: WriterApplyOptions = {}
 ): Promise<ApplyResult> {
   return applyLayout(layout, { host: d.asHost(), ...options });
 }
@@ -27,7 +27,7 @@ export function apply(
 export async function done(
   d: ExcelDouble,
   layout: WorkbookLayout,
-  options: ApplyOptions = {}
+  options: WriterApplyOptions = {}
 ): Promise<Extract<ApplyResult, { status: "done" }>> {
   const r = await apply(d, layout, options);
   if (r.status !== "done") throw new Error(`expected done, got ${JSON.stringify(r)}`);

@@ -4,7 +4,7 @@
  * is lost before Excel applies anything, Excel applies half of the batch and stops, or Excel
  * applies everything and the answer is lost.
  */
-import type { ApplyOptions } from "../../src/office/writer";
+import type { WriterApplyOptions } from "../../src/office/writer";
 import type { WorkbookLayout } from "../../src/workbook/layout";
 import type { ExcelDouble } from "../support/excel-double";
 import { fixtureLayout } from "./fixtures";
@@ -18,7 +18,7 @@ interface Scenario {
   /** The workbook before the job (built afresh for every attempt). */
   start(): Promise<ExcelDouble>;
   layout: WorkbookLayout;
-  options: ApplyOptions;
+  options: WriterApplyOptions;
 }
 
 async function written(apiVersion?: string): Promise<ExcelDouble> {

@@ -4,7 +4,8 @@
  * own files.
  */
 import { markName, decodeMark } from "../../src/office/marks";
-import { applyLayout, widthInPoints } from "../../src/office/writer";
+import { widthInPoints } from "../../src/office/sheetSteps";
+import { applyLayout } from "../../src/office/writer";
 import type { SheetLayout } from "../../src/workbook/layout";
 import { createExcelDouble } from "../support/excel-double";
 import { fixtureLayout, only } from "./fixtures";

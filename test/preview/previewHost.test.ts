@@ -1,7 +1,7 @@
 import { defaultPlan, mapColumns, parseCsv, scorecardRows } from "../../src/engine";
-import { createLayoutHost } from "../../src/taskpane/layoutHost";
-import { workbookLayouts } from "../../src/taskpane/layouts";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { workbookLayouts } from "../../src/app/layouts";
+import { checkWorkbook, runPlan } from "../../src/app/workflow";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "../taskpane/support/memoryHost";

@@ -6,12 +6,11 @@ import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { defaultPlan } from "../../src/engine";
 import { DataView } from "../../src/taskpane/views/DataView";
-import { MAPPING_SETTING } from "../../src/taskpane/workflow";
+import { MAPPING_SETTING } from "../../src/app/workflow";
 import { fixtureTable, fixtureText, memoryHost, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 function csvFile(): File {
   return new File([fixtureText()], "crm-export-2024Q1.csv", { type: "text/csv" });

@@ -12,13 +12,12 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { defaultPlan, mapColumns, type CellTable, type Language } from "../../src/engine";
-import { importRows } from "../../src/taskpane/imports";
+import { importRows } from "../../src/app/imports";
 import { DataView } from "../../src/taskpane/views/DataView";
 import { memoryHost, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(60_000);
 
 /** The samples of shared/samples/, kept byte for byte with the tests (see test/fixtures/README.md). */
 const SAMPLES = join(__dirname, "..", "fixtures");

@@ -9,15 +9,13 @@ import * as React from "react";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
-import { createLayoutHost } from "../../src/taskpane/layoutHost";
-import { workbookLayouts } from "../../src/taskpane/layouts";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { workbookLayouts } from "../../src/app/layouts";
 import { DataView } from "../../src/taskpane/views/DataView";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
-
-jest.setTimeout(60_000);
 
 function settings() {
   const m = new Map<string, string>();

@@ -7,12 +7,11 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { explain } from "../../src/engine";
 import type { Run } from "../../src/taskpane/session";
 import { ExplainView } from "../../src/taskpane/views/ExplainView";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
+import { checkWorkbook, runPlan } from "../../src/app/workflow";
 import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 async function sampleRun(host: MemoryHost): Promise<Run> {
   const check = (await checkWorkbook(host, host.plan!))!;

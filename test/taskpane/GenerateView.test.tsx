@@ -11,7 +11,6 @@ import { hostWithSampleData } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 /** What the engine says for the sample, computed here independently of the pane. */
 function engineRows(host: ReturnType<typeof hostWithSampleData>, team?: string) {

@@ -10,7 +10,6 @@ import { memoryHost, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000); // the editor has a hundred inputs; jsdom re-renders them on every keystroke
 
 function withPlan(language: "en-US" | "zh-CN" = "en-US"): {
   host: MemoryHost;

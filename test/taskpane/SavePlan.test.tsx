@@ -11,15 +11,14 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { defaultPlan } from "../../src/engine";
-import { planFileName, planFileText, readFileBytes } from "../../src/taskpane/planFile";
-import { canDownload, planFromFragment, planSaveUrl } from "../../src/taskpane/planSave";
+import { planFileName, planFileText, readFileBytes } from "../../src/app/planFile";
+import { canDownload, planFromFragment, planSaveUrl } from "../../src/app/planSave";
 import { SavePlanPage } from "../../src/taskpane/SavePlanPage";
 import { PlanView } from "../../src/taskpane/views/PlanView";
 import { memoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 /**
  * Office's webview on a platform: every click on a download link is recorded; on Mac it saves

@@ -10,13 +10,12 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { GenerateView } from "../../src/taskpane/views/GenerateView";
-import { GENERATE_SETTING } from "../../src/taskpane/verify";
+import { GENERATE_SETTING } from "../../src/app/verify";
 import type { CheckReport } from "../../src/workbook/verify";
 import { agreeingCheck, hostWithSampleData } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 function render(language: "en-US" | "zh-CN" = "en-US") {
   const host = hostWithSampleData(language === "zh-CN" ? { displayLanguage: "zh-CN" } : {});

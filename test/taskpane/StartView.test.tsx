@@ -11,7 +11,6 @@ import { memoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 function planFile(plan: unknown, name = "plan.json"): File {
   return new File([JSON.stringify(plan)], name, { type: "application/json" });

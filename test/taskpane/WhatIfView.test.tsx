@@ -7,12 +7,11 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { evaluate, scorecardRows, type Plan } from "../../src/engine";
 import { formatter } from "../../src/taskpane/format";
 import { WhatIfView } from "../../src/taskpane/views/WhatIfView";
-import { checkWorkbook } from "../../src/taskpane/workflow";
+import { checkWorkbook } from "../../src/app/workflow";
 import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
-jest.setTimeout(30_000);
 
 const money = formatter("en-US").money;
 const signed = (v: number) => (v > 0 ? `+${money(v)}` : money(v));

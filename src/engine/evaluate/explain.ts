@@ -12,7 +12,7 @@ import { effectiveWeight } from "../rules/weighting";
 import type { Issue } from "../issues";
 import { orNull } from "../numeric";
 import { issue } from "../issues";
-import { defineMessages } from "../messages";
+import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
 import { inputFields } from "../plan/model";
 import type { SourceRef } from "../records";
@@ -31,7 +31,7 @@ import {
   ScoreSet,
 } from "./score";
 
-export const EXPLAIN_MESSAGES = defineMessages({
+export const EXPLAIN_MESSAGES = {
   indicatorProblem: {
     en: "{indicator}: {cause} {consequence}",
     zh: "{indicator}：{cause}{consequence}",
@@ -72,7 +72,7 @@ export const EXPLAIN_MESSAGES = defineMessages({
     en: "No annual 360 ratings: the annual score uses the periods only.",
     zh: "没有年度 360 评价：年度得分仅基于各考核期。",
   },
-});
+} satisfies Catalogue;
 
 const CAUSES: Record<ReasonCode, LocalizedText> = {
   none: { en: "", zh: "" },
@@ -731,7 +731,7 @@ export function explain(
 function out(
   list: Issue[],
   severity: "error" | "warning",
-  code: string,
+  code: MessageKey,
   params: Record<string, string | number | LocalizedText>,
   frame: Frame,
   r: number,

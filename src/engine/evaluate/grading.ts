@@ -11,18 +11,18 @@ import {
 } from "../rules/distribution";
 import { matrixRatio, matrixUnchecked } from "../rules/coefficient";
 import { reaches } from "../numeric";
-import { defineMessages } from "../messages";
+import { type Catalogue } from "../messages";
 import { Issue, issue } from "../issues";
 import type { CompiledPlan } from "./compile";
 import { CellState, Frame } from "./frame";
 
-export const GRADING_MESSAGES = defineMessages({
+export const GRADING_MESSAGES = {
   distributionDeparts: {
     en: "{group} {period}: {count} rated {label} or better; the quotas allow {allowed} of {n}.",
     zh: "{group} {period}：{label} 及以上 {count} 人，按比例最多 {allowed} 人（共 {n} 人）。",
   },
   companyGroup: { en: "Company", zh: "全公司" },
-});
+} satisfies Catalogue;
 
 export const enum GradeRule {
   None = 0,

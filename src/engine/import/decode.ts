@@ -5,7 +5,7 @@
  * replacement character (U+FFFD) or NUL after decoding is refused: those characters mean bytes
  * were lost before the file reached us, and names or numbers built from them would be wrong.
  */
-import { defineMessages, type MessageParams } from "../messages";
+import { type Catalogue, type MessageKey, type MessageParams } from "../messages";
 import { issue, type Issue } from "../issues";
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
@@ -25,7 +25,7 @@ export interface RefusedFile {
   issues: Issue[];
 }
 
-export const DECODE_MESSAGES = defineMessages({
+export const DECODE_MESSAGES = {
   encodingUsed: {
     en: "Read as {encoding}{how}.",
     zh: "已按 {encoding} 编码读取{how}。",
@@ -64,7 +64,7 @@ export const DECODE_MESSAGES = defineMessages({
     en: "The file is {size} MB; the add-in reads files up to {limit} MB. Split it by month or team.",
     zh: "文件大小为 {size} MB，加载项最多读取 {limit} MB 的文件。请按月份或团队拆分。",
   },
-});
+} satisfies Catalogue;
 
 /** What a file may weigh before it is read at all (the pane holds it, its text and its table). */
 export const FILE_LIMIT_BYTES = 100 * 1024 * 1024;
@@ -84,7 +84,7 @@ export function encodingName(encoding: TextEncodingName): string {
 /** An issue about a file: at a line when there is one, else about the file as a whole. */
 export function fileIssue(
   severity: Issue["severity"],
-  code: string,
+  code: MessageKey,
   params: MessageParams,
   file: string,
   line?: number
@@ -94,7 +94,7 @@ export function fileIssue(
     : issue(severity, code, params, { location: { sheet: file, row: line } });
 }
 
-function refuse(file: string, code: string, params: MessageParams = {}, line?: number) {
+function refuse(file: string, code: MessageKey, params: MessageParams = {}, line?: number) {
   return { ok: false as const, issues: [fileIssue("error", code, params, file, line)] };
 }
 

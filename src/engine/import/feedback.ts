@@ -9,7 +9,7 @@
 import type { CellInput } from "../coerce";
 import { toHalfWidth } from "../coerce";
 import { issue, type Issue } from "../issues";
-import { defineMessages } from "../messages";
+import { type Catalogue } from "../messages";
 import { readPeriod } from "../periods";
 import type { FieldDef, RatingScale } from "../plan/model";
 import { RATING_SCALES } from "../plan/model";
@@ -18,7 +18,7 @@ import { IDENTITY_NAMES, normalizeHeader } from "../records";
 import { DEFAULT_RULES, readQuantity, type ReadingRules } from "./quantity";
 import { analyzeTable, tableWhere, type TableWhere } from "./rules";
 
-export const FEEDBACK_MESSAGES = defineMessages({
+export const FEEDBACK_MESSAGES = {
   raterUnreadable: {
     en: '"{text}" is not a rater type; use superior, peer or customer (上级/同事/客户).',
     zh: "“{text}”不是评价人类型，请填写 上级、同事 或 客户。",
@@ -61,7 +61,7 @@ export const FEEDBACK_MESSAGES = defineMessages({
     en: "{id} has no rows in the Data sheet: this rating is not used until {id} has data.",
     zh: "数据表中没有 {id}：在 {id} 有数据之前，该评分不会被使用。",
   },
-});
+} satisfies Catalogue;
 
 export const RATERS: Record<string, RaterType> = {
   superior: "superior",

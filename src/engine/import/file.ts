@@ -6,7 +6,7 @@
  */
 import type { CellInput } from "../coerce";
 import type { Issue } from "../issues";
-import { defineMessages } from "../messages";
+import { type Catalogue } from "../messages";
 import type { Plan } from "../plan/model";
 import { IDENTITY_HEADERS, mapColumns, type CellTable } from "../records";
 import { parseRecordsAsync, type ParseProgress } from "./csv";
@@ -14,7 +14,7 @@ import { decodeBytes, fileIssue, type TextEncodingName } from "./decode";
 import { FEEDBACK_HEADERS, feedbackColumnsOf } from "./feedback";
 import { findHeader } from "./header";
 
-export const FILE_MESSAGES = defineMessages({
+export const FILE_MESSAGES = {
   quoteUnclosed: {
     en: 'The quote (") opened on line {line} is never closed, so the rest of the file would be one cell; check that line in the source.',
     zh: '第 {line} 行的引号（"）没有闭合，文件其余部分会被当作一个单元格；请检查源文件的这一行。',
@@ -27,7 +27,7 @@ export const FILE_MESSAGES = defineMessages({
     en: "Fields are separated by {separator}; {rows} rows below the header on line {line}.",
     zh: "字段以{separator}分隔；表头在第 {line} 行，其下有 {rows} 行。",
   },
-});
+} satisfies Catalogue;
 
 /** Rows an Excel sheet holds (the Data sheet's two header lines take two of them). */
 export const EXCEL_MAX_ROWS = 1048576;

@@ -4,10 +4,10 @@
  * (at least two); the lines above it are skipped and reported, never read as data.
  */
 import type { CellInput } from "../coerce";
-import { defineMessages } from "../messages";
+import { type Catalogue } from "../messages";
 import { issue, type Issue } from "../issues";
 
-export const HEADER_MESSAGES = defineMessages({
+export const HEADER_MESSAGES = {
   linesAboveHeader: {
     en: "{count} line(s) above the header were skipped: {text}",
     zh: "表头上方的 {count} 行已跳过：{text}",
@@ -16,7 +16,7 @@ export const HEADER_MESSAGES = defineMessages({
     en: "No header line found in the first {lines} lines: none names at least two of the columns looked for ({expected}).",
     zh: "前 {lines} 行中没有找到表头：没有一行包含至少两个所需列（{expected}）。",
   },
-});
+} satisfies Catalogue;
 
 /** How many lines from the top may hold the header. */
 export const HEADER_SEARCH_LINES = 20;

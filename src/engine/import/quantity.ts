@@ -13,12 +13,12 @@
  */
 import type { CellInput } from "../coerce";
 import { toHalfWidth } from "../coerce";
-import { defineMessages, type MessageParams } from "../messages";
+import { type Catalogue, type MessageKey, type MessageParams } from "../messages";
 import type { FieldDef, LocalizedText, Unit } from "../plan/model";
 
 export type DecimalMark = "." | ",";
 
-export const QUANTITY_MESSAGES = defineMessages({
+export const QUANTITY_MESSAGES = {
   percentNotAllowed: {
     en: '"{text}" is a percentage, but {field} is {unit}: % is only for ratios.',
     zh: "“{text}”是百分数，但{field}的单位是{unit}：只有比率可以用 %。",
@@ -64,7 +64,7 @@ export const QUANTITY_MESSAGES = defineMessages({
     en: "{field} is {value}; {limit} is the most this can plausibly be.",
     zh: "{field}为 {value}，超出合理上限 {limit}。",
   },
-});
+} satisfies Catalogue;
 
 /** Unit words for messages. */
 export const UNIT_NAMES: Record<Unit, LocalizedText> = {
@@ -267,7 +267,7 @@ export function bodyValue(body: string, decimal: DecimalMark, exponent = false):
 /** A note or an error about one cell: a message key and its parameters. */
 export interface CellNote {
   severity: "error" | "warning" | "info";
-  code: string;
+  code: MessageKey;
   params: MessageParams;
 }
 
@@ -290,7 +290,7 @@ export interface ReadingRules {
 
 export const DEFAULT_RULES: ReadingRules = { decimal: ".", percentFields: new Set() };
 
-function invalid(code: string, params: MessageParams): Quantity {
+function invalid(code: MessageKey, params: MessageParams): Quantity {
   return { kind: "invalid", notes: [{ severity: "error", code, params }] };
 }
 

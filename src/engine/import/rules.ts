@@ -5,7 +5,7 @@
  */
 import type { CellInput } from "../coerce";
 import { columnLetter, issue, type Issue } from "../issues";
-import { defineMessages } from "../messages";
+import { type Catalogue } from "../messages";
 import type { FieldDef } from "../plan/model";
 import {
   bodyValue,
@@ -17,7 +17,7 @@ import {
   type ReadingRules,
 } from "./quantity";
 
-export const RULES_MESSAGES = defineMessages({
+export const RULES_MESSAGES = {
   fractionColumn: {
     en: '{field} holds ratios written without %: its {count} values were read as fractions ("{example}" as {value}). If they are percentages, write them with %.',
     zh: "{field}中的比率没有写 %：该列 {count} 个值按小数读取（如“{example}”按 {value} 读取）。如果它们是百分数，请带 % 填写。",
@@ -30,7 +30,7 @@ export const RULES_MESSAGES = defineMessages({
     en: 'No cell shows which decimal mark this file uses; as its fields are separated by "{separator}", "{mark}" is read as the decimal mark: {count} values such as "{example}" (read as {value}) depend on it.',
     zh: "没有单元格能表明本文件的小数点；因字段以“{separator}”分隔，按“{mark}”作小数点读取：“{example}”（读作 {value}）等 {count} 个值取决于此。",
   },
-});
+} satisfies Catalogue;
 
 /** Where a table's cells are, for messages. */
 export interface TableWhere {

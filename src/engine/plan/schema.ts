@@ -6,10 +6,10 @@
  * be written whole, and one that is not never leaves a half-built workbook.
  */
 import { issue, type Issue } from "../issues";
-import { defineMessages } from "../messages";
+import { type Catalogue, type MessageKey } from "../messages";
 import { RATING_SCALES } from "./model";
 
-export const SCHEMA_MESSAGES = defineMessages({
+export const SCHEMA_MESSAGES = {
   shapeNotObject: { en: "Must be an object {…}.", zh: "必须是对象 {…}。" },
   shapeNotList: { en: "Must be a list […].", zh: "必须是列表 […]。" },
   shapeNotText: { en: "Must be text.", zh: "必须是文本。" },
@@ -46,7 +46,7 @@ export const SCHEMA_MESSAGES = defineMessages({
     en: "It is not part of a plan and was ignored.",
     zh: "不属于方案，已忽略。",
   },
-});
+} satisfies Catalogue;
 
 /** How much a plan may hold: what the Plan, Data and Scorecard sheets can lay out. */
 export const PLAN_LIMITS = {
@@ -74,7 +74,7 @@ type Check = (v: unknown, path: string) => void;
 /** Collects issues while walking a value; each check says what it expects at a path. */
 class Walker {
   readonly issues: Issue[] = [];
-  private fail(code: string, path: string, params: Record<string, string | number> = {}) {
+  private fail(code: MessageKey, path: string, params: Record<string, string | number> = {}) {
     this.issues.push(issue("error", code, { path, ...params }, { path }));
     return false;
   }

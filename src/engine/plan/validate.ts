@@ -4,13 +4,13 @@
  */
 import { checkAscending, describeSum } from "../primitives";
 import { Issue, issue } from "../issues";
-import { defineMessages, MessageParams } from "../messages";
+import { type Catalogue, MessageKey, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Indicator, Plan } from "./model";
 import { inputFields, PAY_FIELDS, RATING_SCALES } from "./model";
 import { PLAN_LIMITS } from "./schema";
 
-export const PLAN_MESSAGES = defineMessages({
+export const PLAN_MESSAGES = {
   planUnreadable: { en: "The plan cannot be checked: {reason}", zh: "无法检查方案：{reason}" },
   planNameBlank: { en: "The plan has no name.", zh: "方案名称为空。" },
   planVersionBlank: { en: "The plan has no version.", zh: "方案版本为空。" },
@@ -127,7 +127,7 @@ export const PLAN_MESSAGES = defineMessages({
     en: '{name}: "{value}" is not one of {allowed}.',
     zh: "{name}：“{value}”不是 {allowed} 之一。",
   },
-});
+} satisfies Catalogue;
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -152,10 +152,10 @@ export function validatePlan(plan: Plan): Issue[] {
 /** The issues found so far, in the order they are found. */
 class Found {
   readonly out: Issue[] = [];
-  err(path: string, code: string, params: MessageParams = {}): void {
+  err(path: string, code: MessageKey, params: MessageParams = {}): void {
     this.out.push(issue("error", code, params, { path }));
   }
-  warn(path: string, code: string, params: MessageParams = {}): void {
+  warn(path: string, code: MessageKey, params: MessageParams = {}): void {
     this.out.push(issue("warning", code, params, { path }));
   }
   /** An enumeration's value outside its allowed values. */
@@ -310,7 +310,7 @@ function checkIndicators(
 function checkScoring(f: Found, ind: Indicator, path: string): boolean {
   const name = ind.name;
   const s = ind.scoring;
-  const problem = (code: string, params: MessageParams) =>
+  const problem = (code: MessageKey, params: MessageParams) =>
     f.out.push(issue("error", code, params, { path: path + ".scoring", label: name }));
   switch (s.method) {
     case "linear":

@@ -14,7 +14,7 @@ import { columnLetter } from "../../engine";
 import type { SheetRole } from "../../workbook/layout";
 import { cellName, type CheckReport, type Finding, type SheetCheck } from "../../workbook/verify";
 import { useSession } from "../session";
-import type { InputChange } from "../verify";
+import type { InputChange } from "../../app/verify";
 
 export interface CheckReportViewProps {
   report: CheckReport;

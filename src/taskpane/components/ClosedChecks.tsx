@@ -8,7 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useSession } from "../session";
-import type { PeriodCheck } from "../closing";
+import type { PeriodCheck } from "../../app/closing";
 import type { Strings } from "../strings";
 
 const useStyles = makeStyles({

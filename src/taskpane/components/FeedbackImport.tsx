@@ -24,11 +24,12 @@ import {
   type Plan,
   type RatingScale,
 } from "../../engine";
-import { useHost, type ImportResult } from "../host";
+import { type ImportResult } from "../../app/host";
+import { useHost } from "../hostContext";
 import { useSession } from "../session";
-import { readTableFile } from "../tableFile";
+import { readTableFile } from "../../app/tableFile";
 import { useAction } from "../useAction";
-import { checkWorkbook } from "../workflow";
+import { checkWorkbook } from "../../app/workflow";
 import { ErrorBar } from "./ErrorBar";
 import { RatingScaleOptions, RefusalReport, type Refusal } from "./ImportMapping";
 import { IssueList } from "./IssueList";

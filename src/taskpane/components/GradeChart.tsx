@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { GradeCount } from "../workflow";
+import type { GradeCount } from "../../app/workflow";
 import { useSession } from "../session";
 import { niceTicks } from "./TierChart";
 

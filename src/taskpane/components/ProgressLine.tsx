@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, ProgressBar } from "@fluentui/react-components";
-import type { Progress } from "../host";
+import type { Progress } from "../../app/host";
 import { useStrings } from "../session";
 
 export interface ProgressState extends Progress {

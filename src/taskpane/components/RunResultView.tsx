@@ -17,9 +17,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ScorecardRow } from "../../engine";
-import { useHost } from "../host";
+import { useHost } from "../hostContext";
 import { useSession, type Run } from "../session";
-import { summarize } from "../workflow";
+import { summarize } from "../../app/workflow";
 import { GradeChart } from "./GradeChart";
 import { IssueList } from "./IssueList";
 

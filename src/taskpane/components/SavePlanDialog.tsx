@@ -15,9 +15,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Plan } from "../../engine";
-import { useHost } from "../host";
-import { planFileName, planFileText } from "../planFile";
-import { copyText, planSaveUrl } from "../planSave";
+import { useHost } from "../hostContext";
+import { planFileName, planFileText } from "../../app/planFile";
+import { copyText, planSaveUrl } from "../../app/planSave";
 import { useSession } from "../session";
 
 export interface SavePlanDialogProps {

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircleRegular } from "@fluentui/react-icons";
-import { useHost } from "../host";
+import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import type { SelfCheck } from "../useSelfCheck";
 import { CheckReportView } from "./CheckReportView";

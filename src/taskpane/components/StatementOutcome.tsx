@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { useHost } from "../host";
+import { useHost } from "../hostContext";
 import { useStrings } from "../session";
 import type { StatementWriter } from "../useStatementWriter";
 import { ErrorBar } from "./ErrorBar";

@@ -27,11 +27,17 @@ import {
   type ColumnMapping,
   type Issue,
 } from "../../engine";
-import { HostError, useHost, type ImportResult } from "../host";
-import { readTableFile } from "../tableFile";
+import { HostError, type ImportResult } from "../../app/host";
+import { useHost } from "../hostContext";
+import { readTableFile } from "../../app/tableFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
-import { checkWorkbook, loadSavedMapping, mappingFromHeaders, saveMapping } from "../workflow";
+import {
+  checkWorkbook,
+  loadSavedMapping,
+  mappingFromHeaders,
+  saveMapping,
+} from "../../app/workflow";
 import { missingRequired } from "../components/ColumnMappingEditor";
 import {
   filledRows,

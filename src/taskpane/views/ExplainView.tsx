@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentTextRegular } from "@fluentui/react-icons";
 import { explain, type ScorecardTrace } from "../../engine";
-import { useHost } from "../host";
+import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useStatementWriter } from "../useStatementWriter";
 import { ClosedChecks } from "../components/ClosedChecks";

@@ -14,10 +14,11 @@ import {
 } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
 import { hasErrors, PlanInvalidError, validatePlan } from "../../engine";
-import { useHost, type FormulaStyle } from "../host";
+import { type FormulaStyle } from "../../app/host";
+import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
-import { checkWorkbook, evaluationPeriods, runPlan, teamsOf } from "../workflow";
+import { checkWorkbook, evaluationPeriods, runPlan, teamsOf } from "../../app/workflow";
 import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";

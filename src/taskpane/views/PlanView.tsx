@@ -15,9 +15,9 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, SaveRegular } from "@fluentui/react-icons";
 import { planChecksum, validatePlan, type Plan } from "../../engine";
-import { useHost } from "../host";
-import { downloadText, planFileName, planFileText } from "../planFile";
-import { canDownload } from "../planSave";
+import { useHost } from "../hostContext";
+import { downloadText, planFileName, planFileText } from "../../app/planFile";
+import { canDownload } from "../../app/planSave";
 import { SavePlanDialog } from "../components/SavePlanDialog";
 import { useSession } from "../session";
 import { useAction } from "../useAction";

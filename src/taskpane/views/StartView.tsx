@@ -20,8 +20,9 @@ import {
   type Language,
   type Plan,
 } from "../../engine";
-import { useHost, type WriteResult } from "../host";
-import { readFileBytes, readPlanFile } from "../planFile";
+import { type WriteResult } from "../../app/host";
+import { useHost } from "../hostContext";
+import { readFileBytes, readPlanFile } from "../../app/planFile";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { ErrorBar } from "../components/ErrorBar";

@@ -14,12 +14,12 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, DocumentMultipleRegular } from "@fluentui/react-icons";
 import type { StatementEntry } from "../../workbook/statements";
-import { useHost } from "../host";
+import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
 import { useStatementWriter } from "../useStatementWriter";
-import { evaluationPeriodOf, evaluationPeriods, teamsOf } from "../workflow";
+import { evaluationPeriodOf, evaluationPeriods, teamsOf } from "../../app/workflow";
 import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";

@@ -34,12 +34,12 @@ import {
   type WhatIfResult,
   type WhatIfRow,
 } from "../../engine";
-import { useHost } from "../host";
+import { useHost } from "../hostContext";
 import { nextVersion, planChanges, today } from "../planChanges";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
-import { evaluationPeriods, selectReading } from "../workflow";
+import { evaluationPeriods, selectReading } from "../../app/workflow";
 import { ErrorBar } from "../components/ErrorBar";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";

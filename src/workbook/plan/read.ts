@@ -9,7 +9,6 @@ import { issue } from "../../engine/issues";
 import type { CoefficientMatrix, Plan } from "../../engine/plan/model";
 import { RATING_SCALES, type RatingScale } from "../../engine/plan/model";
 import { validatePlan } from "../../engine/plan/validate";
-import "../messages";
 import type { EnumName, EnumValue } from "../text";
 import { H, isWords } from "../text";
 import type { PlanAnchors, Pos, SettingKey } from "./names";

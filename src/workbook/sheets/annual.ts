@@ -3,6 +3,7 @@
  * grade, bonus and the settlement of deferred commission.
  */
 import { formatIssue } from "../../engine/issues";
+import type { MessageKey } from "../../engine/messages";
 import { PAY_FIELDS } from "../../engine/plan/model";
 import { matrixRatios } from "../../engine/evaluate/grading";
 import { annualRows } from "../../engine/evaluate/rows";
@@ -271,7 +272,7 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
 function annualStatus(ctx: Ctx, row: ReturnType<typeof annualRows>[number]): string[] {
   const { lang, plan } = ctx;
   const out: string[] = [];
-  const msg = (code: string, params: Record<string, string | number>) =>
+  const msg = (code: MessageKey, params: Record<string, string | number>) =>
     formatIssue({ severity: "warning", code, params }, lang);
   for (const p of row.periods)
     if (p.total === null) out.push(msg("annualPeriodError", { period: p.period }));

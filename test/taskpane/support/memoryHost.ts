@@ -32,10 +32,10 @@ import {
   type WorkbookHost,
   type WriteOptions,
   type YearToDateRequest,
-} from "../../../src/taskpane/host";
+} from "../../../src/app/host";
 import { closedRole } from "../../../src/workbook/layout";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
-import { feedbackRows, importRows } from "../../../src/taskpane/imports";
+import { feedbackRows, importRows } from "../../../src/app/imports";
 import type { Compatibility } from "../../../src/compat/requirements";
 import type { SheetRole } from "../../../src/workbook/layout";
 import type { CheckReport } from "../../../src/workbook/verify";

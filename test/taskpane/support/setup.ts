@@ -55,7 +55,14 @@ export function installBrowserApis(): void {
   if (typeof g.TextDecoder === "undefined") g.TextDecoder = NodeTextDecoder;
   if (typeof structuredClone === "undefined")
     g.structuredClone = (v: unknown) => JSON.parse(JSON.stringify(v));
-  configure({ asyncUtilTimeout: 5000 });
 }
+
+/**
+ * Waits measure the machine, not the pane: closing a period evaluates, freezes and writes the whole
+ * preview workbook, 5 s alone and over 30 s with both cores busy; jsdom re-renders the plan
+ * editor's hundred inputs on every keystroke. So findBy/waitFor wait for the event for up to
+ * 2 minutes (and a test for up to 10: jest.config.js); a broken view still fails, only later.
+ */
+configure({ asyncUtilTimeout: 120_000 });
 
 installBrowserApis();

@@ -8,7 +8,7 @@ import {
   type ScorecardRow,
 } from "../../src/engine";
 import { fromPercentInput, readInputNumber, toPercentInput } from "../../src/taskpane/format";
-import { planFileText, readPlanFile } from "../../src/taskpane/planFile";
+import { planFileText, readPlanFile } from "../../src/app/planFile";
 import {
   evaluationPeriods,
   loadSavedMapping,
@@ -18,8 +18,8 @@ import {
   selectReading,
   summarize,
   teamsOf,
-} from "../../src/taskpane/workflow";
-import { fixtureText } from "./support/memoryHost";
+} from "../../src/app/workflow";
+import { fixtureText } from "../taskpane/support/memoryHost";
 
 const plan = defaultPlan();
 const table = parseCsv(fixtureText(), "crm.csv");

@@ -23,7 +23,12 @@ import {
   Evaluation,
 } from "../engine";
 import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
-import type { DataCheck } from "./session";
+
+/** The Data and Feedback sheets as read and checked against the plan. */
+export interface DataCheck {
+  data: DataReading;
+  feedback: FeedbackReading;
+}
 
 /** Reads the Data and Feedback sheets and checks them against the plan. */
 export async function checkWorkbook(host: WorkbookHost, plan: Plan): Promise<DataCheck | null> {

@@ -1,6 +1,7 @@
 /**
  * The one interface between the task pane and a workbook. Components reach the workbook only
- * through a `WorkbookHost` taken from `HostContext`, so they render and test without Excel:
+ * through a `WorkbookHost` taken from `HostContext` (src/taskpane/hostContext.ts), so they render
+ * and test without Excel:
  *
  *   - in Excel, `createOfficeHost()` (src/office/) — Excel.run code stays in src/office;
  *   - in the browser preview (dev/, development only), a host over an in-browser workbook;
@@ -11,16 +12,7 @@
  * src/engine. Every operation either completes or rejects with a `HostError` whose message the pane
  * can show; a rejected write leaves the workbook usable and a retry completes it.
  */
-import * as React from "react";
-import type {
-  CellLocation,
-  ColumnMapping,
-  CellTable,
-  Evaluation,
-  Issue,
-  Language,
-  Plan,
-} from "../engine";
+import type { CellLocation, ColumnMapping, CellTable, Evaluation, Language, Plan } from "../engine";
 import type {
   FeedbackReading,
   FeedbackRating,
@@ -28,15 +20,16 @@ import type {
   PeriodStamp,
   YearToDateRow,
 } from "../engine";
+import type { FormulaStyle } from "../workbook/formula";
 import type { SheetRole } from "../workbook/layout";
+import type { PlanReading } from "../workbook/plan-sheet";
 import type { StatementEntry, StatementItem } from "../workbook/statements";
 import type { CloseLogReading } from "../workbook/close";
 import type { ClosedPayLine } from "../engine";
 import type { Compatibility } from "../compat/requirements";
 import type { CheckReport } from "../workbook/verify";
 
-/** How the Scorecard and Summary sheets are written (shared/spec/workbook.md). */
-export type FormulaStyle = "native" | "perf" | "values";
+export type { FormulaStyle };
 
 export interface Progress {
   /** Work done and total, in any unit (cells, rows, chunks); total 0 when unknown. */
@@ -76,12 +69,11 @@ export interface WorkbookState {
   language: Language | null;
 }
 
-export interface PlanReading {
-  /** The plan on the Plan sheet; null when there is no Plan sheet or it cannot be read. */
-  plan: Plan | null;
-  /** Problems reading the sheet (located by cell) and validation issues of the plan read. */
-  issues: Issue[];
-}
+/**
+ * The plan on the Plan sheet (null when there is no Plan sheet or it cannot be read), with the
+ * problems reading it (located by cell) and the validation issues of the plan read.
+ */
+export type SheetPlan = Pick<PlanReading, "plan" | "issues">;
 
 /** The input sheets as cell tables, for the engine's readers. */
 export interface WorkbookInputs {
@@ -206,7 +198,7 @@ export interface WorkbookHost {
   inspect(): Promise<WorkbookState>;
   /** Builds the Guide, Plan, Data and Feedback sheets for a plan (Plan sheet = source of truth). */
   createPlanWorkbook(plan: Plan, language: Language, options?: WriteOptions): Promise<WriteResult>;
-  readPlan(): Promise<PlanReading>;
+  readPlan(): Promise<SheetPlan>;
   /** Rewrites the Plan sheet from an edited plan (only that sheet). */
   writePlan(plan: Plan, language: Language, options?: WriteOptions): Promise<WriteResult>;
   readInputs(): Promise<WorkbookInputs>;
@@ -274,13 +266,4 @@ export class HostError extends Error {
     super(message);
     this.name = "HostError";
   }
-}
-
-export const HostContext = React.createContext<WorkbookHost | null>(null);
-
-/** The workbook host of the surrounding `HostContext.Provider`. */
-export function useHost(): WorkbookHost {
-  const host = React.useContext(HostContext);
-  if (!host) throw new Error("useHost() needs a <HostContext.Provider> above it");
-  return host;
 }

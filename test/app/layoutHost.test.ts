@@ -1,13 +1,14 @@
 import { defaultPlan, mapColumns, parseCsv } from "../../src/engine";
-import type { SelectionInfo } from "../../src/taskpane/host";
-import { createLayoutHost, findHeaderRow, tableOf } from "../../src/taskpane/layoutHost";
-import { importCell, importRows } from "../../src/taskpane/imports";
+import type { SelectionInfo } from "../../src/app/host";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { findHeaderRow, tableOf } from "../../src/app/inputSheets";
+import { importCell, importRows } from "../../src/app/imports";
 import { DEFAULT_RULES } from "../../src/engine";
-import { languageOf, workbookLayouts } from "../../src/taskpane/layouts";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
+import { languageOf, workbookLayouts } from "../../src/app/layouts";
+import { checkWorkbook, runPlan } from "../../src/app/workflow";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
-import { fixtureText } from "./support/memoryHost";
+import { fixtureText } from "../taskpane/support/memoryHost";
 
 function settings() {
   const m = new Map<string, string>();
@@ -171,15 +172,18 @@ describe("createLayoutHost over the preview workbook", () => {
       data: run.data,
       feedback: check.feedback,
     });
-    const seen: SelectionInfo[] = [];
-    const stop = host.onSelectionChanged((s) => seen.push(s));
+    // the subject is looked up after the event: wait for that answer, not for a number of ms
+    let stop = () => {};
+    const answered = new Promise<SelectionInfo>((resolve) => {
+      stop = host.onSelectionChanged(resolve);
+    });
     const sc = wb.byRole("scorecard")!;
     const values = wb.values(sc.id);
     const row = values.findIndex((v) => v.includes("S1007"));
     wb.select({ sheet: sc.id, row, column: 5, row2: row, column2: 5 });
-    await new Promise((r) => setTimeout(r, 20));
+    const seen = await answered;
     stop();
-    expect(seen.at(-1)).toEqual({
+    expect(seen).toEqual({
       sheet: "Scorecard",
       role: "scorecard",
       row: row + 1,

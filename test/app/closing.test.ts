@@ -13,23 +13,21 @@ import {
   scorecardRows,
   type Plan,
 } from "../../src/engine";
-import { createLayoutHost } from "../../src/taskpane/layoutHost";
-import { workbookLayouts } from "../../src/taskpane/layouts";
+import { createLayoutHost } from "../../src/app/layoutHost";
+import { workbookLayouts } from "../../src/app/layouts";
 import {
   closeAPeriod,
   computeYearToDate,
   loadClosing,
   reopenAPeriod,
   writeStatementsFor,
-} from "../../src/taskpane/closing";
-import { checkWorkbook, runPlan } from "../../src/taskpane/workflow";
-import { HostError } from "../../src/taskpane/host";
+} from "../../src/app/closing";
+import { checkWorkbook, runPlan } from "../../src/app/workflow";
+import { HostError } from "../../src/app/host";
 import { readStatementsSheet } from "../../src/workbook/statements";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
-import { fixtureText } from "./support/memoryHost";
-
-jest.setTimeout(60_000);
+import { fixtureText } from "../taskpane/support/memoryHost";
 
 function settings() {
   const m = new Map<string, string>();

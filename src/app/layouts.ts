@@ -31,7 +31,7 @@ import {
   type WorkbookLayout,
 } from "../workbook";
 import type { AddinSheets } from "./host";
-import type { LayoutBuilders, LayoutContext } from "./layoutHost";
+import type { LayoutBuilders, LayoutContext } from "./ports";
 
 /** The names to build with: the workbook's own for sheets it has, the language's for the rest. */
 export function namesFor(language: Language, context: LayoutContext): Record<SheetRole, string> {

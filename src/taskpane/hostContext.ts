@@ -1,0 +1,12 @@
+/** The pane's workbook host, for the components below it (src/app/host.ts is the interface). */
+import * as React from "react";
+import type { WorkbookHost } from "../app/host";
+
+export const HostContext = React.createContext<WorkbookHost | null>(null);
+
+/** The workbook host of the surrounding `HostContext.Provider`. */
+export function useHost(): WorkbookHost {
+  const host = React.useContext(HostContext);
+  if (!host) throw new Error("useHost() needs a <HostContext.Provider> above it");
+  return host;
+}
