@@ -7,7 +7,7 @@
  * {@link MessageKey} is the union of every catalogue's keys, so formatting or raising an unknown
  * literal key does not compile.
  */
-import { COMPAT_MESSAGES } from "./compat/requirements";
+import { COMPAT_MESSAGES } from "./compat/messages";
 import { GRADING_MESSAGES } from "./engine/evaluate/grading";
 import { EXPLAIN_MESSAGES } from "./engine/evaluate/explain";
 import { DECODE_MESSAGES } from "./engine/import/decode";
@@ -20,9 +20,9 @@ import { ENGINE_MESSAGES, type MessageText } from "./engine/messages";
 import { SCHEMA_MESSAGES } from "./engine/plan/schema";
 import { PLAN_MESSAGES } from "./engine/plan/validate";
 import { RECORD_MESSAGES } from "./engine/records";
-import { FUNCTION_MESSAGES } from "./functions/args";
+import { FUNCTION_MESSAGES } from "./functions/messages";
 import { OFFICE_MESSAGES } from "./office/messages";
-import { PLAN_FILE_MESSAGES } from "./app/planFile";
+import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
 
 /**

@@ -10,14 +10,6 @@ import {
   type Issue,
   type Plan,
 } from "../engine";
-import type { Catalogue } from "../engine/messages";
-
-export const PLAN_FILE_MESSAGES = {
-  planFileNotJson: {
-    en: "This is not a plan file: it is not valid JSON (the add-in saves plans as .json).",
-    zh: "这不是方案文件：不是有效的 JSON（加载项以 .json 保存方案）。",
-  },
-} satisfies Catalogue;
 
 export type PlanFileReading =
   { ok: true; plan: Plan; issues: Issue[] } | { ok: false; issues: Issue[] };
