@@ -525,10 +525,6 @@ describe("coefficient and matrix", () => {
 });
 
 describe("commission", () => {
-  // Whole-amount tiers are tested with at least two tiers: with a single one the formula's tier
-  // count is a bare comparison (FALSE, not 0), so an amount below the only bound gives an error
-  // in Excel and HyperFormula where the engine gives 0 — a defect of the formula left as it is
-  // here (this change keeps every formula as it was), reported for its own fix.
   it("should compute tiered commission, marginal and whole, like the engine", () => {
     fc.assert(
       fc.property(
@@ -543,7 +539,6 @@ describe("commission", () => {
         money,
         fc.constantFrom<"marginal" | "whole">("marginal", "whole"),
         ([bounds, rates], amount, method) => {
-          fc.pre(method === "marginal" || bounds.length > 1);
           sheet.clear();
           const B = sheet.column(1, bounds);
           const R = sheet.column(2, rates);
@@ -554,6 +549,24 @@ describe("commission", () => {
       ),
       RUNS
     );
+  });
+
+  it("should pay nothing below a single whole-amount tier and the whole amount at its rate above", () => {
+    // One tier: the count of tiers reached is a lone comparison; Excel's INDEX(…, FALSE) was an
+    // error where the engine pays 0.
+    for (const [amount, expected] of [
+      [49_999.99, 0],
+      [50_000, 1_500],
+      [80_000, 2_400],
+    ] as const) {
+      sheet.clear();
+      const B = sheet.column(1, [50_000]);
+      const R = sheet.column(2, [0.03]);
+      const [A] = sheet.column(0, [amount]);
+      const got = sheet.eval(tiersFormula(A, B, R, sheet.range(2, 1), "whole"));
+      expect(commissionUnchecked(amount, [50_000], [0.03], "whole")).toBeCloseTo(expected, 9);
+      expectNumber(got, expected, 1e-9);
+    }
   });
 
   it("should gate, cap, split, recover and settle to the cent like the ledger", () => {

@@ -283,7 +283,10 @@ export function tiersFormula(
   method: CommissionMethod
 ): string {
   if (method === "whole") {
-    const k = bounds.map((b) => `(${reaches(a, b)})`).join("+");
+    // The number of tiers reached; with a single tier the sum is one comparison, a boolean that
+    // is never `=0` and that INDEX cannot take, so it is made a number.
+    const reached = bounds.map((b) => `(${reaches(a, b)})`).join("+");
+    const k = bounds.length === 1 ? `(0+${reached})` : reached;
     return `IF(${k}=0,0,${a}*INDEX(${rateRange},${k}))`;
   }
   return bounds
