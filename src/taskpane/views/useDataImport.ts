@@ -1,0 +1,196 @@
+/**
+ * The Data view's import: a CRM export (CSV) or a selection read into a source with a column
+ * mapping (the one the pane remembers when its headers match), then written to the Data sheet
+ * and checked again.
+ */
+import * as React from "react";
+import {
+  dataHeaderSpec,
+  locateHeader,
+  mapColumns,
+  readDataTable,
+  type CellTable,
+  type ColumnMapping,
+  type DataReading,
+  type Issue,
+} from "../../engine";
+import { HostError, type ImportResult } from "../../app/host";
+import { readTableFile } from "../../app/tableFile";
+import {
+  checkWorkbook,
+  loadSavedMapping,
+  mappingFromHeaders,
+  saveMapping,
+} from "../../app/workflow";
+import type { ImportSource, Refusal } from "../components/ImportMapping";
+import { useProgress, type ProgressHandle } from "../components/ProgressLine";
+import { useHost } from "../hostContext";
+import { useSession } from "../session";
+import type { Strings } from "../strings";
+import { useAction, type Action } from "../useAction";
+
+export type ImportMode = "replace" | "append";
+
+/** The user's own columns on the Data sheet that replacing it would lose. */
+export interface UserColumnsRefused {
+  columns: string[];
+  rows: number;
+}
+
+export interface DataImport {
+  /** Reading the plan, a file or the selection. */
+  reading: Action;
+  importing: Action;
+  progress: ProgressHandle;
+  source: ImportSource | null;
+  setSource(source: ImportSource | null): void;
+  mode: ImportMode;
+  setMode(mode: ImportMode): void;
+  imported: ImportResult | null;
+  refused: UserColumnsRefused | null;
+  setRefused(refused: UserColumnsRefused | null): void;
+  refusal: Refusal | null;
+  /** The source's rows as they would be imported. */
+  preview: DataReading | null;
+  chooseFile(file: File | undefined): Promise<void>;
+  takeSelection(): Promise<void>;
+  /** The user chose a column for a plan column (resolving an ambiguity when there was one). */
+  choose(mapping: ColumnMapping, key: string): void;
+  doImport(as?: ImportMode): Promise<void>;
+}
+
+/**
+ * The import's failure: the user's own columns on the Data sheet that replacing it would lose
+ * (the user may append instead); any other failure is thrown, too many rows worded for the user.
+ */
+function userColumnsRefused(e: unknown, t: Strings): UserColumnsRefused {
+  if (e instanceof HostError && e.code === "TooManyRows") {
+    const info = (e.debugInfo ?? {}) as { rows?: number; limit?: number };
+    throw new Error(t.data.tooManyRows(info.rows ?? 0, info.limit ?? 0));
+  }
+  // the Data sheet has the user's own columns and replacing would lose some of their values
+  if (e instanceof HostError && e.code === "UserColumnsWouldBeLost") {
+    const info = (e.debugInfo ?? {}) as { columns?: string[]; rows?: number };
+    return { columns: info.columns ?? [], rows: info.rows ?? 0 };
+  }
+  throw e;
+}
+
+export function useDataImport(): DataImport {
+  const host = useHost();
+  const { strings: t, language, workbook, plan, loadPlan, setCheck, confirmReplace } = useSession();
+  const reading = useAction();
+  const importing = useAction();
+  const progress = useProgress();
+  const [source, setSource] = React.useState<ImportSource | null>(null);
+  const [mode, setMode] = React.useState<ImportMode>("replace");
+  const [imported, setImported] = React.useState<ImportResult | null>(null);
+  const [refused, setRefused] = React.useState<UserColumnsRefused | null>(null);
+  const [refusal, setRefusal] = React.useState<Refusal | null>(null);
+
+  React.useEffect(() => {
+    if (workbook?.sheets.plan && !plan) void reading.run(loadPlan);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workbook, plan, loadPlan]);
+
+  const open = (name: string, table: CellTable, found: Issue[]) => {
+    if (!plan) return;
+    const saved = loadSavedMapping(host.settings);
+    const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
+    const { mapping, ambiguous } = mapColumns(table, plan, remembered);
+    setRefusal(null);
+    setSource({
+      name,
+      table,
+      mapping,
+      remembered: Boolean(remembered && Object.keys(remembered).length),
+      found,
+      unresolved: ambiguous,
+    });
+    setImported(null);
+  };
+
+  const chooseFile = (file: File | undefined) =>
+    reading.run(async () => {
+      if (!file || !plan) return;
+      setSource(null);
+      progress.start();
+      try {
+        const r = await readTableFile(file, dataHeaderSpec(plan), progress.update);
+        if (r.ok) open(file.name, r.table, r.issues);
+        else setRefusal({ name: file.name, issues: r.issues });
+      } finally {
+        progress.stop();
+      }
+    });
+
+  const takeSelection = () =>
+    reading.run(async () => {
+      if (!plan) return;
+      const raw = await host.readSelection();
+      const r = locateHeader(
+        { ...raw, sheet: raw.sheet || t.data.selectionName },
+        dataHeaderSpec(plan)
+      );
+      if (r.ok) open(t.data.selectionName, r.table, r.issues);
+      else setRefusal({ name: t.data.selectionName, issues: r.issues });
+    });
+
+  const choose = (mapping: ColumnMapping, key: string) => {
+    if (!source) return;
+    const unresolved = { ...source.unresolved };
+    delete unresolved[key];
+    setSource({ ...source, mapping, unresolved });
+  };
+
+  const doImport = (as: ImportMode = mode) =>
+    importing.run(async () => {
+      if (!source || !plan) return;
+      setRefused(null);
+      await saveMapping(host.settings, source.table, source.mapping);
+      progress.start();
+      try {
+        let result;
+        try {
+          result = await host.importData(
+            { plan, language, table: source.table, mapping: source.mapping, mode: as },
+            { confirmReplace, onProgress: progress.update }
+          );
+        } catch (e) {
+          setRefused(userColumnsRefused(e, t));
+          return;
+        }
+        if (result.cancelled) return;
+        setImported(result);
+        setSource(null);
+      } finally {
+        progress.stop();
+      }
+      setCheck(await checkWorkbook(host, plan));
+    });
+
+  const preview = React.useMemo(
+    () =>
+      source && plan ? readDataTable(source.table, plan, source.mapping, { exact: true }) : null,
+    [source, plan]
+  );
+
+  return {
+    reading,
+    importing,
+    progress,
+    source,
+    setSource,
+    mode,
+    setMode,
+    imported,
+    refused,
+    setRefused,
+    refusal,
+    preview,
+    chooseFile,
+    takeSelection,
+    choose,
+    doImport,
+  };
+}
