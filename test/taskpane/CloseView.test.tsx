@@ -17,6 +17,7 @@ import type { WorkbookHost } from "../../src/app/host";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "./support/memoryHost";
+import { findDialog, inDialog } from "./support/dialogs";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -93,6 +94,15 @@ async function closeButton(period: string): Promise<HTMLButtonElement> {
   return screen.getByRole("button", { name }) as HTMLButtonElement;
 }
 
+/** The confirming button of the Close dialog, once the dialog is open. */
+async function confirmClose(period: string): Promise<HTMLElement> {
+  return inDialog(
+    await findDialog(`Close ${period}?`, "alertdialog"),
+    "button",
+    "Close the period"
+  );
+}
+
 describe("CloseView", () => {
   it("should close a period after asking, remember who, freeze it, and then warn when its inputs change", async () => {
     const user = userEvent.setup();
@@ -103,10 +113,10 @@ describe("CloseView", () => {
     expect(close.disabled).toBe(true); // nobody said who closes
     await user.type(screen.getByRole("textbox", { name: /Your name/ }), "Wang Fang");
     await user.click(await closeButton("2024-Q1"));
-    const dialog = await screen.findByRole("alertdialog", { name: "Close 2024-Q1?" });
+    const dialog = await findDialog("Close 2024-Q1?", "alertdialog");
     expect(dialog.textContent).toContain("24 salespeople");
     expect(dialog.textContent).toContain("1 cannot be scored");
-    await user.click(within(dialog).getByRole("button", { name: "Close the period" }));
+    await user.click(inDialog(dialog, "button", "Close the period"));
     await screen.findByText(/2024-Q1 is closed: its scorecard is frozen on Scorecard 2024-Q1\./);
     expect(screen.getByText(/it now holds no period/)).toBeTruthy();
     expect(host.settings.get(CLOSED_BY_SETTING)).toBe("Wang Fang");
@@ -131,7 +141,7 @@ describe("CloseView", () => {
     await w.host.settings.set(CLOSED_BY_SETTING, "Wang Fang");
     await render(<CloseView />, w);
     await user.click(await closeButton("2024-Q1"));
-    await user.click(await screen.findByRole("button", { name: "Close the period" }));
+    await user.click(await confirmClose("2024-Q1"));
     await screen.findByText(/2024-Q1 is closed/);
 
     // year to date from the closed quarter: paid = frozen, recomputed the same, no catch-up
@@ -148,13 +158,10 @@ describe("CloseView", () => {
     expect(w.wb.byRole("year_to_date")).toBeDefined();
 
     await user.click(screen.getByRole("button", { name: "Reopen 2024-Q1" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "Reopen 2024-Q1?" });
-    const confirm = within(dialog).getByRole("button", { name: "Reopen" }) as HTMLButtonElement;
+    const dialog = await findDialog("Reopen 2024-Q1?", "alertdialog");
+    const confirm = inDialog(dialog, "button", "Reopen") as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
-    await user.type(
-      within(dialog).getByRole("textbox", { name: /Reason/ }),
-      "S1003 collections corrected"
-    );
+    await user.type(inDialog(dialog, "textbox", /Reason/), "S1003 collections corrected");
     await user.click(confirm);
     await screen.findByText("2024-Q1 is open again (recorded in the Close log).");
     const log = w.wb.values(w.wb.byRole("close_log")!.id);
@@ -170,7 +177,7 @@ describe("CloseView", () => {
     await w.host.settings.set(CLOSED_BY_SETTING, "Wang Fang");
     const first = await render(<CloseView />, w);
     await user.click(await closeButton("2024-Q1"));
-    await user.click(await screen.findByRole("button", { name: "Close the period" }));
+    await user.click(await confirmClose("2024-Q1"));
     await screen.findByText(/2024-Q1 is closed/);
     first.unmount();
     editData(w.wb, "S1003", "2024-02", "Collected (CNY)", "123456");
@@ -192,7 +199,7 @@ describe("CloseView", () => {
     await w.host.settings.set(CLOSED_BY_SETTING, "Wang Fang");
     const first = await render(<CloseView />, w);
     await user.click(await closeButton("2024-Q1"));
-    await user.click(await screen.findByRole("button", { name: "Close the period" }));
+    await user.click(await confirmClose("2024-Q1"));
     await screen.findByText(/2024-Q1 is closed/);
     first.unmount();
     await render(<PlanView />, w);

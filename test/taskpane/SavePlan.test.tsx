@@ -15,6 +15,7 @@ import { planFileName, planFileText, readFileBytes } from "../../src/app/planFil
 import { canDownload, planFromFragment, planSaveUrl } from "../../src/app/planSave";
 import { SavePlanPage } from "../../src/taskpane/SavePlanPage";
 import { PlanView } from "../../src/taskpane/views/PlanView";
+import { findDialog, inDialog, queryInDialog } from "./support/dialogs";
 import { memoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
@@ -64,7 +65,7 @@ describe("saving the plan file", () => {
     await screen.findByText("The plan is valid.");
     await user.click(screen.getByRole("button", { name: "Download plan (.json)" }));
     expect(view.saved).toEqual([planFileName(defaultPlan())]);
-    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(screen.queryByRole("dialog", { hidden: true })).toBeNull();
   });
 
   it("should, on Mac, open the plan in the system browser to save it there, never relying on a download", async () => {
@@ -73,9 +74,9 @@ describe("saving the plan file", () => {
     const host = planView("Mac");
     await screen.findByText("The plan is valid.");
     await user.click(screen.getByRole("button", { name: "Download plan (.json)" }));
-    const dialog = await screen.findByRole("dialog", { name: "Save the plan file" });
+    const dialog = await findDialog("Save the plan file");
     expect(view.ignored).toEqual([]);
-    await user.click(within(dialog).getByRole("button", { name: "Open in browser to save" }));
+    await user.click(inDialog(dialog, "button", "Open in browser to save"));
     expect(host.opened).toHaveLength(1);
     const url = new URL(host.opened[0]);
     expect(`${url.origin}${url.pathname}`).toBe(
@@ -102,19 +103,19 @@ describe("saving the plan file", () => {
     planView("Mac", { browser: false });
     await screen.findByText("The plan is valid.");
     await user.click(screen.getByRole("button", { name: "Download plan (.json)" }));
-    const dialog = await screen.findByRole("dialog", { name: "Save the plan file" });
-    await user.click(within(dialog).getByRole("button", { name: "Open in browser to save" }));
-    expect(within(dialog).queryByRole("button", { name: "Open in browser to save" })).toBeNull();
+    const dialog = await findDialog("Save the plan file");
+    await user.click(inDialog(dialog, "button", "Open in browser to save"));
+    expect(queryInDialog(dialog, "button", "Open in browser to save")).toBeNull();
     expect(
       within(dialog).getByText("This Excel cannot open your browser: copy the plan instead.")
     ).toBeTruthy();
-    await user.click(within(dialog).getByRole("button", { name: "Copy the plan" }));
+    await user.click(inDialog(dialog, "button", "Copy the plan"));
     expect(copied).toEqual([planFileText(defaultPlan())]);
     const name = planFileName(defaultPlan());
     expect(
       within(dialog).getByText(`Copied. Paste it into a new text file and save it as ${name}.`)
     ).toBeTruthy();
-    expect((within(dialog).getByRole("textbox") as HTMLTextAreaElement).value).toBe(
+    expect((inDialog(dialog, "textbox") as HTMLTextAreaElement).value).toBe(
       planFileText(defaultPlan())
     );
   });

@@ -8,6 +8,7 @@ import * as iconv from "iconv-lite";
 import { defaultPlan } from "../../src/engine";
 import { StartView } from "../../src/taskpane/views/StartView";
 import { memoryHost } from "./support/memoryHost";
+import { findDialog, inDialog } from "./support/dialogs";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -141,9 +142,9 @@ describe("StartView", () => {
     });
     expect(screen.getByText(/already has plan sheets/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Create plan workbook again" }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await findDialog("Replace the sheet?", "alertdialog");
     expect(dialog.textContent).toContain("“Data” was changed after the add-in wrote it.");
-    await user.click(screen.getByRole("button", { name: "Write a new sheet" }));
+    await user.click(inDialog(dialog, "button", "Write a new sheet"));
     await screen.findByText(/Created:/);
   });
 
