@@ -1,27 +1,69 @@
 /**
- * Dialogs the views open. Fluent's focus manager (tabster) marks everything outside the active
- * modal aria-hidden. In jsdom, where its focus events and timers come late on a busy machine, it
- * sometimes marks the new dialog's own portal before it knows that dialog is the modal one, and a
- * role query, which skips hidden elements, then never finds the dialog although it is open. So a
- * dialog and what is in it are found by role and accessible name with hidden elements included:
- * the tests still name each dialog and button as a user hears them, whatever tabster's timing.
- * In a real browser the dialogs are not hidden (the end-to-end run and the screenshots use them).
+ * Dialogs the views open, found by role and by the name a screen reader announces.
+ *
+ * Testing Library's role queries compute that name with the page's styles and skip what is hidden.
+ * In jsdom, Fluent's dialog motion and its focus manager (tabster) run on timers and focus events
+ * that come late on a busy machine: a dialog that is open, with its role and its title, can still
+ * be marked aria-hidden or carry its entering style, and the query then finds no dialog of that
+ * name for as long as it waits (seen with both cores busy). So the name is read here as the
+ * accessibility tree defines it for these elements — the text of what aria-labelledby points to,
+ * else aria-label, else the element's labels or text — with hidden elements included, whatever the
+ * timers' order. In a real browser the dialogs are shown (the end-to-end run and the screenshots).
  */
-import { screen, within, type ByRoleMatcher } from "@testing-library/react";
+import { screen, waitFor, within, type ByRoleMatcher } from "@testing-library/react";
 
 type Name = string | RegExp;
+
+function textOf(ids: string): string {
+  return ids
+    .split(/\s+/)
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
+}
+
+/** The element's accessible name from its attributes and text, styles aside. */
+export function nameOf(el: HTMLElement): string {
+  const by = el.getAttribute("aria-labelledby");
+  const labels = (el as HTMLInputElement).labels;
+  const name =
+    (by && textOf(by)) ||
+    el.getAttribute("aria-label") ||
+    (labels && labels.length > 0
+      ? Array.from(labels, (l) => l.textContent ?? "").join(" ")
+      : el.textContent) ||
+    "";
+  return name.replace(/\s+/g, " ").trim();
+}
+
+function named(elements: HTMLElement[], name: Name | undefined): HTMLElement[] {
+  if (name === undefined) return elements;
+  return elements.filter((el) => {
+    const text = nameOf(el);
+    return typeof name === "string" ? text === name : name.test(text);
+  });
+}
+
+function only(found: HTMLElement[], what: string): HTMLElement {
+  if (found.length !== 1) throw new Error(`expected one ${what}, found ${found.length}`);
+  return found[0];
+}
 
 /** The open dialog of this role and name, once it is in the page. */
 export function findDialog(
   name: Name,
   role: "dialog" | "alertdialog" = "dialog"
 ): Promise<HTMLElement> {
-  return screen.findByRole(role, { name, hidden: true });
+  return waitFor(() =>
+    only(named(screen.queryAllByRole(role, { hidden: true }), name), `${role} "${String(name)}"`)
+  );
 }
 
-/** An element of a role and name inside the dialog. */
+/** The one element of a role (and name) inside the dialog. */
 export function inDialog(dialog: HTMLElement, role: ByRoleMatcher, name?: Name): HTMLElement {
-  return within(dialog).getByRole(role, { name, hidden: true });
+  return only(
+    named(within(dialog).queryAllByRole(role, { hidden: true }), name),
+    `${String(role)} "${String(name ?? "")}" in the dialog`
+  );
 }
 
 /** The same, or null when the dialog holds none. */
@@ -30,5 +72,6 @@ export function queryInDialog(
   role: ByRoleMatcher,
   name?: Name
 ): HTMLElement | null {
-  return within(dialog).queryByRole(role, { name, hidden: true });
+  const found = named(within(dialog).queryAllByRole(role, { hidden: true }), name);
+  return found.length === 1 ? found[0] : found.length === 0 ? null : only(found, String(role));
 }
