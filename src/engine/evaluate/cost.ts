@@ -114,6 +114,16 @@ function fieldSum(frame: Frame, field: number, months: Iterable<number>): number
   return s;
 }
 
+/** Signed and collected revenue of one evaluation row (its months' readable values). */
+export function rowRevenue(ev: Evaluation, r: number): { signed: number; collected: number } {
+  const pf = ev.periods.frame;
+  const months: number[] = [];
+  for (let m = pf.first[r]; m < pf.end[r]; m++) months.push(m);
+  const p = ev.compiled.pay;
+  const mf = ev.months.frame;
+  return { signed: fieldSum(mf, p.signed, months), collected: fieldSum(mf, p.collected, months) };
+}
+
 /** The month an evaluation period's performance pay is paid with: its last month. */
 export function payMonth(period: string): string {
   const p = parsePeriodKey(period);
