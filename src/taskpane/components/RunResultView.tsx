@@ -73,7 +73,7 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
   );
   const separator = language === "zh-CN" ? "、" : ", ";
   // the grade spread checked against the quotas in every grading mode (engine: grading.spread)
-  const departures = run.evaluation.issues.filter((i) => i.code === "distributionDeparts");
+  const departures = run.evaluation.grading.issues.filter((i) => i.code === "distributionDeparts");
   const gradeName = (label: string | null) => {
     const g = (plan ?? run.evaluation.plan).grading.grades.find((x) => x.label === label);
     return g ? format.text(g.name) : "";
