@@ -85,6 +85,8 @@ export interface CostContext {
   ledger: SheetRef | null;
 }
 
+const NUMERIC = ">-1E+300";
+
 function box(row: number, column: number, rows: number, columns: number): RangeRef {
   return { row, column, rows, columns };
 }
@@ -290,8 +292,9 @@ export function writeCost(x: CostContext, top: number): number {
       (k) => {
         const led = keys[k].ledger;
         if (led !== null)
+          // months the ledger cannot pay (#N/A) are left out, as the Scorecard leaves their rows out
           return ledger
-            ? `ROUND(SUMIFS(${colOf(ledger, led)},${colOf(ledger, "month")},${a1cell(r, 0)}),2)`
+            ? `ROUND(SUMIFS(${colOf(ledger, led)},${colOf(ledger, "month")},${a1cell(r, 0)},${colOf(ledger, led)},${str(NUMERIC)}),2)`
             : null;
         const paid = periods.filter((p) => payMonth(p) === m.month);
         if (paid.length === 0) return null;

@@ -5,8 +5,8 @@
  *
  * By team, by grade and overall the lines are the evaluation rows' (the Scorecard's): a row whose
  * line could not be computed is left out of that line, as the Summary's pay table leaves it out.
- * By month, commission and adjustments are the ledger's months (a month the ledger cannot pay has
- * no cost) and performance pay counts in its period's pay month, the period's last month (the pay
+ * By month, commission and adjustments are the ledger's months (a month the ledger cannot pay is
+ * left out, as a row is) and performance pay counts in its period's pay month, the period's last month (the pay
  * schedule's default: the quarter's performance pay with the quarter's last month).
  * Revenue is the sum of the months' readable values; an unreadable cell makes it unreadable.
  */
@@ -161,7 +161,11 @@ function byMonth(ev: Evaluation): PlanCost["byMonth"] {
     for (let m = 0; m < mf.n; m++) if (mf.periods[m] === month) rows.push(m);
     const lines = INCENTIVE_LINES.map((l) => {
       let s = 0;
-      if (l.month) for (const m of rows) s += l.month(ev, m);
+      if (l.month)
+        for (const m of rows) {
+          const v = l.month(ev, m);
+          if (!Number.isNaN(v)) s += v;
+        }
       else
         for (let r = 0; r < pf.n; r++) {
           const v = l.period(ev, r);
