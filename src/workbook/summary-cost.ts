@@ -69,8 +69,8 @@ export const CW = {
   },
   id: { en: "Employee ID", zh: "员工编号" },
   costNote: {
-    en: "Incentive cost = performance pay + commission + bonus/adjustments. By month, performance pay counts in its period's last month. Rows whose pay cannot be computed are left out of the cost.",
-    zh: "激励成本 = 绩效工资 + 销售提成 + 奖金/奖惩。按月统计时，绩效工资计入考核期最后一个月。薪酬无法计算的行不计入成本。",
+    en: "Incentive cost = performance pay + commission + bonus/adjustments. By month, performance pay counts in its period's last month. By team and grade a scorecard row whose pay cannot be computed is left out, by month a ledger month that cannot be paid: where one is left out, the months can add up to more than the teams.",
+    zh: "激励成本 = 绩效工资 + 销售提成 + 奖金/奖惩。按月统计时，绩效工资计入考核期最后一个月。按部门和等级统计时，薪酬无法计算的评分卡行不计入；按月统计时，无法计算提成的月份不计入，因此有行不计入时各月合计可能大于各部门合计。",
   },
 } as const satisfies Record<string, Words>;
 

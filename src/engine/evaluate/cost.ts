@@ -9,6 +9,8 @@
  * left out, as a row is) and performance pay counts in its period's pay month, the period's last month (the pay
  * schedule's default: the quarter's performance pay with the quarter's last month).
  * Revenue is the sum of the months' readable values; an unreadable cell makes it unreadable.
+ * So with a row left out, its good months still count by month: the months can add up to more
+ * than the teams (the Summary's note says so).
  */
 import type { Catalogue, MessageText } from "../messages";
 import type { Result } from "../errors";
