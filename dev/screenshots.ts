@@ -4,6 +4,10 @@
  *   npx tsx dev/screenshots.ts        → docs/images/pane.png, scorecard.png, statement.png, whatif.png,
  *                                       import.png
  *   npx tsx dev/screenshots.ts check  → docs/images/check.png only
+ *   npx tsx dev/screenshots.ts cost   → docs/images/cost.png (the Summary's cost of the plan beside
+ *                                       What-if's cost ratio, zh-CN), and the Generate result with the
+ *                                       quota flags and the What-if view in zh-CN and en-US
+ *                                       (artifacts/screenshots/)
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -17,7 +21,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
-import { columnLetter } from "../src/engine";
+import { columnLetter, type Language } from "../src/engine";
+import { STRINGS } from "../src/taskpane/strings";
 import { build, launch, ROOT, serve } from "../test/e2e/support/browser";
 import { sheetValues, typeInto } from "../test/e2e/support/preview";
 
@@ -53,8 +58,83 @@ async function checkPicture(page: Page, pane: Locator): Promise<void> {
   await page.screenshot({ path: path.join(OUT, "check.png") });
 }
 
+/**
+ * The cost of the plan in one language: the Generate result's quota flags, the What-if view with
+ * the top tier at 6% (its cost ratio now and with the change), and (zh-CN) the Summary sheet's
+ * cost section beside it as docs/images/cost.png.
+ */
+async function costPictures(
+  browser: Awaited<ReturnType<typeof launch>>,
+  origin: string,
+  lang: Language
+): Promise<string[]> {
+  const t = STRINGS[lang];
+  const shots = path.join(ROOT, "artifacts", "screenshots");
+  fs.mkdirSync(shots, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${origin}/preview.html?lang=${lang}`);
+  const pane = page.getByTestId("task-pane");
+  await pane.locator("[data-pane-ready=true]").waitFor();
+  await pane.getByRole("button", { name: t.start.create, exact: true }).click();
+  await pane.getByRole("button", { name: t.start.next }).click();
+  await pane.locator(`input[type=file][aria-label="${t.data.chooseFile}"]`).setInputFiles(FIXTURE);
+  await pane.getByRole("button", { name: t.data.import(73) }).click();
+  await pane.getByRole("button", { name: t.data.next }).click();
+  await pane.getByRole("button", { name: t.generate.run }).click();
+  await pane.getByText(t.generate.done("").slice(0, 4)).first().waitFor({ timeout: 60_000 });
+  const written: string[] = [];
+  const flag = pane.getByRole("heading", { name: t.generate.distribution });
+  await flag.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const generate = path.join(shots, `generate-flag-${lang}.png`);
+  await pane.screenshot({ path: generate });
+  written.push(generate);
+  const more = pane.getByRole("tab", { name: t.nav.whatIf });
+  if ((await more.count()) > 0 && (await more.isVisible())) await more.click();
+  else {
+    await pane.getByRole("button", { name: t.nav.more }).click();
+    await page.getByRole("menuitem", { name: t.nav.whatIf }).click();
+  }
+  await pane.getByRole("textbox", { name: t.plan.tierRate(3) }).fill("6");
+  await pane.getByTestId("whatif-cost").waitFor();
+  const table = pane.getByRole("table", { name: t.whatIf.planCost });
+  await table.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const whatif = path.join(shots, `whatif-cost-${lang}.png`);
+  await pane.screenshot({ path: whatif });
+  written.push(whatif);
+  if (lang === "zh-CN") {
+    const summary = await sheetValues(page, "summary");
+    const row = summary.values.findIndex((r) => r[0] === "方案成本");
+    await page.getByRole("tab", { name: summary.name }).click();
+    await page.locator('[data-cell="A1"]').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // the section's last table row at the bottom of the grid, its title selected
+    await page.locator(`[data-cell="A${row + 27}"]`).scrollIntoViewIfNeeded();
+    await page.locator(`[data-cell="A${row + 1}"]`).click();
+    const cost = path.join(OUT, "cost.png");
+    await page.screenshot({ path: cost });
+    written.push(cost);
+  }
+  await page.close();
+  return written;
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  if (only.includes("cost")) {
+    const dist = build("development");
+    const server = await serve(dist);
+    const browser = await launch();
+    try {
+      for (const lang of ["zh-CN", "en-US"] as const)
+        for (const f of await costPictures(browser, server.origin, lang))
+          console.log(`wrote ${path.relative(ROOT, f)}`);
+    } finally {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+    return;
+  }
   const dist = build("development");
   const server = await serve(dist);
   const browser = await launch();

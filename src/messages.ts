@@ -9,6 +9,7 @@
  */
 import { COMPAT_MESSAGES } from "./compat/messages";
 import { GRADING_MESSAGES } from "./engine/evaluate/grading";
+import { COST_MESSAGES } from "./engine/evaluate/cost";
 import { EXPLAIN_MESSAGES } from "./engine/evaluate/explain";
 import { DECODE_MESSAGES } from "./engine/import/decode";
 import { FEEDBACK_MESSAGES } from "./engine/import/feedback";
@@ -34,6 +35,7 @@ export function messageCatalogues() {
   return {
     engine: ENGINE_MESSAGES,
     grading: GRADING_MESSAGES,
+    cost: COST_MESSAGES,
     explain: EXPLAIN_MESSAGES,
     plan: PLAN_MESSAGES,
     schema: SCHEMA_MESSAGES,

@@ -12,6 +12,7 @@ import { validatePlan } from "./plan/validate";
 import { evaluate } from "./evaluate/evaluate";
 import { annualRows, scorecardRows, ScorecardRow } from "./evaluate/rows";
 import { roundMoney } from "./numeric";
+import { planCost, type CostFigures } from "./evaluate/cost";
 
 export interface PayFigures {
   total: number | null;
@@ -70,6 +71,15 @@ export interface WhatIfSummary {
   /** "A→S": how many moved that way. */
   gradeMoves: Record<string, number>;
   byTeam: { team: string; payBefore: number; payAfter: number; cost: number }[];
+  /**
+   * The cost of the plan (incentive cost ÷ signed and collected revenue, planCost) now and with
+   * the change, in total and by team; null when the changed plan has errors.
+   */
+  planCost: {
+    before: CostFigures;
+    after: CostFigures;
+    byTeam: { team: string; before: CostFigures; after: CostFigures }[];
+  } | null;
 }
 
 export interface WhatIfResult {
@@ -132,6 +142,7 @@ export function whatIf(
     downgrades: 0,
     gradeMoves: {},
     byTeam: [],
+    planCost: null,
   };
   if (hasErrors(issues)) return { issues, rows: [], annual: [], summary: empty };
   const a = evaluate(before, rows, ratings);
@@ -217,5 +228,17 @@ export function whatIf(
       cost: roundMoney(t.payAfter - t.payBefore),
     }))
     .sort((x, y) => (x.team < y.team ? -1 : x.team > y.team ? 1 : 0));
+  const costBefore = planCost(a);
+  const costAfter = planCost(b);
+  const afterTeams = new Map(costAfter.byTeam.map((t) => [t.team, t]));
+  summary.planCost = {
+    before: costBefore.overall,
+    after: costAfter.overall,
+    byTeam: costBefore.byTeam.map((t) => ({
+      team: t.team,
+      before: t,
+      after: afterTeams.get(t.team)!,
+    })),
+  };
   return { issues, rows: out, annual, summary };
 }

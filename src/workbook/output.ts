@@ -104,7 +104,19 @@ export function outputLayout(
     last: ctx.periodRow(Math.max(0, pf.n - 1)),
     column: (k: string) => ctx.sc.get(k),
   };
-  sheets.push(summarySheet(plan, ev, style, language, scRef, names));
+  const monthRef = (sheet: string, cols: Cols) => ({
+    sheet,
+    first: ctx.monthRow(0),
+    last: ctx.monthRow(Math.max(0, ev.months.frame.n - 1)),
+    column: (k: string) => cols.get(k),
+    has: (k: string) => cols.has(k),
+  });
+  sheets.push(
+    summarySheet(plan, ev, style, language, scRef, names, {
+      months: monthRef(names.months, ctx.mc),
+      ledger: monthRef(names.commission, ctx.cc),
+    })
+  );
   sheets.push(monthsSheet(ctx));
   return { language, sheets };
 }

@@ -16,6 +16,14 @@ import type { ChartSpec, RangeRef, SheetLayout, SheetRole, StyleSpec } from "./l
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { say } from "./text";
+import {
+  CW,
+  quotaFlag,
+  writeCost,
+  writeSpread,
+  type CostContext,
+  type SheetRef,
+} from "./summary-cost";
 
 /** Where the scorecard's columns are (the Summary's formulas read them). */
 export interface ScorecardRef {
@@ -162,7 +170,9 @@ export function summarySheet(
   style: FormulaStyle,
   language: Language,
   sc: ScorecardRef,
-  sheetNames: Record<SheetRole, string>
+  sheetNames: Record<SheetRole, string>,
+  /** Monthly data and the Commission ledger, which the cost by month and revenue read. */
+  refs: { months: SheetRef | null; ledger: SheetRef | null } = { months: null, ledger: null }
 ): SheetLayout {
   const x: Summary = {
     plan,
@@ -190,7 +200,31 @@ export function summarySheet(
   styles.push({ range: box(1, 0, 1, 8), italic: true, fontColor: "#595959" });
   const distribution = writeDistribution(x, 3);
   const payRow = writeAverages(x, distribution.next);
-  writePay(x, payRow, distribution.gradedRow);
+  const spreadRow = writePay(x, payRow, distribution.gradedRow);
+  const cx: CostContext = {
+    ev,
+    g,
+    styles,
+    L,
+    fx: x.fx,
+    sc: { ...sc, has: () => true },
+    months: refs.months,
+    ledger: refs.ledger,
+  };
+  const spread = writeSpread(cx, spreadRow);
+  // beside the grade distribution: whether each grade (or better) departs from its quota
+  const flagCol = 5 + v.periods.length;
+  g.set(distribution.head, flagCol, L(CW.check));
+  plan.grading.grades.forEach((_, k) =>
+    g.set(distribution.firstGrade + k, flagCol, quotaFlag(cx, k, spread.flags))
+  );
+  styles.push({
+    range: box(distribution.head, flagCol, 1, 1),
+    bold: true,
+    border: "bottom",
+    wrap: true,
+  });
+  writeCost(cx, spread.next);
 
   const s = emptySheet("summary", sheetNames.summary, "output");
   s.blocks.push(g.block());
@@ -214,7 +248,10 @@ export function summarySheet(
 }
 
 /** Grade distribution against the quotas, per period; the row after it and its totals row. */
-function writeDistribution(x: Summary, top: number): { next: number; gradedRow: number } {
+function writeDistribution(
+  x: Summary,
+  top: number
+): { next: number; gradedRow: number; head: number; firstGrade: number } {
   const { g, styles, L, v, fx } = x;
   let row = top;
   g.set(row, 0, L(W.distribution));
@@ -280,7 +317,7 @@ function writeDistribution(x: Summary, top: number): { next: number; gradedRow: 
       anchor: box(head, 7 + nP, 16, 8),
     });
   }
-  return { next: row + 2, gradedRow };
+  return { next: row + 2, gradedRow, head, firstGrade };
 }
 
 /** Average scores by team and dimension, then the company; the row after it. */
@@ -334,8 +371,8 @@ function writeAverages(x: Summary, top: number): number {
   return row + 1;
 }
 
-/** Pay totals by period, then all periods; graded rows come from the distribution's totals row. */
-function writePay(x: Summary, top: number, gradedRow: number): void {
+/** Pay totals by period, then all periods (graded rows from the distribution's totals row); the row after it. */
+function writePay(x: Summary, top: number, gradedRow: number): number {
   const { g, styles, L, v, fx, col } = x;
   let row = top;
   g.set(row, 0, L(W.pay));
@@ -367,7 +404,7 @@ function writePay(x: Summary, top: number, gradedRow: number): void {
     money("totalPay", p.total, 6);
     row++;
   });
-  if (v.pay.length === 0) return;
+  if (v.pay.length === 0) return row + 1;
   g.set(row, 0, L(W.all));
   for (let c = 1; c <= 6; c++) {
     const value =
@@ -386,4 +423,5 @@ function writePay(x: Summary, top: number, gradedRow: number): void {
   }
   styles.push({ range: box(row, 0, 1, 7), bold: true, border: "top" });
   x.dataBars.push({ range: box(firstPay, 6, v.pay.length, 1), color: "#FFC000" });
+  return row + 2;
 }

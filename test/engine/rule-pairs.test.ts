@@ -33,7 +33,10 @@ import {
   weightedTermsFormula,
 } from "../../src/engine/rules/weighting";
 import { grade, gradeFormula, type Band } from "../../src/engine/rules/grade";
+import { costRatio, costRatioFormula } from "../../src/engine/rules/cost";
 import {
+  aboveQuotaFormula,
+  spreadCheck,
   competitionRanks,
   distributionCutoffs,
   forcedGradeFormula,
@@ -715,3 +718,68 @@ function expectMissing(got: unknown, policy: "error" | "zero" | "renormalize"): 
   else if (policy === "zero") expect(got).toBe(0);
   else expect(got).toBe("");
 }
+
+describe("grade spread against the quotas", () => {
+  it("should flag a grade where the people at or above it pass its cut-off, like spreadCheck", () => {
+    const labels = ["S", "A", "B", "C", "D"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 5, maxLength: 5 }),
+        fc.constantFrom(
+          [0.1, 0.2, 0.5, 0.15, 0.05],
+          [10, 20, 40, 20, 10],
+          [0.05, 0.25, 0.4, 0.2, 0.1]
+        ),
+        (counts, shares) => {
+          sheet.clear();
+          const quotas = labels.map((label, k) => ({ label, share: shares[k] }));
+          const check = spreadCheck(counts, quotas);
+          const total = shares.reduce((a, b) => a + b, 0);
+          const scale = Math.abs(total - 100) <= 1e-6 ? 100 : 1;
+          const cum = shares.map(
+            (_, k) => shares.slice(0, k + 1).reduce((a, b) => a + b, 0) / scale
+          );
+          const C = sheet.column(0, counts);
+          const S = sheet.column(1, cum);
+          const [N] = sheet.column(2, [`=SUM(${sheet.range(0, 5)})`]);
+          for (let k = 0; k < labels.length - 1; k++) {
+            const atOrAbove = `SUM(${C[0]}:${C[k]})`;
+            const flag = sheet.eval(aboveQuotaFormula(atOrAbove, N, S[k], `"over"`));
+            expect(flag).toBe(check.departs[k] ? "over" : "");
+          }
+        }
+      ),
+      RUNS
+    );
+  });
+});
+
+describe("cost of the plan", () => {
+  it("should divide cost by revenue, and say there is no revenue at 0 or less", () => {
+    fc.assert(
+      fc.property(
+        money,
+        fc.oneof(
+          money,
+          fc.constant(0),
+          money.map((x) => -x)
+        ),
+        (cost, revenue) => {
+          sheet.clear();
+          const [C, R] = sheet.column(0, [cost, revenue]);
+          const got = sheet.eval(costRatioFormula(C, R, `"none"`));
+          const want = costRatio(cost, revenue);
+          if (isError(want)) {
+            expect(want.key).toBe("noRevenue");
+            expect(got).toBe("none");
+          } else expectNumber(got, want);
+        }
+      ),
+      RUNS
+    );
+    sheet.clear();
+    const [C, R] = sheet.column(0, [100, "=NA()"]);
+    expect(sheet.eval(costRatioFormula(C, R, `"none"`))).toBe("error");
+    expect(isError(costRatio(100, NaN))).toBe(true);
+  });
+});

@@ -56,6 +56,17 @@ describe("what-if", () => {
       expect.objectContaining({ team: "West", cost: 600 }),
     ]);
     expect(w.summary.upgrades + w.summary.downgrades).toBe(0);
+    // the cost of the plan: the same revenue, 2,100 more incentive cost
+    const pc = w.summary.planCost!;
+    expect(pc.after.cost - pc.before.cost).toBe(2100);
+    expect(pc.after.signed).toBe(pc.before.signed);
+    // signed: 3 reps × 3 × 100,000 and A4 3 × 70,000 = 1,110,000
+    expect(pc.before.signed).toBe(1110000);
+    expect(pc.after.ofSigned).toBeCloseTo(pc.after.cost / 1110000, 15);
+    expect(pc.byTeam.map((t) => [t.team, t.after.cost - t.before.cost])).toEqual([
+      ["East", 1500],
+      ["West", 600],
+    ]);
   });
   it("should show grade changes and their cost when a band moves", () => {
     const rows = team();

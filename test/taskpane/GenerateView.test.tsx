@@ -85,6 +85,48 @@ describe("GenerateView", () => {
     expect(screen.getByText(/Renewal rate could not be read/)).toBeTruthy();
   });
 
+  it.each(["bands", "bandsWithCheck", "forced"] as const)(
+    "should flag each group whose grade spread departs from the quotas (%s mode)",
+    async (mode) => {
+      const user = userEvent.setup();
+      const host = hostWithSampleData();
+      host.plan!.grading.mode = mode;
+      renderWithProviders(<GenerateView />, {
+        host,
+        initial: { workbook: { sheets: host.sheets, language: "zh-CN" }, plan: host.plan! },
+        language: "zh-CN",
+      });
+      await user.click(await screen.findByRole("button", { name: "生成评分卡" }));
+      await screen.findByText(/已写入/);
+      // the engine's check, recomputed here: people at or above each grade against its cut-off
+      const reading = readDataTable(host.data!, host.plan!);
+      const ev = evaluate(host.plan!, reading.rows);
+      const expected: string[] = [];
+      for (const sp of ev.grading.spread) {
+        const labels = host.plan!.grading.grades.map((g) => g.label);
+        let cum = 0;
+        sp.counts.forEach((c, k) => {
+          cum += c;
+          if (k < labels.length - 1 && cum > sp.check.allowed[k])
+            expected.push(`${sp.group || "全公司"} ${sp.period}：${labels[k]} 及以上占`);
+        });
+      }
+      if (expected.length === 0) {
+        expect(screen.getByText("各分布组的等级分布均符合分布比例。")).toBeTruthy();
+        return;
+      }
+      expect(
+        screen.getByText(new RegExp(`等级分布有 ${expected.length} 处超出分布比例`))
+      ).toBeTruthy();
+      const list = screen.getByRole("list", { name: "超出分布比例" });
+      const items = within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent ?? "");
+      expect(items.length).toBe(Math.min(4, expected.length));
+      items.forEach((text, i) => expect(text).toContain(expected[i]));
+    }
+  );
+
   it("should run one team only when a group is chosen", async () => {
     const user = userEvent.setup();
     const host = hostWithSampleData();

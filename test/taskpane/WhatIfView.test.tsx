@@ -93,6 +93,48 @@ describe("WhatIfView", () => {
     );
   });
 
+  it("should show the cost of the plan (incentive cost ÷ signed) now and with the change, in total and by team", async () => {
+    const user = userEvent.setup();
+    const { host, check } = await setup();
+    const rate = screen.getByRole("textbox", { name: "Tier 3: rate" });
+    await user.clear(rate);
+    await user.type(rate, "6");
+    const after = structuredClone(host.plan!);
+    after.commission.tiers[2].rate = 0.06;
+    // recomputed from the scorecard's pay lines and the data's signed amounts, team by team
+    const pct = (v: number) => formatter("en-US").percent(v, 2);
+    const ratio = (plan: Plan, team: string | null) => {
+      const rows = scorecardRows(evaluate(plan, check.data.rows)).filter(
+        (r) => team === null || r.team === team
+      );
+      let cost = 0;
+      for (const r of rows) cost += (r.performancePay ?? 0) + (r.commission ?? 0) + (r.bonus ?? 0);
+      let revenue = 0;
+      for (const d of check.data.rows)
+        if (team === null || d.team === team) revenue += d.values.sales_amount ?? 0;
+      return Math.round(cost * 100) / 100 / (Math.round(revenue * 100) / 100);
+    };
+    const table = await screen.findByRole("table", {
+      name: "Cost of the plan: incentive cost ÷ signed revenue",
+    });
+    const lines = within(table).getAllByRole("row").slice(1);
+    const teams = [...new Set(check.data.rows.map((r) => r.team))];
+    expect(lines).toHaveLength(1 + teams.length);
+    let compared = 0;
+    for (const line of lines) {
+      const [name, now, changed] = within(line)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+      const team = name === "All teams" ? null : name!;
+      expect(now).toBe(pct(ratio(host.plan!, team)));
+      expect(changed).toBe(pct(ratio(after, team)));
+      compared++;
+    }
+    expect(compared).toBe(1 + teams.length);
+    // a higher top rate costs more against the same revenue
+    expect(ratio(after, null)).toBeGreaterThan(ratio(host.plan!, null));
+  });
+
   it("should show grade changes and their cost when a band moves", async () => {
     const user = userEvent.setup();
     const { host, check } = await setup();

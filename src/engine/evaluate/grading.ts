@@ -7,7 +7,9 @@ import {
   competitionRanks,
   distributionCutoffs,
   gradeIndexForRank,
+  spreadCheck,
   type Quota,
+  type SpreadCheck,
 } from "../rules/distribution";
 import { matrixRatio, matrixUnchecked } from "../rules/coefficient";
 import { reaches } from "../numeric";
@@ -18,10 +20,10 @@ import { CellState, Frame } from "./frame";
 
 export const GRADING_MESSAGES = {
   distributionDeparts: {
-    en: "{group} {period}: {count} rated {label} or better; the quotas allow {allowed} of {n}.",
-    zh: "{group} {period}：{label} 及以上 {count} 人，按比例最多 {allowed} 人（共 {n} 人）。",
+    en: "{label} or better: {share} ({count} of {n}) against a quota of {quota} (at most {allowed}) in {group}, {period}.",
+    zh: "{group} {period}：{label} 及以上占 {share}（{n} 人中 {count} 人），超出分布比例 {quota}（最多 {allowed} 人）。",
   },
-  companyGroup: { en: "Company", zh: "全公司" },
+  companyGroup: { en: "the company", zh: "全公司" },
 } satisfies Catalogue;
 
 export const enum GradeRule {
@@ -43,7 +45,51 @@ export interface Grading {
   /** Matrix inputs per row (NaN when the grade table is used). */
   matrixAttainment: Float64Array;
   matrixCollection: Float64Array;
+  /** The grade spread of each distribution group and period against the quotas, in every mode. */
+  spread: GroupSpread[];
   issues: Issue[];
+}
+
+/** How one distribution group's grades spread in one period, checked against the quotas. */
+export interface GroupSpread {
+  period: string;
+  /** "" for the company, else the team. */
+  group: string;
+  /** People at each grade (plan.grading.grades order). */
+  counts: number[];
+  check: SpreadCheck;
+}
+
+/** A share as a percentage with at most one decimal, the same in both languages ("35%", "7.5%"). */
+export function percentText(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** The located, bilingual warnings of a group whose spread departs from the quotas. */
+export function spreadIssues(spread: GroupSpread, quotas: readonly Quota[]): Issue[] {
+  const { check, group, period } = spread;
+  let total = 0;
+  for (const q of quotas) total += q.share;
+  const scale = Math.abs(total - 100) <= 1e-6 ? 100 : 1;
+  const out: Issue[] = [];
+  let cumShare = 0;
+  quotas.forEach((q, k) => {
+    cumShare += q.share / scale;
+    if (!check.departs[k]) return;
+    out.push(
+      issue("warning", "distributionDeparts", {
+        group: group ? { en: `team ${group}`, zh: group } : GRADING_MESSAGES.companyGroup,
+        period,
+        count: check.cumulative[k],
+        label: q.label,
+        allowed: check.allowed[k],
+        n: check.n,
+        share: percentText(check.n ? check.cumulative[k] / check.n : 0),
+        quota: percentText(cumShare),
+      })
+    );
+  });
+  return out;
 }
 
 export function bandIndex(cp: CompiledPlan, total: number): number {
@@ -80,6 +126,7 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
     coefficient: new Float64Array(n).fill(NaN),
     matrixAttainment: new Float64Array(n).fill(NaN),
     matrixCollection: new Float64Array(n).fill(NaN),
+    spread: [],
     issues: [],
   };
   const quotas: Quota[] = g.grades.map((x) => ({ label: x.label, share: x.quota }));
@@ -93,7 +140,7 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
     if (list) list.push(r);
     else byGroup.set(k, [r]);
   }
-  for (const [k, rows] of byGroup) {
+  for (const rows of byGroup.values()) {
     const m = rows.length;
     const cut = distributionCutoffs(m, quotas);
     if (g.mode === "forced") {
@@ -109,36 +156,23 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
       }
       continue;
     }
-    const counts = new Int32Array(quotas.length);
     for (const r of rows) {
       const b = bandIndex(cp, totals[r]);
       out.gradeIndex[r] = b;
       out.rule[r] = b >= 0 ? GradeRule.Band : GradeRule.None;
       out.groupSize[r] = m;
-      if (b >= 0) counts[b]++;
-    }
-    if (g.mode === "bandsWithCheck") {
-      const [period, group] = k.split("\u0000");
-      // Cumulative check from the best grade down: more people at or above a grade than the
-      // quotas allow is a departure (fewer is not: nobody is pushed up).
-      let cum = 0;
-      for (let q = 0; q < quotas.length - 1; q++) {
-        cum += counts[q];
-        if (cum > cut[q]) {
-          out.issues.push(
-            issue("warning", "distributionDeparts", {
-              group: group || GRADING_MESSAGES.companyGroup,
-              period,
-              count: cum,
-              label: quotas[q].label,
-              allowed: cut[q],
-              n: m,
-            })
-          );
-        }
-      }
     }
   }
+  for (const [k, rows] of byGroup) {
+    const counts = new Array<number>(quotas.length).fill(0);
+    for (const r of rows) if (out.gradeIndex[r] >= 0) counts[out.gradeIndex[r]]++;
+    const [period, group] = k.split("\u0000");
+    out.spread.push({ period, group, counts, check: spreadCheck(counts, quotas) });
+  }
+  out.spread.sort((a, b) =>
+    a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.group.localeCompare(b.group, "zh-CN")
+  );
+  for (const sp of out.spread) out.issues.push(...spreadIssues(sp, quotas));
   // Coefficients
   const matrix = g.coefficientMode === "matrix";
   for (let r = 0; r < n; r++) {

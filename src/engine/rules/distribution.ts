@@ -54,6 +54,50 @@ export function distributionCutoffs(n: number, quotas: readonly Quota[]): number
 }
 
 /**
+ * The grade spread of one distribution group against the quotas, checked as bandsWithCheck has
+ * always checked it: from the best grade down, the people at or above grade k (counts[0..k]) may
+ * not outnumber the forced-distribution cut-off c_k = ROUND(N × cumulative share_k, 0), N being the
+ * group's graded people. Fewer is not a departure (nobody is pushed up), and the last grade cannot
+ * depart (everyone is at or above it). The same test holds whatever the grading mode: with bands
+ * the scores decide the spread, with forced distribution ties at a cut-off can push it over.
+ */
+export interface SpreadCheck {
+  /** People graded in the group. */
+  n: number;
+  /** People at or above each grade. */
+  cumulative: number[];
+  /** The cut-off of each grade: how many may be at or above it. */
+  allowed: number[];
+  /** Whether the people at or above each grade exceed its cut-off. */
+  departs: boolean[];
+}
+
+export function spreadCheck(counts: readonly number[], quotas: readonly Quota[]): SpreadCheck {
+  let n = 0;
+  for (const c of counts) n += c;
+  const allowed = distributionCutoffs(n, quotas);
+  const cumulative: number[] = [];
+  let cum = 0;
+  for (const c of counts) cumulative.push((cum += c));
+  const departs = cumulative.map((c, k) => k < quotas.length - 1 && c > allowed[k]);
+  return { n, cumulative, allowed, departs };
+}
+
+/**
+ * The spread check of one grade as a formula: `flag` (a quoted text) when `cumulative` (people at
+ * or above the grade) exceeds ROUND(n × `share`, 0), `share` being the grade's cumulative quota
+ * share (Plan_GradeCumulative), else "".
+ */
+export function aboveQuotaFormula(
+  cumulative: string,
+  n: string,
+  share: string,
+  flag: string
+): string {
+  return `IF(${cumulative}>ROUND(ROUND(${n}*${share},9),0),${flag},"")`;
+}
+
+/**
  * Ranks of numeric scores, best first: 1 + the number of scores strictly greater beyond the
  * boundary tolerance (each pair compared on its own, so near-ties never chain). Equal scores
  * share a rank. `NaN` entries are skipped and get rank 0.

@@ -72,6 +72,8 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
     r.problems.filter((i) => i.severity === "error")
   );
   const separator = language === "zh-CN" ? "、" : ", ";
+  // the grade spread checked against the quotas in every grading mode (engine: grading.spread)
+  const departures = run.evaluation.grading.issues.filter((i) => i.code === "distributionDeparts");
   const gradeName = (label: string | null) => {
     const g = (plan ?? run.evaluation.plan).grading.grades.find((x) => x.label === label);
     return g ? format.text(g.name) : "";
@@ -150,6 +152,21 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
           {t.generate.distribution}
         </Body1Strong>
         <GradeChart grades={summary.grades} />
+        {departures.length > 0 ? (
+          <>
+            <MessageBar intent="warning">
+              <MessageBarBody>{t.generate.spreadDeparts(departures.length)}</MessageBarBody>
+            </MessageBar>
+            <IssueList
+              issues={departures}
+              language={language}
+              label={t.generate.spreadLabel}
+              pageSize={4}
+            />
+          </>
+        ) : (
+          <Caption1>{t.generate.spreadWithin}</Caption1>
+        )}
       </section>
       <section className={styles.section} aria-labelledby="result-teams">
         <Body1Strong as="h3" id="result-teams" className={styles.heading}>

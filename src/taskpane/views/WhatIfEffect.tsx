@@ -14,7 +14,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WhatIfResult, WhatIfRow } from "../../engine";
+import { isError, type WhatIfResult, type WhatIfRow } from "../../engine";
+import type { CostFigures } from "../../engine/evaluate/cost";
 import type { Formatter } from "../format";
 import { useSession } from "../session";
 
@@ -114,6 +115,7 @@ export function WhatIfEffect({
           ))}
         </TableBody>
       </Table>
+      {s.planCost && <WhatIfPlanCost cost={s.planCost} />}
       <Switch
         checked={onlyChanged}
         label={t.whatIf.onlyChanged}
@@ -125,6 +127,46 @@ export function WhatIfEffect({
         showAll={showAll}
         setShowAll={setShowAll}
       />
+    </section>
+  );
+}
+
+/** Incentive cost ÷ signed revenue now and with the change, in total and by team. */
+function WhatIfPlanCost({ cost }: { cost: NonNullable<Summary["planCost"]> }): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, format } = useSession();
+  const ratio = (f: CostFigures) =>
+    isError(f.ofSigned)
+      ? f.ofSigned.key === "noRevenue"
+        ? t.whatIf.noRevenue
+        : "—"
+      : format.percent(f.ofSigned, 2);
+  const line = (key: string, name: string, before: CostFigures, after: CostFigures) => (
+    <TableRow key={key}>
+      <TableCell>{name}</TableCell>
+      <TableCell className={styles.num}>{ratio(before)}</TableCell>
+      <TableCell className={styles.num}>{ratio(after)}</TableCell>
+    </TableRow>
+  );
+  return (
+    <section className={styles.section} aria-labelledby="whatif-plan-cost">
+      <Body1Strong as="h4" id="whatif-plan-cost" className={styles.heading}>
+        {t.whatIf.planCost}
+      </Body1Strong>
+      <Caption1>{t.whatIf.planCostNote}</Caption1>
+      <Table size="extra-small" aria-labelledby="whatif-plan-cost" className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.whatIf.team}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t.whatIf.before}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{t.whatIf.after}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {line("", t.whatIf.overall, cost.before, cost.after)}
+          {cost.byTeam.map((x) => line(x.team, x.team, x.before, x.after))}
+        </TableBody>
+      </Table>
     </section>
   );
 }
