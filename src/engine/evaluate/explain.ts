@@ -14,11 +14,12 @@ import { orNull } from "../numeric";
 import { issue } from "../issues";
 import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
-import { inputFields } from "../plan/model";
+import { inputFields, PAY_FIELDS, teamCommission } from "../plan/model";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
+import { TeamStatus } from "./team";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
 import {
@@ -207,6 +208,21 @@ export interface CommissionMonthTrace {
   status: "ok" | "basisMissing" | "targetMissing" | "gradeMissing" | "conflict";
 }
 
+/** 团队提成 of a lead's month: the members it sums, the team basis and each tier slice. */
+export interface TeamMonthTrace {
+  period: string;
+  team: string;
+  basis: "collected" | "signed";
+  includeOwn: boolean;
+  /** The rows summed, in order; `amount` null where the basis is blank or unreadable. */
+  members: { id: string; name: string; amount: number | null; own: boolean; source: SourceRef }[];
+  teamBasis: number | null;
+  method: "marginal" | "whole";
+  slices: CommissionSlice[];
+  commission: number | null;
+  status: "ok" | "basisMissing" | "conflict";
+}
+
 export interface PayMonthTrace {
   period: string;
   share: number | null;
@@ -215,6 +231,8 @@ export interface PayMonthTrace {
   performanceStandardFull: number | null;
   performanceStandard: number | null;
   commission: number | null;
+  /** 团队提成 of the month (0 for people who lead no team). */
+  teamCommission: number | null;
   adjustment: number;
 }
 
@@ -225,6 +243,7 @@ export interface PayTrace {
   coefficient: number | null;
   performancePay: number | null;
   commission: number | null;
+  teamCommission: number | null;
   bonus: number | null;
   total: number | null;
 }
@@ -242,6 +261,8 @@ export interface ScorecardTrace {
   grade: GradeTrace;
   coefficient: CoefficientTrace;
   commission: CommissionMonthTrace[];
+  /** 团队提成, month by month, when the person leads a team (else empty). */
+  team: TeamMonthTrace[];
   pay: PayTrace;
   status: "ok" | "warning" | "error";
   problems: Issue[];
@@ -544,6 +565,95 @@ const COMMISSION_STATUS_NAMES = [
   "conflict",
 ] as const;
 
+/** A lead's month of team commission as the explanation shows it, with its tier slices. */
+function teamMonthTrace(ev: Evaluation, m: number): TeamMonthTrace {
+  const L = ev.ledger;
+  const t = teamCommission(ev.plan)!;
+  const months = ev.months.frame;
+  const teamBasis = orNull(L.teamBasis[m]);
+  const members = (L.teamMembers.get(m) ?? []).map((x) => ({
+    id: months.ids[x],
+    name: months.names[x],
+    amount: orNull(L.basis[x]),
+    own: months.ids[x] === months.ids[m],
+    source: months.sources[x],
+  }));
+  return {
+    period: months.periods[m],
+    team: t.leads[L.teamLead[m]].team,
+    basis: ev.plan.commission.basis,
+    includeOwn: t.includeOwn,
+    members,
+    teamBasis,
+    method: t.method,
+    slices:
+      teamBasis === null
+        ? []
+        : commissionSlices(
+            teamBasis > 0 ? teamBasis : 0,
+            t.tiers.map((x) => x.from),
+            t.tiers.map((x) => x.rate),
+            t.method
+          ),
+    commission: orNull(L.team[m]),
+    status: TEAM_STATUS_NAMES[L.teamStatus[m]],
+  };
+}
+
+const TEAM_STATUS_NAMES = ["ok", "basisMissing", "conflict"] as const;
+
+/**
+ * The months of a row a lead has no data row in while the team has (the run's issues): the
+ * team commission of the row cannot be summed.
+ */
+export function absentLeadIssues(ev: Evaluation, id: string, period: string): Issue[] {
+  // A month key is the row's own period; a quarter's months are those of its number.
+  const q = (p: string) => `${p.slice(0, 4)}-Q${Math.ceil(Number(p.slice(5, 7)) / 3)}`;
+  return ev.issues.filter(
+    (i) =>
+      i.code === "teamLeadAbsent" &&
+      i.subject?.id === id &&
+      !!i.subject.period &&
+      (i.subject.period === period || q(i.subject.period) === period)
+  );
+}
+
+/**
+ * What stops a lead's team commission of a month (团队提成), located at the member's row and
+ * basis cell: a blank or unreadable basis, or two different rows for one person.
+ */
+export function teamProblems(ev: Evaluation, m: number): Issue[] {
+  const L = ev.ledger;
+  const li = L.teamLead[m];
+  const p = L.teamProblem[m];
+  const team = teamCommission(ev.plan);
+  if (li < 0 || p < 0 || !team) return [];
+  const cp = ev.compiled;
+  const months = ev.months.frame;
+  const src = months.sources[p];
+  const params = { period: months.periods[m], team: team.leads[li].team, member: months.ids[p] };
+  const subject = { id: months.ids[m], period: months.periods[m] };
+  if (L.teamStatus[m] === TeamStatus.Conflict)
+    return [
+      issue(
+        "error",
+        "teamConflict",
+        { ...params, row: src.row, other: months.conflicts[p] },
+        { subject, location: { sheet: src.sheet, row: src.row } }
+      ),
+    ];
+  const key = cp.plan.commission.basis === "collected" ? PAY_FIELDS.collected : PAY_FIELDS.signed;
+  const k = cp.fieldIndex.get(key)!;
+  return [
+    issue(
+      "error",
+      "teamBasisMissing",
+      { ...params, field: cp.plan.fields[k].name },
+      { subject, location: { sheet: src.sheet, row: src.row, column: src.columns?.[key] } }
+    ),
+  ];
+}
+
 /** The problems of a month's commission and pay inputs. */
 function monthProblems(
   ev: Evaluation,
@@ -605,6 +715,7 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
     performanceStandardFull: monthValue(ev, p.performancePay, m),
     performanceStandard: orNull(mp.performanceStandard[m]),
     commission: orNull(mp.commission[m]),
+    teamCommission: orNull(mp.teamCommission[m]),
     adjustment: mp.adjustment[m],
   };
 }
@@ -625,6 +736,7 @@ function payTrace(
       coefficient: orNull(pp.coefficient[r]),
       performancePay: orNull(pp.performancePay[r]),
       commission: orNull(pp.commission[r]),
+      teamCommission: orNull(pp.teamCommission[r]),
       bonus: orNull(pp.bonus[r]),
       total: orNull(pp.total[r]),
     };
@@ -635,6 +747,7 @@ function payTrace(
     coefficient: null,
     performancePay: null,
     commission: months[0]?.commission ?? null,
+    teamCommission: months[0]?.teamCommission ?? null,
     bonus: months[0]?.adjustment ?? null,
     total: null,
   };
@@ -695,12 +808,18 @@ export function explain(
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
+  const team: TeamMonthTrace[] = [];
   for (const m of memberRows) {
     const month = commissionMonthTrace(ev, m);
     commission.push(month);
     monthProblems(ev, m, month.status, problems);
     payMonths.push(payMonthTrace(ev, m));
+    if (ev.ledger.teamLead[m] >= 0) {
+      team.push(teamMonthTrace(ev, m));
+      problems.push(...teamProblems(ev, m));
+    }
   }
+  problems.push(...absentLeadIssues(ev, frame.ids[r], frame.periods[r]));
   const [strengths, gaps] = strengthsAndGaps(indicators);
   return {
     subject: {
@@ -720,6 +839,7 @@ export function explain(
     grade,
     coefficient,
     commission,
+    team,
     pay: payTrace(ev, r, isPeriods, payMonths),
     status: STATUS_NAMES[set.status[r] as RowStatus],
     problems,
