@@ -399,6 +399,13 @@ const en = {
     performancePay: (standard: string, coefficient: string) =>
       `Performance pay: ${standard} × ${coefficient}`,
     commissionLine: "Commission",
+    teamCommission: "Team commission (团队提成)",
+    teamCommissionLine: "Team commission",
+    teamMonth: (period: string, team: string, basis: string) =>
+      `${period} · ${team} · team basis ${basis}`,
+    teamMembers: (count: number, own: boolean) =>
+      `The ${count} ${count === 1 ? "row" : "rows"} of the team summed${own ? ", the lead's own included" : ", the lead's own left out"}:`,
+    teamOwn: "(lead)",
     bonus: "Bonus and adjustments",
     totalPay: "Total pay",
     strengths: "Strengths",
@@ -989,6 +996,13 @@ const zh: Strings = {
     performancePay: (standard: string, coefficient: string) =>
       `绩效工资：${standard} × ${coefficient}`,
     commissionLine: "销售提成",
+    teamCommission: "团队提成",
+    teamCommissionLine: "团队提成",
+    teamMonth: (period: string, team: string, basis: string) =>
+      `${period} · ${team} · 团队提成基数 ${basis}`,
+    teamMembers: (count: number, own: boolean) =>
+      `合计团队 ${count} 行数据${own ? "（含负责人本人）" : "（不含负责人本人）"}：`,
+    teamOwn: "（负责人）",
     bonus: "奖金与奖惩调整",
     totalPay: "薪酬合计",
     strengths: "优势",
