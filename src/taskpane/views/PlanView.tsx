@@ -30,6 +30,8 @@ import { DimensionsSection } from "../components/plan/DimensionsSection";
 import { GeneralSection } from "../components/plan/GeneralSection";
 import { GradesSection } from "../components/plan/GradesSection";
 import { PaySection } from "../components/plan/PaySection";
+import { TeamCommissionSection } from "../components/plan/TeamCommissionSection";
+import { checkWorkbook, teamsOf } from "../../app/workflow";
 import { issuesUnder } from "../components/plan/planEditing";
 
 const useStyles = makeStyles({
@@ -66,6 +68,8 @@ export function PlanView(): React.JSX.Element {
     format,
     closing,
     loadClosing,
+    check,
+    setCheck,
   } = useSession();
   const load = useAction();
   const save = useAction();
@@ -101,6 +105,14 @@ export function PlanView(): React.JSX.Element {
       .filter((e) => e.planVersion === draft.version && e.planChecksum !== sum)
       .map((e) => e.period);
   }, [draft, dirty, closing]);
+
+  // The leads' teams are picked from the Data sheet's teams: read it once team commission is on.
+  const teamOn = Boolean(draft?.commission.team);
+  React.useEffect(() => {
+    if (!teamOn || check || !plan || !hasSheet) return;
+    checkWorkbook(host, plan).then(setCheck, () => undefined);
+  }, [teamOn, check, plan, hasSheet, host, setCheck]);
+  const teams = React.useMemo(() => teamsOf(check?.data.rows ?? []), [check]);
 
   const issues = React.useMemo(() => (draft ? validatePlan(draft) : []), [draft]);
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -276,6 +288,17 @@ export function PlanView(): React.JSX.Element {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <CommissionSection {...props} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="team">
+          <AccordionHeader as="h3">
+            <span className={styles.header}>
+              {t.plan.sections.team}
+              {sectionBadge("commission.team")}
+            </span>
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <TeamCommissionSection {...props} teams={teams} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="pay">
