@@ -1,9 +1,5 @@
 import * as React from "react";
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Button,
   MessageBar,
@@ -25,14 +21,9 @@ import { ErrorBar } from "../components/ErrorBar";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ViewTitle } from "../components/ViewTitle";
-import { CommissionSection } from "../components/plan/CommissionSection";
-import { DimensionsSection } from "../components/plan/DimensionsSection";
-import { GeneralSection } from "../components/plan/GeneralSection";
-import { GradesSection } from "../components/plan/GradesSection";
-import { PaySection } from "../components/plan/PaySection";
-import { TeamCommissionSection } from "../components/plan/TeamCommissionSection";
 import { checkWorkbook, teamsOf } from "../../app/workflow";
 import { issuesUnder } from "../components/plan/planEditing";
+import { PlanSections } from "../components/plan/PlanSections";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -41,13 +32,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
-  panel: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-  },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
 
 /**
@@ -249,65 +233,7 @@ export function PlanView(): React.JSX.Element {
         error={save.error ?? load.error}
         onRetry={save.error ? () => void write() : () => void reload()}
       />
-      <Accordion multiple collapsible defaultOpenItems={["dimensions"]}>
-        <AccordionItem value="general">
-          <AccordionHeader as="h3">{t.plan.sections.general}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <GeneralSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="dimensions">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.dimensions}
-              {sectionBadge("dimensions")}
-              {sectionBadge("indicators")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <DimensionsSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="grades">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.grades}
-              {sectionBadge("grading")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <GradesSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="commission">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.commission}
-              {sectionBadge("commission")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <CommissionSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="team">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.team}
-              {sectionBadge("commission.team")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <TeamCommissionSection {...props} teams={teams} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="pay">
-          <AccordionHeader as="h3">{t.plan.sections.pay}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <PaySection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <PlanSections section={props} badge={sectionBadge} teams={teams} />
     </>
   );
 }
