@@ -19,6 +19,12 @@ import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
+import {
+  absentLeadIssues,
+  teamMonthTrace,
+  teamProblems,
+  type TeamMonthTrace,
+} from "./explain-team";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
 import {
@@ -30,6 +36,8 @@ import {
   RowStatus,
   ScoreSet,
 } from "./score";
+
+export { absentLeadIssues, teamProblems, type TeamMonthTrace };
 
 export const EXPLAIN_MESSAGES = {
   indicatorProblem: {
@@ -215,6 +223,8 @@ export interface PayMonthTrace {
   performanceStandardFull: number | null;
   performanceStandard: number | null;
   commission: number | null;
+  /** 团队提成 of the month (0 for people who lead no team). */
+  teamCommission: number | null;
   adjustment: number;
 }
 
@@ -225,6 +235,7 @@ export interface PayTrace {
   coefficient: number | null;
   performancePay: number | null;
   commission: number | null;
+  teamCommission: number | null;
   bonus: number | null;
   total: number | null;
 }
@@ -242,6 +253,8 @@ export interface ScorecardTrace {
   grade: GradeTrace;
   coefficient: CoefficientTrace;
   commission: CommissionMonthTrace[];
+  /** 团队提成, month by month, when the person leads a team (else empty). */
+  team: TeamMonthTrace[];
   pay: PayTrace;
   status: "ok" | "warning" | "error";
   problems: Issue[];
@@ -605,6 +618,7 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
     performanceStandardFull: monthValue(ev, p.performancePay, m),
     performanceStandard: orNull(mp.performanceStandard[m]),
     commission: orNull(mp.commission[m]),
+    teamCommission: orNull(mp.teamCommission[m]),
     adjustment: mp.adjustment[m],
   };
 }
@@ -625,6 +639,7 @@ function payTrace(
       coefficient: orNull(pp.coefficient[r]),
       performancePay: orNull(pp.performancePay[r]),
       commission: orNull(pp.commission[r]),
+      teamCommission: orNull(pp.teamCommission[r]),
       bonus: orNull(pp.bonus[r]),
       total: orNull(pp.total[r]),
     };
@@ -635,6 +650,7 @@ function payTrace(
     coefficient: null,
     performancePay: null,
     commission: months[0]?.commission ?? null,
+    teamCommission: months[0]?.teamCommission ?? null,
     bonus: months[0]?.adjustment ?? null,
     total: null,
   };
@@ -695,12 +711,18 @@ export function explain(
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
+  const team: TeamMonthTrace[] = [];
   for (const m of memberRows) {
     const month = commissionMonthTrace(ev, m);
     commission.push(month);
     monthProblems(ev, m, month.status, problems);
     payMonths.push(payMonthTrace(ev, m));
+    if (ev.ledger.teamLead[m] >= 0) {
+      team.push(teamMonthTrace(ev, m));
+      problems.push(...teamProblems(ev, m));
+    }
   }
+  problems.push(...absentLeadIssues(ev, frame.ids[r], frame.periods[r]));
   const [strengths, gaps] = strengthsAndGaps(indicators);
   return {
     subject: {
@@ -720,6 +742,7 @@ export function explain(
     grade,
     coefficient,
     commission,
+    team,
     pay: payTrace(ev, r, isPeriods, payMonths),
     status: STATUS_NAMES[set.status[r] as RowStatus],
     problems,

@@ -25,6 +25,8 @@ import {
   GRADES,
   INDICATORS,
   MATRIX,
+  TEAM_LEADS,
+  TEAM_TIERS,
   TIERS,
 } from "./tables";
 
@@ -176,8 +178,13 @@ class SettingCells {
   readonly at = {} as Record<SettingKey, Pos>;
   private readonly values = new Map<SettingKey, CellInput>();
 
+  /** Whether the sheet has the team commission's settings (plans without it leave them out). */
+  readonly team: boolean;
+
   constructor(private readonly s: PlanCells) {
-    for (const k of ["info", "grading", "commission", "pay", "periods"] as const) {
+    this.team = s.has("team");
+    for (const k of ["info", "grading", "commission", "team", "pay", "periods"] as const) {
+      if (k === "team" && !this.team) continue;
       const t = s.need(k);
       if (t === null) continue;
       for (const r of s.bodyRows(t + 1, 3)) {
@@ -201,7 +208,7 @@ class SettingCells {
   }
 
   get complete(): boolean {
-    return SETTING_KEYS.every((k) => this.at[k]);
+    return SETTING_KEYS.every((k) => this.at[k] || (SETTINGS[k].section === "team" && !this.team));
   }
 
   private cell(key: SettingKey): { v: CellInput; r: number } | null {
@@ -288,6 +295,7 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
   const grades = readTable(s, GRADES, undefined);
   const { matrix, anchor: matrixAnchor } = readMatrix(s);
   const tiers = readTable(s, TIERS, undefined);
+  const team = settings.team ? readTeam(s, settings) : null;
   const annual = readFixedRows(s, ANNUAL);
   const feedback = readFixedRows(s, FEEDBACK);
   const fields = readTable(s, FIELDS, undefined);
@@ -298,6 +306,7 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     grades: grades?.items ?? [],
     matrix,
     tiers: tiers?.items ?? [],
+    team: team?.team ?? null,
     annual: annual.values,
     feedback: feedback.values,
   });
@@ -322,11 +331,27 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
             grades: grades?.anchors ?? [],
             matrix: matrixAnchor,
             tiers: tiers?.anchors ?? [],
+            teamTiers: team?.anchors ?? [],
             settings: settings.at,
             annualWeights: annual.valueAnchors,
             feedbackWeights: feedback.valueAnchors,
             raterLabels: feedback.labelAnchors,
           },
+  };
+}
+
+/** 团队提成: its settings, tiers and leads, when the sheet has its settings section. */
+function readTeam(s: PlanCells, settings: SettingCells) {
+  const tiers = readTable(s, TEAM_TIERS, undefined);
+  const leads = readTable(s, TEAM_LEADS, undefined);
+  return {
+    team: {
+      method: settings.enum("teamMethod"),
+      tiers: tiers?.items ?? [],
+      leads: leads?.items ?? [],
+      includeOwn: settings.enum("teamIncludeOwn") === "yes",
+    },
+    anchors: tiers?.anchors ?? [],
   };
 }
 
@@ -337,6 +362,7 @@ function assemblePlan(
     grades: Plan["grading"]["grades"];
     matrix: CoefficientMatrix;
     tiers: Plan["commission"]["tiers"];
+    team: NonNullable<Plan["commission"]["team"]> | null;
     annual: number[];
     feedback: number[];
   }
@@ -366,6 +392,8 @@ function assemblePlan(
       capPerMonth: s.num("capPerMonth"),
       paidShare: s.num("paidShare") as number,
       clawback: s.enum("clawback"),
+      // A sheet without the team commission's sections: the plan has none (the key left out).
+      ...(t.team ? { team: t.team } : {}),
     },
     pay: {
       prorate: s.enum("prorate") === "yes",
