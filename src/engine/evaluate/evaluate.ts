@@ -13,6 +13,7 @@ import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
 import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
 import { gradeRows, Grading } from "./grading";
 import { commissionLedger, Ledger } from "./commission";
+import { teamLedger } from "./team";
 import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
 import { parsePeriodKey } from "../periods";
 import { guaranteeOf } from "../plan/model";
@@ -81,6 +82,7 @@ export function evaluate(
   const pf = periods.frame;
   const groupOf = quarters ? quarters.groupOf : null;
   const ledger = commissionLedger(cp, mf, (m) => grading.gradeIndex[groupOf ? groupOf[m] : m]);
+  const teamIssues = teamLedger(cp, mf, ledger);
   const mp = monthPay(cp, mf, ledger);
   const pp = periodPay(pf, mp, grading.coefficient);
   for (let r = 0; r < pf.n; r++) {
@@ -102,7 +104,7 @@ export function evaluate(
     periodPay: pp,
     annual,
     payroll: pl,
-    issues: [...grading.issues, ...annual.grading.issues, ...pl.issues],
+    issues: [...grading.issues, ...annual.grading.issues, ...teamIssues, ...pl.issues],
   };
 }
 
