@@ -400,7 +400,23 @@ const en = {
       `Performance pay: ${standard} × ${coefficient}`,
     commissionLine: "Commission",
     bonus: "Bonus and adjustments",
+    guaranteeTopUp: "New-hire guarantee top-up",
+    guaranteeRecovered: "Guarantee recovered from commission",
     totalPay: "Total pay",
+    payList: "Pay list by month (工资表)",
+    payMonthGross: "Gross pay",
+    paidWith: (period: string, month: string) => `Performance pay of ${period} paid with ${month}.`,
+    perfWaits: (month: string) =>
+      `${month}: the quarter's performance pay waits for its last month in the data.`,
+    advance: (month: string, advance: string) => `${month}: performance pay advance ${advance}.`,
+    trueUp: (month: string, amount: string) =>
+      `${month}: quarter-end true-up ${amount} (the quarter's performance pay less the advances).`,
+    trueUpNegative: (month: string, amount: string) =>
+      `${month}: quarter-end true-up ${amount}: the advances were more than the quarter's performance pay, and the difference is taken back.`,
+    onGuarantee: (month: string, topUp: string) =>
+      `${month}: on the new-hire guarantee, topped up by ${topUp}.`,
+    guaranteeOwed: (month: string, recovered: string, owed: string) =>
+      `${month}: ${recovered} of earlier top-ups recovered from commission; ${owed} still to recover.`,
     strengths: "Strengths",
     gaps: "Gaps",
     problems: "Problems",
@@ -991,6 +1007,20 @@ const zh: Strings = {
     commissionLine: "销售提成",
     bonus: "奖金与奖惩调整",
     totalPay: "薪酬合计",
+    guaranteeTopUp: "新人保底补足",
+    guaranteeRecovered: "保底从提成中扣回",
+    payList: "按月工资表",
+    payMonthGross: "应发合计",
+    paidWith: (period: string, month: string) => `${period}的绩效工资于${month}发放。`,
+    perfWaits: (month: string) => `${month}：季度绩效工资待数据包含季度最后一个月时发放。`,
+    advance: (month: string, advance: string) => `${month}：预发绩效工资 ${advance}。`,
+    trueUp: (month: string, amount: string) =>
+      `${month}：季末补差 ${amount}（季度绩效工资减去已预发部分）。`,
+    trueUpNegative: (month: string, amount: string) =>
+      `${month}：季末补差 ${amount}：预发金额超过季度绩效工资，差额扣回。`,
+    onGuarantee: (month: string, topUp: string) => `${month}：享受新人保底，补足 ${topUp}。`,
+    guaranteeOwed: (month: string, recovered: string, owed: string) =>
+      `${month}：从提成中扣回以前的保底补足 ${recovered}，尚待扣回 ${owed}。`,
     strengths: "优势",
     gaps: "差距",
     problems: "问题",

@@ -14,7 +14,8 @@ import { orNull } from "../numeric";
 import { issue } from "../issues";
 import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
-import { inputFields } from "../plan/model";
+import { guaranteeOf, inputFields, paySchedule } from "../plan/model";
+import { GuaranteeMonth } from "./payroll";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
@@ -218,8 +219,32 @@ export interface PayMonthTrace {
   adjustment: number;
 }
 
+/** A month of the pay list (ev.payroll): what the month paid, by the plan's schedule. */
+export interface PayListMonthTrace {
+  period: string;
+  /** The evaluation period whose performance pay (or true-up) the month pays, or null. */
+  performanceFor: string | null;
+  performancePay: number | null;
+  /** Monthly advances: the month's advance and the quarter-end true-up (negative: taken back). */
+  advance: number | null;
+  trueUp: number | null;
+  /** New-hire guarantee (null without it): on guarantee, top-up, recovered, still owed. */
+  onGuarantee: boolean | null;
+  topUp: number | null;
+  recovered: number | null;
+  owed: number | null;
+  gross: number | null;
+}
+
 export interface PayTrace {
   months: PayMonthTrace[];
+  /** The pay list's lines of the row's months. */
+  payList: PayListMonthTrace[];
+  /** "quarterEnd" or "monthlyAdvance" (monthly evaluation pays each month: "quarterEnd"). */
+  schedule: "quarterEnd" | "monthlyAdvance";
+  /** The guarantee's top-ups and recoveries of the row's months (null without the guarantee). */
+  guaranteeTopUp: number | null;
+  guaranteeRecovered: number | null;
   base: number | null;
   performanceStandard: number | null;
   coefficient: number | null;
@@ -609,6 +634,26 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
   };
 }
 
+/** A month of the pay list. */
+function payListMonthTrace(ev: Evaluation, m: number): PayListMonthTrace {
+  const P = ev.payroll;
+  const g = guaranteeOf(ev.plan);
+  const r = P.performanceRow[m];
+  const advances = P.performanceAdvance[m] !== 0 || paySchedule(ev.plan).schedule !== "quarterEnd";
+  return {
+    period: ev.months.frame.periods[m],
+    performanceFor: r >= 0 ? ev.periods.frame.periods[r] : null,
+    performancePay: orNull(P.performancePay[m]),
+    advance: advances ? orNull(P.performanceAdvance[m]) : null,
+    trueUp: advances ? orNull(P.performanceTrueUp[m]) : null,
+    onGuarantee: g.enabled ? P.onGuarantee[m] === GuaranteeMonth.On : null,
+    topUp: g.enabled ? orNull(P.guaranteeTopUp[m]) : null,
+    recovered: g.enabled && g.recoverable ? orNull(P.guaranteeRecovered[m]) : null,
+    owed: g.enabled && g.recoverable ? orNull(P.guaranteeOwed[m]) : null,
+    gross: orNull(P.gross[m]),
+  };
+}
+
 /** The pay of the row: an evaluation period's sums and coefficient, or a month's lines. */
 function payTrace(
   ev: Evaluation,
@@ -617,8 +662,20 @@ function payTrace(
   months: PayMonthTrace[]
 ): PayTrace {
   const pp = ev.periodPay;
+  const frame = isPeriods ? ev.periods.frame : ev.months.frame;
+  const payList: PayListMonthTrace[] = [];
+  for (let m = frame.first[r]; m < frame.end[r]; m++) payList.push(payListMonthTrace(ev, m));
+  const g = guaranteeOf(ev.plan).enabled;
+  const monthly = ev.plan.periods.evaluation === "month";
+  const lists = {
+    payList,
+    schedule: monthly ? ("quarterEnd" as const) : paySchedule(ev.plan).schedule,
+    guaranteeTopUp: g && isPeriods ? orNull(pp.guaranteeTopUp[r]) : null,
+    guaranteeRecovered: g && isPeriods ? orNull(pp.guaranteeRecovered[r]) : null,
+  };
   if (isPeriods)
     return {
+      ...lists,
       months,
       base: orNull(pp.base[r]),
       performanceStandard: orNull(pp.performanceStandard[r]),
@@ -629,6 +686,7 @@ function payTrace(
       total: orNull(pp.total[r]),
     };
   return {
+    ...lists,
     months,
     base: months[0]?.base ?? null,
     performanceStandard: months[0]?.performanceStandard ?? null,
