@@ -13,7 +13,7 @@ import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
 import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
 import { gradeRows, Grading } from "./grading";
 import { commissionLedger, Ledger } from "./commission";
-import { teamLedger } from "./team";
+import { markAbsentLeads, teamLedger } from "./team";
 import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
 import { parsePeriodKey } from "../periods";
 import { guaranteeOf } from "../plan/model";
@@ -85,6 +85,10 @@ export function evaluate(
   const teamIssues = teamLedger(cp, mf, ledger);
   const mp = monthPay(cp, mf, ledger);
   const pp = periodPay(pf, mp, grading.coefficient);
+  markAbsentLeads(teamIssues, pf, monthly, (r) => {
+    pp.teamCommission[r] = NaN;
+    pp.total[r] = NaN;
+  });
   for (let r = 0; r < pf.n; r++) {
     if (Number.isNaN(pp.total[r]) && periods.status[r] !== RowStatus.Error)
       periods.status[r] = RowStatus.Error;

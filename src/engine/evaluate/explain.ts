@@ -20,6 +20,12 @@ import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
+import {
+  absentLeadIssues,
+  teamMonthTrace,
+  teamProblems,
+  type TeamMonthTrace,
+} from "./explain-team";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
 import {
@@ -31,6 +37,8 @@ import {
   RowStatus,
   ScoreSet,
 } from "./score";
+
+export { absentLeadIssues, teamProblems, type TeamMonthTrace };
 
 export const EXPLAIN_MESSAGES = {
   indicatorProblem: {
@@ -216,6 +224,8 @@ export interface PayMonthTrace {
   performanceStandardFull: number | null;
   performanceStandard: number | null;
   commission: number | null;
+  /** 团队提成 of the month (0 for people who lead no team). */
+  teamCommission: number | null;
   adjustment: number;
 }
 
@@ -250,6 +260,7 @@ export interface PayTrace {
   coefficient: number | null;
   performancePay: number | null;
   commission: number | null;
+  teamCommission: number | null;
   bonus: number | null;
   total: number | null;
 }
@@ -267,6 +278,8 @@ export interface ScorecardTrace {
   grade: GradeTrace;
   coefficient: CoefficientTrace;
   commission: CommissionMonthTrace[];
+  /** 团队提成, month by month, when the person leads a team (else empty). */
+  team: TeamMonthTrace[];
   pay: PayTrace;
   status: "ok" | "warning" | "error";
   problems: Issue[];
@@ -630,6 +643,7 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
     performanceStandardFull: monthValue(ev, p.performancePay, m),
     performanceStandard: orNull(mp.performanceStandard[m]),
     commission: orNull(mp.commission[m]),
+    teamCommission: orNull(mp.teamCommission[m]),
     adjustment: mp.adjustment[m],
   };
 }
@@ -682,6 +696,7 @@ function payTrace(
       coefficient: orNull(pp.coefficient[r]),
       performancePay: orNull(pp.performancePay[r]),
       commission: orNull(pp.commission[r]),
+      teamCommission: orNull(pp.teamCommission[r]),
       bonus: orNull(pp.bonus[r]),
       total: orNull(pp.total[r]),
     };
@@ -693,6 +708,7 @@ function payTrace(
     coefficient: null,
     performancePay: null,
     commission: months[0]?.commission ?? null,
+    teamCommission: months[0]?.teamCommission ?? null,
     bonus: months[0]?.adjustment ?? null,
     total: null,
   };
@@ -753,12 +769,18 @@ export function explain(
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
+  const team: TeamMonthTrace[] = [];
   for (const m of memberRows) {
     const month = commissionMonthTrace(ev, m);
     commission.push(month);
     monthProblems(ev, m, month.status, problems);
     payMonths.push(payMonthTrace(ev, m));
+    if (ev.ledger.teamLead[m] >= 0) {
+      team.push(teamMonthTrace(ev, m));
+      problems.push(...teamProblems(ev, m));
+    }
   }
+  problems.push(...absentLeadIssues(ev, frame.ids[r], frame.periods[r]));
   const [strengths, gaps] = strengthsAndGaps(indicators);
   return {
     subject: {
@@ -778,6 +800,7 @@ export function explain(
     grade,
     coefficient,
     commission,
+    team,
     pay: payTrace(ev, r, isPeriods, payMonths),
     status: STATUS_NAMES[set.status[r] as RowStatus],
     problems,

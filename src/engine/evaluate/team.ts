@@ -126,6 +126,27 @@ export function teamLedger(cp: CompiledPlan, months: Frame, L: Ledger): Issue[] 
   return teamIssues(t, months, byMonthTeam, leadMonths);
 }
 
+/**
+ * The evaluation rows of leads who have no row in a month of the period while their team has:
+ * their team commission (and so their total) cannot be summed and is marked NaN.
+ */
+export function markAbsentLeads(
+  issues: readonly Issue[],
+  periods: Frame,
+  monthly: boolean,
+  mark: (r: number) => void
+): void {
+  for (const i of issues) {
+    if (i.code !== "teamLeadAbsent" || !i.subject?.period) continue;
+    const month = i.subject.period;
+    const key = monthly
+      ? month
+      : `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+    for (let r = 0; r < periods.n; r++)
+      if (periods.ids[r] === i.subject.id && periods.periods[r] === key) mark(r);
+  }
+}
+
 /** Teams the data never names; months a team has rows in and its lead none. */
 function teamIssues(
   t: TeamCommissionSettings,

@@ -17,13 +17,13 @@ export function teamBasis(amounts: ArrayLike<number>): number {
 }
 
 /**
- * The team basis of cells `members` (in the engine's order): #N/A unless each holds a number
- * (a blank reads "" and an unreadable one an error) and each `guards` condition holds (a
- * member's "only row of the month" check). No members: 0.
+ * The team basis of cells `members` (in the engine's order): #N/A when one is blank (a blank
+ * reads "") or a `guards` condition fails (a member's "only row of the month" check), an error
+ * when one is unreadable (it holds one). No members: 0.
  */
 export function teamBasisFormula(members: readonly string[], guards: readonly string[]): string {
   if (members.length === 0) return "0";
-  const conds = [...members.map((c) => `ISNUMBER(${c})`), ...guards];
+  const conds = [...members.map((c) => `${c}<>""`), ...guards];
   // AND takes at most 255 arguments: larger teams are checked in groups of 200.
   const groups: string[] = [];
   for (let i = 0; i < conds.length; i += 200)
