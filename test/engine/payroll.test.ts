@@ -275,3 +275,36 @@ describe("pay list: a quarter the data ends inside", () => {
     });
   });
 });
+
+describe("pay list: a team lead with team commission", () => {
+  const plan = defaultPlan();
+  plan.commission.team = {
+    method: "marginal",
+    tiers: [
+      { from: 0, rate: 0.005 },
+      { from: 200000, rate: 0.01 },
+    ],
+    leads: [{ team: "华东一部", id: "L1" }],
+    includeOwn: false,
+  };
+  const TEAM = { team: "华东一部" };
+  const ev = evaluate(plan, [
+    ...MONTHS.slice(0, 3).map((m) => row("A1", `2024-${m}`, { collected: 120000.55 }, TEAM)),
+    ...MONTHS.slice(0, 3).map((m) => row("L1", `2024-${m}`, { collected: 50000 }, TEAM)),
+  ]);
+
+  it("should pay the lead's team commission as its own line each month", () => {
+    // the member's 120,000.55 × 0.5% = 600.00275 → 600.00; own commission 50,000 × 2% = 1,000
+    const jan = line(ev, "L1", "2024-01");
+    expect(ev.payroll.teamCommission[ev.payroll.frame.ids.indexOf("L1")]).toBe(600);
+    expect(jan).toMatchObject({ commission: 1000, gross: 8000 + 1000 + 600 });
+    // March adds the quarter's performance pay (standard 9,000 × the coefficient)
+    const q1 = periodRow(ev, "L1", "2024-Q1");
+    const perf = ev.periodPay.performancePay[q1];
+    expect(line(ev, "L1", "2024-03").gross).toBe(8000 + perf + 1000 + 600);
+    // the quarter adds up to the Scorecard's total with the team commission
+    expect(ev.periodPay.total[q1]).toBe(3 * 9600 + perf);
+    // the member: 100,000 × 2% + 20,000.55 × 3% = 2,600.0165 → 2,600.02, no team line
+    expect(line(ev, "A1", "2024-01").gross).toBe(10600.02);
+  });
+});

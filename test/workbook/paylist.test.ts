@@ -14,6 +14,7 @@ import { generateSample } from "../../src/workbook/sample";
 import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import { PAY_LIST_WORDS } from "../../src/workbook/sheets/paylist";
 import { compareLayout, evaluateLayout } from "./support/hyperformula";
+import { VARIANTS } from "./support/fixtures";
 
 const ROLES: SheetLayout["role"][] = ["commission", "scorecard", "annual", "paylist"];
 const SAMPLE = generateSample({ people: 14, teams: 3, seed: 7 });
@@ -45,6 +46,7 @@ function guaranteePlan(recoverable: boolean, minimum = 16000): Plan {
 }
 
 const PLANS: { name: string; plan: () => Plan }[] = [
+  ...VARIANTS.filter((v) => v.name.startsWith("team commission")),
   { name: "quarter end (default)", plan: defaultPlan },
   {
     name: "monthly advance 80% with a true-up, 70% paid now",
