@@ -166,15 +166,11 @@ function payListResults(built: BuiltWorkbook): DemoResults["paylist"] {
   }));
 }
 
-/** The engine's results of a built demo, with where each sits. */
-export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoResults {
-  const ev = built.evaluation;
-  const lang = built.layout.language;
-  const sc = scorecardRows(ev);
-  const mr = monthRows(ev);
-  const ar = annualRows(ev).filter((r) => r.yearComplete);
-  const zh = lang === "zh-CN";
-  const h = (en: string, zhText: string) => (zh ? zhText : en);
+/** Where each result's column sits on its sheet, found by its header. */
+function resultColumns(
+  built: BuiltWorkbook,
+  h: (en: string, zh: string) => string
+): DemoResults["columns"] {
   const columns: DemoResults["columns"] = [];
   const scCols = headerColumns(built, "scorecard", 0, {
     total: h("Total score", "总分"),
@@ -226,6 +222,19 @@ export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoRe
     gross: h(W.gross.en, W.gross.zh),
   });
   if (plCols) columns.push({ role: "paylist", ...plCols });
+  return columns;
+}
+
+/** The engine's results of a built demo, with where each sits. */
+export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoResults {
+  const ev = built.evaluation;
+  const lang = built.layout.language;
+  const sc = scorecardRows(ev);
+  const mr = monthRows(ev);
+  const ar = annualRows(ev).filter((r) => r.yearComplete);
+  const zh = lang === "zh-CN";
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
+  const columns = resultColumns(built, h);
   let formulaCells = 0;
   for (const s of built.layout.sheets) {
     if (!["scorecard", "commission", "annual", "summary", "months", "paylist"].includes(s.role))

@@ -6,7 +6,11 @@
  * of the Pay list (and of the sheets it reads) equals the engine's value; the values style writes
  * the same numbers without a formula.
  */
+import { defaultPlan, withServiceMonthField } from "../../src/engine/plan/defaultPlan";
 import { buildWorkbook } from "../../src/workbook/build";
+import { sheetValues } from "../../src/workbook/grid";
+import { planSheet, readPlanSheet, SECTIONS } from "../../src/workbook/plan-sheet";
+import { isWords } from "../../src/workbook/text";
 import { generateSample } from "../../src/workbook/sample";
 import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import { PAY_LIST_WORDS } from "../../src/workbook/sheets/paylist";
@@ -65,6 +69,30 @@ describe("the Pay list's formulas agree with the engine (HyperFormula)", () => {
         })
       );
       expect(compared).toBeGreaterThan(1000);
+    }
+  );
+});
+
+describe("a Plan sheet written before the payroll settings", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "should read with the defaults and keep its anchors (%s)",
+    (lang) => {
+      const plan = defaultPlan();
+      const cells = sheetValues(planSheet(plan, lang).sheet);
+      const title = cells.findIndex((r) => isWords(r[0], SECTIONS.payroll));
+      expect(title).toBeGreaterThan(0);
+      const old = cells.slice(0, title);
+      const read = readPlanSheet(old, "Plan");
+      expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(read.anchors).not.toBeNull();
+      expect(read.plan!.pay).toEqual(plan.pay);
+      // and the payroll settings round-trip when the section is there
+      plan.pay.schedule = "monthlyAdvance";
+      plan.pay.advanceShare = 0.65;
+      plan.pay.guarantee = { enabled: true, minimum: 4321.5, months: 2, recoverable: true };
+      const withSection = withServiceMonthField(plan);
+      const back = readPlanSheet(sheetValues(planSheet(withSection, lang).sheet), "Plan");
+      expect(back.plan!.pay).toEqual(withSection.pay);
     }
   );
 });

@@ -14,8 +14,8 @@ import { orNull } from "../numeric";
 import { issue } from "../issues";
 import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
-import { guaranteeOf, inputFields, paySchedule } from "../plan/model";
-import { GuaranteeMonth } from "./payroll";
+import { inputFields } from "../plan/model";
+import { payListTrace, type PayListMonthTrace } from "./explain-pay";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
@@ -229,22 +229,7 @@ export interface PayMonthTrace {
   adjustment: number;
 }
 
-/** A month of the pay list (ev.payroll): what the month paid, by the plan's schedule. */
-export interface PayListMonthTrace {
-  period: string;
-  /** The evaluation period whose performance pay (or true-up) the month pays, or null. */
-  performanceFor: string | null;
-  performancePay: number | null;
-  /** Monthly advances: the month's advance and the quarter-end true-up (negative: taken back). */
-  advance: number | null;
-  trueUp: number | null;
-  /** New-hire guarantee (null without it): on guarantee, top-up, recovered, still owed. */
-  onGuarantee: boolean | null;
-  topUp: number | null;
-  recovered: number | null;
-  owed: number | null;
-  gross: number | null;
-}
+export type { PayListMonthTrace };
 
 export interface PayTrace {
   months: PayMonthTrace[];
@@ -648,26 +633,6 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
   };
 }
 
-/** A month of the pay list. */
-function payListMonthTrace(ev: Evaluation, m: number): PayListMonthTrace {
-  const P = ev.payroll;
-  const g = guaranteeOf(ev.plan);
-  const r = P.performanceRow[m];
-  const advances = P.performanceAdvance[m] !== 0 || paySchedule(ev.plan).schedule !== "quarterEnd";
-  return {
-    period: ev.months.frame.periods[m],
-    performanceFor: r >= 0 ? ev.periods.frame.periods[r] : null,
-    performancePay: orNull(P.performancePay[m]),
-    advance: advances ? orNull(P.performanceAdvance[m]) : null,
-    trueUp: advances ? orNull(P.performanceTrueUp[m]) : null,
-    onGuarantee: g.enabled ? P.onGuarantee[m] === GuaranteeMonth.On : null,
-    topUp: g.enabled ? orNull(P.guaranteeTopUp[m]) : null,
-    recovered: g.enabled && g.recoverable ? orNull(P.guaranteeRecovered[m]) : null,
-    owed: g.enabled && g.recoverable ? orNull(P.guaranteeOwed[m]) : null,
-    gross: orNull(P.gross[m]),
-  };
-}
-
 /** The pay of the row: an evaluation period's sums and coefficient, or a month's lines. */
 function payTrace(
   ev: Evaluation,
@@ -676,17 +641,7 @@ function payTrace(
   months: PayMonthTrace[]
 ): PayTrace {
   const pp = ev.periodPay;
-  const frame = isPeriods ? ev.periods.frame : ev.months.frame;
-  const payList: PayListMonthTrace[] = [];
-  for (let m = frame.first[r]; m < frame.end[r]; m++) payList.push(payListMonthTrace(ev, m));
-  const g = guaranteeOf(ev.plan).enabled;
-  const monthly = ev.plan.periods.evaluation === "month";
-  const lists = {
-    payList,
-    schedule: monthly ? ("quarterEnd" as const) : paySchedule(ev.plan).schedule,
-    guaranteeTopUp: g && isPeriods ? orNull(pp.guaranteeTopUp[r]) : null,
-    guaranteeRecovered: g && isPeriods ? orNull(pp.guaranteeRecovered[r]) : null,
-  };
+  const lists = payListTrace(ev, r, isPeriods);
   if (isPeriods)
     return {
       ...lists,
