@@ -11,6 +11,7 @@ import { buildWorkbook } from "../../src/workbook/build";
 import { sheetValues } from "../../src/workbook/grid";
 import { planSheet, readPlanSheet, SECTIONS } from "../../src/workbook/plan-sheet";
 import { isWords } from "../../src/workbook/text";
+import { statementsLayout } from "../../src/workbook/statements";
 import { generateSample } from "../../src/workbook/sample";
 import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import { PAY_LIST_WORDS } from "../../src/workbook/sheets/paylist";
@@ -93,6 +94,31 @@ describe("a Plan sheet written before the payroll settings", () => {
       const withSection = withServiceMonthField(plan);
       const back = readPlanSheet(sheetValues(planSheet(withSection, lang).sheet), "Plan");
       expect(back.plan!.pay).toEqual(withSection.pay);
+    }
+  );
+});
+
+describe("statements of a plan with the new-hire guarantee", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "should print the top-up and the recovery as their own pay lines (%s)",
+    (lang) => {
+      const ev = buildWorkbook(guaranteePlan(true), lang, withService(SAMPLE), "values").evaluation;
+      const pp = ev.periodPay;
+      const rows = [0, 1, 2, 3, 4, 5, 6, 7].filter(
+        (r) => pp.guaranteeTopUp[r] > 0 || pp.guaranteeRecovered[r] > 0
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      const sheet = statementsLayout(ev, rows, lang).sheets[0];
+      const cells = sheet.blocks.flatMap((b) => b.cells);
+      const label = (w: { en: string; zh: string }) => (lang === "zh-CN" ? w.zh : w.en);
+      const topUps = cells.filter(
+        (l) => l[0] === label({ en: "New-hire guarantee top-up", zh: "新人保底补足" })
+      );
+      const recovered = cells.filter(
+        (l) => l[0] === label({ en: "Guarantee recovered", zh: "保底扣回" })
+      );
+      expect(topUps.map((l) => l[1])).toEqual(rows.map((r) => pp.guaranteeTopUp[r]));
+      expect(recovered.map((l) => l[1])).toEqual(rows.map((r) => pp.guaranteeRecovered[r]));
     }
   );
 });
