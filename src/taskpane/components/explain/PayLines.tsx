@@ -40,6 +40,16 @@ export function PayLines({ pay }: PayLinesProps): React.JSX.Element {
       false,
     ],
     [t.explain.commissionLine, pay.commission, false],
+    // 团队提成: a lead's line (0 for everyone else, and then not shown).
+    ...(pay.teamCommission !== 0
+      ? [
+          [t.explain.teamCommissionLine, pay.teamCommission, false] as [
+            string,
+            number | null,
+            boolean,
+          ],
+        ]
+      : []),
     [t.explain.bonus, pay.bonus, false],
     ...guaranteeLines(pay, t.explain),
     [t.explain.totalPay, pay.total, true],
