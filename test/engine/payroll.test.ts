@@ -11,6 +11,7 @@
 import {
   defaultPlan,
   evaluate,
+  explain,
   withServiceMonthField,
   type DataRow,
   type Evaluation,
@@ -146,6 +147,12 @@ describe("pay list: a new hire on the guarantee", () => {
     const q1 = periodRow(ev, "N", "2024-Q1");
     expect(ev.periodPay.guaranteeTopUp[q1]).toBe(12799.99);
     expect(ev.periodPay.total[q1]).toBe(32000);
+    const pay = explain(ev, q1).pay;
+    expect(pay.guaranteeTopUp).toBe(12799.99);
+    expect(pay.payList.map((m) => [m.period, m.onGuarantee, m.topUp])).toEqual([
+      ["2024-02", true, 11137.93],
+      ["2024-03", true, 1662.06],
+    ]);
   });
 
   it("should recover the top-ups from later commission when recoverable, carried forward", () => {
@@ -248,6 +255,19 @@ describe("pay list: monthly advances with a quarter-end true-up", () => {
     });
     // the quarter still adds up to its Scorecard total: 24,000 + 4,500 + 3,000
     expect(ev.periodPay.total[periodRow(ev, "B", "2024-Q1")]).toBe(31500);
+  });
+
+  it("should explain each month's advance and the negative true-up", () => {
+    const pay = explain(ev, periodRow(ev, "B", "2024-Q1")).pay;
+    expect(pay.schedule).toBe("monthlyAdvance");
+    expect(
+      pay.payList.map((m) => [m.period, m.advance, m.trueUp, m.performanceFor, m.gross])
+    ).toEqual([
+      ["2024-01", 2400, 0, null, 11400],
+      ["2024-02", 2400, 0, null, 11400],
+      ["2024-03", 2400, -2700, "2024-Q1", 8700],
+    ]);
+    expect(pay.guaranteeTopUp).toBeNull();
   });
 });
 

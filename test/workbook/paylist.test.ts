@@ -12,6 +12,8 @@ import { sheetValues } from "../../src/workbook/grid";
 import { planSheet, readPlanSheet, SECTIONS } from "../../src/workbook/plan-sheet";
 import { isWords } from "../../src/workbook/text";
 import { statementsLayout } from "../../src/workbook/statements";
+import { DATA_FIRST_ROW, dataSheet, readDataSheet } from "../../src/workbook/data-sheet";
+import { formatIssue } from "../../src/engine/issues";
 import { generateSample } from "../../src/workbook/sample";
 import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import { PAY_LIST_WORDS } from "../../src/workbook/sheets/paylist";
@@ -119,6 +121,33 @@ describe("statements of a plan with the new-hire guarantee", () => {
       );
       expect(topUps.map((l) => l[1])).toEqual(rows.map((r) => pp.guaranteeTopUp[r]));
       expect(recovered.map((l) => l[1])).toEqual(rows.map((r) => pp.guaranteeRecovered[r]));
+    }
+  );
+});
+
+describe("the month-of-service column the guarantee reads", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "should read it exactly, by its aliases too, and name an unreadable cell where it is (%s)",
+    (lang) => {
+      const plan = guaranteePlan(true);
+      const data = withService({ rows: SAMPLE.rows.slice(0, 24), ratings: [] });
+      const cells = sheetValues(dataSheet(plan, lang, data));
+      const header = cells[DATA_FIRST_ROW - 2];
+      const col = header.indexOf(lang === "zh-CN" ? "在职月数" : "Month of service");
+      expect(col).toBeGreaterThan(3);
+      header[col] = "司龄月数"; // a CRM export's spelling
+      cells[DATA_FIRST_ROW - 1][col] = "三个月";
+      cells[DATA_FIRST_ROW][col] = 2.5;
+      const reading = readDataSheet(cells, "数据", plan);
+      const located = reading.issues.filter((i) => i.location?.header === "司龄月数");
+      expect(located.map((i) => [i.location!.row, i.severity])).toEqual([
+        [DATA_FIRST_ROW, "error"],
+        [DATA_FIRST_ROW + 1, "error"],
+      ]);
+      for (const i of located) expect(formatIssue(i, lang)).toMatch(/\S/);
+      expect(reading.rows[0].invalid).toContain("service_month");
+      const rest = reading.rows.slice(2).map((r) => r.values.service_month ?? null);
+      expect(rest).toEqual(data.rows.slice(2).map((r) => r.values.service_month ?? null));
     }
   );
 });
