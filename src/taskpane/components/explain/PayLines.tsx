@@ -115,6 +115,9 @@ function PayListMonths({ pay }: PayLinesProps): React.JSX.Element {
     notes.push(e.perfWaits(last.period));
   return (
     <>
+      <Text as="p" size={200} weight="semibold">
+        {e.payList}
+      </Text>
       <Table size="extra-small" aria-label={e.payList}>
         <TableBody>
           {pay.payList.map((m) => (
