@@ -358,6 +358,7 @@ const en = {
     grade: "Grade",
     explain: (name: string) => `Explain ${name}`,
     problems: (n: number) => `Problems (${n})`,
+    teamProblems: (n: number) => `Team commission (${n})`,
     closedOption: (period: string) => `${period} (closed)`,
     closedLeftOut: (periods: string) =>
       `Closed periods are not generated again: ${periods}. Their scorecards are frozen on their own sheets.`,
@@ -997,6 +998,7 @@ const zh: Strings = {
     grade: "等级",
     explain: (name: string) => `解读 ${name}`,
     problems: (n: number) => `问题（${n}）`,
+    teamProblems: (n: number) => `团队提成（${n}）`,
     closedOption: (period: string) => `${period}（已结账）`,
     closedLeftOut: (periods: string) =>
       `已结账期间不再重新生成：${periods}。其评分卡已冻结在各自的工作表中。`,

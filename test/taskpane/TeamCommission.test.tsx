@@ -13,6 +13,7 @@ import { explain, type Plan } from "../../src/engine";
 import type { Run } from "../../src/taskpane/session";
 import { PlanView } from "../../src/taskpane/views/PlanView";
 import { ExplainView } from "../../src/taskpane/views/ExplainView";
+import { RunResultView } from "../../src/taskpane/components/RunResultView";
 import { checkWorkbook, runPlan } from "../../src/app/workflow";
 import { hostWithSampleData } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
@@ -212,5 +213,50 @@ describe("Explain: a lead's team commission", () => {
     const line = within(pay).getByText("Team commission").closest("tr")!;
     expect(line.textContent).toContain(money(trace.pay.teamCommission!));
     expect(trace.pay.teamCommission).toBeGreaterThan(0);
+  });
+});
+
+describe("Generate: the run's team commission problems", () => {
+  it("should list a team the data never names and the months a lead has no row in", async () => {
+    const host = hostWithSampleData();
+    host.plan!.commission.team = {
+      method: "marginal",
+      tiers: [{ from: 0, rate: 0.005 }],
+      leads: [
+        { team: "华南一部", id: "S1003" },
+        { team: "华北部", id: "S9999" },
+      ],
+      includeOwn: false,
+    };
+    const check = (await checkWorkbook(host, host.plan!))!;
+    const r = runPlan(host.plan!, check, "2024-Q1", "");
+    const run: Run = {
+      options: { period: "2024-Q1", group: "", style: "native" },
+      evaluation: r.evaluation,
+      rows: r.rows,
+      written: { sheets: ["Scorecard"] },
+    };
+    expect(r.evaluation.issues.map((i) => i.code)).toEqual([
+      "teamUnknown",
+      "teamLeadAbsent",
+      "teamLeadAbsent",
+      "teamLeadAbsent",
+    ]);
+    const view = renderWithProviders(<RunResultView run={run} />, {
+      host,
+      language: "zh-CN",
+      initial: { workbook: { sheets: host.sheets, language: "zh-CN" }, plan: host.plan! },
+    });
+    const section = screen.getByRole("region", { name: "团队提成（4）" });
+    expect(within(section).getAllByText(/^S9999 2024-0[123]$/)).toHaveLength(3);
+    expect(
+      within(section).getAllByText(
+        "团队提成 · 华北部：团队负责人本月没有数据行，无法发放“华北部”的团队提成。"
+      )
+    ).toHaveLength(3);
+    expect(
+      within(section).getByText(/团队提成：团队“华南一部”（负责人 S1003）在数据中没有任何记录。/)
+    ).toBeTruthy();
+    view.unmount();
   });
 });

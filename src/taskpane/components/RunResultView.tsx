@@ -71,6 +71,8 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
   const problems = summary.problems.flatMap((r) =>
     r.problems.filter((i) => i.severity === "error")
   );
+  // 团队提成: a lead without a row in a month, a team the data never names (the run's own issues).
+  const teamIssues = run.evaluation.issues.filter((i) => i.code.startsWith("team"));
   const separator = language === "zh-CN" ? "、" : ", ";
   const gradeName = (label: string | null) => {
     const g = (plan ?? run.evaluation.plan).grading.grades.find((x) => x.label === label);
@@ -184,6 +186,19 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
       </section>
       {ranking(top, t.generate.top, "result-top")}
       {bottom.length > 0 && ranking(bottom, t.generate.bottom, "result-bottom")}
+      {teamIssues.length > 0 && (
+        <section className={styles.section} aria-labelledby="result-team">
+          <Body1Strong as="h3" id="result-team" className={styles.heading}>
+            {t.generate.teamProblems(teamIssues.length)}
+          </Body1Strong>
+          <IssueList
+            issues={teamIssues}
+            language={language}
+            label={t.generate.teamProblems(teamIssues.length)}
+            onGoTo={(l) => void host.goToCell(l)}
+          />
+        </section>
+      )}
       {problems.length > 0 && (
         <section className={styles.section} aria-labelledby="result-problems">
           <Body1Strong as="h3" id="result-problems" className={styles.heading}>

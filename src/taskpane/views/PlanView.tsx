@@ -157,8 +157,11 @@ export function PlanView(): React.JSX.Element {
     );
   }
 
-  const sectionBadge = (path: string) => {
-    const n = issuesUnder(issues, path).filter((i) => i.severity === "error").length;
+  // A section's errors; `except`: a path below it shown in a section of its own.
+  const sectionBadge = (path: string, except?: string) => {
+    const n = issuesUnder(issues, path).filter(
+      (i) => i.severity === "error" && !(except && issuesUnder([i], except).length > 0)
+    ).length;
     return n > 0 ? (
       <Badge size="small" color="danger" appearance="filled" aria-label={t.plan.counts(n, 0)}>
         {n}

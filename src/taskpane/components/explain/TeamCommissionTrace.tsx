@@ -42,10 +42,7 @@ function Members({ m }: { m: TeamMonthTrace }): React.JSX.Element {
   const styles = useStyles();
   const { strings: t, format } = useSession();
   return (
-    <Table
-      size="extra-small"
-      aria-label={`${m.team} ${m.period}`}
-    >
+    <Table size="extra-small" aria-label={`${m.team} ${m.period}`}>
       <TableBody>
         {m.members.map((x) => (
           <TableRow key={`${x.id}-${x.source.row}`}>

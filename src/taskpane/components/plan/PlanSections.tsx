@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 export interface PlanSectionsProps {
   section: SectionProps;
   /** The count of errors under a plan path, as a badge (or nothing). */
-  badge: (path: string) => React.ReactNode;
+  badge: (path: string, except?: string) => React.ReactNode;
   /** The Data sheet's teams, for the team leads. */
   teams: readonly string[];
 }
@@ -73,7 +73,7 @@ export function PlanSections({ section, badge, teams }: PlanSectionsProps): Reac
         <AccordionHeader as="h3">
           <span className={styles.header}>
             {t.plan.sections.commission}
-            {badge("commission")}
+            {badge("commission", "commission.team")}
           </span>
         </AccordionHeader>
         <AccordionPanel className={styles.panel}>

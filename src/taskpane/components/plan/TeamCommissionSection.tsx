@@ -7,6 +7,7 @@ import {
   Select,
   Switch,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
@@ -36,8 +37,11 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXS,
     alignItems: "end",
     "& > *": { minWidth: 0 },
-    "& .fui-Select, & select": { minWidth: 0 },
+    "& .fui-Select, & select, & .fui-Input, & input": { minWidth: 0 },
   },
+  /** A lead's row: its fields top-aligned, so a message under one does not push the other down. */
+  lead: { alignItems: "start" },
+  remove: { marginTop: tokens.spacingVerticalXXL },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -165,7 +169,7 @@ function TeamLeads({
   return (
     <div role="group" aria-label={t.plan.teamLeads}>
       {team.leads.map((lead, i) => (
-        <div key={i} className={styles.row}>
+        <div key={i} className={mergeClasses(styles.row, styles.lead)}>
           <LeadTeam
             i={i}
             value={lead.team}
@@ -189,6 +193,7 @@ function TeamLeads({
             size="small"
             appearance="subtle"
             icon={<DeleteRegular />}
+            className={styles.remove}
             aria-label={t.plan.removeLead(i + 1)}
             title={t.plan.removeLead(i + 1)}
             onClick={() => set((s) => void s.leads.splice(i, 1))}
