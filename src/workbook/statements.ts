@@ -16,6 +16,7 @@ import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
 import { formatIssue } from "../engine/issues";
 import type { Plan } from "../engine/plan/model";
+import { guaranteeOf } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { Grid } from "./grid";
@@ -99,6 +100,8 @@ const W = {
   commission: { en: "Commission", zh: "销售提成" },
   bonus: { en: "Bonus / adjustments", zh: "奖金/奖惩" },
   totalPay: { en: "Total pay", zh: "应发合计" },
+  guaranteeTopUp: { en: "New-hire guarantee top-up", zh: "新人保底补足" },
+  guaranteeRecovered: { en: "Guarantee recovered", zh: "保底扣回" },
   tiers: { en: "Commission by month and tier", zh: "提成明细（按月、按档）" },
   teamCommission: { en: "Team commission", zh: "团队提成" },
   teamTiers: { en: "Team commission by month and tier", zh: "团队提成明细（按月、按档）" },
@@ -397,6 +400,50 @@ function writeGradeAndCoefficient(w: StatementWriter, t: ScorecardTrace): void {
   w.row++;
 }
 
+/** The new-hire guarantee's pay lines with their rules (none without the guarantee). */
+function guaranteeLines(plan: Plan, p: ScorecardTrace["pay"]): [Words, number | null, Words][] {
+  if (p.guaranteeTopUp === null) return [];
+  const g = guaranteeOf(plan);
+  const lines: [Words, number | null, Words][] = [
+    [
+      W.guaranteeTopUp,
+      p.guaranteeTopUp,
+      {
+        en: `months of service 1–${g.months} topped up to ${g.minimum}`,
+        zh: `在职第 1–${g.months} 个月应发不足 ${g.minimum} 的补足`,
+      },
+    ],
+  ];
+  if (p.guaranteeRecovered !== null && g.recoverable)
+    lines.push([
+      W.guaranteeRecovered,
+      p.guaranteeRecovered,
+      {
+        en: "earlier top-ups recovered from the months' commission (deducted)",
+        zh: "从各月提成中扣回以前的保底补足（扣减）",
+      },
+    ]);
+  return lines;
+}
+
+/** The total pay's rule: the lines it adds, the team commission and the guarantee where there are. */
+function totalRule(t: ScorecardTrace): Words {
+  const team = t.team.length > 0;
+  const g = t.pay.guaranteeTopUp !== null;
+  const en = [
+    "base",
+    "performance pay",
+    "commission",
+    ...(team ? ["team commission"] : []),
+    "bonus",
+  ];
+  const zh = ["基本工资", "绩效工资", "销售提成", ...(team ? ["团队提成"] : []), "奖金"];
+  return {
+    en: `${en.join(" + ")}${g ? " + guarantee top-up − guarantee recovered" : ""}, rounded to the cent`,
+    zh: `${zh.join(" + ")}${g ? " + 保底补足 − 保底扣回" : ""}，四舍五入到分`,
+  };
+}
+
 /** Each pay line with its rule. */
 function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
   w.heading(W.pay);
@@ -433,19 +480,8 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
     ],
     ...teamPayLine(plan, t),
     [W.bonus, p.bonus, { en: "one-off adjustments of the months", zh: "各月奖惩调整合计" }],
-    [
-      W.totalPay,
-      p.total,
-      t.team.length > 0
-        ? {
-            en: "base + performance pay + commission + team commission + bonus, rounded to the cent",
-            zh: "基本工资 + 绩效工资 + 销售提成 + 团队提成 + 奖金，四舍五入到分",
-          }
-        : {
-            en: "base + performance pay + commission + bonus, rounded to the cent",
-            zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分",
-          },
-    ],
+    ...guaranteeLines(plan, p),
+    [W.totalPay, p.total, totalRule(t)],
   ];
   for (const [label, v, rule] of payLines) {
     w.line([w.say(label), v, w.say(rule)], [null, MONEY, null]);

@@ -241,6 +241,14 @@ const mutation = fc.record({
     prorate: fc.boolean(),
     bonusStandard: num,
     currency: fc.constantFrom("CNY", "USD", "元"),
+    schedule: fc.constantFrom("quarterEnd" as const, "monthlyAdvance" as const),
+    advanceShare: frac,
+    guarantee: fc.record({
+      enabled: fc.boolean(),
+      minimum: num,
+      months: fc.integer({ min: 1, max: 12 }),
+      recoverable: fc.boolean(),
+    }),
   }),
   periods: fc.record({
     evaluation: fc.constantFrom("quarter" as const, "month" as const),

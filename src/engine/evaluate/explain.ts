@@ -15,6 +15,7 @@ import { issue } from "../issues";
 import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
 import { inputFields } from "../plan/model";
+import { payListTrace, type PayListMonthTrace } from "./explain-pay";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
@@ -228,8 +229,17 @@ export interface PayMonthTrace {
   adjustment: number;
 }
 
+export type { PayListMonthTrace };
+
 export interface PayTrace {
   months: PayMonthTrace[];
+  /** The pay list's lines of the row's months. */
+  payList: PayListMonthTrace[];
+  /** "quarterEnd" or "monthlyAdvance" (monthly evaluation pays each month: "quarterEnd"). */
+  schedule: "quarterEnd" | "monthlyAdvance";
+  /** The guarantee's top-ups and recoveries of the row's months (null without the guarantee). */
+  guaranteeTopUp: number | null;
+  guaranteeRecovered: number | null;
   base: number | null;
   performanceStandard: number | null;
   coefficient: number | null;
@@ -631,8 +641,10 @@ function payTrace(
   months: PayMonthTrace[]
 ): PayTrace {
   const pp = ev.periodPay;
+  const lists = payListTrace(ev, r, isPeriods);
   if (isPeriods)
     return {
+      ...lists,
       months,
       base: orNull(pp.base[r]),
       performanceStandard: orNull(pp.performanceStandard[r]),
@@ -644,6 +656,7 @@ function payTrace(
       total: orNull(pp.total[r]),
     };
   return {
+    ...lists,
     months,
     base: months[0]?.base ?? null,
     performanceStandard: months[0]?.performanceStandard ?? null,

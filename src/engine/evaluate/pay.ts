@@ -31,7 +31,13 @@ export interface PeriodPay {
   /** 团队提成 of the period's months, summed to the cent (0 for people who lead no team). */
   teamCommission: Float64Array;
   bonus: Float64Array;
-  /** PERF.PAY with the team commission passed in its commission argument (commission + team). */
+  /** New-hire guarantee top-ups and recoveries of the period's months (0 without the guarantee). */
+  guaranteeTopUp: Float64Array;
+  guaranteeRecovered: Float64Array;
+  /**
+   * PERF.PAY with the team commission passed in its commission argument (commission + team); with
+   * the guarantee, ROUND(that total + top-up − recovered, 2).
+   */
   total: Float64Array;
 }
 
@@ -72,6 +78,8 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     commission: new Float64Array(n),
     teamCommission: new Float64Array(n),
     bonus: new Float64Array(n),
+    guaranteeTopUp: new Float64Array(n),
+    guaranteeRecovered: new Float64Array(n),
     total: new Float64Array(n),
   };
   for (let r = 0; r < n; r++) {

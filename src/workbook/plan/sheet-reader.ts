@@ -61,6 +61,11 @@ export class PlanCells {
     };
   }
 
+  /** The title row of a section, or null (no issue: for sections a sheet may not have). */
+  title(k: SectionKey): number | null {
+    return this.titles.get(k) ?? null;
+  }
+
   /** Whether the sheet has a section (for the sections a plan may leave out). */
   has(k: SectionKey): boolean {
     return this.titles.has(k);
