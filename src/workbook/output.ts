@@ -110,6 +110,7 @@ export function outputLayout(
     first: ctx.periodRow(0),
     last: ctx.periodRow(Math.max(0, pf.n - 1)),
     column: (k: string) => ctx.sc.get(k),
+    has: (k: string) => ctx.sc.has(k),
   };
   const monthRef = (sheet: string, cols: Cols) => ({
     sheet,
@@ -122,6 +123,7 @@ export function outputLayout(
     summarySheet(plan, ev, style, language, scRef, names, {
       months: monthRef(names.months, ctx.mc),
       ledger: monthRef(names.commission, ctx.cc),
+      paylist: monthRef(names.paylist, ctx.pc),
     })
   );
   sheets.push(monthsSheet(ctx));

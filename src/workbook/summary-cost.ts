@@ -5,13 +5,7 @@
  * Monthly data, each cell carrying the engine's value (planCost, the grading's spread).
  */
 import type { Evaluation } from "../engine/evaluate/evaluate";
-import {
-  INCENTIVE_LINES,
-  planCost,
-  payMonth,
-  rowRevenue,
-  type CostFigures,
-} from "../engine/evaluate/cost";
+import { planCost, payMonth, rowRevenue, type CostFigures } from "../engine/evaluate/cost";
 import { isError, type Result } from "../engine/errors";
 import { PAY_FIELDS } from "../engine/plan/model";
 import { costRatioFormula, isNoRevenue } from "../engine/rules/cost";
@@ -33,11 +27,30 @@ export interface SheetRef {
   has: (key: string) => boolean;
 }
 
-/** The Scorecard column of each incentive line (INCENTIVE_LINES' keys). */
-export const COST_COLUMNS: Record<string, { scorecard: string; ledger: string | null }> = {
-  performancePay: { scorecard: "perfPay", ledger: null },
-  commission: { scorecard: "commission", ledger: "net" },
-  bonus: { scorecard: "bonus", ledger: "adjustment" },
+/**
+ * Where each incentive line is on the sheets: its Scorecard column (less a column it nets
+ * against) and, for lines paid monthly, its column on the Commission ledger or the Pay list.
+ */
+export const COST_COLUMNS: Record<
+  string,
+  {
+    scorecard: string;
+    less?: string;
+    month: { sheet: "ledger" | "paylist"; column: string; less?: string } | null;
+  }
+> = {
+  performancePay: { scorecard: "perfPay", month: null },
+  commission: { scorecard: "commission", month: { sheet: "ledger", column: "net" } },
+  bonus: { scorecard: "bonus", month: { sheet: "ledger", column: "adjustment" } },
+  teamCommission: {
+    scorecard: "teamCommission",
+    month: { sheet: "ledger", column: "teamCommission" },
+  },
+  guarantee: {
+    scorecard: "gTopUp",
+    less: "gRecovered",
+    month: { sheet: "paylist", column: "topUp", less: "recovered" },
+  },
 };
 
 export const CW = {
@@ -69,8 +82,8 @@ export const CW = {
   },
   id: { en: "Employee ID", zh: "员工编号" },
   costNote: {
-    en: "Incentive cost = performance pay + commission + bonus/adjustments. By month, performance pay counts in its period's last month. By team and grade a scorecard row whose pay cannot be computed is left out, by month a ledger month that cannot be paid: where one is left out, the months can add up to more than the teams.",
-    zh: "激励成本 = 绩效工资 + 销售提成 + 奖金/奖惩。按月统计时，绩效工资计入考核期最后一个月。按部门和等级统计时，薪酬无法计算的评分卡行不计入；按月统计时，无法计算提成的月份不计入，因此有行不计入时各月合计可能大于各部门合计。",
+    en: "Incentive cost = performance pay + commission + bonus/adjustments (+ team commission and the new-hire guarantee's top-up less what is recovered, where the plan has them). By month, performance pay counts in its period's last month. By team and grade a scorecard row whose pay cannot be computed is left out, by month a ledger month that cannot be paid: where one is left out, the months can add up to more than the teams.",
+    zh: "激励成本 = 绩效工资 + 销售提成 + 奖金/奖惩（方案设有团队提成、新人保底时，另加团队提成及保底补足减扣回）。按月统计时，绩效工资计入考核期最后一个月。按部门和等级统计时，薪酬无法计算的评分卡行不计入；按月统计时，无法计算提成的月份不计入，因此有行不计入时各月合计可能大于各部门合计。",
   },
 } as const satisfies Record<string, Words>;
 
@@ -83,6 +96,8 @@ export interface CostContext {
   sc: SheetRef;
   months: SheetRef | null;
   ledger: SheetRef | null;
+  /** The Pay list (rows aligned with the ledger's), where the guarantee's months are. */
+  paylist: SheetRef | null;
 }
 
 const NUMERIC = ">-1E+300";
@@ -223,7 +238,7 @@ function costHeader(x: CostContext, row: number, title: Words, key: Words): numb
   g.set(row, 0, L(title));
   const heads = [
     L(key),
-    ...INCENTIVE_LINES.map((l) => L(l.name)),
+    ...planCost(x.ev).lines.map((l) => L(l.name)),
     L(CW.incentive),
     L(CW.signed),
     L(CW.collected),
@@ -241,11 +256,34 @@ function costHeader(x: CostContext, row: number, title: Words, key: Words): numb
   return row + 2;
 }
 
+type CostColumns = (typeof COST_COLUMNS)[string];
+
+/**
+ * An incentive line's sum over the Scorecard rows that meet `crit` (all rows when it is empty):
+ * its column, less the column it nets against; a row either column leaves blank is left out.
+ */
+function scorecardSum(sc: SheetRef, c: CostColumns, crit: string): string {
+  const cond = crit ? `,${crit}` : "";
+  if (!c.less || !sc.has(c.less))
+    return crit ? `SUMIFS(${colOf(sc, c.scorecard)}${cond})` : `SUM(${colOf(sc, c.scorecard)})`;
+  const both = `,${colOf(sc, c.scorecard)},${str(NUMERIC)},${colOf(sc, c.less)},${str(NUMERIC)}`;
+  return `SUMIFS(${colOf(sc, c.scorecard)}${cond}${both})-SUMIFS(${colOf(sc, c.less)}${cond}${both})`;
+}
+
+/** A monthly line's sum over one month of the ledger or the Pay list (months it cannot pay left out). */
+function monthSum(ref: SheetRef, c: NonNullable<CostColumns["month"]>, month: string): string {
+  const less = c.less && ref.has(c.less) ? c.less : null;
+  const num = (k: string) => `,${colOf(ref, k)},${str(NUMERIC)}`;
+  const cond = `,${colOf(ref, "month")},${month}${num(c.column)}${less ? num(less) : ""}`;
+  const plus = `SUMIFS(${colOf(ref, c.column)}${cond})`;
+  return less ? `${plus}-SUMIFS(${colOf(ref, less)}${cond})` : plus;
+}
+
 /** The cost of the plan by team (then the company), by month and by grade; the row after it. */
 export function writeCost(x: CostContext, top: number): number {
-  const { g, styles, L, ev, sc, months, ledger } = x;
+  const { g, styles, L, ev, sc, months } = x;
   const cost = planCost(ev);
-  const keys = INCENTIVE_LINES.map((l) => COST_COLUMNS[l.key]);
+  const keys = cost.lines.map((l) => COST_COLUMNS[l.key]);
   let row = top;
   g.set(row, 0, L(CW.cost));
   styles.push({ range: box(row, 0, 1, 10), bold: true, fontSize: 12 });
@@ -263,7 +301,7 @@ export function writeCost(x: CostContext, top: number): number {
       row,
       t.team,
       t,
-      (k) => `ROUND(SUMIFS(${colOf(sc, keys[k].scorecard)},${crit}),2)`,
+      (k) => `ROUND(${scorecardSum(sc, keys[k], crit)},2)`,
       (field) =>
         mdField(field) && `SUMIFS(${mdField(field)},${colOf(months!, "team")},${a1cell(row, 0)})`
     );
@@ -274,7 +312,7 @@ export function writeCost(x: CostContext, top: number): number {
     row,
     L(CW.company),
     cost.overall,
-    (k) => `ROUND(SUM(${colOf(sc, keys[k].scorecard)}),2)`,
+    (k) => `ROUND(${scorecardSum(sc, keys[k], "")},2)`,
     (field) => mdField(field) && `SUM(${mdField(field)})`
   );
   styles.push({ range: box(row, 0, 1, 6 + keys.length), bold: true, border: "top" });
@@ -290,12 +328,12 @@ export function writeCost(x: CostContext, top: number): number {
       m.month,
       m,
       (k) => {
-        const led = keys[k].ledger;
-        if (led !== null)
+        const mc = keys[k].month;
+        if (mc !== null) {
           // months the ledger cannot pay (#N/A) are left out, as the Scorecard leaves their rows out
-          return ledger
-            ? `ROUND(SUMIFS(${colOf(ledger, led)},${colOf(ledger, "month")},${a1cell(r, 0)},${colOf(ledger, led)},${str(NUMERIC)}),2)`
-            : null;
+          const ref = mc.sheet === "ledger" ? x.ledger : x.paylist;
+          return ref ? `ROUND(${monthSum(ref, mc, a1cell(r, 0))},2)` : null;
+        }
         const paid = periods.filter((p) => payMonth(p) === m.month);
         if (paid.length === 0) return null;
         return `ROUND(${paid.map((p) => `SUMIFS(${colOf(sc, keys[k].scorecard)},${colOf(sc, "period")},${str(p)})`).join("+")},2)`;
@@ -319,7 +357,7 @@ export function writeCost(x: CostContext, top: number): number {
       row,
       gr.grade,
       gr,
-      (k) => `ROUND(SUMIFS(${colOf(sc, keys[k].scorecard)},${crit}),2)`,
+      (k) => `ROUND(${scorecardSum(sc, keys[k], crit)},2)`,
       (field) =>
         mdField(field) &&
         `SUMIFS(${work(field === PAY_FIELDS.signed ? 3 : 4)},${work(2)},${a1cell(row, 0)})`

@@ -32,6 +32,8 @@ export interface ScorecardRef {
   first: number;
   last: number;
   column: (key: string) => number;
+  /** Whether the Scorecard has a column (every column asked for, when not given). */
+  has?: (key: string) => boolean;
 }
 
 export interface SummaryValues {
@@ -171,8 +173,11 @@ export function summarySheet(
   language: Language,
   sc: ScorecardRef,
   sheetNames: Record<SheetRole, string>,
-  /** Monthly data and the Commission ledger, which the cost by month and revenue read. */
-  refs: { months: SheetRef | null; ledger: SheetRef | null } = { months: null, ledger: null }
+  /** Monthly data, the Commission ledger and the Pay list, which the cost by month and revenue read. */
+  refs: { months: SheetRef | null; ledger: SheetRef | null; paylist?: SheetRef | null } = {
+    months: null,
+    ledger: null,
+  }
 ): SheetLayout {
   const x: Summary = {
     plan,
@@ -207,9 +212,10 @@ export function summarySheet(
     styles,
     L,
     fx: x.fx,
-    sc: { ...sc, has: () => true },
+    sc: { ...sc, has: sc.has ?? (() => true) },
     months: refs.months,
     ledger: refs.ledger,
+    paylist: refs.paylist ?? null,
   };
   const spread = writeSpread(cx, spreadRow);
   // beside the grade distribution: whether each grade (or better) departs from its quota

@@ -15,6 +15,7 @@ import type { FormulaStyle } from "../../src/workbook/formula";
 import { CW } from "../../src/workbook/summary-cost";
 import { say } from "../../src/workbook/text";
 import { compareLayout, evaluateLayout } from "./support/hyperformula";
+import { PAY_PLANS, withService } from "./support/payroll-fixtures";
 
 const SMALL = generateSample({ people: 18, teams: 4, seed: 5 });
 
@@ -119,3 +120,41 @@ describe.each([
     });
   }
 );
+
+describe.each(
+  PAY_PLANS.filter((p) => /team commission|guarantee/.test(p.name)).map((p) => [p.name, p] as const)
+)("Summary: the cost of a plan with %s", (_, { plan: makePlan }) => {
+  const plan = makePlan();
+  const data = withService(SMALL);
+  const built = buildWorkbook(plan, "zh-CN", data, "native");
+  const ev = evaluate(plan, data.rows, data.ratings);
+  const cost = planCost(ev);
+
+  it("should carry team commission and the guarantee (top-up less recovered) as their own lines", () => {
+    const keys = cost.lines.map((l) => l.key);
+    expect(keys.includes("teamCommission")).toBe(plan.commission.team != null);
+    expect(keys.includes("guarantee")).toBe(plan.pay.guarantee?.enabled === true);
+    const r = cost.lines.findIndex((l) => l.key === "guarantee");
+    if (r >= 0) {
+      let topUp = 0;
+      let recovered = 0;
+      for (let m = 0; m < ev.payroll.frame.n; m++) {
+        topUp += ev.payroll.guaranteeTopUp[m];
+        recovered += ev.payroll.guaranteeRecovered[m];
+      }
+      expect(topUp).toBeGreaterThan(0);
+      // by month, the pay list's months; they add up to the company's line when no month is left out
+      const months = cost.byMonth.reduce((a, m) => a + m.lines[r], 0);
+      expect(months).toBeCloseTo(topUp - recovered, 2);
+    }
+    const t = cost.lines.findIndex((l) => l.key === "teamCommission");
+    if (t >= 0) expect(cost.overall.lines[t]).toBeGreaterThan(0);
+  });
+
+  it("should compute every Summary formula like the engine (HyperFormula)", () => {
+    const hf = evaluateLayout(built.layout, { perf: false });
+    const cmp = compareLayout(built.layout, hf.value, ["summary"]);
+    expect(cmp.mismatches).toEqual([]);
+    expect(cmp.cells).toBeGreaterThan(200);
+  });
+});

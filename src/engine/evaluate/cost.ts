@@ -1,7 +1,7 @@
 /**
  * The cost of the plan (方案成本): incentive cost ÷ revenue by team, by month, by grade and overall.
- * Incentive cost is the sum of the incentive pay lines (INCENTIVE_LINES: performance pay, commission,
- * bonus/adjustments); revenue is signed (sales_amount) and collected, as the Data sheet gives them.
+ * Incentive cost is the sum of the incentive pay lines (incentiveLines: performance pay, commission,
+ * bonus/adjustments, and team commission and the new-hire guarantee where the plan has them); revenue is signed (sales_amount) and collected, as the Data sheet gives them.
  *
  * By team, by grade and overall the lines are the evaluation rows' (the Scorecard's): a row whose
  * line could not be computed is left out of that line, as the Summary's pay table leaves it out.
@@ -18,6 +18,7 @@ import { roundMoney } from "../numeric";
 import { monthKey, parsePeriodKey } from "../periods";
 import { costRatio } from "../rules/cost";
 import type { Evaluation } from "./evaluate";
+import { guaranteeOf, teamCommission, type Plan } from "../plan/model";
 import { CellState, type Frame } from "./frame";
 
 export const COST_MESSAGES = {
@@ -32,11 +33,13 @@ export const COST_MESSAGES = {
   costPerformancePay: { en: "Performance pay", zh: "绩效工资" },
   costCommission: { en: "Commission", zh: "销售提成" },
   costBonus: { en: "Bonus / adjustments", zh: "奖金/奖惩" },
+  costTeamCommission: { en: "Team commission", zh: "团队提成" },
+  costGuarantee: { en: "New-hire guarantee (top-up − recovered)", zh: "新人保底（补足 − 扣回）" },
 } satisfies Catalogue;
 
 /**
- * An incentive pay line. A pay line added to the plan (team commission, the new-hire guarantee
- * top-up) is one more entry here, and one column key in the Summary's COST_COLUMNS.
+ * An incentive pay line. A pay line the plan may add (team commission, the new-hire guarantee)
+ * is one more entry in {@link incentiveLines}, and one column entry in the Summary's COST_COLUMNS.
  */
 export interface IncentiveLine {
   key: string;
@@ -47,6 +50,7 @@ export interface IncentiveLine {
   month: ((ev: Evaluation, m: number) => number) | null;
 }
 
+/** The lines every plan has: performance pay, commission, bonus and adjustments. */
 export const INCENTIVE_LINES: readonly IncentiveLine[] = [
   {
     key: "performancePay",
@@ -67,6 +71,29 @@ export const INCENTIVE_LINES: readonly IncentiveLine[] = [
     month: (ev, m) => ev.monthPay.adjustment[m],
   },
 ];
+
+const TEAM_LINE: IncentiveLine = {
+  key: "teamCommission",
+  name: COST_MESSAGES.costTeamCommission,
+  period: (ev, r) => ev.periodPay.teamCommission[r],
+  month: (ev, m) => ev.monthPay.teamCommission[m],
+};
+
+/** The guarantee costs what it tops up, less what later commission recovers of it. */
+const GUARANTEE_LINE: IncentiveLine = {
+  key: "guarantee",
+  name: COST_MESSAGES.costGuarantee,
+  period: (ev, r) => ev.periodPay.guaranteeTopUp[r] - ev.periodPay.guaranteeRecovered[r],
+  month: (ev, m) => ev.payroll.guaranteeTopUp[m] - ev.payroll.guaranteeRecovered[m],
+};
+
+/** The plan's incentive lines: the common ones, then team commission and the guarantee when it has them. */
+export function incentiveLines(plan: Plan): readonly IncentiveLine[] {
+  const lines = [...INCENTIVE_LINES];
+  if (teamCommission(plan)) lines.push(TEAM_LINE);
+  if (guaranteeOf(plan).enabled) lines.push(GUARANTEE_LINE);
+  return lines;
+}
 
 export interface CostFigures {
   /** Each incentive line's total (INCENTIVE_LINES order), to the cent; NaN where unknown. */
@@ -137,7 +164,7 @@ export function payMonth(period: string): string {
 function rowsCost(ev: Evaluation, rows: readonly number[]): CostFigures {
   const pf = ev.periods.frame;
   const mf = ev.months.frame;
-  const lines = INCENTIVE_LINES.map((l) => {
+  const lines = incentiveLines(ev.plan).map((l) => {
     let s = 0;
     for (const r of rows) {
       const v = l.period(ev, r);
@@ -161,7 +188,7 @@ function byMonth(ev: Evaluation): PlanCost["byMonth"] {
   return [...keys].sort().map((month) => {
     const rows: number[] = [];
     for (let m = 0; m < mf.n; m++) if (mf.periods[m] === month) rows.push(m);
-    const lines = INCENTIVE_LINES.map((l) => {
+    const lines = incentiveLines(ev.plan).map((l) => {
       let s = 0;
       if (l.month)
         for (const m of rows) {
@@ -189,7 +216,7 @@ export function planCost(ev: Evaluation): PlanCost {
   const teams = [...new Set(pf.teams)].sort((a, b) => a.localeCompare(b, "zh-CN"));
   const grades = ev.plan.grading.grades;
   return {
-    lines: INCENTIVE_LINES,
+    lines: incentiveLines(ev.plan),
     byTeam: teams.map((team) => ({
       team,
       ...rowsCost(
