@@ -33,6 +33,7 @@ import { monthColumns, monthsSheet } from "./sheets/months";
 import { commissionColumns, commissionSheet } from "./sheets/commission";
 import { scorecardColumns, scorecardSheet } from "./sheets/scorecard";
 import { annualSheet } from "./sheets/annual";
+import { localizeMoney } from "./money";
 
 export type { FormulaStyle };
 
@@ -106,5 +107,5 @@ export function outputLayout(
   };
   sheets.push(summarySheet(plan, ev, style, language, scRef, names));
   sheets.push(monthsSheet(ctx));
-  return { language, sheets };
+  return { language, sheets: sheets.map((s) => localizeMoney(s, language)) };
 }

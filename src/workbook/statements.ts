@@ -24,6 +24,7 @@ import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
 import { indicatorFormat } from "./data-sheet";
+import { localizeMoney, MONEY, moneyHeader } from "./money";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -117,7 +118,6 @@ const W = {
   closed: { en: "Closed period", zh: "已结账期间" },
 } as const satisfies Record<string, Words>;
 
-const MONEY = "#,##0.00";
 const PCT = "0.0%";
 const SCORE = "0.00";
 const COLUMNS = 8;
@@ -168,11 +168,14 @@ class StatementWriter {
     this.row++;
   }
 
-  header(cells: Words[]): void {
+  /** A table's header; `money`: the columns holding amounts (their header gets the unit). */
+  header(cells: Words[], money: number[] = []): void {
     this.g.line(
       this.row,
       0,
-      cells.map((c) => this.say(c))
+      cells.map((c, i) =>
+        money.includes(i) ? moneyHeader(this.say(c), this.language) : this.say(c)
+      )
     );
     this.styles.push({
       range: box(this.row, 0, 1, cells.length),
@@ -235,7 +238,7 @@ export function statementsSheet(
     fitToWidth: true,
   };
   s.tabColor = "#808080";
-  return s;
+  return localizeMoney(s, language);
 }
 
 /** One statement's block, with its index entry in the hidden column of its first row. */
@@ -395,7 +398,7 @@ function writeGradeAndCoefficient(w: StatementWriter, t: ScorecardTrace): void {
 /** Each pay line with its rule. */
 function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
   w.heading(W.pay);
-  w.header([W.pay, W.amount, W.rule]);
+  w.header([W.pay, W.amount, W.rule], [1]);
   const p = t.pay;
   const c = plan.commission;
   const shares = p.months
@@ -447,7 +450,10 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
 /** The commission month by month, one line per tier slice. */
 function writeCommission(w: StatementWriter, t: ScorecardTrace): void {
   w.heading(W.tiers);
-  w.header([W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid]);
+  w.header(
+    [W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid],
+    [1, 5, 6, 7]
+  );
   for (const c of t.commission) {
     if (c.slices.length === 0) {
       w.line(

@@ -9,12 +9,11 @@
 import type { Language } from "../engine/messages";
 import type { YearToDateRow } from "../engine/close";
 import { Grid } from "./grid";
+import { localizeMoney, MONEY } from "./money";
 import type { Cell, SheetLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { say, SHEET_NAMES } from "./text";
-
-const MONEY = "#,##0.00";
 
 const W = {
   title: {
@@ -152,5 +151,5 @@ export function yearToDateSheet(
   ];
   s.freeze = { rows: HEADER_ROW + 1, columns: 2 };
   s.tabColor = "#548235";
-  return s;
+  return localizeMoney(s, language);
 }

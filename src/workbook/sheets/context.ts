@@ -20,7 +20,8 @@ import { PlanAnchors, Pos } from "../plan-sheet";
 import type { Words } from "../text";
 import { say } from "../text";
 
-export const MONEY = "#,##0.00";
+/** Money columns are declared with MONEY; money.ts makes it the language's (¥ and (元) in zh-CN). */
+export { MONEY } from "../money";
 export const SCORE = "0.00";
 export const PCT = "0.0%";
 export const HEADER_FILL = "#DDEBF7";
