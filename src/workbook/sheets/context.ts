@@ -28,6 +28,37 @@ export const HEADER_FILL = "#DDEBF7";
 export const WORK_FILL = "#F2F2F2";
 export const RESULT_FILL = "#FFF2CC";
 
+/**
+ * The words a yes/no column of the ledger shows (statuses in words, in the sheet's language);
+ * formulas that read such a cell compare it with the yes word (`isYes`).
+ */
+export const YES_NO = {
+  ok: { yes: { en: "OK", zh: "正常" }, no: { en: "To check", zh: "待核" } },
+  gate: { yes: { en: "Met", zh: "达到" }, no: { en: "Not met", zh: "未达到" } },
+  capped: { yes: { en: "Capped", zh: "封顶" }, no: { en: "Not capped", zh: "未封顶" } },
+} as const satisfies Record<string, { yes: Words; no: Words }>;
+
+export type YesNoColumn = keyof typeof YES_NO;
+
+/** A yes/no test shown as words: the formula, and the engine's value as the word. */
+export function yesNoWords(
+  ctx: Pick<Ctx, "L">,
+  column: YesNoColumn,
+  test: string,
+  value: boolean
+): { formula: string; value: string } {
+  const w = YES_NO[column];
+  return {
+    formula: `IF(${test},${str(ctx.L(w.yes))},${str(ctx.L(w.no))})`,
+    value: ctx.L(value ? w.yes : w.no),
+  };
+}
+
+/** The test a formula makes of a yes/no cell: it shows the yes word. */
+export function isYes(ctx: Pick<Ctx, "L">, column: YesNoColumn, ref: string): string {
+  return `${ref}=${str(ctx.L(YES_NO[column].yes))}`;
+}
+
 /** Everything the sheet builders share. */
 export interface Ctx {
   plan: Plan;
@@ -54,12 +85,19 @@ export interface Ctx {
   traces: ScorecardTrace[];
 }
 
+/** A working column's outline: in a column group that starts closed. */
+export const GROUPED: ColumnSpec = { outlineLevel: 1, collapsed: true };
+
+/**
+ * A sheet's columns in order. A working column (`work`) is put in a closed column group, so the
+ * sheet opens on its results; a column spec may also ask for the group itself (GROUPED).
+ */
 export class Cols {
   readonly list: { key: string; header: string; spec: ColumnSpec; work?: boolean }[] = [];
   readonly at = new Map<string, number>();
   add(key: string, header: string, spec: ColumnSpec = {}, work = false): number {
     const i = this.list.length;
-    this.list.push({ key, header, spec, work });
+    this.list.push({ key, header, spec: work ? { ...GROUPED, ...spec } : spec, work });
     this.at.set(key, i);
     return i;
   }
