@@ -47,6 +47,7 @@ import { PLAN_NAMES, settingName } from "../plan-sheet";
 import { say } from "../text";
 import {
   MONEY,
+  GROUPED,
   SCORE,
   PCT,
   HEADER_FILL,
@@ -88,7 +89,7 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
   c.add("period", L(T.period), { width: 9 });
-  c.add("months", L(T.months), { width: 5, numberFormat: "0" });
+  c.add("months", L(T.months), { width: 5, numberFormat: "0", ...GROUPED });
   for (const i of ctx.order)
     c.add("s:" + plan.indicators[i].key, say(plan.indicators[i].name, lang), {
       width: 10,
@@ -100,13 +101,13 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("grade", L(T.grade), { width: 6 });
   c.add("coefficient", L(T.coefficient), { width: 7, numberFormat: "0.00" });
   c.add("base", L(T.base), { width: 11, numberFormat: MONEY });
-  c.add("perfStd", L(T.perfStd), { width: 11, numberFormat: MONEY });
+  c.add("perfStd", L(T.perfStd), { width: 11, numberFormat: MONEY, ...GROUPED });
   c.add("perfPay", L(T.perfPay), { width: 11, numberFormat: MONEY });
   c.add("commission", L(T.commission), { width: 11, numberFormat: MONEY });
   c.add("bonus", L(T.bonus), { width: 10, numberFormat: MONEY });
   c.add("totalPay", L(T.totalPay), { width: 12, numberFormat: MONEY });
   // the plan version the row was computed with (formulas: the Plan sheet's, whose parameters they read)
-  c.add("planVersion", L(T.planVersion), { width: 9 });
+  c.add("planVersion", L(T.planVersion), { width: 9, ...GROUPED });
   c.add("status", L(T.status), { width: 50 });
   const unitFmt = (k: string) => fieldFormat(plan.fields.find((f) => f.key === k)?.unit ?? "count");
   for (const k of usedFields(ctx))
