@@ -34,6 +34,9 @@ import { enumText } from "../text";
 import {
   MONEY,
   GROUPED,
+  periodColumn,
+  periodKeyColumns,
+  putPeriod,
   PCT,
   HEADER_FILL,
   Ctx,
@@ -56,8 +59,8 @@ export function commissionColumns(ctx: Ctx): void {
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
-  c.add("month", L(T.month), { width: 9 });
-  c.add("period", L(T.period), { width: 9 });
+  periodColumn(ctx, c, "month", 9);
+  periodColumn(ctx, c, "period", 9, T.periodOfMonthLabel);
   c.add(
     "basis",
     `${L(T.basis)}（${enumText("basis", cm.basis, ctx.lang)}）`
@@ -102,6 +105,7 @@ export function commissionColumns(ctx: Ctx): void {
   c.add("ySettlement", L(T.ySettlement), { width: 11, numberFormat: MONEY });
   c.add("yOutstanding", L(T.yOutstanding), { width: 11, numberFormat: MONEY });
   c.add("status", L(T.status), { width: 60 });
+  periodKeyColumns(ctx, c);
 }
 
 /** Tiered commission of `a` (a cell holding an amount ≥ 0) with bounds × scale. */
@@ -390,8 +394,9 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
     x.put("id", mf.ids[m]);
     x.put("name", mf.names[m]);
     x.put("team", mf.teams[m]);
-    x.put("month", mf.periods[m]);
-    x.put("period", ev.periods.frame.periods[x.period]);
+    const has = (k: string) => c.has(k);
+    putPeriod(ctx, x.put, has, "month", mf.periods[m]);
+    putPeriod(ctx, x.put, has, "period", ev.periods.frame.periods[x.period]);
     basisCells(ctx, x);
     earnedCells(ctx, x);
     clawbackCells(ctx, x);

@@ -5,6 +5,7 @@
  * a field's period aggregate, the 360 means of the ratings the engine used).
  */
 import { monthSpan } from "../../engine/evaluate/frame";
+import { periodLabel } from "../../engine/periods";
 import { periodFormula } from "../../engine/rules/aggregate";
 import type { Language } from "../../engine/messages";
 import type { Indicator, Plan } from "../../engine/plan/model";
@@ -185,7 +186,58 @@ export const T = {
   payout: { en: "Year-end payout", zh: "年终发放合计" },
   working: { en: "Working", zh: "计算过程" },
   planVersion: { en: "Plan version", zh: "方案版本" },
+  // zh-CN period labels (periodColumn): their own words, so readers find the key columns
+  periodLabel: { en: "Period (label)", zh: "考核期" },
+  monthLabel: { en: "Month (label)", zh: "所属月份" },
+  periodOfMonthLabel: { en: "Period (label)", zh: "所属期间" },
+  yearLabel: { en: "Year (label)", zh: "考核年度" },
 } as const satisfies Record<string, Words>;
+
+/** The period key columns, with the words of their label column. */
+const PERIOD_LABELS = {
+  period: T.periodLabel,
+  month: T.monthLabel,
+  year: T.yearLabel,
+} as const;
+
+/** Whether a sheet shows period labels (2024年第一季度) beside the keys its formulas match. */
+export function showsPeriodLabels(lang: Language): boolean {
+  return lang === "zh-CN";
+}
+
+/**
+ * A period column: in en-US the key ("2024-Q1") as it is; in zh-CN its label (2024年第一季度)
+ * where the key would be, under its own header, and the key — what SUMIFS, COUNTIFS and the
+ * readers match — at the end among the working columns (`periodKeyColumns`).
+ */
+export function periodColumn(
+  ctx: Pick<Ctx, "L" | "lang">,
+  c: Cols,
+  key: keyof typeof PERIOD_LABELS,
+  width: number,
+  label: Words = PERIOD_LABELS[key]
+): void {
+  if (showsPeriodLabels(ctx.lang)) c.add(key + "Label", ctx.L(label), { width: width + 5 });
+  else c.add(key, ctx.L(T[key]), { width });
+}
+
+/** The key columns of the labelled period columns, as working columns (zh-CN). */
+export function periodKeyColumns(ctx: Pick<Ctx, "L">, c: Cols, width = 9): void {
+  for (const key of Object.keys(PERIOD_LABELS) as (keyof typeof PERIOD_LABELS)[])
+    if (c.has(key + "Label")) c.add(key, ctx.L(T[key]), { width }, true);
+}
+
+/** Puts a period key, and its label where the sheet shows one. */
+export function putPeriod(
+  ctx: Pick<Ctx, "lang">,
+  put: (key: string, v: Cell) => void,
+  has: (key: string) => boolean,
+  key: keyof typeof PERIOD_LABELS,
+  period: string
+): void {
+  put(key, period);
+  if (has(key + "Label")) put(key + "Label", periodLabel(period, ctx.lang));
+}
 
 export function fieldName(plan: Plan, key: string, lang: Language): string {
   const f = plan.fields.find((x) => x.key === key);

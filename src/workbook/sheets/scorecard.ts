@@ -48,6 +48,9 @@ import { say } from "../text";
 import {
   MONEY,
   GROUPED,
+  periodColumn,
+  periodKeyColumns,
+  putPeriod,
   SCORE,
   PCT,
   HEADER_FILL,
@@ -88,7 +91,7 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
-  c.add("period", L(T.period), { width: 9 });
+  periodColumn(ctx, c, "period", 9);
   c.add("months", L(T.months), { width: 5, numberFormat: "0", ...GROUPED });
   for (const i of ctx.order)
     c.add("s:" + plan.indicators[i].key, say(plan.indicators[i].name, lang), {
@@ -136,6 +139,7 @@ export function scorecardColumns(ctx: Ctx): void {
     c.add("rank", L(T.rank), { width: 6, numberFormat: "0" }, true);
     c.add("n", L(T.groupSize), { width: 6, numberFormat: "0" }, true);
   }
+  periodKeyColumns(ctx, c);
 }
 
 /** The actual value of an indicator as a formula over the period values (and 360 means). */
@@ -404,7 +408,7 @@ function scorecardLine(
   put("id", pf.ids[r]);
   put("name", pf.names[r]);
   put("team", pf.teams[r]);
-  put("period", pf.periods[r]);
+  putPeriod(ctx, put, (k) => c.has(k), "period", pf.periods[r]);
   put("months", pf.monthCount[r]);
   putPeriodValues(ctx, x, m0, m1);
   plan.indicators.forEach((_, i) => putIndicator(ctx, x, i));
