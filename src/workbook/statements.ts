@@ -25,6 +25,8 @@ import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
 import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
+import { periodLabel } from "../engine/periods";
+import { showsPeriodLabels } from "./sheets/context";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -155,6 +157,11 @@ class StatementWriter {
     return say(w, this.language);
   }
 
+  /** A period as the statement shows it: its label in zh-CN (2024年第一季度), else its key. */
+  period(key: string): string {
+    return showsPeriodLabels(this.language) ? periodLabel(key, this.language) : key;
+  }
+
   heading(w: Words): void {
     this.g.set(this.row, 0, this.say(w));
     this.styles.push({
@@ -276,7 +283,7 @@ function writeTop(w: StatementWriter, t: ScorecardTrace, closed: StatementItem["
   w.banner(w.say(W.title), { bold: true, fontSize: 16, horizontal: "center" });
   w.row++;
   w.banner(
-    `${say(t.plan.name, w.language)} · ${w.say(W.version)} ${t.plan.version} · ${w.say(W.period)} ${t.subject.period}`,
+    `${say(t.plan.name, w.language)} · ${w.say(W.version)} ${t.plan.version} · ${w.say(W.period)} ${w.period(t.subject.period)}`,
     { italic: true, horizontal: "center", fontColor: "#595959" }
   );
   w.row++;
@@ -294,7 +301,7 @@ function writeTop(w: StatementWriter, t: ScorecardTrace, closed: StatementItem["
     w.say(W.team),
     t.subject.team,
     w.say(W.months),
-    t.months.join(", "),
+    t.months.map((m) => w.period(m)).join(", "),
   ]);
   w.styles.push({ range: box(w.row - 1, 0, 1, COLUMNS), border: "bottom" });
   for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
@@ -458,7 +465,7 @@ function writeCommission(w: StatementWriter, t: ScorecardTrace): void {
     if (c.slices.length === 0) {
       w.line(
         [
-          c.period,
+          w.period(c.period),
           c.amount,
           null,
           c.status === "ok" ? "—" : w.say(W.error),
@@ -475,7 +482,7 @@ function writeCommission(w: StatementWriter, t: ScorecardTrace): void {
       const last = k === c.slices.length - 1;
       w.line(
         [
-          k === 0 ? c.period : null,
+          k === 0 ? w.period(c.period) : null,
           k === 0 ? c.amount : null,
           sl.tier,
           `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`,
