@@ -13,6 +13,7 @@ import { columnLetter } from "./a1";
 import { buildWorkbook, type BuiltWorkbook } from "./build";
 import type { FormulaStyle } from "./formula";
 import { isFormula } from "./layout";
+import { moneyHeader } from "./money";
 import { generateSample, type SampleOptions } from "./sample";
 
 export const DEMO_SAMPLE: Required<SampleOptions> = {
@@ -122,7 +123,8 @@ function headerColumns(
   const header = s.blocks[0].cells[headerRow] ?? [];
   const out: Record<string, string> = {};
   for (const [key, text] of Object.entries(wanted)) {
-    const i = header.findIndex((h) => h === text);
+    // a money column's header carries its unit in zh-CN (money.ts)
+    const i = header.findIndex((h) => h === text || h === moneyHeader(text, built.layout.language));
     if (i >= 0) out[key] = columnLetter(i);
   }
   return { sheet: s.name, columns: out };
