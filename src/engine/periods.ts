@@ -51,6 +51,27 @@ export function periodLabel(key: string, language: "en-US" | "zh-CN"): string {
   }
 }
 
+const LABELS: [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [/^(\d{4})年第([一二三四])季度$/, (m) => quarterKey(+m[1], QUARTER_ZH.indexOf(m[2]) + 1)],
+  [/^(\d{4})年(\d{1,2})月$/, (m) => (+m[2] >= 1 && +m[2] <= 12 ? monthKey(+m[1], +m[2]) : null)],
+  [/^(\d{4})年度$/, (m) => m[1]],
+  [/^Q([1-4]) (\d{4})$/, (m) => quarterKey(+m[2], +m[1])],
+  [
+    /^([A-Z][a-z]{2}) (\d{4})$/,
+    (m) => (MONTH_EN.includes(m[1]) ? monthKey(+m[2], MONTH_EN.indexOf(m[1]) + 1) : null),
+  ],
+];
+
+/** The key of a period label (periodLabel's output, either language), or null. */
+export function parsePeriodLabel(label: string): string | null {
+  const text = label.trim();
+  for (const [re, key] of LABELS) {
+    const m = re.exec(text);
+    if (m) return key(m);
+  }
+  return null;
+}
+
 /** A quarter within its year as people read it: 第一季度, Q1. */
 export function quarterLabel(quarter: number, language: "en-US" | "zh-CN"): string {
   return language === "zh-CN" ? `第${QUARTER_ZH[quarter - 1]}季度` : `Q${quarter}`;

@@ -301,7 +301,10 @@ function writeTop(w: StatementWriter, t: ScorecardTrace, closed: StatementItem["
     w.say(W.team),
     t.subject.team,
     w.say(W.months),
-    t.months.map((m) => w.period(m)).join(", "),
+    // zh-CN: 1月, 2月, 3月 (the year is in the title line; the cell is one column wide)
+    showsPeriodLabels(w.language)
+      ? t.months.map((m) => periodLabel(m, w.language).replace(/^\d{4}年/, "")).join("、")
+      : t.months.join(", "),
   ]);
   w.styles.push({ range: box(w.row - 1, 0, 1, COLUMNS), border: "bottom" });
   for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });

@@ -5,7 +5,7 @@
  * ledger's yes/no words) in the three styles on a plan with a gate and a cap, in both languages.
  */
 import { defaultPlan } from "../../src/engine/plan/defaultPlan";
-import { periodLabel, quarterLabel } from "../../src/engine/periods";
+import { parsePeriodLabel, periodLabel, quarterLabel } from "../../src/engine/periods";
 import { buildWorkbook, type BuiltWorkbook } from "../../src/workbook/build";
 import { readFrozenScorecard, readScorecardPeriods } from "../../src/workbook/close";
 import { sheetValues } from "../../src/workbook/grid";
@@ -94,6 +94,13 @@ describe("period labels", () => {
     expect(periodLabel("2024", "en-US")).toBe("2024");
     expect(periodLabel("not a key", "zh-CN")).toBe("not a key");
     expect(periodLabel("2024-13", "zh-CN")).toBe("2024-13");
+    // and back: every label reads as its key
+    for (const key of ["2024-01", "2024-04", "2024-12", "2024-Q1", "2024-Q4", "2024"])
+      for (const lang of ["zh-CN", "en-US"] as const)
+        expect(parsePeriodLabel(periodLabel(key, lang))).toBe(key);
+    expect(parsePeriodLabel("2024年13月")).toBeNull();
+    expect(parsePeriodLabel("Foo 2024")).toBeNull();
+    expect(parsePeriodLabel("2024-Q1")).toBeNull();
     expect([1, 2, 3, 4].map((q) => quarterLabel(q, "zh-CN"))).toEqual([
       "第一季度",
       "第二季度",
