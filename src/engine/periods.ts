@@ -55,6 +55,7 @@ const LABELS: [RegExp, (m: RegExpExecArray) => string | null][] = [
   [/^(\d{4})年第([一二三四])季度$/, (m) => quarterKey(+m[1], QUARTER_ZH.indexOf(m[2]) + 1)],
   [/^(\d{4})年(\d{1,2})月$/, (m) => (+m[2] >= 1 && +m[2] <= 12 ? monthKey(+m[1], +m[2]) : null)],
   [/^(\d{4})年度$/, (m) => m[1]],
+  [/^(\d{4})$/, (m) => m[1]], // en-US: a year reads as itself
   [/^Q([1-4]) (\d{4})$/, (m) => quarterKey(+m[2], +m[1])],
   [
     /^([A-Z][a-z]{2}) (\d{4})$/,
