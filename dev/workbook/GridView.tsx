@@ -3,6 +3,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetter } from "../../src/engine";
 import type { PreviewWorkbook, Selection } from "./PreviewWorkbook";
 import { ChartView } from "./ChartView";
+import { columnGroups, type ColumnGroup } from "../../src/workbook/layout";
 
 export interface GridViewProps {
   workbook: PreviewWorkbook;
@@ -57,6 +58,17 @@ const useStyles = makeStyles({
     borderBottom: "1px solid #d0d0d0",
     fontWeight: "normal",
     color: "#444",
+  },
+  outlineToggle: {
+    marginRight: "3px",
+    padding: 0,
+    width: "14px",
+    height: "14px",
+    lineHeight: "12px",
+    fontSize: "11px",
+    border: "1px solid #7a7a7a",
+    backgroundColor: "#fff",
+    cursor: "pointer",
   },
   rowHead: {
     position: "sticky",
@@ -131,8 +143,17 @@ export function GridView({ workbook, version }: GridViewProps): React.JSX.Elemen
   const dims = workbook.dimensions(id);
   const rows = Math.min(MAX_ROWS, Math.max(dims.rows + 10, 40));
   const columns = Math.min(MAX_COLUMNS, Math.max(dims.columns + 3, 12));
+  // column groups (the outline): closed ones hide their columns; the +/− sits right of a group
+  const groups = React.useMemo(() => columnGroups(meta.columns), [meta.columns]);
+  const [opened, setOpened] = React.useState<Record<string, boolean>>({});
+  const groupKey = (g: ColumnGroup) => `${id}:${g.level}:${g.column}`;
+  const isOpen = (g: ColumnGroup) => opened[groupKey(g)] ?? !g.collapsed;
+  const toggles = new Map<number, ColumnGroup>();
+  for (const g of groups) toggles.set(g.column + g.columns, g);
+  const closedBy = (c: number) =>
+    groups.some((g) => !isOpen(g) && c >= g.column && c < g.column + g.columns);
   const widths = Array.from({ length: columns }, (_, c) =>
-    meta.columns[c]?.hidden ? 0 : columnPixels(meta.columns[c]?.width)
+    meta.columns[c]?.hidden || closedBy(c) ? 0 : columnPixels(meta.columns[c]?.width)
   );
 
   React.useEffect(() => {
@@ -336,8 +357,28 @@ export function GridView({ workbook, version }: GridViewProps): React.JSX.Elemen
                     c <= Math.max(sel.column, sel.column2) &&
                     styles.headActive
                 )}
-                style={{ display: w === 0 ? "none" : undefined }}
+                style={{
+                  display: w === 0 ? "none" : undefined,
+                  borderTop: groups.some(
+                    (g) => isOpen(g) && c >= g.column && c < g.column + g.columns
+                  )
+                    ? "2px solid #7a7a7a"
+                    : undefined,
+                }}
               >
+                {toggles.has(c) && (
+                  <button
+                    type="button"
+                    className={styles.outlineToggle}
+                    aria-label={`${isOpen(toggles.get(c)!) ? "Hide" : "Show"} columns ${columnLetter(toggles.get(c)!.column)}–${columnLetter(c - 1)}`}
+                    onClick={() => {
+                      const g = toggles.get(c)!;
+                      setOpened((o) => ({ ...o, [groupKey(g)]: !isOpen(g) }));
+                    }}
+                  >
+                    {isOpen(toggles.get(c)!) ? "−" : "+"}
+                  </button>
+                )}
                 {columnLetter(c)}
               </th>
             ))}

@@ -6,6 +6,7 @@
  */
 import { IDENTITY_HEADERS, columnLetter, normalizeHeader } from "../engine";
 import type { Compatibility } from "../compat/requirements";
+import { parsePeriodKey, parsePeriodLabel } from "../engine/periods";
 import type { SheetRole } from "../workbook/layout";
 import type { SelectionInfo, WorkbookHost, WorkbookState } from "./host";
 import { importOperations, inputOperations } from "./inputSheets";
@@ -87,6 +88,8 @@ const PERIOD_HEADERS = new Set(
     "Evaluation period",
     "考核期间",
     "期间",
+    // zh-CN sheets show the period's label (2024年第一季度) under 考核期, the key far right
+    "考核期",
   ].map(normalizeHeader)
 );
 
@@ -125,7 +128,11 @@ async function subjectAt(
       period === undefined
     )
       return null;
-    return { id: String(id).trim(), period: String(period).trim() };
+    const text = String(period).trim();
+    return {
+      id: String(id).trim(),
+      period: parsePeriodKey(text) ? text : (parsePeriodLabel(text) ?? text),
+    };
   }
   return null;
 }

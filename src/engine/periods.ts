@@ -29,6 +29,55 @@ export function quarterKey(year: number, quarter: number): string {
   return `${year}-Q${quarter}`;
 }
 
+const QUARTER_ZH = ["一", "二", "三", "四"];
+const MONTH_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+
+/**
+ * A period key as people read it: zh-CN 2024年4月, 2024年第一季度, 2024年度; en-US Apr 2024,
+ * Q1 2024, 2024. What is not a key is returned as it is. Labels are for reading only: formulas
+ * and readers match the keys.
+ */
+export function periodLabel(key: string, language: "en-US" | "zh-CN"): string {
+  const p = parsePeriodKey(key);
+  if (!p) return key;
+  const zh = language === "zh-CN";
+  switch (p.kind) {
+    case "month":
+      return zh ? `${p.year}年${p.index}月` : `${MONTH_EN[p.index - 1]} ${p.year}`;
+    case "quarter":
+      return zh ? `${p.year}年第${QUARTER_ZH[p.index - 1]}季度` : `Q${p.index} ${p.year}`;
+    case "year":
+      return zh ? `${p.year}年度` : String(p.year);
+  }
+}
+
+const LABELS: [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [/^(\d{4})年第([一二三四])季度$/, (m) => quarterKey(+m[1], QUARTER_ZH.indexOf(m[2]) + 1)],
+  [/^(\d{4})年(\d{1,2})月$/, (m) => (+m[2] >= 1 && +m[2] <= 12 ? monthKey(+m[1], +m[2]) : null)],
+  [/^(\d{4})年度$/, (m) => m[1]],
+  [/^(\d{4})$/, (m) => m[1]], // en-US: a year reads as itself
+  [/^Q([1-4]) (\d{4})$/, (m) => quarterKey(+m[2], +m[1])],
+  [
+    /^([A-Z][a-z]{2}) (\d{4})$/,
+    (m) => (MONTH_EN.includes(m[1]) ? monthKey(+m[2], MONTH_EN.indexOf(m[1]) + 1) : null),
+  ],
+];
+
+/** The key of a period label (periodLabel's output, either language), or null. */
+export function parsePeriodLabel(label: string): string | null {
+  const text = label.trim();
+  for (const [re, key] of LABELS) {
+    const m = re.exec(text);
+    if (m) return key(m);
+  }
+  return null;
+}
+
+/** A quarter within its year as people read it: 第一季度, Q1. */
+export function quarterLabel(quarter: number, language: "en-US" | "zh-CN"): string {
+  return language === "zh-CN" ? `第${QUARTER_ZH[quarter - 1]}季度` : `Q${quarter}`;
+}
+
 const parsed = new Map<string, Period | null>();
 
 /** Parses a canonical key; null when it is not one. Results are shared and must not be changed. */

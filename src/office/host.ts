@@ -36,6 +36,7 @@ export function officeHost(): Host {
  *   with a note below it).
  * - calculationState 1.9: the self-check waits until Excel says it has calculated (below it, it
  *   waits out the #BUSY! cells only).
+ * - outline 1.10: working columns in closed column groups (below it they are hidden columns).
  */
 export const REQUIREMENTS = {
   core: "1.7",
@@ -43,6 +44,7 @@ export const REQUIREMENTS = {
   copyFrom: "1.9",
   pageLayout: "1.9",
   calculationState: "1.9",
+  outline: "1.10",
 } as const;
 
 export interface Features {
@@ -51,6 +53,7 @@ export interface Features {
   copyFrom: boolean;
   pageLayout: boolean;
   calculationState: boolean;
+  outline: boolean;
 }
 
 export function detectFeatures(host: Host): Features {
@@ -61,6 +64,7 @@ export function detectFeatures(host: Host): Features {
     copyFrom: has(REQUIREMENTS.copyFrom),
     pageLayout: has(REQUIREMENTS.pageLayout),
     calculationState: has(REQUIREMENTS.calculationState),
+    outline: has(REQUIREMENTS.outline),
   };
 }
 

@@ -42,6 +42,8 @@ export interface SheetMark {
   charts: number;
   /** Estimated request bytes of the cell contents, to size the reads that verify them. */
   bytes: number;
+  /** Depth of the column groups the add-in made on the sheet (0: none; marks before them: absent). */
+  outline?: number;
 }
 
 /** Roles are lower-case words (the layouts may add roles; a mark names whichever it was given). */
@@ -74,6 +76,7 @@ export function encodeMark(mark: SheetMark): string {
     `tables=${mark.tables}`,
     `charts=${mark.charts}`,
     `bytes=${mark.bytes}`,
+    ...(mark.outline ? [`outline=${mark.outline}`] : []),
   ].join(" ");
 }
 
@@ -99,7 +102,16 @@ export function decodeMark(comment: string): SheetMark | undefined {
   };
   if (!role || !kind || !state || !f.hash || !f.shape) return undefined;
   if (Object.values(mark).some((v) => Number.isNaN(v))) return undefined;
-  return { role, kind, state, hash: f.hash, shape: f.shape, ...mark };
+  const outline = num("outline");
+  return {
+    role,
+    kind,
+    state,
+    hash: f.hash,
+    shape: f.shape,
+    ...mark,
+    ...(outline > 0 ? { outline } : {}),
+  };
 }
 
 /** The comment for a defined name the add-in creates: the layout's comment, then the tag. */

@@ -7,6 +7,7 @@
 import type { MessageParams } from "../engine/messages";
 import { columnLetter } from "../engine/issues";
 import type { DefinedNameSpec, SheetLayout, TableSpec, ValidationSpec } from "../workbook/layout";
+import { columnGroups, columnHidden } from "../workbook/layout";
 import { commandBytes, requestBytes, type Phase } from "./batch";
 import { formatChunks, valueChunks } from "./content";
 import { addChart, applyStyle, chartBytes, printBytes, setupPrint, styleBytes } from "./formats";
@@ -51,7 +52,7 @@ export function widthInPoints(characters: number): number {
  */
 export function clearSheet(
   ws: Excel.Worksheet,
-  old: { tables: string[]; charts: string[]; hidden: boolean },
+  old: { tables: string[]; charts: string[]; hidden: boolean; outline?: number },
   features: Features
 ): void {
   for (const c of old.charts) ws.charts.getItem(c).delete();
@@ -62,6 +63,8 @@ export function clearSheet(
   if (features.dataValidation) all.dataValidation.clear();
   all.clear("All");
   all.columnHidden = false;
+  // the column groups the add-in made (its mark says how deep): one level off per call
+  if (features.outline) for (let l = 0; l < (old.outline ?? 0); l++) all.ungroup("ByColumns");
   if (!old.hidden) ws.freezePanes.unfreeze();
   if (features.pageLayout) ws.horizontalPageBreaks.removePageBreaks();
 }
@@ -142,8 +145,47 @@ export function contentFormatSteps(
   }
 }
 
-/** Columns: widths in runs, hidden columns, whole-column number formats. */
-export function columnSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws">): void {
+/**
+ * Column groups (ExcelApi 1.10): each run grouped, level by level, and closed where the layout
+ * says so; below 1.10 a closed group's columns are hidden instead (columnSteps).
+ */
+function groupSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "features">): void {
+  if (!s.features.outline) return;
+  for (const g of columnGroups(layout.columns)) {
+    const address = `${columnLetter(g.column)}:${columnLetter(g.column + g.columns - 1)}`;
+    s.step("finishing", commandBytes(address) * 2, () => {
+      const r = s.ws().getRange(address);
+      r.group("ByColumns");
+      if (g.collapsed) r.hideGroupDetails("ByColumns");
+    });
+  }
+}
+
+/** Hidden columns in runs: hidden ones, and below ExcelApi 1.10 the columns of closed groups. */
+function hiddenSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "features">): void {
+  const hidden = (i: number) => {
+    const c = layout.columns[i];
+    return i < layout.columns.length && (s.features.outline ? !!c.hidden : columnHidden(c));
+  };
+  for (let i = 0; i < layout.columns.length; i++) {
+    if (!hidden(i)) continue;
+    let end = i;
+    while (hidden(end + 1)) end++;
+    const address = `${columnLetter(i)}:${columnLetter(end)}`;
+    s.step(
+      "finishing",
+      commandBytes(address),
+      () => (s.ws().getRange(address).columnHidden = true)
+    );
+    i = end;
+  }
+}
+
+/** Columns: widths in runs, hidden columns, whole-column number formats, column groups. */
+export function columnSteps(
+  layout: SheetLayout,
+  s: Pick<SheetSteps, "step" | "ws" | "features">
+): void {
   const { step, ws } = s;
   let run: { start: number; width: number } | undefined;
   const flushWidth = (end: number) => {
@@ -159,12 +201,6 @@ export function columnSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "w
     if (run && col.width !== run.width) flushWidth(i);
     if (col.width !== undefined && !run) run = { start: i, width: col.width };
     const letter = columnLetter(i);
-    if (col.hidden)
-      step(
-        "finishing",
-        commandBytes(),
-        () => (ws().getRange(`${letter}:${letter}`).columnHidden = true)
-      );
     if (col.numberFormat) {
       const fmt = col.numberFormat;
       step(
@@ -175,6 +211,8 @@ export function columnSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "w
     }
   });
   flushWidth(layout.columns.length);
+  hiddenSteps(layout, s);
+  groupSteps(layout, s);
 }
 
 /**

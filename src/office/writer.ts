@@ -631,8 +631,13 @@ class Writer {
   private oldParts(
     p: Extract<Plan, { action: "replaced" }>,
     state: WorkbookInventory
-  ): { tables: string[]; charts: string[]; hidden: boolean } {
-    return { tables: p.oldTables, charts: p.oldCharts, hidden: this.hiddenByUser(p.name, state) };
+  ): { tables: string[]; charts: string[]; hidden: boolean; outline: number } {
+    return {
+      tables: p.oldTables,
+      charts: p.oldCharts,
+      hidden: this.hiddenByUser(p.name, state),
+      outline: state.owned.get(p.role)?.mark.outline ?? 0,
+    };
   }
 
   /** Table names already used by the workbook (tables and defined names share a namespace). */
@@ -756,6 +761,9 @@ class Writer {
       tables: p.layout.tables.length,
       charts,
       bytes: this.markBytes(p.role, grid),
+      outline: this.features.outline
+        ? Math.max(0, ...p.layout.columns.map((c) => c.outlineLevel ?? 0))
+        : 0,
     };
   }
 

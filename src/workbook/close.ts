@@ -25,6 +25,8 @@ import type { DataRecords } from "./data-sheet";
 import type { RangeRef, SheetLayout, SheetRole, StyleSpec } from "./layout";
 import { closedRole, sheet as emptySheet } from "./layout";
 import { outputLayout, OUTPUT_WORDS } from "./output";
+import { periodLabel } from "../engine/periods";
+import { showsPeriodLabels } from "./sheets/context";
 import type { Words } from "./text";
 import { isWords, say, SHEET_NAMES } from "./text";
 
@@ -474,7 +476,9 @@ export function frozenScorecardSheet(r: FrozenScorecardRequest): SheetLayout {
   const st = r.stamp;
   const g = new Grid();
   const lines = [
-    fill(L(W.frozenTitle), { period: st.period }),
+    fill(L(W.frozenTitle), {
+      period: showsPeriodLabels(r.language) ? periodLabel(st.period, r.language) : st.period,
+    }),
     fill(L(W.frozenWho), {
       by: st.closedBy,
       at: st.closedAt.slice(0, 16).replace("T", " "),

@@ -16,6 +16,7 @@ import { isFormula } from "./layout";
 import { orNull } from "../engine/numeric";
 import { T } from "./sheets/context";
 import { PAY_LIST_WORDS } from "./sheets/paylist";
+import { moneyHeader } from "./money";
 import { generateSample, type SampleOptions } from "./sample";
 
 export const DEMO_SAMPLE: Required<SampleOptions> = {
@@ -140,7 +141,8 @@ function headerColumns(
   const header = s.blocks[0].cells[headerRow] ?? [];
   const out: Record<string, string> = {};
   for (const [key, text] of Object.entries(wanted)) {
-    const i = header.findIndex((h) => h === text);
+    // a money column's header carries its unit in zh-CN (money.ts)
+    const i = header.findIndex((h) => h === text || h === moneyHeader(text, built.layout.language));
     if (i >= 0) out[key] = columnLetter(i);
   }
   return { sheet: s.name, columns: out };

@@ -44,6 +44,50 @@ export interface ColumnSpec {
   width?: number;
   numberFormat?: string;
   hidden?: boolean;
+  /**
+   * Outline level (1–7): the column is detail of a column group (working columns), which the user
+   * opens and closes with the outline's +/− button. A run of adjacent columns at a level is a group.
+   */
+  outlineLevel?: number;
+  /** With outlineLevel: the group starts closed (its columns hidden until the user opens it). */
+  collapsed?: boolean;
+}
+
+/** The outline groups of a sheet's columns: runs of adjacent columns at level ≥ 1. */
+export interface ColumnGroup {
+  column: number;
+  columns: number;
+  level: number;
+  collapsed: boolean;
+}
+
+/** The column groups of a sheet (level 1 runs; deeper levels nest inside them as their own runs). */
+export function columnGroups(columns: readonly ColumnSpec[]): ColumnGroup[] {
+  const out: ColumnGroup[] = [];
+  const deepest = Math.max(0, ...columns.map((c) => c.outlineLevel ?? 0));
+  for (let level = 1; level <= deepest; level++) {
+    let start = -1;
+    for (let i = 0; i <= columns.length; i++) {
+      const inside = i < columns.length && (columns[i].outlineLevel ?? 0) >= level;
+      if (inside && start < 0) start = i;
+      if (!inside && start >= 0) {
+        const run = columns.slice(start, i);
+        out.push({
+          column: start,
+          columns: i - start,
+          level,
+          collapsed: run.every((c) => c.collapsed),
+        });
+        start = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a column starts hidden: hidden, or in a closed group. */
+export function columnHidden(c: ColumnSpec): boolean {
+  return !!c.hidden || (!!c.outlineLevel && !!c.collapsed);
 }
 
 export interface RangeRef {

@@ -36,6 +36,7 @@ import { commissionColumns, commissionSheet } from "./sheets/commission";
 import { scorecardColumns, scorecardSheet } from "./sheets/scorecard";
 import { annualSheet } from "./sheets/annual";
 import { payListColumns, payListSheet } from "./sheets/paylist";
+import { localizeMoney } from "./money";
 
 export type { FormulaStyle };
 
@@ -127,5 +128,5 @@ export function outputLayout(
     })
   );
   sheets.push(monthsSheet(ctx));
-  return { language, sheets };
+  return { language, sheets: sheets.map((s) => localizeMoney(s, language)) };
 }

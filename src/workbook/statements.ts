@@ -25,6 +25,9 @@ import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
 import { indicatorFormat } from "./data-sheet";
+import { localizeMoney, MONEY, moneyHeader } from "./money";
+import { periodLabel } from "../engine/periods";
+import { showsPeriodLabels } from "./sheets/context";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -124,7 +127,6 @@ const W = {
   closed: { en: "Closed period", zh: "已结账期间" },
 } as const satisfies Record<string, Words>;
 
-const MONEY = "#,##0.00";
 const PCT = "0.0%";
 const SCORE = "0.00";
 const COLUMNS = 8;
@@ -162,6 +164,11 @@ class StatementWriter {
     return say(w, this.language);
   }
 
+  /** A period as the statement shows it: its label in zh-CN (2024年第一季度), else its key. */
+  period(key: string): string {
+    return showsPeriodLabels(this.language) ? periodLabel(key, this.language) : key;
+  }
+
   heading(w: Words): void {
     this.g.set(this.row, 0, this.say(w));
     this.styles.push({
@@ -175,11 +182,14 @@ class StatementWriter {
     this.row++;
   }
 
-  header(cells: Words[]): void {
+  /** A table's header; `money`: the columns holding amounts (their header gets the unit). */
+  header(cells: Words[], money: number[] = []): void {
     this.g.line(
       this.row,
       0,
-      cells.map((c) => this.say(c))
+      cells.map((c, i) =>
+        money.includes(i) ? moneyHeader(this.say(c), this.language) : this.say(c)
+      )
     );
     this.styles.push({
       range: box(this.row, 0, 1, cells.length),
@@ -242,7 +252,7 @@ export function statementsSheet(
     fitToWidth: true,
   };
   s.tabColor = "#808080";
-  return s;
+  return localizeMoney(s, language);
 }
 
 /** One statement's block, with its index entry in the hidden column of its first row. */
@@ -281,7 +291,7 @@ function writeTop(w: StatementWriter, t: ScorecardTrace, closed: StatementItem["
   w.banner(w.say(W.title), { bold: true, fontSize: 16, horizontal: "center" });
   w.row++;
   w.banner(
-    `${say(t.plan.name, w.language)} · ${w.say(W.version)} ${t.plan.version} · ${w.say(W.period)} ${t.subject.period}`,
+    `${say(t.plan.name, w.language)} · ${w.say(W.version)} ${t.plan.version} · ${w.say(W.period)} ${w.period(t.subject.period)}`,
     { italic: true, horizontal: "center", fontColor: "#595959" }
   );
   w.row++;
@@ -299,7 +309,10 @@ function writeTop(w: StatementWriter, t: ScorecardTrace, closed: StatementItem["
     w.say(W.team),
     t.subject.team,
     w.say(W.months),
-    t.months.join(", "),
+    // zh-CN: 1月, 2月, 3月 (the year is in the title line; the cell is one column wide)
+    showsPeriodLabels(w.language)
+      ? t.months.map((m) => periodLabel(m, w.language).replace(/^\d{4}年/, "")).join("、")
+      : t.months.join(", "),
   ]);
   w.styles.push({ range: box(w.row - 1, 0, 1, COLUMNS), border: "bottom" });
   for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
@@ -447,7 +460,7 @@ function totalRule(t: ScorecardTrace): Words {
 /** Each pay line with its rule. */
 function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
   w.heading(W.pay);
-  w.header([W.pay, W.amount, W.rule]);
+  w.header([W.pay, W.amount, W.rule], [1]);
   const p = t.pay;
   const c = plan.commission;
   const shares = p.months
@@ -557,12 +570,15 @@ function writeTeamCommission(w: StatementWriter, t: ScorecardTrace): void {
 /** The commission month by month, one line per tier slice. */
 function writeCommission(w: StatementWriter, t: ScorecardTrace): void {
   w.heading(W.tiers);
-  w.header([W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid]);
+  w.header(
+    [W.month, W.basis, W.tier, W.slice, W.rate, W.commission, W.earned, W.paid],
+    [1, 5, 6, 7]
+  );
   for (const c of t.commission) {
     if (c.slices.length === 0) {
       w.line(
         [
-          c.period,
+          w.period(c.period),
           c.amount,
           null,
           c.status === "ok" ? "—" : w.say(W.error),
@@ -579,7 +595,7 @@ function writeCommission(w: StatementWriter, t: ScorecardTrace): void {
       const last = k === c.slices.length - 1;
       w.line(
         [
-          k === 0 ? c.period : null,
+          k === 0 ? w.period(c.period) : null,
           k === 0 ? c.amount : null,
           sl.tier,
           `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`,

@@ -12,6 +12,7 @@ import { scorecardRows, type ScorecardRow } from "../engine/evaluate/rows";
 import { quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
 import { cellMaker, type FormulaStyle } from "./formula";
 import { Grid } from "./grid";
+import { MONEY, moneyHeader } from "./money";
 import type { ChartSpec, RangeRef, SheetLayout, SheetRole, StyleSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
@@ -384,14 +385,15 @@ function writePay(x: Summary, top: number, gradedRow: number): number {
   g.set(row, 0, L(W.pay));
   styles.push({ range: box(row, 0, 1, 7), bold: true, fill: "#DDEBF7" });
   row++;
+  const M = (w: Words) => moneyHeader(L(w), x.language);
   g.line(row, 0, [
     L(W.period),
     L(W.graded),
-    L(W.base),
-    L(W.perfPay),
-    L(W.commission),
-    L(W.bonus),
-    L(W.totalPay),
+    M(W.base),
+    M(W.perfPay),
+    M(W.commission),
+    M(W.bonus),
+    M(W.totalPay),
   ]);
   styles.push({ range: box(row, 0, 1, 7), bold: true, border: "bottom", wrap: true });
   row++;
@@ -402,7 +404,7 @@ function writePay(x: Summary, top: number, gradedRow: number): number {
     // Graded rows of the period: the distribution table's total for that period.
     g.set(row, 1, fx(a1cell(gradedRow, 3 + v.periods.indexOf(p.period)), p.graded), "0");
     const money = (key: string, value: number, c: number) =>
-      g.set(row, c, fx(`SUMIFS(${col(key)},${crit})`, value), "#,##0.00");
+      g.set(row, c, fx(`SUMIFS(${col(key)},${crit})`, value), MONEY);
     money("base", p.base, 2);
     money("perfPay", p.performancePay, 3);
     money("commission", p.commission, 4);
@@ -424,7 +426,7 @@ function writePay(x: Summary, top: number, gradedRow: number): number {
       row,
       c,
       fx(`SUM(${a1range(box(firstPay, c, v.pay.length, 1))})`, value),
-      c === 1 ? "0" : "#,##0.00"
+      c === 1 ? "0" : MONEY
     );
   }
   styles.push({ range: box(row, 0, 1, 7), bold: true, border: "top" });

@@ -146,7 +146,10 @@ export function readEnum<E extends EnumName>(e: E, text: unknown): EnumValue<E> 
 export function isWords(text: unknown, w: Words): boolean {
   if (typeof text !== "string") return false;
   const t = normalizeHeader(text);
-  return t !== "" && (t === normalizeHeader(w.en) || t === normalizeHeader(w.zh));
+  if (t === "") return false;
+  const is = (x: string) => x === normalizeHeader(w.en) || x === normalizeHeader(w.zh);
+  // a money column's header carries its unit on zh-CN sheets (money.ts): 基本工资(元)
+  return is(t) || is(t.replace(/\((元|cny|rmb)\)$/, ""));
 }
 
 /** Column header words. */

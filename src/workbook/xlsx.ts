@@ -12,7 +12,7 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "./a1";
 import type { Block, Cell, RangeRef, SheetLayout, StyleSpec, WorkbookLayout } from "./layout";
-import { isFormula } from "./layout";
+import { columnHidden, isFormula } from "./layout";
 
 function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
@@ -121,8 +121,15 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetLayout): void {
   s.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     if (c.width !== undefined) col.width = c.width;
-    if (c.hidden) col.hidden = true;
+    if (c.outlineLevel) col.outlineLevel = c.outlineLevel;
+    if (columnHidden(c)) col.hidden = true;
   });
+  const outline = Math.max(0, ...s.columns.map((c) => c.outlineLevel ?? 0));
+  if (outline > 0) {
+    // the outline's level buttons; a group's +/− sits right of it (Excel's default)
+    ws.properties.outlineLevelCol = outline;
+    ws.properties.outlineProperties = { summaryBelow: true, summaryRight: true };
+  }
   for (const b of s.blocks) {
     b.cells.forEach((line, i) => {
       const row = ws.getRow(b.row + i + 1);

@@ -9,12 +9,13 @@
 import type { Language } from "../engine/messages";
 import type { YearToDateRow } from "../engine/close";
 import { Grid } from "./grid";
+import { localizeMoney, MONEY } from "./money";
+import { periodLabel } from "../engine/periods";
+import { showsPeriodLabels } from "./sheets/context";
 import type { Cell, SheetLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { say, SHEET_NAMES } from "./text";
-
-const MONEY = "#,##0.00";
 
 const W = {
   title: {
@@ -63,11 +64,14 @@ export function yearToDateSheet(
   name = say(SHEET_NAMES.year_to_date, language)
 ): SheetLayout {
   const L = (w: Words) => say(w, language);
+  // zh-CN: 2024年第一季度 (labels for reading; nothing reads these cells back)
+  const P = (keys: readonly string[]) =>
+    keys.map((k) => (showsPeriodLabels(language) ? periodLabel(k, language) : k)).join(", ");
   const s = emptySheet("year_to_date", name, "output");
   const g = new Grid();
   g.set(0, 0, fill(L(W.title), { year }));
   g.set(1, 0, L(W.note));
-  g.set(2, 0, fill(L(W.periods), { list: closedPeriods.join(", ") }));
+  g.set(2, 0, fill(L(W.periods), { list: P(closedPeriods) }));
   const header = [
     W.id,
     W.name,
@@ -94,7 +98,7 @@ export function yearToDateSheet(
       r.id,
       r.name,
       r.team,
-      r.periods.join(", "),
+      P(r.periods),
       r.paid.base,
       r.paid.performancePay,
       r.paid.commission,
@@ -152,5 +156,5 @@ export function yearToDateSheet(
   ];
   s.freeze = { rows: HEADER_ROW + 1, columns: 2 };
   s.tabColor = "#548235";
-  return s;
+  return localizeMoney(s, language);
 }

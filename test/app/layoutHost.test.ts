@@ -150,45 +150,49 @@ describe("createLayoutHost over the preview workbook", () => {
     });
   });
 
-  it("should say which salesperson a selected Scorecard row is", async () => {
-    const { wb, host } = setup();
-    const plan = defaultPlan();
-    await host.createPlanWorkbook(plan, "en-US");
-    const table = parseCsv(fixtureText(), "crm.csv");
-    await host.importData({
-      plan,
-      language: "en-US",
-      table,
-      mapping: mapColumns(table, plan).mapping,
-      mode: "replace",
-    });
-    const check = (await checkWorkbook(host, plan))!;
-    const run = runPlan(plan, check, "", "");
-    await host.writeOutputs({
-      plan,
-      language: "en-US",
-      style: "native",
-      evaluation: run.evaluation,
-      data: run.data,
-      feedback: check.feedback,
-    });
-    // the subject is looked up after the event: wait for that answer, not for a number of ms
-    let stop = () => {};
-    const answered = new Promise<SelectionInfo>((resolve) => {
-      stop = host.onSelectionChanged(resolve);
-    });
-    const sc = wb.byRole("scorecard")!;
-    const values = wb.values(sc.id);
-    const row = values.findIndex((v) => v.includes("S1007"));
-    wb.select({ sheet: sc.id, row, column: 5, row2: row, column2: 5 });
-    const seen = await answered;
-    stop();
-    expect(seen).toEqual({
-      sheet: "Scorecard",
-      role: "scorecard",
-      row: row + 1,
-      column: "F",
-      subject: { id: "S1007", period: "2024-Q1" },
-    });
-  });
+  it.each(["en-US", "zh-CN"] as const)(
+    "should say which salesperson a selected Scorecard row is (%s)",
+    async (language) => {
+      const { wb, host } = setup();
+      const plan = defaultPlan();
+      await host.createPlanWorkbook(plan, language);
+      const table = parseCsv(fixtureText(), "crm.csv");
+      await host.importData({
+        plan,
+        language: language,
+        table,
+        mapping: mapColumns(table, plan).mapping,
+        mode: "replace",
+      });
+      const check = (await checkWorkbook(host, plan))!;
+      const run = runPlan(plan, check, "", "");
+      await host.writeOutputs({
+        plan,
+        language: language,
+        style: "native",
+        evaluation: run.evaluation,
+        data: run.data,
+        feedback: check.feedback,
+      });
+      // zh-CN: the row shows 2024年第一季度 under 考核期 and its key far right; the subject is the key
+      // the subject is looked up after the event: wait for that answer, not for a number of ms
+      let stop = () => {};
+      const answered = new Promise<SelectionInfo>((resolve) => {
+        stop = host.onSelectionChanged(resolve);
+      });
+      const sc = wb.byRole("scorecard")!;
+      const values = wb.values(sc.id);
+      const row = values.findIndex((v) => v.includes("S1007"));
+      wb.select({ sheet: sc.id, row, column: 5, row2: row, column2: 5 });
+      const seen = await answered;
+      stop();
+      expect(seen).toEqual({
+        sheet: language === "zh-CN" ? "评分卡" : "Scorecard",
+        role: "scorecard",
+        row: row + 1,
+        column: "F",
+        subject: { id: "S1007", period: "2024-Q1" },
+      });
+    }
+  );
 });

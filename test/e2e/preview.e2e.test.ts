@@ -184,7 +184,7 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     const sc = await sheetValues(page, "scorecard");
     const h = sc.values.findIndex((r) => r.includes("员工编号"));
     const col = (header: string) => sc.values[h].indexOf(header);
-    const [idCol, totalCol, payCol] = [col("员工编号"), col("总分"), col("应发合计")];
+    const [idCol, totalCol, payCol] = [col("员工编号"), col("总分"), col("应发合计(元)")];
     expect(Math.min(idCol, totalCol, payCol)).toBeGreaterThanOrEqual(0);
     let checked = 0;
     for (const r of engine) {
@@ -242,7 +242,7 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     const frozen = await sheetValues(page, "closed_2024_q1");
     expect(frozen.name).toBe("评分卡 2024-Q1");
     const fh = frozen.values.findIndex((r) => r.includes("员工编号"));
-    const fPay = frozen.values[fh].indexOf("应发合计");
+    const fPay = frozen.values[fh].indexOf("应发合计(元)");
     for (const r of before) {
       const line = frozen.values.find((v, i) => i > fh && v[0] === r.id)!;
       expect(line[fPay]).toBe(r.totalPay ?? null);
@@ -336,7 +336,7 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     const sc = await sheetValues(page, "scorecard");
     const h = sc.values.findIndex((r) => r.includes("员工编号"));
     const col = (header: string) => sc.values[h].indexOf(header);
-    const [idCol, totalCol, payCol] = [col("员工编号"), col("总分"), col("应发合计")];
+    const [idCol, totalCol, payCol] = [col("员工编号"), col("总分"), col("应发合计(元)")];
     let checked = 0;
     for (const r of engine) {
       const line = sc.values.find((v, i) => i > h && v[idCol] === r.id)!;

@@ -65,6 +65,7 @@ describe("preview host (layouts applied to the HyperFormula workbook)", () => {
       (h) =>
         h === "薪酬合计" ||
         h === "应发合计" ||
+        h === "应发合计(元)" ||
         (typeof h === "string" && /合计/.test(h) && /薪/.test(h))
     );
     expect(payCol).toBeGreaterThan(0);

@@ -196,7 +196,7 @@ describe("frozen scorecard", () => {
         stamp,
       })
     );
-    expect(zh[0][0]).toBe("评分卡 · 2024-Q1 · 已结账（数值已冻结）");
+    expect(zh[0][0]).toBe("评分卡 · 2024年第一季度 · 已结账（数值已冻结）");
     expect(readFrozenScorecard(zh)!.lines).toEqual(readFrozenScorecard(values)!.lines);
   });
 });

@@ -117,7 +117,8 @@ describe("statementsLayout", () => {
         "部门",
         t.subject.team,
         "月份",
-        t.months.join(", "),
+        // zh-CN: the months of the period without the year (1月、2月、3月)
+        t.months.map((m) => `${Number(m.slice(5))}月`).join("、"),
       ]);
       for (const i of t.indicators) {
         const line = block.find((l) => l[1] === i.name.zh)!;

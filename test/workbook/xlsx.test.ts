@@ -11,6 +11,7 @@ import { buildWorkbook } from "../../src/workbook/build";
 import { isFormula } from "../../src/workbook/layout";
 import { PLAN_NAMES } from "../../src/workbook/plan-sheet";
 import { generateSample } from "../../src/workbook/sample";
+import { YUAN } from "../../src/workbook/money";
 import { parseRef, xlsxBuffer } from "../../src/workbook/xlsx";
 
 const built = buildWorkbook(
@@ -90,12 +91,35 @@ describe("xlsx writer", () => {
     const sc = wb.getWorksheet("评分卡")!;
     expect(sc.views[0]).toMatchObject({ state: "frozen", xSplit: 4, ySplit: 2 });
     const layoutSc = built.layout.sheets.find((s) => s.role === "scorecard")!;
-    const payCol = layoutSc.blocks[0].cells[0].indexOf("应发合计") + 1;
-    expect(sc.getRow(3).getCell(payCol).numFmt).toBe("#,##0.00");
+    const payCol = layoutSc.blocks[0].cells[0].indexOf("应发合计(元)") + 1;
+    expect(sc.getRow(3).getCell(payCol).numFmt).toBe(YUAN);
     const st = wb.getWorksheet("绩效结果通知单")!;
     expect(
       Object.keys((st as unknown as { _merges: Record<string, unknown> })._merges).length
     ).toBeGreaterThan(10);
+  });
+
+  it("should write the Scorecard's working columns in closed outline groups", async () => {
+    const index = built.layout.sheets.findIndex((s) => s.role === "scorecard");
+    const layout = built.layout.sheets[index];
+    const xml = await part(`xl/worksheets/sheet${index + 1}.xml`);
+    expect(xml).toMatch(/<sheetFormatPr[^>]*outlineLevelCol="1"/);
+    expect(xml).toMatch(/<outlinePr[^>]*summaryRight="1"/);
+    // every <col> run: grouped and hidden exactly where the layout's columns are
+    const cols = [...xml.matchAll(/<col ([^>]*)\/>/g)].map((m) => m[1]);
+    const grouped = new Set<number>();
+    for (const c of cols) {
+      const min = Number(/min="(\d+)"/.exec(c)![1]);
+      const max = Number(/max="(\d+)"/.exec(c)![1]);
+      for (let i = min; i <= max; i++) {
+        const spec = layout.columns[i - 1];
+        expect([i, /outlineLevel="1"/.test(c)]).toEqual([i, spec?.outlineLevel === 1]);
+        expect([i, /hidden="1"/.test(c)]).toEqual([i, !!spec?.collapsed]);
+        if (/outlineLevel="1"/.test(c)) grouped.add(i);
+      }
+    }
+    expect(grouped.size).toBe(layout.columns.filter((c) => c.outlineLevel === 1).length);
+    expect(grouped.size).toBeGreaterThan(20);
   });
 
   it("should print the statements on A4 portrait, fitted to the width, a page per person", async () => {

@@ -8,6 +8,7 @@ import { PAY_FIELDS } from "../../engine/plan/model";
 import { matrixRatios } from "../../engine/evaluate/grading";
 import { annualRows } from "../../engine/evaluate/rows";
 import { cellValue } from "../../engine/evaluate/frame";
+import { quarterLabel } from "../../engine/periods";
 import { lastFilledFormula } from "../../engine/rules/aggregate";
 import { feedbackFormula } from "../../engine/rules/feedback";
 import { weightedTermsFormula } from "../../engine/rules/weighting";
@@ -34,6 +35,10 @@ import {
   comCell,
   aggregateFormula,
   feedbackMeans,
+  periodColumn,
+  periodKeyColumns,
+  putPeriod,
+  showsPeriodLabels,
 } from "./context";
 import { putGrade, gradeCoefficient, putMatrixCoefficient } from "./grades";
 
@@ -44,9 +49,9 @@ function annualColumns(ctx: Ctx, slots: readonly string[], monthly: boolean): Co
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
-  c.add("year", L(T.year), { width: 6 });
+  periodColumn(ctx, c, "year", 6);
   for (const sl of slots)
-    c.add("p:" + sl, monthly ? `${sl}${L({ en: "", zh: "月" })}` : sl, {
+    c.add("p:" + sl, monthly ? `${sl}${L({ en: "", zh: "月" })}` : slotLabel(sl, lang), {
       width: 8,
       numberFormat: SCORE,
     });
@@ -73,7 +78,13 @@ function annualColumns(ctx: Ctx, slots: readonly string[], monthly: boolean): Co
     c.add("rank", L(T.rank), { width: 6, numberFormat: "0" }, true);
     c.add("n", L(T.groupSize), { width: 6, numberFormat: "0" }, true);
   }
+  periodKeyColumns(ctx, c);
   return c;
+}
+
+/** A quarter slot's header: Q1, or in zh-CN 第一季度. */
+function slotLabel(slot: string, lang: Ctx["lang"]): string {
+  return showsPeriodLabels(lang) ? quarterLabel(Number(slot.slice(1)), lang) : slot;
 }
 
 const MATRIX_FIELDS = [
@@ -254,7 +265,7 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
     x.put("id", yf.ids[y]);
     x.put("name", yf.names[y]);
     x.put("team", yf.teams[y]);
-    x.put("year", yf.periods[y]);
+    putPeriod(ctx, x.put, (k) => c.has(k), "year", yf.periods[y]);
     putYearTotal(ctx, x, monthly);
     putGrade(ctx, x.put, x.at, colRange, "year", x.at("total"), an.grading, y);
     putYearCoefficient(ctx, x);

@@ -36,6 +36,10 @@ import { PLAN_NAMES, settingName } from "../plan-sheet";
 import { enumText } from "../text";
 import {
   MONEY,
+  GROUPED,
+  periodColumn,
+  periodKeyColumns,
+  putPeriod,
   PCT,
   HEADER_FILL,
   Ctx,
@@ -44,6 +48,9 @@ import {
   comCell,
   comRange,
   periodOfMonths,
+  isYes,
+  yesNoWords,
+  YES_NO,
 } from "./context";
 
 export function commissionColumns(ctx: Ctx): void {
@@ -55,8 +62,8 @@ export function commissionColumns(ctx: Ctx): void {
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
-  c.add("month", L(T.month), { width: 9 });
-  c.add("period", L(T.period), { width: 9 });
+  periodColumn(ctx, c, "month", 9);
+  periodColumn(ctx, c, "period", 9, T.periodOfMonthLabel);
   c.add(
     "basis",
     `${L(T.basis)}（${enumText("basis", cm.basis, ctx.lang)}）`
@@ -64,37 +71,40 @@ export function commissionColumns(ctx: Ctx): void {
       .replace("）", ctx.lang === "zh-CN" ? "）" : ")"),
     { width: 13, numberFormat: MONEY }
   );
-  if (has(PAY_FIELDS.signed)) c.add("signed", L(T.signed), { width: 13, numberFormat: MONEY });
-  if (has(PAY_FIELDS.salesTarget)) c.add("target", L(T.target), { width: 13, numberFormat: MONEY });
+  if (has(PAY_FIELDS.signed))
+    c.add("signed", L(T.signed), { width: 13, numberFormat: MONEY, ...GROUPED });
+  if (has(PAY_FIELDS.salesTarget))
+    c.add("target", L(T.target), { width: 13, numberFormat: MONEY, ...GROUPED });
   if (has(PAY_FIELDS.signed) && has(PAY_FIELDS.salesTarget))
-    c.add("attainment", L(T.attainment), { width: 9, numberFormat: PCT });
+    c.add("attainment", L(T.attainment), { width: 9, numberFormat: PCT, ...GROUPED });
   c.add("ok", L(T.ok), { width: 8 });
-  if (cm.boundType === "attainment") c.add("scale", L(T.scale), { width: 13, numberFormat: MONEY });
-  c.add("amount", L(T.amount), { width: 13, numberFormat: MONEY });
-  c.add("gross", L(T.gross), { width: 11, numberFormat: MONEY });
+  if (cm.boundType === "attainment")
+    c.add("scale", L(T.scale), { width: 13, numberFormat: MONEY, ...GROUPED });
+  c.add("amount", L(T.amount), { width: 13, numberFormat: MONEY, ...GROUPED });
+  c.add("gross", L(T.gross), { width: 11, numberFormat: MONEY, ...GROUPED });
   if (cm.gate.minAttainment !== null || cm.gate.minGrade !== null)
-    c.add("gate", L(T.gate), { width: 8 });
-  if (cm.capPerMonth !== null) c.add("capped", L(T.capped), { width: 7 });
+    c.add("gate", L(T.gate), { width: 8, ...GROUPED });
+  if (cm.capPerMonth !== null) c.add("capped", L(T.capped), { width: 7, ...GROUPED });
   c.add("earned", L(T.earned), { width: 11, numberFormat: MONEY });
   c.add("paidNow", L(T.paidNow), { width: 11, numberFormat: MONEY });
   c.add("deferred", L(T.deferred), { width: 10, numberFormat: MONEY });
   c.add("clawback", L(T.clawback), { width: 10, numberFormat: MONEY });
-  c.add("opening", L(T.opening), { width: 11, numberFormat: MONEY });
-  c.add("recovered", L(T.recovered), { width: 10, numberFormat: MONEY });
-  c.add("balance", L(T.balance), { width: 11, numberFormat: MONEY });
+  c.add("opening", L(T.opening), { width: 11, numberFormat: MONEY, ...GROUPED });
+  c.add("recovered", L(T.recovered), { width: 10, numberFormat: MONEY, ...GROUPED });
+  c.add("balance", L(T.balance), { width: 11, numberFormat: MONEY, ...GROUPED });
   c.add("net", L(T.net), { width: 11, numberFormat: MONEY });
   if (plan.commission.team) {
     c.add("teamBasis", L(T.teamBasis), { width: 13, numberFormat: MONEY });
     c.add("teamCommission", L(T.teamCommission), { width: 11, numberFormat: MONEY });
   }
   if (plan.pay.prorate) {
-    c.add("daysWorked", L(T.daysWorked), { width: 8, numberFormat: "0" });
-    c.add("daysInMonth", L(T.daysInMonth), { width: 8, numberFormat: "0" });
+    c.add("daysWorked", L(T.daysWorked), { width: 8, numberFormat: "0", ...GROUPED });
+    c.add("daysInMonth", L(T.daysInMonth), { width: 8, numberFormat: "0", ...GROUPED });
   }
-  c.add("share", L(T.share), { width: 8, numberFormat: "0.0%" });
-  c.add("baseSalary", L(T.baseSalary), { width: 11, numberFormat: MONEY });
+  c.add("share", L(T.share), { width: 8, numberFormat: "0.0%", ...GROUPED });
+  c.add("baseSalary", L(T.baseSalary), { width: 11, numberFormat: MONEY, ...GROUPED });
   c.add("base", L(T.base), { width: 11, numberFormat: MONEY });
-  c.add("perfFull", L(T.perfFull), { width: 11, numberFormat: MONEY });
+  c.add("perfFull", L(T.perfFull), { width: 11, numberFormat: MONEY, ...GROUPED });
   c.add("perfStd", L(T.perfMonth), { width: 11, numberFormat: MONEY });
   c.add("adjustment", L(T.adjustment), { width: 10, numberFormat: MONEY });
   c.add("yDeferred", L(T.yDeferred), { width: 11, numberFormat: MONEY });
@@ -102,6 +112,7 @@ export function commissionColumns(ctx: Ctx): void {
   c.add("ySettlement", L(T.ySettlement), { width: 11, numberFormat: MONEY });
   c.add("yOutstanding", L(T.yOutstanding), { width: 11, numberFormat: MONEY });
   c.add("status", L(T.status), { width: 60 });
+  periodKeyColumns(ctx, c);
 }
 
 /** Tiered commission of `a` (a cell holding an amount ≥ 0) with bounds × scale. */
@@ -127,6 +138,7 @@ interface MonthLine {
   /** A field's value in this month as the engine read it. */
   value: (field: string) => Value;
   ok: boolean;
+  /** The test that the month is computable (its ok cell shows the yes word). */
   okRef: string;
   /** The formula when the ledger can pay on the month, else #N/A. */
   ifOk: (f: string) => string;
@@ -146,7 +158,8 @@ function monthLine(
   const mf = ctx.ev.months.frame;
   const ok = ctx.ev.ledger.status[m] === CommissionStatus.Ok;
   const cell = (key: string) => comCell(ctx, key, m, true);
-  const okRef = cell("ok");
+  // the ok column shows a word (正常/待核): formulas test the word
+  const okRef = isYes(ctx, "ok", cell("ok"));
   return {
     m,
     period,
@@ -190,7 +203,8 @@ function basisCells(ctx: Ctx, x: MonthLine): void {
     cm.gate.minGrade !== null ? gradeRef(ctx, x) : null,
     ev.months.frame.conflicts[m] ? x.uniqueRef : null
   );
-  put("ok", fx(okF, x.ok));
+  const okWords = yesNoWords(ctx, "ok", okF, x.ok);
+  put("ok", fx(okWords.formula, okWords.value));
   if (c.has("scale")) put("scale", fx(x.ifOk(TG!), x.ok ? Lg.boundScale[m] : ERR));
 }
 
@@ -218,21 +232,24 @@ function earnedCells(ctx: Ctx, x: MonthLine): void {
       parts.push(
         gradeGateFormula(gradeRef(ctx, x), settingName("minGrade"), PLAN_NAMES.gradeLabel)
       );
-    put(
+    const gate = yesNoWords(
+      ctx,
       "gate",
-      fx(
-        `IF(${okRef},${parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`},"")`,
-        ok ? Lg.gate[m] === Gate.Open : ""
-      )
+      parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`,
+      Lg.gate[m] === Gate.Open
     );
-    gated = `IF(${cell("gate")},${gated},0)`;
+    put("gate", fx(`IF(${okRef},${gate.formula},"")`, ok ? gate.value : ""));
+    gated = `IF(${isYes(ctx, "gate", cell("gate"))},${gated},0)`;
   }
   if (ctx.cc.has("capped")) {
     const cap = settingName("capPerMonth");
-    put(
+    const capped = yesNoWords(
+      ctx,
       "capped",
-      fx(`IF(${okRef},${commissionLine.overCap(gated, cap)},"")`, ok ? Lg.capped[m] === 1 : "")
+      commissionLine.overCap(gated, cap),
+      Lg.capped[m] === 1
     );
+    put("capped", fx(`IF(${okRef},${capped.formula},"")`, ok ? capped.value : ""));
     gated = commissionLine.capped(gated, cap);
   }
   put("earned", fx(ifOk(commissionLine.earned(gated)), ok ? Lg.earned[m] : ERR));
@@ -367,7 +384,8 @@ function yearEndCells(ctx: Ctx, x: MonthLine, st: Settlement): void {
   const { m, put, cell } = x;
   const deduct = plan.commission.clawback === "deductFromPay";
   const first = st.rows[0];
-  const allOk = `AND(${comRange(ctx, "ok", first, m, true)})`;
+  const okWord = str(ctx.L(YES_NO.ok.yes));
+  const allOk = `COUNTIFS(${comRange(ctx, "ok", first, m, true)},${okWord})=${m - first + 1}`;
   const v = (n: number): Value => (st.ok ? n : ERR);
   const ifAllOk = (f: string) => `IF(${allOk},${f},#N/A)`;
   const deferred = settlementLine.deferred(comRange(ctx, "deferred", first, m, true));
@@ -424,8 +442,9 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
     x.put("id", mf.ids[m]);
     x.put("name", mf.names[m]);
     x.put("team", mf.teams[m]);
-    x.put("month", mf.periods[m]);
-    x.put("period", ev.periods.frame.periods[x.period]);
+    const has = (k: string) => c.has(k);
+    putPeriod(ctx, x.put, has, "month", mf.periods[m]);
+    putPeriod(ctx, x.put, has, "period", ev.periods.frame.periods[x.period]);
     basisCells(ctx, x);
     earnedCells(ctx, x);
     clawbackCells(ctx, x);

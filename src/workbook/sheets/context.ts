@@ -5,6 +5,7 @@
  * a field's period aggregate, the 360 means of the ratings the engine used).
  */
 import { monthSpan } from "../../engine/evaluate/frame";
+import { periodLabel } from "../../engine/periods";
 import { periodFormula } from "../../engine/rules/aggregate";
 import type { Language } from "../../engine/messages";
 import type { Indicator, Plan } from "../../engine/plan/model";
@@ -20,12 +21,44 @@ import { PlanAnchors, Pos } from "../plan-sheet";
 import type { Words } from "../text";
 import { say } from "../text";
 
-export const MONEY = "#,##0.00";
+/** Money columns are declared with MONEY; money.ts makes it the language's (¥ and (元) in zh-CN). */
+export { MONEY } from "../money";
 export const SCORE = "0.00";
 export const PCT = "0.0%";
 export const HEADER_FILL = "#DDEBF7";
 export const WORK_FILL = "#F2F2F2";
 export const RESULT_FILL = "#FFF2CC";
+
+/**
+ * The words a yes/no column of the ledger shows (statuses in words, in the sheet's language);
+ * formulas that read such a cell compare it with the yes word (`isYes`).
+ */
+export const YES_NO = {
+  ok: { yes: { en: "OK", zh: "正常" }, no: { en: "To check", zh: "待核" } },
+  gate: { yes: { en: "Met", zh: "达到" }, no: { en: "Not met", zh: "未达到" } },
+  capped: { yes: { en: "Capped", zh: "封顶" }, no: { en: "Not capped", zh: "未封顶" } },
+} as const satisfies Record<string, { yes: Words; no: Words }>;
+
+export type YesNoColumn = keyof typeof YES_NO;
+
+/** A yes/no test shown as words: the formula, and the engine's value as the word. */
+export function yesNoWords(
+  ctx: Pick<Ctx, "L">,
+  column: YesNoColumn,
+  test: string,
+  value: boolean
+): { formula: string; value: string } {
+  const w = YES_NO[column];
+  return {
+    formula: `IF(${test},${str(ctx.L(w.yes))},${str(ctx.L(w.no))})`,
+    value: ctx.L(value ? w.yes : w.no),
+  };
+}
+
+/** The test a formula makes of a yes/no cell: it shows the yes word. */
+export function isYes(ctx: Pick<Ctx, "L">, column: YesNoColumn, ref: string): string {
+  return `${ref}=${str(ctx.L(YES_NO[column].yes))}`;
+}
 
 /** Everything the sheet builders share. */
 export interface Ctx {
@@ -57,12 +90,19 @@ export interface Ctx {
   traces: ScorecardTrace[];
 }
 
+/** A working column's outline: in a column group that starts closed. */
+export const GROUPED: ColumnSpec = { outlineLevel: 1, collapsed: true };
+
+/**
+ * A sheet's columns in order. A working column (`work`) is put in a closed column group, so the
+ * sheet opens on its results; a column spec may also ask for the group itself (GROUPED).
+ */
 export class Cols {
   readonly list: { key: string; header: string; spec: ColumnSpec; work?: boolean }[] = [];
   readonly at = new Map<string, number>();
   add(key: string, header: string, spec: ColumnSpec = {}, work = false): number {
     const i = this.list.length;
-    this.list.push({ key, header, spec, work });
+    this.list.push({ key, header, spec: work ? { ...GROUPED, ...spec } : spec, work });
     this.at.set(key, i);
     return i;
   }
@@ -154,7 +194,58 @@ export const T = {
   payout: { en: "Year-end payout", zh: "年终发放合计" },
   working: { en: "Working", zh: "计算过程" },
   planVersion: { en: "Plan version", zh: "方案版本" },
+  // zh-CN period labels (periodColumn): their own words, so readers find the key columns
+  periodLabel: { en: "Period (label)", zh: "考核期" },
+  monthLabel: { en: "Month (label)", zh: "所属月份" },
+  periodOfMonthLabel: { en: "Period (label)", zh: "所属期间" },
+  yearLabel: { en: "Year (label)", zh: "考核年度" },
 } as const satisfies Record<string, Words>;
+
+/** The period key columns, with the words of their label column. */
+const PERIOD_LABELS = {
+  period: T.periodLabel,
+  month: T.monthLabel,
+  year: T.yearLabel,
+} as const;
+
+/** Whether a sheet shows period labels (2024年第一季度) beside the keys its formulas match. */
+export function showsPeriodLabels(lang: Language): boolean {
+  return lang === "zh-CN";
+}
+
+/**
+ * A period column: in en-US the key ("2024-Q1") as it is; in zh-CN its label (2024年第一季度)
+ * where the key would be, under its own header, and the key — what SUMIFS, COUNTIFS and the
+ * readers match — at the end among the working columns (`periodKeyColumns`).
+ */
+export function periodColumn(
+  ctx: Pick<Ctx, "L" | "lang">,
+  c: Cols,
+  key: keyof typeof PERIOD_LABELS,
+  width: number,
+  label: Words = PERIOD_LABELS[key]
+): void {
+  if (showsPeriodLabels(ctx.lang)) c.add(key + "Label", ctx.L(label), { width: width + 5 });
+  else c.add(key, ctx.L(T[key]), { width });
+}
+
+/** The key columns of the labelled period columns, as working columns (zh-CN). */
+export function periodKeyColumns(ctx: Pick<Ctx, "L">, c: Cols, width = 9): void {
+  for (const key of Object.keys(PERIOD_LABELS) as (keyof typeof PERIOD_LABELS)[])
+    if (c.has(key + "Label")) c.add(key, ctx.L(T[key]), { width }, true);
+}
+
+/** Puts a period key, and its label where the sheet shows one. */
+export function putPeriod(
+  ctx: Pick<Ctx, "lang">,
+  put: (key: string, v: Cell) => void,
+  has: (key: string) => boolean,
+  key: keyof typeof PERIOD_LABELS,
+  period: string
+): void {
+  put(key, period);
+  if (has(key + "Label")) put(key + "Label", periodLabel(period, ctx.lang));
+}
 
 export function fieldName(plan: Plan, key: string, lang: Language): string {
   const f = plan.fields.find((x) => x.key === key);

@@ -11,7 +11,7 @@ import { ERR } from "../formula";
 import { Grid } from "../grid";
 import type { Cell, SheetLayout } from "../layout";
 import { sheet as emptySheet } from "../layout";
-import { HEADER_FILL, Ctx, T, periodOfMonths } from "./context";
+import { GROUPED, HEADER_FILL, Ctx, T, periodOfMonths } from "./context";
 
 export function monthColumns(ctx: Ctx): void {
   const c = ctx.mc;
@@ -22,9 +22,9 @@ export function monthColumns(ctx: Ctx): void {
   c.add("month", L(T.month), { width: 9 });
   c.add("period", L(T.period), { width: 9 });
   c.add("year", L(T.year), { width: 6 });
-  c.add("dataRow", L(T.dataRow), { width: 7, numberFormat: "0" });
-  c.add("check", L(T.check), { width: 7 });
-  c.add("unique", L(T.unique), { width: 7 });
+  c.add("dataRow", L(T.dataRow), { width: 7, numberFormat: "0", ...GROUPED });
+  c.add("check", L(T.check), { width: 7, ...GROUPED });
+  c.add("unique", L(T.unique), { width: 7, ...GROUPED });
   for (const f of ctx.plan.fields)
     c.add("f:" + f.key, L(f.name), { width: 12, numberFormat: fieldFormat(f.unit) });
 }

@@ -48,6 +48,10 @@ import { PLAN_NAMES, settingName } from "../plan-sheet";
 import { say } from "../text";
 import {
   MONEY,
+  GROUPED,
+  periodColumn,
+  periodKeyColumns,
+  putPeriod,
   SCORE,
   PCT,
   HEADER_FILL,
@@ -88,8 +92,8 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
-  c.add("period", L(T.period), { width: 9 });
-  c.add("months", L(T.months), { width: 5, numberFormat: "0" });
+  periodColumn(ctx, c, "period", 9);
+  c.add("months", L(T.months), { width: 5, numberFormat: "0", ...GROUPED });
   for (const i of ctx.order)
     c.add("s:" + plan.indicators[i].key, say(plan.indicators[i].name, lang), {
       width: 10,
@@ -101,7 +105,7 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("grade", L(T.grade), { width: 6 });
   c.add("coefficient", L(T.coefficient), { width: 7, numberFormat: "0.00" });
   c.add("base", L(T.base), { width: 11, numberFormat: MONEY });
-  c.add("perfStd", L(T.perfStd), { width: 11, numberFormat: MONEY });
+  c.add("perfStd", L(T.perfStd), { width: 11, numberFormat: MONEY, ...GROUPED });
   c.add("perfPay", L(T.perfPay), { width: 11, numberFormat: MONEY });
   c.add("commission", L(T.commission), { width: 11, numberFormat: MONEY });
   if (plan.commission.team)
@@ -115,7 +119,7 @@ export function scorecardColumns(ctx: Ctx): void {
   }
   c.add("totalPay", L(T.totalPay), { width: 12, numberFormat: MONEY });
   // the plan version the row was computed with (formulas: the Plan sheet's, whose parameters they read)
-  c.add("planVersion", L(T.planVersion), { width: 9 });
+  c.add("planVersion", L(T.planVersion), { width: 9, ...GROUPED });
   c.add("status", L(T.status), { width: 50 });
   const unitFmt = (k: string) => fieldFormat(plan.fields.find((f) => f.key === k)?.unit ?? "count");
   for (const k of usedFields(ctx))
@@ -144,6 +148,7 @@ export function scorecardColumns(ctx: Ctx): void {
     c.add("rank", L(T.rank), { width: 6, numberFormat: "0" }, true);
     c.add("n", L(T.groupSize), { width: 6, numberFormat: "0" }, true);
   }
+  periodKeyColumns(ctx, c);
 }
 
 /** The actual value of an indicator as a formula over the period values (and 360 means). */
@@ -452,7 +457,7 @@ function scorecardLine(
   put("id", pf.ids[r]);
   put("name", pf.names[r]);
   put("team", pf.teams[r]);
-  put("period", pf.periods[r]);
+  putPeriod(ctx, put, (k) => c.has(k), "period", pf.periods[r]);
   put("months", pf.monthCount[r]);
   putPeriodValues(ctx, x, m0, m1);
   plan.indicators.forEach((_, i) => putIndicator(ctx, x, i));

@@ -87,6 +87,8 @@ export class SheetModel {
   cells = new Map<number, Map<number, CellModel>>();
   colWidths = new Map<number, number>();
   colHidden = new Set<number>();
+  /** Outline level of each grouped column (Range.group by columns adds one, ungroup takes one). */
+  colOutline = new Map<number, number>();
   colFormats = new Map<number, string>();
   freeze = { rows: 0, cols: 0 };
   merges: Rect[] = [];
@@ -705,6 +707,7 @@ export class WorkbookModel {
       cells,
       colWidths: sorted(s.colWidths),
       colHidden: [...s.colHidden].sort((a, b) => a - b),
+      colOutline: sorted(s.colOutline),
       colFormats: sorted(s.colFormats),
       freeze: s.freeze,
       merges: s.merges.map((m) => formatAddress(m)),
