@@ -11,6 +11,7 @@ import { COMPAT_MESSAGES } from "./compat/messages";
 import { GRADING_MESSAGES } from "./engine/evaluate/grading";
 import { EXPLAIN_MESSAGES } from "./engine/evaluate/explain";
 import { DECODE_MESSAGES } from "./engine/import/decode";
+import { EXPORT_MESSAGES } from "./engine/export/payrollCsv";
 import { FEEDBACK_MESSAGES } from "./engine/import/feedback";
 import { FILE_MESSAGES } from "./engine/import/file";
 import { HEADER_MESSAGES } from "./engine/import/header";
@@ -49,6 +50,7 @@ export function messageCatalogues() {
     office: OFFICE_MESSAGES,
     compat: COMPAT_MESSAGES,
     planFile: PLAN_FILE_MESSAGES,
+    export: EXPORT_MESSAGES,
   } as const;
 }
 
