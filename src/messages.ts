@@ -24,6 +24,7 @@ import { RECORD_MESSAGES } from "./engine/records";
 import { FUNCTION_MESSAGES } from "./functions/messages";
 import { OFFICE_MESSAGES } from "./office/messages";
 import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
+import { SCORE_MESSAGES } from "./app/scoreMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
 
 /**
@@ -51,6 +52,7 @@ export function messageCatalogues() {
     compat: COMPAT_MESSAGES,
     planFile: PLAN_FILE_MESSAGES,
     export: EXPORT_MESSAGES,
+    score: SCORE_MESSAGES,
   } as const;
 }
 

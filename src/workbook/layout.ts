@@ -131,7 +131,9 @@ export type FixedRole =
   /** 结账记录: one row per close and reopen of a period, with its stamp and checksums. */
   | "close_log"
   /** 年度累计: pay of the closed periods so far, recomputed, and the catch-up. */
-  | "year_to_date";
+  | "year_to_date"
+  /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
+  | "payslips";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

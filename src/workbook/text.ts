@@ -29,6 +29,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   statements: { en: "Statements", zh: "绩效结果通知单" },
   close_log: { en: "Close log", zh: "结账记录" },
   year_to_date: { en: "Year to date", zh: "年度累计" },
+  payslips: { en: "Payslips", zh: "工资条" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */
