@@ -28,6 +28,15 @@ export { compilePlan, PlanInvalidError } from "./evaluate/compile";
 export type { CompiledPlan } from "./evaluate/compile";
 export { evaluate } from "./evaluate/evaluate";
 export type { Evaluation, AnnualResult } from "./evaluate/evaluate";
+export {
+  payroll,
+  performancePayRows,
+  grossTerms,
+  lineAt,
+  guaranteeByPeriod,
+  GuaranteeMonth,
+} from "./evaluate/payroll";
+export type { Payroll, PayrollAnnual } from "./evaluate/payroll";
 export { explain, rowProblems } from "./evaluate/explain";
 export type * from "./evaluate/explain";
 export { scorecardRows, monthRows, annualRows } from "./evaluate/rows";

@@ -15,6 +15,8 @@ import { gradeRows, Grading } from "./grading";
 import { commissionLedger, Ledger } from "./commission";
 import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
 import { parsePeriodKey } from "../periods";
+import { guaranteeOf } from "../plan/model";
+import { guaranteeByPeriod, payroll, type Payroll } from "./payroll";
 
 export interface AnnualResult {
   frame: Frame;
@@ -50,6 +52,8 @@ export interface Evaluation {
   monthPay: MonthPay;
   periodPay: PeriodPay;
   annual: AnnualResult;
+  /** The pay list: one line per salesperson and pay month (payroll.ts). */
+  payroll: Payroll;
   /** Issues the run found beyond the data check (departures from the distribution quotas). */
   issues: Issue[];
 }
@@ -84,6 +88,8 @@ export function evaluate(
       periods.status[r] = RowStatus.Error;
   }
   const annual = annualReview(cp, mf, periods, fb, ledger);
+  const pl = payroll(cp, mf, pf, ledger, mp, pp, annual);
+  if (guaranteeOf(plan).enabled) addGuarantee(pp, guaranteeByPeriod(pl, pf));
   return {
     plan,
     compiled: cp,
@@ -95,8 +101,17 @@ export function evaluate(
     monthPay: mp,
     periodPay: pp,
     annual,
-    issues: [...grading.issues, ...annual.grading.issues],
+    payroll: pl,
+    issues: [...grading.issues, ...annual.grading.issues, ...pl.issues],
   };
+}
+
+/** The guarantee's lines in the period's pay and its total (only when the plan has the guarantee). */
+function addGuarantee(pp: PeriodPay, g: { topUp: Float64Array; recovered: Float64Array }): void {
+  pp.guaranteeTopUp = g.topUp;
+  pp.guaranteeRecovered = g.recovered;
+  for (let r = 0; r < pp.total.length; r++)
+    pp.total[r] = excelRound(pp.total[r] + g.topUp[r] - g.recovered[r], 2);
 }
 
 function annualReview(

@@ -27,6 +27,10 @@ export interface PeriodPay {
   performancePay: Float64Array;
   commission: Float64Array;
   bonus: Float64Array;
+  /** New-hire guarantee top-ups and recoveries of the period's months (0 without the guarantee). */
+  guaranteeTopUp: Float64Array;
+  guaranteeRecovered: Float64Array;
+  /** With the guarantee: ROUND(the total without it + top-up − recovered, 2). */
   total: Float64Array;
 }
 
@@ -65,6 +69,8 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     performancePay: new Float64Array(n),
     commission: new Float64Array(n),
     bonus: new Float64Array(n),
+    guaranteeTopUp: new Float64Array(n),
+    guaranteeRecovered: new Float64Array(n),
     total: new Float64Array(n),
   };
   for (let r = 0; r < n; r++) {

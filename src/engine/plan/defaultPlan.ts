@@ -458,7 +458,14 @@ export function defaultPlan(): Plan {
       paidShare: 1,
       clawback: "carryForward",
     },
-    pay: { prorate: true, bonusStandard: 20000, currency: "CNY" },
+    pay: {
+      prorate: true,
+      bonusStandard: 20000,
+      currency: "CNY",
+      schedule: "quarterEnd",
+      advanceShare: 0.8,
+      guarantee: { enabled: false, minimum: 5000, months: 3, recoverable: false },
+    },
     periods: {
       evaluation: "quarter",
       annual: { quarterWeights: [0.225, 0.225, 0.225, 0.225], feedbackWeight: 0.1 },

@@ -151,12 +151,63 @@ export interface CommissionSettings {
   clawback: "carryForward" | "deductFromPay";
 }
 
+/**
+ * When a quarter's performance pay is paid: all of it with the quarter's last month, or a share
+ * of each month's prorated standard as an advance and the rest (possibly negative) as a true-up
+ * with the quarter's last month. With monthly evaluation each month's performance pay is paid
+ * in that month, whatever the schedule.
+ */
+export type PerformanceSchedule = "quarterEnd" | "monthlyAdvance";
+
+/**
+ * 新人保底: in a new hire's months of service 1…`months`, the month's pay is topped up to
+ * `minimum`; when `recoverable`, later months' commission repays the top-ups.
+ */
+export interface GuaranteeSettings {
+  enabled: boolean;
+  /** Minimum monthly pay (gross before the top-up). */
+  minimum: number;
+  /** The first N months of service. */
+  months: number;
+  /** Repaid from later commission (never below 0), carried forward until repaid. */
+  recoverable: boolean;
+}
+
 export interface PaySettings {
   /** Prorate base and performance pay by days worked ÷ days in the month. */
   prorate: boolean;
   /** Annual bonus standard when the data has no bonus_standard column for a person. */
   bonusStandard: number;
   currency: string;
+  /** Absent in plans saved before it existed: "quarterEnd". */
+  schedule?: PerformanceSchedule;
+  /** Share of the month's prorated performance-pay standard advanced (monthlyAdvance). */
+  advanceShare?: number;
+  /** Absent in plans saved before it existed: off. */
+  guarantee?: GuaranteeSettings;
+}
+
+/** The defaults of the pay settings added after the first plans were saved. */
+export const PAY_DEFAULTS = {
+  schedule: "quarterEnd" as PerformanceSchedule,
+  advanceShare: 0.8,
+  guarantee: { enabled: false, minimum: 5000, months: 3, recoverable: false } as GuaranteeSettings,
+};
+
+/** A plan's performance-pay schedule and advance share (the defaults when the plan does not say). */
+export function paySchedule(plan: Pick<Plan, "pay">): {
+  schedule: PerformanceSchedule;
+  advanceShare: number;
+} {
+  return {
+    schedule: plan.pay.schedule ?? PAY_DEFAULTS.schedule,
+    advanceShare: plan.pay.advanceShare ?? PAY_DEFAULTS.advanceShare,
+  };
+}
+
+/** A plan's new-hire guarantee (off when the plan does not say). */
+export function guaranteeOf(plan: Pick<Plan, "pay">): GuaranteeSettings {
+  return plan.pay.guarantee ?? { ...PAY_DEFAULTS.guarantee };
 }
 
 export interface PeriodSettings {
@@ -213,6 +264,8 @@ export const PAY_FIELDS = {
   bonusStandard: "bonus_standard",
   adjustment: "adjustment",
   clawback: "clawback",
+  /** Month of service (1 = the hire month); read only when the new-hire guarantee is on. */
+  serviceMonth: "service_month",
 } as const;
 
 export const IDENTITY_COLUMNS = ["id", "name", "team", "period"] as const;

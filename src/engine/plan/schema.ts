@@ -265,10 +265,25 @@ function commission(w: Walker, v: unknown, p: string): void {
 }
 
 function rest(w: Walker, o: Record<string, unknown>): void {
-  if (w.object(o.pay, "pay", ["prorate", "bonusStandard", "currency"])) {
+  const payKeys = ["prorate", "bonusStandard", "currency", "schedule", "advanceShare", "guarantee"];
+  if (w.object(o.pay, "pay", payKeys)) {
     w.boolean(o.pay.prorate, "pay.prorate");
     w.number(o.pay.bonusStandard, "pay.bonusStandard");
     w.text(o.pay.currency, "pay.currency", 10);
+    // added later: plans saved before them have none
+    if (o.pay.schedule !== undefined)
+      w.oneOf(o.pay.schedule, "pay.schedule", ["quarterEnd", "monthlyAdvance"]);
+    if (o.pay.advanceShare !== undefined) w.number(o.pay.advanceShare, "pay.advanceShare");
+    const g = o.pay.guarantee;
+    if (
+      g !== undefined &&
+      w.object(g, "pay.guarantee", ["enabled", "minimum", "months", "recoverable"])
+    ) {
+      w.boolean(g.enabled, "pay.guarantee.enabled");
+      w.number(g.minimum, "pay.guarantee.minimum");
+      w.number(g.months, "pay.guarantee.months");
+      w.boolean(g.recoverable, "pay.guarantee.recoverable");
+    }
   }
   if (w.object(o.periods, "periods", ["evaluation", "annual"])) {
     w.oneOf(o.periods.evaluation, "periods.evaluation", ["quarter", "month"]);

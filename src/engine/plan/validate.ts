@@ -7,7 +7,7 @@ import { Issue, issue } from "../issues";
 import { type Catalogue, MessageKey, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Indicator, Plan } from "./model";
-import { inputFields, PAY_FIELDS, RATING_SCALES } from "./model";
+import { guaranteeOf, inputFields, PAY_FIELDS, paySchedule, RATING_SCALES } from "./model";
 import { PLAN_LIMITS } from "./schema";
 
 export const PLAN_MESSAGES = {
@@ -228,6 +228,7 @@ function checkFields(f: Found, plan: Plan): Set<string> {
     needed.push(PAY_FIELDS.signed, PAY_FIELDS.salesTarget);
   }
   if (plan.grading.coefficientMode === "matrix") needed.push(PAY_FIELDS.collected, PAY_FIELDS.due);
+  if (guaranteeOf(plan).enabled) needed.push(PAY_FIELDS.serviceMonth);
   for (const k of new Set(needed))
     if (!fieldKeys.has(k)) f.err("fields", "payFieldMissing", { key: k });
   return fieldKeys;
@@ -471,6 +472,34 @@ function checkCommission(f: Found, plan: Plan, labels: ReadonlySet<string>): voi
     });
 }
 
+/** The performance-pay schedule and the new-hire guarantee. */
+function checkSchedule(f: Found, plan: Plan): void {
+  const { schedule, advanceShare } = paySchedule(plan);
+  f.oneOf("pay.schedule", "schedule", schedule, ["quarterEnd", "monthlyAdvance"]);
+  if (!(advanceShare >= 0 && advanceShare <= 1))
+    f.err("pay.advanceShare", "valueOutOfRange", {
+      name: "advanceShare",
+      value: advanceShare,
+      min: "0%",
+      max: "100%",
+    });
+  const g = guaranteeOf(plan);
+  if (!(g.minimum >= 0))
+    f.err("pay.guarantee.minimum", "valueOutOfRange", {
+      name: "guaranteeMinimum",
+      value: g.minimum,
+      min: 0,
+      max: "∞",
+    });
+  if (!(Number.isInteger(g.months) && g.months >= 1 && g.months <= 120))
+    f.err("pay.guarantee.months", "valueOutOfRange", {
+      name: "guaranteeMonths",
+      value: g.months,
+      min: 1,
+      max: 120,
+    });
+}
+
 /** Pay, the periods and annual weights, the 360 weights and rating scale. */
 function checkPayAndPeriods(f: Found, plan: Plan): void {
   if (!(plan.pay.bonusStandard >= 0))
@@ -480,6 +509,7 @@ function checkPayAndPeriods(f: Found, plan: Plan): void {
       min: 0,
       max: "∞",
     });
+  checkSchedule(f, plan);
   f.oneOf("periods.evaluation", "evaluation", plan.periods.evaluation, ["quarter", "month"]);
   const a = plan.periods.annual;
   const annualWeights = [...a.quarterWeights, a.feedbackWeight];

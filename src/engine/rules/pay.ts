@@ -65,3 +65,49 @@ export function totalPayFormula(
 export function moneySumFormula(range: string): string {
   return `IFERROR(ROUND(SUM(${range}),2),"")`;
 }
+
+/** The month's performance-pay advance: its prorated standard × the advance share, to the cent. */
+export function performanceAdvance(standard: number, share: number): number {
+  return roundMoney(standard * share);
+}
+
+/** The advance cell over the month's standard and the advance share. */
+export function performanceAdvanceFormula(standard: string, share: string): string {
+  return `ROUND(${standard}*${share},2)`;
+}
+
+/**
+ * The quarter-end true-up: the quarter's performance pay less the advances paid in its months
+ * (summed in month order), to the cent; negative when the advances were more.
+ */
+export function performanceTrueUp(quarterPay: number, advances: ArrayLike<number>): number {
+  let paid = 0;
+  for (let i = 0; i < advances.length; i++) paid += advances[i];
+  return roundMoney(quarterPay - paid);
+}
+
+/** The true-up cell over the quarter's performance pay and the range of its advances. */
+export function performanceTrueUpFormula(quarterPay: string, advances: string): string {
+  return `ROUND(${quarterPay}-SUM(${advances}),2)`;
+}
+
+/** One term of a pay list's sum: added, or (`minus`) deducted. */
+export interface PayTerm<T> {
+  value: T;
+  minus?: boolean;
+}
+
+/** A pay list's sum of lines, left to right as written, to the cent. */
+export function payLinesSum(terms: readonly PayTerm<number>[]): number {
+  let s = 0;
+  terms.forEach((t, i) => {
+    s = i === 0 ? (t.minus ? -t.value : t.value) : t.minus ? s - t.value : s + t.value;
+  });
+  return roundMoney(s);
+}
+
+/** The same sum over cells, in the same order. */
+export function payLinesSumFormula(terms: readonly PayTerm<string>[]): string {
+  const expr = terms.map((t, i) => (t.minus ? "-" : i === 0 ? "" : "+") + t.value).join("");
+  return `ROUND(${expr},2)`;
+}
