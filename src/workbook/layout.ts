@@ -132,6 +132,8 @@ export type FixedRole =
   | "close_log"
   /** 年度累计: pay of the closed periods so far, recomputed, and the catch-up. */
   | "year_to_date"
+  /** 工资表: one row per salesperson and pay month, the month's pay lines and gross. */
+  | "paylist"
   /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
   | "payslips";
 

@@ -12,6 +12,8 @@
  *   status; to the right, the working (period values, actual, target, attainment);
  * - Annual (年度评价): where the data covers a year — weighted period totals and annual 360,
  *   annual grade, bonus and the settlement of deferred commission;
+ * - Pay list (工资表): one row per salesperson and pay month — the month's pay lines by the
+ *   plan's schedule, the new-hire guarantee and the gross (sheets/paylist.ts);
  * - Summary (汇总, summary.ts).
  *
  * Rows of the output sheets are the engine's rows in the engine's order (by id, then period), so
@@ -33,6 +35,7 @@ import { monthColumns, monthsSheet } from "./sheets/months";
 import { commissionColumns, commissionSheet } from "./sheets/commission";
 import { scorecardColumns, scorecardSheet } from "./sheets/scorecard";
 import { annualSheet } from "./sheets/annual";
+import { payListColumns, payListSheet } from "./sheets/paylist";
 
 export type { FormulaStyle };
 
@@ -88,16 +91,20 @@ export function outputLayout(
     mc: new Cols(),
     cc: new Cols(),
     sc: new Cols(),
+    pc: new Cols(),
+    ac: null,
     periodRow: (r) => r + 2,
     monthRow: (m) => m + 1,
     traces: Array.from({ length: pf.n }, (_, r) => explain(ev, r)),
   };
   monthColumns(ctx);
   commissionColumns(ctx);
+  payListColumns(ctx);
   scorecardColumns(ctx);
   const sheets: SheetLayout[] = [scorecardSheet(ctx), commissionSheet(ctx, inputs.issues ?? [])];
   const annual = annualSheet(ctx);
   if (annual) sheets.push(annual);
+  sheets.push(payListSheet(ctx));
   const scRef = {
     sheet: names.scorecard,
     first: ctx.periodRow(0),

@@ -29,6 +29,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   statements: { en: "Statements", zh: "绩效结果通知单" },
   close_log: { en: "Close log", zh: "结账记录" },
   year_to_date: { en: "Year to date", zh: "年度累计" },
+  paylist: { en: "Pay list", zh: "工资表" },
   payslips: { en: "Payslips", zh: "工资条" },
 };
 
@@ -99,6 +100,10 @@ export const ENUMS = {
     deductFromPay: { en: "deduct from pay", zh: "当月扣回" },
   },
   evaluation: { quarter: { en: "quarter", zh: "季度" }, month: { en: "month", zh: "月度" } },
+  schedule: {
+    quarterEnd: { en: "with the quarter's last month", zh: "季末发放" },
+    monthlyAdvance: { en: "monthly advance, quarter-end true-up", zh: "按月预发、季末多退少补" },
+  },
   yesNo: { yes: { en: "yes", zh: "是" }, no: { en: "no", zh: "否" } },
   rater: {
     superior: { en: "superior", zh: "上级" },

@@ -15,7 +15,14 @@ import type { FormulaStyle } from "../../src/workbook/formula";
 import { compareLayout, evaluateLayout, type Comparison } from "./support/hyperformula";
 import { editAsHR, onPlanScale, VARIANTS } from "./support/fixtures";
 
-const OUTPUTS: SheetLayout["role"][] = ["months", "commission", "scorecard", "annual", "summary"];
+const OUTPUTS: SheetLayout["role"][] = [
+  "months",
+  "commission",
+  "scorecard",
+  "annual",
+  "summary",
+  "paylist",
+];
 const SAMPLE = generateSample({ people: 40, seed: 11 });
 const SMALL = generateSample({ people: 18, teams: 4, seed: 5 });
 const TINY = generateSample({ people: 6, teams: 2, seed: 5 });

@@ -474,3 +474,35 @@ export function defaultPlan(): Plan {
   };
   return structuredClone(plan);
 }
+
+/**
+ * The Data column the new-hire guarantee reads: the month of service (1 = the hire month), a
+ * whole count read as every count is; blank means not a new hire. Not in the default plan (its
+ * guarantee is off); the Plan editor adds it when the guarantee is switched on.
+ */
+export const SERVICE_MONTH_FIELD: FieldDef = field(
+  "service_month",
+  "Month of service",
+  "在职月数",
+  "count",
+  "last",
+  HR,
+  {
+    role: "pay",
+    optional: true,
+    aliases: [
+      "司龄月数",
+      "在职月份",
+      "入职第几月",
+      "入职月数",
+      "Months of service",
+      "Tenure (months)",
+    ],
+  }
+);
+
+/** The plan with the month-of-service column the guarantee reads (unchanged when it has one). */
+export function withServiceMonthField(plan: Plan): Plan {
+  if (plan.fields.some((f) => f.key === SERVICE_MONTH_FIELD.key)) return plan;
+  return { ...plan, fields: [...plan.fields, structuredClone(SERVICE_MONTH_FIELD)] };
+}

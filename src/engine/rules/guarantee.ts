@@ -22,6 +22,7 @@ export function onGuaranteeFormula(svc: string, months: string): string {
 /** The top-up of a month: max(0, minimum − the month's gross before it) on guarantee, else 0. */
 export function guaranteeTopUp(on: boolean, minimum: number, grossBefore: number): number {
   if (!on) return 0;
+  if (Number.isNaN(grossBefore)) return NaN;
   const gap = roundMoney(minimum - grossBefore);
   return gap > 0 ? gap : 0;
 }

@@ -30,6 +30,12 @@ export const SETTING_KEYS = [
   "bonusStandard",
   "evaluation",
   "ratingScale",
+  "schedule",
+  "advanceShare",
+  "guaranteeEnabled",
+  "guaranteeMinimum",
+  "guaranteeMonths",
+  "guaranteeRecoverable",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

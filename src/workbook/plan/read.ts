@@ -7,7 +7,7 @@ import type { CellInput } from "../../engine/coerce";
 import type { Issue } from "../../engine/issues";
 import { issue } from "../../engine/issues";
 import type { CoefficientMatrix, Plan } from "../../engine/plan/model";
-import { RATING_SCALES, type RatingScale } from "../../engine/plan/model";
+import { PAY_DEFAULTS, RATING_SCALES, type RatingScale } from "../../engine/plan/model";
 import { validatePlan } from "../../engine/plan/validate";
 import type { EnumName, EnumValue } from "../text";
 import { H, isWords } from "../text";
@@ -177,8 +177,9 @@ class SettingCells {
   private readonly values = new Map<SettingKey, CellInput>();
 
   constructor(private readonly s: PlanCells) {
-    for (const k of ["info", "grading", "commission", "pay", "periods"] as const) {
-      const t = s.need(k);
+    for (const k of ["info", "grading", "commission", "pay", "periods", "payroll"] as const) {
+      // Plan sheets written before the payroll section have none: its settings take their defaults.
+      const t = k === "payroll" ? s.title(k) : s.need(k);
       if (t === null) continue;
       for (const r of s.bodyRows(t + 1, 3)) {
         const label = s.at(r, 0);
@@ -201,7 +202,8 @@ class SettingCells {
   }
 
   get complete(): boolean {
-    return SETTING_KEYS.every((k) => this.at[k]);
+    // the payroll section may be missing (a sheet written before it): its settings take defaults
+    return SETTING_KEYS.every((k) => this.at[k] || SETTINGS[k].section === "payroll");
   }
 
   private cell(key: SettingKey): { v: CellInput; r: number } | null {
@@ -256,6 +258,23 @@ class SettingCells {
       1,
       def.fallback as never
     ) as EnumOfSetting<K>;
+  }
+
+  /** The pay settings added later: their defaults on a Plan sheet written before them. */
+  paySettings(): Pick<Plan["pay"], "schedule" | "advanceShare" | "guarantee"> {
+    const d = PAY_DEFAULTS;
+    if (!this.at.schedule)
+      return { schedule: d.schedule, advanceShare: d.advanceShare, guarantee: { ...d.guarantee } };
+    return {
+      schedule: this.enum("schedule"),
+      advanceShare: this.num("advanceShare") as number,
+      guarantee: {
+        enabled: this.enum("guaranteeEnabled") === "yes",
+        minimum: this.num("guaranteeMinimum") as number,
+        months: this.num("guaranteeMonths") as number,
+        recoverable: this.enum("guaranteeRecoverable") === "yes",
+      },
+    };
   }
 
   /** A Plan sheet made before the rating scale existed rated out of 100. */
@@ -371,6 +390,7 @@ function assemblePlan(
       prorate: s.enum("prorate") === "yes",
       bonusStandard: s.num("bonusStandard") as number,
       currency: s.text("currency"),
+      ...s.paySettings(),
     },
     periods: {
       evaluation: s.enum("evaluation"),

@@ -5,7 +5,7 @@
  * and the defined names (settingName).
  */
 import type { Plan } from "../../engine/plan/model";
-import { RATING_SCALES, ratingScale } from "../../engine/plan/model";
+import { guaranteeOf, paySchedule, RATING_SCALES, ratingScale } from "../../engine/plan/model";
 import type { EnumName, Words } from "../text";
 import { PLAN_NAMES, type SettingKey } from "./names";
 
@@ -24,6 +24,7 @@ export const SECTIONS = {
   annual: { en: "Annual score weights", zh: "年度得分权重" },
   feedback: { en: "360 feedback weights", zh: "360评价权重" },
   fields: { en: "Data fields", zh: "数据字段" },
+  payroll: { en: "Pay schedule and new-hire guarantee", zh: "绩效发放与新人保底" },
 } as const satisfies Record<string, Words>;
 export type SectionKey = keyof typeof SECTIONS;
 
@@ -245,6 +246,66 @@ export const SETTINGS = {
     },
     format: "0",
     list: RATING_SCALES,
+  },
+  schedule: {
+    value: (p) => paySchedule(p).schedule,
+    fallback: "quarterEnd",
+    section: "payroll",
+    label: { en: "Performance pay paid", zh: "绩效工资发放方式" },
+    note: {
+      en: "The quarter's performance pay with its last month, or a monthly advance and the rest (more or less) with the quarter's last month. Monthly evaluation pays each month.",
+      zh: "季度绩效工资于季度最后一个月发放，或按月预发、季末多退少补；按月考核时每月发放当月绩效工资。",
+    },
+    enum: "schedule",
+  },
+  advanceShare: {
+    value: (p) => paySchedule(p).advanceShare,
+    section: "payroll",
+    label: { en: "Monthly advance", zh: "每月预发比例" },
+    note: {
+      en: "Share of the month's prorated performance-pay standard advanced each month.",
+      zh: "每月按当月（折算后）绩效工资基数的此比例预发。",
+    },
+    format: "0%",
+  },
+  guaranteeEnabled: {
+    value: (p) => (guaranteeOf(p).enabled ? "yes" : "no"),
+    fallback: "no",
+    section: "payroll",
+    label: { en: "New-hire guarantee", zh: "新人保底" },
+    note: {
+      en: "Top a new hire's month up to the minimum pay in the first months of service (the Data's month-of-service column).",
+      zh: "新员工入职前几个月的应发薪酬不足保底金额时补足（依据数据表的“在职月数”列）。",
+    },
+    enum: "yesNo",
+  },
+  guaranteeMinimum: {
+    value: (p) => guaranteeOf(p).minimum,
+    section: "payroll",
+    label: { en: "Guarantee: minimum monthly pay", zh: "保底：每月最低应发" },
+    note: { en: "Gross pay of the month before the top-up.", zh: "按补足前的当月应发合计比较。" },
+    format: "#,##0.00",
+  },
+  guaranteeMonths: {
+    value: (p) => guaranteeOf(p).months,
+    section: "payroll",
+    label: { en: "Guarantee: months of service", zh: "保底：入职前几个月" },
+    note: {
+      en: "Months of service 1 to this number (1 = the hire month).",
+      zh: "在职第 1 个月至第此数个月（第 1 个月为入职当月）。",
+    },
+    format: "0",
+  },
+  guaranteeRecoverable: {
+    value: (p) => (guaranteeOf(p).recoverable ? "yes" : "no"),
+    fallback: "no",
+    section: "payroll",
+    label: { en: "Guarantee: recovered from later commission", zh: "保底：从以后提成中扣回" },
+    note: {
+      en: "Top-ups repaid from later months' commission (never below 0), carried forward until repaid.",
+      zh: "补足金额从以后月份的提成中扣回（提成不低于 0），未扣完的结转下月。",
+    },
+    enum: "yesNo",
   },
 } as const satisfies Record<SettingKey, SettingDef>;
 

@@ -61,6 +61,11 @@ export class PlanCells {
     };
   }
 
+  /** The title row of a section, or null (no issue: for sections a sheet may not have). */
+  title(k: SectionKey): number | null {
+    return this.titles.get(k) ?? null;
+  }
+
   /** The title row of a section, or null with an issue when the sheet has none. */
   need(k: SectionKey): number | null {
     const r = this.titles.get(k);

@@ -305,6 +305,8 @@ export function planSheet(
   const annual = writeFixedRows(w, ANNUAL);
   const feedback = writeFixedRows(w, FEEDBACK);
   writeTable(w, FIELDS);
+  // after everything else, so plans written before it keep every other cell where it was
+  writeSettings(w, "payroll", settings);
 
   const s = emptySheet("plan", name, "input");
   s.blocks.push(w.g.block());

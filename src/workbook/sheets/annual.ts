@@ -224,6 +224,7 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
     ? Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"))
     : ["Q1", "Q2", "Q3", "Q4"];
   const c = annualColumns(ctx, slots, monthly);
+  ctx.ac = c;
   const s = emptySheet("annual", ctx.names.annual, "output");
   const g = new Grid();
   g.line(

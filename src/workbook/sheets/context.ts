@@ -46,6 +46,10 @@ export interface Ctx {
   mc: MonthCols;
   cc: CommissionCols;
   sc: ScorecardCols;
+  /** The Pay list's columns (paylist.ts). */
+  pc: Cols;
+  /** The Annual sheet's columns, once it is laid out (null without an Annual sheet). */
+  ac: Cols | null;
   /** Scorecard sheet row of each evaluation row. */
   periodRow: (r: number) => number;
   /** Monthly sheets' row of each month row. */
@@ -96,6 +100,8 @@ export const T = {
   commission: { en: "Commission", zh: "销售提成" },
   bonus: { en: "Bonus / adjustments", zh: "奖金/奖惩" },
   totalPay: { en: "Total pay", zh: "应发合计" },
+  guaranteeTopUp: { en: "Guarantee top-up", zh: "保底补足" },
+  guaranteeRecovered: { en: "Guarantee recovered", zh: "保底扣回" },
   status: { en: "Status", zh: "状态" },
   weightRow: { en: "Weight", zh: "权重" },
   basis: { en: "Commission basis", zh: "提成基数" },

@@ -5,7 +5,7 @@
  */
 import { formatIssue } from "../../engine/issues";
 import type { Indicator } from "../../engine/plan/model";
-import { PAY_FIELDS } from "../../engine/plan/model";
+import { guaranteeOf, PAY_FIELDS } from "../../engine/plan/model";
 import { matrixRatios } from "../../engine/evaluate/grading";
 import { scorecardRows } from "../../engine/evaluate/rows";
 import { cellValue, monthSpan } from "../../engine/evaluate/frame";
@@ -104,6 +104,12 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("perfPay", L(T.perfPay), { width: 11, numberFormat: MONEY });
   c.add("commission", L(T.commission), { width: 11, numberFormat: MONEY });
   c.add("bonus", L(T.bonus), { width: 10, numberFormat: MONEY });
+  const g = guaranteeOf(plan);
+  if (g.enabled) {
+    c.add("gTopUp", L(T.guaranteeTopUp), { width: 11, numberFormat: MONEY });
+    if (g.recoverable)
+      c.add("gRecovered", L(T.guaranteeRecovered), { width: 11, numberFormat: MONEY });
+  }
   c.add("totalPay", L(T.totalPay), { width: 12, numberFormat: MONEY });
   // the plan version the row was computed with (formulas: the Plan sheet's, whose parameters they read)
   c.add("planVersion", L(T.planVersion), { width: 9 });
@@ -372,13 +378,35 @@ function putPayLines(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
   const STD = at("perfStd");
   const COEF = at("coefficient");
   put("perfPay", fx(performancePayFormula(STD, COEF), numOr(pp.performancePay[r], "")));
-  put(
-    "totalPay",
-    fx(
-      totalPayFormula(BASE, STD, COEF, at("commission"), at("bonus"), style === "perf"),
-      numOr(pp.total[r], "")
-    )
-  );
+  let total = totalPayFormula(BASE, STD, COEF, at("commission"), at("bonus"), style === "perf");
+  if (ctx.sc.has("gTopUp")) total = withGuarantee(ctx, x, m0, m1, total);
+  put("totalPay", fx(total, numOr(pp.total[r], "")));
+}
+
+/**
+ * The new-hire guarantee's lines of the period (the Pay list's months summed; "" when one of them
+ * is "") and the total pay with them: ROUND(total + top-up − recovered, 2).
+ */
+function withGuarantee(ctx: Ctx, x: RowCells, m0: number, m1: number, total: string): string {
+  const { ev, fx } = ctx;
+  const pp = ev.periodPay;
+  const sheet = quoteSheet(ctx.names.paylist);
+  const sumOf = (key: string) => {
+    const col = ctx.pc.get(key);
+    const cells = [];
+    for (let m = m0; m <= m1; m++) cells.push(`${sheet}!${a1cell(ctx.monthRow(m), col, true)}`);
+    const range = `${sheet}!${a1range({ row: ctx.monthRow(m0), column: col, rows: m1 - m0 + 1, columns: 1 }, true)}`;
+    return `IF(OR(${cells.map((c) => `${c}=""`).join(",")}),"",${moneySumFormula(range)})`;
+  };
+  x.put("gTopUp", fx(sumOf("topUp"), numOr(pp.guaranteeTopUp[x.r], "")));
+  const parts = [x.at("gTopUp")];
+  let expr = `(${total})+${x.at("gTopUp")}`;
+  if (ctx.sc.has("gRecovered")) {
+    x.put("gRecovered", fx(sumOf("recovered"), numOr(pp.guaranteeRecovered[x.r], "")));
+    parts.push(x.at("gRecovered"));
+    expr += `-${x.at("gRecovered")}`;
+  }
+  return `IF(OR(${[...parts, `${total}`].map((p) => `${p}=""`).join(",")}),"",IFERROR(ROUND(${expr},2),""))`;
 }
 
 /** One Scorecard row: a salesperson's evaluation period. */
