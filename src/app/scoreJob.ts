@@ -183,7 +183,7 @@ export function scoreSummary(
   return { unscored, written };
 }
 
-/** Lines of the pay list: one per salesperson and pay month (the month frame). */
+/** Lines of the pay list: one per salesperson and pay month. */
 function payLines(outcome: ScoreOutcome): number {
-  return outcome.built?.evaluation.months.frame.n ?? 0;
+  return outcome.built?.evaluation.payroll.frame.n ?? 0;
 }

@@ -142,7 +142,7 @@ export function contentFormatSteps(
   }
 }
 
-/** Columns: widths in runs, hidden columns, whole-column number formats. */
+/** Columns: widths in runs, hidden columns, whole-column number formats; then row heights. */
 export function columnSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws">): void {
   const { step, ws } = s;
   let run: { start: number; width: number } | undefined;
@@ -175,6 +175,10 @@ export function columnSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "w
     }
   });
   flushWidth(layout.columns.length);
+  for (const h of layout.rowHeights ?? [])
+    step("finishing", requestBytes(2, 1, h.points), () => {
+      ws().getRangeByIndexes(h.row, 0, h.rows, 1).format.rowHeight = h.points;
+    });
 }
 
 /**

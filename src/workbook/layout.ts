@@ -166,6 +166,11 @@ export interface SheetLayout {
   merges: RangeRef[];
   charts: ChartSpec[];
   print?: PrintSpec;
+  /**
+   * Heights in points of rows that need more than the default (a wrapped header line): neither
+   * LibreOffice nor a printout fits a row to wrapped text by itself.
+   */
+  rowHeights?: { row: number; rows: number; points: number }[];
   tabColor?: string;
   /**
    * In-cell data bars (conditional formatting) — a picture of the numbers where a writer cannot

@@ -70,6 +70,8 @@ describe("PayrollView", () => {
       ])
     );
     expect((month as HTMLSelectElement).value).toBe("2024-03");
+    // February: every line computable (March holds two people the data blocks, tested below)
+    await user.selectOptions(month, "2024-02");
     await user.selectOptions(screen.getByRole("combobox", { name: "Encoding" }), "gb18030");
     await user.click(screen.getByRole("checkbox", { name: "Include Team" }));
     const id = screen.getByRole("textbox", { name: "Header for Employee ID" });
@@ -82,21 +84,21 @@ describe("PayrollView", () => {
       await user.click(down);
     }
     await user.click(screen.getByRole("button", { name: "Export CSV" }));
-    await screen.findByText("payroll-2024-03.csv was saved.");
+    await screen.findByText("payroll-2024-02.csv was saved.");
 
-    const bytes = await readFileBytes(saved.get("payroll-2024-03.csv")!);
+    const bytes = await readFileBytes(saved.get("payroll-2024-02.csv")!);
     const records = parseRecords(iconv.decode(Buffer.from(bytes), "gb18030")).records;
     const header = records[0];
     expect(header[0]).toBe("EMP_NO");
     expect(header).not.toContain("Team");
     expect(header[header.length - 1]).toBe("Gross pay");
-    const lines = engineLines(host, "2024-03");
+    const lines = engineLines(host, "2024-02");
     expect(records.length).toBe(1 + lines.length);
     lines.forEach((line, i) => {
       const got = records[i + 1];
       expect(got[0]).toBe(line.id);
       expect(got[1]).toBe(line.name);
-      expect(got[2]).toBe("2024-03");
+      expect(got[2]).toBe("2024-02");
       expect(got[got.length - 1]).toBe(payrollMoney(line.gross as number));
       expect(got[header.indexOf("Base pay")]).toBe(payrollMoney(line.base as number));
     });
@@ -129,6 +131,24 @@ describe("PayrollView", () => {
     );
   });
 
+  it("should make no file while a line cannot be computed, and name each one", async () => {
+    const user = userEvent.setup();
+    const saved = downloads();
+    const host = hostWithSampleData();
+    host.platformName = "PC";
+    view(host);
+    await user.click(await screen.findByRole("button", { name: "Export CSV" }));
+    await screen.findByText("The file was not made:");
+    expect(saved.size).toBe(0);
+    const list = screen.getByRole("list", { name: "Problems of the export" });
+    const text = list.textContent ?? "";
+    // S1017 has two different rows for March, S1012's renewal rate cannot be read (its quarter's
+    // performance pay, paid in March, cannot be computed)
+    expect(text).toContain("S1017 2024-03: Base pay has no value");
+    expect(text).toContain("S1012 2024-03: Performance pay paid has no value");
+    expect(text).not.toMatch(/S10(0\d|1[013-689]|2\d) 2024-03/);
+  });
+
   it("should, on Mac, open the file in the system browser to save it there", async () => {
     const user = userEvent.setup();
     const saved = downloads();
@@ -136,11 +156,12 @@ describe("PayrollView", () => {
     host.platformName = "Mac";
     host.browser = true;
     view(host);
-    await user.click(await screen.findByRole("button", { name: "Export CSV" }));
-    await screen.findByText(/payroll-2024-03\.csv opens in your browser/);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Pay month" }), "2024-01");
+    await user.click(screen.getByRole("button", { name: "Export CSV" }));
+    await screen.findByText(/payroll-2024-01\.csv opens in your browser/);
     expect(saved.size).toBe(0);
     const file = payrollFromFragment(new URL(host.opened[0]).hash)!;
-    expect(file.name).toBe("payroll-2024-03.csv");
+    expect(file.name).toBe("payroll-2024-01.csv");
     expect(Array.from(file.bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(file.bytes.slice(3));
     expect(text.split("\r\n")[0]).toBe(

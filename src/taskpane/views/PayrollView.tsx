@@ -95,23 +95,22 @@ export function PayrollView(): React.JSX.Element {
       ),
     [table, language]
   );
-  const [rows, setRows] = React.useState<Row[] | null>(null);
-  const [encoding, setEncoding] = React.useState<PayrollEncoding>("gb18030");
-  const [remembered, setRemembered] = React.useState(false);
+  const loaded = React.useMemo(
+    () => (table ? loadPayrollMapping(host.settings, table, language) : null),
+    [table, host, language]
+  );
+  /** The user's edits of the mapping; null while it is the remembered (or default) one. */
+  const [draft, setDraft] = React.useState<{ rows: Row[]; encoding: PayrollEncoding } | null>(null);
+  const rows = draft?.rows ?? (loaded ? rowsOf(loaded.mapping, labels) : null);
+  const encoding = draft?.encoding ?? loaded?.mapping.encoding ?? "gb18030";
+  const [savedNow, setSavedNow] = React.useState(false);
+  const remembered = savedNow || Boolean(loaded?.remembered);
   const [month, setMonth] = React.useState<string | null>(null);
   const [outcome, setOutcome] = React.useState<{
     name: string;
     issues: Issue[];
     said: string | null;
   } | null>(null);
-
-  React.useEffect(() => {
-    if (!table || rows) return;
-    const loaded = loadPayrollMapping(host.settings, table, language);
-    setRows(rowsOf(loaded.mapping, labels));
-    setEncoding(loaded.mapping.encoding);
-    setRemembered(loaded.remembered);
-  }, [table, rows, host, language, labels]);
 
   if (workbook && !workbook.sheets.plan)
     return (
@@ -128,15 +127,16 @@ export function PayrollView(): React.JSX.Element {
     encoding,
     columns: (rows ?? []).filter((r) => r.on).map((r) => ({ field: r.field, header: r.header })),
   });
+  const setRows = (next: Row[]) => setDraft({ rows: next, encoding });
+  const setEncoding = (e: PayrollEncoding) => rows && setDraft({ rows, encoding: e });
   const edit = (i: number, change: Partial<Row>) =>
-    setRows((rs) => rs && rs.map((r, k) => (k === i ? { ...r, ...change } : r)));
-  const move = (i: number, by: -1 | 1) =>
-    setRows((rs) => {
-      if (!rs || i + by < 0 || i + by >= rs.length) return rs;
-      const next = [...rs];
-      [next[i], next[i + by]] = [next[i + by], next[i]];
-      return next;
-    });
+    rows && setRows(rows.map((r, k) => (k === i ? { ...r, ...change } : r)));
+  const move = (i: number, by: -1 | 1) => {
+    if (!rows || i + by < 0 || i + by >= rows.length) return;
+    const next = [...rows];
+    [next[i], next[i + by]] = [next[i + by], next[i]];
+    setRows(next);
+  };
 
   const doExport = () =>
     exporting.run(async () => {
@@ -144,7 +144,7 @@ export function PayrollView(): React.JSX.Element {
       const m = mapping();
       const file = payrollFile(table, chosen, m);
       await savePayrollMapping(host.settings, m);
-      setRemembered(true);
+      setSavedNow(true);
       let said: string | null = null;
       if (file.bytes) {
         if (canDownload(host.platform())) {

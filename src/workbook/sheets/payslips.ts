@@ -6,8 +6,8 @@
  * reference to its cell on the Pay list sheet (工资表) with the engine's value, or the engine's
  * value alone in the values style: the payslip never computes a number of its own.
  *
- * Printing: A4 portrait, fit to width, a page break between strips every STRIPS_PER_PAGE strips,
- * so no strip is ever split across pages.
+ * Printing: A4 portrait, fit to width, header lines two lines high (wrapped pay-line names), and a
+ * page break between strips every as many strips as a page holds, so no strip is ever split.
  */
 import { cell as a1cell, quoteSheet } from "../a1";
 import { numOr } from "../formula";
@@ -16,13 +16,25 @@ import type { Cell, RangeRef, SheetLayout, StyleSpec } from "../layout";
 import { sheet as emptySheet } from "../layout";
 import { payListMoney, PAY_LIST_IDENTITY } from "../payrollTable";
 import type { Words } from "../text";
-import { HEADER_FILL, MONEY, RESULT_FILL, type Cols, type Ctx } from "./context";
+import { HEADER_FILL, MONEY, RESULT_FILL, type Ctx } from "./context";
 
 /** Cells in a strip's line. */
 export const SLIP_COLUMNS = 8;
 
-/** Rows a printed A4 page is given (portrait, fit to width, default row heights): with room to spare. */
-const PAGE_ROWS = 44;
+/**
+ * Height of a header line: room for the longest pay-line name wrapped in a 12-character column,
+ * two lines in Chinese (递延至年终（未发）), three in English (Deferred to year end (not paid)).
+ */
+const HEADER_POINTS = { "zh-CN": 30, "en-US": 44 } as const;
+
+/**
+ * What a strip may take of an A4 page (portrait, 0.6" margins: 756 pt), and what its other rows
+ * take at most: the default row of Excel and LibreOffice in either language (15–16 pt), the title
+ * in 12 pt. Strips per page are counted from these, with room to spare.
+ */
+const PAGE_POINTS = 740;
+const ROW_POINTS = 16;
+const TITLE_POINTS = 20;
 
 export const PAYSLIP_WORDS = {
   title: { en: "Payslip", zh: "工资条" },
@@ -55,27 +67,29 @@ export function stripRows(ctx: Ctx): number {
 }
 
 /**
- * The Payslips sheet: a strip per pay-list line (the engine's month rows, in the Pay list's order).
- * `pl` are the Pay list sheet's columns, whose cells the amounts reference.
+ * The Payslips sheet: a strip per pay-list line (the engine's month rows, in the Pay list's order),
+ * its amounts referencing the Pay list sheet's cells (ctx.pc, laid out by payListColumns).
  */
-export function payslipsSheet(ctx: Ctx, pl: Cols): SheetLayout {
+export function payslipsSheet(ctx: Ctx): SheetLayout {
   const { ev, L, fx } = ctx;
   const P = ev.payroll;
   const mf = P.frame;
   const items = slipItems(ctx);
   const lines = Math.ceil(items.length / SLIP_COLUMNS);
   const height = stripRows(ctx);
-  const perPage = Math.max(1, Math.floor(PAGE_ROWS / height));
+  const stripPoints = TITLE_POINTS + lines * (HEADER_POINTS[ctx.lang] + ROW_POINTS) + ROW_POINTS;
+  const perPage = Math.max(1, Math.floor(PAGE_POINTS / stripPoints));
   const line = new Map(payListMoney(ctx.plan).map((f) => [f.key, P[f.line]]));
   const g = new Grid();
   const styles: StyleSpec[] = [];
   const merges: RangeRef[] = [];
   const breaks: number[] = [];
+  const heights: NonNullable<SheetLayout["rowHeights"]> = [];
   const text = (key: string, m: number): Cell =>
     ({ id: mf.ids[m], name: mf.names[m], team: mf.teams[m], month: mf.periods[m] })[key] ?? null;
   const amount = (key: string, m: number): Cell =>
     fx(
-      `${quoteSheet(ctx.names.paylist)}!${a1cell(ctx.monthRow(m), pl.get(key), true)}`,
+      `${quoteSheet(ctx.names.paylist)}!${a1cell(ctx.monthRow(m), ctx.pc.get(key), true)}`,
       numOr(line.get(key)![m], "")
     );
   for (let m = 0; m < mf.n; m++) {
@@ -87,6 +101,7 @@ export function payslipsSheet(ctx: Ctx, pl: Cols): SheetLayout {
     for (let k = 0; k < lines; k++) {
       const r = top + 1 + 2 * k;
       const chunk = items.slice(k * SLIP_COLUMNS, (k + 1) * SLIP_COLUMNS);
+      heights.push({ row: r, rows: 1, points: HEADER_POINTS[ctx.lang] });
       g.line(
         r,
         0,
@@ -131,7 +146,8 @@ export function payslipsSheet(ctx: Ctx, pl: Cols): SheetLayout {
   s.blocks.push(g.block());
   s.styles = styles;
   s.merges = merges;
-  s.columns = Array.from({ length: SLIP_COLUMNS }, (_, c) => ({ width: c === 0 ? 12 : 11 }));
+  s.rowHeights = heights;
+  s.columns = Array.from({ length: SLIP_COLUMNS }, () => ({ width: 12 }));
   s.print = {
     area: box(0, 0, Math.max(1, mf.n * height), SLIP_COLUMNS),
     orientation: "portrait",
