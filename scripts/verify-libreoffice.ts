@@ -128,6 +128,8 @@ export async function verifyDemo(
     "scorecard",
     "annual",
     "summary",
+    "paylist",
+    "payslips",
   ]);
   return { dir, demoMs, libreofficeMs: lo.ms, json, cells };
 }

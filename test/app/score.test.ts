@@ -1,7 +1,7 @@
 /**
  * The payroll job without Excel (src/app/scoreJob.ts, scripts/score.ts) on the samples: the import
  * messages the pane shows, the rows that cannot be scored, exit codes, and the written workbook's
- * numbers against the engine's.
+ * numbers (Scorecard, Pay list, payslips) against the engine's.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { defaultPlan, formatIssue, scorecardRows } from "../../src/engine";
 import { runScoreJob, scoreSummary, type ScoreJob } from "../../src/app/scoreJob";
+import { payrollTable } from "../../src/workbook/payrollTable";
 
 const root = path.join(__dirname, "..", "..");
 const fixture = (name: string) => {
@@ -123,6 +124,7 @@ describe("npm run score", () => {
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
+    // the Scorecard's total pay per salesperson
     const ws = wb.getWorksheet("评分卡")!;
     const header = (ws.getRow(1).values as unknown[]).map((v) =>
       v === undefined ? "" : String(v)
@@ -140,5 +142,29 @@ describe("npm run score", () => {
     const rows = scorecardRows(engine.built!.evaluation);
     expect(written.size).toBe(rows.length);
     for (const x of rows) expect(written.get(x.id)).toBe(x.totalPay);
+    // the Pay list (工资表): every line and every amount the engine's
+    const table = payrollTable(engine.built!.evaluation);
+    const list = wb.getWorksheet("工资表")!;
+    const head = (list.getRow(1).values as unknown[]).map((v) =>
+      v === undefined ? "" : String(v)
+    );
+    let amounts = 0;
+    table.records.forEach((rec, m) => {
+      const line = list.getRow(m + 2);
+      for (const f of table.fields) {
+        const cell = line.getCell(head.indexOf(f.label.zh)).value;
+        expect(cell).toEqual(rec[f.key]);
+        if (f.kind === "money") amounts++;
+      }
+    });
+    expect(amounts).toBe(72 * 9);
+    // and a payslip for each line
+    const slips = wb.getWorksheet("工资条")!;
+    let titles = 0;
+    slips.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith("工资条")) titles++;
+    });
+    expect(titles).toBe(72);
+    expect(r.stdout).toContain("工资表 72 行，工资条 72 张。");
   });
 });

@@ -17,6 +17,10 @@ import {
   type PayrollTable,
 } from "../../src/engine/export/payrollCsv";
 import { formatIssue } from "../../src/engine/issues";
+import { evaluate } from "../../src/engine/evaluate/evaluate";
+import { defaultPlan } from "../../src/engine/plan/defaultPlan";
+import { generateSample } from "../../src/workbook/sample";
+import { payrollTable } from "../../src/workbook/payrollTable";
 
 describe("the GB18030 encoder", () => {
   it("should give iconv-lite's bytes for every BMP character both editions encode alike", () => {
@@ -216,5 +220,55 @@ describe("the payroll CSV", () => {
       'The header "ID" is given to two columns of the payroll export (A, D).',
       "p.csv row 2, column B (Base): 1 2024-03: Base has no value (the pay list could not compute it); the file was not made.",
     ]);
+  });
+});
+
+describe("the pay list's export", () => {
+  it("should read back, in both encodings, as the engine's pay list: ids with leading zeros, Chinese names, negative true-ups, cents", () => {
+    const plan = defaultPlan();
+    plan.pay.schedule = "monthlyAdvance";
+    plan.pay.advanceShare = 1; // a full advance: a coefficient below 1 gives a negative true-up
+    const sample = generateSample({ people: 12, teams: 3, seed: 4 });
+    const rows = sample.rows.map((r) => ({ ...r, id: "00" + r.id.replace(/\D/g, "") }));
+    const ratings = sample.ratings.map((x) => ({ ...x, id: "00" + x.id.replace(/\D/g, "") }));
+    const all = payrollTable(evaluate(plan, rows, ratings));
+    // the lines the engine could compute (a line it could not is named, tested above)
+    const keep = all.records
+      .map((r, i) => (Object.values(r).includes(null) ? -1 : i))
+      .filter((i) => i >= 0);
+    expect(keep.length).toBeGreaterThan(100);
+    const table = {
+      fields: all.fields,
+      records: keep.map((i) => all.records[i]),
+      subjects: keep.map((i) => all.subjects[i]),
+    };
+    const trueUp = table.fields.findIndex((f) => f.key === "perfTrueUp");
+    expect(trueUp).toBeGreaterThan(0);
+    expect(table.records.some((r) => (r.perfTrueUp as number) < 0)).toBe(true);
+    expect(table.records.every((r) => /^00\d+$/.test(r.id as string))).toBe(true);
+    expect(table.records.some((r) => /[\u4e00-\u9fff]/.test(r.name as string))).toBe(true);
+    for (const encoding of ["utf-8-bom", "gb18030"] as const) {
+      const out = payrollCsv(
+        table,
+        defaultPayrollMapping(table.fields, "zh-CN", encoding),
+        "p.csv"
+      );
+      expect(out.issues).toEqual([]);
+      const back = readBack(out.bytes!, encoding);
+      expect(back[0]).toEqual(table.fields.map((f) => f.label.zh));
+      expect(back.slice(1)).toEqual(
+        table.records.map((r) =>
+          table.fields.map((f) =>
+            f.kind === "money" ? payrollMoney(r[f.key] as number) : r[f.key]
+          )
+        )
+      );
+      // the amounts are the engine's to the cent: reading them back as numbers gives them exactly
+      back.slice(1).forEach((line, i) =>
+        table.fields.forEach((f, j) => {
+          if (f.kind === "money") expect(Number(line[j])).toBe(table.records[i][f.key]);
+        })
+      );
+    }
   });
 });
