@@ -86,6 +86,7 @@ export class SheetModel {
   tabColor = "";
   cells = new Map<number, Map<number, CellModel>>();
   colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   colHidden = new Set<number>();
   colFormats = new Map<number, string>();
   freeze = { rows: 0, cols: 0 };
@@ -704,6 +705,7 @@ export class WorkbookModel {
       tabColor: s.tabColor,
       cells,
       colWidths: sorted(s.colWidths),
+      rowHeights: sorted(s.rowHeights),
       colHidden: [...s.colHidden].sort((a, b) => a - b),
       colFormats: sorted(s.colFormats),
       freeze: s.freeze,
