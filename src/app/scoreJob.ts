@@ -60,7 +60,7 @@ export interface ScoreOutcome {
 async function readData(
   job: ScoreJob,
   messages: Issue[]
-): Promise<{ table: CellTable; mapping: Record<string, number> } | null> {
+): Promise<{ table: CellTable; mapping: Record<string, number>; ids: Set<string> } | null> {
   const read = await readCsvFile(job.data.bytes, job.data.name, dataHeaderSpec(job.plan));
   messages.push(...read.issues);
   if (!read.ok) return null;
@@ -79,8 +79,9 @@ async function readData(
       )
     );
   if (open.length) return null;
-  messages.push(...readDataTable(read.table, job.plan, mapping, { exact: true }).issues);
-  return { table: read.table, mapping };
+  const reading = readDataTable(read.table, job.plan, mapping, { exact: true });
+  messages.push(...reading.issues);
+  return { table: read.table, mapping, ids: new Set(reading.rows.map((r) => r.id)) };
 }
 
 /** The ratings file as the Data view's 360 import reads it, for the ids the data holds. */
@@ -133,10 +134,7 @@ export async function runScoreJob(job: ScoreJob): Promise<ScoreOutcome> {
   const messages: Issue[] = [];
   const data = await readData(job, messages);
   if (!data) return { messages, built: null, unscored: [], ok: false };
-  const ids = new Set(
-    readDataTable(data.table, job.plan, data.mapping, { exact: true }).rows.map((r) => r.id)
-  );
-  const ratings = await readRatings(job, ids, messages);
+  const ratings = await readRatings(job, data.ids, messages);
   if (!ratings.ok) return { messages, built: null, unscored: [], ok: false };
   const template = importedTemplate(job, data.table, data.mapping, ratings.ratings);
   const built = buildFromTemplate(job.plan, template, job.style);
