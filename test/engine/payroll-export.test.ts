@@ -199,6 +199,18 @@ describe("the payroll CSV", () => {
     ).not.toBeNull();
   });
 
+  it("should write text a spreadsheet would take for a formula as it is, and say so", () => {
+    const t = table([
+      { id: "00123", name: '=HYPERLINK("x")', month: "2024-03", base: 1, trueUp: -5, gross: 1 },
+    ]);
+    const out = payrollCsv(t, defaultPayrollMapping(fields, "en-US", "utf-8-bom"), "p.csv");
+    expect(out.bytes).not.toBeNull();
+    expect(out.issues.map((i) => formatIssue(i, "en-US"))).toEqual([
+      'p.csv row 2, column B (Name): "=HYPERLINK("x")" begins with "=": a spreadsheet opening the file would take it for a formula. It is written as it is; check it in the pay list.',
+    ]);
+    expect(readBack(out.bytes!, "utf-8-bom")[1][1]).toBe('=HYPERLINK("x")');
+  });
+
   it("should refuse a blank amount, a blank header and a header given twice", () => {
     const t = table([{ id: "1", name: "A", month: "2024-03", base: null, trueUp: 0, gross: 1 }]);
     const out = payrollCsv(

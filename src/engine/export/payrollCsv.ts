@@ -64,6 +64,10 @@ export const EXPORT_MESSAGES = {
     en: "{id} {period}: {header} has no value (the pay list could not compute it); the file was not made.",
     zh: "{id} {period}：“{header}”没有数值（工资表无法计算），未生成文件。",
   },
+  exportFormulaLike: {
+    en: '"{text}" begins with "{first}": a spreadsheet opening the file would take it for a formula. It is written as it is; check it in the pay list.',
+    zh: "“{text}”以“{first}”开头：用电子表格打开该文件时会被当作公式。已按原样写出，请在工资表中核对。",
+  },
   exportUnencodable: {
     en: 'The character "{char}" ({code}) cannot be written in {encoding}{why}; the file was not made. Correct the text or export in UTF-8.',
     zh: "字符“{char}”（{code}）无法以 {encoding} 编码写出{why}，未生成文件。请更正该文字或以 UTF-8 导出。",
@@ -193,7 +197,25 @@ function lines(
         );
         return "";
       }
-      return v === null || v === undefined ? "" : String(v);
+      const text = v === null || v === undefined ? "" : String(v);
+      if (/^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text))
+        issues.push(
+          issue(
+            "warning",
+            "exportFormulaLike",
+            { text, first: text[0] },
+            {
+              location: {
+                sheet: file,
+                row: r + 2,
+                column: columnLetter(j),
+                header: c.header.trim(),
+              },
+              subject,
+            }
+          )
+        );
+      return text;
     });
     out.push({ fields, subject });
   });
