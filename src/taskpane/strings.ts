@@ -449,9 +449,11 @@ const en = {
     allMonths: "Every month",
     encoding: "Encoding",
     encodings: {
-      "utf-8-bom": "UTF-8 with byte-order mark",
-      gb18030: "GB18030 (Chinese Windows, most Chinese payroll systems)",
+      "utf-8-bom": "UTF-8 (BOM)",
+      gb18030: "GB18030",
     },
+    encodingHint:
+      "GB18030: what Excel on Chinese Windows and most Chinese payroll systems read. UTF-8 with a byte-order mark: most other systems.",
     columns: "Columns of the file",
     include: (label: string) => `Include ${label}`,
     header: (label: string) => `Header for ${label}`,
@@ -1073,9 +1075,11 @@ const zh: Strings = {
     allMonths: "全部月份",
     encoding: "编码",
     encodings: {
-      "utf-8-bom": "UTF-8（带字节顺序标记）",
-      gb18030: "GB18030（中文 Windows 及多数国内工资系统）",
+      "utf-8-bom": "UTF-8（BOM）",
+      gb18030: "GB18030",
     },
+    encodingHint:
+      "GB18030：中文 Windows 版 Excel 及多数国内工资系统读取的编码；带字节顺序标记的 UTF-8：其他多数系统。",
     columns: "文件的列",
     include: (label: string) => `导出“${label}”`,
     header: (label: string) => `“${label}”的列名`,

@@ -183,7 +183,7 @@ export function PayrollView(): React.JSX.Element {
                 ))}
               </Select>
             </Field>
-            <Field label={t.payroll.encoding} size="small">
+            <Field label={t.payroll.encoding} size="small" hint={t.payroll.encodingHint}>
               <Select
                 size="small"
                 value={encoding}
