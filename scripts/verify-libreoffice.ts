@@ -41,6 +41,8 @@ const MONEY_FIELDS = new Set([
   "settlement",
   "outstandingClawback",
   "payout",
+  "clawedBack",
+  "gross",
 ]);
 
 /** Compares the JSON's engine results with the cells they name. */
@@ -50,6 +52,7 @@ export function checkJson(results: DemoResults, read: Read): JsonCheck {
     ["scorecard", results.periods],
     ["commission", results.months],
     ["annual", results.annual],
+    ["paylist", results.paylist],
   ];
   for (const [role, rows] of groups) {
     const spec = results.columns.find((c) => c.role === role);

@@ -11,6 +11,7 @@ import { COMPAT_MESSAGES } from "./compat/messages";
 import { GRADING_MESSAGES } from "./engine/evaluate/grading";
 import { EXPLAIN_MESSAGES } from "./engine/evaluate/explain";
 import { PAYROLL_MESSAGES } from "./engine/evaluate/payroll";
+import { TEAM_MESSAGES } from "./engine/evaluate/team";
 import { DECODE_MESSAGES } from "./engine/import/decode";
 import { EXPORT_MESSAGES } from "./engine/export/payrollCsv";
 import { FEEDBACK_MESSAGES } from "./engine/import/feedback";
@@ -39,6 +40,7 @@ export function messageCatalogues() {
     grading: GRADING_MESSAGES,
     explain: EXPLAIN_MESSAGES,
     payroll: PAYROLL_MESSAGES,
+    team: TEAM_MESSAGES,
     plan: PLAN_MESSAGES,
     schema: SCHEMA_MESSAGES,
     records: RECORD_MESSAGES,

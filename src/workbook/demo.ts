@@ -1,7 +1,7 @@
 /**
  * The demo workbook and its engine results: the template filled with the generated sample
  * (200 salespeople in 8 teams over 12 months by default), its scorecard, commission, annual,
- * summary and statements, and a JSON of the engine's results per salesperson and period with the
+ * summary, pay list and statements, and a JSON of the engine's results per salesperson and period with the
  * cell each number sits in (for the LibreOffice check). Pure except for the file writing in
  * scripts/demo.ts.
  */
@@ -13,6 +13,9 @@ import { columnLetter } from "./a1";
 import { buildWorkbook, type BuiltWorkbook } from "./build";
 import type { FormulaStyle } from "./formula";
 import { isFormula } from "./layout";
+import { orNull } from "../engine/numeric";
+import { T } from "./sheets/context";
+import { PAY_LIST_WORDS } from "./sheets/paylist";
 import { generateSample, type SampleOptions } from "./sample";
 
 export const DEMO_SAMPLE: Required<SampleOptions> = {
@@ -101,10 +104,25 @@ export interface DemoResults {
     payout: Num;
     row: number;
   }[];
+  /** Per salesperson and pay month: the pay list (工资表). */
+  paylist: {
+    id: string;
+    month: string;
+    base: Num;
+    performancePay: Num;
+    commission: Num;
+    clawedBack: Num;
+    deferred: Num;
+    bonus: Num;
+    settlement: Num;
+    adjustment: Num;
+    gross: Num;
+    row: number;
+  }[];
   /** Column letters of each result on its sheet. */
   columns: {
     sheet: string;
-    role: "scorecard" | "commission" | "annual";
+    role: "scorecard" | "commission" | "annual" | "paylist";
     columns: Record<string, string>;
   }[];
   /** Every formula cell of the output sheets, with the engine's value (null: "" or an error). */
@@ -113,7 +131,7 @@ export interface DemoResults {
 
 function headerColumns(
   built: BuiltWorkbook,
-  role: "scorecard" | "commission" | "annual",
+  role: "scorecard" | "commission" | "annual" | "paylist",
   headerRow: number,
   wanted: Record<string, string>
 ): { sheet: string; columns: Record<string, string> } | null {
@@ -128,15 +146,31 @@ function headerColumns(
   return { sheet: s.name, columns: out };
 }
 
-/** The engine's results of a built demo, with where each sits. */
-export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoResults {
-  const ev = built.evaluation;
-  const lang = built.layout.language;
-  const sc = scorecardRows(ev);
-  const mr = monthRows(ev);
-  const ar = annualRows(ev).filter((r) => r.yearComplete);
-  const zh = lang === "zh-CN";
-  const h = (en: string, zhText: string) => (zh ? zhText : en);
+/** The engine's pay list, one line per salesperson and pay month (the Pay list's rows). */
+function payListResults(built: BuiltWorkbook): DemoResults["paylist"] {
+  const P = built.evaluation.payroll;
+  const f = P.frame;
+  return Array.from({ length: f.n }, (_, m) => ({
+    id: f.ids[m],
+    month: f.periods[m],
+    base: orNull(P.base[m]),
+    performancePay: orNull(P.performancePay[m]),
+    commission: orNull(P.commission[m]),
+    clawedBack: orNull(P.clawedBack[m]),
+    deferred: orNull(P.deferred[m]),
+    bonus: orNull(P.bonus[m]),
+    settlement: orNull(P.settlement[m]),
+    adjustment: orNull(P.adjustment[m]),
+    gross: orNull(P.gross[m]),
+    row: m + 2,
+  }));
+}
+
+/** Where each result's column sits on its sheet, found by its header. */
+function resultColumns(
+  built: BuiltWorkbook,
+  h: (en: string, zh: string) => string
+): DemoResults["columns"] {
   const columns: DemoResults["columns"] = [];
   const scCols = headerColumns(built, "scorecard", 0, {
     total: h("Total score", "总分"),
@@ -175,9 +209,36 @@ export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoRe
     payout: h("Year-end payout", "年终发放合计"),
   });
   if (anCols) columns.push({ role: "annual", ...anCols });
+  const W = PAY_LIST_WORDS;
+  const plCols = headerColumns(built, "paylist", 0, {
+    base: h(T.base.en, T.base.zh),
+    performancePay: h(W.perfPay.en, W.perfPay.zh),
+    commission: h(W.commission.en, W.commission.zh),
+    clawedBack: h(W.clawedBack.en, W.clawedBack.zh),
+    deferred: h(W.deferred.en, W.deferred.zh),
+    bonus: h(W.bonus.en, W.bonus.zh),
+    settlement: h(W.settlement.en, W.settlement.zh),
+    adjustment: h(W.adjustment.en, W.adjustment.zh),
+    gross: h(W.gross.en, W.gross.zh),
+  });
+  if (plCols) columns.push({ role: "paylist", ...plCols });
+  return columns;
+}
+
+/** The engine's results of a built demo, with where each sits. */
+export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoResults {
+  const ev = built.evaluation;
+  const lang = built.layout.language;
+  const sc = scorecardRows(ev);
+  const mr = monthRows(ev);
+  const ar = annualRows(ev).filter((r) => r.yearComplete);
+  const zh = lang === "zh-CN";
+  const h = (en: string, zhText: string) => (zh ? zhText : en);
+  const columns = resultColumns(built, h);
   let formulaCells = 0;
   for (const s of built.layout.sheets) {
-    if (!["scorecard", "commission", "annual", "summary", "months"].includes(s.role)) continue;
+    if (!["scorecard", "commission", "annual", "summary", "months", "paylist"].includes(s.role))
+      continue;
     for (const b of s.blocks)
       for (const line of b.cells) for (const c of line) if (isFormula(c)) formulaCells++;
   }
@@ -235,6 +296,7 @@ export function demoResults(built: BuiltWorkbook, sample: SampleOptions): DemoRe
       payout: r.payout,
       row: i + 2,
     })),
+    paylist: payListResults(built),
     columns,
     formulaCells,
   };

@@ -7,7 +7,7 @@
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import type { Payroll } from "../engine/evaluate/payroll";
 import type { PayrollField, PayrollTable } from "../engine/export/payrollCsv";
-import { guaranteeOf, paySchedule, type Plan } from "../engine/plan/model";
+import { guaranteeOf, paySchedule, teamCommission, type Plan } from "../engine/plan/model";
 import { T } from "./sheets/context";
 import { PAY_LIST_WORDS as W } from "./sheets/paylist";
 
@@ -20,6 +20,7 @@ type Line = keyof Pick<
   | "commission"
   | "deferred"
   | "clawedBack"
+  | "teamCommission"
   | "bonus"
   | "settlement"
   | "adjustment"
@@ -53,7 +54,12 @@ export function payListMoney(plan: Plan): PayListMoney[] {
   out.push(
     { key: "perfPay", line: "performancePay", label: W.perfPay },
     { key: "commission", line: "commission", label: W.commission },
-    { key: "clawedBack", line: "clawedBack", label: W.clawedBack },
+    { key: "clawedBack", line: "clawedBack", label: W.clawedBack }
+  );
+  // 团队提成, where the plan has team commission (the Commission ledger's column)
+  if (teamCommission(plan))
+    out.push({ key: "teamCommission", line: "teamCommission", label: W.teamCommission });
+  out.push(
     { key: "deferred", line: "deferred", label: W.deferred },
     { key: "bonus", line: "bonus", label: W.bonus },
     { key: "settlement", line: "settlement", label: W.settlement },

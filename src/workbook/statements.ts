@@ -16,6 +16,7 @@ import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
 import { formatIssue } from "../engine/issues";
 import type { Plan } from "../engine/plan/model";
+import { guaranteeOf } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { Grid } from "./grid";
@@ -99,7 +100,13 @@ const W = {
   commission: { en: "Commission", zh: "销售提成" },
   bonus: { en: "Bonus / adjustments", zh: "奖金/奖惩" },
   totalPay: { en: "Total pay", zh: "应发合计" },
+  guaranteeTopUp: { en: "New-hire guarantee top-up", zh: "新人保底补足" },
+  guaranteeRecovered: { en: "Guarantee recovered", zh: "保底扣回" },
   tiers: { en: "Commission by month and tier", zh: "提成明细（按月、按档）" },
+  teamCommission: { en: "Team commission", zh: "团队提成" },
+  teamTiers: { en: "Team commission by month and tier", zh: "团队提成明细（按月、按档）" },
+  teamBasis: { en: "Team basis", zh: "团队提成基数" },
+  teamMembers: { en: "Rows summed", zh: "计入人员" },
   month: { en: "Month", zh: "月份" },
   basis: { en: "Basis", zh: "提成基数" },
   tier: { en: "Tier", zh: "档位" },
@@ -251,6 +258,7 @@ function writeStatement(
   writeGradeAndCoefficient(w, t);
   writePay(w, plan, t);
   writeCommission(w, t);
+  if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
   const { notes, sign } = writeNotesAndSignatures(
     w,
@@ -392,6 +400,50 @@ function writeGradeAndCoefficient(w: StatementWriter, t: ScorecardTrace): void {
   w.row++;
 }
 
+/** The new-hire guarantee's pay lines with their rules (none without the guarantee). */
+function guaranteeLines(plan: Plan, p: ScorecardTrace["pay"]): [Words, number | null, Words][] {
+  if (p.guaranteeTopUp === null) return [];
+  const g = guaranteeOf(plan);
+  const lines: [Words, number | null, Words][] = [
+    [
+      W.guaranteeTopUp,
+      p.guaranteeTopUp,
+      {
+        en: `months of service 1–${g.months} topped up to ${g.minimum}`,
+        zh: `在职第 1–${g.months} 个月应发不足 ${g.minimum} 的补足`,
+      },
+    ],
+  ];
+  if (p.guaranteeRecovered !== null && g.recoverable)
+    lines.push([
+      W.guaranteeRecovered,
+      p.guaranteeRecovered,
+      {
+        en: "earlier top-ups recovered from the months' commission (deducted)",
+        zh: "从各月提成中扣回以前的保底补足（扣减）",
+      },
+    ]);
+  return lines;
+}
+
+/** The total pay's rule: the lines it adds, the team commission and the guarantee where there are. */
+function totalRule(t: ScorecardTrace): Words {
+  const team = t.team.length > 0;
+  const g = t.pay.guaranteeTopUp !== null;
+  const en = [
+    "base",
+    "performance pay",
+    "commission",
+    ...(team ? ["team commission"] : []),
+    "bonus",
+  ];
+  const zh = ["基本工资", "绩效工资", "销售提成", ...(team ? ["团队提成"] : []), "奖金"];
+  return {
+    en: `${en.join(" + ")}${g ? " + guarantee top-up − guarantee recovered" : ""}, rounded to the cent`,
+    zh: `${zh.join(" + ")}${g ? " + 保底补足 − 保底扣回" : ""}，四舍五入到分`,
+  };
+}
+
 /** Each pay line with its rule. */
 function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
   w.heading(W.pay);
@@ -426,21 +478,79 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
         zh: `按月${enumText("basis", c.basis, "zh-CN")}计提，${enumText("commissionMethod", c.method, "zh-CN")}，当月发放 ${pct(c.paidShare)}，扣除追回`,
       },
     ],
+    ...teamPayLine(plan, t),
     [W.bonus, p.bonus, { en: "one-off adjustments of the months", zh: "各月奖惩调整合计" }],
-    [
-      W.totalPay,
-      p.total,
-      {
-        en: "base + performance pay + commission + bonus, rounded to the cent",
-        zh: "基本工资 + 绩效工资 + 销售提成 + 奖金，四舍五入到分",
-      },
-    ],
+    ...guaranteeLines(plan, p),
+    [W.totalPay, p.total, totalRule(t)],
   ];
   for (const [label, v, rule] of payLines) {
     w.line([w.say(label), v, w.say(rule)], [null, MONEY, null]);
     w.merges.push(box(w.row - 1, 2, 1, COLUMNS - 2));
   }
   w.styles.push({ range: box(w.row - 1, 0, 1, 2), bold: true, border: "top" });
+  w.row++;
+}
+
+/** 团队提成's pay line, for a lead (a statement of anyone else has none). */
+function teamPayLine(plan: Plan, t: ScorecardTrace): [Words, number | null, Words][] {
+  const team = plan.commission.team;
+  if (t.team.length === 0 || !team) return [];
+  const name = t.team[0].team;
+  const own = team.includeOwn;
+  return [
+    [
+      W.teamCommission,
+      t.pay.teamCommission,
+      {
+        en: `${enumText("basis", plan.commission.basis, "en-US")} of ${name} per month${own ? ", own included" : ", own left out"}, ${enumText("commissionMethod", team.method, "en-US")} team tiers`,
+        zh: `按月${name}团队${enumText("basis", plan.commission.basis, "zh-CN")}合计${own ? "（含本人）" : "（不含本人）"}计提，${enumText("commissionMethod", team.method, "zh-CN")}`,
+      },
+    ],
+  ];
+}
+
+/** A lead's team commission month by month: the rows summed, one line per tier slice. */
+function writeTeamCommission(w: StatementWriter, t: ScorecardTrace): void {
+  w.heading(W.teamTiers);
+  w.header([W.month, W.teamBasis, W.tier, W.slice, W.rate, W.amount, W.teamCommission]);
+  for (const m of t.team) {
+    if (m.slices.length === 0)
+      w.line(
+        [
+          m.period,
+          m.teamBasis,
+          null,
+          m.status === "ok" ? "—" : w.say(W.error),
+          null,
+          null,
+          m.commission,
+        ],
+        [null, MONEY, null, null, null, null, MONEY]
+      );
+    m.slices.forEach((sl, k) =>
+      w.line(
+        [
+          k === 0 ? m.period : null,
+          k === 0 ? m.teamBasis : null,
+          sl.tier,
+          `${sl.from.toLocaleString("en-US")} – ${sl.to === null ? "∞" : sl.to.toLocaleString("en-US")}`,
+          sl.rate,
+          sl.commission,
+          k === m.slices.length - 1 ? m.commission : null,
+        ],
+        [null, MONEY, "0", null, "0.00%", MONEY, MONEY]
+      )
+    );
+    // The rows summed, as text: who and how much (the numbers of the line above add them up).
+    const members = m.members
+      .map(
+        (x) =>
+          `${x.id} ${x.amount === null ? "—" : x.amount.toLocaleString("en-US", { minimumFractionDigits: 2 })}`
+      )
+      .join(w.language === "zh-CN" ? "；" : "; ");
+    w.line([null, `${w.say(W.teamMembers)}${w.language === "zh-CN" ? "：" : ": "}${members}`]);
+    w.merges.push(box(w.row - 1, 1, 1, COLUMNS - 1));
+  }
   w.row++;
 }
 

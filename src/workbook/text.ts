@@ -187,6 +187,8 @@ export const H = {
   quota: { en: "Quota", zh: "分布比例" },
   cumulative: { en: "Cumulative quota (calculated)", zh: "累计比例（自动计算）" },
   tierFrom: { en: "From", zh: "起点" },
+  team: { en: "Team", zh: "团队" },
+  leadId: { en: "Lead's employee ID", zh: "负责人员工编号" },
   rate: { en: "Rate", zh: "提成比例" },
   rater: { en: "Rater type", zh: "评价人类型" },
   part: { en: "Part", zh: "组成" },

@@ -45,6 +45,7 @@ function row(partial: Partial<ScorecardRow>, index: number): ScorecardRow {
     performanceStandard: null,
     performancePay: null,
     commission: null,
+    teamCommission: null,
     bonus: null,
     totalPay: null,
     status: "ok",

@@ -128,6 +128,41 @@ describe("PlanView", () => {
     expect(host.plan?.grading.grades[0].coefficient).toBe(1.6);
   });
 
+  it("should set the pay schedule and switch the new-hire guarantee on with its data column", async () => {
+    const user = userEvent.setup();
+    const { host, workbook } = withPlan();
+    renderWithProviders(<PlanView />, { host, initial: { workbook } });
+    await screen.findByText("The plan is valid.");
+    await user.click(screen.getByRole("button", { name: "Pay and periods" }));
+    const group = screen.getByRole("group", { name: "Pay schedule and new-hire guarantee" });
+    await user.selectOptions(
+      within(group).getByRole("combobox", { name: "Performance pay paid" }),
+      "monthlyAdvance"
+    );
+    const share = within(group).getByRole("textbox", {
+      name: "Monthly advance (share of the standard)",
+    }) as HTMLInputElement;
+    expect(share.value).toBe("80");
+    await user.click(within(group).getByRole("switch", { name: "New-hire guarantee (新人保底)" }));
+    const minimum = within(group).getByRole("textbox", { name: "Minimum monthly pay" });
+    await user.clear(minimum);
+    await user.type(minimum, "6000");
+    await user.click(
+      within(group).getByRole("switch", { name: "Recover top-ups from later commission" })
+    );
+    await user.click(screen.getByRole("button", { name: "Save to Plan sheet" }));
+    await screen.findByText("Saved to the Plan sheet.");
+    const saved = host.calls.writePlan[0];
+    expect(saved.pay.schedule).toBe("monthlyAdvance");
+    expect(saved.pay.guarantee).toEqual({
+      enabled: true,
+      minimum: 6000,
+      months: 3,
+      recoverable: true,
+    });
+    expect(saved.fields.map((f) => f.key)).toContain("service_month");
+  });
+
   it("should show a failed save and keep the edits", async () => {
     const user = userEvent.setup();
     const { host, workbook } = withPlan();

@@ -12,13 +12,14 @@ import { compareLayout } from "../../scripts/layout-compare";
 import { findSoffice, readValues, recalculate, recalculateAll } from "../../scripts/libreoffice";
 import { verifyDemo } from "../../scripts/verify-libreoffice";
 import { defaultPlan } from "../../src/engine/plan/defaultPlan";
-import { buildFromTemplate } from "../../src/workbook/build";
+import { buildFromTemplate, buildWorkbook } from "../../src/workbook/build";
 import { buildDemo } from "../../src/workbook/demo";
 import { generateSample } from "../../src/workbook/sample";
 import { templateLayout } from "../../src/workbook/template";
 import { isFormula } from "../../src/workbook/layout";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { editAsHR, onPlanScale, VARIANTS } from "./support/fixtures";
+import { PAY_PLANS, withService } from "./support/payroll-fixtures";
 
 const soffice = findSoffice();
 const onCI = process.env.CI === "true";
@@ -102,6 +103,41 @@ if (!soffice) {
       }
       console.log(
         `LibreOffice vs engine, plan variants (${Math.round(lo.ms)} ms):\n${lines.join("\n")}`
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    }, 600_000);
+
+    it("should agree on the pay list of every payroll plan (schedules, guarantee, team commission)", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-paylist-"));
+      const sample = withService(generateSample({ people: 14, teams: 3, seed: 7 }));
+      const cases = PAY_PLANS.map((v, k) => ({
+        name: v.name,
+        file: path.join(dir, `pay-${k}.xlsx`),
+        built: buildWorkbook(v.plan(), "zh-CN", sample, "native"),
+      }));
+      for (const c of cases) await writeXlsx(c.built.layout, c.file);
+      const lo = recalculateAll(
+        cases.map((c) => c.file),
+        path.join(dir, "out")
+      );
+      const lines: string[] = [];
+      for (const [i, c] of cases.entries()) {
+        const { read } = await readValues(lo.files[i]);
+        const cmp = compareLayout(c.built.layout, read, [
+          "commission",
+          "scorecard",
+          "annual",
+          "paylist",
+          "payslips",
+        ]);
+        lines.push(
+          `${c.name}: ${cmp.cells} cells, max money diff ${cmp.maxMoneyDiff}, ${cmp.mismatches.length} mismatches`
+        );
+        expect(cmp.mismatches).toEqual([]);
+        expect(cmp.cells).toBeGreaterThan(3000);
+      }
+      console.log(
+        `LibreOffice vs engine, pay list plans (${Math.round(lo.ms)} ms):\n${lines.join("\n")}`
       );
       fs.rmSync(dir, { recursive: true, force: true });
     }, 600_000);

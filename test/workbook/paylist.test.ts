@@ -7,76 +7,21 @@
  * the same numbers without a formula.
  */
 import { defaultPlan, withServiceMonthField } from "../../src/engine/plan/defaultPlan";
-import type { Plan } from "../../src/engine/plan/model";
-import type { DataRow, FeedbackRating } from "../../src/engine/records";
 import { buildWorkbook } from "../../src/workbook/build";
+import { sheetValues } from "../../src/workbook/grid";
+import { planSheet, readPlanSheet, SECTIONS } from "../../src/workbook/plan-sheet";
+import { isWords } from "../../src/workbook/text";
+import { statementsLayout } from "../../src/workbook/statements";
+import { DATA_FIRST_ROW, dataSheet, readDataSheet } from "../../src/workbook/data-sheet";
+import { formatIssue } from "../../src/engine/issues";
 import { generateSample } from "../../src/workbook/sample";
 import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import { PAY_LIST_WORDS } from "../../src/workbook/sheets/paylist";
 import { compareLayout, evaluateLayout } from "./support/hyperformula";
+import { guaranteePlan, PAY_PLANS as PLANS, withService } from "./support/payroll-fixtures";
 
 const ROLES: SheetLayout["role"][] = ["commission", "scorecard", "annual", "paylist"];
 const SAMPLE = generateSample({ people: 14, teams: 3, seed: 7 });
-
-/**
- * The sample with a month of service: its new hires from their first month, and two people
- * hired in January (so their later months repay the top-ups); everyone else blank (not new).
- */
-function withService(sample: { rows: readonly DataRow[]; ratings: readonly FeedbackRating[] }) {
-  const first = new Map<string, number>();
-  for (const r of sample.rows) {
-    const m = Number(r.period.slice(5));
-    if (!first.has(r.id) || m < first.get(r.id)!) first.set(r.id, m);
-  }
-  const januaryHires = new Set(["S0001", "S0002"]);
-  const rows = sample.rows.map((r) => {
-    const m = Number(r.period.slice(5));
-    const f = first.get(r.id)!;
-    const service = f > 1 || januaryHires.has(r.id) ? m - f + 1 : null;
-    return { ...r, values: { ...r.values, service_month: service } };
-  });
-  return { rows, ratings: sample.ratings };
-}
-
-function guaranteePlan(recoverable: boolean, minimum = 16000): Plan {
-  const plan = withServiceMonthField(defaultPlan());
-  plan.pay.guarantee = { enabled: true, minimum, months: 3, recoverable };
-  return plan;
-}
-
-const PLANS: { name: string; plan: () => Plan }[] = [
-  { name: "quarter end (default)", plan: defaultPlan },
-  {
-    name: "monthly advance 80% with a true-up, 70% paid now",
-    plan: () => {
-      const p = defaultPlan();
-      p.pay.schedule = "monthlyAdvance";
-      p.pay.advanceShare = 0.8;
-      p.commission.paidShare = 0.7;
-      return p;
-    },
-  },
-  { name: "guarantee, recoverable", plan: () => guaranteePlan(true) },
-  { name: "guarantee, not recoverable", plan: () => guaranteePlan(false) },
-  {
-    name: "monthly evaluation, guarantee recoverable, clawbacks deducted at once",
-    plan: () => {
-      const p = guaranteePlan(true, 14000);
-      p.periods.evaluation = "month";
-      p.commission.clawback = "deductFromPay";
-      return p;
-    },
-  },
-  {
-    name: "monthly advance with the guarantee",
-    plan: () => {
-      const p = guaranteePlan(true, 15000);
-      p.pay.schedule = "monthlyAdvance";
-      p.pay.advanceShare = 0.5;
-      return p;
-    },
-  },
-];
 
 describe("the Pay list's formulas agree with the engine (HyperFormula)", () => {
   it.each(PLANS.flatMap((p) => (["native", "perf"] as const).map((s) => [p.name, s, p] as const)))(
@@ -127,6 +72,82 @@ describe("the Pay list's formulas agree with the engine (HyperFormula)", () => {
         })
       );
       expect(compared).toBeGreaterThan(1000);
+    }
+  );
+});
+
+describe("a Plan sheet written before the payroll settings", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "should read with the defaults and keep its anchors (%s)",
+    (lang) => {
+      const plan = defaultPlan();
+      const cells = sheetValues(planSheet(plan, lang).sheet);
+      const title = cells.findIndex((r) => isWords(r[0], SECTIONS.payroll));
+      expect(title).toBeGreaterThan(0);
+      const old = cells.slice(0, title);
+      const read = readPlanSheet(old, "Plan");
+      expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(read.anchors).not.toBeNull();
+      expect(read.plan!.pay).toEqual(plan.pay);
+      // and the payroll settings round-trip when the section is there
+      plan.pay.schedule = "monthlyAdvance";
+      plan.pay.advanceShare = 0.65;
+      plan.pay.guarantee = { enabled: true, minimum: 4321.5, months: 2, recoverable: true };
+      const withSection = withServiceMonthField(plan);
+      const back = readPlanSheet(sheetValues(planSheet(withSection, lang).sheet), "Plan");
+      expect(back.plan!.pay).toEqual(withSection.pay);
+    }
+  );
+});
+
+describe("statements of a plan with the new-hire guarantee", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "should print the top-up and the recovery as their own pay lines (%s)",
+    (lang) => {
+      const ev = buildWorkbook(guaranteePlan(true), lang, withService(SAMPLE), "values").evaluation;
+      const pp = ev.periodPay;
+      const rows = [0, 1, 2, 3, 4, 5, 6, 7].filter(
+        (r) => pp.guaranteeTopUp[r] > 0 || pp.guaranteeRecovered[r] > 0
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      const sheet = statementsLayout(ev, rows, lang).sheets[0];
+      const cells = sheet.blocks.flatMap((b) => b.cells);
+      const label = (w: { en: string; zh: string }) => (lang === "zh-CN" ? w.zh : w.en);
+      const topUps = cells.filter(
+        (l) => l[0] === label({ en: "New-hire guarantee top-up", zh: "新人保底补足" })
+      );
+      const recovered = cells.filter(
+        (l) => l[0] === label({ en: "Guarantee recovered", zh: "保底扣回" })
+      );
+      expect(topUps.map((l) => l[1])).toEqual(rows.map((r) => pp.guaranteeTopUp[r]));
+      expect(recovered.map((l) => l[1])).toEqual(rows.map((r) => pp.guaranteeRecovered[r]));
+    }
+  );
+});
+
+describe("the month-of-service column the guarantee reads", () => {
+  it.each(["zh-CN", "en-US"] as const)(
+    "should read it exactly, by its aliases too, and name an unreadable cell where it is (%s)",
+    (lang) => {
+      const plan = guaranteePlan(true);
+      const data = withService({ rows: SAMPLE.rows.slice(0, 24), ratings: [] });
+      const cells = sheetValues(dataSheet(plan, lang, data));
+      const header = cells[DATA_FIRST_ROW - 2];
+      const col = header.indexOf(lang === "zh-CN" ? "在职月数" : "Month of service");
+      expect(col).toBeGreaterThan(3);
+      header[col] = "司龄月数"; // a CRM export's spelling
+      cells[DATA_FIRST_ROW - 1][col] = "三个月";
+      cells[DATA_FIRST_ROW][col] = 2.5;
+      const reading = readDataSheet(cells, "数据", plan);
+      const located = reading.issues.filter((i) => i.location?.header === "司龄月数");
+      expect(located.map((i) => [i.location!.row, i.severity])).toEqual([
+        [DATA_FIRST_ROW, "error"],
+        [DATA_FIRST_ROW + 1, "error"],
+      ]);
+      for (const i of located) expect(formatIssue(i, lang)).toMatch(/\S/);
+      expect(reading.rows[0].invalid).toContain("service_month");
+      const rest = reading.rows.slice(2).map((r) => r.values.service_month ?? null);
+      expect(rest).toEqual(data.rows.slice(2).map((r) => r.values.service_month ?? null));
     }
   );
 });

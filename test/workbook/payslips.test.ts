@@ -15,6 +15,7 @@ import { payListMoney } from "../../src/workbook/payrollTable";
 import { SLIP_COLUMNS } from "../../src/workbook/sheets/payslips";
 import { xlsxBuffer } from "../../src/workbook/xlsx";
 import { compareLayout, evaluateLayout } from "./support/hyperformula";
+import { PAY_PLANS, withService as withPayService } from "./support/payroll-fixtures";
 
 const SAMPLE = generateSample({ people: 9, teams: 3, seed: 11 });
 
@@ -38,10 +39,8 @@ function withService() {
   return { rows, ratings: SAMPLE.ratings };
 }
 
-const PLANS = [
-  { name: "default plan", plan: defaultPlan },
-  { name: "monthly advance with the guarantee", plan: advanceWithGuarantee },
-];
+/** Every payroll plan of the Pay list's tests (schedules, guarantee, team commission). */
+const PLANS = PAY_PLANS;
 
 function sheetOf(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout {
   return layout.sheets.find((s) => s.role === role)!;
@@ -68,6 +67,25 @@ function amounts(slips: SheetLayout) {
 }
 
 describe("payslips: every number is the Pay list's", () => {
+  it.each(PLANS.map((p) => [p.name, p.plan] as const))(
+    "should read the Pay list's money columns, in its order (%s)",
+    (_name, plan) => {
+      const built = buildWorkbook(plan(), "en-US", withPayService(SAMPLE), "values");
+      const header = sheetOf(built.layout, "paylist").blocks[0].cells[0] as string[];
+      const text = new Set([
+        "Employee ID",
+        "Name",
+        "Team",
+        "Month",
+        "Performance pay for",
+        "Guarantee month",
+      ]);
+      expect(payListMoney(built.evaluation.plan).map((f) => f.label.en)).toEqual(
+        header.filter((h) => !text.has(h))
+      );
+    }
+  );
+
   it.each(
     PLANS.flatMap((p) => (["native", "perf"] as const).map((s) => [p.name, s, p.plan] as const))
   )("%s (%s)", (_name, style, plan) => {

@@ -33,7 +33,7 @@ import { enumList, H, say, type EnumName } from "../../src/workbook/text";
 const LANGS: Language[] = ["zh-CN", "en-US"];
 const TABLES = [DIMENSIONS, INDICATORS, CURVES, GRADES, TIERS, FIELDS];
 
-/** Plans that exercise every section: curves, attainment tiers, gates, a small matrix, one tier. */
+/** Plans that exercise every section: curves, attainment tiers, gates, team commission, a small matrix, one tier. */
 function variedPlans(): [string, Plan][] {
   const curves = defaultPlan();
   curves.indicators[1].scoring = {
@@ -59,6 +59,15 @@ function variedPlans(): [string, Plan][] {
   curves.pay.prorate = false;
   curves.fields[0].aliases = ["Sales", "销售"];
   curves.fields[1].optional = true;
+  curves.commission.team = {
+    method: "whole",
+    tiers: [
+      { from: 0, rate: 0.004 },
+      { from: 800000, rate: 0.008 },
+    ],
+    leads: [{ team: "华东一部", id: "S0001" }],
+    includeOwn: false,
+  };
   const small = defaultPlan();
   small.grading.matrix = { rows: [0.5], columns: [0.8, 1, 1.2], cells: [[0.1, 0.2, 0.3]] };
   small.grading.coefficientMode = "matrix";
@@ -172,10 +181,20 @@ describe("Plan sheet description", () => {
           rows: points.length + 1,
           columns: 3,
         });
+      if (plan.commission.team) {
+        expect(n(PLAN_NAMES.teamTierFrom)).toEqual(span(a.teamTiers.map((t) => t.from)));
+        expect(n(PLAN_NAMES.teamTierRate)).toEqual(span(a.teamTiers.map((t) => t.rate)));
+        expect(n(PLAN_NAMES.teamTiers)).toEqual(span(a.teamTiers.flatMap((t) => [t.from, t.rate])));
+        expect(n(PLAN_NAMES.teamLeads).rows).toBe(plan.commission.team.leads.length);
+      } else expect(a.teamTiers).toEqual([]);
+      // The team commission's settings are written only when the plan has it.
+      const team = (k: string) => k.startsWith("team") && !plan.commission.team;
       for (const k of SETTING_KEYS)
-        expect(sheet.names.find((x) => x.name === settingName(k))!.ref).toBe(
-          anchorRef(a, a.settings[k])
-        );
+        if (team(k)) expect(sheet.names.some((x) => x.name === settingName(k))).toBe(false);
+        else
+          expect(sheet.names.find((x) => x.name === settingName(k))!.ref).toBe(
+            anchorRef(a, a.settings[k])
+          );
     });
   });
 });

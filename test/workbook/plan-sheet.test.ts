@@ -4,10 +4,8 @@
  * mutated by fast-check; through an .xlsx file too. And located issues for what cannot be read.
  */
 import fc from "fast-check";
-import ExcelJS from "exceljs";
 import { defaultPlan } from "../../src/engine/plan/defaultPlan";
 import type { GradeDef, Indicator, Plan, Scoring } from "../../src/engine/plan/model";
-import type { CellInput } from "../../src/engine/coerce";
 import { formatIssue } from "../../src/engine/issues";
 import {
   planSheet,
@@ -20,41 +18,13 @@ import { sheetValues } from "../../src/workbook/grid";
 import { templateLayout } from "../../src/workbook/template";
 import { xlsxBuffer } from "../../src/workbook/xlsx";
 import { isFormula } from "../../src/workbook/layout";
+import { xlsxSheetValues } from "./support/xlsx-values";
 
 const LANGS = ["zh-CN", "en-US"] as const;
 
 function roundTrip(plan: Plan, language: (typeof LANGS)[number]) {
   const { sheet } = planSheet(plan, language);
   return readPlanSheet(sheetValues(sheet), sheet.name);
-}
-
-/** A sheet of an .xlsx as a reader sees it (formula results, plain values). */
-export async function xlsxSheetValues(buffer: Buffer, name: string): Promise<CellInput[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet(name)!;
-  const out: CellInput[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    const line: CellInput[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const v = cell.value;
-      let x: CellInput = null;
-      if (v === null || v === undefined) x = null;
-      else if (typeof v === "object" && "formula" in v) {
-        const res = (cell.model as { result?: unknown }).result;
-        x =
-          typeof res === "number" || typeof res === "string" || typeof res === "boolean"
-            ? res
-            : null;
-      } else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") x = v;
-      else if (typeof v === "object" && "richText" in v)
-        x = (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
-      line[c - 1] = x;
-    });
-    out[r - 1] = line;
-  });
-  for (let i = 0; i < out.length; i++) out[i] = out[i] ?? [];
-  return out;
 }
 
 describe("planSheet / readPlanSheet", () => {
@@ -80,10 +50,15 @@ describe("planSheet / readPlanSheet", () => {
   });
 
   it("should define a workbook name for every table and setting, each pointing at the Plan sheet", () => {
+    // The team commission's names are there when the plan has team commission
+    // (plan-sheet-team.test.ts); the default plan has none.
     const { sheet } = planSheet(defaultPlan(), "zh-CN");
     const names = sheet.names.map((n) => n.name);
-    for (const n of Object.values(PLAN_NAMES)) expect(names).toContain(n);
-    for (const k of SETTING_KEYS) expect(names).toContain(settingName(k));
+    const team = /^Plan_Team/;
+    for (const n of Object.values(PLAN_NAMES)) if (!team.test(n)) expect(names).toContain(n);
+    for (const k of SETTING_KEYS)
+      if (!team.test(settingName(k))) expect(names).toContain(settingName(k));
+    expect(names.filter((n) => team.test(n))).toEqual([]);
     expect(new Set(names).size).toBe(names.length);
     for (const n of sheet.names) expect(n.ref.startsWith("'方案'!$")).toBe(true);
   });
@@ -266,6 +241,14 @@ const mutation = fc.record({
     prorate: fc.boolean(),
     bonusStandard: num,
     currency: fc.constantFrom("CNY", "USD", "元"),
+    schedule: fc.constantFrom("quarterEnd" as const, "monthlyAdvance" as const),
+    advanceShare: frac,
+    guarantee: fc.record({
+      enabled: fc.boolean(),
+      minimum: num,
+      months: fc.integer({ min: 1, max: 12 }),
+      recoverable: fc.boolean(),
+    }),
   }),
   periods: fc.record({
     evaluation: fc.constantFrom("quarter" as const, "month" as const),

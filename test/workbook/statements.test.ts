@@ -50,13 +50,24 @@ function expectedNumbers(t: ScorecardTrace, plan: Plan): number[] {
   for (const d of t.dimensions)
     out.push(d.effectiveWeight, d.excluded ? null : d.score, d.contribution);
   out.push(t.total, t.total, t.coefficient.value);
-  out.push(t.pay.base, t.pay.performancePay, t.pay.commission, t.pay.bonus, t.pay.total);
+  const lead = t.team.length > 0;
+  out.push(t.pay.base, t.pay.performancePay, t.pay.commission);
+  if (lead) out.push(t.pay.teamCommission);
+  out.push(t.pay.bonus, t.pay.total);
   for (const c of t.commission) {
     if (c.slices.length === 0) out.push(c.amount, c.gross, c.earned, c.net);
     c.slices.forEach((sl, k) => {
       const last = k === c.slices.length - 1;
       out.push(k === 0 ? c.amount : null, sl.tier, sl.rate, sl.commission);
       if (last) out.push(c.earned, c.net);
+    });
+  }
+  // 团队提成 of a lead: each month's team basis and tier slices.
+  for (const m of t.team) {
+    if (m.slices.length === 0) out.push(m.teamBasis, m.commission);
+    m.slices.forEach((sl, k) => {
+      out.push(k === 0 ? m.teamBasis : null, sl.tier, sl.rate, sl.commission);
+      if (k === m.slices.length - 1) out.push(m.commission);
     });
   }
   for (const k of t.strengths) out.push(t.indicators.find((i) => i.key === k)!.contribution);
@@ -208,6 +219,35 @@ describe("statementsLayout", () => {
       });
     }
   );
+
+  it("should print a team lead's team commission line, each month's team basis, tiers and rows summed", () => {
+    const plan = VARIANTS.find((v) => v.name.startsWith("team commission"))!.plan();
+    const b = buildWorkbook(
+      plan,
+      "zh-CN",
+      generateSample({ people: 12, teams: 3, seed: 8 }),
+      "values"
+    );
+    const pf = b.evaluation.periods.frame;
+    const r = pf.ids.findIndex((id, i) => id === "S0003" && pf.periods[i] === "2024-Q1");
+    const others = [pf.ids.indexOf("S0001")];
+    const cells = sheetValues(statementsLayout(b.evaluation, [r, ...others], "zh-CN").sheets[0]);
+    const [lead, other] = blocksOf(cells, "绩效结果通知单");
+    const t = explain(b.evaluation, r);
+    expect(t.team.map((m) => m.period)).toEqual(["2024-01", "2024-02", "2024-03"]);
+    expect(printedNumbers(lead)).toEqual(expectedNumbers(t, plan));
+    const line = lead.find((l) => l[0] === "团队提成")!;
+    expect(line[1]).toBe(t.pay.teamCommission);
+    expect(t.pay.teamCommission).toBeGreaterThan(0);
+    expect(String(line[2])).toBe("按月华南一部团队回款合计（含本人）计提，超额累进");
+    expect(String(lead.find((l) => l[0] === "应发合计")![2])).toContain("团队提成");
+    expect(lead.some((l) => l[0] === "团队提成明细（按月、按档）")).toBe(true);
+    const rows = lead.filter((l) => String(l[1] ?? "").startsWith("计入人员："));
+    expect(rows).toHaveLength(3);
+    for (const id of t.team[0].members.map((m) => m.id)) expect(String(rows[0][1])).toContain(id);
+    // Someone who leads no team: no team commission line.
+    expect(other.some((l) => l[0] === "团队提成")).toBe(false);
+  });
 
   it("should index each statement in a hidden column outside the print area, and read the index back", () => {
     expect(sheet.columns[8]).toMatchObject({ hidden: true });

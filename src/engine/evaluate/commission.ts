@@ -43,6 +43,21 @@ export interface Ledger {
   net: Float64Array;
   status: Uint8Array;
   settlements: Settlement[];
+  /**
+   * 团队提成 (team.ts): the team basis of a lead's month (the members' basis summed) and the team
+   * commission on it, to the cent; 0 on the rows of people who lead no team, NaN where it cannot
+   * be paid (see teamStatus).
+   */
+  teamBasis: Float64Array;
+  team: Float64Array;
+  /** Whether the team commission can be paid on a lead's month, and why not. */
+  teamStatus: Uint8Array;
+  /** The lead (index into plan.commission.team.leads) of each month row, −1 for others. */
+  teamLead: Int32Array;
+  /** The month rows whose basis a lead's month sums, in order, by the lead's month row. */
+  teamMembers: Map<number, number[]>;
+  /** The member row that stops the team commission (blank basis, two rows), else −1. */
+  teamProblem: Int32Array;
 }
 
 /** Year-end settlement of the deferred share, per employee and year. */
@@ -79,6 +94,12 @@ function emptyLedger(months: Frame): Ledger {
     net: new Float64Array(n),
     status: new Uint8Array(n),
     settlements: [],
+    teamBasis: new Float64Array(n),
+    team: new Float64Array(n),
+    teamStatus: new Uint8Array(n),
+    teamLead: new Int32Array(n).fill(-1),
+    teamMembers: new Map(),
+    teamProblem: new Int32Array(n).fill(-1),
   };
 }
 

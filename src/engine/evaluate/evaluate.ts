@@ -13,6 +13,7 @@ import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
 import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
 import { gradeRows, Grading } from "./grading";
 import { commissionLedger, Ledger } from "./commission";
+import { markAbsentLeads, teamLedger } from "./team";
 import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
 import { parsePeriodKey } from "../periods";
 import { guaranteeOf } from "../plan/model";
@@ -81,8 +82,13 @@ export function evaluate(
   const pf = periods.frame;
   const groupOf = quarters ? quarters.groupOf : null;
   const ledger = commissionLedger(cp, mf, (m) => grading.gradeIndex[groupOf ? groupOf[m] : m]);
+  const teamIssues = teamLedger(cp, mf, ledger);
   const mp = monthPay(cp, mf, ledger);
   const pp = periodPay(pf, mp, grading.coefficient);
+  markAbsentLeads(teamIssues, pf, monthly, (r) => {
+    pp.teamCommission[r] = NaN;
+    pp.total[r] = NaN;
+  });
   for (let r = 0; r < pf.n; r++) {
     if (Number.isNaN(pp.total[r]) && periods.status[r] !== RowStatus.Error)
       periods.status[r] = RowStatus.Error;
@@ -102,7 +108,7 @@ export function evaluate(
     periodPay: pp,
     annual,
     payroll: pl,
-    issues: [...grading.issues, ...annual.grading.issues, ...pl.issues],
+    issues: [...grading.issues, ...annual.grading.issues, ...teamIssues, ...pl.issues],
   };
 }
 

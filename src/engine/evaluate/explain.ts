@@ -15,10 +15,17 @@ import { issue } from "../issues";
 import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
 import { inputFields } from "../plan/model";
+import { payListTrace, type PayListMonthTrace } from "./explain-pay";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
 import type { Evaluation } from "./evaluate";
+import {
+  absentLeadIssues,
+  teamMonthTrace,
+  teamProblems,
+  type TeamMonthTrace,
+} from "./explain-team";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
 import {
@@ -30,6 +37,8 @@ import {
   RowStatus,
   ScoreSet,
 } from "./score";
+
+export { absentLeadIssues, teamProblems, type TeamMonthTrace };
 
 export const EXPLAIN_MESSAGES = {
   indicatorProblem: {
@@ -215,16 +224,28 @@ export interface PayMonthTrace {
   performanceStandardFull: number | null;
   performanceStandard: number | null;
   commission: number | null;
+  /** 团队提成 of the month (0 for people who lead no team). */
+  teamCommission: number | null;
   adjustment: number;
 }
 
+export type { PayListMonthTrace };
+
 export interface PayTrace {
   months: PayMonthTrace[];
+  /** The pay list's lines of the row's months. */
+  payList: PayListMonthTrace[];
+  /** "quarterEnd" or "monthlyAdvance" (monthly evaluation pays each month: "quarterEnd"). */
+  schedule: "quarterEnd" | "monthlyAdvance";
+  /** The guarantee's top-ups and recoveries of the row's months (null without the guarantee). */
+  guaranteeTopUp: number | null;
+  guaranteeRecovered: number | null;
   base: number | null;
   performanceStandard: number | null;
   coefficient: number | null;
   performancePay: number | null;
   commission: number | null;
+  teamCommission: number | null;
   bonus: number | null;
   total: number | null;
 }
@@ -242,6 +263,8 @@ export interface ScorecardTrace {
   grade: GradeTrace;
   coefficient: CoefficientTrace;
   commission: CommissionMonthTrace[];
+  /** 团队提成, month by month, when the person leads a team (else empty). */
+  team: TeamMonthTrace[];
   pay: PayTrace;
   status: "ok" | "warning" | "error";
   problems: Issue[];
@@ -605,6 +628,7 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
     performanceStandardFull: monthValue(ev, p.performancePay, m),
     performanceStandard: orNull(mp.performanceStandard[m]),
     commission: orNull(mp.commission[m]),
+    teamCommission: orNull(mp.teamCommission[m]),
     adjustment: mp.adjustment[m],
   };
 }
@@ -617,24 +641,29 @@ function payTrace(
   months: PayMonthTrace[]
 ): PayTrace {
   const pp = ev.periodPay;
+  const lists = payListTrace(ev, r, isPeriods);
   if (isPeriods)
     return {
+      ...lists,
       months,
       base: orNull(pp.base[r]),
       performanceStandard: orNull(pp.performanceStandard[r]),
       coefficient: orNull(pp.coefficient[r]),
       performancePay: orNull(pp.performancePay[r]),
       commission: orNull(pp.commission[r]),
+      teamCommission: orNull(pp.teamCommission[r]),
       bonus: orNull(pp.bonus[r]),
       total: orNull(pp.total[r]),
     };
   return {
+    ...lists,
     months,
     base: months[0]?.base ?? null,
     performanceStandard: months[0]?.performanceStandard ?? null,
     coefficient: null,
     performancePay: null,
     commission: months[0]?.commission ?? null,
+    teamCommission: months[0]?.teamCommission ?? null,
     bonus: months[0]?.adjustment ?? null,
     total: null,
   };
@@ -695,12 +724,18 @@ export function explain(
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
+  const team: TeamMonthTrace[] = [];
   for (const m of memberRows) {
     const month = commissionMonthTrace(ev, m);
     commission.push(month);
     monthProblems(ev, m, month.status, problems);
     payMonths.push(payMonthTrace(ev, m));
+    if (ev.ledger.teamLead[m] >= 0) {
+      team.push(teamMonthTrace(ev, m));
+      problems.push(...teamProblems(ev, m));
+    }
   }
+  problems.push(...absentLeadIssues(ev, frame.ids[r], frame.periods[r]));
   const [strengths, gaps] = strengthsAndGaps(indicators);
   return {
     subject: {
@@ -720,6 +755,7 @@ export function explain(
     grade,
     coefficient,
     commission,
+    team,
     pay: payTrace(ev, r, isPeriods, payMonths),
     status: STATUS_NAMES[set.status[r] as RowStatus],
     problems,

@@ -17,6 +17,8 @@ export interface MonthPay {
   base: Float64Array;
   performanceStandard: Float64Array;
   commission: Float64Array;
+  /** 团队提成: the ledger's team commission (0 for people who lead no team). */
+  teamCommission: Float64Array;
   adjustment: Float64Array;
 }
 
@@ -26,11 +28,16 @@ export interface PeriodPay {
   coefficient: Float64Array;
   performancePay: Float64Array;
   commission: Float64Array;
+  /** 团队提成 of the period's months, summed to the cent (0 for people who lead no team). */
+  teamCommission: Float64Array;
   bonus: Float64Array;
   /** New-hire guarantee top-ups and recoveries of the period's months (0 without the guarantee). */
   guaranteeTopUp: Float64Array;
   guaranteeRecovered: Float64Array;
-  /** With the guarantee: ROUND(the total without it + top-up − recovered, 2). */
+  /**
+   * PERF.PAY with the team commission passed in its commission argument (commission + team); with
+   * the guarantee, ROUND(that total + top-up − recovered, 2).
+   */
   total: Float64Array;
 }
 
@@ -42,6 +49,7 @@ export function monthPay(cp: CompiledPlan, months: Frame, ledger: Ledger): Month
     base: new Float64Array(n),
     performanceStandard: new Float64Array(n),
     commission: ledger.net,
+    teamCommission: ledger.team,
     adjustment: new Float64Array(n),
   };
   const val = (k: number, r: number) =>
@@ -68,6 +76,7 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     coefficient,
     performancePay: new Float64Array(n),
     commission: new Float64Array(n),
+    teamCommission: new Float64Array(n),
     bonus: new Float64Array(n),
     guaranteeTopUp: new Float64Array(n),
     guaranteeRecovered: new Float64Array(n),
@@ -77,24 +86,30 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     let base = 0;
     let std = 0;
     let com = 0;
+    let team = 0;
     let bonus = 0;
     for (let m = periods.first[r]; m < periods.end[r]; m++) {
       base += mp.base[m];
       std += mp.performanceStandard[m];
       com += mp.commission[m];
+      team += mp.teamCommission[m];
       bonus += mp.adjustment[m];
     }
     base = roundMoney(base);
     std = roundMoney(std);
     com = roundMoney(com);
+    team = roundMoney(team);
     bonus = roundMoney(bonus);
     const c = coefficient[r];
     out.base[r] = base;
     out.performanceStandard[r] = std;
     out.commission[r] = com;
+    out.teamCommission[r] = team;
     out.bonus[r] = bonus;
     out.performancePay[r] = performancePay(std, c);
-    out.total[r] = totalPay(base, std, c, com, bonus);
+    // The team commission goes in with the commission (PERF.PAY's commission argument): + 0 for
+    // people who lead no team leaves their total as it was, to the bit.
+    out.total[r] = totalPay(base, std, c, com + team, bonus);
   }
   return out;
 }

@@ -16,16 +16,19 @@
  *   is −1 for its months;
  * - commission paid this month (ledger.paidNow), clawed back (ledger.recovered, deducted: the two
  *   make ledger.net) and deferred (ledger.deferred: shown, not paid until the settlement);
+ * - team commission (团队提成, ledger.team) of a team lead's month;
  * - bonus and settlement: the annual bonus and the year-end settlement of deferred commission
  *   (AnnualResult.bonus, .settlement) with the person's last month of a year the data covers
  *   completely (12 months, as the Annual sheet holds it; December, or a leaver's last month);
  * - adjustments (奖惩调整) of the month;
  * - the new-hire guarantee (新人保底, Plan.pay.guarantee): in months of service 1…N the top-up to
  *   the minimum over the gross before it; when recoverable, each later month repays the top-ups
- *   still owed from its net commission (never below 0), the rest carried forward (per person,
+ *   still owed from its own net commission (paid now − clawed back; not the team commission nor
+ *   the year-end settlement), never below 0, the rest carried forward (per person,
  *   across years). The month of service is the Data's optional service_month column (1 = the
  *   hire month); blank means not a new hire;
- * - gross: base + performance pay + commission − clawed back + bonus + settlement + adjustment
+ * - gross: base + performance pay + commission − clawed back + team commission + bonus +
+ *   settlement + adjustment
  *   (the gross before the guarantee) + top-up − guarantee recovered.
  *
  * A line that cannot be computed is NaN, and so is the gross of its month.
@@ -80,6 +83,8 @@ export interface Payroll {
   deferred: Float64Array;
   /** Clawbacks recovered from the month's commission (deducted). */
   clawedBack: Float64Array;
+  /** 团队提成 of a team lead's month (ledger.team; 0 for people who lead no team). */
+  teamCommission: Float64Array;
   /** Annual bonus paid in the month. */
   bonus: Float64Array;
   /** Year-end settlement of deferred commission paid in the month. */
@@ -118,6 +123,7 @@ function emptyPayroll(frame: Frame): Payroll {
     commission: f(),
     deferred: f(),
     clawedBack: f(),
+    teamCommission: f(),
     bonus: f(),
     settlement: f(),
     yearRow: new Int32Array(n).fill(-1),
@@ -170,15 +176,19 @@ export function grossTerms<T>(line: {
   performancePay: T;
   commission: T;
   clawedBack: T;
+  /** Left out of the sum when undefined (a pay list without the column: 0 for everyone). */
+  teamCommission?: T;
   bonus: T;
   settlement: T;
   adjustment: T;
 }): PayTerm<T>[] {
+  const team = line.teamCommission === undefined ? [] : [{ value: line.teamCommission }];
   return [
     { value: line.base },
     { value: line.performancePay },
     { value: line.commission },
     { value: line.clawedBack, minus: true },
+    ...team,
     { value: line.bonus },
     { value: line.settlement },
     { value: line.adjustment },
@@ -279,6 +289,7 @@ export function payroll(
     P.commission[m] = ledger.paidNow[m];
     P.deferred[m] = ledger.deferred[m];
     P.clawedBack[m] = ledger.recovered[m];
+    P.teamCommission[m] = ledger.team[m];
     const y = P.yearRow[m];
     P.bonus[m] = y >= 0 ? annual.bonus[y] : 0;
     P.settlement[m] = y >= 0 ? annual.settlement[y] : 0;
@@ -305,6 +316,7 @@ export function lineAt(P: Payroll, m: number) {
     performancePay: P.performancePay[m],
     commission: P.commission[m],
     clawedBack: P.clawedBack[m],
+    teamCommission: P.teamCommission[m],
     bonus: P.bonus[m],
     settlement: P.settlement[m],
     adjustment: P.adjustment[m],

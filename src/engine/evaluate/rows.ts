@@ -33,6 +33,8 @@ export interface ScorecardRow {
   performanceStandard: number | null;
   performancePay: number | null;
   commission: number | null;
+  /** 团队提成 of the period (0 for people who lead no team). */
+  teamCommission: number | null;
   bonus: number | null;
   totalPay: number | null;
   status: RowStatusName;
@@ -78,6 +80,7 @@ export function scorecardRows(ev: Evaluation): ScorecardRow[] {
       performanceStandard: orNull(pp.performanceStandard[r]),
       performancePay: orNull(pp.performancePay[r]),
       commission: orNull(pp.commission[r]),
+      teamCommission: orNull(pp.teamCommission[r]),
       bonus: orNull(pp.bonus[r]),
       totalPay: orNull(pp.total[r]),
       status,
@@ -110,6 +113,9 @@ export interface MonthRow {
   recovered: number | null;
   clawbackBalance: number;
   commission: number | null;
+  /** 团队提成: the team basis and commission of a lead's month (0 for others). */
+  teamBasis: number | null;
+  teamCommission: number | null;
   base: number | null;
   performanceStandard: number | null;
   adjustment: number;
@@ -146,6 +152,8 @@ export function monthRows(ev: Evaluation): MonthRow[] {
       recovered: orNull(L.recovered[r]),
       clawbackBalance: L.balance[r],
       commission: orNull(L.net[r]),
+      teamBasis: orNull(L.teamBasis[r]),
+      teamCommission: orNull(L.team[r]),
       base: orNull(mp.base[r]),
       performanceStandard: orNull(mp.performanceStandard[r]),
       adjustment: mp.adjustment[r],

@@ -149,6 +149,35 @@ export interface CommissionSettings {
   paidShare: number;
   /** Clawbacks larger than the month's commission carry forward, or reduce pay at once. */
   clawback: "carryForward" | "deductFromPay";
+  /**
+   * 团队提成: an override paid to each team's lead on the team's basis. Absent (plans saved
+   * before it existed) or null: no team commission.
+   */
+  team?: TeamCommissionSettings | null;
+}
+
+/**
+ * 团队提成: each month, a team's lead earns tiered commission on the team's basis — the sum of
+ * the plan's commission basis (collected or signed, as for personal commission) over the rows
+ * of the team's members that month. It is its own pay line, paid whole in the month: the
+ * personal commission's gate, cap, paid share and clawbacks do not apply to it.
+ */
+export interface TeamCommissionSettings {
+  method: CommissionMethod;
+  /** Tier bounds in currency of the team's monthly basis, ascending. */
+  tiers: { from: number; rate: number }[];
+  /** One lead per team and one team per lead; `team` as the Data sheet's team column writes it. */
+  leads: { team: string; id: string }[];
+  /**
+   * Whether the lead's own basis counts in the team basis (whichever team the lead's own row
+   * names); when false the lead's own row is left out even when it is in the team.
+   */
+  includeOwn: boolean;
+}
+
+/** The plan's team commission, or null when it has none. */
+export function teamCommission(plan: Pick<Plan, "commission">): TeamCommissionSettings | null {
+  return plan.commission.team ?? null;
 }
 
 /**

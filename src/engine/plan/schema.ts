@@ -55,6 +55,9 @@ export const PLAN_LIMITS = {
   indicators: 100,
   grades: 20,
   tiers: 50,
+  /** Team commission: its tiers, and its leads (one per team). */
+  teamTiers: 50,
+  teamLeads: 500,
   curvePoints: 50,
   matrixAxis: 50,
   aliases: 30,
@@ -245,6 +248,7 @@ function commission(w: Walker, v: unknown, p: string): void {
     "capPerMonth",
     "paidShare",
     "clawback",
+    "team",
   ];
   if (!w.object(v, p, known)) return;
   w.oneOf(v.basis, `${p}.basis`, ["collected", "signed"]);
@@ -262,6 +266,24 @@ function commission(w: Walker, v: unknown, p: string): void {
   w.number(v.capPerMonth, `${p}.capPerMonth`, true);
   w.number(v.paidShare, `${p}.paidShare`);
   w.oneOf(v.clawback, `${p}.clawback`, ["carryForward", "deductFromPay"]);
+  if (v.team !== undefined && v.team !== null) team(w, v.team, `${p}.team`);
+}
+
+/** Team commission (absent or null: none). */
+function team(w: Walker, v: unknown, p: string): void {
+  if (!w.object(v, p, ["method", "tiers", "leads", "includeOwn"])) return;
+  w.oneOf(v.method, `${p}.method`, ["marginal", "whole"]);
+  w.list(v.tiers, `${p}.tiers`, 1, PLAN_LIMITS.teamTiers, (t, q) => {
+    if (!w.object(t, q, ["from", "rate"])) return;
+    w.number(t.from, `${q}.from`);
+    w.number(t.rate, `${q}.rate`);
+  });
+  w.list(v.leads, `${p}.leads`, 0, PLAN_LIMITS.teamLeads, (l, q) => {
+    if (!w.object(l, q, ["team", "id"])) return;
+    w.text(l.team, `${q}.team`, PLAN_LIMITS.name);
+    w.text(l.id, `${q}.id`, 100);
+  });
+  w.boolean(v.includeOwn, `${p}.includeOwn`);
 }
 
 function rest(w: Walker, o: Record<string, unknown>): void {

@@ -7,7 +7,14 @@ import { Issue, issue } from "../issues";
 import { type Catalogue, MessageKey, MessageParams } from "../messages";
 import { weightScale } from "../numeric";
 import type { Indicator, Plan } from "./model";
-import { guaranteeOf, inputFields, PAY_FIELDS, paySchedule, RATING_SCALES } from "./model";
+import {
+  guaranteeOf,
+  inputFields,
+  PAY_FIELDS,
+  paySchedule,
+  RATING_SCALES,
+  teamCommission,
+} from "./model";
 import { PLAN_LIMITS } from "./schema";
 
 export const PLAN_MESSAGES = {
@@ -123,6 +130,39 @@ export const PLAN_MESSAGES = {
     en: "360 weights (superior, peers, customers) sum to {sum}; they must sum to 100%.",
     zh: "360 评价权重（上级、同事、客户）合计为 {sum}，必须合计为 100%。",
   },
+  teamNoTiers: { en: "Team commission has no tiers.", zh: "团队提成没有任何阶梯。" },
+  teamTiersOrder: {
+    en: "Team commission tiers: bound {value} in tier {row} must be above {previous}.",
+    zh: "团队提成阶梯：第 {row} 档的起点 {value} 必须大于 {previous}。",
+  },
+  teamTierBoundNegative: {
+    en: "Team commission tier 1 starts below 0 ({value}).",
+    zh: "团队提成第 1 档起点小于 0（{value}）。",
+  },
+  teamTierRateRange: {
+    en: "Team commission tier {row}: the rate {value} must lie between 0% and 100%.",
+    zh: "团队提成第 {row} 档：提成比例 {value} 必须介于 0% 与 100% 之间。",
+  },
+  teamLeadTeamBlank: {
+    en: "Team lead {row}: the team is blank.",
+    zh: "第 {row} 位团队负责人：团队为空。",
+  },
+  teamLeadIdBlank: {
+    en: "Team lead {row}: the employee ID is blank.",
+    zh: "第 {row} 位团队负责人：员工编号为空。",
+  },
+  teamLeadTwice: {
+    en: "{id} is named as the lead of two teams ({team} and {other}); a lead is paid on one team.",
+    zh: "{id} 同时被指定为两个团队（{team} 和 {other}）的负责人；每位负责人只按一个团队计提。",
+  },
+  teamTwice: {
+    en: "The team {team} has two leads ({id} and {other}); a team has one lead.",
+    zh: "团队“{team}”有两位负责人（{id} 和 {other}）；每个团队只能有一位负责人。",
+  },
+  teamNoLeads: {
+    en: "Team commission is on but names no team lead, so nobody is paid on it.",
+    zh: "已启用团队提成，但未指定任何团队负责人，因此不会发放团队提成。",
+  },
   enumInvalid: {
     en: '{name}: "{value}" is not one of {allowed}.',
     zh: "{name}：“{value}”不是 {allowed} 之一。",
@@ -175,6 +215,7 @@ function checkPlan(plan: Plan): Issue[] {
   const labels = checkGrades(f, plan);
   checkMatrix(f, plan);
   checkCommission(f, plan, labels);
+  checkTeamCommission(f, plan);
   checkPayAndPeriods(f, plan);
   return f.out;
 }
@@ -187,6 +228,8 @@ function checkSizes(f: Found, plan: Plan): boolean {
     ["indicators", plan.indicators.length, PLAN_LIMITS.indicators],
     ["grading.grades", plan.grading.grades.length, PLAN_LIMITS.grades],
     ["commission.tiers", plan.commission.tiers.length, PLAN_LIMITS.tiers],
+    ["commission.team.tiers", plan.commission.team?.tiers.length ?? 0, PLAN_LIMITS.teamTiers],
+    ["commission.team.leads", plan.commission.team?.leads.length ?? 0, PLAN_LIMITS.teamLeads],
   ] as const;
   for (const [path, count, max] of sizes)
     if (count > max) f.err(path, "shapeTooMany", { count, max });
@@ -498,6 +541,38 @@ function checkSchedule(f: Found, plan: Plan): void {
       min: 1,
       max: 120,
     });
+}
+
+/** Team commission, when the plan has it: tiers ascending with rates 0–100%, one lead per team. */
+function checkTeamCommission(f: Found, plan: Plan): void {
+  const t = teamCommission(plan);
+  if (!t) return;
+  if (t.tiers.length === 0) f.err("commission.team.tiers", "teamNoTiers");
+  t.tiers.forEach((x, i) => {
+    const path = `commission.team.tiers[${i}]`;
+    if (i === 0 && x.from < 0) f.err(path, "teamTierBoundNegative", { value: x.from });
+    if (i > 0 && !(x.from > t.tiers[i - 1].from))
+      f.err(path, "teamTiersOrder", { row: i + 1, value: x.from, previous: t.tiers[i - 1].from });
+    if (!(x.rate >= 0 && x.rate <= 1))
+      f.err(path, "teamTierRateRange", { row: i + 1, value: pct(x.rate) });
+  });
+  f.oneOf("commission.team.method", "method", t.method, ["marginal", "whole"]);
+  if (t.leads.length === 0) f.warn("commission.team.leads", "teamNoLeads");
+  const teamOf = new Map<string, string>();
+  const leadOf = new Map<string, string>();
+  t.leads.forEach((l, i) => {
+    const path = `commission.team.leads[${i}]`;
+    const team = String(l.team ?? "").trim();
+    const id = String(l.id ?? "").trim();
+    if (!team) f.err(path + ".team", "teamLeadTeamBlank", { row: i + 1 });
+    if (!id) f.err(path + ".id", "teamLeadIdBlank", { row: i + 1 });
+    if (id && teamOf.has(id))
+      f.err(path + ".id", "teamLeadTwice", { id, team: teamOf.get(id)!, other: team });
+    if (team && leadOf.has(team))
+      f.err(path + ".team", "teamTwice", { team, id: leadOf.get(team)!, other: id });
+    if (id && !teamOf.has(id)) teamOf.set(id, team);
+    if (team && !leadOf.has(team)) leadOf.set(team, id);
+  });
 }
 
 /** Pay, the periods and annual weights, the 360 weights and rating scale. */

@@ -45,19 +45,32 @@ export function performancePayFormula(standard: string, coefficientRef: string):
   return `IF(${coefficientRef}="","",IFERROR(ROUND(${standard}*${coefficientRef},2),""))`;
 }
 
-/** The total pay cell: "" when any part is "" or an error. */
+/**
+ * The total pay cell: "" when any part is "" or an error. A team commission cell `teamRef`
+ * (团队提成) goes in with the commission, as the engine adds it: PERF.PAY's commission argument
+ * is commission + team commission.
+ */
 export function totalPayFormula(
   base: string,
   standard: string,
   coefficientRef: string,
   commissionRef: string,
   bonus: string,
-  perf: boolean
+  perf: boolean,
+  teamRef: string | null = null
 ): string {
-  const parts = [base, standard, coefficientRef, commissionRef, bonus];
+  const parts = [
+    base,
+    standard,
+    coefficientRef,
+    commissionRef,
+    ...(teamRef ? [teamRef] : []),
+    bonus,
+  ];
+  const com = teamRef ? `${commissionRef}+${teamRef}` : commissionRef;
   const sum = perf
-    ? `PERF.PAY(${base},${standard},${coefficientRef},${commissionRef},${bonus})`
-    : `ROUND(${base}+${standard}*${coefficientRef}+${commissionRef}+${bonus},2)`;
+    ? `PERF.PAY(${base},${standard},${coefficientRef},${com},${bonus})`
+    : `ROUND(${base}+${standard}*${coefficientRef}+${teamRef ? `(${com})` : com}+${bonus},2)`;
   return `IF(OR(${parts.map((p) => `${p}=""`).join(",")}),"",IFERROR(${sum},""))`;
 }
 

@@ -26,6 +26,7 @@ import { ViewTitle } from "../components/ViewTitle";
 import { CommissionTrace } from "../components/explain/CommissionTrace";
 import { IndicatorTable } from "../components/explain/IndicatorTable";
 import { PayLines } from "../components/explain/PayLines";
+import { TeamCommissionTrace } from "../components/explain/TeamCommissionTrace";
 import { RuleSummary } from "../components/explain/RuleSummary";
 
 const useStyles = makeStyles({
@@ -205,6 +206,14 @@ export function ExplainView(): React.JSX.Element {
         </Body1Strong>
         <CommissionTrace months={trace.commission} />
       </section>
+      {trace.team.length > 0 && (
+        <section className={styles.section} aria-labelledby="explain-team">
+          <Body1Strong as="h3" id="explain-team" className={styles.heading}>
+            {t.explain.teamCommission}
+          </Body1Strong>
+          <TeamCommissionTrace months={trace.team} />
+        </section>
+      )}
       <section className={styles.section} aria-labelledby="explain-pay">
         <Body1Strong as="h3" id="explain-pay" className={styles.heading}>
           {t.explain.pay}

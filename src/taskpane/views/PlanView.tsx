@@ -1,9 +1,5 @@
 import * as React from "react";
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Button,
   MessageBar,
@@ -25,12 +21,9 @@ import { ErrorBar } from "../components/ErrorBar";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ViewTitle } from "../components/ViewTitle";
-import { CommissionSection } from "../components/plan/CommissionSection";
-import { DimensionsSection } from "../components/plan/DimensionsSection";
-import { GeneralSection } from "../components/plan/GeneralSection";
-import { GradesSection } from "../components/plan/GradesSection";
-import { PaySection } from "../components/plan/PaySection";
+import { checkWorkbook, teamsOf } from "../../app/workflow";
 import { issuesUnder } from "../components/plan/planEditing";
+import { PlanSections } from "../components/plan/PlanSections";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -39,13 +32,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
-  panel: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-  },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
 
 /**
@@ -66,6 +52,8 @@ export function PlanView(): React.JSX.Element {
     format,
     closing,
     loadClosing,
+    check,
+    setCheck,
   } = useSession();
   const load = useAction();
   const save = useAction();
@@ -101,6 +89,14 @@ export function PlanView(): React.JSX.Element {
       .filter((e) => e.planVersion === draft.version && e.planChecksum !== sum)
       .map((e) => e.period);
   }, [draft, dirty, closing]);
+
+  // The leads' teams are picked from the Data sheet's teams: read it once team commission is on.
+  const teamOn = Boolean(draft?.commission.team);
+  React.useEffect(() => {
+    if (!teamOn || check || !plan || !hasSheet) return;
+    checkWorkbook(host, plan).then(setCheck, () => undefined);
+  }, [teamOn, check, plan, hasSheet, host, setCheck]);
+  const teams = React.useMemo(() => teamsOf(check?.data.rows ?? []), [check]);
 
   const issues = React.useMemo(() => (draft ? validatePlan(draft) : []), [draft]);
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -237,54 +233,7 @@ export function PlanView(): React.JSX.Element {
         error={save.error ?? load.error}
         onRetry={save.error ? () => void write() : () => void reload()}
       />
-      <Accordion multiple collapsible defaultOpenItems={["dimensions"]}>
-        <AccordionItem value="general">
-          <AccordionHeader as="h3">{t.plan.sections.general}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <GeneralSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="dimensions">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.dimensions}
-              {sectionBadge("dimensions")}
-              {sectionBadge("indicators")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <DimensionsSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="grades">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.grades}
-              {sectionBadge("grading")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <GradesSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="commission">
-          <AccordionHeader as="h3">
-            <span className={styles.header}>
-              {t.plan.sections.commission}
-              {sectionBadge("commission")}
-            </span>
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <CommissionSection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="pay">
-          <AccordionHeader as="h3">{t.plan.sections.pay}</AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <PaySection {...props} />
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <PlanSections section={props} badge={sectionBadge} teams={teams} />
     </>
   );
 }

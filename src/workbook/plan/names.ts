@@ -26,6 +26,8 @@ export const SETTING_KEYS = [
   "capPerMonth",
   "paidShare",
   "clawback",
+  "teamMethod",
+  "teamIncludeOwn",
   "prorate",
   "bonusStandard",
   "evaluation",
@@ -59,6 +61,9 @@ export interface PlanAnchors {
   /** Top-left cell of the matrix table; column thresholds to its right, row thresholds below. */
   matrix: { corner: Pos; rows: number; columns: number };
   tiers: { from: Pos; rate: Pos }[];
+  /** 团队提成 tiers (empty when the plan has no team commission). */
+  teamTiers: { from: Pos; rate: Pos }[];
+  /** The team commission's settings are there only when the plan has team commission. */
   settings: Record<SettingKey, Pos>;
   /** Q1, Q2, Q3, Q4, annual 360. */
   annualWeights: Pos[];
@@ -97,6 +102,10 @@ export const PLAN_NAMES = {
   tiers: "Plan_Tiers",
   tierFrom: "Plan_TierFrom",
   tierRate: "Plan_TierRate",
+  teamTiers: "Plan_TeamTiers",
+  teamTierFrom: "Plan_TeamTierFrom",
+  teamTierRate: "Plan_TeamTierRate",
+  teamLeads: "Plan_TeamLeads",
   annualWeights: "Plan_AnnualWeights",
   feedbackWeights: "Plan_FeedbackWeights",
   raterLabels: "Plan_RaterLabels",

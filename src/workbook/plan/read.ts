@@ -25,6 +25,8 @@ import {
   GRADES,
   INDICATORS,
   MATRIX,
+  TEAM_LEADS,
+  TEAM_TIERS,
   TIERS,
 } from "./tables";
 
@@ -176,8 +178,21 @@ class SettingCells {
   readonly at = {} as Record<SettingKey, Pos>;
   private readonly values = new Map<SettingKey, CellInput>();
 
+  /** Whether the sheet has the team commission's settings (plans without it leave them out). */
+  readonly team: boolean;
+
   constructor(private readonly s: PlanCells) {
-    for (const k of ["info", "grading", "commission", "pay", "periods", "payroll"] as const) {
+    this.team = s.has("team");
+    for (const k of [
+      "info",
+      "grading",
+      "commission",
+      "team",
+      "pay",
+      "periods",
+      "payroll",
+    ] as const) {
+      if (k === "team" && !this.team) continue;
       // Plan sheets written before the payroll section have none: its settings take their defaults.
       const t = k === "payroll" ? s.title(k) : s.need(k);
       if (t === null) continue;
@@ -202,8 +217,14 @@ class SettingCells {
   }
 
   get complete(): boolean {
-    // the payroll section may be missing (a sheet written before it): its settings take defaults
-    return SETTING_KEYS.every((k) => this.at[k] || SETTINGS[k].section === "payroll");
+    // the team section is there only with team commission; the payroll section may be missing (a
+    // sheet written before it): its settings take defaults
+    return SETTING_KEYS.every(
+      (k) =>
+        this.at[k] ||
+        (SETTINGS[k].section === "team" && !this.team) ||
+        SETTINGS[k].section === "payroll"
+    );
   }
 
   private cell(key: SettingKey): { v: CellInput; r: number } | null {
@@ -307,6 +328,7 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
   const grades = readTable(s, GRADES, undefined);
   const { matrix, anchor: matrixAnchor } = readMatrix(s);
   const tiers = readTable(s, TIERS, undefined);
+  const team = settings.team ? readTeam(s, settings) : null;
   const annual = readFixedRows(s, ANNUAL);
   const feedback = readFixedRows(s, FEEDBACK);
   const fields = readTable(s, FIELDS, undefined);
@@ -317,6 +339,7 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
     grades: grades?.items ?? [],
     matrix,
     tiers: tiers?.items ?? [],
+    team: team?.team ?? null,
     annual: annual.values,
     feedback: feedback.values,
   });
@@ -341,11 +364,27 @@ export function readPlanSheet(cells: CellInput[][], sheetName: string): PlanRead
             grades: grades?.anchors ?? [],
             matrix: matrixAnchor,
             tiers: tiers?.anchors ?? [],
+            teamTiers: team?.anchors ?? [],
             settings: settings.at,
             annualWeights: annual.valueAnchors,
             feedbackWeights: feedback.valueAnchors,
             raterLabels: feedback.labelAnchors,
           },
+  };
+}
+
+/** 团队提成: its settings, tiers and leads, when the sheet has its settings section. */
+function readTeam(s: PlanCells, settings: SettingCells) {
+  const tiers = readTable(s, TEAM_TIERS, undefined);
+  const leads = readTable(s, TEAM_LEADS, undefined);
+  return {
+    team: {
+      method: settings.enum("teamMethod"),
+      tiers: tiers?.items ?? [],
+      leads: leads?.items ?? [],
+      includeOwn: settings.enum("teamIncludeOwn") === "yes",
+    },
+    anchors: tiers?.anchors ?? [],
   };
 }
 
@@ -356,6 +395,7 @@ function assemblePlan(
     grades: Plan["grading"]["grades"];
     matrix: CoefficientMatrix;
     tiers: Plan["commission"]["tiers"];
+    team: NonNullable<Plan["commission"]["team"]> | null;
     annual: number[];
     feedback: number[];
   }
@@ -385,6 +425,8 @@ function assemblePlan(
       capPerMonth: s.num("capPerMonth"),
       paidShare: s.num("paidShare") as number,
       clawback: s.enum("clawback"),
+      // A sheet without the team commission's sections: the plan has none (the key left out).
+      ...(t.team ? { team: t.team } : {}),
     },
     pay: {
       prorate: s.enum("prorate") === "yes",

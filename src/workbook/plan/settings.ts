@@ -19,6 +19,9 @@ export const SECTIONS = {
   matrix: { en: "Coefficient matrix", zh: "系数矩阵" },
   tiers: { en: "Commission tiers", zh: "提成阶梯" },
   commission: { en: "Commission", zh: "提成设置" },
+  team: { en: "Team commission", zh: "团队提成设置" },
+  teamTiers: { en: "Team commission tiers", zh: "团队提成阶梯" },
+  teamLeads: { en: "Team leads", zh: "团队负责人" },
   pay: { en: "Pay", zh: "薪酬设置" },
   periods: { en: "Periods", zh: "考核周期" },
   annual: { en: "Annual score weights", zh: "年度得分权重" },
@@ -203,6 +206,28 @@ export const SETTINGS = {
       zh: "结转至以后月份的提成中抵扣，或从当月薪酬中扣回。",
     },
     enum: "clawback",
+  },
+  teamMethod: {
+    value: (p) => p.commission.team?.method ?? "marginal",
+    fallback: "marginal",
+    section: "team",
+    label: { en: "Team tier method", zh: "团队提成累进方式" },
+    note: {
+      en: "Team commission: each month, the lead is paid these tiers on the team's basis (the commission basis of the team's rows summed).",
+      zh: "团队提成：每月按团队成员提成基数之和，依下列阶梯向团队负责人计发。",
+    },
+    enum: "commissionMethod",
+  },
+  teamIncludeOwn: {
+    value: (p) => (p.commission.team?.includeOwn ? "yes" : "no"),
+    fallback: "no",
+    section: "team",
+    label: { en: "Lead's own basis counts", zh: "计入负责人本人业绩" },
+    note: {
+      en: "Whether the lead's own row counts in the team's basis.",
+      zh: "团队提成基数是否包含负责人本人的业绩。",
+    },
+    enum: "yesNo",
   },
   prorate: {
     value: (p) => (p.pay.prorate ? "yes" : "no"),

@@ -66,6 +66,11 @@ export class PlanCells {
     return this.titles.get(k) ?? null;
   }
 
+  /** Whether the sheet has a section (for the sections a plan may leave out). */
+  has(k: SectionKey): boolean {
+    return this.titles.has(k);
+  }
+
   /** The title row of a section, or null with an issue when the sheet has none. */
   need(k: SectionKey): number | null {
     const r = this.titles.get(k);

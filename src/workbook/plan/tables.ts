@@ -441,6 +441,52 @@ export const TIERS: TableDef<Tier, typeof tierColumns, PlanAnchors["tiers"][numb
   ],
 };
 
+// Team commission -----------------------------------------------------------------------------
+
+type TeamTier = NonNullable<Plan["commission"]["team"]>["tiers"][number];
+type TeamLead = NonNullable<Plan["commission"]["team"]>["leads"][number];
+
+const teamTierColumns = {
+  tierFrom: { read: "number", write: (t) => t.from, format: MONEY },
+  rate: { read: "number", write: (t) => t.rate, format: "0.00%", decimal: { min: 0, max: 1 } },
+} as const satisfies Columns<TeamTier>;
+
+/** 团队提成 tiers, in currency of the team's monthly basis (written only when the plan has them). */
+export const TEAM_TIERS: TableDef<
+  TeamTier,
+  typeof teamTierColumns,
+  PlanAnchors["teamTiers"][number]
+> = {
+  section: "teamTiers",
+  columns: teamTierColumns,
+  items: (plan) => plan.commission.team?.tiers ?? [],
+  read: (c) => ({ from: c.get("tierFrom"), rate: c.get("rate") }),
+  anchor: (_, at) => ({ from: at("tierFrom"), rate: at("rate") }),
+  names: [
+    {
+      name: PLAN_NAMES.teamTiers,
+      comment: "lower bound, rate: PERF.COMMISSION tiers of team commission",
+    },
+    { name: PLAN_NAMES.teamTierFrom, from: "tierFrom" },
+    { name: PLAN_NAMES.teamTierRate, from: "rate" },
+  ],
+};
+
+const teamLeadColumns = {
+  team: { read: "key", write: (l) => l.team, format: "@" },
+  leadId: { read: "key", write: (l) => l.id, format: "@" },
+} as const satisfies Columns<TeamLead>;
+
+/** Each team's lead (written only when the plan has team commission). */
+export const TEAM_LEADS: TableDef<TeamLead, typeof teamLeadColumns, null> = {
+  section: "teamLeads",
+  columns: teamLeadColumns,
+  items: (plan) => plan.commission.team?.leads ?? [],
+  read: (c) => ({ team: c.get("team"), id: c.get("leadId") }),
+  anchor: () => null,
+  names: [{ name: PLAN_NAMES.teamLeads, comment: "team, lead's employee ID" }],
+};
+
 // Data fields ---------------------------------------------------------------------------------
 
 const fieldColumns = {

@@ -24,6 +24,8 @@ import {
   GRADES,
   INDICATORS,
   MATRIX,
+  TEAM_LEADS,
+  TEAM_TIERS,
   TIERS,
 } from "./tables";
 
@@ -300,6 +302,13 @@ export function planSheet(
   const matrix = writeMatrix(w);
   const tiers = writeTable(w, TIERS);
   writeSettings(w, "commission", settings);
+  // 团队提成: its sections only when the plan has it, so plans without it lay out as before.
+  let teamTiers: PlanAnchors["teamTiers"] = [];
+  if (plan.commission.team) {
+    writeSettings(w, "team", settings);
+    teamTiers = writeTable(w, TEAM_TIERS);
+    writeTable(w, TEAM_LEADS);
+  }
   writeSettings(w, "pay", settings);
   writeSettings(w, "periods", settings);
   const annual = writeFixedRows(w, ANNUAL);
@@ -329,6 +338,7 @@ export function planSheet(
     grades,
     matrix,
     tiers,
+    teamTiers,
     settings,
     annualWeights: annual.values,
     feedbackWeights: feedback.values,

@@ -8,6 +8,9 @@ import { PAY_FIELDS } from "../../engine/plan/model";
 import type { Evaluation } from "../../engine/evaluate/evaluate";
 import { CommissionStatus, Gate, type Settlement } from "../../engine/evaluate/commission";
 import { monthRows } from "../../engine/evaluate/rows";
+import { teamProblems } from "../../engine/evaluate/explain";
+import { TeamStatus } from "../../engine/evaluate/team";
+import { teamBasisFormula, teamCommissionFormula } from "../../engine/rules/team";
 import { cellValue } from "../../engine/evaluate/frame";
 import {
   attainmentGateFormula,
@@ -80,6 +83,10 @@ export function commissionColumns(ctx: Ctx): void {
   c.add("recovered", L(T.recovered), { width: 10, numberFormat: MONEY });
   c.add("balance", L(T.balance), { width: 11, numberFormat: MONEY });
   c.add("net", L(T.net), { width: 11, numberFormat: MONEY });
+  if (plan.commission.team) {
+    c.add("teamBasis", L(T.teamBasis), { width: 13, numberFormat: MONEY });
+    c.add("teamCommission", L(T.teamCommission), { width: 11, numberFormat: MONEY });
+  }
   if (plan.pay.prorate) {
     c.add("daysWorked", L(T.daysWorked), { width: 8, numberFormat: "0" });
     c.add("daysInMonth", L(T.daysInMonth), { width: 8, numberFormat: "0" });
@@ -282,6 +289,47 @@ function clawbackCells(ctx: Ctx, x: MonthLine): void {
   put("net", fx(ifOk(commissionLine.net(PN, cell("recovered"))), ok ? Lg.net[m] : ERR));
 }
 
+/**
+ * 团队提成 on a lead's month: the team basis, the members' basis cells of this sheet added in
+ * the engine's order (each must hold a number, and a member with two rows for the month stops
+ * it), and the team tiers over it to the cent; 0 on the months of people who lead no team.
+ */
+function teamCells(ctx: Ctx, x: MonthLine): void {
+  const { ev, fx, A, P, style } = ctx;
+  const { m, put, cell } = x;
+  const Lg = ev.ledger;
+  const mf = ev.months.frame;
+  const team = ctx.plan.commission.team!;
+  if (Lg.teamLead[m] < 0) {
+    put("teamCommission", 0);
+    return;
+  }
+  const members = Lg.teamMembers.get(m) ?? [];
+  const unique = (r: number) =>
+    `${quoteSheet(ctx.names.months)}!${a1cell(ctx.monthRow(r), ctx.mc.get("unique"))}`;
+  const guards = [m, ...members].filter((r) => mf.conflicts[r] !== 0).map(unique);
+  const basisF = teamBasisFormula(
+    members.map((r) => comCell(ctx, "basis", r, true)),
+    [...new Set(guards)]
+  );
+  const ok = Lg.teamStatus[m] === TeamStatus.Ok;
+  put("teamBasis", fx(basisF, ok ? Lg.teamBasis[m] : ERR));
+  const tiers = {
+    bounds: A.teamTiers.map((t) => P(t.from)),
+    rates: A.teamTiers.map((t) => P(t.rate)),
+    rateRange: PLAN_NAMES.teamTierRate,
+    tiersRange: PLAN_NAMES.teamTiers,
+  };
+  const f = teamCommissionFormula(
+    cell("teamBasis"),
+    tiers,
+    team.method,
+    str(team.method),
+    style === "perf"
+  );
+  put("teamCommission", fx(f, ok ? Lg.team[m] : ERR));
+}
+
 /** The month's pay lines: days, share of the month, base and performance standard, adjustment. */
 function payCells(ctx: Ctx, x: MonthLine): void {
   const { plan, ev, fx } = ctx;
@@ -381,6 +429,7 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
     basisCells(ctx, x);
     earnedCells(ctx, x);
     clawbackCells(ctx, x);
+    if (c.has("teamCommission")) teamCells(ctx, x);
     payCells(ctx, x);
     const st = yearEnd.get(m);
     if (st) yearEndCells(ctx, x, st);
@@ -388,6 +437,7 @@ export function commissionSheet(ctx: Ctx, readingIssues: readonly Issue[]): Shee
     const texts = [
       ...(readingByRow.get(src.sheet + "\u0000" + src.row) ?? []),
       ...rowsOf[m].problems,
+      ...teamProblems(ev, m),
     ].map((i) => formatIssue(i, lang));
     x.put("status", [...new Set(texts)].join(sep) || L({ en: "OK", zh: "正常" }));
     g.line(ctx.monthRow(m), 0, line);

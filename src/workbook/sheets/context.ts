@@ -122,6 +122,8 @@ export const T = {
   recovered: { en: "Recovered", zh: "本月追回" },
   balance: { en: "Clawback owed (closing)", zh: "期末待追回" },
   net: { en: "Commission paid", zh: "实发提成" },
+  teamBasis: { en: "Team basis", zh: "团队提成基数" },
+  teamCommission: { en: "Team commission", zh: "团队提成" },
   daysWorked: { en: "Days worked", zh: "出勤天数" },
   daysInMonth: { en: "Days in month", zh: "当月天数" },
   share: { en: "Share of month", zh: "出勤比例" },

@@ -51,6 +51,7 @@ export const PAY_LIST_WORDS = {
   commission: { en: "Commission this month", zh: "当月提成" },
   deferred: { en: "Deferred to year end (not paid)", zh: "递延至年终（未发）" },
   clawedBack: { en: "Clawed back", zh: "退款追回" },
+  teamCommission: { en: "Team commission", zh: "团队提成" },
   bonus: { en: "Annual bonus", zh: "年度奖金" },
   settlement: { en: "Deferred commission settled", zh: "递延提成结算" },
   adjustment: { en: "Adjustments", zh: "奖惩调整" },
@@ -84,6 +85,8 @@ export function payListColumns(ctx: Ctx): Cols {
   money("perfPay");
   money("commission");
   money("clawedBack");
+  // 团队提成: the Commission ledger's column, where the plan has team commission
+  if (ctx.cc.has("teamCommission")) money("teamCommission");
   money("deferred");
   money("bonus");
   money("settlement");
@@ -164,6 +167,7 @@ function payLines(ctx: Ctx, c: Cols, x: PayLine, annualRow: Map<number, number>)
   put("commission", fx(`IFERROR(${com("paidNow")},"")`, money(P.commission[m])));
   ref("deferred", P.deferred[m]);
   put("clawedBack", fx(`IFERROR(${com("recovered")},"")`, money(P.clawedBack[m])));
+  if (c.has("teamCommission")) ref("teamCommission", P.teamCommission[m]);
   const y = P.yearRow[m];
   const row = y >= 0 && ctx.ac ? annualRow.get(y) : undefined;
   for (const [key, col, v] of [
@@ -189,6 +193,7 @@ function grossBefore(ctx: Ctx, c: Cols, x: PayLine): void {
     performancePay: at("perfPay"),
     commission: at("commission"),
     clawedBack: at("clawedBack"),
+    teamCommission: c.has("teamCommission") ? at("teamCommission") : undefined,
     bonus: at("bonus"),
     settlement: at("settlement"),
     adjustment: at("adjustment"),

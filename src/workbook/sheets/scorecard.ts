@@ -8,6 +8,7 @@ import type { Indicator } from "../../engine/plan/model";
 import { guaranteeOf, PAY_FIELDS } from "../../engine/plan/model";
 import { matrixRatios } from "../../engine/evaluate/grading";
 import { scorecardRows } from "../../engine/evaluate/rows";
+import { absentLeadIssues } from "../../engine/evaluate/explain";
 import { cellValue, monthSpan } from "../../engine/evaluate/frame";
 import {
   IndicatorStatus,
@@ -103,6 +104,8 @@ export function scorecardColumns(ctx: Ctx): void {
   c.add("perfStd", L(T.perfStd), { width: 11, numberFormat: MONEY });
   c.add("perfPay", L(T.perfPay), { width: 11, numberFormat: MONEY });
   c.add("commission", L(T.commission), { width: 11, numberFormat: MONEY });
+  if (plan.commission.team)
+    c.add("teamCommission", L(T.teamCommission), { width: 11, numberFormat: MONEY });
   c.add("bonus", L(T.bonus), { width: 10, numberFormat: MONEY });
   const g = guaranteeOf(plan);
   if (g.enabled) {
@@ -373,12 +376,30 @@ function putPayLines(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
   put("base", fx(sumOf("base"), numOr(pp.base[r], "")));
   put("perfStd", fx(sumOf("perfStd"), numOr(pp.performanceStandard[r], "")));
   put("commission", fx(sumOf("net"), numOr(pp.commission[r], "")));
+  // 团队提成: the Commission rows' team commission summed; a lead without a row in a month
+  // the team has rows in cannot be summed (the run's issue says which month).
+  const team = ctx.sc.has("teamCommission");
+  if (team)
+    put(
+      "teamCommission",
+      absentLeadIssues(ev, ev.periods.frame.ids[r], ev.periods.frame.periods[r]).length > 0
+        ? fx(`""`, "")
+        : fx(sumOf("teamCommission"), numOr(pp.teamCommission[r], ""))
+    );
   put("bonus", fx(sumOf("adjustment"), numOr(pp.bonus[r], "")));
   const BASE = at("base");
   const STD = at("perfStd");
   const COEF = at("coefficient");
   put("perfPay", fx(performancePayFormula(STD, COEF), numOr(pp.performancePay[r], "")));
-  let total = totalPayFormula(BASE, STD, COEF, at("commission"), at("bonus"), style === "perf");
+  let total = totalPayFormula(
+    BASE,
+    STD,
+    COEF,
+    at("commission"),
+    at("bonus"),
+    style === "perf",
+    team ? at("teamCommission") : null
+  );
   if (ctx.sc.has("gTopUp")) total = withGuarantee(ctx, x, m0, m1, total);
   put("totalPay", fx(total, numOr(pp.total[r], "")));
 }

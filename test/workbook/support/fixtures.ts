@@ -2,7 +2,7 @@
  * Plans and data for the workbook tests: the default plan, variants that switch on every branch
  * the formulas have (forced distribution per team, the coefficient matrix, attainment tiers with
  * gates, cap and deferral, whole-amount tiers, clawbacks deducted at once, monthly evaluation,
- * curves, deductions, the zero policy), and HR's edits of a Data sheet (text in number cells,
+ * curves, deductions, the zero policy, team commission), and HR's edits of a Data sheet (text in number cells,
  * negatives, blanks, zero targets and denominators, a conflicting duplicate, a name that is a
  * formula).
  */
@@ -91,6 +91,28 @@ export const VARIANTS: Variant[] = [
       ind("satisfaction").missing = "zero";
       p.grading.mode = "bandsWithCheck";
       p.commission.paidShare = 0.75;
+      return p;
+    },
+  },
+  {
+    name: "team commission (marginal team tiers, the leads' own collections counted, a lead of another team)",
+    plan: () => {
+      const p = defaultPlan();
+      p.commission.team = {
+        method: "marginal",
+        tiers: [
+          { from: 0, rate: 0.002 },
+          { from: 600000, rate: 0.004 },
+          { from: 1000000, rate: 0.006 },
+        ],
+        leads: [
+          { team: "华东一部", id: "S0005" },
+          { team: "华南一部", id: "S0003" },
+          // S0006 works in 华东二部 and leads 华南二部.
+          { team: "华南二部", id: "S0006" },
+        ],
+        includeOwn: true,
+      };
       return p;
     },
   },

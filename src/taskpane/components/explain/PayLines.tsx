@@ -40,27 +40,102 @@ export function PayLines({ pay }: PayLinesProps): React.JSX.Element {
       false,
     ],
     [t.explain.commissionLine, pay.commission, false],
+    // 团队提成: a lead's line (0 for everyone else, and then not shown).
+    ...(pay.teamCommission !== 0
+      ? [
+          [t.explain.teamCommissionLine, pay.teamCommission, false] as [
+            string,
+            number | null,
+            boolean,
+          ],
+        ]
+      : []),
     [t.explain.bonus, pay.bonus, false],
+    ...guaranteeLines(pay, t.explain),
     [t.explain.totalPay, pay.total, true],
   ];
   return (
-    <Table size="extra-small" aria-label={t.explain.pay}>
-      <TableBody>
-        {lines.map(([label, value, strong]) => (
-          <TableRow key={label}>
-            <TableCell>
-              <Text size={200} weight={strong ? "semibold" : "regular"}>
-                {label}
-              </Text>
-            </TableCell>
-            <TableCell className={styles.num} style={{ width: 104 }}>
-              <Text size={200} weight={strong ? "semibold" : "regular"}>
-                {format.money(value)}
-              </Text>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <>
+      <Table size="extra-small" aria-label={t.explain.pay}>
+        <TableBody>
+          {lines.map(([label, value, strong]) => (
+            <TableRow key={label}>
+              <TableCell>
+                <Text size={200} weight={strong ? "semibold" : "regular"}>
+                  {label}
+                </Text>
+              </TableCell>
+              <TableCell className={styles.num} style={{ width: 104 }}>
+                <Text size={200} weight={strong ? "semibold" : "regular"}>
+                  {format.money(value)}
+                </Text>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <PayListMonths pay={pay} />
+    </>
+  );
+}
+
+type ExplainStrings = ReturnType<typeof useSession>["strings"]["explain"];
+
+/** The new-hire guarantee's lines of the period (none without the guarantee). */
+function guaranteeLines(pay: PayTrace, t: ExplainStrings): [string, number | null, boolean][] {
+  if (pay.guaranteeTopUp === null && pay.guaranteeRecovered === null) return [];
+  const out: [string, number | null, boolean][] = [[t.guaranteeTopUp, pay.guaranteeTopUp, false]];
+  if (pay.payList.some((m) => m.recovered !== null))
+    out.push([
+      t.guaranteeRecovered,
+      pay.guaranteeRecovered === null ? null : -pay.guaranteeRecovered,
+      false,
+    ]);
+  return out;
+}
+
+/** What each month of the period pays (工资表): performance pay by the schedule, the guarantee, the gross. */
+function PayListMonths({ pay }: PayLinesProps): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, format } = useSession();
+  const e = t.explain;
+  const notes: string[] = [];
+  const last = pay.payList.at(-1);
+  for (const m of pay.payList) {
+    if (m.advance !== null && m.advance !== 0)
+      notes.push(e.advance(m.period, format.money(m.advance)));
+    if (m.performanceFor !== null && m.trueUp !== null)
+      notes.push((m.trueUp < 0 ? e.trueUpNegative : e.trueUp)(m.period, format.money(m.trueUp)));
+    if (m.performanceFor !== null) notes.push(e.paidWith(m.performanceFor, m.period));
+    if (m.onGuarantee) notes.push(e.onGuarantee(m.period, format.money(m.topUp)));
+    if (m.recovered !== null && m.recovered > 0)
+      notes.push(e.guaranteeOwed(m.period, format.money(m.recovered), format.money(m.owed)));
+  }
+  if (last && pay.coefficient !== null && !pay.payList.some((m) => m.performanceFor !== null))
+    notes.push(e.perfWaits(last.period));
+  return (
+    <>
+      <Table size="extra-small" aria-label={e.payList}>
+        <TableBody>
+          {pay.payList.map((m) => (
+            <TableRow key={m.period}>
+              <TableCell>
+                <Text size={200}>
+                  {m.period} · {e.payMonthGross}
+                </Text>
+              </TableCell>
+              <TableCell className={styles.num} style={{ width: 104 }}>
+                <Text size={200}>{format.money(m.gross)}</Text>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {notes.map((n) => (
+        <Text key={n} as="p" size={200}>
+          {n}
+        </Text>
+      ))}
+    </>
   );
 }

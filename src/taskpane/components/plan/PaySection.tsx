@@ -6,6 +6,7 @@ import { useSession } from "../../session";
 import { NumberField } from "../NumberField";
 import { total, validationAt, type SectionProps } from "./planEditing";
 import { WeightTotal } from "./WeightTotal";
+import { PayrollFields } from "./PayrollFields";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -66,6 +67,7 @@ export function PaySection({ plan, edit, issues, language }: SectionProps): Reac
           </Select>
         </Field>
       </div>
+      <PayrollFields plan={plan} edit={edit} issues={issues} language={language} />
       <div role="group" aria-label={t.plan.annualWeights}>
         <Text size={200} weight="semibold">
           {t.plan.annualWeights}
