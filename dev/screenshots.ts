@@ -8,6 +8,7 @@
  *                                       What-if's cost ratio, zh-CN), and the Generate result with the
  *                                       quota flags and the What-if view in zh-CN and en-US
  *                                       (artifacts/screenshots/)
+ *   npx tsx dev/screenshots.ts payroll → docs/images/payroll.png only
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -16,7 +17,7 @@
  * top commission tier from 5% to 6%; then, in a new workbook, the Data view's report on the GB18030
  * export with its title line, subtotal and total rows (crm-export-2024Q2-gbk.csv); and (check.png)
  * Verify workbook after a total on the Scorecard was typed over and an amount corrected on the
- * Data sheet.
+ * Data sheet; and (payroll.png) the Payroll export view beside the Payslips sheet (工资条).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -118,6 +119,18 @@ async function costPictures(
   return written;
 }
 
+/** The Payroll export view (工资导出) beside the generated Payslips sheet (工资条). */
+async function payrollPicture(page: Page, pane: Locator): Promise<void> {
+  await openView(pane, "工资导出");
+  await pane.getByRole("combobox", { name: "发薪月份" }).selectOption("2024-02");
+  await pane.getByRole("list", { name: "文件的列" }).waitFor();
+  await page.getByRole("tab", { name: "工资条" }).click();
+  await page.locator('[data-cell="A1"]').click();
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: path.join(OUT, "payroll.png") });
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   if (only.includes("cost")) {
@@ -155,6 +168,11 @@ async function main(): Promise<void> {
     await pane.getByRole("button", { name: "生成评分卡" }).click();
     await pane.getByText(/^已写入：评分卡/).waitFor({ timeout: 60_000 });
     fs.mkdirSync(OUT, { recursive: true });
+    if (only.includes("payroll")) {
+      await payrollPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "payroll.png"))}`);
+      return;
+    }
     if (only.includes("check")) {
       await pane.getByText(/个单元格均与加载项的计算结果一致/).waitFor({ timeout: 60_000 });
       await checkPicture(page, pane);

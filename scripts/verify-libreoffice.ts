@@ -132,6 +132,7 @@ export async function verifyDemo(
     "annual",
     "summary",
     "paylist",
+    "payslips",
   ]);
   return { dir, demoMs, libreofficeMs: lo.ms, json, cells };
 }

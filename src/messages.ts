@@ -14,6 +14,7 @@ import { EXPLAIN_MESSAGES } from "./engine/evaluate/explain";
 import { PAYROLL_MESSAGES } from "./engine/evaluate/payroll";
 import { TEAM_MESSAGES } from "./engine/evaluate/team";
 import { DECODE_MESSAGES } from "./engine/import/decode";
+import { EXPORT_MESSAGES } from "./engine/export/payrollCsv";
 import { FEEDBACK_MESSAGES } from "./engine/import/feedback";
 import { FILE_MESSAGES } from "./engine/import/file";
 import { HEADER_MESSAGES } from "./engine/import/header";
@@ -26,6 +27,7 @@ import { RECORD_MESSAGES } from "./engine/records";
 import { FUNCTION_MESSAGES } from "./functions/messages";
 import { OFFICE_MESSAGES } from "./office/messages";
 import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
+import { SCORE_MESSAGES } from "./app/scoreMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
 
 /**
@@ -55,6 +57,8 @@ export function messageCatalogues() {
     office: OFFICE_MESSAGES,
     compat: COMPAT_MESSAGES,
     planFile: PLAN_FILE_MESSAGES,
+    export: EXPORT_MESSAGES,
+    score: SCORE_MESSAGES,
   } as const;
 }
 

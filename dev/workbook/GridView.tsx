@@ -224,10 +224,17 @@ export function GridView({ workbook, version }: GridViewProps): React.JSX.Elemen
 
   const body: React.ReactNode[] = [];
   for (let r = 0; r < rows; r++) {
+    // a row the layout sets taller (points → px), and the page-break line above a printed page
+    const points = meta.rowHeights.get(r);
+    const rowStyle: React.CSSProperties = {
+      ...(points ? { height: `${Math.round((points * 4) / 3)}px`, maxHeight: "none" } : {}),
+      ...(meta.pageBreaks.has(r) ? { borderTop: "2px dashed #2f5597" } : {}),
+    };
     const cells: React.ReactNode[] = [
       <th
         key="h"
         scope="row"
+        style={rowStyle}
         className={mergeClasses(
           styles.rowHead,
           r >= Math.min(sel.row, sel.row2) && r <= Math.max(sel.row, sel.row2) && styles.headActive
@@ -261,6 +268,7 @@ export function GridView({ workbook, version }: GridViewProps): React.JSX.Elemen
         borderTop: st.border === "top" || st.border === "thin" ? "1px solid #7a7a7a" : undefined,
         whiteSpace: st.wrap ? "normal" : undefined,
         display: widths[c] === 0 ? "none" : undefined,
+        ...rowStyle,
       };
       cells.push(
         <td

@@ -56,6 +56,10 @@ export interface SheetMeta {
   tabColor?: string;
   /** Number format codes by "row,column". */
   formats: Map<string, string>;
+  /** Heights in points of the rows the layout sets (SheetLayout.rowHeights). */
+  rowHeights: Map<number, number>;
+  /** Rows a printed page starts at (the print setup's page breaks), drawn as Excel's page-break line. */
+  pageBreaks: Set<number>;
 }
 
 export interface Selection {
@@ -226,6 +230,8 @@ export class PreviewWorkbook {
       validations: [],
       dataBars: [],
       formats: new Map(),
+      rowHeights: new Map(),
+      pageBreaks: new Set(),
     };
     this.meta.set(id, m);
     this.order.push(id);
@@ -486,6 +492,10 @@ export class PreviewWorkbook {
       m.dataBars = s.dataBars ?? [];
       m.freeze = s.freeze;
       m.tabColor = s.tabColor;
+      m.rowHeights = new Map();
+      for (const h of s.rowHeights ?? [])
+        for (let r = h.row; r < h.row + h.rows; r++) m.rowHeights.set(r, h.points);
+      m.pageBreaks = new Set(s.print?.rowBreaks ?? []);
       m.formats = new Map();
       for (const b of s.blocks) {
         const nf = b.numberFormats;

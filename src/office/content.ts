@@ -280,6 +280,7 @@ export function shapeHash(sheet: SheetLayout): string {
     print,
     tabColor,
     dataBars,
+    rowHeights,
   } = sheet;
   h.add(
     JSON.stringify({
@@ -295,6 +296,7 @@ export function shapeHash(sheet: SheetLayout): string {
       print,
       tabColor,
       dataBars,
+      ...(rowHeights ? { rowHeights } : {}),
     })
   );
   for (const b of sheet.blocks) h.add(JSON.stringify([b.row, b.column, b.numberFormats ?? null]));

@@ -181,7 +181,7 @@ function hiddenSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "f
   }
 }
 
-/** Columns: widths in runs, hidden columns, whole-column number formats, column groups. */
+/** Columns: widths in runs, hidden columns, whole-column number formats, column groups; then row heights. */
 export function columnSteps(
   layout: SheetLayout,
   s: Pick<SheetSteps, "step" | "ws" | "features">
@@ -213,6 +213,10 @@ export function columnSteps(
   flushWidth(layout.columns.length);
   hiddenSteps(layout, s);
   groupSteps(layout, s);
+  for (const h of layout.rowHeights ?? [])
+    step("finishing", requestBytes(2, 1, h.points), () => {
+      ws().getRangeByIndexes(h.row, 0, h.rows, 1).format.rowHeight = h.points;
+    });
 }
 
 /**

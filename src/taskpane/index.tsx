@@ -7,6 +7,8 @@ import { App } from "./App";
 import { createLayoutHost } from "../app/layoutHost";
 import { workbookLayouts } from "../app/layouts";
 import { planFromFragment, SAVE_PLAN_FRAGMENT } from "../app/planSave";
+import { payrollFromFragment, SAVE_PAYROLL_FRAGMENT } from "../app/payrollExport";
+import { SavePayrollPage } from "./SavePayrollPage";
 import { SavePlanPage } from "./SavePlanPage";
 
 /* global document, navigator, window, Office */
@@ -38,7 +40,20 @@ function renderSavePlanPage(): boolean {
   return true;
 }
 
-if (renderSavePlanPage()) {
+/** The page opened in the system's browser to download a payroll file (app/payrollExport.ts). */
+function renderSavePayrollPage(): boolean {
+  if (!window.location.hash.startsWith(SAVE_PAYROLL_FRAGMENT)) return false;
+  const container = document.getElementById("root");
+  if (!container) return false;
+  const language = pickLanguage(navigator.language);
+  document.documentElement.lang = language;
+  createRoot(container).render(
+    <SavePayrollPage language={language} file={payrollFromFragment(window.location.hash)} />
+  );
+  return true;
+}
+
+if (renderSavePlanPage() || renderSavePayrollPage()) {
   // outside Office, for the download only
 } else if (typeof Office === "undefined") {
   // office.js could not be loaded (offline): the pane still renders and says it needs Excel

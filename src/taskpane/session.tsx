@@ -20,7 +20,15 @@ import type { DataCheck } from "../app/workflow";
 
 /** The pane's views. */
 export type ViewId =
-  "start" | "plan" | "data" | "generate" | "explain" | "statements" | "whatif" | "close";
+  | "start"
+  | "plan"
+  | "data"
+  | "generate"
+  | "explain"
+  | "statements"
+  | "payroll"
+  | "whatif"
+  | "close";
 
 export interface RunOptions {
   /** Evaluation period key ("2024-Q1") or "" for every period. */

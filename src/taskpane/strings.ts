@@ -18,6 +18,7 @@ const en = {
     statements: "Statements",
     whatIf: "What-if",
     close: "Close period",
+    payroll: "Payroll export",
     more: "More views",
   },
   language: {
@@ -495,6 +496,42 @@ const en = {
     closedNote: "Closed periods are computed with the plan they were closed with.",
     noData: "Import data first.",
   },
+  payroll: {
+    title: "Payroll export",
+    intro:
+      "The pay list (工资表) as a CSV file for the payroll system: the columns it wants, in its order, under its header names; amounts with two decimals and no thousands separator. The mapping is remembered in this workbook.",
+    month: "Pay month",
+    allMonths: "Every month",
+    encoding: "Encoding",
+    encodings: {
+      "utf-8-bom": "UTF-8 (BOM)",
+      gb18030: "GB18030",
+    },
+    encodingHint:
+      "GB18030: what Excel on Chinese Windows and most Chinese payroll systems read. UTF-8 with a byte-order mark: most other systems.",
+    columns: "Columns of the file",
+    include: (label: string) => `Include ${label}`,
+    header: (label: string) => `Header for ${label}`,
+    up: (label: string) => `Move ${label} up`,
+    down: (label: string) => `Move ${label} down`,
+    remembered: "The column mapping saved in this workbook is used.",
+    reset: "Reset to the pay list's columns",
+    lines: (n: number) => `${n} ${n === 1 ? "pay line" : "pay lines"}`,
+    export: "Export CSV",
+    exporting: "Exporting…",
+    saved: (name: string) => `${name} was saved.`,
+    opened: (name: string) =>
+      `${name} opens in your browser to download (Excel for Mac cannot download from the pane).`,
+    cannotSave:
+      "This Excel cannot download files or open a browser window. Export from Excel on Windows or on the web.",
+    notMade: "The file was not made:",
+    noData: "Import data first.",
+    problems: "Problems of the export",
+    browserIntro: (name: string) =>
+      `Excel for Mac handed ${name} to your browser: save it here for the payroll system.`,
+    download: (name: string) => `Download ${name}`,
+    unreadable: "This link holds no payroll file. Export it again from the pane.",
+  },
   whatIf: {
     title: "What-if",
     intro:
@@ -687,6 +724,7 @@ const zh: Strings = {
     statements: "通知单",
     whatIf: "模拟测算",
     close: "结账",
+    payroll: "工资导出",
     more: "更多视图",
   },
   language: {
@@ -1137,6 +1175,42 @@ const zh: Strings = {
     skippedMissing: (list: string) => `未生成：${list}：数据中没有。`,
     closedNote: "已结账期间按结账时的方案计算。",
     noData: "请先导入数据。",
+  },
+  payroll: {
+    title: "工资导出",
+    intro:
+      "将工资表导出为工资系统可导入的 CSV 文件：按其需要的列、顺序和列名；金额保留两位小数，不带千位分隔符。列映射保存在本工作簿中。",
+    month: "发薪月份",
+    allMonths: "全部月份",
+    encoding: "编码",
+    encodings: {
+      "utf-8-bom": "UTF-8（BOM）",
+      gb18030: "GB18030",
+    },
+    encodingHint:
+      "GB18030：中文 Windows 版 Excel 及多数国内工资系统读取的编码；带字节顺序标记的 UTF-8：其他多数系统。",
+    columns: "文件的列",
+    include: (label: string) => `导出“${label}”`,
+    header: (label: string) => `“${label}”的列名`,
+    up: (label: string) => `上移“${label}”`,
+    down: (label: string) => `下移“${label}”`,
+    remembered: "已使用本工作簿保存的列映射。",
+    reset: "恢复为工资表的列",
+    lines: (n: number) => `${n} 行工资`,
+    export: "导出 CSV",
+    exporting: "正在导出…",
+    saved: (name: string) => `已保存 ${name}。`,
+    opened: (name: string) =>
+      `已在浏览器中打开 ${name} 以供下载（Mac 版 Excel 无法从任务窗格下载）。`,
+    cannotSave:
+      "此版本的 Excel 无法下载文件，也无法打开浏览器窗口。请在 Windows 版或网页版 Excel 中导出。",
+    notMade: "未生成文件：",
+    noData: "请先导入数据。",
+    problems: "导出问题",
+    browserIntro: (name: string) =>
+      `Mac 版 Excel 已将 ${name} 交给浏览器：请在此保存，供工资系统导入。`,
+    download: (name: string) => `下载 ${name}`,
+    unreadable: "此链接中没有工资文件，请在任务窗格中重新导出。",
   },
   whatIf: {
     title: "模拟测算",

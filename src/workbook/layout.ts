@@ -177,7 +177,9 @@ export type FixedRole =
   /** 年度累计: pay of the closed periods so far, recomputed, and the catch-up. */
   | "year_to_date"
   /** 工资表: one row per salesperson and pay month, the month's pay lines and gross. */
-  | "paylist";
+  | "paylist"
+  /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
+  | "payslips";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;
@@ -208,6 +210,11 @@ export interface SheetLayout {
   merges: RangeRef[];
   charts: ChartSpec[];
   print?: PrintSpec;
+  /**
+   * Heights in points of rows that need more than the default (a wrapped header line): neither
+   * LibreOffice nor a printout fits a row to wrapped text by itself.
+   */
+  rowHeights?: { row: number; rows: number; points: number }[];
   tabColor?: string;
   /**
    * In-cell data bars (conditional formatting) — a picture of the numbers where a writer cannot

@@ -14,6 +14,8 @@
  *   annual grade, bonus and the settlement of deferred commission;
  * - Pay list (工资表): one row per salesperson and pay month — the month's pay lines by the
  *   plan's schedule, the new-hire guarantee and the gross (sheets/paylist.ts);
+ * - Payslips (工资条): a printable strip per pay-list line, its amounts the Pay list's cells
+ *   (sheets/payslips.ts);
  * - Summary (汇总, summary.ts).
  *
  * Rows of the output sheets are the engine's rows in the engine's order (by id, then period), so
@@ -37,6 +39,7 @@ import { scorecardColumns, scorecardSheet } from "./sheets/scorecard";
 import { annualSheet } from "./sheets/annual";
 import { payListColumns, payListSheet } from "./sheets/paylist";
 import { localizeMoney } from "./money";
+import { payslipsSheet } from "./sheets/payslips";
 
 export type { FormulaStyle };
 
@@ -105,7 +108,7 @@ export function outputLayout(
   const sheets: SheetLayout[] = [scorecardSheet(ctx), commissionSheet(ctx, inputs.issues ?? [])];
   const annual = annualSheet(ctx);
   if (annual) sheets.push(annual);
-  sheets.push(payListSheet(ctx));
+  sheets.push(payListSheet(ctx), payslipsSheet(ctx));
   const scRef = {
     sheet: names.scorecard,
     first: ctx.periodRow(0),

@@ -30,6 +30,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   close_log: { en: "Close log", zh: "结账记录" },
   year_to_date: { en: "Year to date", zh: "年度累计" },
   paylist: { en: "Pay list", zh: "工资表" },
+  payslips: { en: "Payslips", zh: "工资条" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */

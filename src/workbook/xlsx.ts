@@ -5,7 +5,7 @@
  * Formulas carry the engine's value as their cached result ({ formula, result }), text is always
  * text (a name "=HYPERLINK(…)" is written as a string, never as a formula), and the workbook asks
  * Excel to recalculate fully when it is opened. Names, validation, styles, merges, freeze panes,
- * column widths, number formats, print setup and data bars are written. exceljs cannot write
+ * column widths, row heights, number formats, print setup and data bars are written. exceljs cannot write
  * charts: the layout's ChartSpecs are left to the Office writer, and the Summary carries data
  * bars so its tables still read as pictures in a file.
  */
@@ -143,6 +143,8 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetLayout): void {
       });
     });
   }
+  for (const h of s.rowHeights ?? [])
+    for (let r = h.row; r < h.row + h.rows; r++) ws.getRow(r + 1).height = h.points;
   applyStyles(ws, s.styles);
   for (const m of s.merges)
     ws.mergeCells(m.row + 1, m.column + 1, m.row + m.rows, m.column + m.columns);

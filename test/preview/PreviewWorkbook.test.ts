@@ -129,6 +129,26 @@ describe("PreviewWorkbook", () => {
   });
 });
 
+describe("PreviewWorkbook print setup", () => {
+  it("should keep the layout's row heights and page breaks for the grid to draw", async () => {
+    const wb = new PreviewWorkbook();
+    const slips = sheet("payslips", "工资条", "output");
+    slips.blocks.push({ row: 0, column: 0, cells: [["工资条"], ["员工编号"], ["S1"], ["✂"]] });
+    slips.rowHeights = [{ row: 1, rows: 1, points: 30 }];
+    slips.print = {
+      area: { row: 0, column: 0, rows: 8, columns: 1 },
+      orientation: "portrait",
+      paper: "A4",
+      rowBreaks: [4],
+      fitToWidth: true,
+    };
+    await wb.applyLayout(layout(slips));
+    const m = wb.byRole("payslips")!;
+    expect([...m.rowHeights]).toEqual([[1, 30]]);
+    expect([...m.pageBreaks]).toEqual([4]);
+  });
+});
+
 describe("preview helpers", () => {
   it("should quote non-ASCII sheet names and write bare TRUE/FALSE as functions for HyperFormula", () => {
     expect(quoteSheetNames("方案!B1+'方案'!B2+Plan!C3", ["方案", "Plan"])).toBe(

@@ -93,6 +93,7 @@ if (!soffice) {
           "annual",
           "summary",
           "paylist",
+          "payslips",
         ]);
         lines.push(
           `${c.name}: ${cmp.cells} cells, max relative diff ${cmp.maxRelativeDiff.toExponential(2)}, max money diff ${cmp.maxMoneyDiff}, ${cmp.mismatches.length} mismatches`
@@ -127,6 +128,7 @@ if (!soffice) {
           "scorecard",
           "annual",
           "paylist",
+          "payslips",
         ]);
         lines.push(
           `${c.name}: ${cmp.cells} cells, max money diff ${cmp.maxMoneyDiff}, ${cmp.mismatches.length} mismatches`
@@ -137,6 +139,38 @@ if (!soffice) {
       console.log(
         `LibreOffice vs engine, pay list plans (${Math.round(lo.ms)} ms):\n${lines.join("\n")}`
       );
+      fs.rmSync(dir, { recursive: true, force: true });
+    }, 600_000);
+
+    it("should recalculate the pay list and the payslips to the engine's numbers, in both languages", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-payslips-"));
+      const sample = generateSample({ people: 10, teams: 3, seed: 3 });
+      const advance = () => {
+        const p = defaultPlan();
+        p.pay.schedule = "monthlyAdvance";
+        p.pay.advanceShare = 0.7;
+        return p;
+      };
+      const cases = (["zh-CN", "en-US"] as const).flatMap((language) =>
+        [defaultPlan, advance].map((plan, k) => ({
+          file: path.join(dir, `slips-${language}-${k}.xlsx`),
+          built: buildFromTemplate(plan(), templateLayout(plan(), language, sample), "native"),
+        }))
+      );
+      for (const c of cases) await writeXlsx(c.built.layout, c.file);
+      const lo = recalculateAll(
+        cases.map((c) => c.file),
+        path.join(dir, "out")
+      );
+      for (const [i, c] of cases.entries()) {
+        const { read } = await readValues(lo.files[i]);
+        const cmp = compareLayout(c.built.layout, read, ["paylist", "payslips"]);
+        expect(cmp.mismatches).toEqual([]);
+        const slips = c.built.layout.sheets.find((s) => s.role === "payslips")!;
+        const amounts = slips.blocks[0].cells.flat().filter(isFormula).length;
+        expect(amounts).toBeGreaterThan(c.built.evaluation.payroll.frame.n * 8);
+        expect(cmp.cells).toBeGreaterThan(amounts);
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }, 600_000);
 

@@ -12,6 +12,7 @@ import {
   DocumentMultipleRegular,
   HomeRegular,
   LockClosedRegular,
+  MoneyRegular,
   PersonSearchRegular,
 } from "@fluentui/react-icons";
 import type { ViewId } from "../session";
@@ -24,6 +25,7 @@ import { StartView } from "./StartView";
 import { StatementsView } from "./StatementsView";
 import { WhatIfView } from "./WhatIfView";
 import { CloseView } from "./CloseView";
+import { PayrollView } from "./PayrollView";
 
 export interface ViewDef {
   id: ViewId;
@@ -49,6 +51,7 @@ export const VIEWS: readonly ViewDef[] = [
     icon: DocumentMultipleRegular,
     component: StatementsView,
   },
+  { id: "payroll", label: (t) => t.nav.payroll, icon: MoneyRegular, component: PayrollView },
   { id: "whatif", label: (t) => t.nav.whatIf, icon: BeakerRegular, component: WhatIfView },
   { id: "close", label: (t) => t.nav.close, icon: LockClosedRegular, component: CloseView },
 ];

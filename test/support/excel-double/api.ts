@@ -1227,6 +1227,14 @@ class RangeFormatProxy extends ClientObject<RangeRef> {
       for (let c = r.rect.col; c < r.rect.col + r.rect.cols; c++) r.sheet.colWidths.set(c, v);
     });
   }
+  set rowHeight(v: number) {
+    this.put("rowHeight", v, (r) => {
+      if (!(v >= 0 && v <= 409))
+        throw new DoubleError("InvalidArgument", "Row height out of range.");
+      for (let row = r.rect.row; row < r.rect.row + r.rect.rows; row++)
+        r.sheet.rowHeights.set(row, v);
+    });
+  }
   set wrapText(v: boolean) {
     this.style("wrapText", v);
   }

@@ -86,6 +86,7 @@ export class SheetModel {
   tabColor = "";
   cells = new Map<number, Map<number, CellModel>>();
   colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   colHidden = new Set<number>();
   /** Outline level of each grouped column (Range.group by columns adds one, ungroup takes one). */
   colOutline = new Map<number, number>();
@@ -706,6 +707,7 @@ export class WorkbookModel {
       tabColor: s.tabColor,
       cells,
       colWidths: sorted(s.colWidths),
+      rowHeights: sorted(s.rowHeights),
       colHidden: [...s.colHidden].sort((a, b) => a - b),
       colOutline: sorted(s.colOutline),
       colFormats: sorted(s.colFormats),
