@@ -3,6 +3,7 @@
  * messages the pane shows, the rows that cannot be scored, exit codes, and the written workbook's
  * numbers (Scorecard, Pay list, payslips) against the engine's.
  */
+import { moneyHeader } from "../../src/workbook/money";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -130,7 +131,7 @@ describe("npm run score", () => {
       v === undefined ? "" : String(v)
     );
     const idCol = header.indexOf("员工编号");
-    const payCol = header.indexOf("应发合计");
+    const payCol = header.indexOf(moneyHeader("应发合计", "zh-CN"));
     expect(idCol).toBeGreaterThan(0);
     expect(payCol).toBeGreaterThan(0);
     const written = new Map<string, number>();
@@ -152,7 +153,11 @@ describe("npm run score", () => {
     table.records.forEach((rec, m) => {
       const line = list.getRow(m + 2);
       for (const f of table.fields) {
-        const cell = line.getCell(head.indexOf(f.label.zh)).value;
+        // money headers carry their unit on zh-CN sheets
+        const i = head.indexOf(f.label.zh);
+        const cell = line.getCell(
+          i >= 0 ? i : head.indexOf(moneyHeader(f.label.zh, "zh-CN"))
+        ).value;
         expect(cell).toEqual(rec[f.key]);
         if (f.kind === "money") amounts++;
       }

@@ -4,6 +4,7 @@
  * strip, and printing never splits a strip (A4 portrait, fit to width, breaks between strips),
  * in the .xlsx the writer makes as in the layout.
  */
+import { moneyHeader } from "../../src/workbook/money";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { defaultPlan, withServiceMonthField } from "../../src/engine/plan/defaultPlan";
@@ -107,13 +108,15 @@ describe("payslips: every number is the Pay list's", () => {
       expect(slip).toEqual(paid);
       // and the engine's: the line of that pay-list row and column
       const m = c.target.row - 1;
-      const f = money.find((x) => header[c.target.column] === x.label.zh)!;
+      const f = money.find((x) => header[c.target.column] === moneyHeader(x.label.zh, "zh-CN"))!;
       const engine = P[f.line][m];
       expect(slip).toEqual(Number.isNaN(engine) ? "" : engine);
     }
     // the gross ends each strip: last cell of its last value line
     const gross = cells.filter(
-      (c) => c.column === SLIP_COLUMNS - 1 && header[c.target.column] === "应发合计"
+      (c) =>
+        c.column === SLIP_COLUMNS - 1 &&
+        header[c.target.column] === moneyHeader("应发合计", "zh-CN")
     );
     expect(gross.length).toBe(P.frame.n);
   });
