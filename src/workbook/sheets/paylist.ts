@@ -40,7 +40,11 @@ import {
   T,
   comCell,
   monthField,
+  periodColumn,
+  periodKeyColumns,
+  putPeriod,
 } from "./context";
+import { periodLabel } from "../../engine/periods";
 
 /** The pay list's own header words. */
 export const PAY_LIST_WORDS = {
@@ -74,7 +78,7 @@ export function payListColumns(ctx: Ctx): Cols {
   c.add("id", L(T.id), { width: 11 });
   c.add("name", L(T.name), { width: 9 });
   c.add("team", L(T.team), { width: 11 });
-  c.add("month", L(T.month), { width: 9 });
+  periodColumn(ctx, c, "month", 9);
   money("gross");
   c.add("base", L(T.base), { width: 12, numberFormat: MONEY });
   c.add("perfFor", L(W.perfFor), { width: 9 });
@@ -101,6 +105,7 @@ export function payListColumns(ctx: Ctx): Cols {
       money("owed", true);
     }
   }
+  periodKeyColumns(ctx, c);
   return c;
 }
 
@@ -134,7 +139,7 @@ function payLines(ctx: Ctx, c: Cols, x: PayLine, annualRow: Map<number, number>)
   const ref = (key: string, value: number) => put(key, fx(`IFERROR(${com(key)},"")`, money(value)));
   put("base", fx(`IFERROR(${com("base")},"")`, money(P.base[m])));
   const r = P.performanceRow[m];
-  put("perfFor", r >= 0 ? ev.periods.frame.periods[r] : "");
+  put("perfFor", r >= 0 ? periodLabel(ev.periods.frame.periods[r], ctx.lang) : "");
   const sc =
     r >= 0
       ? `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get("perfPay"), true)}`
@@ -299,7 +304,7 @@ export function payListSheet(ctx: Ctx): SheetLayout {
     x.put("id", mf.ids[m]);
     x.put("name", mf.names[m]);
     x.put("team", mf.teams[m]);
-    x.put("month", mf.periods[m]);
+    putPeriod(ctx, x.put, (k) => c.has(k), "month", mf.periods[m]);
     payLines(ctx, c, x, annualRow);
     grossBefore(ctx, c, x);
     if (c.has("topUp")) guaranteeCells(ctx, c, x);

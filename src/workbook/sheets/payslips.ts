@@ -17,6 +17,7 @@ import { sheet as emptySheet } from "../layout";
 import { payListMoney, PAY_LIST_IDENTITY } from "../payrollTable";
 import type { Words } from "../text";
 import { HEADER_FILL, MONEY, RESULT_FILL, type Ctx } from "./context";
+import { periodLabel } from "../../engine/periods";
 
 /** Cells in a strip's line. */
 export const SLIP_COLUMNS = 8;
@@ -86,7 +87,12 @@ export function payslipsSheet(ctx: Ctx): SheetLayout {
   const breaks: number[] = [];
   const heights: NonNullable<SheetLayout["rowHeights"]> = [];
   const text = (key: string, m: number): Cell =>
-    ({ id: mf.ids[m], name: mf.names[m], team: mf.teams[m], month: mf.periods[m] })[key] ?? null;
+    ({
+      id: mf.ids[m],
+      name: mf.names[m],
+      team: mf.teams[m],
+      month: periodLabel(mf.periods[m], ctx.lang),
+    })[key] ?? null;
   const amount = (key: string, m: number): Cell =>
     fx(
       `${quoteSheet(ctx.names.paylist)}!${a1cell(ctx.monthRow(m), ctx.pc.get(key), true)}`,
@@ -95,7 +101,11 @@ export function payslipsSheet(ctx: Ctx): SheetLayout {
   for (let m = 0; m < mf.n; m++) {
     const top = m * height;
     if (m > 0 && m % perPage === 0) breaks.push(top);
-    g.set(top, 0, `${L(PAYSLIP_WORDS.title)}  ${mf.periods[m]}  ${mf.names[m]}`);
+    g.set(
+      top,
+      0,
+      `${L(PAYSLIP_WORDS.title)}  ${periodLabel(mf.periods[m], ctx.lang)}  ${mf.names[m]}`
+    );
     merges.push(box(top, 0, 1, SLIP_COLUMNS));
     styles.push({ range: box(top, 0, 1, SLIP_COLUMNS), bold: true, fontSize: 12 });
     for (let k = 0; k < lines; k++) {
