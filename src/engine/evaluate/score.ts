@@ -15,6 +15,7 @@ import {
   type MissingEffect,
   weightedMean,
   weightSums,
+  type WeightSums,
 } from "../rules/weighting";
 import { isError } from "../errors";
 import type { FeedbackRating } from "../records";
@@ -76,6 +77,8 @@ interface PersonRatings {
   months: Set<string>;
   cache: Map<string, FeedbackParts | null>;
   exact: Map<string, FeedbackParts | null>;
+  /** Scores by the period asked for (before a month is resolved to its quarter). */
+  asked: Map<string, FeedbackParts | null>;
 }
 
 export class FeedbackIndex {
@@ -95,7 +98,13 @@ export class FeedbackIndex {
       if (!period) continue;
       let person = this.byId.get(rating.id);
       if (!person) {
-        person = { list: [], months: new Set(), cache: new Map(), exact: new Map() };
+        person = {
+          list: [],
+          months: new Set(),
+          cache: new Map(),
+          exact: new Map(),
+          asked: new Map(),
+        };
         this.byId.set(rating.id, person);
       }
       person.list.push({ rating, period });
@@ -129,6 +138,21 @@ export class FeedbackIndex {
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
     const person = this.byId.get(id);
     if (!person) return null;
+    if (!exact) {
+      const known = person.asked.get(periodKey);
+      if (known !== undefined) return known;
+    }
+    const result = this.scoreOf(person, id, periodKey, exact);
+    if (!exact) person.asked.set(periodKey, result);
+    return result;
+  }
+
+  private scoreOf(
+    person: PersonRatings,
+    id: string,
+    periodKey: string,
+    exact: boolean
+  ): FeedbackParts | null {
     const key = exact ? periodKey : this.resolve(id, periodKey);
     const cache = exact ? person.exact : person.cache;
     const hit = cache.get(key);
@@ -432,7 +456,59 @@ export interface ScoreSet {
   status: Uint8Array;
 }
 
-/** Scores every row of a frame: indicator by indicator over all rows, then dimensions and totals. */
+/** Indicator i's scores of rows [from, to) (at 0.. in `reason` and `scores`) into the set. */
+function scoreBlock(
+  set: ScoreSet,
+  reason: Uint8Array,
+  scores: Float64Array,
+  from: number,
+  to: number,
+  i: number,
+  d: number,
+  w: number,
+  policy: MissingEffect,
+  acc: { sums: WeightSums; err: Uint8Array; status: Uint8Array }
+): void {
+  const { sums, err, status } = acc;
+  const ni = set.nIndicators;
+  const nd = set.nDimensions;
+  for (let r = from; r < to; r++) {
+    const at = r * ni + i;
+    const rs = reason[r - from];
+    set.indicatorReason[at] = rs;
+    const dat = r * nd + d;
+    if (rs === Reason.None) {
+      const s = scores[r - from];
+      set.indicatorScores[at] = s;
+      addScore(sums, dat, s, w);
+      continue;
+    }
+    // Unreadable data is an error whatever the policy; else the policy says.
+    const effect = rs === Reason.Invalid || rs === Reason.TargetNegative ? "error" : policy;
+    if (!addMissing(sums, dat, w, effect)) {
+      set.indicatorScores[at] = NaN;
+      set.indicatorStatus[at] = IndicatorStatus.Error;
+      err[dat] = 1;
+      status[r] = RowStatus.Error;
+    } else if (effect === "zero") {
+      set.indicatorScores[at] = 0;
+      set.indicatorStatus[at] = IndicatorStatus.Zeroed;
+      if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
+    } else {
+      set.indicatorScores[at] = NaN;
+      set.indicatorStatus[at] = IndicatorStatus.Excluded;
+      if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
+    }
+  }
+}
+
+/** Rows scored together: each indicator over a block, then the block's rows in row-major order. */
+const BLOCK = 1024;
+
+/**
+ * Scores every row of a frame, a block of rows at a time: indicator by indicator over the block
+ * (each in the plan's order, as one row would be), then dimensions and totals.
+ */
 export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | null): ScoreSet {
   const n = frame.n;
   const ni = cp.indicators.length;
@@ -450,48 +526,26 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     totals: new Float64Array(n),
     status: new Uint8Array(n),
   };
-  const cols = newColumns(n);
-  const scores = new Float64Array(n);
+  const block = Math.min(BLOCK, Math.max(1, n));
+  const cols = newColumns(block);
+  const scores = new Float64Array(block);
   // Per dimension: weighted sums and an error flag — row-major n × nd.
   const sums = weightSums(n * nd);
   sums.den = set.dimensionWeightCounted;
   const err = new Uint8Array(n * nd);
   const status = new Uint8Array(n);
-  for (let i = 0; i < ni; i++) {
-    const ind = cp.indicators[i];
-    readIndicatorRange(ind, frame, fb, 0, n, cols);
-    scoreRange(ind, cols, n, scores);
-    const d = ind.dimension;
-    const w = ind.weight;
-    const policy = MISSING_EFFECTS[ind.missing];
-    const reason = cols.reason;
-    for (let r = 0; r < n; r++) {
-      const at = r * ni + i;
-      const rs = reason[r];
-      set.indicatorReason[at] = rs;
-      const dat = r * nd + d;
-      if (rs === Reason.None) {
-        const s = scores[r];
-        set.indicatorScores[at] = s;
-        addScore(sums, dat, s, w);
-        continue;
-      }
-      // Unreadable data is an error whatever the policy; else the policy says.
-      const effect = rs === Reason.Invalid || rs === Reason.TargetNegative ? "error" : policy;
-      if (!addMissing(sums, dat, w, effect)) {
-        set.indicatorScores[at] = NaN;
-        set.indicatorStatus[at] = IndicatorStatus.Error;
-        err[dat] = 1;
-        status[r] = RowStatus.Error;
-      } else if (effect === "zero") {
-        set.indicatorScores[at] = 0;
-        set.indicatorStatus[at] = IndicatorStatus.Zeroed;
-        if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
-      } else {
-        set.indicatorScores[at] = NaN;
-        set.indicatorStatus[at] = IndicatorStatus.Excluded;
-        if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
-      }
+  const effects = cp.indicators.map((ind) => MISSING_EFFECTS[ind.missing]);
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    for (let i = 0; i < ni; i++) {
+      const ind = cp.indicators[i];
+      readIndicatorRange(ind, frame, fb, from, to, cols);
+      scoreRange(ind, cols, to - from, scores);
+      scoreBlock(set, cols.reason, scores, from, to, i, ind.dimension, ind.weight, effects[i], {
+        sums,
+        err,
+        status,
+      });
     }
   }
   const dw = cp.dimensionWeights;
