@@ -230,7 +230,11 @@ export function columnSource(c: DataColumns, i: number): SourceRef {
  * The invalid field keys of row i in the order the reader found them: the plan's field order,
  * with the days-in-month field last when the days check judged it.
  */
-export function invalidKeys(c: DataColumns, i: number, daysKey: string): string[] {
+export function invalidKeys(
+  c: Pick<DataColumns, "fieldKeys" | "states" | "lateInvalid">,
+  i: number,
+  daysKey: string
+): string[] {
   const out: string[] = [];
   const late = c.lateInvalid[i] === 1;
   for (let k = 0; k < c.fieldKeys.length; k++) {
