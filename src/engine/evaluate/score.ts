@@ -353,6 +353,8 @@ export function readIndicatorRange(
   out.targetSource.fill(0, 0, n);
   out.attainment.fill(NaN, 0, n);
   out.target.fill(NaN, 0, n);
+  // only a 360 indicator has feedback parts: none are left from the indicator read before
+  if (ind.inputKind !== InputKind.Feedback) out.feedback.fill(null, 0, n);
   readActual(ind, frame, fb, from, n, out);
   if (ind.usesTarget) readTargets(ind, frame, from, n, out);
 }

@@ -43,7 +43,23 @@ function separatorCounts(text: string, maxLines: number): Map<Delimiter, number[
  * number of fields (a title line or a blank line above the header does not sway it).
  */
 export function detectDelimiter(text: string): Delimiter {
-  const counts = separatorCounts(text, 40);
+  return pickDelimiter(separatorCounts(text, DETECT_LINES));
+}
+
+/** Lines the separator is decided from. */
+const DETECT_LINES = 40;
+
+/**
+ * The separator {@link detectDelimiter} finds in a text that begins with `prefix`, once the
+ * prefix holds every line it looks at (or is the whole text, `whole`); else null.
+ */
+export function delimiterOfPrefix(prefix: string, whole: boolean): Delimiter | null {
+  const counts = separatorCounts(prefix, DETECT_LINES);
+  if (!whole && counts.get(",")!.length <= DETECT_LINES) return null;
+  return pickDelimiter(counts);
+}
+
+function pickDelimiter(counts: Map<Delimiter, number[]>): Delimiter {
   let best: Delimiter = ",";
   let bestLines = 0;
   let bestFields = 0;
