@@ -348,13 +348,24 @@ export function readIndicatorRange(
   out: IndicatorColumns
 ): void {
   const n = to - from;
-  out.reason.fill(Reason.None, 0, n);
-  out.reasonField.fill(-1, 0, n);
-  out.targetSource.fill(0, 0, n);
-  out.attainment.fill(NaN, 0, n);
-  out.target.fill(NaN, 0, n);
-  // only a 360 indicator has feedback parts: none are left from the indicator read before
-  if (ind.inputKind !== InputKind.Feedback) out.feedback.fill(null, 0, n);
+  const feedback = ind.inputKind === InputKind.Feedback;
+  if (n === 1) {
+    // one row (an explanation): plain stores, not five fills
+    out.reason[0] = Reason.None;
+    out.reasonField[0] = -1;
+    out.targetSource[0] = 0;
+    out.attainment[0] = NaN;
+    out.target[0] = NaN;
+    if (!feedback) out.feedback[0] = null;
+  } else {
+    out.reason.fill(Reason.None, 0, n);
+    out.reasonField.fill(-1, 0, n);
+    out.targetSource.fill(0, 0, n);
+    out.attainment.fill(NaN, 0, n);
+    out.target.fill(NaN, 0, n);
+    // only a 360 indicator has feedback parts: none are left from the indicator read before
+    if (!feedback) out.feedback.fill(null, 0, n);
+  }
   readActual(ind, frame, fb, from, n, out);
   if (ind.usesTarget) readTargets(ind, frame, from, n, out);
 }
