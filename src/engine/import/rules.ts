@@ -14,6 +14,7 @@ import {
   percentText,
   PERCENT_NUMBER_THRESHOLD,
   type DecimalMark,
+  type NumberText,
   type ReadingRules,
 } from "./quantity";
 
@@ -116,8 +117,10 @@ export class TableAnalysis {
     for (const { c, tally } of this.ratios) {
       const cell = row[c];
       if (typeof cell !== "string") continue;
+      const nt = plainText(cell);
+      if (!nt) continue;
       for (const mark of MARKS) {
-        const v = plainValue(cell, mark);
+        const v = plainTextValue(nt, mark);
         if (v === null) continue;
         this.count(tally.fraction[mark], r, c, cell);
         if (Math.abs(v) > PERCENT_NUMBER_THRESHOLD) this.count(tally.percent[mark], r, c, cell);
@@ -238,8 +241,17 @@ export class TableAnalysis {
  */
 function plainValue(cell: CellInput, decimal: DecimalMark): number | null {
   if (typeof cell !== "string") return null;
+  const nt = plainText(cell);
+  return nt ? plainTextValue(nt, decimal) : null;
+}
+
+/** A text cell's parts when it is a plain number (no %, unit, scale or exponent), else null. */
+function plainText(cell: string): NumberText | null {
   const nt = numberText(cell);
-  if (!nt || nt.percent || nt.exponent || nt.currency || nt.scale !== 1) return null;
+  return !nt || nt.percent || nt.exponent || nt.currency || nt.scale !== 1 ? null : nt;
+}
+
+function plainTextValue(nt: NumberText, decimal: DecimalMark): number | null {
   const v = bodyValue(nt.body, decimal);
   return v === null ? null : nt.negative ? -v : v;
 }
