@@ -150,7 +150,7 @@ function digest(ev: Evaluation, issues: number): Record<string, number> {
 
 async function streaming(path: string): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes: Uint8Array = readFileSync(path);
   sample();
   const t1 = performance.now();
   let scanEnd = 0;
@@ -178,7 +178,7 @@ async function streaming(path: string): Promise<Record<string, number>> {
 
 async function classic(path: string): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const bytes = new Uint8Array(readFileSync(path));
+  const bytes: Uint8Array = readFileSync(path);
   sample();
   const t1 = performance.now();
   const file = await readCsvFile(bytes, "export.csv", dataHeaderSpec(plan), sample);

@@ -52,13 +52,22 @@ export class ColumnSink implements RowSink<number> {
     this.source = { sheet, row: 0, columns };
   }
 
-  /** Person and month as one number: the id's code in the high bits, the month's below. */
+  /** Kept rows by person and month of an unusual table (over 64 months or 16M people). */
+  private readonly seenByText = new Map<string, number>();
+
+  /**
+   * Person and month as one small integer (the id's code times 64 plus the month's, which V8
+   * keeps unboxed), or −1 when the codes do not fit (then the text key is used).
+   */
   private key(row: RowRead): number {
-    return this.builder.ids.code(row.id) * 0x200000 + this.builder.periods.code(row.period);
+    const id = this.builder.ids.code(row.id);
+    const period = this.builder.periods.code(row.period);
+    return period < 64 && id < 0x1000000 ? id * 64 + period : -1;
   }
 
   prior(row: RowRead): number | undefined {
-    return this.seen.get(this.key(row));
+    const k = this.key(row);
+    return k >= 0 ? this.seen.get(k) : this.seenByText.get(row.id + "\u0000" + row.period);
   }
 
   rowOf(kept: number): number {
@@ -99,7 +108,9 @@ export class ColumnSink implements RowSink<number> {
       if (k >= 0) b.set(i, k, NaN, ColumnState.Invalid);
     }
     if (row.lateDays) b.lateInvalid[i] = 1;
-    this.seen.set(this.key(row), i);
+    const k = this.key(row);
+    if (k >= 0) this.seen.set(k, i);
+    else this.seenByText.set(row.id + "\u0000" + row.period, i);
   }
 }
 
