@@ -6,6 +6,7 @@
  */
 import { CellInput, toHalfWidth } from "./coerce";
 import { CellLocation, Issue, columnLetter, issue } from "./issues";
+import type { MessageKey, MessageParams } from "./messages";
 import {
   DEFAULT_RULES,
   PERCENT_NUMBER_THRESHOLD,
@@ -352,32 +353,57 @@ function readRowPeriod(
   return pr.period;
 }
 
-/** One field's cell: its value (null when blank or unusable) and whether it is invalid. */
+/** An issue at a field's cell of sheet row r (its location made only when there is one). */
+function cellIssue(
+  ctx: DataContext,
+  severity: Issue["severity"],
+  code: MessageKey,
+  params: MessageParams,
+  r: number,
+  key: string,
+  subject: { id: string; period: string }
+): void {
+  ctx.issues.push(issue(severity, code, params, { location: locate(ctx, r, key), subject }));
+}
+
+/** A cell that held something unreadable. */
+const INVALID = Symbol("invalid");
+
+/** One field's cell: its value, null when blank, or INVALID (an issue says why). */
 function readFieldCell(
   ctx: DataContext,
   f: FieldDef,
   cell: CellInput,
-  where: Pick<Issue, "location" | "subject">
-): { value: number | null; invalid: boolean } {
+  r: number,
+  subject: { id: string; period: string }
+): number | null | typeof INVALID {
   const q = readQuantity(cell, f, ctx.rules);
   if (q.kind === "blank") {
-    if (!f.optional) ctx.issues.push(issue("warning", "valueBlank", { field: f.name }, where));
-    return { value: null, invalid: false };
+    if (!f.optional) cellIssue(ctx, "warning", "valueBlank", { field: f.name }, r, f.key, subject);
+    return null;
   }
-  for (const n of q.notes) ctx.issues.push(issue(n.severity, n.code, n.params, where));
-  if (q.kind === "invalid") return { value: null, invalid: true };
+  for (const n of q.notes) cellIssue(ctx, n.severity, n.code, n.params, r, f.key, subject);
+  if (q.kind === "invalid") return INVALID;
   const v = q.value;
   if (v < 0) {
     if (!mayBeNegative(f)) {
-      ctx.issues.push(issue("error", "valueNegative", { field: f.name, value: v }, where));
-      return { value: null, invalid: true };
+      cellIssue(ctx, "error", "valueNegative", { field: f.name, value: v }, r, f.key, subject);
+      return INVALID;
     }
     if (f.key !== PAY_FIELDS.adjustment)
-      ctx.issues.push(issue("warning", "returnsExceedSales", { field: f.name, value: v }, where));
+      cellIssue(
+        ctx,
+        "warning",
+        "returnsExceedSales",
+        { field: f.name, value: v },
+        r,
+        f.key,
+        subject
+      );
   }
   if (f.role === "target" && v === 0)
-    ctx.issues.push(issue("warning", "targetZeroWarning", { field: f.name }, where));
-  return { value: v, invalid: false };
+    cellIssue(ctx, "warning", "targetZeroWarning", { field: f.name }, r, f.key, subject);
+  return v;
 }
 
 function readRowValues(
@@ -390,12 +416,11 @@ function readRowValues(
 ): void {
   for (const f of ctx.plan.fields) {
     if (ctx.mapping[f.key] === undefined) continue;
-    const read = readFieldCell(ctx, f, cellOf(ctx, cells, f.key), {
-      location: locate(ctx, r, f.key),
-      subject,
-    });
-    values[f.key] = read.value;
-    if (read.invalid) invalid.push(f.key);
+    const read = readFieldCell(ctx, f, cellOf(ctx, cells, f.key), r, subject);
+    if (read === INVALID) {
+      values[f.key] = null;
+      invalid.push(f.key);
+    } else values[f.key] = read;
   }
 }
 
