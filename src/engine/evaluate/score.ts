@@ -83,6 +83,8 @@ interface PersonRatings {
 
 export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
+  private lastId: string | null = null;
+  private lastPerson: PersonRatings | undefined = undefined;
   /**
    * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
    * sheet formula that multiplies each rating cell by it gives the same doubles).
@@ -136,7 +138,14 @@ export class FeedbackIndex {
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
-    const person = this.byId.get(id);
+    // rows come sorted by person: the last person looked up is usually the one asked for
+    let person: PersonRatings | undefined;
+    if (id === this.lastId) person = this.lastPerson;
+    else {
+      person = this.byId.get(id);
+      this.lastId = id;
+      this.lastPerson = person;
+    }
     if (!person) return null;
     if (!exact) {
       const known = person.asked.get(periodKey);
