@@ -1,15 +1,19 @@
 /**
  * Engine benchmark: 10,000 salespeople × 12 months (120,000 rows, all 17 default indicators,
- * quarterly and annual roll-ups, forced distribution per team, commission and pay), with and
- * without explanations, against a floor: a minimal typed-array loop in the same run that
- * computes the same weighted totals and pay with no model, validation or trace.
+ * quarterly and annual roll-ups, forced distribution per team, commission and pay) over the
+ * columnar core's input (typed columns, as readDataFile gives them) and over DataRow objects,
+ * and 40,000 explanations built on demand, against a floor: a minimal typed-array loop in the
+ * same run that computes the same weighted totals and pay with no model, validation or trace.
+ * The columnar and DataRow runs must agree bit for bit.
  *
  * Run alone: npx tsx bench/engine.bench.ts
  */
 import { performance } from "node:perf_hooks";
 import {
   annualRows,
+  dataColumnsOf,
   DataRow,
+  type Evaluation,
   defaultPlan,
   evaluate,
   explain,
@@ -354,32 +358,39 @@ function time(fn: () => void, runs: number): number {
   return median(t);
 }
 
+/** Bit for bit: the same totals, statuses, grades, coefficients, commission and pay. */
+function sameNumbers(a: Evaluation, b: Evaluation): boolean {
+  const arrays = (e: Evaluation) => [
+    e.months.totals,
+    e.months.indicatorScores,
+    e.periods.totals,
+    e.periods.status,
+    e.periods.dimensionScores,
+    e.grading.gradeIndex,
+    e.grading.coefficient,
+    e.ledger.net,
+    e.ledger.paidNow,
+    e.monthPay.base,
+    e.periodPay.total,
+    e.annual.totals,
+    e.annual.payout,
+  ];
+  const x = arrays(a);
+  const y = arrays(b);
+  return x.every((xs, i) => xs.length === y[i].length && xs.every((v, j) => Object.is(v, y[i][j])));
+}
+
 export async function run(runs = 5): Promise<Record<string, number>> {
-  const { rows, ratings } = generate();
+  const generated: { rows: DataRow[] | null; ratings: FeedbackRating[] } = generate();
+  const ratings = generated.ratings;
   const plan: Plan = defaultPlan();
   const bandsPlan = defaultPlan();
   plan.grading.mode = "forced";
   plan.grading.group = "team";
-
-  // engineMs: every number (scores, roll-ups, distribution, commission, pay, annual review).
-  const engineMs = time(() => {
-    evaluate(plan, rows, ratings);
-  }, runs);
-  // rowsMs: turning those numbers into the row objects the sheets and the pane show.
-  const evaluated = evaluate(plan, rows, ratings);
-  const rowsMs = time(() => {
-    scorecardRows(evaluated);
-    monthRows(evaluated);
-    annualRows(evaluated);
-  }, runs);
-  // engineWithTracesMs: every number and an explanation of every scorecard (40,000 traces).
-  const engineWithTracesMs = time(
-    () => {
-      const ev = evaluate(plan, rows, ratings);
-      for (let r = 0; r < ev.periods.frame.n; r++) explain(ev, r);
-    },
-    Math.max(1, Math.floor(runs / 2))
-  );
+  const rows = generated.rows!;
+  const n = rows.length;
+  // The columnar core's input: the same rows as typed columns (what readDataFile gives).
+  const columns = dataColumnsOf(FIELDS, rows);
 
   // The floor works on columns prepared outside the timing (it has no model to read them).
   const cols: Record<string, Float64Array> = {};
@@ -393,13 +404,45 @@ export async function run(runs = 5): Promise<Record<string, number>> {
     }
     annualFb[p] = ratings[p * 13 + 12].score;
   }
+
+  // The DataRow path (the adapter the pane's tables still use), and the same numbers both ways.
+  const engineRowsMs = time(() => {
+    evaluate(plan, rows, ratings);
+  }, runs);
+  if (!sameNumbers(evaluate(plan, rows, ratings), evaluate(plan, columns, ratings)))
+    throw new Error("the columnar path and the DataRow path differ");
+  const bandsRows = evaluate(bandsPlan, rows, ratings);
+  generated.rows = null; // the rest runs on columns, with no row objects on the heap
+  rows.length = 0;
+
+  // engineMs: every number (scores, roll-ups, distribution, commission, pay, annual review).
+  const engineMs = time(() => {
+    evaluate(plan, columns, ratings);
+  }, runs);
+  // rowsMs: turning those numbers into the row objects the sheets and the pane show.
+  const evaluated = evaluate(plan, columns, ratings);
+  const rowsMs = time(() => {
+    scorecardRows(evaluated);
+    monthRows(evaluated);
+    annualRows(evaluated);
+  }, runs);
+  // explainMs: an explanation of every scorecard (40,000 traces), built on demand from the run.
+  const explainMs = time(
+    () => {
+      for (let r = 0; r < evaluated.periods.frame.n; r++) explain(evaluated, r);
+    },
+    Math.max(1, Math.floor(runs / 2))
+  );
+  const engineWithTracesMs = engineMs + explainMs;
+
   let fl = floor(cols, fb, annualFb, PEOPLE);
   const floorMs = time(() => {
     fl = floor(cols, fb, annualFb, PEOPLE);
   }, runs);
 
   // Same work: the floor's totals and pay equal the engine's (bands, as the floor grades by bands).
-  const ev = evaluate(bandsPlan, rows, ratings);
+  const ev = evaluate(bandsPlan, columns, ratings);
+  if (!sameNumbers(ev, bandsRows)) throw new Error("the columnar path and the DataRow path differ");
   let maxTotalDiff = 0;
   let payMismatches = 0;
   for (let m = 0; m < ev.months.frame.n; m++)
@@ -415,20 +458,26 @@ export async function run(runs = 5): Promise<Record<string, number>> {
       `the floor does not compute the engine's numbers: max total difference ${maxTotalDiff}, ${payMismatches} pay mismatches`
     );
   }
+  const explanations = evaluated.periods.frame.n;
 
   return {
-    rows: rows.length,
+    rows: n,
     engineMs: Math.round(engineMs),
+    engineRowsMs: Math.round(engineRowsMs),
+    explanations,
+    explainMs: Math.round(explainMs),
+    explanationsPerSecond: Math.round(explanations / (explainMs / 1000)),
     engineWithTracesMs: Math.round(engineWithTracesMs),
     rowsMs: Math.round(rowsMs),
-    rowsPerSecond: Math.round(rows.length / (engineMs / 1000)),
+    rowsPerSecond: Math.round(n / (engineMs / 1000)),
     floorMs: Math.round(floorMs * 10) / 10,
     ratioToFloor: Math.round((engineMs / floorMs) * 10) / 10,
+    rowsPathRatioToFloor: Math.round((engineRowsMs / floorMs) * 10) / 10,
     floorMaxTotalDifference: maxTotalDiff,
   };
 }
 
-if (require.main === module) {
+if (require.main === module && !process.env.BENCH_NO_RUN) {
   run().then((r) => {
     console.table(r);
     console.log(JSON.stringify(r));

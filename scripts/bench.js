@@ -24,7 +24,8 @@ if (benches.length === 0) {
 }
 // Bundles go inside the project so that what stays external (playwright-core, hyperformula,
 // exceljs) resolves from its node_modules.
-const out = join(root, "node_modules", ".cache", "perf-bench");
+// One folder per run: node_modules may be shared by several checkouts benching at once.
+const out = join(root, "node_modules", ".cache", `perf-bench-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 /** @type {Record<string, unknown>} */

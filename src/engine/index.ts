@@ -44,3 +44,6 @@ export type { ScorecardRow, MonthRow, AnnualRow, RowStatusName } from "./evaluat
 export * from "./sha256";
 export * from "./whatif";
 export * from "./close";
+export * from "./columns";
+export { readDataColumns, type DataColumnsReading } from "./import/columnar";
+export * from "./import/stream";

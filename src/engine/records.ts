@@ -6,6 +6,7 @@
  */
 import { CellInput, toHalfWidth } from "./coerce";
 import { CellLocation, Issue, columnLetter, issue } from "./issues";
+import type { MessageKey, MessageParams } from "./messages";
 import {
   DEFAULT_RULES,
   PERCENT_NUMBER_THRESHOLD,
@@ -16,7 +17,6 @@ import {
 } from "./import/quantity";
 import { analyzeTable, tableWhere, type TableWhere } from "./import/rules";
 import { isTotalLabel, RunningSums } from "./import/totals";
-import { type Catalogue } from "./messages";
 import type { FieldDef, Plan } from "./plan/model";
 import { IDENTITY_COLUMNS, IdentityColumn, PAY_FIELDS } from "./plan/model";
 import { Period, readPeriod } from "./periods";
@@ -81,108 +81,7 @@ export interface CellTable {
 /** Column index (0-based, into the table) for each identity column and field key. */
 export type ColumnMapping = Record<string, number>;
 
-export const RECORD_MESSAGES = {
-  columnNotFound: {
-    en: 'Column "{name}" was not found in the header row.',
-    zh: "表头中没有找到“{name}”列。",
-  },
-  columnAmbiguous: {
-    en: 'Columns {columns} could all be "{name}": choose one in the column mapping, or rename the others.',
-    zh: "{columns} 列都可能是“{name}”：请在列对应中选择其中一列，或重命名其他列。",
-  },
-  columnIgnored: {
-    en: 'Column "{header}" is not part of the plan and was ignored.',
-    zh: "“{header}”列不属于方案，已忽略。",
-  },
-  idMissing: {
-    en: "The employee id is blank; the row cannot be attributed to anyone.",
-    zh: "员工编号为空，无法确定该行属于谁。",
-  },
-  periodUnreadable: {
-    en: '"{text}" is not a month; write it as 2024-03.',
-    zh: "“{text}”不是有效月份，请写成 2024-03 的格式。",
-  },
-  periodNotMonth: {
-    en: "{text} is a {kind}; data rows are monthly (e.g. 2024-03).",
-    zh: "{text} 不是月份；数据行按月填写（如 2024-03）。",
-  },
-  periodNormalized: {
-    en: '"{text}" was read as {key} (and so is every month written this way).',
-    zh: "“{text}”已按 {key} 读取（以同样方式书写的月份均如此读取）。",
-  },
-  periodAmbiguous: {
-    en: '"{text}" can be read as two different months (Excel shows 2024.10 as 2024.1; 4/5/2024 is April or May): write it as 2024-03.',
-    zh: "“{text}”可以理解为两个不同的月份（Excel 把 2024.10 显示为 2024.1；4/5/2024 可能是 4 月或 5 月），请写成 2024-03 的格式。",
-  },
-  periodNumber: {
-    en: "{text} is a number, not a month: if it is a date, format the cell as a date; else write the month as 2024-03.",
-    zh: "{text} 是数字而不是月份：如果它是日期，请把单元格设为日期格式；否则请把月份写成 2024-03 的格式。",
-  },
-  totalRowLeftOut: {
-    en: 'A total or subtotal row ("{text}") was left out: it is not a salesperson.',
-    zh: "合计/小计行（“{text}”）已略去：它不是销售人员。",
-  },
-  sumRowLeftOut: {
-    en: "This row has no employee id and its amounts are the sums of the rows above: left out as a subtotal.",
-    zh: "该行没有员工编号，且金额等于上方各行之和：已作为小计行略去。",
-  },
-  numberUnreadable: { en: '"{text}" is not a number.', zh: "“{text}”不是数字。" },
-  booleanInNumber: { en: "TRUE/FALSE is not a number.", zh: "TRUE/FALSE 不是数字。" },
-  numberNormalized: { en: '"{text}" was read as {value}.', zh: "“{text}”已按 {value} 读取。" },
-  valueBlank: { en: "{field} is blank.", zh: "{field}为空。" },
-  valueNegative: {
-    en: "{field} is negative ({value}); it cannot be.",
-    zh: "{field}为负数（{value}），不应为负。",
-  },
-  returnsExceedSales: {
-    en: "{field} is negative ({value}): returns exceed sales this month.",
-    zh: "{field}为负数（{value}）：本月退货超过签约。",
-  },
-  scoreOutOfRange: {
-    en: "{field} is {value}; a score lies between 0 and 100.",
-    zh: "{field}为 {value}，分数应在 0 到 100 之间。",
-  },
-  targetZeroWarning: {
-    en: "{field} is 0; this month's attainment for it cannot be computed.",
-    zh: "{field}为 0，本月无法计算相应完成率。",
-  },
-  daysInvalid: {
-    en: "Days in month is {value}; it must be above 0.",
-    zh: "当月天数为 {value}，必须大于 0。",
-  },
-  daysNotCalendar: {
-    en: "Days in month is {days}, but {period} has {calendar} days: is the month right?",
-    zh: "当月天数为 {days}，但 {period} 有 {calendar} 天：月份是否填写正确？",
-  },
-  daysExceed: {
-    en: "Days worked ({worked}) exceed days in month ({days}); pay is not prorated above 100%.",
-    zh: "出勤天数（{worked}）超过当月天数（{days}），薪酬不会超过 100% 计发。",
-  },
-  partialPeriod: {
-    en: "Worked {worked} of {days} days: base and performance pay are prorated.",
-    zh: "出勤 {worked}/{days} 天：基本工资和绩效工资按比例折算。",
-  },
-  nameTrimmed: {
-    en: 'The name "{text}" has extra spaces; read as "{name}".',
-    zh: "姓名“{text}”含多余空格，已按“{name}”读取。",
-  },
-  formulaText: {
-    en: 'The name starts with "{first}"; it is kept and written as text, never as a formula.',
-    zh: "姓名以“{first}”开头，将作为文本保存，不会作为公式执行。",
-  },
-  nameChanged: {
-    en: 'Employee {id} is named "{name}" here but "{other}" in row {row}.',
-    zh: "员工 {id} 在此处名为“{name}”，而在第 {row} 行名为“{other}”。",
-  },
-  duplicateRow: {
-    en: "This row repeats row {row} exactly and was skipped.",
-    zh: "该行与第 {row} 行完全相同，已跳过。",
-  },
-  conflictingRow: {
-    en: "Employee {id} already has a row for {period} (row {row}) with other values; correct the month of one of them or delete one.",
-    zh: "员工 {id} 在 {period} 已有一行（第 {row} 行）且数值不同，请更正其中一行的月份或删除一行。",
-  },
-} satisfies Catalogue;
+export { RECORD_MESSAGES } from "./import/recordMessages";
 
 /** Normalizes header text for matching: half-width, no spaces, unified brackets, lower case. */
 export function normalizeHeader(text: string): string {
@@ -350,7 +249,7 @@ function cellText(v: CellInput): string {
   return typeof v === "string" ? v : String(v);
 }
 
-function isBlankRow(row: CellInput[]): boolean {
+function isBlankRow(row: readonly CellInput[]): boolean {
   for (const c of row)
     if (!(c === null || c === undefined || (typeof c === "string" && c.trim() === "")))
       return false;
@@ -454,32 +353,57 @@ function readRowPeriod(
   return pr.period;
 }
 
-/** One field's cell: its value (null when blank or unusable) and whether it is invalid. */
+/** An issue at a field's cell of sheet row r (its location made only when there is one). */
+function cellIssue(
+  ctx: DataContext,
+  severity: Issue["severity"],
+  code: MessageKey,
+  params: MessageParams,
+  r: number,
+  key: string,
+  subject: { id: string; period: string }
+): void {
+  ctx.issues.push(issue(severity, code, params, { location: locate(ctx, r, key), subject }));
+}
+
+/** A cell that held something unreadable. */
+const INVALID = Symbol("invalid");
+
+/** One field's cell: its value, null when blank, or INVALID (an issue says why). */
 function readFieldCell(
   ctx: DataContext,
   f: FieldDef,
   cell: CellInput,
-  where: Pick<Issue, "location" | "subject">
-): { value: number | null; invalid: boolean } {
+  r: number,
+  subject: { id: string; period: string }
+): number | null | typeof INVALID {
   const q = readQuantity(cell, f, ctx.rules);
   if (q.kind === "blank") {
-    if (!f.optional) ctx.issues.push(issue("warning", "valueBlank", { field: f.name }, where));
-    return { value: null, invalid: false };
+    if (!f.optional) cellIssue(ctx, "warning", "valueBlank", { field: f.name }, r, f.key, subject);
+    return null;
   }
-  for (const n of q.notes) ctx.issues.push(issue(n.severity, n.code, n.params, where));
-  if (q.kind === "invalid") return { value: null, invalid: true };
+  for (const n of q.notes) cellIssue(ctx, n.severity, n.code, n.params, r, f.key, subject);
+  if (q.kind === "invalid") return INVALID;
   const v = q.value;
   if (v < 0) {
     if (!mayBeNegative(f)) {
-      ctx.issues.push(issue("error", "valueNegative", { field: f.name, value: v }, where));
-      return { value: null, invalid: true };
+      cellIssue(ctx, "error", "valueNegative", { field: f.name, value: v }, r, f.key, subject);
+      return INVALID;
     }
     if (f.key !== PAY_FIELDS.adjustment)
-      ctx.issues.push(issue("warning", "returnsExceedSales", { field: f.name, value: v }, where));
+      cellIssue(
+        ctx,
+        "warning",
+        "returnsExceedSales",
+        { field: f.name, value: v },
+        r,
+        f.key,
+        subject
+      );
   }
   if (f.role === "target" && v === 0)
-    ctx.issues.push(issue("warning", "targetZeroWarning", { field: f.name }, where));
-  return { value: v, invalid: false };
+    cellIssue(ctx, "warning", "targetZeroWarning", { field: f.name }, r, f.key, subject);
+  return v;
 }
 
 function readRowValues(
@@ -487,20 +411,17 @@ function readRowValues(
   cells: readonly CellInput[],
   r: number,
   subject: { id: string; period: string },
-  template: Readonly<Record<string, number | null>>
-): { values: Record<string, number | null>; invalid: string[] } {
-  const values: Record<string, number | null> = { ...template };
-  const invalid: string[] = [];
+  values: Record<string, number | null>,
+  invalid: string[]
+): void {
   for (const f of ctx.plan.fields) {
     if (ctx.mapping[f.key] === undefined) continue;
-    const read = readFieldCell(ctx, f, cellOf(ctx, cells, f.key), {
-      location: locate(ctx, r, f.key),
-      subject,
-    });
-    values[f.key] = read.value;
-    if (read.invalid) invalid.push(f.key);
+    const read = readFieldCell(ctx, f, cellOf(ctx, cells, f.key), r, subject);
+    if (read === INVALID) {
+      values[f.key] = null;
+      invalid.push(f.key);
+    } else values[f.key] = read;
   }
-  return { values, invalid };
 }
 
 /** Days in the month and days worked: above 0, the calendar's, and not more worked than there are. */
@@ -511,7 +432,7 @@ function checkDays(
   period: Period,
   r: number,
   subject: { id: string; period: string }
-): void {
+): boolean {
   const days = values[PAY_FIELDS.daysInPeriod];
   const worked = values[PAY_FIELDS.daysWorked];
   const at = (key: string) => ({ location: locate(ctx, r, key), subject });
@@ -519,7 +440,7 @@ function checkDays(
     values[PAY_FIELDS.daysInPeriod] = null;
     invalid.push(PAY_FIELDS.daysInPeriod);
     ctx.issues.push(issue("error", "daysInvalid", { value: days }, at(PAY_FIELDS.daysInPeriod)));
-    return;
+    return true;
   }
   if (days) {
     const calendar = new Date(Date.UTC(period.year, period.index, 0)).getUTCDate();
@@ -539,56 +460,137 @@ function checkDays(
     else if (worked < days)
       ctx.issues.push(issue("info", "partialPeriod", { worked, days }, at(PAY_FIELDS.daysWorked)));
   }
+  return false;
+}
+
+/** A row as read, before it is kept: its cells' values are in `values` and `invalid`. */
+export interface RowRead {
+  /** 1-based sheet row or file line. */
+  r: number;
+  id: string;
+  name: string;
+  team: string;
+  period: string;
+  values: Record<string, number | null>;
+  invalid: string[];
+  /** The days check judged the days-in-month cell invalid (it is last in `invalid`). */
+  lateDays: boolean;
+}
+
+/**
+ * Where the rows read go, and what it knows of the rows kept so far: a row's key (person and
+ * month) seen before, whether it repeats that row exactly, and the name first given for an id.
+ */
+export interface RowSink<K> {
+  /** The kept row with the row's person and month, if any. */
+  prior(row: RowRead): K | undefined;
+  /** Sheet row of a kept row. */
+  rowOf(kept: K): number;
+  /** Whether the row repeats the kept row exactly (name, team, values, invalid cells). */
+  repeats(kept: K, row: RowRead): boolean;
+  /** Marks a kept row as conflicting with sheet row r. */
+  conflict(kept: K, r: number): void;
+  /** Keeps the row. */
+  keep(row: RowRead): void;
+  /** The name and row an id was first kept with, and whether a name was reported already. */
+  names: NameLedger;
+}
+
+/** The first name each id was read with, and the other names already reported. */
+export class NameLedger {
+  private readonly first = new Map<string, { name: string; row: number; reported?: Set<string> }>();
+  /** The first name and row of an id when `name` differs and was not reported yet (it is now). */
+  check(id: string, name: string, row: number): { name: string; row: number } | null {
+    const known = this.first.get(id);
+    if (!known) {
+      this.first.set(id, { name, row });
+      return null;
+    }
+    if (known.name === name || known.reported?.has(name)) return null;
+    (known.reported ??= new Set()).add(name);
+    return known;
+  }
 }
 
 /** Exact duplicates are skipped; the same person and month with other values blocks both rows. */
-class RowLedger {
-  private readonly seen = new Map<string, { row: DataRow; signature: string }>();
-  private readonly names = new Map<string, { name: string; row: number; reported: Set<string> }>();
-  constructor(private readonly ctx: DataContext) {}
-
-  /** Whether the row is kept (it is not a repeat of one already read). */
-  add(row: DataRow): boolean {
-    const { ctx } = this;
-    const r = row.source.row;
-    const subject = { id: row.id, period: row.period };
-    const signature = JSON.stringify([row.name, row.team, row.values, row.invalid]);
-    const k = row.id + "\u0000" + row.period;
-    const prior = this.seen.get(k);
-    if (prior) {
-      const at = { location: { sheet: ctx.where.sheet, row: r }, subject };
-      if (prior.signature === signature)
-        ctx.issues.push(issue("warning", "duplicateRow", { row: prior.row.source.row }, at));
-      else {
-        ctx.issues.push(
-          issue(
-            "error",
-            "conflictingRow",
-            { id: row.id, period: row.period, row: prior.row.source.row },
-            at
-          )
-        );
-        // neither row can be trusted: the person-month is blocked until one of them is fixed
-        prior.row.conflict = r;
-      }
-      return false;
-    }
-    this.seen.set(k, { row, signature });
-    const known = this.names.get(row.id);
-    if (!known) this.names.set(row.id, { name: row.name, row: r, reported: new Set([row.name]) });
-    else if (!known.reported.has(row.name)) {
-      known.reported.add(row.name);
+function addToLedger<K>(ctx: DataContext, sink: RowSink<K>, row: RowRead): boolean {
+  const r = row.r;
+  const subject = { id: row.id, period: row.period };
+  const prior = sink.prior(row);
+  if (prior !== undefined) {
+    const at = { location: { sheet: ctx.where.sheet, row: r }, subject };
+    const priorRow = sink.rowOf(prior);
+    if (sink.repeats(prior, row))
+      ctx.issues.push(issue("warning", "duplicateRow", { row: priorRow }, at));
+    else {
       ctx.issues.push(
-        issue(
-          "warning",
-          "nameChanged",
-          { id: row.id, name: row.name, other: known.name, row: known.row },
-          { location: locate(ctx, r, "name"), subject }
-        )
+        issue("error", "conflictingRow", { id: row.id, period: row.period, row: priorRow }, at)
       );
+      // neither row can be trusted: the person-month is blocked until one of them is fixed
+      sink.conflict(prior, r);
     }
-    return true;
+    return false;
   }
+  const known = sink.names.check(row.id, row.name, r);
+  if (known)
+    ctx.issues.push(
+      issue(
+        "warning",
+        "nameChanged",
+        { id: row.id, name: row.name, other: known.name, row: known.row },
+        { location: locate(ctx, r, "name"), subject }
+      )
+    );
+  sink.keep(row);
+  return true;
+}
+
+/** DataRow objects: the readers' classic output. */
+interface KeptRow {
+  row: DataRow;
+  signature: string;
+}
+
+class DataRowSink implements RowSink<KeptRow> {
+  readonly rows: DataRow[] = [];
+  readonly names = new NameLedger();
+  private readonly seen = new Map<string, KeptRow>();
+  constructor(
+    private readonly sheet: string,
+    private readonly absent: string[],
+    private readonly columns: Record<string, string>
+  ) {}
+  prior(row: RowRead) {
+    return this.seen.get(row.id + "\u0000" + row.period);
+  }
+  rowOf(kept: KeptRow) {
+    return kept.row.source.row;
+  }
+  repeats(kept: KeptRow, row: RowRead) {
+    return kept.signature === signatureOf(row);
+  }
+  conflict(kept: KeptRow, r: number) {
+    kept.row.conflict = r;
+  }
+  keep(read: RowRead) {
+    const row: DataRow = {
+      id: read.id,
+      name: read.name,
+      team: read.team,
+      period: read.period,
+      values: read.values,
+      invalid: read.invalid,
+      absent: this.absent,
+      conflict: null,
+      source: { sheet: this.sheet, row: read.r, columns: this.columns },
+    };
+    this.seen.set(read.id + "\u0000" + read.period, { row, signature: signatureOf(read) });
+    this.rows.push(row);
+  }
+}
+
+function signatureOf(row: RowRead): string {
+  return JSON.stringify([row.name, row.team, row.values, row.invalid]);
 }
 
 /** Name notes: extra spaces, and text that would be a formula (kept and written as text). */
@@ -630,6 +632,125 @@ function isSumRow(
 }
 
 /**
+ * Reads a table's rows one by one, under the mapping and reading rules decided for the whole
+ * table, into a sink: every check of {@link readDataTable}, in the same order, whether the rows
+ * come from a table in memory or from a file read in slices.
+ */
+export class DataRowReader<K> {
+  readonly leftOut: number[] = [];
+  private readonly ctx: DataContext;
+  private readonly amounts: FieldDef[];
+  private readonly amountKeys: string[];
+  private readonly sums = new RunningSums();
+  private readonly template: Readonly<Record<string, number | null>>;
+  private readonly scratch: Record<string, number | null>;
+  private readonly scratchInvalid: string[] = [];
+
+  constructor(
+    plan: Plan,
+    mapping: ColumnMapping,
+    rules: ReadingRules,
+    where: TableWhere,
+    readonly issues: Issue[],
+    private readonly sink: RowSink<K>,
+    /** Reuse one values object and one invalid list (the sink copies what it keeps). */
+    private readonly reuse = false
+  ) {
+    this.ctx = { plan, mapping, rules, where, issues, periodForms: new Set() };
+    // Every row's values start as a copy of one template, so all rows share one object shape
+    // (V8 keeps them in fast mode; objects filled key by key from {} fall back to dictionaries).
+    this.template = Object.fromEntries(plan.fields.map((f) => [f.key, null]));
+    this.amounts = plan.fields.filter((f) => f.unit === "currency" && mapping[f.key] !== undefined);
+    this.amountKeys = this.amounts.map((f) => f.key);
+    this.scratch = { ...this.template };
+  }
+
+  /** Reads row i of the table (at sheet row or file line r). */
+  read(cells: readonly CellInput[] | undefined, i: number, r: number): void {
+    if (!cells || isBlankRow(cells)) return;
+    const ctx = this.ctx;
+    const issues = this.issues;
+    const where = ctx.where;
+    const label = totalLabelOf(ctx, cells);
+    const team = cellText(cellOf(ctx, cells, "team")).trim();
+    const id = toHalfWidth(cellText(cellOf(ctx, cells, "id"))).trim();
+    if (label !== null || (id === "" && isSumRow(ctx, cells, team, this.sums, this.amounts))) {
+      const at = { location: { sheet: where.sheet, row: r } };
+      issues.push(
+        label !== null
+          ? issue("warning", "totalRowLeftOut", { text: label }, at)
+          : issue("warning", "sumRowLeftOut", {}, at)
+      );
+      this.leftOut.push(i);
+      this.sums.reset();
+      return;
+    }
+    if (id === "") {
+      issues.push(issue("error", "idMissing", {}, { location: locate(ctx, r, "id") }));
+      return;
+    }
+    const period = readRowPeriod(ctx, cells, r, id);
+    if (!period) return;
+    const subject = { id, period: period.key };
+    const rawName = cellText(cellOf(ctx, cells, "name"));
+    const name = rawName.trim();
+    checkName(ctx, rawName, name, r, subject);
+    let values: Record<string, number | null>;
+    let invalid: string[];
+    if (this.reuse) {
+      values = Object.assign(this.scratch, this.template);
+      invalid = this.scratchInvalid;
+      invalid.length = 0;
+    } else {
+      values = { ...this.template };
+      invalid = [];
+    }
+    readRowValues(ctx, cells, r, subject, values, invalid);
+    const lateDays = checkDays(ctx, values, invalid, period, r, subject);
+    this.sums.add(team, values, this.amountKeys);
+    addToLedger(ctx, this.sink, {
+      r,
+      id,
+      name,
+      team,
+      period: period.key,
+      values,
+      invalid,
+      lateDays,
+    });
+  }
+}
+
+/** The mapping of a table, the issues so far, and whether rows can be read at all. */
+export function startDataReading(
+  table: CellTable,
+  plan: Plan,
+  saved?: ColumnMapping,
+  options: MappingOptions = {}
+): { mapping: ColumnMapping; issues: Issue[]; where: TableWhere; readable: boolean } {
+  const { mapping, issues } = mapColumns(table, plan, saved, options);
+  const where = tableWhere(table);
+  return {
+    mapping,
+    issues,
+    where,
+    readable: mapping.id !== undefined && mapping.period !== undefined,
+  };
+}
+
+/** Fields without a column (one list shared by every row of the table), and the columns' letters. */
+export function tableColumns(
+  plan: Plan,
+  mapping: ColumnMapping,
+  where: TableWhere
+): { absent: string[]; columns: Record<string, string> } {
+  const columns: Record<string, string> = {};
+  for (const [k, c] of Object.entries(mapping)) columns[k] = where.columnOf(c);
+  const absent = plan.fields.filter((f) => mapping[f.key] === undefined).map((f) => f.key);
+  return { absent, columns };
+}
+
+/**
  * Reads the Data sheet (or a CRM export) into data rows. Every problem is an issue located by
  * sheet, row and column; rows with unreadable cells are kept with those cells marked invalid, so
  * the scorecard can say exactly what blocks them. Total and subtotal rows are left out with a
@@ -641,78 +762,15 @@ export function readDataTable(
   saved?: ColumnMapping,
   options: MappingOptions = {}
 ): DataReading {
-  const { mapping, issues } = mapColumns(table, plan, saved, options);
-  const where = tableWhere(table);
-  const leftOut: number[] = [];
-  if (mapping.id === undefined || mapping.period === undefined)
-    return { rows: [], issues, mapping, rules: DEFAULT_RULES, leftOut };
+  const { mapping, issues, where, readable } = startDataReading(table, plan, saved, options);
+  if (!readable) return { rows: [], issues, mapping, rules: DEFAULT_RULES, leftOut: [] };
   const analysis = analyzeTable(table.rows, plan.fields, mapping, table.delimiter, where);
   issues.push(...analysis.issues);
-  const ctx: DataContext = {
-    plan,
-    mapping,
-    rules: analysis.rules,
-    where,
-    issues,
-    periodForms: new Set(),
-  };
-  const columns: Record<string, string> = {};
-  for (const [k, c] of Object.entries(mapping)) columns[k] = where.columnOf(c);
-  // Fields without a column: one list shared by every row of the table.
-  const absent = plan.fields.filter((f) => mapping[f.key] === undefined).map((f) => f.key);
-  // Every row's values start as a copy of one template, so all rows share one object shape
-  // (V8 keeps them in fast mode; objects filled key by key from {} fall back to dictionaries).
-  const template = Object.fromEntries(plan.fields.map((f) => [f.key, null]));
-  const amounts = plan.fields.filter((f) => f.unit === "currency" && mapping[f.key] !== undefined);
-  const amountKeys = amounts.map((f) => f.key);
-  const sums = new RunningSums();
-  const ledger = new RowLedger(ctx);
-  const rows: DataRow[] = [];
-  for (let i = 0; i < table.rows.length; i++) {
-    const cells = table.rows[i];
-    if (!cells || isBlankRow(cells)) continue;
-    const r = where.rowOf(i);
-    const label = totalLabelOf(ctx, cells);
-    const team = cellText(cellOf(ctx, cells, "team")).trim();
-    const id = toHalfWidth(cellText(cellOf(ctx, cells, "id"))).trim();
-    if (label !== null || (id === "" && isSumRow(ctx, cells, team, sums, amounts))) {
-      const at = { location: { sheet: where.sheet, row: r } };
-      issues.push(
-        label !== null
-          ? issue("warning", "totalRowLeftOut", { text: label }, at)
-          : issue("warning", "sumRowLeftOut", {}, at)
-      );
-      leftOut.push(i);
-      sums.reset();
-      continue;
-    }
-    if (id === "") {
-      issues.push(issue("error", "idMissing", {}, { location: locate(ctx, r, "id") }));
-      continue;
-    }
-    const period = readRowPeriod(ctx, cells, r, id);
-    if (!period) continue;
-    const subject = { id, period: period.key };
-    const rawName = cellText(cellOf(ctx, cells, "name"));
-    const name = rawName.trim();
-    checkName(ctx, rawName, name, r, subject);
-    const { values, invalid } = readRowValues(ctx, cells, r, subject, template);
-    checkDays(ctx, values, invalid, period, r, subject);
-    sums.add(team, values, amountKeys);
-    const row: DataRow = {
-      id,
-      name,
-      team,
-      period: period.key,
-      values,
-      invalid,
-      absent,
-      conflict: null,
-      source: { sheet: table.sheet, row: r, columns },
-    };
-    if (ledger.add(row)) rows.push(row);
-  }
-  return { rows, issues, mapping, rules: analysis.rules, leftOut };
+  const { absent, columns } = tableColumns(plan, mapping, where);
+  const sink = new DataRowSink(table.sheet, absent, columns);
+  const reader = new DataRowReader(plan, mapping, analysis.rules, where, issues, sink);
+  for (let i = 0; i < table.rows.length; i++) reader.read(table.rows[i], i, where.rowOf(i));
+  return { rows: sink.rows, issues, mapping, rules: analysis.rules, leftOut: reader.leftOut };
 }
 
 /**

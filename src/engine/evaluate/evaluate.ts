@@ -9,7 +9,8 @@ import type { Issue } from "../issues";
 import { excelRound } from "../numeric";
 import { performancePay } from "../rules/pay";
 import { CompiledPlan, compilePlan } from "./compile";
-import { aggregate, Frame, monthFrame, sortRows, CellState } from "./frame";
+import { aggregate, Frame, monthFrame, monthFrameOfColumns, sortRows, CellState } from "./frame";
+import { isDataColumns, type DataColumns } from "../columns";
 import { FeedbackIndex, RowStatus, ScoreSet, scoreFrame } from "./score";
 import { gradeRows, Grading } from "./grading";
 import { commissionLedger, Ledger } from "./commission";
@@ -59,21 +60,28 @@ export interface Evaluation {
   issues: Issue[];
 }
 
+/** The month frame of the data: DataRow objects, or columns read straight into typed arrays. */
+function monthsOf(cp: CompiledPlan, data: readonly DataRow[] | DataColumns): Frame {
+  if (isDataColumns(data)) return monthFrameOfColumns(cp, data);
+  const sorted = sortRows(
+    data.filter((r) => r.period.length === 7 && parsePeriodKey(r.period)?.kind === "month")
+  );
+  return monthFrame(cp, sorted);
+}
+
 /**
- * Runs the plan. Throws PlanInvalidError when the plan has errors (it never pays anyone then).
- * Rows with problems are scored as far as they can be and flagged; they are never scored as zero.
+ * Runs the plan over data rows, or over the same rows as columns (bit for bit the same results).
+ * Throws PlanInvalidError when the plan has errors (it never pays anyone then). Rows with
+ * problems are scored as far as they can be and flagged; they are never scored as zero.
  */
 export function evaluate(
   plan: Plan,
-  rows: readonly DataRow[],
+  rows: readonly DataRow[] | DataColumns,
   ratings: readonly FeedbackRating[] = []
 ): Evaluation {
   const cp = compilePlan(plan);
   const fb = new FeedbackIndex(ratings, plan.feedback.weights, 100 / ratingScale(plan));
-  const sorted = sortRows(
-    rows.filter((r) => r.period.length === 7 && parsePeriodKey(r.period)?.kind === "month")
-  );
-  const mf = monthFrame(cp, sorted);
+  const mf = monthsOf(cp, rows);
   const months = scoreFrame(cp, mf, fb);
   const monthly = plan.periods.evaluation === "month";
   const quarters = monthly ? null : aggregate(cp, mf, "quarter");
@@ -136,10 +144,11 @@ function annualReview(
   // Both frames are sorted by id, then period: a year's evaluation rows are the next run of rows.
   let next = 0;
   const seen = new Map<string, Set<string>>();
-  for (let r = 0; r < mf.n; r++) {
-    const y = mf.periods[r].slice(0, 4);
+  // distinct months in order of first appearance (as the rows give them), by year
+  for (const month of new Set(mf.periods)) {
+    const y = month.slice(0, 4);
     const set = seen.get(y) ?? new Set<string>();
-    set.add(mf.periods[r]);
+    set.add(month);
     seen.set(y, set);
   }
   const res: AnnualResult = {

@@ -391,13 +391,22 @@ function dimensionTraces(ev: Evaluation, set: ScoreSet, r: number): DimensionTra
   });
 }
 
+/** The input fields of each indicator of a compiled plan, listed once. */
+const indicatorFields = new WeakMap<CompiledPlan, string[][]>();
+function fieldsOf(cp: CompiledPlan, i: number): string[] {
+  let all = indicatorFields.get(cp);
+  if (!all) indicatorFields.set(cp, (all = cp.indicators.map((x) => inputFields(x.def.input))));
+  return all[i];
+}
+
 /** One indicator's trace: its reading, score, outcome and effective weight in its dimension. */
 function indicatorTrace(
   ev: Evaluation,
   set: ScoreSet,
   r: number,
   i: number,
-  dimensions: readonly DimensionTrace[]
+  dimensions: readonly DimensionTrace[],
+  fieldTraces: Map<string, FieldTrace>
 ): IndicatorTrace {
   const cp = ev.compiled;
   const frame = set.frame;
@@ -419,7 +428,12 @@ function indicatorTrace(
     unit: def.unit,
     direction: def.direction,
     input: def.input,
-    fields: inputFields(def.input).map((f) => fieldTrace(cp, frame, ev.months.frame, r, f)),
+    // a field several indicators read (the sales amount) is traced once per explanation
+    fields: fieldsOf(cp, i).map((f) => {
+      let t = fieldTraces.get(f);
+      if (!t) fieldTraces.set(f, (t = fieldTrace(cp, frame, ev.months.frame, r, f)));
+      return t;
+    }),
     actual: reasonOk || !Number.isNaN(input.actual) ? orNull(input.actual) : null,
     target: orNull(input.target),
     targetSource: input.targetSource,
@@ -696,8 +710,9 @@ export function explain(
   const months = ev.months.frame;
   const isPeriods = which === "periods";
   const dimensions = dimensionTraces(ev, set, r);
+  const fieldTraces = new Map<string, FieldTrace>();
   const indicators = ev.compiled.indicators.map((_, i) =>
-    indicatorTrace(ev, set, r, i, dimensions)
+    indicatorTrace(ev, set, r, i, dimensions, fieldTraces)
   );
   const total = orNull(set.totals[r]);
   const problems = rowProblems(ev, set, r);

@@ -4,6 +4,7 @@
  * (quarters, years) aggregated from them by each field's rule.
  */
 import type { DataRow, SourceRef } from "../records";
+import { columnSource, type DataColumns } from "../columns";
 import type { CompiledPlan } from "./compile";
 import { parsePeriodKey } from "../periods";
 import { periodState, periodValue, type MonthTally, type PeriodState } from "../rules/aggregate";
@@ -35,21 +36,62 @@ export interface Frame {
   conflicts: Int32Array;
 }
 
-function emptyFrame(n: number, nFields: number): Frame {
-  return {
-    n,
-    ids: new Array(n),
-    names: new Array(n),
-    teams: new Array(n),
-    periods: new Array(n),
-    monthCount: new Int32Array(n),
-    first: new Int32Array(n),
-    end: new Int32Array(n),
-    values: Array.from({ length: nFields }, () => new Float64Array(n)),
-    states: Array.from({ length: nFields }, () => new Uint8Array(n)),
-    sources: new Array(n),
-    conflicts: new Int32Array(n),
-  };
+/**
+ * Every frame is one class, so the loops over frames see one shape. A frame's `sources` are
+ * built on first use when it was made from columns (a run reads none; an explanation or a sheet
+ * layout that does builds the list once).
+ */
+class FrameData implements Frame {
+  ids: string[];
+  names: string[];
+  teams: string[];
+  periods: string[];
+  monthCount: Int32Array;
+  first: Int32Array;
+  end: Int32Array;
+  values: Float64Array[];
+  states: Uint8Array[];
+  conflicts: Int32Array;
+  groupOf: Int32Array = new Int32Array(0);
+  private sourceList: SourceRef[] | null = null;
+  private sourceOf: ((r: number) => SourceRef) | null = null;
+  constructor(
+    readonly n: number,
+    nFields: number,
+    withArrays = true
+  ) {
+    this.ids = new Array(n);
+    this.names = new Array(n);
+    this.teams = new Array(n);
+    this.periods = new Array(n);
+    this.monthCount = new Int32Array(n);
+    this.first = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.values = withArrays ? Array.from({ length: nFields }, () => new Float64Array(n)) : [];
+    this.states = withArrays ? Array.from({ length: nFields }, () => new Uint8Array(n)) : [];
+    this.conflicts = new Int32Array(n);
+  }
+  get sources(): SourceRef[] {
+    if (this.sourceList === null) {
+      const make = this.sourceOf;
+      this.sourceList = make
+        ? Array.from({ length: this.n }, (_, r) => make(r))
+        : new Array(this.n);
+    }
+    return this.sourceList;
+  }
+  set sources(list: SourceRef[]) {
+    this.sourceList = list;
+  }
+  /** Sources made on first use, by row. */
+  lazySources(make: (r: number) => SourceRef): void {
+    this.sourceList = null;
+    this.sourceOf = make;
+  }
+}
+
+function emptyFrame(n: number, nFields: number): FrameData {
+  return new FrameData(n, nFields);
 }
 
 /** Month rows in a stable order: by employee id, then month. */
@@ -146,6 +188,88 @@ export function monthFrame(cp: CompiledPlan, rows: readonly DataRow[]): Frame {
   return f;
 }
 
+/**
+ * The month rows of columns in a stable order, by employee id, then month (as {@link sortRows}
+ * orders DataRow objects): indices into the columns.
+ */
+function sortedMonthRows(c: DataColumns): Int32Array {
+  const isMonth = c.periods.map((p) => p.length === 7 && parsePeriodKey(p)?.kind === "month");
+  const rank = (dict: readonly string[]) => {
+    const order = dict.map((_, i) => i).sort((a, b) => (dict[a] < dict[b] ? -1 : 1));
+    const out = new Int32Array(dict.length);
+    order.forEach((code, r) => (out[code] = r));
+    return out;
+  };
+  const idRank = rank(c.ids);
+  const periodRank = rank(c.periods);
+  const P = c.periods.length;
+  let count = 0;
+  for (let i = 0; i < c.n; i++) if (isMonth[c.period[i]]) count++;
+  const sel = new Int32Array(count);
+  const key = new Float64Array(count);
+  let j = 0;
+  let sorted = true;
+  for (let i = 0; i < c.n; i++) {
+    if (!isMonth[c.period[i]]) continue;
+    sel[j] = i;
+    key[j] = idRank[c.id[i]] * P + periodRank[c.period[i]];
+    if (j > 0 && key[j] < key[j - 1]) sorted = false;
+    j++;
+  }
+  if (sorted) return sel;
+  const order = Array.from(sel.keys()).sort((a, b) => key[a] - key[b] || a - b);
+  return Int32Array.from(order, (x) => sel[x]);
+}
+
+/**
+ * The month frame of data columns: their month rows sorted by id, then month. When the columns
+ * hold only month rows already in that order and the plan's fields, the frame shares their
+ * value and state arrays (they must not change while the evaluation is in use).
+ */
+export function monthFrameOfColumns(cp: CompiledPlan, c: DataColumns): Frame {
+  const order = sortedMonthRows(c);
+  const n = order.length;
+  let identity = n === c.n;
+  for (let i = 0; identity && i < n; i++) identity = order[i] === i;
+  const nf = cp.fieldKeys.length;
+  const at = new Map(c.fieldKeys.map((k, i) => [k, i]));
+  const f = new FrameData(n, nf, false);
+  f.monthCount.fill(1);
+  for (let i = 0; i < n; i++) {
+    const s = order[i];
+    f.ids[i] = c.ids[c.id[s]];
+    f.names[i] = c.names[c.name[s]];
+    f.teams[i] = c.teams[c.team[s]];
+    f.periods[i] = c.periods[c.period[s]];
+    f.first[i] = i;
+    f.end[i] = i + 1;
+    f.conflicts[i] = c.conflict[s];
+  }
+  for (let k = 0; k < nf; k++) {
+    const ck = at.get(cp.fieldKeys[k]);
+    if (ck === undefined) {
+      f.values.push(new Float64Array(n).fill(NaN));
+      f.states.push(new Uint8Array(n).fill(CellState.Absent));
+    } else if (identity) {
+      f.values.push(c.values[ck]);
+      f.states.push(c.states[ck]);
+    } else {
+      const vs = c.values[ck];
+      const ss = c.states[ck];
+      const v = new Float64Array(n);
+      const st = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        v[i] = vs[order[i]];
+        st[i] = ss[order[i]];
+      }
+      f.values.push(v);
+      f.states.push(st);
+    }
+  }
+  f.lazySources((r) => columnSource(c, order[r]));
+  return f;
+}
+
 /** The period a month belongs to for a roll-up. */
 export type RollUp = "quarter" | "year";
 
@@ -172,8 +296,11 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
   const keys: string[] = [];
   let lastId = "";
   let lastPeriod = "";
+  const periodOf = new Map<string, string>();
   for (let i = 0; i < months.n; i++) {
-    const p = periodFor(months.periods[i], to);
+    const month = months.periods[i];
+    let p = periodOf.get(month);
+    if (p === undefined) periodOf.set(month, (p = periodFor(month, to)));
     if (i === 0 || months.ids[i] !== lastId || p !== lastPeriod) {
       starts.push(i);
       keys.push(p);
@@ -184,7 +311,7 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
   starts.push(months.n);
   const ng = keys.length;
   const nf = cp.fieldKeys.length;
-  const f = emptyFrame(ng, nf) as Aggregated;
+  const f = emptyFrame(ng, nf);
   f.groupOf = new Int32Array(months.n);
   for (let g = 0; g < ng; g++) {
     const a = starts[g];
@@ -196,12 +323,12 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
     f.monthCount[g] = b - a;
     f.first[g] = a;
     f.end[g] = b;
-    f.sources[g] = months.sources[a];
     for (let r = a; r < b; r++) {
       f.groupOf[r] = g;
       if (months.conflicts[r] && !f.conflicts[g]) f.conflicts[g] = months.conflicts[r];
     }
   }
+  f.lazySources((g) => months.sources[f.first[g]]);
   for (let k = 0; k < nf; k++) {
     const def = cp.plan.fields[k];
     const rule = def.aggregate;

@@ -15,6 +15,7 @@ import {
   type MissingEffect,
   weightedMean,
   weightSums,
+  type WeightSums,
 } from "../rules/weighting";
 import { isError } from "../errors";
 import type { FeedbackRating } from "../records";
@@ -76,10 +77,14 @@ interface PersonRatings {
   months: Set<string>;
   cache: Map<string, FeedbackParts | null>;
   exact: Map<string, FeedbackParts | null>;
+  /** Scores by the period asked for (before a month is resolved to its quarter). */
+  asked: Map<string, FeedbackParts | null>;
 }
 
 export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
+  private lastId: string | null = null;
+  private lastPerson: PersonRatings | undefined = undefined;
   /**
    * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
    * sheet formula that multiplies each rating cell by it gives the same doubles).
@@ -95,7 +100,13 @@ export class FeedbackIndex {
       if (!period) continue;
       let person = this.byId.get(rating.id);
       if (!person) {
-        person = { list: [], months: new Set(), cache: new Map(), exact: new Map() };
+        person = {
+          list: [],
+          months: new Set(),
+          cache: new Map(),
+          exact: new Map(),
+          asked: new Map(),
+        };
         this.byId.set(rating.id, person);
       }
       person.list.push({ rating, period });
@@ -127,8 +138,30 @@ export class FeedbackIndex {
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
-    const person = this.byId.get(id);
+    // rows come sorted by person: the last person looked up is usually the one asked for
+    let person: PersonRatings | undefined;
+    if (id === this.lastId) person = this.lastPerson;
+    else {
+      person = this.byId.get(id);
+      this.lastId = id;
+      this.lastPerson = person;
+    }
     if (!person) return null;
+    if (!exact) {
+      const known = person.asked.get(periodKey);
+      if (known !== undefined) return known;
+    }
+    const result = this.scoreOf(person, id, periodKey, exact);
+    if (!exact) person.asked.set(periodKey, result);
+    return result;
+  }
+
+  private scoreOf(
+    person: PersonRatings,
+    id: string,
+    periodKey: string,
+    exact: boolean
+  ): FeedbackParts | null {
     const key = exact ? periodKey : this.resolve(id, periodKey);
     const cache = exact ? person.exact : person.cache;
     const hit = cache.get(key);
@@ -324,11 +357,24 @@ export function readIndicatorRange(
   out: IndicatorColumns
 ): void {
   const n = to - from;
-  out.reason.fill(Reason.None, 0, n);
-  out.reasonField.fill(-1, 0, n);
-  out.targetSource.fill(0, 0, n);
-  out.attainment.fill(NaN, 0, n);
-  out.target.fill(NaN, 0, n);
+  const feedback = ind.inputKind === InputKind.Feedback;
+  if (n === 1) {
+    // one row (an explanation): plain stores, not five fills
+    out.reason[0] = Reason.None;
+    out.reasonField[0] = -1;
+    out.targetSource[0] = 0;
+    out.attainment[0] = NaN;
+    out.target[0] = NaN;
+    if (!feedback) out.feedback[0] = null;
+  } else {
+    out.reason.fill(Reason.None, 0, n);
+    out.reasonField.fill(-1, 0, n);
+    out.targetSource.fill(0, 0, n);
+    out.attainment.fill(NaN, 0, n);
+    out.target.fill(NaN, 0, n);
+    // only a 360 indicator has feedback parts: none are left from the indicator read before
+    if (!feedback) out.feedback.fill(null, 0, n);
+  }
   readActual(ind, frame, fb, from, n, out);
   if (ind.usesTarget) readTargets(ind, frame, from, n, out);
 }
@@ -432,7 +478,59 @@ export interface ScoreSet {
   status: Uint8Array;
 }
 
-/** Scores every row of a frame: indicator by indicator over all rows, then dimensions and totals. */
+/** Indicator i's scores of rows [from, to) (at 0.. in `reason` and `scores`) into the set. */
+function scoreBlock(
+  set: ScoreSet,
+  reason: Uint8Array,
+  scores: Float64Array,
+  from: number,
+  to: number,
+  i: number,
+  d: number,
+  w: number,
+  policy: MissingEffect,
+  acc: { sums: WeightSums; err: Uint8Array; status: Uint8Array }
+): void {
+  const { sums, err, status } = acc;
+  const ni = set.nIndicators;
+  const nd = set.nDimensions;
+  for (let r = from; r < to; r++) {
+    const at = r * ni + i;
+    const rs = reason[r - from];
+    set.indicatorReason[at] = rs;
+    const dat = r * nd + d;
+    if (rs === Reason.None) {
+      const s = scores[r - from];
+      set.indicatorScores[at] = s;
+      addScore(sums, dat, s, w);
+      continue;
+    }
+    // Unreadable data is an error whatever the policy; else the policy says.
+    const effect = rs === Reason.Invalid || rs === Reason.TargetNegative ? "error" : policy;
+    if (!addMissing(sums, dat, w, effect)) {
+      set.indicatorScores[at] = NaN;
+      set.indicatorStatus[at] = IndicatorStatus.Error;
+      err[dat] = 1;
+      status[r] = RowStatus.Error;
+    } else if (effect === "zero") {
+      set.indicatorScores[at] = 0;
+      set.indicatorStatus[at] = IndicatorStatus.Zeroed;
+      if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
+    } else {
+      set.indicatorScores[at] = NaN;
+      set.indicatorStatus[at] = IndicatorStatus.Excluded;
+      if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
+    }
+  }
+}
+
+/** Rows scored together: each indicator over a block, then the block's rows in row-major order. */
+const BLOCK = 1024;
+
+/**
+ * Scores every row of a frame, a block of rows at a time: indicator by indicator over the block
+ * (each in the plan's order, as one row would be), then dimensions and totals.
+ */
 export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | null): ScoreSet {
   const n = frame.n;
   const ni = cp.indicators.length;
@@ -450,48 +548,26 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     totals: new Float64Array(n),
     status: new Uint8Array(n),
   };
-  const cols = newColumns(n);
-  const scores = new Float64Array(n);
+  const block = Math.min(BLOCK, Math.max(1, n));
+  const cols = newColumns(block);
+  const scores = new Float64Array(block);
   // Per dimension: weighted sums and an error flag — row-major n × nd.
   const sums = weightSums(n * nd);
   sums.den = set.dimensionWeightCounted;
   const err = new Uint8Array(n * nd);
   const status = new Uint8Array(n);
-  for (let i = 0; i < ni; i++) {
-    const ind = cp.indicators[i];
-    readIndicatorRange(ind, frame, fb, 0, n, cols);
-    scoreRange(ind, cols, n, scores);
-    const d = ind.dimension;
-    const w = ind.weight;
-    const policy = MISSING_EFFECTS[ind.missing];
-    const reason = cols.reason;
-    for (let r = 0; r < n; r++) {
-      const at = r * ni + i;
-      const rs = reason[r];
-      set.indicatorReason[at] = rs;
-      const dat = r * nd + d;
-      if (rs === Reason.None) {
-        const s = scores[r];
-        set.indicatorScores[at] = s;
-        addScore(sums, dat, s, w);
-        continue;
-      }
-      // Unreadable data is an error whatever the policy; else the policy says.
-      const effect = rs === Reason.Invalid || rs === Reason.TargetNegative ? "error" : policy;
-      if (!addMissing(sums, dat, w, effect)) {
-        set.indicatorScores[at] = NaN;
-        set.indicatorStatus[at] = IndicatorStatus.Error;
-        err[dat] = 1;
-        status[r] = RowStatus.Error;
-      } else if (effect === "zero") {
-        set.indicatorScores[at] = 0;
-        set.indicatorStatus[at] = IndicatorStatus.Zeroed;
-        if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
-      } else {
-        set.indicatorScores[at] = NaN;
-        set.indicatorStatus[at] = IndicatorStatus.Excluded;
-        if (status[r] === RowStatus.Ok) status[r] = RowStatus.Warning;
-      }
+  const effects = cp.indicators.map((ind) => MISSING_EFFECTS[ind.missing]);
+  for (let from = 0; from < n; from += block) {
+    const to = Math.min(n, from + block);
+    for (let i = 0; i < ni; i++) {
+      const ind = cp.indicators[i];
+      readIndicatorRange(ind, frame, fb, from, to, cols);
+      scoreRange(ind, cols, to - from, scores);
+      scoreBlock(set, cols.reason, scores, from, to, i, ind.dimension, ind.weight, effects[i], {
+        sums,
+        err,
+        status,
+      });
     }
   }
   const dw = cp.dimensionWeights;

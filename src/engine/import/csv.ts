@@ -43,7 +43,23 @@ function separatorCounts(text: string, maxLines: number): Map<Delimiter, number[
  * number of fields (a title line or a blank line above the header does not sway it).
  */
 export function detectDelimiter(text: string): Delimiter {
-  const counts = separatorCounts(text, 40);
+  return pickDelimiter(separatorCounts(text, DETECT_LINES));
+}
+
+/** Lines the separator is decided from. */
+const DETECT_LINES = 40;
+
+/**
+ * The separator {@link detectDelimiter} finds in a text that begins with `prefix`, once the
+ * prefix holds every line it looks at (or is the whole text, `whole`); else null.
+ */
+export function delimiterOfPrefix(prefix: string, whole: boolean): Delimiter | null {
+  const counts = separatorCounts(prefix, DETECT_LINES);
+  if (!whole && counts.get(",")!.length <= DETECT_LINES) return null;
+  return pickDelimiter(counts);
+}
+
+function pickDelimiter(counts: Map<Delimiter, number[]>): Delimiter {
   let best: Delimiter = ",";
   let bestLines = 0;
   let bestFields = 0;
@@ -71,9 +87,14 @@ interface State {
   quoted: boolean;
   quoteLine: number;
   out: CsvRecords;
+  /** Where records go when they are not collected (a file read in slices). */
+  emit: ((record: string[], line: number) => void) | null;
 }
 
-function newState(delimiter: Delimiter): State {
+function newState(
+  delimiter: Delimiter,
+  emit: ((record: string[], line: number) => void) | null = null
+): State {
   return {
     pos: 0,
     line: 1,
@@ -83,51 +104,83 @@ function newState(delimiter: Delimiter): State {
     quoted: false,
     quoteLine: 0,
     out: { records: [], lines: [], delimiter, unclosedQuote: null },
+    emit,
   };
 }
 
 function endRecord(s: State): void {
   s.record.push(s.field);
-  s.out.records.push(s.record);
-  s.out.lines.push(s.recordLine);
+  if (s.emit) s.emit(s.record, s.recordLine);
+  else {
+    s.out.records.push(s.record);
+    s.out.lines.push(s.recordLine);
+  }
   s.record = [];
   s.field = "";
 }
 
-/** Advances the parser over text[s.pos, end). */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Advances the parser over text[s.pos, end). A character's meaning may depend on the next one
+ * (CR LF, a doubled quote): text[end] is read when it exists, so a slice of a longer text must
+ * not end on a CR or a quote unless that text ends there.
+ */
 function parseSlice(s: State, text: string, end: number): void {
-  const d = s.out.delimiter;
+  const d = s.out.delimiter.charCodeAt(0);
   let i = s.pos;
   while (i < end) {
-    const c = text[i];
     if (s.quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          s.field += '"';
-          i += 2;
-          continue;
-        }
-        s.quoted = false;
-      } else {
-        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) s.line++;
-        s.field += c;
+      // up to the next quote: line breaks inside the field count as lines
+      let j = i;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (c === QUOTE) break;
+        if (c === LF || (c === CR && text.charCodeAt(j + 1) !== LF)) s.line++;
+        j++;
       }
-      i++;
+      if (j > i) s.field += text.slice(i, j);
+      if (j >= end) {
+        i = j;
+        break;
+      }
+      if (text.charCodeAt(j + 1) === QUOTE) {
+        s.field += '"';
+        i = j + 2;
+        continue;
+      }
+      s.quoted = false;
+      i = j + 1;
       continue;
     }
-    if (c === '"' && s.field === "") {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE && s.field === "") {
       s.quoted = true;
       s.quoteLine = s.line;
+      i++;
     } else if (c === d) {
       s.record.push(s.field);
       s.field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
+      i++;
+    } else if (c === LF || c === CR) {
+      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
       endRecord(s);
       s.line++;
       s.recordLine = s.line;
-    } else s.field += c;
-    i++;
+      i++;
+    } else {
+      // plain characters up to the next separator or line end (a quote inside a field is text)
+      let j = i + 1;
+      while (j < end) {
+        const x = text.charCodeAt(j);
+        if (x === d || x === LF || x === CR) break;
+        j++;
+      }
+      s.field = s.field === "" ? text.slice(i, j) : s.field + text.slice(i, j);
+      i = j;
+    }
   }
   s.pos = i;
 }
@@ -137,6 +190,38 @@ function finish(s: State): CsvRecords {
   // a last line without a line end is a record; a final line end adds none
   if (s.field !== "" || s.record.length > 0 || s.quoted) endRecord(s);
   return s.out;
+}
+
+/**
+ * A parser fed a text in pieces (a file decoded slice by slice): each record goes to `emit` with
+ * the line it starts on as soon as it ends, so no list of every record is kept. The records and
+ * lines are those {@link parseRecords} gives for the whole text.
+ */
+export class CsvStream {
+  private readonly s: State;
+  /** The end of the previous piece when it may depend on the next one (CR, a quote). */
+  private held = "";
+  constructor(delimiter: Delimiter, emit: (record: string[], line: number) => void) {
+    this.s = newState(delimiter, emit);
+  }
+  push(piece: string): void {
+    let text = this.held + piece;
+    const last = text.charCodeAt(text.length - 1);
+    this.held = last === CR || last === QUOTE ? text.slice(-1) : "";
+    if (this.held) text = text.slice(0, -1);
+    this.s.pos = 0;
+    parseSlice(this.s, text, text.length);
+  }
+  /** The end of the text: the last record, and the line of a quote never closed (or null). */
+  end(): number | null {
+    if (this.held) {
+      const text = this.held;
+      this.held = "";
+      this.s.pos = 0;
+      parseSlice(this.s, text, text.length);
+    }
+    return finish(this.s).unclosedQuote;
+  }
 }
 
 /** Parses a whole text at once. */

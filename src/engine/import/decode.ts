@@ -173,11 +173,23 @@ function textPosition(text: string, index: number): { line: number; column: numb
   return { line, column: index - lineStart + 1 };
 }
 
+/** How a file's bytes are to be decoded: the encoding, from which byte, and what to say of it. */
+export interface DecodeStart {
+  encoding: TextEncodingName;
+  /** First byte after the byte-order mark. */
+  start: number;
+  bom: boolean;
+  /** Without a mark, the bytes were not valid UTF-8: GB18030 is tried. */
+  strict: boolean;
+  /** The bytes cannot be decoded as the mark says (UTF-16 of an odd length). */
+  broken: boolean;
+}
+
 /**
- * Decodes a file's bytes (see the module comment). `file` names the file in messages. Never
- * throws: a file that cannot be read exactly is refused with a located, worded issue.
+ * The checks made before any text is decoded (size, a workbook or PDF, the encoding by the
+ * byte-order mark or by validating UTF-8), as {@link decodeBytes} makes them.
  */
-export function decodeBytes(bytes: Uint8Array, file: string): DecodedText | RefusedFile {
+export function decodeStart(bytes: Uint8Array, file: string): DecodeStart | RefusedFile {
   if (bytes.length > FILE_LIMIT_BYTES)
     return refuse(file, "fileTooLarge", {
       size: Math.round((bytes.length / 1024 / 1024) * 10) / 10,
@@ -186,68 +198,83 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText | Refu
   const kind = binaryKind(bytes);
   if (kind === "pdf") return refuse(file, "fileIsPdf");
   if (kind) return refuse(file, "fileIsWorkbook", { kind: kind.slice("workbook:".length) });
+  const even = bytes.length % 2 === 0;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { encoding: "utf-8", start: 3, bom: true, strict: false, broken: false };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { encoding: "utf-16le", start: 2, bom: true, strict: false, broken: !even };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { encoding: "utf-16be", start: 2, bom: true, strict: false, broken: !even };
+  const valid = firstInvalidUtf8(bytes) < 0;
+  return {
+    encoding: valid ? "utf-8" : "gb18030",
+    start: 0,
+    bom: false,
+    strict: !valid,
+    broken: false,
+  };
+}
 
-  let encoding: TextEncodingName;
-  let text: string | null;
-  let bom = true;
-  let how = "";
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    encoding = "utf-8";
-    text = tryDecode("utf-8", bytes.subarray(3));
-  } else if (startsWith(bytes, [0xff, 0xfe])) {
-    encoding = "utf-16le";
-    text = bytes.length % 2 === 0 ? tryDecode("utf-16le", bytes.subarray(2)) : null;
-  } else if (startsWith(bytes, [0xfe, 0xff])) {
-    encoding = "utf-16be";
-    text = bytes.length % 2 === 0 ? tryDecode("utf-16be", bytes.subarray(2)) : null;
-  } else {
-    bom = false;
+/** A decoder for the start decided (fatal: bytes it cannot decode throw). */
+export function startDecoder(start: DecodeStart): TextDecoder {
+  return decoder(start.encoding);
+}
+
+/** The refusal of a file whose bytes could not be decoded as decided. */
+export function undecodable(bytes: Uint8Array, start: DecodeStart, file: string): RefusedFile {
+  if (start.strict) {
     const bad = firstInvalidUtf8(bytes);
-    if (bad < 0) {
-      encoding = "utf-8";
-      text = tryDecode("utf-8", bytes);
-    } else {
-      encoding = "gb18030";
-      text = tryDecode("gb18030", bytes);
-      how = "strict";
-      if (text === null)
-        return refuse(
-          file,
-          "encodingUnknown",
-          { line: lineAt(bytes, bad), offset: bad + 1 },
-          lineAt(bytes, bad)
-        );
-    }
+    return refuse(
+      file,
+      "encodingUnknown",
+      { line: lineAt(bytes, bad), offset: bad + 1 },
+      lineAt(bytes, bad)
+    );
   }
-  if (text === null) {
-    const bad = encoding === "utf-8" ? firstInvalidUtf8(bytes, 3) : 0;
-    const line = Math.max(1, lineAt(bytes, bad));
-    return refuse(file, "encodingBrokenBom", { encoding: NAMES[encoding], line }, line);
-  }
-  if (!/\S/.test(text)) return refuse(file, "fileEmpty");
+  const bad = start.encoding === "utf-8" ? firstInvalidUtf8(bytes, 3) : 0;
+  const line = Math.max(1, lineAt(bytes, bad));
+  return refuse(file, "encodingBrokenBom", { encoding: NAMES[start.encoding], line }, line);
+}
+
+/** The report of the encoding used. */
+export function encodingIssue(start: DecodeStart, file: string): Issue {
+  const detail = start.bom ? "encodingBom" : start.strict ? "encodingStrict" : null;
+  return fileIssue(
+    "info",
+    "encodingUsed",
+    { encoding: NAMES[start.encoding], how: detail ? DECODE_MESSAGES[detail] : "" },
+    file
+  );
+}
+
+/** A refusal of decoded text: nothing but spaces, a NUL or a replacement character at a line and column. */
+export function textRefusal(
+  file: string,
+  code: "fileEmpty" | "textHasNul" | "textHasReplacement",
+  at?: { line: number; column: number }
+): RefusedFile {
+  return at ? refuse(file, code, at, at.line) : refuse(file, code);
+}
+
+/**
+ * Decodes a file's bytes (see the module comment). `file` names the file in messages. Never
+ * throws: a file that cannot be read exactly is refused with a located, worded issue.
+ */
+export function decodeBytes(bytes: Uint8Array, file: string): DecodedText | RefusedFile {
+  const start = decodeStart(bytes, file);
+  if ("ok" in start) return start;
+  const text = start.broken ? null : tryDecode(start.encoding, bytes.subarray(start.start));
+  if (text === null) return undecodable(bytes, start, file);
+  if (!/\S/.test(text)) return textRefusal(file, "fileEmpty");
   const nul = text.indexOf("\u0000");
-  if (nul >= 0) {
-    const at = textPosition(text, nul);
-    return refuse(file, "textHasNul", at, at.line);
-  }
+  if (nul >= 0) return textRefusal(file, "textHasNul", textPosition(text, nul));
   const lost = text.indexOf("\uFFFD");
-  if (lost >= 0) {
-    const at = textPosition(text, lost);
-    return refuse(file, "textHasReplacement", at, at.line);
-  }
-  const detail = bom ? "encodingBom" : how === "strict" ? "encodingStrict" : null;
+  if (lost >= 0) return textRefusal(file, "textHasReplacement", textPosition(text, lost));
   return {
     ok: true,
     text,
-    encoding,
-    bom,
-    issues: [
-      fileIssue(
-        "info",
-        "encodingUsed",
-        { encoding: NAMES[encoding], how: detail ? DECODE_MESSAGES[detail] : "" },
-        file
-      ),
-    ],
+    encoding: start.encoding,
+    bom: start.bom,
+    issues: [encodingIssue(start, file)],
   };
 }

@@ -32,7 +32,7 @@ export const FILE_MESSAGES = {
 /** Rows an Excel sheet holds (the Data sheet's two header lines take two of them). */
 export const EXCEL_MAX_ROWS = 1048576;
 
-const SEPARATORS: Record<string, { en: string; zh: string }> = {
+export const SEPARATORS: Record<string, { en: string; zh: string }> = {
   ",": { en: "commas", zh: "逗号" },
   ";": { en: "semicolons", zh: "分号" },
   "\t": { en: "tabs", zh: "制表符" },

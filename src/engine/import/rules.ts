@@ -14,6 +14,7 @@ import {
   percentText,
   PERCENT_NUMBER_THRESHOLD,
   type DecimalMark,
+  type NumberText,
   type ReadingRules,
 } from "./quantity";
 
@@ -47,74 +48,191 @@ interface MarkCount {
   example: string;
 }
 
-function decideDecimal(
-  rows: readonly (readonly CellInput[])[],
-  columns: readonly number[],
-  delimiter: string | undefined,
-  where: TableWhere
-): { rules: Pick<ReadingRules, "decimal" | "decimalEvidence">; issues: Issue[] } {
-  const seen: Record<DecimalMark, MarkCount> = {
+/** Count and first row of a ratio column's plain numbers, under one decimal mark. */
+interface PlainCount {
+  count: number;
+  first: number;
+}
+
+/** A ratio column's plain numbers above the percent threshold, and all its plain text numbers. */
+interface RatioTally {
+  percent: Record<DecimalMark, PlainCount>;
+  fraction: Record<DecimalMark, PlainCount>;
+}
+
+const MARKS: DecimalMark[] = [".", ","];
+
+/**
+ * The evidence a table's rows give for its reading rules, gathered row by row (a file read in
+ * slices gives its rows once), then decided by {@link TableAnalysis.finish}. Both decimal marks
+ * are tallied for the percent columns, since the mark is only known once every row was seen.
+ */
+export class TableAnalysis {
+  private readonly columns: number[];
+  private readonly ratios: { f: FieldDef; c: number; tally: RatioTally }[];
+  private readonly seen: Record<DecimalMark, MarkCount> = {
     ".": { count: 0, example: "" },
     ",": { count: 0, example: "" },
   };
-  let ambiguous: { count: number; example: string; row: number; column: number } | null = null;
-  for (let r = 0; r < rows.length; r++) {
-    for (const c of columns) {
-      const cell = rows[r][c];
+  private ambiguous: { count: number; example: string; row: number; column: number } | null = null;
+  /** The first cells counted for each ratio column, by row: kept to show them. */
+  private readonly firstCells = new Map<number, Map<number, CellInput>>();
+
+  constructor(
+    private readonly fields: readonly FieldDef[],
+    private readonly mapping: Readonly<Record<string, number>>,
+    private readonly delimiter: string | undefined
+  ) {
+    const mapped = fields.filter((f) => mapping[f.key] !== undefined);
+    this.columns = mapped.map((f) => mapping[f.key]);
+    const zero = () => ({ count: 0, first: -1 });
+    this.ratios = mapped
+      .filter((f) => f.unit === "ratio")
+      .map((f) => ({
+        f,
+        c: mapping[f.key],
+        tally: {
+          percent: { ".": zero(), ",": zero() },
+          fraction: { ".": zero(), ",": zero() },
+        },
+      }));
+  }
+
+  /** Tallies row r (its index in the table). */
+  add(row: readonly CellInput[], r: number): void {
+    for (const c of this.columns) {
+      const cell = row[c];
       if (typeof cell !== "string") continue;
       const nt = numberText(cell);
       if (!nt) continue;
       const m = markEvidence(nt.body);
       if (m === "." || m === ",") {
-        seen[m].count++;
-        if (!seen[m].example) seen[m].example = cell.trim();
+        this.seen[m].count++;
+        if (!this.seen[m].example) this.seen[m].example = cell.trim();
       } else if (m === "ambiguous") {
-        if (!ambiguous) ambiguous = { count: 0, example: cell.trim(), row: r, column: c };
-        ambiguous.count++;
+        if (!this.ambiguous) this.ambiguous = { count: 0, example: cell.trim(), row: r, column: c };
+        this.ambiguous.count++;
+      }
+    }
+    for (const { c, tally } of this.ratios) {
+      const cell = row[c];
+      if (typeof cell !== "string") continue;
+      const nt = plainText(cell);
+      if (!nt) continue;
+      for (const mark of MARKS) {
+        const v = plainTextValue(nt, mark);
+        if (v === null) continue;
+        this.count(tally.fraction[mark], r, c, cell);
+        if (Math.abs(v) > PERCENT_NUMBER_THRESHOLD) this.count(tally.percent[mark], r, c, cell);
       }
     }
   }
-  const issues: Issue[] = [];
-  let decimal: DecimalMark;
-  if (seen["."].count || seen[","].count) {
-    decimal = seen[","].count > seen["."].count ? "," : ".";
-    if (decimal === ",")
+
+  private count(p: PlainCount, r: number, c: number, cell: CellInput): void {
+    p.count++;
+    if (p.first >= 0) return;
+    p.first = r;
+    let byColumn = this.firstCells.get(r);
+    if (!byColumn) this.firstCells.set(r, (byColumn = new Map()));
+    byColumn.set(c, cell);
+  }
+
+  /** The table's reading rules and what is said about them. */
+  finish(where: TableWhere): { rules: ReadingRules; issues: Issue[] } {
+    const decided = this.decideDecimal(where);
+    const decimal = decided.rules.decimal;
+    const issues = [...decided.issues];
+    const percentFields = new Set<string>();
+    for (const { f, c, tally } of this.ratios) {
+      const { count, first } = tally.percent[decimal];
+      if (count === 0) {
+        const fraction = tally.fraction[decimal];
+        if (fraction.count > 0)
+          issues.push(this.ratioNote("info", "fractionColumn", f, c, fraction, 1, where, decimal));
+        continue;
+      }
+      percentFields.add(f.key);
       issues.push(
-        issue(
-          "info",
-          "decimalComma",
-          { ...seen[","] },
-          { label: { en: where.sheet, zh: where.sheet } }
-        )
-      );
-  } else {
-    decimal = delimiter === ";" ? "," : ".";
-    if (ambiguous) {
-      const nt = numberText(ambiguous.example)!;
-      issues.push(
-        issue(
-          "warning",
-          "decimalBySeparator",
-          {
-            separator: delimiter === "\t" ? "Tab" : (delimiter ?? ","),
-            mark: decimal,
-            count: ambiguous.count,
-            example: ambiguous.example,
-            value: bodyValue(nt.body, decimal) ?? ambiguous.example,
-          },
-          {
-            location: {
-              sheet: where.sheet,
-              row: where.rowOf(ambiguous.row),
-              column: where.columnOf(ambiguous.column),
-              header: where.header(ambiguous.column),
-            },
-          }
-        )
+        this.ratioNote("warning", "percentColumn", f, c, { count, first }, 100, where, decimal)
       );
     }
+    return { rules: { ...decided.rules, percentFields }, issues };
   }
-  return { rules: { decimal, decimalEvidence: seen[decimal] }, issues };
+
+  private ratioNote(
+    severity: "info" | "warning",
+    code: "fractionColumn" | "percentColumn",
+    f: FieldDef,
+    c: number,
+    { count, first }: PlainCount,
+    divisor: number,
+    where: TableWhere,
+    decimal: DecimalMark
+  ): Issue {
+    const cell = this.firstCells.get(first)!.get(c)!;
+    const example = String(cell).trim();
+    return issue(
+      severity,
+      code,
+      { field: f.name, count, example, value: percentText(plainValue(cell, decimal)! / divisor) },
+      {
+        location: {
+          sheet: where.sheet,
+          row: where.rowOf(first),
+          column: where.columnOf(c),
+          header: where.header(c),
+        },
+      }
+    );
+  }
+
+  private decideDecimal(where: TableWhere): {
+    rules: Pick<ReadingRules, "decimal" | "decimalEvidence">;
+    issues: Issue[];
+  } {
+    const { seen, ambiguous, delimiter } = this;
+    const issues: Issue[] = [];
+    let decimal: DecimalMark;
+    if (seen["."].count || seen[","].count) {
+      decimal = seen[","].count > seen["."].count ? "," : ".";
+      if (decimal === ",")
+        issues.push(
+          issue(
+            "info",
+            "decimalComma",
+            { ...seen[","] },
+            { label: { en: where.sheet, zh: where.sheet } }
+          )
+        );
+    } else {
+      decimal = delimiter === ";" ? "," : ".";
+      if (ambiguous) {
+        const nt = numberText(ambiguous.example)!;
+        issues.push(
+          issue(
+            "warning",
+            "decimalBySeparator",
+            {
+              separator: delimiter === "\t" ? "Tab" : (delimiter ?? ","),
+              mark: decimal,
+              count: ambiguous.count,
+              example: ambiguous.example,
+              value: bodyValue(nt.body, decimal) ?? ambiguous.example,
+            },
+            {
+              location: {
+                sheet: where.sheet,
+                row: where.rowOf(ambiguous.row),
+                column: where.columnOf(ambiguous.column),
+                header: where.header(ambiguous.column),
+              },
+            }
+          )
+        );
+      }
+    }
+    return { rules: { decimal, decimalEvidence: seen[decimal] }, issues };
+  }
 }
 
 /**
@@ -123,8 +241,17 @@ function decideDecimal(
  */
 function plainValue(cell: CellInput, decimal: DecimalMark): number | null {
   if (typeof cell !== "string") return null;
+  const nt = plainText(cell);
+  return nt ? plainTextValue(nt, decimal) : null;
+}
+
+/** A text cell's parts when it is a plain number (no %, unit, scale or exponent), else null. */
+function plainText(cell: string): NumberText | null {
   const nt = numberText(cell);
-  if (!nt || nt.percent || nt.exponent || nt.currency || nt.scale !== 1) return null;
+  return !nt || nt.percent || nt.exponent || nt.currency || nt.scale !== 1 ? null : nt;
+}
+
+function plainTextValue(nt: NumberText, decimal: DecimalMark): number | null {
   const v = bodyValue(nt.body, decimal);
   return v === null ? null : nt.negative ? -v : v;
 }
@@ -140,97 +267,9 @@ export function analyzeTable(
   delimiter: string | undefined,
   where: TableWhere
 ): { rules: ReadingRules; issues: Issue[] } {
-  const mapped = fields.filter((f) => columns[f.key] !== undefined);
-  const decided = decideDecimal(
-    rows,
-    mapped.map((f) => columns[f.key]),
-    delimiter,
-    where
-  );
-  const issues = [...decided.issues];
-  const percentFields = new Set<string>();
-  for (const f of mapped) {
-    if (f.unit !== "ratio") continue;
-    const c = columns[f.key];
-    let count = 0;
-    let first = -1;
-    for (let r = 0; r < rows.length; r++) {
-      const v = plainValue(rows[r][c], decided.rules.decimal);
-      if (v !== null && Math.abs(v) > PERCENT_NUMBER_THRESHOLD) {
-        count++;
-        if (first < 0) first = r;
-      }
-    }
-    if (count === 0) {
-      const note = fractionNote(rows, f, c, decided.rules.decimal, where);
-      if (note) issues.push(note);
-      continue;
-    }
-    percentFields.add(f.key);
-    const example = String(rows[first][c]).trim();
-    issues.push(
-      issue(
-        "warning",
-        "percentColumn",
-        {
-          field: f.name,
-          count,
-          example,
-          value: percentText(plainValue(rows[first][c], decided.rules.decimal)! / 100),
-        },
-        {
-          location: {
-            sheet: where.sheet,
-            row: where.rowOf(first),
-            column: where.columnOf(c),
-            header: where.header(c),
-          },
-        }
-      )
-    );
-  }
-  return { rules: { ...decided.rules, percentFields }, issues };
-}
-
-/**
- * A ratio column written as plain numbers (no %) in a file is read as fractions (0.85 = 85%, the
- * Data sheet's meaning): said once, at its first such cell, since a column of small percentages
- * written as numbers (0.8 for 0.8%) would look the same.
- */
-function fractionNote(
-  rows: readonly (readonly CellInput[])[],
-  f: FieldDef,
-  c: number,
-  decimal: DecimalMark,
-  where: TableWhere
-): Issue | null {
-  let count = 0;
-  let first = -1;
-  for (let r = 0; r < rows.length; r++) {
-    if (typeof rows[r][c] !== "string" || plainValue(rows[r][c], decimal) === null) continue;
-    count++;
-    if (first < 0) first = r;
-  }
-  if (count === 0) return null;
-  const example = String(rows[first][c]).trim();
-  return issue(
-    "info",
-    "fractionColumn",
-    {
-      field: f.name,
-      count,
-      example,
-      value: percentText(plainValue(rows[first][c], decimal)!),
-    },
-    {
-      location: {
-        sheet: where.sheet,
-        row: where.rowOf(first),
-        column: where.columnOf(c),
-        header: where.header(c),
-      },
-    }
-  );
+  const analysis = new TableAnalysis(fields, columns, delimiter);
+  for (let r = 0; r < rows.length; r++) analysis.add(rows[r], r);
+  return analysis.finish(where);
 }
 
 /** A TableWhere for a table read from a sheet or file. */
