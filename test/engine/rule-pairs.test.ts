@@ -322,7 +322,9 @@ describe("weighting and missing scores", () => {
           sheet.clear();
           const sum = raw.reduce((a, b) => a + b, 0) || 1;
           const weights = raw.map((w) => w / sum);
-          weights[0] += 1 - weights.reduce((a, b) => a + b, 0);
+          // the first weight takes up the rounding so the weights sum to 1, never below 0 (−1e−17
+          // would be a negative weight, which PERF.WEIGHTED refuses)
+          weights[0] = Math.max(0, weights[0] + 1 - weights.reduce((a, b) => a + b, 0));
           sheet.column(0, scores);
           sheet.column(1, weights);
           const S = sheet.range(0, scores.length);
