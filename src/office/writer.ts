@@ -97,6 +97,13 @@ export interface WriterApplyOptions {
   confirmReplace?: (sheetName: string, info: { role: SheetRole }) => Promise<ReplaceChoice>;
   /** Request budget in bytes (default 2 MB, at most 4 MB). */
   chunkBytes?: number;
+  /**
+   * Cancel: the job stops before its next round trip, removes the temporary sheets it added and
+   * puts back the marks it changed, so the workbook is as it was (status "cancelled"). Once a
+   * step that cannot be undone has been sent (a sheet cleared in place, the final swap), the job
+   * completes instead.
+   */
+  signal?: AbortSignal;
   /** Rewrite output sheets even when their content would not change. */
   force?: boolean;
   /**
@@ -239,6 +246,8 @@ class Writer {
   private roleOf: (name: string) => SheetRole | undefined = () => undefined;
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
+  /** Steps (by their queue function) past which the job cannot be undone. */
+  private readonly finalQueues = new Set<Step["queue"]>();
 
   private readonly features: Features;
   /** Office's display language: the names Excel registered the PERF functions under. */
@@ -309,15 +318,33 @@ class Writer {
       choices.set(s.role, choice);
     }
 
+    const signal = this.options.signal;
+    if (signal?.aborted) return this.cancelled();
     const plans = this.plan(state, inspections, edited, choices);
     const steps = this.steps(state, plans, inspections);
     let done = 0;
-    await runSteps(this.context, steps, this.budget, (batch, index, total) => {
-      this.count(batchBytes(batch));
-      done = index + 1;
-      const last = batch[batch.length - 1];
-      progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
-    });
+    let final = false;
+    let stopped = false;
+    await runSteps(
+      this.context,
+      steps,
+      this.budget,
+      (batch, index, total) => {
+        this.count(batchBytes(batch));
+        done = index + 1;
+        const last = batch[batch.length - 1];
+        progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
+      },
+      (next) => {
+        if (signal?.aborted && !final) return (stopped = true);
+        final ||= next.some((s) => s.final || s.phase === "finishing");
+        return false;
+      }
+    );
+    if (stopped) {
+      await this.undo(state, plans);
+      return this.cancelled();
+    }
     progress?.({ phase: "done", completed: done, total: done });
     return {
       status: "done",
@@ -325,6 +352,43 @@ class Writer {
       notes: this.notes.list,
       stats: this.stats,
     };
+  }
+
+  private cancelled(): ApplyResult {
+    this.notes.add("officeCancelled");
+    return { status: "cancelled", notes: this.notes.list, stats: this.stats };
+  }
+
+  /**
+   * After a Cancel, before anything final: the temporary sheets go and the marks set to
+   * "replacing" get their comments back, so the workbook is as it was.
+   */
+  private async undo(state: WorkbookInventory, plans: Plan[]): Promise<void> {
+    const now = await loadWorkbookState(this.context);
+    this.count(REQUEST_BYTES + requestBytes(3, 3));
+    const comments = new Map(state.names.map((n) => [n.name.toUpperCase(), n.comment]));
+    const steps: Step[] = [];
+    for (const name of now.leftovers)
+      steps.push({
+        phase: "setup",
+        bytes: commandBytes(name),
+        write: true,
+        queue: (c) => c.workbook.worksheets.getItem(name).delete(),
+      });
+    for (const p of plans) {
+      if (p.action !== "replaced") continue;
+      const comment = comments.get(p.owned.markName.toUpperCase());
+      if (comment === undefined) continue;
+      steps.push({
+        phase: "setup",
+        bytes: commandBytes(p.owned.markName, comment),
+        write: true,
+        queue: (c) => {
+          c.workbook.names.getItem(p.owned.markName).comment = comment;
+        },
+      });
+    }
+    await runSteps(this.context, steps, this.budget, (batch) => this.count(batchBytes(batch)));
   }
 
   /** JSON bytes a chunk of values may take: the budget less what every request carries. */
@@ -551,6 +615,7 @@ class Writer {
         queue: (c) => c.application.calculate("Recalculate"),
       });
     }
+    for (const s of steps) if (this.finalQueues.has(s.queue)) s.final = true;
     return steps;
   }
 
@@ -611,10 +676,12 @@ class Writer {
       step("setup", commandBytes(p.name) * 2, (c) =>
         this.setMark(c, p.owned.markName, p, "replacing")
       );
-      if (!this.features.copyFrom)
-        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
-          clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features)
-        );
+      if (!this.features.copyFrom) {
+        const clear = () => clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features);
+        // cleared in place: from here the job can only be completed
+        this.finalQueues.add(clear);
+        step("setup", clearBytes(p.oldTables, p.oldCharts), clear);
+      }
     }
     for (const p of written) {
       const target = contentSheet.get(p.role)!;

@@ -8,10 +8,8 @@ import {
   dataHeaderSpec,
   locateHeader,
   mapColumns,
-  readDataTable,
   type CellTable,
   type ColumnMapping,
-  type DataReading,
   type Issue,
 } from "../../engine";
 import { HostError, type ImportResult } from "../../app/host";
@@ -24,7 +22,9 @@ import {
 } from "../../app/workflow";
 import type { ImportSource, Refusal } from "../components/ImportMapping";
 import { useProgress, type ProgressHandle } from "../components/ProgressLine";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
+import { isCancelled } from "../../app/compute";
+import type { ImportPreviewData } from "../../app/tasks";
 import { useSession } from "../session";
 import type { Strings } from "../strings";
 import { useAction, type Action } from "../useAction";
@@ -51,7 +51,9 @@ export interface DataImport {
   setRefused(refused: UserColumnsRefused | null): void;
   refusal: Refusal | null;
   /** The source's rows as they would be imported. */
-  preview: DataReading | null;
+  preview: ImportPreviewData | null;
+  /** The last import was cancelled (nothing was written). */
+  cancelled: boolean;
   chooseFile(file: File | undefined): Promise<void>;
   takeSelection(): Promise<void>;
   /** The user chose a column for a plan column (resolving an ambiguity when there was one). */
@@ -87,6 +89,8 @@ export function useDataImport(): DataImport {
   const [imported, setImported] = React.useState<ImportResult | null>(null);
   const [refused, setRefused] = React.useState<UserColumnsRefused | null>(null);
   const [refusal, setRefusal] = React.useState<Refusal | null>(null);
+  const [cancelled, setCancelled] = React.useState(false);
+  const compute = useCompute();
 
   React.useEffect(() => {
     if (workbook?.sheets.plan && !plan) void reading.run(loadPlan);
@@ -114,11 +118,17 @@ export function useDataImport(): DataImport {
     reading.run(async () => {
       if (!file || !plan) return;
       setSource(null);
-      progress.start();
+      const signal = progress.start();
+      progress.step(t.generate.steps.readingFile);
       try {
-        const r = await readTableFile(file, dataHeaderSpec(plan), progress.update);
+        const r = await readTableFile(file, { data: plan }, progress.update, {
+          compute,
+          signal,
+        });
         if (r.ok) open(file.name, r.table, r.issues);
         else setRefusal({ name: file.name, issues: r.issues });
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
       } finally {
         progress.stop();
       }
@@ -147,33 +157,62 @@ export function useDataImport(): DataImport {
     importing.run(async () => {
       if (!source || !plan) return;
       setRefused(null);
+      setCancelled(false);
       await saveMapping(host.settings, source.table, source.mapping);
-      progress.start();
+      const signal = progress.start();
+      progress.step(t.generate.steps.layingOut);
       try {
         let result;
         try {
           result = await host.importData(
             { plan, language, table: source.table, mapping: source.mapping, mode: as },
-            { confirmReplace, onProgress: progress.update }
+            { confirmReplace, onProgress: progress.update, signal }
           );
         } catch (e) {
+          if (isCancelled(e)) {
+            setCancelled(true);
+            return;
+          }
           setRefused(userColumnsRefused(e, t));
           return;
         }
-        if (result.cancelled) return;
+        if (result.cancelled) {
+          if (signal.aborted) setCancelled(true);
+          return;
+        }
         setImported(result);
         setSource(null);
       } finally {
         progress.stop();
       }
-      setCheck(await checkWorkbook(host, plan));
+      setCheck(await checkWorkbook(host, plan, compute));
     });
 
-  const preview = React.useMemo(
-    () =>
-      source && plan ? readDataTable(source.table, plan, source.mapping, { exact: true }) : null,
-    [source, plan]
-  );
+  // what the import will read, worked out off the pane's thread whenever the source or mapping changes
+  const [previewed, setPreviewed] = React.useState<{
+    source: ImportSource;
+    preview: ImportPreviewData;
+  } | null>(null);
+  React.useEffect(() => {
+    if (!source || !plan) return;
+    const controller = new AbortController();
+    compute
+      .task(
+        "preview",
+        { table: source.table, plan, mapping: source.mapping },
+        { signal: controller.signal }
+      )
+      .then(
+        (preview) => setPreviewed({ source, preview }),
+        (e: unknown) => {
+          if (!isCancelled(e)) void reading.run(() => Promise.reject(e as Error));
+        }
+      );
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, plan, compute]);
+  // the preview of the source shown now (none while it is worked out)
+  const preview = previewed && previewed.source === source ? previewed.preview : null;
 
   return {
     reading,
@@ -188,6 +227,7 @@ export function useDataImport(): DataImport {
     setRefused,
     refusal,
     preview,
+    cancelled,
     chooseFile,
     takeSelection,
     choose,
