@@ -28,7 +28,8 @@ import {
   type WriteOptions,
   type YearToDateRequest,
 } from "./host";
-import type { LayoutBuilders, OutputContext, SheetBackend } from "./ports";
+import type { LayoutBuilders, LayoutContext, OutputContext, SheetBackend } from "./ports";
+import type { CellInput } from "../engine";
 import { yieldToPane } from "./inThread";
 import { taskOptions, type Compute, type TaskOptions } from "./compute";
 
@@ -36,6 +37,27 @@ type LaidOutOutputs = (
   request: OutputRequest,
   options?: TaskOptions
 ) => Promise<{ sheets: AddinSheets; layout: WorkbookLayout }>;
+
+/**
+ * The Statements sheet for a request, laid out over the one there now (`before`, its values):
+ * what the user wrote on a statement is kept; statements whose numbers would change are listed
+ * in `changed` (and nothing is to be written) unless the request says to update them. Pure: it
+ * runs off the pane's thread.
+ */
+export function statementsLayout(
+  layouts: LayoutBuilders,
+  request: StatementRequest,
+  context: LayoutContext,
+  before: CellInput[][] | null
+): { layout: WorkbookLayout; changed: string[] } {
+  const read = before ? layouts.readStatements(before) : null;
+  const layout = layouts.statements(request, context, read?.notes ?? new Map());
+  const changed =
+    before && !request.updateChanged
+      ? layouts.changedStatements(before, layout).map((e) => `${e.id} ${e.period}`)
+      : [];
+  return { layout, changed };
+}
 
 /** An output sheet to read back: its size and the cells of the rows to compare (a sample of a large one). */
 export interface CheckTarget {
@@ -196,13 +218,13 @@ export function outputOperations(
         backend.addinSheets(),
         backend.readSheet("statements"),
       ]);
-      const before = read ? layouts.readStatements(read.values) : null;
-      const layout = layouts.statements(request, { sheets }, before?.notes ?? new Map());
-      if (read && !request.updateChanged) {
-        const changed = layouts.changedStatements(read.values, layout);
-        if (changed.length)
-          return { sheets: [], changed: changed.map((e) => `${e.id} ${e.period}`) };
-      }
+      // laid out off the pane's thread, with what the user wrote on those already there
+      const { layout, changed } = await compute.task(
+        "statements",
+        { request, context: { sheets }, before: read?.values ?? null },
+        taskOptions(options)
+      );
+      if (changed.length) return { sheets: [], changed };
       return backend.applyLayout(layout, options);
     },
 

@@ -1,6 +1,7 @@
 /**
  * The pane's heavy work as pure tasks, by name: reading a CSV file, checking the input sheets,
- * running the plan, laying out the Data sheet of an import and the output sheets of a run. They
+ * running the plan, laying out the Data sheet of an import and the output sheets of a run, the
+ * self-check's targets, the statements, the what-if comparison. They
  * run off the pane's thread in a Web Worker (src/worker) or, where there is no Worker (Node, the
  * component tests), in the pane's thread (./compute.ts). Inputs and results are plain data that
  * structured cloning carries; each task gets a `progress` callback for what it is doing.
@@ -10,7 +11,12 @@ import {
   FEEDBACK_HEADER_SPEC,
   readCsvFile,
   readDataTable,
+  whatIf,
+  type CellInput,
   type CellTable,
+  type DataRow,
+  type FeedbackRating,
+  type WhatIfResult,
   type ColumnMapping,
   type DataReading,
   type HeaderSpec,
@@ -19,8 +25,14 @@ import {
   type TableReading,
 } from "../engine";
 import type { SheetRole, WorkbookLayout } from "../workbook/layout";
-import { checkTargets, type CheckTarget } from "./outputSheets";
-import type { ImportRequest, OutputRequest, Progress, WorkbookInputs } from "./host";
+import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
+import type {
+  ImportRequest,
+  OutputRequest,
+  Progress,
+  StatementRequest,
+  WorkbookInputs,
+} from "./host";
 import { dataImportLayout } from "./inputSheets";
 import { workbookLayouts } from "./layouts";
 import type { LayoutBuilders, LayoutContext, OutputContext, SheetRead } from "./ports";
@@ -67,6 +79,14 @@ export interface TaskTypes {
     input: { request: OutputRequest; context: OutputContext; asValues: SheetRole[] };
     output: CheckTarget[];
   };
+  statements: {
+    input: { request: StatementRequest; context: LayoutContext; before: CellInput[][] | null };
+    output: { layout: WorkbookLayout; changed: string[] };
+  };
+  whatIf: {
+    input: { plan: Plan; draft: Plan; rows: DataRow[]; ratings: FeedbackRating[] };
+    output: WhatIfResult;
+  };
 }
 
 export type TaskName = keyof TaskTypes;
@@ -98,6 +118,9 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
     outputs: ({ request, context }) => layouts.outputs(request, context),
     checkTargets: ({ request, context, asValues }) =>
       checkTargets(layouts, request, context, asValues),
+    statements: ({ request, context, before }) =>
+      statementsLayout(layouts, request, context, before),
+    whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
   };
 }
 
