@@ -26,6 +26,7 @@ import {
 } from "../engine";
 import type { SheetRole, WorkbookLayout } from "../workbook/layout";
 import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
+import { reviveEvaluation } from "./revive";
 import type {
   ImportRequest,
   OutputRequest,
@@ -115,9 +116,9 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
     run: ({ plan, check, period, group, exclude }) =>
       runPlan(plan, check, period, group, new Set(exclude)),
     dataImport: ({ request, data, context }) => dataImportLayout(layouts, request, data, context),
-    outputs: ({ request, context }) => layouts.outputs(request, context),
+    outputs: ({ request, context }) => layouts.outputs(revived(request), context),
     checkTargets: ({ request, context, asValues }) =>
-      checkTargets(layouts, request, context, asValues),
+      checkTargets(layouts, revived(request), context, asValues),
     statements: ({ request, context, before }) =>
       statementsLayout(layouts, request, context, before),
     whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
@@ -125,3 +126,14 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
 }
 
 export const TASKS: Tasks = tasksOver(workbookLayouts);
+
+/** A request whose evaluation crossed from the pane, with its classes back. */
+function revived(request: OutputRequest): OutputRequest {
+  reviveEvaluation(request.evaluation);
+  return request;
+}
+
+/** What a task's result needs after crossing from the worker to the pane. */
+export const REVIVE: { [N in TaskName]?: (output: TaskOutput<N>) => void } = {
+  run: (r) => void reviveEvaluation(r.evaluation),
+};

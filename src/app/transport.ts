@@ -36,10 +36,11 @@ function isMarker(v: unknown): v is Marker {
   return typeof v === "object" && v !== null && MARK in v;
 }
 
+/** A plain object (of any realm: a cloned message's objects may come from another one). */
 function plainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**

@@ -9,7 +9,7 @@
 import { CancelledError, throwIfCancelled, type Compute, type TaskOptions } from "./compute";
 import { yieldToPane } from "./inThread";
 import { errorOf, type FromWorker, type ToWorker } from "./protocol";
-import type { TaskName } from "./tasks";
+import { REVIVE, type TaskName } from "./tasks";
 import { Assembler, slices, split } from "./transport";
 
 interface Pending {
@@ -50,10 +50,13 @@ export function workerCompute(create: () => WorkerLike, fallback?: Compute): Com
       case "slice":
         p.result.add(m.slice);
         break;
-      case "result":
+      case "result": {
         pending.delete(m.id);
-        p.resolve(p.result.join(m.value));
+        const value = p.result.join(m.value);
+        (REVIVE[p.name] as ((v: unknown) => void) | undefined)?.(value);
+        p.resolve(value);
         break;
+      }
       case "error":
         pending.delete(m.id);
         p.reject(errorOf(m.error));

@@ -298,6 +298,8 @@ class Writer {
       this.grids.set(s.role, grid);
       this.hashes.set(s.role, hashGrid(grid, this.roleOf));
       this.shapes.set(s.role, shapeHash(s));
+      // one sheet at a time: the pane answers input between them
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
 
     const reading = this.reading();
