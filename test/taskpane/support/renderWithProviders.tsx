@@ -3,7 +3,7 @@
  * session — around a memory host (Script Lab's test-utils pattern).
  */
 import * as React from "react";
-import { render, type RenderResult } from "@testing-library/react";
+import { render, screen, waitFor, type RenderResult } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../../../src/engine";
 import { type WorkbookHost } from "../../../src/app/host";
@@ -45,4 +45,14 @@ export function renderWithProviders(
     </FluentProvider>
   );
   return { ...result, host };
+}
+
+/**
+ * A button once it is enabled: the Data view's Import waits for the import's preview, which is
+ * worked out off the pane's thread.
+ */
+export async function enabledButton(name: string | RegExp): Promise<HTMLElement> {
+  const button = await screen.findByRole("button", { name });
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+  return button;
 }
