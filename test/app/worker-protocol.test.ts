@@ -63,9 +63,11 @@ describe("transport: long arrays in slices", () => {
       a: Array.from({ length: SLICE * 2 + 7 }, (_, i) => [i, `r${i}`]),
       b: { c: [1, 2, 3], d: Array.from({ length: SLICE + 1 }, (_, i) => ({ i })) },
       e: new Float64Array([1, 2]),
+      f: new Map(Array.from({ length: SLICE + 3 }, (_, i) => [`k${i}`, { i }])),
+      g: new Set(Array.from({ length: SLICE + 3 }, (_, i) => i)),
     };
     const parts = split(value);
-    expect(parts.arrays).toHaveLength(2);
+    expect(parts.arrays).toHaveLength(4);
     const joined = new Assembler();
     const all = [...slices(parts.arrays)];
     expect(all.every((s) => s.items.length <= SLICE)).toBe(true);
