@@ -32,6 +32,27 @@ export interface WorkerLike {
   onerror: ((event: Event) => void) | null;
 }
 
+/** A message of the worker for a task; true when it settled the task (its result or its error). */
+function settle(p: Pending, m: FromWorker): boolean {
+  switch (m.type) {
+    case "progress":
+      p.options.onProgress?.({ done: m.done, total: m.total, stage: m.stage });
+      return false;
+    case "slice":
+      p.result.add(m.slice);
+      return false;
+    case "result": {
+      const value = p.result.join(m.value);
+      (REVIVE[p.name] as ((v: unknown) => void) | undefined)?.(value);
+      p.resolve(value);
+      return true;
+    }
+    case "error":
+      p.reject(errorOf(m.error));
+      return true;
+  }
+}
+
 export function workerCompute(create: () => WorkerLike, fallback?: Compute): Compute {
   let worker: WorkerLike | null = null;
   let answered = false;
@@ -42,26 +63,7 @@ export function workerCompute(create: () => WorkerLike, fallback?: Compute): Com
   const receive = (m: FromWorker) => {
     answered = true;
     const p = pending.get(m.id);
-    if (!p) return;
-    switch (m.type) {
-      case "progress":
-        p.options.onProgress?.({ done: m.done, total: m.total, stage: m.stage });
-        break;
-      case "slice":
-        p.result.add(m.slice);
-        break;
-      case "result": {
-        pending.delete(m.id);
-        const value = p.result.join(m.value);
-        (REVIVE[p.name] as ((v: unknown) => void) | undefined)?.(value);
-        p.resolve(value);
-        break;
-      }
-      case "error":
-        pending.delete(m.id);
-        p.reject(errorOf(m.error));
-        break;
-    }
+    if (p && settle(p, m)) pending.delete(m.id);
   };
 
   const start = (): WorkerLike => {

@@ -77,6 +77,7 @@ import {
 } from "./sheetSteps";
 import type { ReplaceChoice } from "../app/host";
 import { loadWorkbookState, type OwnedSheet, type WorkbookInventory } from "./workbook";
+import { cancelPoint, undoCancelled } from "./cancel";
 
 export interface ApplyProgress {
   phase: "inspecting" | Phase | "done";
@@ -97,12 +98,7 @@ export interface WriterApplyOptions {
   confirmReplace?: (sheetName: string, info: { role: SheetRole }) => Promise<ReplaceChoice>;
   /** Request budget in bytes (default 2 MB, at most 4 MB). */
   chunkBytes?: number;
-  /**
-   * Cancel: the job stops before its next round trip, removes the temporary sheets it added and
-   * puts back the marks it changed, so the workbook is as it was (status "cancelled"). Once a
-   * step that cannot be undone has been sent (a sheet cleared in place, the final swap), the job
-   * completes instead.
-   */
+  /** Cancel: stops before the next round trip and undoes what was done (./cancel.ts). */
   signal?: AbortSignal;
   /** Rewrite output sheets even when their content would not change. */
   force?: boolean;
@@ -246,8 +242,7 @@ class Writer {
   private roleOf: (name: string) => SheetRole | undefined = () => undefined;
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
-  /** Steps (by their queue function) past which the job cannot be undone. */
-  private readonly finalQueues = new Set<Step["queue"]>();
+  private readonly finalQueues = new Set<Step["queue"]>(); // steps past which there is no undo
 
   private readonly features: Features;
   /** Office's display language: the names Excel registered the PERF functions under. */
@@ -298,8 +293,7 @@ class Writer {
       this.grids.set(s.role, grid);
       this.hashes.set(s.role, hashGrid(grid, this.roleOf));
       this.shapes.set(s.role, shapeHash(s));
-      // one sheet at a time: the pane answers input between them
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0)); // the pane answers input
     }
 
     const reading = this.reading();
@@ -313,38 +307,22 @@ class Writer {
       const choice = this.options.confirmReplace
         ? await this.options.confirmReplace(owned.sheet, { role: s.role })
         : "new";
-      if (choice === "cancel") {
-        this.notes.add("officeCancelled");
-        return { status: "cancelled", notes: this.notes.list, stats: this.stats };
-      }
+      if (choice === "cancel") return this.cancelled();
       choices.set(s.role, choice);
     }
-
-    const signal = this.options.signal;
-    if (signal?.aborted) return this.cancelled();
     const plans = this.plan(state, inspections, edited, choices);
     const steps = this.steps(state, plans, inspections);
     let done = 0;
-    let final = false;
-    let stopped = false;
-    await runSteps(
-      this.context,
-      steps,
-      this.budget,
-      (batch, index, total) => {
-        this.count(batchBytes(batch));
-        done = index + 1;
-        const last = batch[batch.length - 1];
-        progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
-      },
-      (next) => {
-        if (signal?.aborted && !final) return (stopped = true);
-        final ||= next.some((s) => s.final || s.phase === "finishing");
-        return false;
-      }
-    );
-    if (stopped) {
-      await this.undo(state, plans);
+    const cancel = cancelPoint(this.options.signal);
+    const after = (batch: Step[], index: number, total: number) => {
+      this.count(batchBytes(batch));
+      done = index + 1;
+      const { phase, sheet } = batch[batch.length - 1];
+      progress?.({ phase, completed: done, total, sheet });
+    };
+    await runSteps(this.context, steps, this.budget, after, cancel.stop);
+    if (cancel.stopped()) {
+      await undoCancelled(this.context, state, plans, this.budget, (n) => this.count(n));
       return this.cancelled();
     }
     progress?.({ phase: "done", completed: done, total: done });
@@ -360,39 +338,6 @@ class Writer {
     this.notes.add("officeCancelled");
     return { status: "cancelled", notes: this.notes.list, stats: this.stats };
   }
-
-  /**
-   * After a Cancel, before anything final: the temporary sheets go and the marks set to
-   * "replacing" get their comments back, so the workbook is as it was.
-   */
-  private async undo(state: WorkbookInventory, plans: Plan[]): Promise<void> {
-    const now = await loadWorkbookState(this.context);
-    this.count(REQUEST_BYTES + requestBytes(3, 3));
-    const comments = new Map(state.names.map((n) => [n.name.toUpperCase(), n.comment]));
-    const steps: Step[] = [];
-    for (const name of now.leftovers)
-      steps.push({
-        phase: "setup",
-        bytes: commandBytes(name),
-        write: true,
-        queue: (c) => c.workbook.worksheets.getItem(name).delete(),
-      });
-    for (const p of plans) {
-      if (p.action !== "replaced") continue;
-      const comment = comments.get(p.owned.markName.toUpperCase());
-      if (comment === undefined) continue;
-      steps.push({
-        phase: "setup",
-        bytes: commandBytes(p.owned.markName, comment),
-        write: true,
-        queue: (c) => {
-          c.workbook.names.getItem(p.owned.markName).comment = comment;
-        },
-      });
-    }
-    await runSteps(this.context, steps, this.budget, (batch) => this.count(batchBytes(batch)));
-  }
-
   /** JSON bytes a chunk of values may take: the budget less what every request carries. */
   /** What the reads before writing need of the writer. */
   private reading(): Reading {
@@ -680,8 +625,7 @@ class Writer {
       );
       if (!this.features.copyFrom) {
         const clear = () => clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features);
-        // cleared in place: from here the job can only be completed
-        this.finalQueues.add(clear);
+        this.finalQueues.add(clear); // cleared in place: from here the job can only be completed
         step("setup", clearBytes(p.oldTables, p.oldCharts), clear);
       }
     }

@@ -11,6 +11,7 @@ import {
   type CellTable,
   type ColumnMapping,
   type Issue,
+  type Plan,
 } from "../../engine";
 import { HostError, type ImportResult } from "../../app/host";
 import { readTableFile } from "../../app/tableFile";
@@ -76,6 +77,69 @@ function userColumnsRefused(e: unknown, t: Strings): UserColumnsRefused {
     return { columns: info.columns ?? [], rows: info.rows ?? 0 };
   }
   throw e;
+}
+
+/**
+ * What the import will read, worked out off the pane's thread whenever the source or its mapping
+ * changes; null while it is (the Import button waits for it).
+ */
+function useImportPreview(
+  source: ImportSource | null,
+  plan: Plan | null,
+  reading: Action
+): ImportPreviewData | null {
+  const compute = useCompute();
+  const [previewed, setPreviewed] = React.useState<{
+    source: ImportSource;
+    preview: ImportPreviewData;
+  } | null>(null);
+  React.useEffect(() => {
+    if (!source || !plan) return;
+    const controller = new AbortController();
+    compute
+      .task(
+        "preview",
+        { table: source.table, plan, mapping: source.mapping },
+        { signal: controller.signal }
+      )
+      .then(
+        (preview) => setPreviewed({ source, preview }),
+        (e: unknown) => {
+          if (!isCancelled(e)) void reading.run(() => Promise.reject(e as Error));
+        }
+      );
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, plan, compute]);
+  return previewed && previewed.source === source ? previewed.preview : null;
+}
+
+/**
+ * An import with its progress and Cancel: what it wrote, the user's columns it would lose (the
+ * user may append instead), or "cancelled" (nothing was written); any other failure is thrown.
+ */
+async function importWithProgress(
+  progress: ProgressHandle,
+  t: Strings,
+  write: (signal: AbortSignal) => Promise<ImportResult>
+): Promise<
+  | { kind: "cancelled" | "stopped" }
+  | { kind: "refused"; refused: UserColumnsRefused }
+  | { kind: "done"; result: ImportResult }
+> {
+  const signal = progress.start();
+  progress.step(t.generate.steps.layingOut);
+  try {
+    const result = await write(signal);
+    if (!result.cancelled) return { kind: "done", result };
+    // cancelled by the Cancel button, or stopped when asked about an edited sheet
+    return { kind: signal.aborted ? "cancelled" : "stopped" };
+  } catch (e) {
+    if (isCancelled(e)) return { kind: "cancelled" };
+    return { kind: "refused", refused: userColumnsRefused(e, t) };
+  } finally {
+    progress.stop();
+  }
 }
 
 export function useDataImport(): DataImport {
@@ -159,60 +223,21 @@ export function useDataImport(): DataImport {
       setRefused(null);
       setCancelled(false);
       await saveMapping(host.settings, source.table, source.mapping);
-      const signal = progress.start();
-      progress.step(t.generate.steps.layingOut);
-      try {
-        let result;
-        try {
-          result = await host.importData(
-            { plan, language, table: source.table, mapping: source.mapping, mode: as },
-            { confirmReplace, onProgress: progress.update, signal }
-          );
-        } catch (e) {
-          if (isCancelled(e)) {
-            setCancelled(true);
-            return;
-          }
-          setRefused(userColumnsRefused(e, t));
-          return;
-        }
-        if (result.cancelled) {
-          if (signal.aborted) setCancelled(true);
-          return;
-        }
-        setImported(result);
-        setSource(null);
-      } finally {
-        progress.stop();
-      }
+      const outcome = await importWithProgress(progress, t, (signal) =>
+        host.importData(
+          { plan, language, table: source.table, mapping: source.mapping, mode: as },
+          { confirmReplace, onProgress: progress.update, signal }
+        )
+      );
+      if (outcome.kind === "cancelled") setCancelled(true);
+      if (outcome.kind === "refused") setRefused(outcome.refused);
+      if (outcome.kind !== "done") return;
+      setImported(outcome.result);
+      setSource(null);
       setCheck(await checkWorkbook(host, plan, compute));
     });
 
-  // what the import will read, worked out off the pane's thread whenever the source or mapping changes
-  const [previewed, setPreviewed] = React.useState<{
-    source: ImportSource;
-    preview: ImportPreviewData;
-  } | null>(null);
-  React.useEffect(() => {
-    if (!source || !plan) return;
-    const controller = new AbortController();
-    compute
-      .task(
-        "preview",
-        { table: source.table, plan, mapping: source.mapping },
-        { signal: controller.signal }
-      )
-      .then(
-        (preview) => setPreviewed({ source, preview }),
-        (e: unknown) => {
-          if (!isCancelled(e)) void reading.run(() => Promise.reject(e as Error));
-        }
-      );
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, plan, compute]);
-  // the preview of the source shown now (none while it is worked out)
-  const preview = previewed && previewed.source === source ? previewed.preview : null;
+  const preview = useImportPreview(source, plan, reading);
 
   return {
     reading,
