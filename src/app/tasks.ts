@@ -27,6 +27,7 @@ import {
 import type { SheetRole, WorkbookLayout } from "../workbook/layout";
 import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
 import { reviveEvaluation } from "./revive";
+import { generateRecord, type GenerateRecord } from "./verify";
 import type {
   ImportRequest,
   OutputRequest,
@@ -84,6 +85,14 @@ export interface TaskTypes {
     input: { request: StatementRequest; context: LayoutContext; before: CellInput[][] | null };
     output: { layout: WorkbookLayout; changed: string[] };
   };
+  generateRecord: {
+    input: {
+      request: Omit<OutputRequest, "evaluation">;
+      options: { period: string; group: string };
+      at: string;
+    };
+    output: GenerateRecord;
+  };
   whatIf: {
     input: { plan: Plan; draft: Plan; rows: DataRow[]; ratings: FeedbackRating[] };
     output: WhatIfResult;
@@ -121,6 +130,9 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
       checkTargets(layouts, revived(request), context, asValues),
     statements: ({ request, context, before }) =>
       statementsLayout(layouts, request, context, before),
+    // the inputs' checksums of a Generate (one per salesperson: heavy for a large sales force)
+    generateRecord: ({ request, options, at }) =>
+      generateRecord(request as OutputRequest, options, new Date(at)),
     whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
   };
 }
