@@ -77,6 +77,7 @@ import {
 } from "./sheetSteps";
 import type { ReplaceChoice } from "../app/host";
 import { loadWorkbookState, type OwnedSheet, type WorkbookInventory } from "./workbook";
+import { cancelPoint, undoCancelled } from "./cancel";
 
 export interface ApplyProgress {
   phase: "inspecting" | Phase | "done";
@@ -97,6 +98,8 @@ export interface WriterApplyOptions {
   confirmReplace?: (sheetName: string, info: { role: SheetRole }) => Promise<ReplaceChoice>;
   /** Request budget in bytes (default 2 MB, at most 4 MB). */
   chunkBytes?: number;
+  /** Cancel: stops before the next round trip and undoes what was done (./cancel.ts). */
+  signal?: AbortSignal;
   /** Rewrite output sheets even when their content would not change. */
   force?: boolean;
   /**
@@ -239,6 +242,7 @@ class Writer {
   private roleOf: (name: string) => SheetRole | undefined = () => undefined;
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
+  private readonly finalQueues = new Set<Step["queue"]>(); // steps past which there is no undo
 
   private readonly features: Features;
   /** Office's display language: the names Excel registered the PERF functions under. */
@@ -289,6 +293,7 @@ class Writer {
       this.grids.set(s.role, grid);
       this.hashes.set(s.role, hashGrid(grid, this.roleOf));
       this.shapes.set(s.role, shapeHash(s));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0)); // the pane answers input
     }
 
     const reading = this.reading();
@@ -302,22 +307,24 @@ class Writer {
       const choice = this.options.confirmReplace
         ? await this.options.confirmReplace(owned.sheet, { role: s.role })
         : "new";
-      if (choice === "cancel") {
-        this.notes.add("officeCancelled");
-        return { status: "cancelled", notes: this.notes.list, stats: this.stats };
-      }
+      if (choice === "cancel") return this.cancelled();
       choices.set(s.role, choice);
     }
-
     const plans = this.plan(state, inspections, edited, choices);
     const steps = this.steps(state, plans, inspections);
     let done = 0;
-    await runSteps(this.context, steps, this.budget, (batch, index, total) => {
+    const cancel = cancelPoint(this.options.signal);
+    const after = (batch: Step[], index: number, total: number) => {
       this.count(batchBytes(batch));
       done = index + 1;
-      const last = batch[batch.length - 1];
-      progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
-    });
+      const { phase, sheet } = batch[batch.length - 1];
+      progress?.({ phase, completed: done, total, sheet });
+    };
+    await runSteps(this.context, steps, this.budget, after, cancel.stop);
+    if (cancel.stopped()) {
+      await undoCancelled(this.context, state, plans, this.budget, (n) => this.count(n));
+      return this.cancelled();
+    }
     progress?.({ phase: "done", completed: done, total: done });
     return {
       status: "done",
@@ -327,6 +334,10 @@ class Writer {
     };
   }
 
+  private cancelled(): ApplyResult {
+    this.notes.add("officeCancelled");
+    return { status: "cancelled", notes: this.notes.list, stats: this.stats };
+  }
   /** JSON bytes a chunk of values may take: the budget less what every request carries. */
   /** What the reads before writing need of the writer. */
   private reading(): Reading {
@@ -551,6 +562,7 @@ class Writer {
         queue: (c) => c.application.calculate("Recalculate"),
       });
     }
+    for (const s of steps) if (this.finalQueues.has(s.queue)) s.final = true;
     return steps;
   }
 
@@ -611,10 +623,11 @@ class Writer {
       step("setup", commandBytes(p.name) * 2, (c) =>
         this.setMark(c, p.owned.markName, p, "replacing")
       );
-      if (!this.features.copyFrom)
-        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
-          clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features)
-        );
+      if (!this.features.copyFrom) {
+        const clear = () => clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features);
+        this.finalQueues.add(clear); // cleared in place: from here the job can only be completed
+        step("setup", clearBytes(p.oldTables, p.oldCharts), clear);
+      }
     }
     for (const p of written) {
       const target = contentSheet.get(p.role)!;
