@@ -10,6 +10,8 @@
  */
 
 /** Items of a long array per message. */
+import { settleFrame } from "../engine";
+
 export const SLICE = 500;
 /** How deep the value is searched for long arrays (a layout's cells are at depth 5). */
 const DEPTH = 8;
@@ -83,6 +85,7 @@ export function split(value: unknown): Split {
     if (v instanceof Map) return v.size > SLICE ? take([...v.entries()], "map") : v;
     if (v instanceof Set) return v.size > SLICE ? take([...v.values()], "set") : v;
     if (opaque(v) || depth >= DEPTH) return v;
+    settleFrame(v);
     const record = v as Record<string, unknown>;
     let copy: Record<string, unknown> | null = null;
     for (const k of Object.keys(record)) {

@@ -81,7 +81,13 @@ describe("an evaluation that crossed to the worker and back", () => {
   it("should lay out and score exactly as the original", () => {
     const { plan, rows, ratings } = sample(60);
     const evaluation = evaluate(plan, rows, ratings);
-    const crossed = reviveEvaluation(structuredClone(evaluation));
+    // across as the transport sends it: sliced, cloned, joined (its frames' sources made first)
+    const parts = split(evaluation);
+    const joined = new Assembler();
+    for (const s of slices(parts.arrays)) joined.add(structuredClone(s));
+    const crossed = reviveEvaluation(
+      joined.join(structuredClone(parts.value)) as typeof evaluation
+    );
     expect(scorecardRows(crossed)).toEqual(scorecardRows(evaluation));
     const request = {
       plan,
