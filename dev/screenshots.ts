@@ -8,7 +8,7 @@
  *                                       What-if's cost ratio, zh-CN), and the Generate result with the
  *                                       quota flags and the What-if view in zh-CN and en-US
  *                                       (artifacts/screenshots/)
- *   npx tsx dev/screenshots.ts payroll → docs/images/payroll.png only
+ *   npx tsx dev/screenshots.ts payroll → docs/images/payroll.png and paylist.png only
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -129,6 +129,10 @@ async function payrollPicture(page: Page, pane: Locator): Promise<void> {
   await pane.evaluate((el) => el.scrollTo(0, 0));
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.screenshot({ path: path.join(OUT, "payroll.png") });
+  // the Pay list (工资表) the export and the payslips read, opened on its first lines
+  await page.getByRole("tab", { name: "工资表" }).click();
+  await page.locator('[data-cell="E2"]').click();
+  await page.screenshot({ path: path.join(OUT, "paylist.png") });
 }
 
 async function main(): Promise<void> {
@@ -170,7 +174,8 @@ async function main(): Promise<void> {
     fs.mkdirSync(OUT, { recursive: true });
     if (only.includes("payroll")) {
       await payrollPicture(page, pane);
-      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "payroll.png"))}`);
+      for (const f of ["payroll.png", "paylist.png"])
+        console.log(`wrote ${path.relative(ROOT, path.join(OUT, f))}`);
       return;
     }
     if (only.includes("check")) {

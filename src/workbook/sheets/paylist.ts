@@ -42,6 +42,7 @@ import {
   monthField,
   periodColumn,
   periodKeyColumns,
+  showsPeriodLabels,
   putPeriod,
 } from "./context";
 import { periodLabel } from "../../engine/periods";
@@ -81,7 +82,8 @@ export function payListColumns(ctx: Ctx): Cols {
   periodColumn(ctx, c, "month", 9);
   money("gross");
   c.add("base", L(T.base), { width: 12, numberFormat: MONEY });
-  c.add("perfFor", L(W.perfFor), { width: 9 });
+  // the quarter a performance pay is for, as a label on zh-CN sheets (2024年第一季度)
+  c.add("perfFor", L(W.perfFor), { width: showsPeriodLabels(ctx.lang) ? 15 : 9 });
   if (advances(ctx)) {
     money("perfAdvance");
     money("perfTrueUp");
