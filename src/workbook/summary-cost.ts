@@ -4,6 +4,8 @@
  * revenue by team, by month and by grade — formulas over the Scorecard, the Commission ledger and
  * Monthly data, each cell carrying the engine's value (planCost, the grading's spread).
  */
+import type { Language } from "../engine/messages";
+import { periodLabel } from "../engine/periods";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { planCost, payMonth, rowRevenue, type CostFigures } from "../engine/evaluate/cost";
 import { isError, type Result } from "../engine/errors";
@@ -89,6 +91,8 @@ export const CW = {
 
 export interface CostContext {
   ev: Evaluation;
+  /** The sheet's language: periods show as labels on zh-CN sheets (2024年第一季度), formulas match keys. */
+  language: Language;
   g: Grid;
   styles: StyleSpec[];
   L: (w: Words) => string;
@@ -144,10 +148,10 @@ export function writeSpread(
   const above = str(L(CW.above));
   const teamGroups = ev.plan.grading.group === "team";
   for (const sp of spread) {
-    g.set(row, 0, sp.period);
+    g.set(row, 0, periodLabel(sp.period, x.language));
     g.set(row, 1, sp.group || L(CW.company));
     const inGroup =
-      `${colOf(sc, "period")},${a1cell(row, 0)}` +
+      `${colOf(sc, "period")},${str(sp.period)}` +
       (teamGroups ? `,${colOf(sc, "team")},${a1cell(row, 1)}` : "");
     grades.forEach((gr, k) =>
       g.set(
@@ -321,25 +325,24 @@ export function writeCost(x: CostContext, top: number): number {
   row = costHeader(x, row, CW.byMonth, CW.month);
   const periods = [...new Set(ev.periods.frame.periods)].sort();
   for (const m of cost.byMonth) {
-    const r = row;
     costLine(
       x,
       row,
-      m.month,
+      periodLabel(m.month, x.language),
       m,
       (k) => {
         const mc = keys[k].month;
         if (mc !== null) {
           // months the ledger cannot pay (#N/A) are left out, as the Scorecard leaves their rows out
           const ref = mc.sheet === "ledger" ? x.ledger : x.paylist;
-          return ref ? `ROUND(${monthSum(ref, mc, a1cell(r, 0))},2)` : null;
+          return ref ? `ROUND(${monthSum(ref, mc, str(m.month))},2)` : null;
         }
         const paid = periods.filter((p) => payMonth(p) === m.month);
         if (paid.length === 0) return null;
         return `ROUND(${paid.map((p) => `SUMIFS(${colOf(sc, keys[k].scorecard)},${colOf(sc, "period")},${str(p)})`).join("+")},2)`;
       },
       (field) =>
-        mdField(field) && `SUMIFS(${mdField(field)},${colOf(months!, "month")},${a1cell(r, 0)})`
+        mdField(field) && `SUMIFS(${mdField(field)},${colOf(months!, "month")},${str(m.month)})`
     );
     row++;
   }

@@ -5,6 +5,7 @@
  * pictures where a writer cannot draw charts. The values are computed here from the engine's
  * scorecard rows (summaryValues), the same way the formulas compute them.
  */
+import { periodLabel } from "../engine/periods";
 import type { Language } from "../engine/messages";
 import type { Plan } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
@@ -209,6 +210,7 @@ export function summarySheet(
   const spreadRow = writePay(x, payRow, distribution.gradedRow);
   const cx: CostContext = {
     ev,
+    language,
     g,
     styles,
     L,
@@ -265,7 +267,8 @@ function writeDistribution(
   styles.push({ range: box(row, 0, 1, 4 + v.periods.length + 2), bold: true, fill: "#DDEBF7" });
   row++;
   const head = row;
-  g.line(row, 0, [L(W.grade), L(W.name), L(W.quota), ...v.periods, L(W.all), L(W.share)]);
+  const labels = v.periods.map((p) => periodLabel(p, x.language));
+  g.line(row, 0, [L(W.grade), L(W.name), L(W.quota), ...labels, L(W.all), L(W.share)]);
   styles.push({ range: box(row, 0, 1, 5 + v.periods.length), bold: true, border: "bottom" });
   row++;
   const firstGrade = row;
@@ -318,7 +321,7 @@ function writeDistribution(
       title: L(W.chartGrades),
       categories: box(firstGrade, 0, v.grades.length, 1),
       series: v.periods.map((p, pi) => ({
-        name: p,
+        name: labels[pi],
         values: box(firstGrade, 3 + pi, v.grades.length, 1),
       })),
       anchor: box(head, 7 + nP, 16, 8),
@@ -399,8 +402,9 @@ function writePay(x: Summary, top: number, gradedRow: number): number {
   row++;
   const firstPay = row;
   v.pay.forEach((p) => {
-    const crit = `${col("period")},${a1cell(row, 0, false)}`;
-    g.set(row, 0, p.period);
+    // the period's label on zh-CN sheets (2024年第一季度); the formulas match its key
+    const crit = `${col("period")},${str(p.period)}`;
+    g.set(row, 0, periodLabel(p.period, x.language));
     // Graded rows of the period: the distribution table's total for that period.
     g.set(row, 1, fx(a1cell(gradedRow, 3 + v.periods.indexOf(p.period)), p.graded), "0");
     const money = (key: string, value: number, c: number) =>
