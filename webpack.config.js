@@ -6,8 +6,9 @@
  *   functions  src/functions/functions.ts → dist/functions.js (+ dist/functions.json, generated from
  *              the JSDoc by custom-functions-metadata-plugin, which also appends the
  *              CustomFunctions.associate calls). No React, no DOM needed.
- *   taskpane   src/taskpane/index.tsx → dist/taskpane.html + dist/taskpane.[contenthash].js; copies
- *              manifest.xml and assets/. taskpane.html also loads functions.js: in the shared
+ *   taskpane   src/taskpane/index.tsx → dist/taskpane.html + dist/taskpane.[contenthash].js, and
+ *              the pane's Web Worker src/worker → dist/worker.[contenthash].js (its own file from
+ *              the add-in's origin, CSP worker-src 'self'); copies manifest.xml and assets/. taskpane.html also loads functions.js: in the shared
  *              runtime that one page hosts the task pane, the ribbon command and the functions.
  *
  * No commands bundle: in the shared runtime the ribbon button's ShowTaskpane action needs no code.
@@ -21,6 +22,8 @@
  * build its <Version> comes from package.json, and in a production build the custom functions'
  * script and metadata URLs carry `?v=<version>` (scripts/release.js explains the cache policy).
  * ADDIN_DIST_DIR=folder writes the build somewhere other than dist/.
+ * `--env benchPane` adds bench/pane (benchpane.html: the pane over an in-memory workbook) for the
+ * pane's long-task bench (bench/taskpane.bench.ts) only; a release never has it.
  */
 "use strict";
 
@@ -50,6 +53,8 @@ const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
 const TASKPANE_ENTRY = "./src/taskpane/index.tsx";
 /** Development only: the browser preview (dev/), never part of a production build. */
 const PREVIEW_ENTRY = "./dev/preview.tsx";
+/** The pane's long-task bench only (`--env benchPane`): the pane over an in-memory workbook. */
+const BENCH_PANE_ENTRY = "./bench/pane/index.tsx";
 
 /** Files each compilation writes, so one compilation's clean step keeps the other's output. */
 const isFunctionsOutput = (/** @type {string} */ file) => /^functions\b/.test(file);
@@ -73,6 +78,7 @@ function requireEntry(entry) {
 module.exports = (env, argv) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
+  const benchPane = Boolean(env && env.benchPane);
   const base = release.buildBaseUrl(env, process.env);
   const version = release.manifestVersion(release.packageVersion());
 
@@ -126,10 +132,13 @@ module.exports = (env, argv) => {
       taskpane: dev ? [DEV_CLIENT, requireEntry(TASKPANE_ENTRY)] : requireEntry(TASKPANE_ENTRY),
       // the preview (an in-browser workbook + the real pane) exists in development builds only
       ...(dev ? { preview: [DEV_CLIENT, PREVIEW_ENTRY] } : {}),
+      ...(benchPane ? { benchpane: BENCH_PANE_ENTRY } : {}),
     },
     output: {
       path: DIST,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // the pane's worker (src/worker, started by src/taskpane/paneWorker.ts): worker.[hash].js
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: { keep: isFunctionsOutput },
     },
     plugins: [
@@ -145,6 +154,16 @@ module.exports = (env, argv) => {
               filename: "preview.html",
               template: "./dev/preview.html",
               chunks: ["preview"],
+              scriptLoading: "defer",
+            }),
+          ]
+        : []),
+      ...(benchPane
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "benchpane.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["benchpane"],
               scriptLoading: "defer",
             }),
           ]

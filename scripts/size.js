@@ -2,8 +2,10 @@
 // @ts-check
 /**
  * Bundle report for a production build:
- *   - prints the raw and gzip size of every JavaScript bundle in dist/ (taskpane.*.js, functions.js);
- *   - fails if dist/functions.js carries React or Fluent UI code (it must stay standalone);
+ *   - prints the raw and gzip size of every JavaScript bundle in dist/ (taskpane.*.js, the pane's
+ *     worker worker.*.js, functions.js);
+ *   - fails if dist/functions.js or the worker carries React or Fluent UI code (both stand alone:
+ *     the worker has no DOM);
  *   - fails if any bundle calls eval or builds code with new Function (the CSP forbids both).
  *
  *   node scripts/size.js [distDir]      (default: dist)
@@ -58,18 +60,20 @@ function report(dist) {
   const problems = [];
   const files = fs
     .readdirSync(dist)
-    .filter((f) => /^(taskpane.*|functions)\.js$/.test(f))
+    .filter((f) => /^(taskpane.*|worker.*|functions)\.js$/.test(f))
     .sort();
   if (!files.includes("functions.js")) problems.push(`${dist}/functions.js is missing`);
   if (!files.some((f) => f.startsWith("taskpane")))
     problems.push(`${dist}/taskpane*.js is missing`);
+  if (!files.some((f) => f.startsWith("worker")))
+    problems.push(`${dist}/worker*.js (the pane's worker) is missing`);
   const rows = files.map((file) => {
     const code = fs.readFileSync(path.join(dist, file));
     const text = code.toString("utf8");
     for (const found of findEval(text)) problems.push(`${file} contains ${found}`);
-    if (file === "functions.js") {
+    if (file === "functions.js" || file.startsWith("worker")) {
       for (const found of findUiMarkers(text)) {
-        problems.push(`functions.js contains ${found}: it must not import React or Fluent UI`);
+        problems.push(`${file} contains ${found}: it must not import React or Fluent UI`);
       }
     }
     return { file, raw: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };

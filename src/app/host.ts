@@ -45,6 +45,11 @@ export type ReplaceChoice = "replace" | "new" | "cancel";
 export interface WriteOptions {
   onProgress?: (progress: Progress) => void;
   /**
+   * Cancel: work not started is dropped and nothing is written; a write under way stops before
+   * its next batch and leaves the workbook as it was (the result says `cancelled`).
+   */
+  signal?: AbortSignal;
+  /**
    * Asked before replacing an add-in sheet the user has edited since the add-in wrote it.
    * Without it, the edited sheet is kept and a new one written beside it.
    */

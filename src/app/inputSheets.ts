@@ -25,7 +25,9 @@ import {
   type WriteOptions,
 } from "./host";
 import { blank, feedbackRows, importRows, withDateCells } from "./imports";
-import type { LayoutBuilders, SheetBackend, SheetRead, UserColumn } from "./ports";
+import type { LayoutBuilders, LayoutContext, SheetBackend, SheetRead, UserColumn } from "./ports";
+import type { WorkbookLayout } from "../workbook/layout";
+import { taskOptions, type Compute } from "./compute";
 
 /** The Data sheet's lines above its first data row: the unit line and the header. */
 const DATA_HEADER_ROWS = 2;
@@ -213,10 +215,38 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
   };
 }
 
-/** Importing rows into the Data and Feedback sheets. */
+/**
+ * The Data sheet after an import, laid out: the request's rows read by the unit rules, the rows
+ * already there kept or replaced with the user's own columns, refused (HostError) when the user's
+ * values would be lost or the sheet would not hold the rows. Pure: it runs off the pane's thread.
+ */
+export function dataImportLayout(
+  layouts: LayoutBuilders,
+  request: ImportRequest,
+  data: SheetRead,
+  context: LayoutContext
+): { rows: number; layout: WorkbookLayout } {
+  const { plan, language } = request;
+  const header = layouts.dataHeader(plan, language);
+  const imported = importRows(request.table, request.mapping, header, plan).rows;
+  const { rows, userColumns } = withUserColumns(data, plan, header, imported, request.mode);
+  if (rows.length + DATA_HEADER_ROWS > EXCEL_MAX_ROWS)
+    throw new HostError(
+      `The Data sheet would hold ${rows.length} rows; an Excel sheet holds ${EXCEL_MAX_ROWS - DATA_HEADER_ROWS} below its two header lines. Nothing was written.`,
+      "TooManyRows",
+      { rows: rows.length, limit: EXCEL_MAX_ROWS - DATA_HEADER_ROWS }
+    );
+  return {
+    rows: rows.length,
+    layout: layouts.dataSheet(plan, language, context, rows, userColumns),
+  };
+}
+
+/** Importing rows into the Data and Feedback sheets (the Data sheet laid out by `compute`). */
 export function importOperations(
   backend: SheetBackend,
-  layouts: LayoutBuilders
+  layouts: LayoutBuilders,
+  compute: Compute
 ): Pick<WorkbookHost, "importData" | "importFeedback"> {
   const need = async (role: SheetRole): Promise<SheetRead> => {
     const read = await backend.readSheet(role);
@@ -231,23 +261,18 @@ export function importOperations(
   return {
     async importData(request: ImportRequest, options: WriteOptions = {}): Promise<ImportResult> {
       const [sheets, data] = await Promise.all([backend.addinSheets(), need("data")]);
-      const { plan, language } = request;
-      const header = layouts.dataHeader(plan, language);
-      const imported = importRows(request.table, request.mapping, header, plan).rows;
-      const { rows, userColumns } = withUserColumns(data, plan, header, imported, request.mode);
-      if (rows.length + DATA_HEADER_ROWS > EXCEL_MAX_ROWS)
-        throw new HostError(
-          `The Data sheet would hold ${rows.length} rows; an Excel sheet holds ${EXCEL_MAX_ROWS - DATA_HEADER_ROWS} below its two header lines. Nothing was written.`,
-          "TooManyRows",
-          { rows: rows.length, limit: EXCEL_MAX_ROWS - DATA_HEADER_ROWS }
-        );
-      const layout = layouts.dataSheet(plan, language, { sheets }, rows, userColumns);
+      // the rows laid out off the pane's thread (compute); only the write happens here
+      const { rows, layout } = await compute.task(
+        "dataImport",
+        { request, data, context: { sheets } },
+        taskOptions(options)
+      );
       const result = await backend.applyLayout(layout, { ...options, rewriteInputs: ["data"] });
       if (result.cancelled) return { ...result, rows: 0 };
       const name = result.sheets[0] ?? data.name;
       return {
         ...result,
-        rows: rows.length,
+        rows,
         location: { sheet: name, row: 1, column: "A" },
       };
     },

@@ -12,10 +12,19 @@ import type { SelectionInfo, WorkbookHost, WorkbookState } from "./host";
 import { importOperations, inputOperations } from "./inputSheets";
 import { closeOperations, outputOperations } from "./outputSheets";
 import type { LayoutBuilders, SheetBackend } from "./ports";
+import type { Compute } from "./compute";
+import { inThreadCompute } from "./inThread";
+import { tasksOver } from "./tasks";
 
 export interface LayoutHostOptions {
   /** What the host supports (Excel: src/compat's detectCompatibility, asked after Office.onReady). */
   compatibility?: () => Compatibility | null;
+  /**
+   * Where the layouts of an import and of a run's outputs are built: the pane's worker in the
+   * browser (which builds src/workbook's layouts, ./layouts.ts), or in the pane's thread over
+   * `layouts` (the default).
+   */
+  compute?: Compute;
 }
 
 /** The WorkbookHost over a backend and the layouts. */
@@ -24,6 +33,7 @@ export function createLayoutHost(
   layouts: LayoutBuilders,
   options: LayoutHostOptions = {}
 ): WorkbookHost {
+  const compute = options.compute ?? inThreadCompute(tasksOver(layouts));
   return {
     kind: backend.kind,
     displayLanguage() {
@@ -48,8 +58,8 @@ export function createLayoutHost(
     dynamicArrays: () => backend.dynamicArrays?.() ?? Promise.resolve(undefined),
     onSelectionChanged: (callback) => selectionEvents(backend, callback),
     ...inputOperations(backend, layouts),
-    ...importOperations(backend, layouts),
-    ...outputOperations(backend, layouts),
+    ...importOperations(backend, layouts, compute),
+    ...outputOperations(backend, layouts, compute),
     ...closeOperations(backend, layouts),
   };
 }

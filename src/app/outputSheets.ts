@@ -4,13 +4,14 @@
  * createLayoutHost (layoutHost.ts).
  */
 import { columnLetter } from "../engine";
-import { closedRole, type SheetRole, type WorkbookLayout } from "../workbook/layout";
+import { closedRole, type Cell, type SheetRole, type WorkbookLayout } from "../workbook/layout";
 import type { CloseLog } from "../workbook/close";
 import {
   compareRows,
   laidOut,
   rowsToCheck,
   type CheckReport,
+  type LaidOut,
   type SheetCheck,
 } from "../workbook/verify";
 import { sameFormula } from "../office/formula";
@@ -27,67 +28,155 @@ import {
   type WriteOptions,
   type YearToDateRequest,
 } from "./host";
-import type { LayoutBuilders, SheetBackend } from "./ports";
+import type { LayoutBuilders, LayoutContext, OutputContext, SheetBackend } from "./ports";
+import type { CellInput } from "../engine";
+import { yieldToPane } from "./inThread";
+import { taskOptions, type Compute, type TaskOptions } from "./compute";
 
 type LaidOutOutputs = (
-  request: OutputRequest
+  request: OutputRequest,
+  options?: TaskOptions
 ) => Promise<{ sheets: AddinSheets; layout: WorkbookLayout }>;
 
 /**
- * WorkbookHost.checkOutputs: reads back each output sheet a request writes (every row, or a
- * stratified sample of a large sheet's) and compares it with the layout, cell by cell.
+ * The Statements sheet for a request, laid out over the one there now (`before`, its values):
+ * what the user wrote on a statement is kept; statements whose numbers would change are listed
+ * in `changed` (and nothing is to be written) unless the request says to update them. Pure: it
+ * runs off the pane's thread.
  */
-async function checkOutputSheets(
-  backend: SheetBackend,
-  outputs: LaidOutOutputs,
+export function statementsLayout(
+  layouts: LayoutBuilders,
+  request: StatementRequest,
+  context: LayoutContext,
+  before: CellInput[][] | null
+): { layout: WorkbookLayout; changed: string[] } {
+  const read = before ? layouts.readStatements(before) : null;
+  const layout = layouts.statements(request, context, read?.notes ?? new Map());
+  const changed =
+    before && !request.updateChanged
+      ? layouts.changedStatements(before, layout).map((e) => `${e.id} ${e.period}`)
+      : [];
+  return { layout, changed };
+}
+
+/** An output sheet to read back: its size and the cells of the rows to compare (a sample of a large one). */
+export interface CheckTarget {
+  role: SheetRole;
+  rows: number;
+  columns: number;
+  /** The rows to read back (0-based), each with the cells the layout writes there. */
+  sample: { row: number; cells: (Cell | undefined)[] }[];
+}
+
+/**
+ * What the self-check compares, laid out for the workbook as it is now: each output sheet's
+ * rows to read back and their cells (sheets the user had rewritten as values hold values).
+ * Pure: it runs off the pane's thread.
+ */
+export function checkTargets(
+  layouts: LayoutBuilders,
   request: OutputRequest,
-  options: CheckOptions
-): Promise<CheckReport> {
-  const { sheets, layout } = await outputs(request);
-  const asValues = options.asValues ?? [];
+  context: OutputContext,
+  asValues: readonly SheetRole[]
+): CheckTarget[] {
+  const layout = layouts.outputs(request, context);
   if (asValues.length > 0 && request.style !== "values") {
     // sheets the user had rewritten as values are expected to hold values
-    const values = (await outputs({ ...request, style: "values" })).layout;
+    const values = layouts.outputs({ ...request, style: "values" }, context);
     layout.sheets = layout.sheets.map((s) =>
       asValues.includes(s.role) ? (values.sheets.find((v) => v.role === s.role) ?? s) : s
     );
   }
+  return layout.sheets
+    .filter((x) => x.kind === "output")
+    .map((s) => {
+      const cells = laidOut(s);
+      const sample = rowsToCheck(cells.rows, cells.columns).map((row) => ({
+        row,
+        cells: Array.from({ length: cells.columns }, (_, c) => cells.at(row, c)),
+      }));
+      return { role: s.role, rows: cells.rows, columns: cells.columns, sample };
+    });
+}
+
+/** Rows compared between two pauses of the pane's thread. */
+const COMPARE_ROWS = 200;
+
+/**
+ * WorkbookHost.checkOutputs: reads back each output sheet a request writes (every row, or a
+ * stratified sample of a large sheet's) and compares it with the layout, cell by cell; the
+ * layout and the sample are worked out by `compute`, the comparison in slices of rows.
+ */
+async function checkOutputSheets(
+  backend: SheetBackend,
+  compute: Compute,
+  request: OutputRequest,
+  options: CheckOptions
+): Promise<CheckReport> {
+  const [sheets, plan, feedback] = await Promise.all([
+    backend.addinSheets(),
+    backend.readSheet("plan"),
+    backend.readSheet("feedback"),
+  ]);
+  const targets = await compute.task("checkTargets", {
+    request,
+    context: { sheets, plan, feedback },
+    asValues: [...(options.asValues ?? [])],
+  });
   const roleOf = new Map(Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role]));
   const same = (written: string, read: string) =>
     sameFormula(written, read, (n) => roleOf.get(n.toUpperCase()));
   const report: CheckReport = { sheets: [], missing: [], pending: 0 };
-  for (const s of layout.sheets.filter((x) => x.kind === "output")) {
-    const cells = laidOut(s);
-    const rows = rowsToCheck(cells.rows, cells.columns);
-    const read = await backend.readRowsForCheck(s.role, rows, cells.columns);
+  for (const t of targets) {
+    const read = await backend.readRowsForCheck(
+      t.role,
+      t.sample.map((s) => s.row),
+      t.columns
+    );
     if (!read.sheet) {
-      report.missing.push(s.role);
+      report.missing.push(t.role);
       continue;
     }
-    const target = { role: s.role, sheet: read.sheet };
-    const { cells: count, findings } = compareRows(cells, target, read.rows, same);
+    const byRow = new Map(t.sample.map((s) => [s.row, s.cells]));
+    const cells: LaidOut = {
+      rows: t.rows,
+      columns: t.columns,
+      at: (r, c) => byRow.get(r)?.[c],
+    };
+    const target = { role: t.role, sheet: read.sheet };
     const check: SheetCheck = {
       ...target,
-      rows: cells.rows,
+      rows: t.rows,
       rowsChecked: read.rows.length,
-      cells: count,
-      findings,
+      cells: 0,
+      findings: [],
     };
+    for (let i = 0; i < read.rows.length; i += COMPARE_ROWS) {
+      const part = compareRows(cells, target, read.rows.slice(i, i + COMPARE_ROWS), same);
+      check.cells += part.cells;
+      for (const f of part.findings) check.findings.push(f);
+      await yieldToPane();
+    }
     report.sheets.push(check);
     report.pending += read.pending;
   }
   return report;
 }
 
-/** The output sheets a request writes, laid out for the workbook as it is now. */
-function laidOutOutputs(backend: SheetBackend, layouts: LayoutBuilders): LaidOutOutputs {
-  return async (request: OutputRequest) => {
+/** The output sheets a request writes, laid out (by `compute`) for the workbook as it is now. */
+function laidOutOutputs(backend: SheetBackend, compute: Compute): LaidOutOutputs {
+  return async (request: OutputRequest, options: TaskOptions = {}) => {
     const [sheets, plan, feedback] = await Promise.all([
       backend.addinSheets(),
       backend.readSheet("plan"),
       backend.readSheet("feedback"),
     ]);
-    return { sheets, layout: layouts.outputs(request, { sheets, plan, feedback }) };
+    const layout = await compute.task(
+      "outputs",
+      { request, context: { sheets, plan, feedback } },
+      options
+    );
+    return { sheets, layout };
   };
 }
 
@@ -103,11 +192,16 @@ type OutputOperations = Pick<
 >;
 
 /** Writing a run's outputs, the statements and the year to date, and checking what was written. */
-export function outputOperations(backend: SheetBackend, layouts: LayoutBuilders): OutputOperations {
-  const outputs = laidOutOutputs(backend, layouts);
+export function outputOperations(
+  backend: SheetBackend,
+  layouts: LayoutBuilders,
+  compute: Compute
+): OutputOperations {
+  const outputs = laidOutOutputs(backend, compute);
   return {
     async writeOutputs(request: OutputRequest, options: WriteOptions = {}) {
-      const { layout } = await outputs(request);
+      // laid out off the pane's thread; a Cancel meanwhile drops it before anything is written
+      const { layout } = await outputs(request, taskOptions(options));
       return backend.applyLayout(layout, options);
     },
 
@@ -124,13 +218,13 @@ export function outputOperations(backend: SheetBackend, layouts: LayoutBuilders)
         backend.addinSheets(),
         backend.readSheet("statements"),
       ]);
-      const before = read ? layouts.readStatements(read.values) : null;
-      const layout = layouts.statements(request, { sheets }, before?.notes ?? new Map());
-      if (read && !request.updateChanged) {
-        const changed = layouts.changedStatements(read.values, layout);
-        if (changed.length)
-          return { sheets: [], changed: changed.map((e) => `${e.id} ${e.period}`) };
-      }
+      // laid out off the pane's thread, with what the user wrote on those already there
+      const { layout, changed } = await compute.task(
+        "statements",
+        { request, context: { sheets }, before: read?.values ?? null },
+        taskOptions(options)
+      );
+      if (changed.length) return { sheets: [], changed };
       return backend.applyLayout(layout, options);
     },
 
@@ -144,7 +238,7 @@ export function outputOperations(backend: SheetBackend, layouts: LayoutBuilders)
       return backend.applyLayout(layouts.yearToDate(request, { sheets }), options);
     },
 
-    checkOutputs: (request, options = {}) => checkOutputSheets(backend, outputs, request, options),
+    checkOutputs: (request, options = {}) => checkOutputSheets(backend, compute, request, options),
 
     async rewriteAsValues(request: OutputRequest, role: SheetRole, options: WriteOptions = {}) {
       const { layout } = await outputs({ ...request, style: "values" });

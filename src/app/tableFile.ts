@@ -4,20 +4,18 @@
  * import/file.ts). Never throws for what the file holds: a file that cannot be read comes back
  * refused with located, worded issues.
  */
-import {
-  FILE_LIMIT_BYTES,
-  fileIssue,
-  readCsvFile,
-  type HeaderSpec,
-  type TableReading,
-} from "../engine";
+import { FILE_LIMIT_BYTES, fileIssue, type TableReading } from "../engine";
 import type { Progress } from "./host";
 import { readFileBytes } from "./planFile";
+import { throwIfCancelled, type Compute } from "./compute";
+import { IN_THREAD } from "./inThread";
+import type { HeaderFor } from "./tasks";
 
 export async function readTableFile(
   file: File,
-  spec: HeaderSpec,
-  onProgress?: (p: Progress) => void
+  header: HeaderFor,
+  onProgress?: (p: Progress) => void,
+  options: { compute?: Compute; signal?: AbortSignal } = {}
 ): Promise<TableReading> {
   if (file.size > FILE_LIMIT_BYTES)
     return {
@@ -35,5 +33,11 @@ export async function readTableFile(
       ],
     };
   const bytes = await readFileBytes(file);
-  return readCsvFile(bytes, file.name, spec, (p) => onProgress?.({ done: p.done, total: p.total }));
+  throwIfCancelled(options.signal);
+  // decoded and parsed off the pane's thread when `compute` is the pane's worker
+  return (options.compute ?? IN_THREAD).task(
+    "readFile",
+    { bytes, name: file.name, header },
+    { onProgress, signal: options.signal }
+  );
 }

@@ -23,6 +23,8 @@ import {
   Evaluation,
 } from "../engine";
 import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
+import { throwIfCancelled, type Compute, type TaskOptions } from "./compute";
+import { IN_THREAD } from "./inThread";
 
 /** The Data and Feedback sheets as read and checked against the plan. */
 export interface DataCheck {
@@ -30,9 +32,19 @@ export interface DataCheck {
   feedback: FeedbackReading;
 }
 
-/** Reads the Data and Feedback sheets and checks them against the plan. */
-export async function checkWorkbook(host: WorkbookHost, plan: Plan): Promise<DataCheck | null> {
-  return readingUnder(await host.readInputs(), plan);
+/**
+ * Reads the Data and Feedback sheets and checks them against the plan (the check runs where
+ * `compute` runs it: the pane's worker, or in the pane's thread by default).
+ */
+export async function checkWorkbook(
+  host: WorkbookHost,
+  plan: Plan,
+  compute: Compute = IN_THREAD,
+  options: TaskOptions = {}
+): Promise<DataCheck | null> {
+  const inputs = await host.readInputs();
+  throwIfCancelled(options.signal);
+  return compute.task("check", { inputs, plan }, options);
 }
 
 /**

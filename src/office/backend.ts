@@ -76,6 +76,7 @@ export function createOfficeBackend(
         host,
         rewriteInputs: options.rewriteInputs,
         confirmReplace: options.confirmReplace,
+        signal: options.signal,
         onProgress: (p) =>
           options.onProgress?.({ done: p.completed, total: p.total, stage: p.sheet }),
       });

@@ -50,6 +50,11 @@ export interface Step {
   sheet?: string;
   /** Runs in a round trip of its own (e.g. recalculation, which must not be suspended). */
   alone?: boolean;
+  /**
+   * Past this step the job cannot be undone (it changes what the user sees: a sheet cleared in
+   * place, a finished sheet swapped in): a Cancel no longer stops the job once it is sent.
+   */
+  final?: boolean;
   queue(context: Excel.RequestContext): void;
 }
 
@@ -143,17 +148,21 @@ export async function syncEach(
   return syncs;
 }
 
-/** Run prepared steps in batches of at most `budget` bytes; `after` sees each finished batch. */
+/**
+ * Run prepared steps in batches of at most `budget` bytes; `after` sees each finished batch.
+ * `stop`, asked before each batch, ends the run there when it returns true.
+ */
 export async function runSteps(
   context: Excel.RequestContext,
   steps: Step[],
   budget: number,
-  after: (batch: Step[], index: number, total: number) => void
+  after: (batch: Step[], index: number, total: number) => void,
+  stop?: (next: Step[]) => boolean
 ): Promise<number> {
   const batches = groupSteps(steps, budget);
   let index = 0;
   return syncEach(context, () => {
-    if (index >= batches.length) return undefined;
+    if (index >= batches.length || stop?.(batches[index])) return undefined;
     const batch = batches[index];
     if (batch.some((s) => s.write)) context.application.suspendApiCalculationUntilNextSync();
     for (const s of batch) s.queue(context);

@@ -39,7 +39,6 @@ import {
   REQUEST_BYTES,
   requestBytes,
   runSteps,
-  type Phase,
   type Step,
 } from "./batch";
 import {
@@ -58,7 +57,6 @@ import {
   REQUIREMENTS,
   toOfficeFailure,
   type Features,
-  type Host,
   type OfficeFailure,
 } from "./host";
 import { encodeMark, isOwnedNameComment, markName, type SheetMark } from "./marks";
@@ -75,65 +73,20 @@ import {
   type Queue,
   type SheetSteps,
 } from "./sheetSteps";
-import type { ReplaceChoice } from "../app/host";
 import { loadWorkbookState, type OwnedSheet, type WorkbookInventory } from "./workbook";
+import type { ReplaceChoice } from "../app/host";
+import { cancelPoint, undoCancelled } from "./cancel";
 
-export interface ApplyProgress {
-  phase: "inspecting" | Phase | "done";
-  /** Round trips finished / planned for the writing. */
-  completed: number;
-  total: number;
-  /** The sheet the last round trip worked on. */
-  sheet?: string;
-}
-
-export interface WriterApplyOptions {
-  onProgress?: (progress: ApplyProgress) => void;
-  /**
-   * The user edited an add-in sheet that the layout would replace: replace it, keep it and write
-   * a new sheet beside it ("new"), or stop without changing anything. Without this callback the
-   * edited sheet is kept ("new").
-   */
-  confirmReplace?: (sheetName: string, info: { role: SheetRole }) => Promise<ReplaceChoice>;
-  /** Request budget in bytes (default 2 MB, at most 4 MB). */
-  chunkBytes?: number;
-  /** Rewrite output sheets even when their content would not change. */
-  force?: boolean;
-  /**
-   * Input sheets to rewrite although they exist (the plan editor saving the Plan sheet). Other
-   * input sheets that exist are kept as they are.
-   */
-  rewriteInputs?: SheetRole[];
-  host?: Host;
-}
-
-export type SheetAction = "created" | "replaced" | "unchanged" | "kept" | "createdAlongside";
-
-export interface SheetOutcome {
-  role: SheetRole;
-  /** The sheet's name in the workbook. */
-  name: string;
-  action: SheetAction;
-}
-
-export interface Note {
-  key: OfficeMessageKey;
-  params: MessageParams;
-  message: string;
-}
-
-export interface ApplyStats {
-  syncs: number;
-  /** Largest estimated request of any round trip, in bytes. */
-  largestRequestBytes: number;
-  /** The estimated request bytes of each round trip, in order. */
-  requestBytes: number[];
-}
-
-export type ApplyResult =
-  | { status: "done"; sheets: SheetOutcome[]; notes: Note[]; stats: ApplyStats }
-  | { status: "cancelled"; notes: Note[]; stats: ApplyStats }
-  | { status: "failed"; error: OfficeFailure; message: string; notes: Note[]; stats: ApplyStats };
+export type {
+  ApplyProgress,
+  ApplyResult,
+  ApplyStats,
+  Note,
+  SheetAction,
+  SheetOutcome,
+  WriterApplyOptions,
+} from "./writerTypes";
+import type { ApplyResult, ApplyStats, Note, WriterApplyOptions } from "./writerTypes";
 
 type Plan =
   | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }
@@ -239,6 +192,7 @@ class Writer {
   private roleOf: (name: string) => SheetRole | undefined = () => undefined;
   /** Layout sheet name (upper case) → role, for canonical formulas of what is about to be written. */
   private readonly layoutRoles = new Map<string, SheetRole>();
+  private readonly finalQueues = new Set<Step["queue"]>(); // steps past which there is no undo
 
   private readonly features: Features;
   /** Office's display language: the names Excel registered the PERF functions under. */
@@ -289,6 +243,7 @@ class Writer {
       this.grids.set(s.role, grid);
       this.hashes.set(s.role, hashGrid(grid, this.roleOf));
       this.shapes.set(s.role, shapeHash(s));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0)); // the pane answers input
     }
 
     const reading = this.reading();
@@ -302,22 +257,24 @@ class Writer {
       const choice = this.options.confirmReplace
         ? await this.options.confirmReplace(owned.sheet, { role: s.role })
         : "new";
-      if (choice === "cancel") {
-        this.notes.add("officeCancelled");
-        return { status: "cancelled", notes: this.notes.list, stats: this.stats };
-      }
+      if (choice === "cancel") return this.cancelled();
       choices.set(s.role, choice);
     }
-
     const plans = this.plan(state, inspections, edited, choices);
     const steps = this.steps(state, plans, inspections);
     let done = 0;
-    await runSteps(this.context, steps, this.budget, (batch, index, total) => {
+    const cancel = cancelPoint(this.options.signal);
+    const after = (batch: Step[], index: number, total: number) => {
       this.count(batchBytes(batch));
       done = index + 1;
-      const last = batch[batch.length - 1];
-      progress?.({ phase: last.phase, completed: done, total, sheet: last.sheet });
-    });
+      const { phase, sheet } = batch[batch.length - 1];
+      progress?.({ phase, completed: done, total, sheet });
+    };
+    await runSteps(this.context, steps, this.budget, after, cancel.stop);
+    if (cancel.stopped()) {
+      await undoCancelled(this.context, state, plans, this.budget, (n) => this.count(n));
+      return this.cancelled();
+    }
     progress?.({ phase: "done", completed: done, total: done });
     return {
       status: "done",
@@ -327,6 +284,10 @@ class Writer {
     };
   }
 
+  private cancelled(): ApplyResult {
+    this.notes.add("officeCancelled");
+    return { status: "cancelled", notes: this.notes.list, stats: this.stats };
+  }
   /** JSON bytes a chunk of values may take: the budget less what every request carries. */
   /** What the reads before writing need of the writer. */
   private reading(): Reading {
@@ -551,6 +512,7 @@ class Writer {
         queue: (c) => c.application.calculate("Recalculate"),
       });
     }
+    for (const s of steps) if (this.finalQueues.has(s.queue)) s.final = true;
     return steps;
   }
 
@@ -611,10 +573,11 @@ class Writer {
       step("setup", commandBytes(p.name) * 2, (c) =>
         this.setMark(c, p.owned.markName, p, "replacing")
       );
-      if (!this.features.copyFrom)
-        step("setup", clearBytes(p.oldTables, p.oldCharts), () =>
-          clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features)
-        );
+      if (!this.features.copyFrom) {
+        const clear = () => clearSheet(this.sheet(p.name), this.oldParts(p, state), this.features);
+        this.finalQueues.add(clear); // cleared in place: from here the job can only be completed
+        step("setup", clearBytes(p.oldTables, p.oldCharts), clear);
+      }
     }
     for (const p of written) {
       const target = contentSheet.get(p.role)!;

@@ -2,7 +2,9 @@ import * as React from "react";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { pickLanguage, type Language } from "../engine";
 import { type WorkbookHost } from "../app/host";
-import { HostContext } from "./hostContext";
+import { ComputeContext, HostContext } from "./hostContext";
+import type { Compute } from "../app/compute";
+import { IN_THREAD } from "../app/inThread";
 import { PaneShell } from "./PaneShell";
 import { SessionProvider, type ViewId } from "./session";
 
@@ -14,18 +16,28 @@ export interface AppProps {
   /** Follow Office's dark theme; by default what the host says. */
   dark?: boolean;
   initialView?: ViewId;
+  /** Where the heavy work runs: the pane's worker in Excel; in the pane's thread by default. */
+  compute?: Compute;
 }
 
 /** The task pane's root: Fluent theme, the workbook host and the pane's session around the views. */
-export function App({ host, language, dark, initialView }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  language,
+  dark,
+  initialView,
+  compute = IN_THREAD,
+}: AppProps): React.JSX.Element {
   const lang = language ?? pickLanguage(host.displayLanguage());
   const isDark = dark ?? host.isDarkTheme();
   return (
     <FluentProvider theme={isDark ? webDarkTheme : webLightTheme}>
       <HostContext.Provider value={host}>
-        <SessionProvider language={lang} initialView={initialView}>
-          <PaneShell />
-        </SessionProvider>
+        <ComputeContext.Provider value={compute}>
+          <SessionProvider language={lang} initialView={initialView}>
+            <PaneShell />
+          </SessionProvider>
+        </ComputeContext.Provider>
       </HostContext.Provider>
     </FluentProvider>
   );

@@ -10,6 +10,7 @@ import { planFromFragment, SAVE_PLAN_FRAGMENT } from "../app/planSave";
 import { payrollFromFragment, SAVE_PAYROLL_FRAGMENT } from "../app/payrollExport";
 import { SavePayrollPage } from "./SavePayrollPage";
 import { SavePlanPage } from "./SavePlanPage";
+import { paneCompute } from "./paneWorker";
 
 /* global document, navigator, window, Office */
 
@@ -18,13 +19,16 @@ function render(): void {
   if (!container) throw new Error("taskpane.html has no #root element");
   // the pane's one workbook host: Excel through src/office, the layouts of src/workbook
   const compatibility = detectCompatibility(); // after Office.onReady: what this Excel supports
+  // imports, evaluations and layouts run in the pane's worker
+  const compute = paneCompute();
   const host = createLayoutHost(createOfficeBackend(), workbookLayouts, {
     compatibility: () => compatibility,
+    compute,
   });
   // outside Office (no display language) the browser's language decides
   const language = pickLanguage(host.displayLanguage() ?? navigator.language);
   document.documentElement.lang = language;
-  createRoot(container).render(<App host={host} language={language} />);
+  createRoot(container).render(<App host={host} language={language} compute={compute} />);
 }
 
 /** The page opened in the system's browser to download a plan file (./planSave.ts), if it is one. */

@@ -8,10 +8,9 @@ import type { Plan } from "../engine";
 import type { SheetRole } from "../workbook/layout";
 import type { CheckReport } from "../workbook/verify";
 import { type OutputRequest } from "../app/host";
-import { useHost } from "./hostContext";
+import { useCompute, useHost } from "./hostContext";
 import { useAction, type Action } from "./useAction";
 import {
-  generateRecord,
   recordAsValues,
   saveGenerateRecord,
   verifyWorkbook,
@@ -46,6 +45,7 @@ export interface SelfCheck {
 
 export function useSelfCheck(): SelfCheck {
   const host = useHost();
+  const compute = useCompute();
   const check = useAction();
   const rewrite = useAction();
   const [state, setState] = React.useState<SelfCheckState | null>(null);
@@ -62,7 +62,11 @@ export function useSelfCheck(): SelfCheck {
   ) => {
     setRewritten(null);
     await check.run(async () => {
-      await saveGenerateRecord(host.settings, generateRecord(request, options, new Date()));
+      // the record of what was generated, worked out off the pane's thread
+      const { evaluation: _evaluation, ...inputs } = request;
+      const at = new Date().toISOString();
+      const record = await compute.task("generateRecord", { request: inputs, options, at });
+      await saveGenerateRecord(host.settings, record);
       setState({ report: await host.checkOutputs(request), request });
       if (request.style === "perf" && spills === undefined) {
         const found = await host.dynamicArrays();

@@ -33,6 +33,8 @@ const EXPECTED_CSP: Record<string, string[]> = {
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:"],
   "connect-src": ["'self'"],
+  // the pane's worker (dist/worker.[hash].js) from the add-in's origin, nothing else (no blob:)
+  "worker-src": ["'self'"],
   "object-src": ["'none'"],
   "base-uri": ["'self'"],
 };
@@ -75,6 +77,8 @@ describeWhenFunctionsExist("production build", () => {
       expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "manifest.xml"])
     );
     expect(files.filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
+    expect(files.filter((f) => /^worker\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
+    expect(files.some((f) => /^(preview|benchpane)\b/.test(f))).toBe(false);
     for (const size of [16, 32, 64, 80])
       expect(fs.existsSync(file(`assets/icon-${size}.png`))).toBe(true);
   });
@@ -147,6 +151,19 @@ describeWhenFunctionsExist("production build", () => {
     const withEval = node([path.join(ROOT, "scripts", "size.js"), fake]);
     expect(withEval.output).toContain("functions.js contains eval(");
     expect(withEval.status).toBe(1);
+  });
+
+  it("should build the pane's worker on its own: the engine and layouts, no React, Fluent or development tooling", () => {
+    const worker = fs.readdirSync(dist).find((f) => /^worker\.[0-9a-f]{8}\.js$/.test(f))!;
+    const code = read(worker);
+    expect(code).not.toMatch(
+      /Symbol\.for\(["']react\.|["'`]fui-[A-Z]|HyperFormula|webpack-dev-server/
+    );
+    for (const name of fs.readdirSync(dist).filter((f) => f.endsWith(".js")))
+      expect(read(name)).not.toMatch(/HyperFormula|webpack-dev-server/);
+    // the pane names it by its hashed file name, next to taskpane.js
+    const pane = fs.readdirSync(dist).find((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f))!;
+    expect(read(pane)).toContain(worker.replace(/^worker\.([0-9a-f]{8})\.js$/, "$1"));
   });
 
   it("should ship no eval-based source maps", () => {
@@ -296,6 +313,50 @@ describeWhenFunctionsExist("production build", () => {
       expect(cspMessages).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(foreign).toEqual([]);
+      await page.close();
+    }, 60_000);
+
+    it("should start the pane's worker from its own origin under the CSP, and refuse a worker from anywhere else", async () => {
+      const page = await browser.newPage();
+      await page.route(`${OFFICE_HOST}/**`, (route) => route.fulfill({ status: 404 }));
+      const violations: string[] = [];
+      page.on("console", (msg) => {
+        if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+      });
+      await page.goto(`${origin}/taskpane.html`);
+      const worker = fs.readdirSync(dist).find((f) => /^worker\.[0-9a-f]{8}\.js$/.test(f))!;
+      const outcome = await page.evaluate(async (file) => {
+        // one task through the protocol (src/app/protocol.ts): check with no Data sheet
+        const own = await new Promise<unknown>((resolve, reject) => {
+          const w = new Worker(file);
+          w.onmessage = (e) => resolve(e.data);
+          w.onerror = () => reject(new Error("the worker did not start"));
+          w.postMessage({
+            type: "run",
+            id: 1,
+            task: "check",
+            input: { inputs: { data: null, feedback: null }, plan: {} },
+          });
+        });
+        let blob = "started";
+        try {
+          const url = URL.createObjectURL(
+            new Blob(["postMessage(1)"], { type: "text/javascript" })
+          );
+          const w = new Worker(url);
+          blob = await new Promise<string>((resolve) => {
+            w.onmessage = () => resolve("started");
+            w.onerror = () => resolve("refused");
+            setTimeout(() => resolve("refused"), 3000);
+          });
+        } catch {
+          blob = "refused";
+        }
+        return { own, blob };
+      }, worker);
+      expect(outcome.own).toEqual({ type: "result", id: 1, value: null });
+      expect(outcome.blob).toBe("refused");
+      expect(violations.join("\n")).toMatch(/worker-src/);
       await page.close();
     }, 60_000);
   });

@@ -145,11 +145,13 @@ describeWithFunctions("README: Deploy to your organization", () => {
       );
       const bundles = site.filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
       expect(bundles).toHaveLength(1);
+      // the pane's Web Worker, a file of its own next to the pane
+      expect(site.filter((f) => /^worker\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(1);
       const html = fs.readFileSync(path.join(root, "taskpane.html"), "utf8");
       expect(html).toContain(`src=${bundles[0]}`);
       for (const f of site) {
         expect(f).toMatch(
-          /^(taskpane\.html|taskpane\.[0-9a-f]{8}\.js(\.map|\.LICENSE\.txt)?|functions\.js(\.map)?|functions(\.zh-CN)?\.json|manifest\.xml|assets\/icon-\d+\.png)$/
+          /^(taskpane\.html|(taskpane|worker)\.[0-9a-f]{8}\.js(\.map|\.LICENSE\.txt)?|functions\.js(\.map)?|functions(\.zh-CN)?\.json|manifest\.xml|assets\/icon-\d+\.png)$/
         );
       }
     });

@@ -577,7 +577,7 @@ describe("limits, checked before the work", () => {
   it("should refuse a file above the size limit before reading a byte of it, in both languages", async () => {
     const { readTableFile } = await import("../../src/app/tableFile");
     const big = { name: "big.csv", size: 150 * 1024 * 1024 } as File;
-    const r = await readTableFile(big, dataHeaderSpec(plan));
+    const r = await readTableFile(big, { data: plan });
     expect(r.ok).toBe(false);
     expect(en(r.issues[0])).toBe(
       "big.csv: The file is 150 MB; the add-in reads files up to 100 MB. Split it by month or team."

@@ -8,7 +8,7 @@ import { defaultPlan } from "../../src/engine";
 import { DataView } from "../../src/taskpane/views/DataView";
 import { MAPPING_SETTING } from "../../src/app/workflow";
 import { fixtureTable, fixtureText, memoryHost, type MemoryHost } from "./support/memoryHost";
-import { renderWithProviders } from "./support/renderWithProviders";
+import { enabledButton, renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
 
@@ -78,7 +78,7 @@ describe("DataView", () => {
     const host = setup();
     render(host);
     await user.upload(screen.getByLabelText("Choose CSV file…", { selector: "input" }), csvFile());
-    await user.click(await screen.findByRole("button", { name: "Import 73 rows" }));
+    await user.click(await enabledButton("Import 73 rows"));
     await screen.findByText("Imported 73 rows into Data.");
     expect(host.calls.imports).toHaveLength(1);
     expect(host.calls.imports[0].mode).toBe("replace");
@@ -135,7 +135,7 @@ describe("DataView", () => {
     await user.click(screen.getByRole("button", { name: "Use the selection" }));
     await screen.findByText("Selection: 5 rows, 30 columns.");
     await user.click(screen.getByRole("radio", { name: "Keep them, add below" }));
-    await user.click(screen.getByRole("button", { name: "Import 5 rows" }));
+    await user.click(await enabledButton("Import 5 rows"));
     await waitFor(() => expect(host.calls.imports[0]?.mode).toBe("append"));
   });
 
@@ -154,7 +154,7 @@ describe("DataView", () => {
     const host = setup();
     render(host);
     await user.upload(screen.getByLabelText("Choose CSV file…", { selector: "input" }), csvFile());
-    await user.click(await screen.findByRole("button", { name: "Import 73 rows" }));
+    await user.click(await enabledButton("Import 73 rows"));
     await screen.findByText(/already has a row for 2024-03/);
     // the user corrects the month of Data row 42 (really February) in the sheet
     const row = host.data!.rows[42 - 2];
@@ -170,7 +170,7 @@ describe("DataView", () => {
     render(host, "zh-CN");
     await user.upload(screen.getByLabelText("选择 CSV 文件…", { selector: "input" }), csvFile());
     await screen.findByRole("heading", { name: "对应列" });
-    await user.click(screen.getByRole("button", { name: "导入 73 行" }));
+    await user.click(await enabledButton("导入 73 行"));
     await screen.findByText("已将 73 行导入“Data”。");
     expect(await screen.findByText("“N/A”不是数字。")).toBeTruthy();
     expect(screen.getByRole("button", { name: "定位到 Data!N13" })).toBeTruthy();
@@ -184,7 +184,7 @@ describe("DataView", () => {
     await screen.findByRole("heading", { name: "Match the columns" });
     await user.click(screen.getByRole("button", { name: "Review the columns" }));
     expect(await axe(container)).toHaveNoViolations();
-    await user.click(screen.getByRole("button", { name: "Import 73 rows" }));
+    await user.click(await enabledButton("Import 73 rows"));
     await screen.findByText(/salesperson-months read/);
     expect(await axe(container)).toHaveNoViolations();
   });

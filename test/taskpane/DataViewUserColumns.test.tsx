@@ -15,7 +15,7 @@ import { DataView } from "../../src/taskpane/views/DataView";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "./support/memoryHost";
-import { renderWithProviders } from "./support/renderWithProviders";
+import { enabledButton, renderWithProviders } from "./support/renderWithProviders";
 
 function settings() {
   const m = new Map<string, string>();
@@ -63,7 +63,7 @@ describe("DataView: columns the user added to the Data sheet", () => {
       screen.getByLabelText("Choose CSV file…", { selector: "input" }),
       new File([csv], "crm-2024Q2.csv", { type: "text/csv" })
     );
-    await user.click(await screen.findByRole("button", { name: /^Import \d+ rows$/ }));
+    await user.click(await enabledButton(/^Import \d+ rows$/));
     const refusal = await screen.findByText(
       /The Data sheet has columns the add-in did not create \(“Manager note”\) with values on 1 row/
     );

@@ -40,7 +40,14 @@ describe("the Pay list's formulas agree with the engine (HyperFormula)", () => {
       const formulaColumns = new Set<string>();
       for (const line of cells.slice(1))
         line.forEach((c, j) => isFormula(c) && formulaColumns.add(header[j]));
-      const fixed = new Set(["员工编号", "姓名", "部门", "所属月份", "月份", PAY_LIST_WORDS.perfFor.zh]);
+      const fixed = new Set([
+        "员工编号",
+        "姓名",
+        "部门",
+        "所属月份",
+        "月份",
+        PAY_LIST_WORDS.perfFor.zh,
+      ]);
       expect(header.filter((h) => !fixed.has(h) && !formulaColumns.has(h))).toEqual([]);
       expect(cells.length - 1).toBe(built.evaluation.months.frame.n);
     }

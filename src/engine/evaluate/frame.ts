@@ -88,6 +88,28 @@ class FrameData implements Frame {
     this.sourceList = null;
     this.sourceOf = make;
   }
+  /** Makes the sources now and drops their maker: the frame is then plain data. */
+  settle(): void {
+    if (this.sourceOf === null) return;
+    void this.sources;
+    this.sourceOf = null;
+  }
+}
+
+/**
+ * Frames cross to the pane's worker and back by structured cloning, which copies data only: a
+ * frame's sources are made before it crosses (their maker is a function, which cannot be cloned)…
+ */
+export function settleFrame(v: object): void {
+  if (v instanceof FrameData) v.settle();
+}
+
+/** …and a frame that crossed gets its class back (its `sources` accessor); true when it did. */
+export function reviveFrame(v: object): boolean {
+  if (v instanceof FrameData || !("sourceList" in v && "monthCount" in v && "groupOf" in v))
+    return false;
+  Object.setPrototypeOf(v, FrameData.prototype);
+  return true;
 }
 
 function emptyFrame(n: number, nFields: number): FrameData {

@@ -15,7 +15,6 @@ import {
 import { ArrowUploadRegular, PeopleCommunityRegular } from "@fluentui/react-icons";
 import {
   convertRating,
-  FEEDBACK_HEADER_SPEC,
   ratingScale,
   readFeedbackTable,
   type CellTable,
@@ -25,7 +24,7 @@ import {
   type RatingScale,
 } from "../../engine";
 import { type ImportResult } from "../../app/host";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
 import { useSession } from "../session";
 import { readTableFile } from "../../app/tableFile";
 import { useAction } from "../useAction";
@@ -75,6 +74,7 @@ export function FeedbackImport({
 }): React.JSX.Element {
   const styles = useStyles();
   const host = useHost();
+  const compute = useCompute();
   const { strings: t, language, confirmReplace } = useSession();
   const reading = useAction();
   const importing = useAction();
@@ -95,7 +95,7 @@ export function FeedbackImport({
       setDone(null);
       progress.start();
       try {
-        const r = await readTableFile(f, FEEDBACK_HEADER_SPEC, progress.update);
+        const r = await readTableFile(f, { feedback: true }, progress.update, { compute });
         if (!r.ok) return setRefusal({ name: f.name, issues: r.issues });
         const check = await checkWorkbook(host, plan);
         const known = new Set((check?.data.rows ?? []).map((x) => x.id));

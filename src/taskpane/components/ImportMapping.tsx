@@ -1,4 +1,5 @@
 import * as React from "react";
+import type { ImportPreviewData } from "../../app/tasks";
 import {
   Body1Strong,
   Button,
@@ -13,7 +14,6 @@ import {
   RATING_SCALES,
   type CellTable,
   type ColumnMapping,
-  type DataReading,
   type Issue,
   type Plan,
 } from "../../engine";
@@ -127,7 +127,7 @@ export function ImportPreview({
   preview,
 }: {
   source: ImportSource;
-  preview: DataReading;
+  preview: ImportPreviewData;
 }): React.JSX.Element {
   const styles = useStyles();
   const { strings: t, language } = useSession();
@@ -139,9 +139,7 @@ export function ImportPreview({
       <Body1Strong as="h3" id="data-preview" className={styles.heading}>
         {t.data.previewTitle}
       </Body1Strong>
-      <Text size={200}>
-        {t.data.preview(preview.rows.length, preview.leftOut.length, unreadable)}
-      </Text>
+      <Text size={200}>{t.data.preview(preview.rows, preview.leftOut, unreadable)}</Text>
       <IssueList
         issues={[...source.found, ...preview.issues]}
         language={language}

@@ -88,7 +88,13 @@ export function DataImportSection({ data, plan }: DataImportSectionProps): React
       <ProgressLine
         progress={progress.value}
         label={reading.busy ? t.data.reading : t.data.importing}
+        onCancel={progress.cancel}
       />
+      {data.cancelled && !importing.busy && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.generate.cancelled}</MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar error={importing.error} onRetry={() => void data.doImport()} />
       {refused && (
         <MessageBar intent="warning" role="alert">
@@ -135,7 +141,7 @@ function DataImportMapping({ data, source, plan }: DataImportMappingProps): Reac
   const { preview, importing } = data;
   const unresolved = Object.keys(source.unresolved).length;
   const missing = missingRequired(plan, source.mapping);
-  const rowsToImport = filledRows(source.table) - (preview?.leftOut.length ?? 0);
+  const rowsToImport = filledRows(source.table) - (preview?.leftOut ?? 0);
   return (
     <section className={styles.section} aria-labelledby="data-mapping">
       <MappingSection source={source} plan={plan} onChoose={data.choose} />
@@ -150,7 +156,9 @@ function DataImportMapping({ data, source, plan }: DataImportMappingProps): Reac
         <Button
           appearance="primary"
           icon={<TableArrowUpRegular />}
-          disabled={missing.length > 0 || unresolved > 0 || importing.busy || rowsToImport <= 0}
+          disabled={
+            missing.length > 0 || unresolved > 0 || importing.busy || !preview || rowsToImport <= 0
+          }
           onClick={() => void data.doImport()}
         >
           {importing.busy ? t.data.importing : t.data.import(rowsToImport)}

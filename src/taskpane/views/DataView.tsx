@@ -3,7 +3,7 @@ import { checkWorkbook } from "../../app/workflow";
 import { FeedbackImport } from "../components/FeedbackImport";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ViewTitle } from "../components/ViewTitle";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { DataCheckSection } from "./DataCheckSection";
@@ -16,6 +16,7 @@ import { useDataImport } from "./useDataImport";
  */
 export function DataView(): React.JSX.Element {
   const host = useHost();
+  const compute = useCompute();
   const { strings: t, workbook, plan, loadPlan, setCheck } = useSession();
   const data = useDataImport();
   const checking = useAction();
@@ -25,7 +26,7 @@ export function DataView(): React.JSX.Element {
     checking.run(async () => {
       const current = plan ?? (await loadPlan()).plan;
       if (!current) return;
-      setCheck(await checkWorkbook(host, current));
+      setCheck(await checkWorkbook(host, current, compute));
     });
 
   if (workbook && !hasSheet) {

@@ -15,10 +15,11 @@ import {
 import { PlayRegular } from "@fluentui/react-icons";
 import { hasErrors, PlanInvalidError, validatePlan } from "../../engine";
 import { type FormulaStyle } from "../../app/host";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
-import { checkWorkbook, evaluationPeriods, runPlan, teamsOf } from "../../app/workflow";
+import { checkWorkbook, evaluationPeriods, teamsOf } from "../../app/workflow";
+import { isCancelled } from "../../app/compute";
 import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
@@ -65,6 +66,8 @@ export function GenerateView(): React.JSX.Element {
   const [group, setGroup] = React.useState(run?.options.group ?? "");
   const [style, setStyle] = React.useState<FormulaStyle>(run?.options.style ?? "native");
   const [noRows, setNoRows] = React.useState(false);
+  const [cancelled, setCancelled] = React.useState(false);
+  const compute = useCompute();
   const hasSheet = Boolean(workbook?.sheets.plan);
 
   // What the period and group lists offer comes from the Data sheet as last checked.
@@ -72,15 +75,18 @@ export function GenerateView(): React.JSX.Element {
     if (!hasSheet || check) return;
     void prepare.run(async () => {
       const p = plan ?? (await loadPlan()).plan;
-      if (p) setCheck(await checkWorkbook(host, p));
+      if (p) setCheck(await checkWorkbook(host, p, compute));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasSheet, check]);
 
-  const rows = check?.data.rows ?? [];
-  const periods = plan ? evaluationPeriods(rows, plan) : [];
+  // once per data check, not on every render (a Data sheet can hold many thousands of rows)
+  const periods = React.useMemo(
+    () => (plan ? evaluationPeriods(check?.data.rows ?? [], plan) : []),
+    [check, plan]
+  );
+  const teams = React.useMemo(() => teamsOf(check?.data.rows ?? []), [check]);
   const closed = periods.filter((p) => closing?.closed.has(p));
-  const teams = teamsOf(rows);
   const planErrors = plan ? hasErrors(validatePlan(plan)) : false;
   // PERF.* formulas only where this Excel runs the add-in's functions (src/compat)
   const allowedStyles: FormulaStyle[] = host.compatibility?.()?.formulaStyles ?? [
@@ -92,33 +98,42 @@ export function GenerateView(): React.JSX.Element {
   const selfCheck = useSelfCheck();
 
   const start = async () => {
+    setCancelled(false);
+    const signal = progress.start();
+    const steps = t.generate.steps;
     const written = await generate.run(async () => {
       setNoRows(false);
-      // The sheets are the source of truth: read the plan and the data again right before running.
-      const current = (await loadPlan()).plan;
-      if (!current) return;
-      const fresh = await checkWorkbook(host, current);
-      setCheck(fresh);
-      if (!fresh) return;
-      // closed periods are frozen on their own sheets: generating leaves them out
-      const closedNow = new Set((await loadClosing()).closed.keys());
-      if (closedNow.has(period)) {
-        setNoRows(true);
-        return;
-      }
-      let result;
       try {
-        result = runPlan(current, fresh, period, group, closedNow);
-      } catch (e) {
-        if (e instanceof PlanInvalidError) throw new Error(t.generate.planErrors);
-        throw e;
-      }
-      if (result.rows.length === 0) {
-        setNoRows(true);
-        return;
-      }
-      progress.start();
-      try {
+        // The sheets are the source of truth: read the plan and the data again right before running.
+        progress.step(steps.reading);
+        const current = (await loadPlan()).plan;
+        if (!current) return;
+        progress.step(steps.checking);
+        const fresh = await checkWorkbook(host, current, compute, { signal });
+        setCheck(fresh);
+        if (!fresh) return;
+        // closed periods are frozen on their own sheets: generating leaves them out
+        const closedNow = new Set((await loadClosing()).closed.keys());
+        if (closedNow.has(period)) {
+          setNoRows(true);
+          return;
+        }
+        progress.step(steps.evaluating);
+        let result;
+        try {
+          result = await compute.task(
+            "run",
+            { plan: current, check: fresh, period, group, exclude: [...closedNow] },
+            { signal }
+          );
+        } catch (e) {
+          if (e instanceof PlanInvalidError) throw new Error(t.generate.planErrors);
+          throw e;
+        }
+        if (result.rows.length === 0) {
+          setNoRows(true);
+          return;
+        }
         const request = {
           plan: current,
           language,
@@ -127,11 +142,16 @@ export function GenerateView(): React.JSX.Element {
           data: result.data,
           feedback: fresh.feedback,
         };
+        progress.step(steps.layingOut);
         const written = await host.writeOutputs(request, {
           confirmReplace,
           onProgress: progress.update,
+          signal,
         });
-        if (written.cancelled) return;
+        if (written.cancelled) {
+          if (signal.aborted) setCancelled(true);
+          return;
+        }
         setRun({
           options: { period, group, style },
           evaluation: result.evaluation,
@@ -139,6 +159,13 @@ export function GenerateView(): React.JSX.Element {
           written,
         });
         return request;
+      } catch (e) {
+        // Cancel: the work was dropped before anything was written
+        if (isCancelled(e)) {
+          setCancelled(true);
+          return;
+        }
+        throw e;
       } finally {
         progress.stop();
       }
@@ -212,7 +239,16 @@ export function GenerateView(): React.JSX.Element {
           {generate.busy ? t.generate.running : t.generate.run}
         </Button>
       </div>
-      <ProgressLine progress={progress.value} label={t.generate.progress} />
+      <ProgressLine
+        progress={progress.value}
+        label={t.generate.progress}
+        onCancel={progress.cancel}
+      />
+      {cancelled && !generate.busy && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.generate.cancelled}</MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar error={generate.error} onRetry={() => void start()} />
       {noRows && (
         <MessageBar intent="warning">

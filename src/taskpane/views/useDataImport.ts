@@ -8,11 +8,10 @@ import {
   dataHeaderSpec,
   locateHeader,
   mapColumns,
-  readDataTable,
   type CellTable,
   type ColumnMapping,
-  type DataReading,
   type Issue,
+  type Plan,
 } from "../../engine";
 import { HostError, type ImportResult } from "../../app/host";
 import { readTableFile } from "../../app/tableFile";
@@ -24,7 +23,9 @@ import {
 } from "../../app/workflow";
 import type { ImportSource, Refusal } from "../components/ImportMapping";
 import { useProgress, type ProgressHandle } from "../components/ProgressLine";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
+import { isCancelled } from "../../app/compute";
+import type { ImportPreviewData } from "../../app/tasks";
 import { useSession } from "../session";
 import type { Strings } from "../strings";
 import { useAction, type Action } from "../useAction";
@@ -51,7 +52,9 @@ export interface DataImport {
   setRefused(refused: UserColumnsRefused | null): void;
   refusal: Refusal | null;
   /** The source's rows as they would be imported. */
-  preview: DataReading | null;
+  preview: ImportPreviewData | null;
+  /** The last import was cancelled (nothing was written). */
+  cancelled: boolean;
   chooseFile(file: File | undefined): Promise<void>;
   takeSelection(): Promise<void>;
   /** The user chose a column for a plan column (resolving an ambiguity when there was one). */
@@ -76,6 +79,69 @@ function userColumnsRefused(e: unknown, t: Strings): UserColumnsRefused {
   throw e;
 }
 
+/**
+ * What the import will read, worked out off the pane's thread whenever the source or its mapping
+ * changes; null while it is (the Import button waits for it).
+ */
+function useImportPreview(
+  source: ImportSource | null,
+  plan: Plan | null,
+  reading: Action
+): ImportPreviewData | null {
+  const compute = useCompute();
+  const [previewed, setPreviewed] = React.useState<{
+    source: ImportSource;
+    preview: ImportPreviewData;
+  } | null>(null);
+  React.useEffect(() => {
+    if (!source || !plan) return;
+    const controller = new AbortController();
+    compute
+      .task(
+        "preview",
+        { table: source.table, plan, mapping: source.mapping },
+        { signal: controller.signal }
+      )
+      .then(
+        (preview) => setPreviewed({ source, preview }),
+        (e: unknown) => {
+          if (!isCancelled(e)) void reading.run(() => Promise.reject(e as Error));
+        }
+      );
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, plan, compute]);
+  return previewed && previewed.source === source ? previewed.preview : null;
+}
+
+/**
+ * An import with its progress and Cancel: what it wrote, the user's columns it would lose (the
+ * user may append instead), or "cancelled" (nothing was written); any other failure is thrown.
+ */
+async function importWithProgress(
+  progress: ProgressHandle,
+  t: Strings,
+  write: (signal: AbortSignal) => Promise<ImportResult>
+): Promise<
+  | { kind: "cancelled" | "stopped" }
+  | { kind: "refused"; refused: UserColumnsRefused }
+  | { kind: "done"; result: ImportResult }
+> {
+  const signal = progress.start();
+  progress.step(t.generate.steps.layingOut);
+  try {
+    const result = await write(signal);
+    if (!result.cancelled) return { kind: "done", result };
+    // cancelled by the Cancel button, or stopped when asked about an edited sheet
+    return { kind: signal.aborted ? "cancelled" : "stopped" };
+  } catch (e) {
+    if (isCancelled(e)) return { kind: "cancelled" };
+    return { kind: "refused", refused: userColumnsRefused(e, t) };
+  } finally {
+    progress.stop();
+  }
+}
+
 export function useDataImport(): DataImport {
   const host = useHost();
   const { strings: t, language, workbook, plan, loadPlan, setCheck, confirmReplace } = useSession();
@@ -87,6 +153,8 @@ export function useDataImport(): DataImport {
   const [imported, setImported] = React.useState<ImportResult | null>(null);
   const [refused, setRefused] = React.useState<UserColumnsRefused | null>(null);
   const [refusal, setRefusal] = React.useState<Refusal | null>(null);
+  const [cancelled, setCancelled] = React.useState(false);
+  const compute = useCompute();
 
   React.useEffect(() => {
     if (workbook?.sheets.plan && !plan) void reading.run(loadPlan);
@@ -114,11 +182,17 @@ export function useDataImport(): DataImport {
     reading.run(async () => {
       if (!file || !plan) return;
       setSource(null);
-      progress.start();
+      const signal = progress.start();
+      progress.step(t.generate.steps.readingFile);
       try {
-        const r = await readTableFile(file, dataHeaderSpec(plan), progress.update);
+        const r = await readTableFile(file, { data: plan }, progress.update, {
+          compute,
+          signal,
+        });
         if (r.ok) open(file.name, r.table, r.issues);
         else setRefusal({ name: file.name, issues: r.issues });
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
       } finally {
         progress.stop();
       }
@@ -147,33 +221,23 @@ export function useDataImport(): DataImport {
     importing.run(async () => {
       if (!source || !plan) return;
       setRefused(null);
+      setCancelled(false);
       await saveMapping(host.settings, source.table, source.mapping);
-      progress.start();
-      try {
-        let result;
-        try {
-          result = await host.importData(
-            { plan, language, table: source.table, mapping: source.mapping, mode: as },
-            { confirmReplace, onProgress: progress.update }
-          );
-        } catch (e) {
-          setRefused(userColumnsRefused(e, t));
-          return;
-        }
-        if (result.cancelled) return;
-        setImported(result);
-        setSource(null);
-      } finally {
-        progress.stop();
-      }
-      setCheck(await checkWorkbook(host, plan));
+      const outcome = await importWithProgress(progress, t, (signal) =>
+        host.importData(
+          { plan, language, table: source.table, mapping: source.mapping, mode: as },
+          { confirmReplace, onProgress: progress.update, signal }
+        )
+      );
+      if (outcome.kind === "cancelled") setCancelled(true);
+      if (outcome.kind === "refused") setRefused(outcome.refused);
+      if (outcome.kind !== "done") return;
+      setImported(outcome.result);
+      setSource(null);
+      setCheck(await checkWorkbook(host, plan, compute));
     });
 
-  const preview = React.useMemo(
-    () =>
-      source && plan ? readDataTable(source.table, plan, source.mapping, { exact: true }) : null,
-    [source, plan]
-  );
+  const preview = useImportPreview(source, plan, reading);
 
   return {
     reading,
@@ -188,6 +252,7 @@ export function useDataImport(): DataImport {
     setRefused,
     refusal,
     preview,
+    cancelled,
     chooseFile,
     takeSelection,
     choose,

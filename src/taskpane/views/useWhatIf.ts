@@ -4,16 +4,10 @@
  * the Plan sheet as a new version or discarding it.
  */
 import * as React from "react";
-import {
-  hasErrors,
-  validatePlan,
-  whatIf,
-  type Issue,
-  type Plan,
-  type WhatIfResult,
-} from "../../engine";
+import { hasErrors, validatePlan, type Issue, type Plan, type WhatIfResult } from "../../engine";
 import { evaluationPeriods, selectReading } from "../../app/workflow";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
+import type { TaskInput } from "../../app/tasks";
 import { nextVersion, planChanges, today, type PlanChange } from "../planChanges";
 import { useSession } from "../session";
 import { useAction, type Action } from "../useAction";
@@ -42,6 +36,42 @@ export interface WhatIf {
   save: Action;
   apply(): Promise<void>;
   discard(): void;
+}
+
+type Comparison = TaskInput<"whatIf">;
+
+/**
+ * The what-if comparison of the latest input, computed by the pane's compute one at a time: an
+ * input given while one runs replaces any other waiting, and a result whose input has been
+ * replaced is not shown.
+ */
+function useComparison(input: Comparison | null): WhatIfResult | null {
+  const compute = useCompute();
+  const [shown, setShown] = React.useState<{ input: Comparison; result: WhatIfResult } | null>(
+    null
+  );
+  const running = React.useRef(false);
+  const latest = React.useRef<Comparison | null>(null);
+  React.useEffect(() => {
+    latest.current = input;
+    if (!input || running.current) return;
+    const next = async () => {
+      running.current = true;
+      try {
+        for (let asked = latest.current; asked;) {
+          const result = await compute.task("whatIf", asked);
+          if (latest.current === asked) setShown({ input: asked, result });
+          asked = latest.current === asked ? null : latest.current;
+        }
+      } catch {
+        setShown(null); // no comparison rather than a stale one
+      } finally {
+        running.current = false;
+      }
+    };
+    void next();
+  }, [input, compute]);
+  return shown && input && shown.input === input ? shown.result : null;
 }
 
 export function useWhatIf(): WhatIf {
@@ -94,12 +124,17 @@ export function useWhatIf(): WhatIf {
     () => (plan && draft ? planChanges(plan, draft, language) : []),
     [plan, draft, language]
   );
-  // the comparison follows the edits without holding up the typing
+  // the comparison follows the edits without holding up the typing: it runs off the pane's
+  // thread (compute), the latest draft only — edits made meanwhile wait for the one under way
   const deferred = React.useDeferredValue(draft);
-  const result: WhatIfResult | null = React.useMemo(() => {
-    if (!plan || !deferred || !inScope || errors) return null;
-    return whatIf(plan, deferred, inScope.rows, inScope.ratings);
-  }, [plan, deferred, inScope, errors]);
+  const comparison = React.useMemo(
+    () =>
+      plan && deferred && inScope && !errors
+        ? { plan, draft: deferred, rows: inScope.rows, ratings: inScope.ratings }
+        : null,
+    [plan, deferred, inScope, errors]
+  );
+  const result = useComparison(comparison);
 
   const discard = () => {
     if (plan) setDraft(structuredClone(plan));

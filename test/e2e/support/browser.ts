@@ -31,10 +31,14 @@ const WEBPACK_CLI = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.j
 /** Where screenshots go (gitignored; CI keeps artifacts/). */
 export const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots");
 
-/** Builds the add-in into a fresh scratch folder; returns the folder. */
-export function build(mode: "production" | "development"): string {
+/**
+ * Builds the add-in into a fresh scratch folder; returns the folder. `env` adds webpack `--env`
+ * flags (the pane bench's `benchPane`).
+ */
+export function build(mode: "production" | "development", env: string[] = []): string {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), `perf-${mode}-`));
-  const run = spawnSync(process.execPath, [WEBPACK_CLI, "--mode", mode], {
+  const flags = env.flatMap((e) => ["--env", e]);
+  const run = spawnSync(process.execPath, [WEBPACK_CLI, "--mode", mode, ...flags], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ADDIN_DIST_DIR: dist },

@@ -1,0 +1,151 @@
+/**
+ * The pane's heavy work as pure tasks, by name: reading a CSV file, checking the input sheets,
+ * running the plan, laying out the Data sheet of an import and the output sheets of a run, the
+ * self-check's targets, the statements, the what-if comparison. They
+ * run off the pane's thread in a Web Worker (src/worker) or, where there is no Worker (Node, the
+ * component tests), in the pane's thread (./compute.ts). Inputs and results are plain data that
+ * structured cloning carries; each task gets a `progress` callback for what it is doing.
+ */
+import {
+  dataHeaderSpec,
+  FEEDBACK_HEADER_SPEC,
+  readCsvFile,
+  readDataTable,
+  whatIf,
+  type CellInput,
+  type CellTable,
+  type DataRow,
+  type FeedbackRating,
+  type WhatIfResult,
+  type ColumnMapping,
+  type DataReading,
+  type HeaderSpec,
+  type Issue,
+  type Plan,
+  type TableReading,
+} from "../engine";
+import type { SheetRole, WorkbookLayout } from "../workbook/layout";
+import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
+import { reviveEvaluation } from "./revive";
+import { generateRecord, type GenerateRecord } from "./verify";
+import type {
+  ImportRequest,
+  OutputRequest,
+  Progress,
+  StatementRequest,
+  WorkbookInputs,
+} from "./host";
+import { dataImportLayout } from "./inputSheets";
+import { workbookLayouts } from "./layouts";
+import type { LayoutBuilders, LayoutContext, OutputContext, SheetRead } from "./ports";
+import { readingUnder, runPlan, type DataCheck, type RunResult } from "./workflow";
+
+/**
+ * Which header a file is read for: the Data sheet's under a plan, or the 360 ratings' (a header
+ * spec holds functions, which do not cross to the worker: the worker builds it).
+ */
+export type HeaderFor = { data: Plan } | { feedback: true };
+
+export function headerSpecFor(what: HeaderFor): HeaderSpec {
+  return "data" in what ? dataHeaderSpec(what.data) : FEEDBACK_HEADER_SPEC;
+}
+
+/** What the Data view shows before an import: how many rows it reads, leaves out, and the issues. */
+export interface ImportPreviewData {
+  rows: number;
+  leftOut: number;
+  issues: Issue[];
+}
+
+/** The inputs and results of every task, by name (the worker's message protocol is typed by it). */
+export interface TaskTypes {
+  readFile: { input: { bytes: Uint8Array; name: string; header: HeaderFor }; output: TableReading };
+  preview: {
+    input: { table: CellTable; plan: Plan; mapping: ColumnMapping };
+    output: ImportPreviewData;
+  };
+  check: { input: { inputs: WorkbookInputs; plan: Plan }; output: DataCheck | null };
+  run: {
+    input: { plan: Plan; check: DataCheck; period: string; group: string; exclude: string[] };
+    output: RunResult;
+  };
+  dataImport: {
+    input: { request: ImportRequest; data: SheetRead; context: LayoutContext };
+    output: { rows: number; layout: WorkbookLayout };
+  };
+  outputs: {
+    input: { request: OutputRequest; context: OutputContext };
+    output: WorkbookLayout;
+  };
+  checkTargets: {
+    input: { request: OutputRequest; context: OutputContext; asValues: SheetRole[] };
+    output: CheckTarget[];
+  };
+  statements: {
+    input: { request: StatementRequest; context: LayoutContext; before: CellInput[][] | null };
+    output: { layout: WorkbookLayout; changed: string[] };
+  };
+  generateRecord: {
+    input: {
+      request: Omit<OutputRequest, "evaluation">;
+      options: { period: string; group: string };
+      at: string;
+    };
+    output: GenerateRecord;
+  };
+  whatIf: {
+    input: { plan: Plan; draft: Plan; rows: DataRow[]; ratings: FeedbackRating[] };
+    output: WhatIfResult;
+  };
+}
+
+export type TaskName = keyof TaskTypes;
+export type TaskInput<N extends TaskName> = TaskTypes[N]["input"];
+export type TaskOutput<N extends TaskName> = TaskTypes[N]["output"];
+
+export type Tasks = {
+  [N in TaskName]: (
+    input: TaskInput<N>,
+    progress: (p: Progress) => void
+  ) => TaskOutput<N> | Promise<TaskOutput<N>>;
+};
+
+/** The tasks over a set of layouts (the worker and the pane both use src/workbook's, layouts.ts). */
+export function tasksOver(layouts: LayoutBuilders): Tasks {
+  return {
+    readFile: ({ bytes, name, header }, progress) =>
+      readCsvFile(bytes, name, headerSpecFor(header), (p) =>
+        progress({ done: p.done, total: p.total })
+      ),
+    preview({ table, plan, mapping }): ImportPreviewData {
+      const r: DataReading = readDataTable(table, plan, mapping, { exact: true });
+      return { rows: r.rows.length, leftOut: r.leftOut.length, issues: r.issues };
+    },
+    check: ({ inputs, plan }) => readingUnder(inputs, plan),
+    run: ({ plan, check, period, group, exclude }) =>
+      runPlan(plan, check, period, group, new Set(exclude)),
+    dataImport: ({ request, data, context }) => dataImportLayout(layouts, request, data, context),
+    outputs: ({ request, context }) => layouts.outputs(revived(request), context),
+    checkTargets: ({ request, context, asValues }) =>
+      checkTargets(layouts, revived(request), context, asValues),
+    statements: ({ request, context, before }) =>
+      statementsLayout(layouts, request, context, before),
+    // the inputs' checksums of a Generate (one per salesperson: heavy for a large sales force)
+    generateRecord: ({ request, options, at }) =>
+      generateRecord(request as OutputRequest, options, new Date(at)),
+    whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
+  };
+}
+
+export const TASKS: Tasks = tasksOver(workbookLayouts);
+
+/** A request whose evaluation crossed from the pane, with its classes back. */
+function revived(request: OutputRequest): OutputRequest {
+  reviveEvaluation(request.evaluation);
+  return request;
+}
+
+/** What a task's result needs after crossing from the worker to the pane. */
+export const REVIVE: { [N in TaskName]?: (output: TaskOutput<N>) => void } = {
+  run: (r) => void reviveEvaluation(r.evaluation),
+};

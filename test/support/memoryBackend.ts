@@ -1,0 +1,190 @@
+/**
+ * A sheet backend that keeps the sheets the pane writes in memory, for the pane's long-task
+ * bench (bench/pane, bench/taskpane.bench.ts) and the component tests of progress and Cancel —
+ * never part of the add-in. Excel does its work in its own process; the browser preview's
+ * HyperFormula workbook would do it on the pane's thread and be measured with it. So this backend
+ * stores what it is given and answers reads in slices of rows, awaiting between them the way
+ * Excel's requests are awaited: what the bench measures on the pane's thread is the pane's own
+ * work. Like the writer, a write is all or nothing: a Cancel (options.signal) before its sheets
+ * are stored leaves the workbook as it was.
+ */
+import type { CellInput, CellLocation } from "../../src/engine";
+import type { SettingsStore, WriteResult } from "../../src/app/host";
+import type { ApplyOptions, SheetBackend, SheetRead } from "../../src/app/ports";
+import {
+  isFormula,
+  type Cell,
+  type RangeRef,
+  type SheetLayout,
+  type SheetRole,
+  type WorkbookLayout,
+} from "../../src/workbook/layout";
+
+/** Rows handled between two awaits (an Excel request of a few thousand rows). */
+const SLICE = 2000;
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface StoredSheet {
+  name: string;
+  role: SheetRole;
+  kind: SheetLayout["kind"];
+  cells: Cell[][];
+  headerRow?: number;
+}
+
+export interface MemoryBackend extends SheetBackend {
+  /** Sheets by name, in the order written. */
+  sheets: Map<string, StoredSheet>;
+  /** Layouts applied, in order (sheet names and roles). */
+  writes: { role: SheetRole; name: string; rows: number }[];
+}
+
+function settingsStore(): SettingsStore {
+  const values = new Map<string, string>();
+  return {
+    get: (key) => values.get(key) ?? null,
+    set: async (key, value) => void values.set(key, value),
+  };
+}
+
+/** A layout's cells as a grid, built in slices of rows. */
+async function grid(sheet: SheetLayout): Promise<Cell[][]> {
+  let height = 0;
+  for (const b of sheet.blocks) height = Math.max(height, b.row + b.cells.length);
+  const out: Cell[][] = Array.from({ length: height }, () => []);
+  for (const b of sheet.blocks) {
+    for (let start = 0; start < b.cells.length; start += SLICE) {
+      const end = Math.min(b.cells.length, start + SLICE);
+      for (let i = start; i < end; i++) {
+        const line = out[b.row + i];
+        const cells = b.cells[i];
+        for (let j = 0; j < cells.length; j++) line[b.column + j] = cells[j];
+      }
+      await pause();
+    }
+  }
+  return out;
+}
+
+function valueOf(c: Cell | undefined): CellInput {
+  if (c === undefined) return null;
+  if (isFormula(c)) return c.error ?? c.value;
+  return c;
+}
+
+async function values(cells: Cell[][], range?: RangeRef): Promise<CellInput[][]> {
+  const first = range?.row ?? 0;
+  const last = range ? Math.min(cells.length, range.row + range.rows) : cells.length;
+  const width = range ? range.columns : cells.reduce((w, line) => Math.max(w, line.length), 0);
+  const column = range?.column ?? 0;
+  const out: CellInput[][] = [];
+  for (let r = first; r < last; r++) {
+    const line = cells[r];
+    const row: CellInput[] = new Array<CellInput>(width);
+    for (let c = 0; c < width; c++) row[c] = valueOf(line[column + c]);
+    out.push(row);
+    if ((r - first) % SLICE === SLICE - 1) await pause();
+  }
+  return out;
+}
+
+export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
+  const sheets = new Map<string, StoredSheet>();
+  const writes: MemoryBackend["writes"] = [];
+  const byRole = (role: SheetRole) => [...sheets.values()].find((s) => s.role === role);
+  return {
+    kind: "preview",
+    sheets,
+    writes,
+    displayLanguage: () => displayLanguage,
+    isDarkTheme: () => false,
+    available: () => true,
+    settings: settingsStore(),
+
+    async addinSheets() {
+      const out: Partial<Record<SheetRole, string>> = {};
+      for (const s of sheets.values()) out[s.role] = s.name;
+      return out;
+    },
+
+    async applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult> {
+      const staged: StoredSheet[] = [];
+      for (const sheet of layout.sheets) {
+        const there = byRole(sheet.role);
+        const keep =
+          there && sheet.kind === "input" && !options.rewriteInputs?.includes(sheet.role);
+        if (keep) continue;
+        const cells = await grid(sheet);
+        const table = sheet.tables[0];
+        staged.push({
+          name: there?.name ?? sheet.name,
+          role: sheet.role,
+          kind: sheet.kind,
+          cells,
+          headerRow: table ? table.range.row : undefined,
+        });
+        options.onProgress?.({
+          done: staged.length,
+          total: layout.sheets.length,
+          stage: sheet.name,
+        });
+        // Cancel before the sheets are in place: nothing was changed
+        if (options.signal?.aborted) return { sheets: [], cancelled: true };
+      }
+      const written: string[] = [];
+      for (const s of staged) {
+        const there = byRole(s.role);
+        if (there) sheets.delete(there.name);
+        sheets.set(s.name, s);
+        writes.push({ role: s.role, name: s.name, rows: s.cells.length });
+        written.push(s.name);
+      }
+      return {
+        sheets: written,
+        location: written[0] ? { sheet: written[0], row: 1, column: "A" } : undefined,
+      };
+    },
+
+    async readSheet(role: SheetRole): Promise<SheetRead | null> {
+      const s = byRole(role);
+      if (!s) return null;
+      return { name: s.name, values: await values(s.cells), headerRow: s.headerRow };
+    },
+
+    async readRange(role: SheetRole, range: RangeRef) {
+      const s = byRole(role);
+      return s ? values(s.cells, range) : [];
+    },
+
+    async readSelection() {
+      return { sheet: "Sheet1", row: 0, column: 0, values: [] };
+    },
+
+    async goToCell(_location: CellLocation) {},
+
+    onSelectionChanged: () => () => {},
+
+    // a perfectly calculating Excel: each formula shows the value the engine gave it
+    async readRowsForCheck(role: SheetRole, rows: readonly number[], columns: number) {
+      const s = byRole(role);
+      if (!s) return { sheet: null, rows: [], pending: 0 };
+      const out = [];
+      for (let k = 0; k < rows.length; k++) {
+        const line = s.cells[rows[k]] ?? [];
+        const cells = Array.from({ length: columns }, (_, c) => line[c]);
+        out.push({
+          row: rows[k],
+          values: cells.map(valueOf),
+          formulas: cells.map((c) =>
+            c === undefined ? "" : isFormula(c) ? `=${c.formula}` : (c ?? "")
+          ),
+        });
+        if (k % SLICE === SLICE - 1) await pause();
+      }
+      return { sheet: s.name, rows: out, pending: 0 };
+    },
+
+    dynamicArrays: async () => true,
+  };
+}
