@@ -417,12 +417,24 @@ function unreadable(text: string): CellNote {
  * taken as they are, then judged by the same unit rules (a percent column, limits, whole counts).
  * Signs are left to the caller (which fields may be negative is a plan rule).
  */
+/** The notes of a reading that has none (frozen: a reading's notes are only read). */
+const NO_NOTES = Object.freeze([]) as unknown as CellNote[];
+
+/** `notes` followed by `more`: a new list the first time, so NO_NOTES stays empty. */
+function withNotes(notes: CellNote[], more: readonly CellNote[]): CellNote[] {
+  if (more.length === 0) return notes;
+  if (notes === NO_NOTES) return [...more];
+  notes.push(...more);
+  return notes;
+}
+
 export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules): Quantity {
   if (cell === null || cell === undefined) return { kind: "blank" };
   if (typeof cell === "boolean")
     return { kind: "invalid", notes: [{ severity: "error", code: "booleanInNumber", params: {} }] };
   let value: number;
-  const notes: CellNote[] = [];
+  // most cells have no note: their reading shares one empty list (nobody adds to a reading's)
+  let notes: CellNote[] = NO_NOTES;
   let plain: boolean;
   const text = typeof cell === "string" ? cell : String(cell);
   // most cells are plain ASCII numbers under the table's mark: read them in one scan
@@ -445,10 +457,12 @@ export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules):
     const read = textValue(cell, nt, f, rules);
     if ("kind" in read) return read;
     value = read.value;
-    notes.push(...read.notes);
+    notes = withNotes(notes, read.notes);
     plain = !nt.percent;
     if (/[\uff01-\uff5e\u3000\uffe5]/.test(cell))
-      notes.push({ severity: "warning", code: "numberNormalized", params: { text: cell, value } });
+      notes = withNotes(notes, [
+        { severity: "warning", code: "numberNormalized", params: { text: cell, value } },
+      ]);
   }
   // text is read by the table's rules; a number Excel holds is what its cell shows (a ratio cell
   // of the Data sheet formatted 0.0% shows 85 as 8500.0%), judged by the limits alone
@@ -456,16 +470,18 @@ export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules):
     const r = ratioValue(text, value, f, rules);
     if (r.kind !== "number") return r;
     value = r.value;
-    notes.push(...r.notes);
+    notes = withNotes(notes, r.notes);
   }
   if (f.unit === "ratio" && typeof cell === "number") {
     const typed = typedPercent(value);
     if (typed !== value) {
-      notes.push({
-        severity: "warning",
-        code: "percentTyped",
-        params: { field: f.name, value, percent: percentText(typed) },
-      });
+      notes = withNotes(notes, [
+        {
+          severity: "warning",
+          code: "percentTyped",
+          params: { field: f.name, value, percent: percentText(typed) },
+        },
+      ]);
       value = typed;
     }
   }
@@ -491,7 +507,7 @@ function ratioValue(text: string, value: number, f: FieldDef, rules: ReadingRule
               params: { text, percent: percentText(value) },
             },
           ]
-        : [];
+        : NO_NOTES;
     return { kind: "number", value, notes };
   }
   if (value !== 0 && Math.abs(value) <= PERCENT_NUMBER_THRESHOLD)
@@ -501,5 +517,5 @@ function ratioValue(text: string, value: number, f: FieldDef, rules: ReadingRule
       asFraction: percentText(value),
       asPercentText: `${text}%`,
     });
-  return { kind: "number", value: shiftDecimal(value, -2), notes: [] };
+  return { kind: "number", value: shiftDecimal(value, -2), notes: NO_NOTES };
 }
