@@ -21,13 +21,19 @@ export const enum ColumnState {
 export class Interned<T> {
   readonly values: T[] = [];
   private readonly codes = new Map<T, number>();
+  /** The value asked for last and its code: rows in order repeat it (a person's months). */
+  private last: T | undefined = undefined;
+  private lastCode = -1;
   code(value: T): number {
+    if (this.lastCode >= 0 && value === this.last) return this.lastCode;
     let c = this.codes.get(value);
     if (c === undefined) {
       c = this.values.length;
       this.values.push(value);
       this.codes.set(value, c);
     }
+    this.last = value;
+    this.lastCode = c;
     return c;
   }
 }

@@ -44,7 +44,13 @@ import {
   guaranteeTopUp,
   onGuarantee,
 } from "../rules/guarantee";
-import { payLinesSum, performanceAdvance, performanceTrueUp, type PayTerm } from "../rules/pay";
+import {
+  payLinesSum,
+  payLinesSumAt,
+  performanceAdvance,
+  performanceTrueUp,
+  type PayTerm,
+} from "../rules/pay";
 import type { CompiledPlan } from "./compile";
 import type { Ledger } from "./commission";
 import { CellState, type Frame } from "./frame";
@@ -284,6 +290,8 @@ export function payroll(
   const n = months.n;
   schedulePerformance(cp, P, mp, periods, pp);
   P.yearRow = yearPayRows(ledger, annual, n);
+  // the gross's terms over the pay list's columns, built once (a month's line is its row)
+  const gross = grossTerms<Float64Array>(P);
   for (let m = 0; m < n; m++) {
     P.base[m] = mp.base[m];
     P.commission[m] = ledger.paidNow[m];
@@ -294,7 +302,7 @@ export function payroll(
     P.bonus[m] = y >= 0 ? annual.bonus[y] : 0;
     P.settlement[m] = y >= 0 ? annual.settlement[y] : 0;
     P.adjustment[m] = roundMoney(mp.adjustment[m]);
-    P.grossBeforeGuarantee[m] = payLinesSum(grossTerms(lineAt(P, m)));
+    P.grossBeforeGuarantee[m] = payLinesSumAt(gross, m);
   }
   const g = guaranteeOf(cp.plan);
   if (g.enabled) {

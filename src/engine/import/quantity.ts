@@ -191,6 +191,82 @@ export function numberText(raw: string): NumberText | null {
   return { negative, body: t, percent, currency, scale, exponent: false };
 }
 
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+const EXACT_POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * The value of a text that is a plain ASCII number under a decimal mark, or −1 for any other text
+ * (read it with {@link numberText}). Plain: digits, at most one `decimal` with digits on both
+ * sides, and — under "." — thousands grouped by "," (1,234,567.89); nothing else (no sign,
+ * space, unit, %, or a mark the full reading would question). It equals the full reading's value
+ * to the last bit: at most 15 digits make an exact integer below 2^53, and that integer divided by
+ * an exact power of ten is correctly rounded, as Number's parse of the same digits is.
+ */
+export function plainAsciiValue(text: string, decimal: DecimalMark): number {
+  return asciiNumber(text, text.length, decimal, 0);
+}
+
+/**
+ * The value of a plain ASCII number followed by "%" (85%, 12.5%) under a decimal mark, or −1:
+ * the number moved two places, m / 10^(k+2), which is what the full reading's shiftDecimal gives.
+ */
+export function plainAsciiPercent(text: string, decimal: DecimalMark): number {
+  const n = text.length - 1;
+  return n > 0 && text.charCodeAt(n) === 37 ? asciiNumber(text, n, decimal, 2) : -1;
+}
+
+/** {@link plainAsciiValue} of text[0, n), divided by 10^places. */
+function asciiNumber(text: string, n: number, decimal: DecimalMark, places: number): number {
+  if (n === 0 || n > 20) return -1;
+  const mark = decimal.charCodeAt(0);
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  /** Digits since the last group mark (−1: no group mark yet). */
+  let group = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (group >= 0 && point < 0) group++;
+    } else if (c === mark && point < 0 && i > 0 && i < n - 1) {
+      if (group >= 0 && group !== 3) return -1;
+      point = i;
+    } else if (c === 44 && mark === 46 && point < 0 && i > 0) {
+      // a group mark: after 1–3 leading digits (not all zeros: 0,123 reads as a decimal comma)
+      // or a full group of 3
+      if (group >= 0 ? group !== 3 : i > 3 || m === 0) return -1;
+      group = 0;
+    } else return -1;
+  }
+  if (digits > 15) return -1;
+  if (group >= 0 && point < 0 && group !== 3) return -1;
+  const fraction = (point < 0 ? 0 : n - point - 1) + places;
+  return fraction === 0 ? m : m / EXACT_POW10[fraction];
+}
+
+/**
+ * The shape of a text cell for the table's evidence: 1 digits only (it shows no decimal mark),
+ * 2 runs of digits joined by single "." or "," (the text is its own body, as numberText would
+ * give it), 0 anything else; of text[0, n) when n is given.
+ */
+export function asciiShape(text: string, n = text.length): 0 | 1 | 2 {
+  if (n === 0) return 0;
+  let marks = false;
+  let afterMark = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) afterMark = false;
+    else if ((c === 46 || c === 44) && !afterMark) {
+      marks = true;
+      afterMark = true;
+    } else return 0;
+  }
+  if (afterMark) return 0;
+  return marks ? 2 : 1;
+}
+
 /** What a body says about the decimal mark: ".", ",", "ambiguous" (1,234 or 1.234) or "none". */
 export function markEvidence(body: string): DecimalMark | "ambiguous" | "none" {
   const dot = body.lastIndexOf(".");
@@ -341,15 +417,36 @@ function unreadable(text: string): CellNote {
  * taken as they are, then judged by the same unit rules (a percent column, limits, whole counts).
  * Signs are left to the caller (which fields may be negative is a plan rule).
  */
+/** The notes of a reading that has none (frozen: a reading's notes are only read). */
+const NO_NOTES = Object.freeze([]) as unknown as CellNote[];
+
+/** `notes` followed by `more`: a new list the first time, so NO_NOTES stays empty. */
+function withNotes(notes: CellNote[], more: readonly CellNote[]): CellNote[] {
+  if (more.length === 0) return notes;
+  if (notes === NO_NOTES) return [...more];
+  notes.push(...more);
+  return notes;
+}
+
 export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules): Quantity {
   if (cell === null || cell === undefined) return { kind: "blank" };
   if (typeof cell === "boolean")
     return { kind: "invalid", notes: [{ severity: "error", code: "booleanInNumber", params: {} }] };
   let value: number;
-  const notes: CellNote[] = [];
+  // most cells have no note: their reading shares one empty list (nobody adds to a reading's)
+  let notes: CellNote[] = NO_NOTES;
   let plain: boolean;
   const text = typeof cell === "string" ? cell : String(cell);
-  if (typeof cell === "number") {
+  // most cells are plain ASCII numbers under the table's mark: read them in one scan
+  const fast = typeof cell === "string" ? plainAsciiValue(cell, rules.decimal) : -1;
+  const percent =
+    fast < 0 && f.unit === "ratio" && typeof cell === "string"
+      ? plainAsciiPercent(cell, rules.decimal)
+      : -1;
+  if (fast >= 0 || percent >= 0) {
+    value = fast >= 0 ? fast : percent;
+    plain = fast >= 0;
+  } else if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { kind: "invalid", notes: [unreadable(text)] };
     value = cell === 0 ? 0 : cell;
     plain = true;
@@ -360,10 +457,12 @@ export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules):
     const read = textValue(cell, nt, f, rules);
     if ("kind" in read) return read;
     value = read.value;
-    notes.push(...read.notes);
+    notes = withNotes(notes, read.notes);
     plain = !nt.percent;
     if (/[\uff01-\uff5e\u3000\uffe5]/.test(cell))
-      notes.push({ severity: "warning", code: "numberNormalized", params: { text: cell, value } });
+      notes = withNotes(notes, [
+        { severity: "warning", code: "numberNormalized", params: { text: cell, value } },
+      ]);
   }
   // text is read by the table's rules; a number Excel holds is what its cell shows (a ratio cell
   // of the Data sheet formatted 0.0% shows 85 as 8500.0%), judged by the limits alone
@@ -371,16 +470,18 @@ export function readQuantity(cell: CellInput, f: FieldDef, rules: ReadingRules):
     const r = ratioValue(text, value, f, rules);
     if (r.kind !== "number") return r;
     value = r.value;
-    notes.push(...r.notes);
+    notes = withNotes(notes, r.notes);
   }
   if (f.unit === "ratio" && typeof cell === "number") {
     const typed = typedPercent(value);
     if (typed !== value) {
-      notes.push({
-        severity: "warning",
-        code: "percentTyped",
-        params: { field: f.name, value, percent: percentText(typed) },
-      });
+      notes = withNotes(notes, [
+        {
+          severity: "warning",
+          code: "percentTyped",
+          params: { field: f.name, value, percent: percentText(typed) },
+        },
+      ]);
       value = typed;
     }
   }
@@ -406,7 +507,7 @@ function ratioValue(text: string, value: number, f: FieldDef, rules: ReadingRule
               params: { text, percent: percentText(value) },
             },
           ]
-        : [];
+        : NO_NOTES;
     return { kind: "number", value, notes };
   }
   if (value !== 0 && Math.abs(value) <= PERCENT_NUMBER_THRESHOLD)
@@ -416,5 +517,5 @@ function ratioValue(text: string, value: number, f: FieldDef, rules: ReadingRule
       asFraction: percentText(value),
       asPercentText: `${text}%`,
     });
-  return { kind: "number", value: shiftDecimal(value, -2), notes: [] };
+  return { kind: "number", value: shiftDecimal(value, -2), notes: NO_NOTES };
 }

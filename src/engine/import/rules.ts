@@ -8,10 +8,12 @@ import { columnLetter, issue, type Issue } from "../issues";
 import { type Catalogue } from "../messages";
 import type { FieldDef } from "../plan/model";
 import {
+  asciiShape,
   bodyValue,
   markEvidence,
   numberText,
   percentText,
+  plainAsciiValue,
   PERCENT_NUMBER_THRESHOLD,
   type DecimalMark,
   type NumberText,
@@ -103,9 +105,15 @@ export class TableAnalysis {
     for (const c of this.columns) {
       const cell = row[c];
       if (typeof cell !== "string") continue;
-      const nt = numberText(cell);
-      if (!nt) continue;
-      const m = markEvidence(nt.body);
+      // plain ASCII cells (85, 1,234.50, 85%) are their own body: no parts to take apart, and
+      // digits alone show no mark
+      const shape = asciiShape(cell);
+      if (shape === 1) continue;
+      const percent = shape === 0 && cell.endsWith("%") ? asciiShape(cell, cell.length - 1) : 0;
+      if (percent === 1) continue;
+      const body = shape === 2 ? cell : percent === 2 ? cell.slice(0, -1) : numberText(cell)?.body;
+      if (body === undefined) continue;
+      const m = markEvidence(body);
       if (m === "." || m === ",") {
         this.seen[m].count++;
         if (!this.seen[m].example) this.seen[m].example = cell.trim();
@@ -117,10 +125,16 @@ export class TableAnalysis {
     for (const { c, tally } of this.ratios) {
       const cell = row[c];
       if (typeof cell !== "string") continue;
-      const nt = plainText(cell);
-      if (!nt) continue;
+      const shape = asciiShape(cell);
+      // 85% is not a plain number
+      if (shape === 0 && cell.endsWith("%") && asciiShape(cell, cell.length - 1) !== 0) continue;
+      const nt = shape === 0 ? plainText(cell) : null;
+      if (shape === 0 && !nt) continue;
       for (const mark of MARKS) {
-        const v = plainTextValue(nt, mark);
+        // a plain ASCII cell is its own body, never negative
+        const fast = shape === 0 ? -1 : plainAsciiValue(cell, mark);
+        const v =
+          fast >= 0 ? fast : shape === 0 ? plainTextValue(nt!, mark) : bodyValue(cell, mark);
         if (v === null) continue;
         this.count(tally.fraction[mark], r, c, cell);
         if (Math.abs(v) > PERCENT_NUMBER_THRESHOLD) this.count(tally.percent[mark], r, c, cell);

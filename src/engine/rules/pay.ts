@@ -112,10 +112,28 @@ export interface PayTerm<T> {
 
 /** A pay list's sum of lines, left to right as written, to the cent. */
 export function payLinesSum(terms: readonly PayTerm<number>[]): number {
+  return sumTerms(terms, -1);
+}
+
+/**
+ * {@link payLinesSum} of terms whose values are columns, at one row: the terms (their order and
+ * signs) are built once for a whole pay list, not once per line.
+ */
+export function payLinesSumAt(terms: readonly PayTerm<ArrayLike<number>>[], row: number): number {
+  return sumTerms(terms, row);
+}
+
+/** The sum of terms of numbers (row −1) or of columns at a row, left to right, to the cent. */
+function sumTerms(
+  terms: readonly PayTerm<number>[] | readonly PayTerm<ArrayLike<number>>[],
+  row: number
+): number {
   let s = 0;
-  terms.forEach((t, i) => {
-    s = i === 0 ? (t.minus ? -t.value : t.value) : t.minus ? s - t.value : s + t.value;
-  });
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const v = row < 0 ? (t.value as number) : (t.value as ArrayLike<number>)[row];
+    s = i === 0 ? (t.minus ? -v : v) : t.minus ? s - v : s + v;
+  }
   return roundMoney(s);
 }
 
