@@ -25,8 +25,7 @@ import type { DataRecords } from "./data-sheet";
 import type { RangeRef, SheetLayout, SheetRole, StyleSpec } from "./layout";
 import { closedRole, sheet as emptySheet } from "./layout";
 import { outputLayout, OUTPUT_WORDS } from "./output";
-import { periodLabel } from "../engine/periods";
-import { showsPeriodLabels } from "./sheets/context";
+import { shownPeriod } from "./sheets/context";
 import type { Words } from "./text";
 import { isWords, say, SHEET_NAMES } from "./text";
 
@@ -477,7 +476,7 @@ export function frozenScorecardSheet(r: FrozenScorecardRequest): SheetLayout {
   const g = new Grid();
   const lines = [
     fill(L(W.frozenTitle), {
-      period: showsPeriodLabels(r.language) ? periodLabel(st.period, r.language) : st.period,
+      period: shownPeriod(st.period, r.language),
     }),
     fill(L(W.frozenWho), {
       by: st.closedBy,

@@ -27,7 +27,7 @@ import { enumText, say, SHEET_NAMES } from "./text";
 import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
 import { periodLabel } from "../engine/periods";
-import { showsPeriodLabels } from "./sheets/context";
+import { shownPeriod, showsPeriodLabels } from "./sheets/context";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -166,7 +166,7 @@ class StatementWriter {
 
   /** A period as the statement shows it: its label in zh-CN (2024年第一季度), else its key. */
   period(key: string): string {
-    return showsPeriodLabels(this.language) ? periodLabel(key, this.language) : key;
+    return shownPeriod(key, this.language);
   }
 
   heading(w: Words): void {

@@ -5,7 +5,6 @@
  * Monthly data, each cell carrying the engine's value (planCost, the grading's spread).
  */
 import type { Language } from "../engine/messages";
-import { periodLabel } from "../engine/periods";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { planCost, payMonth, rowRevenue, type CostFigures } from "../engine/evaluate/cost";
 import { isError, type Result } from "../engine/errors";
@@ -16,7 +15,7 @@ import { quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
 import { ERR, type Value } from "./formula";
 import type { Grid } from "./grid";
 import type { Cell, RangeRef, StyleSpec } from "./layout";
-import { MONEY } from "./sheets/context";
+import { MONEY, shownPeriod } from "./sheets/context";
 import type { Words } from "./text";
 
 /** Where an output sheet's columns are (the Summary's formulas read them). */
@@ -148,7 +147,7 @@ export function writeSpread(
   const above = str(L(CW.above));
   const teamGroups = ev.plan.grading.group === "team";
   for (const sp of spread) {
-    g.set(row, 0, periodLabel(sp.period, x.language));
+    g.set(row, 0, shownPeriod(sp.period, x.language));
     g.set(row, 1, sp.group || L(CW.company));
     const inGroup =
       `${colOf(sc, "period")},${str(sp.period)}` +
@@ -328,7 +327,7 @@ export function writeCost(x: CostContext, top: number): number {
     costLine(
       x,
       row,
-      periodLabel(m.month, x.language),
+      shownPeriod(m.month, x.language),
       m,
       (k) => {
         const mc = keys[k].month;

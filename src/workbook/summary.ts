@@ -5,7 +5,6 @@
  * pictures where a writer cannot draw charts. The values are computed here from the engine's
  * scorecard rows (summaryValues), the same way the formulas compute them.
  */
-import { periodLabel } from "../engine/periods";
 import type { Language } from "../engine/messages";
 import type { Plan } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
@@ -14,6 +13,7 @@ import { quoteSheet, range as a1range, cell as a1cell, str } from "./a1";
 import { cellMaker, type FormulaStyle } from "./formula";
 import { Grid } from "./grid";
 import { MONEY, moneyHeader } from "./money";
+import { shownPeriod } from "./sheets/context";
 import type { ChartSpec, RangeRef, SheetLayout, SheetRole, StyleSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
@@ -267,7 +267,7 @@ function writeDistribution(
   styles.push({ range: box(row, 0, 1, 4 + v.periods.length + 2), bold: true, fill: "#DDEBF7" });
   row++;
   const head = row;
-  const labels = v.periods.map((p) => periodLabel(p, x.language));
+  const labels = v.periods.map((p) => shownPeriod(p, x.language));
   g.line(row, 0, [L(W.grade), L(W.name), L(W.quota), ...labels, L(W.all), L(W.share)]);
   styles.push({ range: box(row, 0, 1, 5 + v.periods.length), bold: true, border: "bottom" });
   row++;
@@ -404,7 +404,7 @@ function writePay(x: Summary, top: number, gradedRow: number): number {
   v.pay.forEach((p) => {
     // the period's label on zh-CN sheets (2024年第一季度); the formulas match its key
     const crit = `${col("period")},${str(p.period)}`;
-    g.set(row, 0, periodLabel(p.period, x.language));
+    g.set(row, 0, shownPeriod(p.period, x.language));
     // Graded rows of the period: the distribution table's total for that period.
     g.set(row, 1, fx(a1cell(gradedRow, 3 + v.periods.indexOf(p.period)), p.graded), "0");
     const money = (key: string, value: number, c: number) =>

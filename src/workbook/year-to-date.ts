@@ -10,8 +10,7 @@ import type { Language } from "../engine/messages";
 import type { YearToDateRow } from "../engine/close";
 import { Grid } from "./grid";
 import { localizeMoney, MONEY } from "./money";
-import { periodLabel } from "../engine/periods";
-import { showsPeriodLabels } from "./sheets/context";
+import { shownPeriod } from "./sheets/context";
 import type { Cell, SheetLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
@@ -65,8 +64,7 @@ export function yearToDateSheet(
 ): SheetLayout {
   const L = (w: Words) => say(w, language);
   // zh-CN: 2024年第一季度 (labels for reading; nothing reads these cells back)
-  const P = (keys: readonly string[]) =>
-    keys.map((k) => (showsPeriodLabels(language) ? periodLabel(k, language) : k)).join(", ");
+  const P = (keys: readonly string[]) => keys.map((k) => shownPeriod(k, language)).join(", ");
   const s = emptySheet("year_to_date", name, "output");
   const g = new Grid();
   g.set(0, 0, fill(L(W.title), { year }));

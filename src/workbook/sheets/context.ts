@@ -229,6 +229,11 @@ export function periodColumn(
   else c.add(key, ctx.L(T[key]), { width });
 }
 
+/** A period as a sheet in that language shows it: its label in zh-CN (2024年第一季度), else its key. */
+export function shownPeriod(key: string, lang: Language): string {
+  return showsPeriodLabels(lang) ? periodLabel(key, lang) : key;
+}
+
 /** The key columns of the labelled period columns, as working columns (zh-CN). */
 export function periodKeyColumns(ctx: Pick<Ctx, "L">, c: Cols, width = 9): void {
   for (const key of Object.keys(PERIOD_LABELS) as (keyof typeof PERIOD_LABELS)[])

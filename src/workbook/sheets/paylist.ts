@@ -43,9 +43,9 @@ import {
   periodColumn,
   periodKeyColumns,
   showsPeriodLabels,
+  shownPeriod,
   putPeriod,
 } from "./context";
-import { periodLabel } from "../../engine/periods";
 
 /** The pay list's own header words. */
 export const PAY_LIST_WORDS = {
@@ -141,7 +141,7 @@ function payLines(ctx: Ctx, c: Cols, x: PayLine, annualRow: Map<number, number>)
   const ref = (key: string, value: number) => put(key, fx(`IFERROR(${com(key)},"")`, money(value)));
   put("base", fx(`IFERROR(${com("base")},"")`, money(P.base[m])));
   const r = P.performanceRow[m];
-  put("perfFor", r >= 0 ? periodLabel(ev.periods.frame.periods[r], ctx.lang) : "");
+  put("perfFor", r >= 0 ? shownPeriod(ev.periods.frame.periods[r], ctx.lang) : "");
   const sc =
     r >= 0
       ? `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get("perfPay"), true)}`

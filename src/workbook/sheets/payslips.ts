@@ -16,8 +16,7 @@ import type { Cell, RangeRef, SheetLayout, StyleSpec } from "../layout";
 import { sheet as emptySheet } from "../layout";
 import { payListMoney, PAY_LIST_IDENTITY } from "../payrollTable";
 import type { Words } from "../text";
-import { HEADER_FILL, MONEY, RESULT_FILL, type Ctx } from "./context";
-import { periodLabel } from "../../engine/periods";
+import { HEADER_FILL, MONEY, RESULT_FILL, shownPeriod, type Ctx } from "./context";
 
 /** Cells in a strip's line. */
 export const SLIP_COLUMNS = 8;
@@ -91,7 +90,7 @@ export function payslipsSheet(ctx: Ctx): SheetLayout {
       id: mf.ids[m],
       name: mf.names[m],
       team: mf.teams[m],
-      month: periodLabel(mf.periods[m], ctx.lang),
+      month: shownPeriod(mf.periods[m], ctx.lang),
     })[key] ?? null;
   const amount = (key: string, m: number): Cell =>
     fx(
@@ -104,7 +103,7 @@ export function payslipsSheet(ctx: Ctx): SheetLayout {
     g.set(
       top,
       0,
-      `${L(PAYSLIP_WORDS.title)}  ${periodLabel(mf.periods[m], ctx.lang)}  ${mf.names[m]}`
+      `${L(PAYSLIP_WORDS.title)}  ${shownPeriod(mf.periods[m], ctx.lang)}  ${mf.names[m]}`
     );
     merges.push(box(top, 0, 1, SLIP_COLUMNS));
     styles.push({ range: box(top, 0, 1, SLIP_COLUMNS), bold: true, fontSize: 12 });
