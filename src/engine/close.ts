@@ -181,6 +181,10 @@ export interface ClosedPayLine {
   base: number;
   performancePay: number;
   commission: number;
+  /** 团队提成 (0 when the plan has none or the person leads no team). */
+  teamCommission: number;
+  /** New-hire guarantee: top-up less what was recovered (0 without the guarantee). */
+  guarantee: number;
   bonus: number;
   totalPay: number;
 }
@@ -189,9 +193,22 @@ export interface PayTotals {
   base: number;
   performancePay: number;
   commission: number;
+  teamCommission: number;
+  guarantee: number;
   bonus: number;
   total: number;
 }
+
+/** The pay lines a year to date adds up, in the order the sheet shows them. */
+const PAY_KEYS = [
+  "base",
+  "performancePay",
+  "commission",
+  "teamCommission",
+  "guarantee",
+  "bonus",
+  "total",
+] as const satisfies readonly (keyof PayTotals)[];
 
 export interface YearToDateRow {
   id: string;
@@ -213,7 +230,18 @@ export interface YearToDateRow {
 }
 
 function zero(): PayTotals {
-  return { base: 0, performancePay: 0, commission: 0, bonus: 0, total: 0 };
+  const t = {} as PayTotals;
+  for (const k of PAY_KEYS) t[k] = 0;
+  return t;
+}
+
+/** A period's pay lines as the Scorecard had them (or as they are now): the total under `total`. */
+function linesOf(line: Omit<ClosedPayLine, "id" | "name" | "team" | "period">): PayTotals {
+  return { ...line, total: line.totalPay };
+}
+
+function addInto(t: PayTotals, lines: PayTotals): void {
+  for (const k of PAY_KEYS) t[k] += lines[k];
 }
 
 /**
@@ -246,11 +274,7 @@ export function yearToDate(
       people.set(line.id, row);
     }
     row.periods.push(line.period);
-    row.paid.base += line.base;
-    row.paid.performancePay += line.performancePay;
-    row.paid.commission += line.commission;
-    row.paid.bonus += line.bonus;
-    row.paid.total += line.totalPay;
+    addInto(row.paid, linesOf(line));
     const r = now.get(line.id + "\u0000" + line.period);
     if (
       row.recomputed &&
@@ -261,11 +285,21 @@ export function yearToDate(
       r.bonus !== null &&
       r.totalPay !== null
     ) {
-      row.recomputed.base += r.base;
-      row.recomputed.performancePay += r.performancePay;
-      row.recomputed.commission += r.commission;
-      row.recomputed.bonus += r.bonus;
-      row.recomputed.total += r.totalPay;
+      // with a total, the period's team commission and guarantee lines are known (0 without them)
+      const guarantee =
+        ev.periodPay.guaranteeTopUp[r.index] - ev.periodPay.guaranteeRecovered[r.index];
+      addInto(
+        row.recomputed,
+        linesOf({
+          base: r.base,
+          performancePay: r.performancePay,
+          commission: r.commission,
+          teamCommission: r.teamCommission ?? 0,
+          guarantee: Number.isNaN(guarantee) ? 0 : guarantee,
+          bonus: r.bonus,
+          totalPay: r.totalPay,
+        })
+      );
     } else row.recomputed = null;
   }
   // Deferred commission and clawback balance of the closed months, from the ledger.
@@ -291,14 +325,8 @@ export function yearToDate(
     }
     if (row.deferredToDate !== null) row.deferredToDate = roundMoney(deferred);
     row.clawbackOutstanding = lastBalance;
-    for (const t of [row.paid, row.recomputed]) {
-      if (!t) continue;
-      t.base = roundMoney(t.base);
-      t.performancePay = roundMoney(t.performancePay);
-      t.commission = roundMoney(t.commission);
-      t.bonus = roundMoney(t.bonus);
-      t.total = roundMoney(t.total);
-    }
+    for (const t of [row.paid, row.recomputed])
+      if (t) for (const k of PAY_KEYS) t[k] = roundMoney(t[k]);
     row.catchUp = row.recomputed ? roundMoney(row.recomputed.total - row.paid.total) : null;
   }
   return [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -318,20 +346,16 @@ export function mergeYearToDate(parts: readonly (readonly YearToDateRow[])[]): Y
       list.push(r);
       people.set(r.id, list);
     }
-  const add = (a: PayTotals, b: PayTotals): PayTotals => ({
-    base: a.base + b.base,
-    performancePay: a.performancePay + b.performancePay,
-    commission: a.commission + b.commission,
-    bonus: a.bonus + b.bonus,
-    total: a.total + b.total,
-  });
-  const round = (t: PayTotals): PayTotals => ({
-    base: roundMoney(t.base),
-    performancePay: roundMoney(t.performancePay),
-    commission: roundMoney(t.commission),
-    bonus: roundMoney(t.bonus),
-    total: roundMoney(t.total),
-  });
+  const add = (a: PayTotals, b: PayTotals): PayTotals => {
+    const t = { ...a };
+    addInto(t, b);
+    return t;
+  };
+  const round = (t: PayTotals): PayTotals => {
+    const r = { ...t };
+    for (const k of PAY_KEYS) r[k] = roundMoney(r[k]);
+    return r;
+  };
   const out: YearToDateRow[] = [];
   for (const [id, list] of people) {
     const byLast = [...list].sort((a, b) => {

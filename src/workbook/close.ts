@@ -542,7 +542,14 @@ export function readFrozenScorecard(values: readonly (readonly CellInput[])[]): 
     totalPay: col(T.totalPay),
   };
   if (Object.values(c).some((i) => i < 0)) return null;
+  // pay lines a plan may not have (team commission, the new-hire guarantee): 0 where absent
+  const optional = {
+    team: col(T.teamCommission),
+    topUp: col(T.guaranteeTopUp),
+    recovered: col(T.guaranteeRecovered),
+  };
   const num = (v: CellInput) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  const at = (line: readonly CellInput[], i: number) => (i < 0 ? 0 : num(line[i]));
   const lines: ClosedPayLine[] = [];
   const periods = new Set<string>();
   for (let r = h + 1; r < values.length; r++) {
@@ -561,6 +568,8 @@ export function readFrozenScorecard(values: readonly (readonly CellInput[])[]): 
       base: paid ? num(line[c.base]) : 0,
       performancePay: paid ? num(line[c.perfPay]) : 0,
       commission: paid ? num(line[c.commission]) : 0,
+      teamCommission: paid ? at(line, optional.team) : 0,
+      guarantee: paid ? at(line, optional.topUp) - at(line, optional.recovered) : 0,
       bonus: paid ? num(line[c.bonus]) : 0,
       totalPay: num(line[c.totalPay]),
     });

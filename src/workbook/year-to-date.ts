@@ -33,6 +33,11 @@ const W = {
   paidBase: { en: "Paid: base", zh: "已发：基本工资" },
   paidPerf: { en: "Paid: performance pay", zh: "已发：绩效工资" },
   paidCommission: { en: "Paid: commission", zh: "已发：销售提成" },
+  paidTeamCommission: { en: "Paid: team commission", zh: "已发：团队提成" },
+  paidGuarantee: {
+    en: "Paid: new-hire guarantee (top-up − recovered)",
+    zh: "已发：新人保底（补足 − 扣回）",
+  },
   paidBonus: { en: "Paid: bonus / adjustments", zh: "已发：奖金/奖惩" },
   paidTotal: { en: "Paid: total", zh: "已发：合计" },
   nowPerf: { en: "Recomputed: performance pay", zh: "重算：绩效工资" },
@@ -70,45 +75,37 @@ export function yearToDateSheet(
   g.set(0, 0, fill(L(W.title), { year }));
   g.set(1, 0, L(W.note));
   g.set(2, 0, fill(L(W.periods), { list: P(closedPeriods) }));
-  const header = [
-    W.id,
-    W.name,
-    W.team,
-    W.closed,
-    W.paidBase,
-    W.paidPerf,
-    W.paidCommission,
-    W.paidBonus,
-    W.paidTotal,
-    W.nowPerf,
-    W.nowCommission,
-    W.nowTotal,
-    W.catchUp,
-    W.deferred,
-    W.clawback,
+  // team commission and the new-hire guarantee are shown where some closed period has them
+  const has = (k: "teamCommission" | "guarantee") =>
+    rows.some((r) => r.paid[k] !== 0 || (r.recomputed !== null && r.recomputed[k] !== 0));
+  type Column = readonly [Words, (r: YearToDateRow) => Cell];
+  const optional = (k: "teamCommission" | "guarantee", w: Words): Column[] =>
+    has(k) ? [[w, (r) => r.paid[k]]] : [];
+  const columns: Column[] = [
+    [W.id, (r) => r.id],
+    [W.name, (r) => r.name],
+    [W.team, (r) => r.team],
+    [W.closed, (r) => P(r.periods)],
+    [W.paidBase, (r) => r.paid.base],
+    [W.paidPerf, (r) => r.paid.performancePay],
+    [W.paidCommission, (r) => r.paid.commission],
+    ...optional("teamCommission", W.paidTeamCommission),
+    ...optional("guarantee", W.paidGuarantee),
+    [W.paidBonus, (r) => r.paid.bonus],
+    [W.paidTotal, (r) => r.paid.total],
+    [W.nowPerf, (r) => (r.recomputed ? r.recomputed.performancePay : L(W.notComputable))],
+    [W.nowCommission, (r) => (r.recomputed ? r.recomputed.commission : null)],
+    [W.nowTotal, (r) => (r.recomputed ? r.recomputed.total : null)],
+    [W.catchUp, (r) => r.catchUp],
+    [W.deferred, (r) => r.deferredToDate],
+    [W.clawback, (r) => r.clawbackOutstanding],
   ];
+  const header = columns.map(([w]) => w);
   g.line(HEADER_ROW, 0, header.map(L));
   const formats = [null, null, null, null, ...new Array<string>(header.length - 4).fill(MONEY)];
   const sum = new Array<number>(header.length).fill(0);
   rows.forEach((r, i) => {
-    const now = r.recomputed;
-    const line: Cell[] = [
-      r.id,
-      r.name,
-      r.team,
-      P(r.periods),
-      r.paid.base,
-      r.paid.performancePay,
-      r.paid.commission,
-      r.paid.bonus,
-      r.paid.total,
-      now ? now.performancePay : L(W.notComputable),
-      now ? now.commission : null,
-      now ? now.total : null,
-      r.catchUp,
-      r.deferredToDate,
-      r.clawbackOutstanding,
-    ];
+    const line: Cell[] = columns.map(([, value]) => value(r));
     line.forEach((c, k) => {
       if (k >= 4 && typeof c === "number") sum[k] += c;
     });

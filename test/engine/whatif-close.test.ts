@@ -177,6 +177,8 @@ describe("year to date and catch-up", () => {
       base: r.base!,
       performancePay: r.performancePay!,
       commission: r.commission!,
+      teamCommission: r.teamCommission ?? 0,
+      guarantee: 0,
       bonus: r.bonus!,
       totalPay: r.totalPay!,
     }));
@@ -212,6 +214,8 @@ describe("mergeYearToDate", () => {
       base: r.base!,
       performancePay: r.performancePay!,
       commission: r.commission!,
+      teamCommission: r.teamCommission ?? 0,
+      guarantee: 0,
       bonus: r.bonus!,
       totalPay: r.totalPay!,
     }));

@@ -31,6 +31,7 @@ import { sheetValues } from "../../src/workbook/grid";
 import { isFormula } from "../../src/workbook/layout";
 import { generateSample } from "../../src/workbook/sample";
 import { yearToDateSheet } from "../../src/workbook/year-to-date";
+import { guaranteePlan, PAY_PLANS, withService } from "./support/payroll-fixtures";
 
 const SAMPLE = generateSample({ people: 8, teams: 2, seed: 21 });
 const built = buildWorkbook(defaultPlan(), "zh-CN", SAMPLE, "native");
@@ -179,6 +180,8 @@ describe("frozen scorecard", () => {
         base: r.totalPay === null ? 0 : r.base,
         performancePay: r.totalPay === null ? 0 : r.performancePay,
         commission: r.totalPay === null ? 0 : r.commission,
+        teamCommission: 0,
+        guarantee: 0,
         bonus: r.totalPay === null ? 0 : r.bonus,
         totalPay: r.totalPay ?? 0,
       }))
@@ -199,6 +202,64 @@ describe("frozen scorecard", () => {
     expect(zh[0][0]).toBe("评分卡 · 2024年第一季度 · 已结账（数值已冻结）");
     expect(readFrozenScorecard(zh)!.lines).toEqual(readFrozenScorecard(values)!.lines);
   });
+});
+
+describe("a closed period of a plan with team commission and the new-hire guarantee", () => {
+  const plans = [
+    ...PAY_PLANS.filter((p) => p.name.startsWith("team commission")),
+    // a minimum above what January's hires earn, so their first quarter is topped up
+    { name: "guarantee of 40,000, recoverable", plan: () => guaranteePlan(true, 40000) },
+  ];
+  it.each(plans.map((p) => [p.name, p.plan] as const))(
+    "should read back and add up its team commission and guarantee lines (%s)",
+    (_, makePlan) => {
+      const plan = makePlan();
+      const data = withService(SAMPLE);
+      const rows = data.rows.filter((r) => r.period <= "2024-06");
+      const ev = evaluate(plan, rows, data.ratings);
+      const zh = sheetValues(
+        frozenScorecardSheet({
+          plan,
+          evaluation: ev,
+          inputs: { rows, ratings: data.ratings, issues: [] },
+          language: "zh-CN",
+          stamp: stampAt("2024-Q1", "x", "2024-04-01T00:00:00Z"),
+        })
+      );
+      const lines = readFrozenScorecard(zh)!.lines;
+      const pp = ev.periodPay;
+      const pf = ev.periods.frame;
+      let team = 0;
+      let guarantee = 0;
+      lines.forEach((l) => {
+        const r = pf.ids.findIndex((id, i) => id === l.id && pf.periods[i] === l.period);
+        if (Number.isNaN(pp.total[r])) return expect(l.totalPay).toBe(0);
+        expect(l.teamCommission).toBe(pp.teamCommission[r]);
+        expect(l.guarantee).toBeCloseTo(pp.guaranteeTopUp[r] - pp.guaranteeRecovered[r], 9);
+        team += l.teamCommission;
+        guarantee += l.guarantee;
+      });
+      expect(team + guarantee).toBeGreaterThan(0);
+      // closed with the data as it is: what was paid is what the period gives now, line by line
+      const ytd = yearToDate(lines, ev, "2024");
+      for (const r of ytd) {
+        expect(r.recomputed).not.toBeNull();
+        expect(r.recomputed!.teamCommission).toBe(r.paid.teamCommission);
+        expect(r.recomputed!.guarantee).toBe(r.paid.guarantee);
+        expect(r.catchUp).toBe(0);
+      }
+      const v = sheetValues(yearToDateSheet(ytd, "2024", ["2024-Q1"], "zh-CN"));
+      const h = v.findIndex((l) => l[0] === "员工编号");
+      const shown = (t: string) => v[h].findIndex((c) => String(c).startsWith(t));
+      const k = shown(plan.commission.team ? "已发：团队提成" : "已发：新人保底");
+      expect(k).toBeGreaterThan(0);
+      ytd.forEach((r, i) =>
+        expect(v[h + 1 + i][k]).toBe(
+          plan.commission.team ? r.paid.teamCommission : r.paid.guarantee
+        )
+      );
+    }
+  );
 });
 
 describe("Year to date sheet", () => {

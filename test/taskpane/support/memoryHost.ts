@@ -329,6 +329,13 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
           base: r.totalPay === null ? 0 : r.base!,
           performancePay: r.totalPay === null ? 0 : r.performancePay!,
           commission: r.totalPay === null ? 0 : r.commission!,
+          teamCommission: r.totalPay === null ? 0 : (r.teamCommission ?? 0),
+          // as the frozen Scorecard shows it: top-up less recovered
+          guarantee:
+            r.totalPay === null
+              ? 0
+              : request.evaluation.periodPay.guaranteeTopUp[r.index] -
+                request.evaluation.periodPay.guaranteeRecovered[r.index],
           bonus: r.totalPay === null ? 0 : r.bonus!,
           totalPay: r.totalPay ?? 0,
         }))
