@@ -73,12 +73,15 @@ export interface WhatIfSummary {
   byTeam: { team: string; payBefore: number; payAfter: number; cost: number }[];
   /**
    * The cost of the plan (incentive cost ÷ signed and collected revenue, planCost) now and with
-   * the change, in total and by team; null when the changed plan has errors.
+   * the change, in total and by team, month and grade (a grade the changed plan no longer has:
+   * null after); null when the changed plan has errors.
    */
   planCost: {
     before: CostFigures;
     after: CostFigures;
     byTeam: { team: string; before: CostFigures; after: CostFigures }[];
+    byMonth: { month: string; before: CostFigures; after: CostFigures | null }[];
+    byGrade: { grade: string; before: CostFigures; after: CostFigures | null }[];
   } | null;
 }
 
@@ -231,6 +234,8 @@ export function whatIf(
   const costBefore = planCost(a);
   const costAfter = planCost(b);
   const afterTeams = new Map(costAfter.byTeam.map((t) => [t.team, t]));
+  const afterMonths = new Map(costAfter.byMonth.map((m) => [m.month, m]));
+  const afterGrades = new Map(costAfter.byGrade.map((g) => [g.grade, g]));
   summary.planCost = {
     before: costBefore.overall,
     after: costAfter.overall,
@@ -238,6 +243,16 @@ export function whatIf(
       team: t.team,
       before: t,
       after: afterTeams.get(t.team)!,
+    })),
+    byMonth: costBefore.byMonth.map((m) => ({
+      month: m.month,
+      before: m,
+      after: afterMonths.get(m.month) ?? null,
+    })),
+    byGrade: costBefore.byGrade.map((g) => ({
+      grade: g.grade,
+      before: g,
+      after: afterGrades.get(g.grade) ?? null,
     })),
   };
   return { issues, rows: out, annual, summary };

@@ -51,6 +51,14 @@ function recompute(before: Plan, after: Plan, rows: Parameters<typeof evaluate>[
   return { people, cost: Math.round(total * 100) / 100 };
 }
 
+/** Whether a month key lies in an evaluation period (a quarter "2024-Q1" or a month). */
+function inPeriod(month: string, period: string): boolean {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (!q) return month === period;
+  const m = Number(month.slice(5));
+  return month.startsWith(q[1]) && Math.ceil(m / 3) === Number(q[2]);
+}
+
 describe("WhatIfView", () => {
   it("should report exactly the difference recomputing gives when the top tier rate goes from 5% to 6%", async () => {
     const user = userEvent.setup();
@@ -133,6 +141,49 @@ describe("WhatIfView", () => {
     expect(compared).toBe(1 + teams.length);
     // a higher top rate costs more against the same revenue
     expect(ratio(after, null)).toBeGreaterThan(ratio(host.plan!, null));
+    // by grade: the rows graded so, their pay lines over their own months' signed amounts
+    const byGrade = (plan: Plan, grade: string) => {
+      const rows = scorecardRows(evaluate(plan, check.data.rows)).filter((r) => r.grade === grade);
+      let cost = 0;
+      let revenue = 0;
+      for (const r of rows) {
+        cost += (r.performancePay ?? 0) + (r.commission ?? 0) + (r.bonus ?? 0);
+        for (const d of check.data.rows)
+          if (
+            d.id === r.id &&
+            d.period.startsWith(r.period.slice(0, 4)) &&
+            inPeriod(d.period, r.period)
+          )
+            revenue += d.values.sales_amount ?? 0;
+      }
+      return revenue === 0
+        ? null
+        : Math.round(cost * 100) / 100 / (Math.round(revenue * 100) / 100);
+    };
+    const grades = screen.getByRole("table", {
+      name: "Cost of the plan: incentive cost ÷ signed revenue · Grade",
+    });
+    const gradeLines = within(grades).getAllByRole("row").slice(1);
+    expect(gradeLines).toHaveLength(host.plan!.grading.grades.length);
+    let withRevenue = 0;
+    for (const line of gradeLines) {
+      const [grade, now, changed] = within(line)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+      const before = byGrade(host.plan!, grade!);
+      const later = byGrade(after, grade!);
+      expect(now).toBe(before === null ? "No revenue" : pct(before));
+      expect(changed).toBe(later === null ? "No revenue" : pct(later));
+      if (before !== null) withRevenue++;
+    }
+    expect(withRevenue).toBeGreaterThan(1);
+    expect(
+      within(
+        screen.getByRole("table", {
+          name: "Cost of the plan: incentive cost ÷ signed revenue · Month",
+        })
+      ).getAllByRole("row").length
+    ).toBeGreaterThan(1);
   });
 
   it("should show grade changes and their cost when a band moves", async () => {

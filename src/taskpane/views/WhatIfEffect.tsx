@@ -131,22 +131,39 @@ export function WhatIfEffect({
   );
 }
 
-/** Incentive cost ÷ signed revenue now and with the change, in total and by team. */
+/** Incentive cost ÷ signed revenue now and with the change: in total and by team, month and grade. */
 function WhatIfPlanCost({ cost }: { cost: NonNullable<Summary["planCost"]> }): React.JSX.Element {
   const styles = useStyles();
   const { strings: t, format } = useSession();
-  const ratio = (f: CostFigures) =>
-    isError(f.ofSigned)
-      ? f.ofSigned.key === "noRevenue"
+  const ratio = (f: CostFigures | null) =>
+    f === null || isError(f.ofSigned)
+      ? f !== null && isError(f.ofSigned) && f.ofSigned.key === "noRevenue"
         ? t.whatIf.noRevenue
         : "—"
       : format.percent(f.ofSigned, 2);
-  const line = (key: string, name: string, before: CostFigures, after: CostFigures) => (
+  const line = (key: string, name: string, before: CostFigures, after: CostFigures | null) => (
     <TableRow key={key}>
       <TableCell>{name}</TableCell>
       <TableCell className={styles.num}>{ratio(before)}</TableCell>
       <TableCell className={styles.num}>{ratio(after)}</TableCell>
     </TableRow>
+  );
+  const table = (id: string, head: string, rows: React.JSX.Element[]) => (
+    <Table
+      size="extra-small"
+      aria-label={`${t.whatIf.planCost} · ${head}`}
+      className={styles.table}
+      key={id}
+    >
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{head}</TableHeaderCell>
+          <TableHeaderCell className={styles.num}>{t.whatIf.before}</TableHeaderCell>
+          <TableHeaderCell className={styles.num}>{t.whatIf.after}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>{rows}</TableBody>
+    </Table>
   );
   return (
     <section className={styles.section} aria-labelledby="whatif-plan-cost">
@@ -167,6 +184,16 @@ function WhatIfPlanCost({ cost }: { cost: NonNullable<Summary["planCost"]> }): R
           {cost.byTeam.map((x) => line(x.team, x.team, x.before, x.after))}
         </TableBody>
       </Table>
+      {table(
+        "month",
+        t.whatIf.costMonth,
+        cost.byMonth.map((x) => line(x.month, x.month, x.before, x.after))
+      )}
+      {table(
+        "grade",
+        t.whatIf.costGrade,
+        cost.byGrade.map((x) => line(x.grade, x.grade, x.before, x.after))
+      )}
     </section>
   );
 }
