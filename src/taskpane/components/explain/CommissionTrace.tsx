@@ -37,6 +37,34 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
+/** The rows of a tiered commission's slices: each tier's range, rate and commission (阶梯提成, 团队提成). */
+export function TierSliceRows({
+  slices,
+}: {
+  slices: CommissionMonthTrace["slices"];
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, format } = useSession();
+  return (
+    <>
+      {slices.map((s) => (
+        <TableRow key={s.tier}>
+          <TableCell>
+            <Caption1>
+              {t.explain.slice(
+                format.amount(s.from),
+                s.to === null ? t.explain.upward : format.amount(s.to),
+                format.percent(s.rate, 1)
+              )}
+            </Caption1>
+          </TableCell>
+          <TableCell className={styles.num}>{format.money(s.commission)}</TableCell>
+        </TableRow>
+      ))}
+    </>
+  );
+}
+
 /** 阶梯提成 month by month: the basis, each tier slice, gate, cap, deferral, clawback and what is paid. */
 export function CommissionTrace({ months }: CommissionTraceProps): React.JSX.Element {
   const styles = useStyles();
@@ -70,20 +98,7 @@ export function CommissionTrace({ months }: CommissionTraceProps): React.JSX.Ele
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {m.slices.map((s) => (
-                    <TableRow key={s.tier}>
-                      <TableCell>
-                        <Caption1>
-                          {t.explain.slice(
-                            format.amount(s.from),
-                            s.to === null ? t.explain.upward : format.amount(s.to),
-                            format.percent(s.rate, 1)
-                          )}
-                        </Caption1>
-                      </TableCell>
-                      <TableCell className={styles.num}>{format.money(s.commission)}</TableCell>
-                    </TableRow>
-                  ))}
+                  <TierSliceRows slices={m.slices} />
                   <TableRow>
                     <TableCell>
                       <Caption1>{t.explain.gross}</Caption1>

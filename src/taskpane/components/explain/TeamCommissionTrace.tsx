@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { TeamMonthTrace } from "../../../engine";
 import { useSession } from "../../session";
+import { TierSliceRows } from "./CommissionTrace";
 
 export interface TeamCommissionTraceProps {
   months: readonly TeamMonthTrace[];
@@ -85,20 +86,7 @@ export function TeamCommissionTrace({ months }: TeamCommissionTraceProps): React
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {m.slices.map((s) => (
-                  <TableRow key={s.tier}>
-                    <TableCell>
-                      <Caption1>
-                        {t.explain.slice(
-                          format.amount(s.from),
-                          s.to === null ? t.explain.upward : format.amount(s.to),
-                          format.percent(s.rate, 1)
-                        )}
-                      </Caption1>
-                    </TableCell>
-                    <TableCell className={styles.num}>{format.money(s.commission)}</TableCell>
-                  </TableRow>
-                ))}
+                <TierSliceRows slices={m.slices} />
                 <TableRow>
                   <TableCell>
                     <Text size={200} weight="semibold">
