@@ -22,22 +22,11 @@ import {
   Plan,
   scorecardRows,
 } from "../src/engine";
+import { rng } from "../src/workbook/random";
 
 const PEOPLE = 10_000;
 const MONTHS = 12;
 const TEAMS = 8;
-
-/** Deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = defaultPlan().fields.map((f) => f.key);
 const ABSENT = ["bonus_standard", "adjustment", "clawback"];

@@ -12,6 +12,7 @@
  */
 import { performance } from "node:perf_hooks";
 import * as F from "../src/functions/functions";
+import { rng } from "../src/workbook/random";
 
 const CALLS = 100_000;
 const WARMUP = 30_000;
@@ -30,18 +31,6 @@ function installRuntimeGlobals(): void {
     g.CustomFunctions = { Error: CustomFunctionsError, associate: () => undefined };
   }
   if (!g.Office) g.Office = { context: { displayLanguage: "zh-CN" } };
-}
-
-/** Deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Call = (args: unknown[]) => unknown;

@@ -29,21 +29,10 @@ import {
   readDataTable,
   type Evaluation,
 } from "../src/engine";
+import { rng } from "../src/workbook/random";
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 500_000);
 const plan = defaultPlan();
-
-/** Deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const money = (v: number, grouped: boolean) =>
   grouped
