@@ -9,7 +9,7 @@ import type { DataRow, FeedbackRating } from "./records";
 import type { Issue } from "./issues";
 import { hasErrors } from "./issues";
 import { validatePlan } from "./plan/validate";
-import { evaluate } from "./evaluate/evaluate";
+import { evaluate, type Evaluation } from "./evaluate/evaluate";
 import { annualRows, scorecardRows, ScorecardRow } from "./evaluate/rows";
 import { roundMoney } from "./numeric";
 import { planCost, type CostFigures } from "./evaluate/cost";
@@ -157,6 +157,15 @@ export function whatIf(
   const out: WhatIfRow[] = [];
   const summary: WhatIfSummary = { ...empty, gradeMoves: {} };
   const teams = new Map<string, { payBefore: number; payAfter: number }>();
+  /** Pay now and with the change, into the totals and the team's. */
+  const addPay = (team: string, payBefore: number, payAfter: number) => {
+    summary.payBefore += payBefore;
+    summary.payAfter += payAfter;
+    const t = teams.get(team) ?? { payBefore: 0, payAfter: 0 };
+    t.payBefore += payBefore;
+    t.payAfter += payAfter;
+    teams.set(team, t);
+  };
   for (const r of beforeRows) {
     const x = afterRows.get(r.id + "\u0000" + r.period);
     const bf = figures(r);
@@ -176,14 +185,7 @@ export function whatIf(
     });
     summary.rowsCompared++;
     if (payChange === null) summary.rowsWithoutPay++;
-    else {
-      summary.payBefore += bf.totalPay!;
-      summary.payAfter += af.totalPay!;
-      const t = teams.get(r.team) ?? { payBefore: 0, payAfter: 0 };
-      t.payBefore += bf.totalPay!;
-      t.payAfter += af.totalPay!;
-      teams.set(r.team, t);
-    }
+    else addPay(r.team, bf.totalPay!, af.totalPay!);
     if (gm === "up") summary.upgrades++;
     if (gm === "down") summary.downgrades++;
     if (gm !== "same") {
@@ -191,19 +193,37 @@ export function whatIf(
       summary.gradeMoves[k] = (summary.gradeMoves[k] ?? 0) + 1;
     }
   }
+  const annual = compareAnnual(a, b, addPay);
+  summary.payBefore = roundMoney(summary.payBefore);
+  summary.payAfter = roundMoney(summary.payAfter);
+  summary.cost = roundMoney(summary.payAfter - summary.payBefore);
+  summary.byTeam = [...teams]
+    .map(([team, t]) => ({
+      team,
+      payBefore: roundMoney(t.payBefore),
+      payAfter: roundMoney(t.payAfter),
+      cost: roundMoney(t.payAfter - t.payBefore),
+    }))
+    .sort((x, y) => (x.team < y.team ? -1 : x.team > y.team ? 1 : 0));
+  summary.planCost = compareCost(a, b);
+  return { issues, rows: out, annual, summary };
+}
+
+/**
+ * Annual rows now and with the change; the payout of a complete year counts in the pay totals
+ * (`addPay`) where both plans can pay it.
+ */
+function compareAnnual(
+  a: Evaluation,
+  b: Evaluation,
+  addPay: (team: string, payBefore: number, payAfter: number) => void
+): WhatIfAnnualRow[] {
   const annualAfter = new Map(annualRows(b).map((r) => [r.id + "\u0000" + r.year, r]));
-  const annual: WhatIfAnnualRow[] = annualRows(a).map((r) => {
+  return annualRows(a).map((r) => {
     const x = annualAfter.get(r.id + "\u0000" + r.year);
     const payoutChange =
       r.payout !== null && x?.payout != null ? roundMoney(x.payout - r.payout) : null;
-    if (r.yearComplete && payoutChange !== null) {
-      summary.payBefore += r.payout!;
-      summary.payAfter += x!.payout!;
-      const t = teams.get(r.team) ?? { payBefore: 0, payAfter: 0 };
-      t.payBefore += r.payout!;
-      t.payAfter += x!.payout!;
-      teams.set(r.team, t);
-    }
+    if (r.yearComplete && payoutChange !== null) addPay(r.team, r.payout!, x!.payout!);
     return {
       id: r.id,
       name: r.name,
@@ -220,40 +240,40 @@ export function whatIf(
       payoutChange,
     };
   });
-  summary.payBefore = roundMoney(summary.payBefore);
-  summary.payAfter = roundMoney(summary.payAfter);
-  summary.cost = roundMoney(summary.payAfter - summary.payBefore);
-  summary.byTeam = [...teams]
-    .map(([team, t]) => ({
-      team,
-      payBefore: roundMoney(t.payBefore),
-      payAfter: roundMoney(t.payAfter),
-      cost: roundMoney(t.payAfter - t.payBefore),
-    }))
-    .sort((x, y) => (x.team < y.team ? -1 : x.team > y.team ? 1 : 0));
-  const costBefore = planCost(a);
-  const costAfter = planCost(b);
-  const afterTeams = new Map(costAfter.byTeam.map((t) => [t.team, t]));
-  const afterMonths = new Map(costAfter.byMonth.map((m) => [m.month, m]));
-  const afterGrades = new Map(costAfter.byGrade.map((g) => [g.grade, g]));
-  summary.planCost = {
-    before: costBefore.overall,
-    after: costAfter.overall,
-    byTeam: costBefore.byTeam.map((t) => ({
-      team: t.team,
-      before: t,
-      after: afterTeams.get(t.team)!,
+}
+
+/** Each entry now beside the changed plan's entry of the same key (null where it has none). */
+function paired<T>(
+  now: readonly T[],
+  changed: readonly T[],
+  key: (x: T) => string
+): { key: string; before: T; after: T | null }[] {
+  const after = new Map(changed.map((x) => [key(x), x]));
+  return now.map((x) => ({ key: key(x), before: x, after: after.get(key(x)) ?? null }));
+}
+
+/** The cost of the plan now and with the change: in total and by team, month and grade. */
+function compareCost(a: Evaluation, b: Evaluation): NonNullable<WhatIfSummary["planCost"]> {
+  const now = planCost(a);
+  const changed = planCost(b);
+  return {
+    before: now.overall,
+    after: changed.overall,
+    // the same data, so the same teams
+    byTeam: paired(now.byTeam, changed.byTeam, (t) => t.team).map((p) => ({
+      team: p.key,
+      before: p.before,
+      after: p.after!,
     })),
-    byMonth: costBefore.byMonth.map((m) => ({
-      month: m.month,
-      before: m,
-      after: afterMonths.get(m.month) ?? null,
+    byMonth: paired(now.byMonth, changed.byMonth, (m) => m.month).map((p) => ({
+      month: p.key,
+      before: p.before,
+      after: p.after,
     })),
-    byGrade: costBefore.byGrade.map((g) => ({
-      grade: g.grade,
-      before: g,
-      after: afterGrades.get(g.grade) ?? null,
+    byGrade: paired(now.byGrade, changed.byGrade, (g) => g.grade).map((p) => ({
+      grade: p.key,
+      before: p.before,
+      after: p.after,
     })),
   };
-  return { issues, rows: out, annual, summary };
 }
