@@ -19,7 +19,8 @@ export interface CommissionTraceProps {
   months: readonly CommissionMonthTrace[];
 }
 
-const useStyles = makeStyles({
+/** The month-by-month commission traces' styles (阶梯提成 here, 团队提成 in TeamCommissionTrace). */
+export const useTraceStyles = makeStyles({
   month: {
     display: "flex",
     flexDirection: "column",
@@ -43,7 +44,7 @@ export function TierSliceRows({
 }: {
   slices: CommissionMonthTrace["slices"];
 }): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useTraceStyles();
   const { strings: t, format } = useSession();
   return (
     <>
@@ -67,7 +68,7 @@ export function TierSliceRows({
 
 /** 阶梯提成 month by month: the basis, each tier slice, gate, cap, deferral, clawback and what is paid. */
 export function CommissionTrace({ months }: CommissionTraceProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useTraceStyles();
   const { strings: t, format } = useSession();
   return (
     <div>

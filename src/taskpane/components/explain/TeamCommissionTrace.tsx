@@ -8,39 +8,19 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  makeStyles,
   mergeClasses,
-  tokens,
 } from "@fluentui/react-components";
 import type { TeamMonthTrace } from "../../../engine";
 import { useSession } from "../../session";
-import { TierSliceRows } from "./CommissionTrace";
+import { TierSliceRows, useTraceStyles } from "./CommissionTrace";
 
 export interface TeamCommissionTraceProps {
   months: readonly TeamMonthTrace[];
 }
 
-const useStyles = makeStyles({
-  month: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    marginBottom: tokens.spacingVerticalS,
-  },
-  wide: { width: "88px" },
-  num: {
-    textAlign: "right",
-    fontVariantNumeric: "tabular-nums",
-    whiteSpace: "nowrap",
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
-  },
-  note: { color: tokens.colorNeutralForeground3 },
-});
-
 /** The members a lead's month sums, each with the basis it adds. */
 function Members({ m }: { m: TeamMonthTrace }): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useTraceStyles();
   const { strings: t, format } = useSession();
   return (
     <Table size="extra-small" aria-label={`${m.team} ${m.period}`}>
@@ -60,7 +40,7 @@ function Members({ m }: { m: TeamMonthTrace }): React.JSX.Element {
 
 /** 团队提成 month by month: the members summed, the team basis, each tier slice and the commission. */
 export function TeamCommissionTrace({ months }: TeamCommissionTraceProps): React.JSX.Element {
-  const styles = useStyles();
+  const styles = useTraceStyles();
   const { strings: t, format } = useSession();
   return (
     <div>
