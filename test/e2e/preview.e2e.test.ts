@@ -12,8 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
   columnLetter,
   dataHeaderSpec,
@@ -37,6 +36,7 @@ import {
   serve,
   type StaticServer,
 } from "./support/browser";
+import { expectAccessible, expectLocator, openView } from "./support/pane";
 import { sheetValues } from "./support/preview";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
@@ -56,42 +56,6 @@ function engineData() {
 /** The engine's scorecard for the sample with the user's fix. */
 function engineScorecard() {
   return scorecardRows(evaluate(defaultPlan(), engineData()));
-}
-
-/** Opens a view by its tab, or from the "more views" menu when the pane is too narrow for it. */
-async function openView(pane: Locator, label: string): Promise<void> {
-  const tab = pane.getByRole("tab", { name: label });
-  if ((await tab.count()) > 0 && (await tab.isVisible())) return tab.click();
-  await pane.getByRole("button", { name: "更多视图" }).click();
-  await pane.page().getByRole("menuitem", { name: label }).click();
-}
-
-/**
- * axe on the task pane (or the whole preview page). Tabster's focus sentinels (<i
- * data-tabster-dummy tabindex=0 aria-hidden>) only redirect focus into Fluent's focus zones; axe's
- * aria-hidden-focus rule mistakes them for hidden controls, so they are left out.
- */
-async function expectAccessible(
-  page: Page,
-  step: string,
-  scope: "pane" | "page" = "pane"
-): Promise<void> {
-  let axe = new AxeBuilder({ page }).exclude("[data-tabster-dummy]");
-  if (scope === "pane") axe = axe.include("[data-testid=task-pane]");
-  const results = await axe.analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical"
-  );
-  expect({
-    step,
-    violations: serious.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`
-    ),
-  }).toEqual({ step, violations: [] });
 }
 
 describeInBrowser("preview, end to end (headless Chromium)", () => {
@@ -373,15 +337,3 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     await context.close();
   }, 60_000);
 });
-
-/** A tiny `expect(locator)` for the two assertions above (playwright-core has no test runner). */
-async function expectLocator(locator: Locator, text: string | RegExp): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let last = "";
-  while (Date.now() < deadline) {
-    last = (await locator.textContent())?.trim() ?? "";
-    if (typeof text === "string" ? last === text : text.test(last)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`expected ${String(text)}, got "${last}"`);
-}
