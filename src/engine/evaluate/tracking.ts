@@ -26,22 +26,36 @@ import type { Evaluation } from "./evaluate";
 import { CompiledPlan, Method } from "./compile";
 import { aggregate, CellState, Frame } from "./frame";
 import { gradeRows } from "./grading";
-import { newColumns, Reason, readIndicatorRange, RowStatus, scoreFrame, ScoreSet } from "./score";
+import {
+  newColumns,
+  Reason,
+  readIndicatorRange,
+  RowStatus,
+  scoreFrame,
+  ScoreSet,
+  TargetSource,
+  targetOf,
+  targetSourceOf,
+} from "./score";
 
 /** One indicator of a tracking row. NaN where there is no number (`reason` says why). */
 export interface TrackedIndicator {
   /** Index into plan.indicators. */
   index: number;
   actual: number;
-  /** Target to date (the pace) and for the whole period (the projection's). */
+  /**
+   * Target to date (the pace) and for the whole period (the projection's), whatever the actual;
+   * NaN without one, and where it comes from (an unreadable target cell is TargetSource.Invalid).
+   */
   targetToDate: number;
   targetPeriod: number;
+  targetSource: TargetSource;
   /** Attainment to date against the target to date (the pace): below 1 is behind pace. */
   pace: number;
   /** Attainment to date against the period's target. */
   ofPeriod: number;
   reason: Reason;
-  /** Reason of the period target's attainment (an unreadable target is an error there too). */
+  /** Why the attainment against the period target has no number (the reason to date, or a zero target). */
   periodReason: Reason;
   /** The projected input and its score. */
   projected: number;
@@ -185,8 +199,9 @@ function trackIndicators(
     for (let r = 0; r < n; r++) {
       const ok = now.reason[r] === Reason.None;
       const pace = ok && ind.usesTarget ? now.attainment[r] : NaN;
-      const targetPeriod = ind.usesTarget ? end.target[r] : NaN;
-      let periodReason: Reason = ok ? end.reason[r] : now.reason[r];
+      const source = ind.usesTarget ? targetSourceOf(ind, toDate, r) : TargetSource.None;
+      const targetPeriod = targetOf(ind, projected, r, source);
+      let periodReason = now.reason[r] as Reason;
       let ofPeriod = NaN;
       if (ind.usesTarget && periodReason === Reason.None) {
         ofPeriod = scoringAttainment(now.actual[r], targetPeriod, ind.lower, best);
@@ -195,8 +210,9 @@ function trackIndicators(
       rows[r].push({
         index: ind.index,
         actual: now.actual[r],
-        targetToDate: ind.usesTarget ? now.target[r] : NaN,
+        targetToDate: targetOf(ind, toDate, r, source),
         targetPeriod,
+        targetSource: source,
         pace,
         ofPeriod,
         reason: now.reason[r] as Reason,
