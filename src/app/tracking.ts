@@ -17,6 +17,9 @@ import type {
 } from "./host";
 import type { DataCheck } from "./workflow";
 
+/** Indicators behind pace the view names (largest shortfall first); the sheet names them all. */
+const BEHIND_SHOWN = 3;
+
 /** One salesperson's month as the Tracking view shows it. */
 export interface TrackedPerson {
   id: string;
@@ -78,7 +81,7 @@ export function trackingList(
         projectedTotal: r.projectedTotal,
         grade: gi >= 0 ? plan.grading.grades[gi].label : "",
         coefficient: r.projectedCoefficient,
-        behind: behindText(plan, r, language),
+        behind: behindText(plan, r, language, BEHIND_SHOWN),
       };
     });
   return { month, period: t.period, people };

@@ -65,6 +65,8 @@ export const TRACKING_WORDS = {
 } as const satisfies Record<string, Words>;
 
 const W = TRACKING_WORDS;
+/** Indicators behind pace the sheet names (largest shortfall first; the attainment columns show all). */
+const BEHIND_ON_SHEET = 5;
 /** The header line (0-based row); the two lines above it name the sheet and say how it is computed. */
 export const TRACKING_HEADER_ROW = 2;
 
@@ -125,17 +127,17 @@ function columns(s: Omit<Sheet, "c">): Cols {
   c.add("team", L(T.team), { width: 11 });
   if (labels) c.add("monthLabel", L(T.monthLabel), { width: 12 });
   else c.add("month", L(T.month), { width: 9 });
+  c.add("total", L(W.projectedTotal), { width: 9, numberFormat: SCORE });
+  c.add("grade", L(W.projectedGrade), { width: 7 });
+  c.add("coefficient", L(W.projectedCoefficient), { width: 8, numberFormat: "0.00" });
+  c.add("behind", L(W.behind), { width: 36 });
+  c.add("note", L(W.feedback), { width: 40 });
   for (const i of s.shown) {
     const n = say(plan.indicators[i].name, language);
     c.add("p:" + i, `${n}：${L(W.pace)}`, { width: 10, numberFormat: PCT });
     if (ev.compiled.indicators[i].additive)
       c.add("o:" + i, `${n}：${L(W.ofPeriod)}`, { width: 10, numberFormat: PCT });
   }
-  c.add("total", L(W.projectedTotal), { width: 9, numberFormat: SCORE });
-  c.add("grade", L(W.projectedGrade), { width: 7 });
-  c.add("coefficient", L(W.projectedCoefficient), { width: 8, numberFormat: "0.00" });
-  c.add("behind", L(W.behind), { width: 36 });
-  c.add("note", L(W.feedback), { width: 40 });
   c.add("period", L(T.period), { width: 9 }, true);
   if (labels) c.add("month", L(T.month), { width: 9 }, true);
   c.add("e", L(W.monthsToDate), { width: 6, numberFormat: "0" }, true);
@@ -313,11 +315,24 @@ function percent(a: number): string {
   return `${Math.round(a * 100)}%`;
 }
 
-/** The indicators behind pace as words: name and attainment to date, largest shortfall first. */
-export function behindText(plan: Plan, t: TrackingRow, language: Language): string {
-  return t.behind
+/**
+ * The indicators behind pace as words: name and attainment to date, largest shortfall first; with
+ * `limit`, the first ones and how many more there are.
+ */
+export function behindText(
+  plan: Plan,
+  t: TrackingRow,
+  language: Language,
+  limit = Infinity
+): string {
+  const zh = language === "zh-CN";
+  const shown = t.behind
+    .slice(0, limit)
     .map((i) => `${say(plan.indicators[i].name, language)} ${percent(t.indicators[i].pace)}`)
-    .join(language === "zh-CN" ? "、" : ", ");
+    .join(zh ? "、" : ", ");
+  const more = t.behind.length - Math.min(limit, t.behind.length);
+  if (more === 0) return shown;
+  return zh ? `${shown}，另有 ${more} 项` : `${shown} and ${more} more`;
 }
 
 function putRow(s: Sheet, g: Grid, row: number, t: TrackingRow): void {
@@ -339,7 +354,7 @@ function putRow(s: Sheet, g: Grid, row: number, t: TrackingRow): void {
   put("total", Number.isNaN(t.projectedTotal) ? null : t.projectedTotal);
   put("grade", gi >= 0 ? plan.grading.grades[gi].label : null);
   put("coefficient", Number.isNaN(t.projectedCoefficient) ? null : t.projectedCoefficient);
-  put("behind", behindText(plan, t, language) || null);
+  put("behind", behindText(plan, t, language, BEHIND_ON_SHEET) || null);
   put("note", s.input.notes.get(trackingKey(t.id, t.month)) ?? null);
 }
 
