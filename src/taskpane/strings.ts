@@ -723,7 +723,7 @@ const en = {
   },
   tracking: {
     nav: "Tracking",
-    title: "Monthly tracking",
+    title: "Tracking",
     intro:
       "Each salesperson's month (月度跟踪): attainment to date against the pace and the period's target, the score and grade the period ends with if the pace holds (absolute bands; forced distribution is not applied to a projection), the indicators behind pace, and a feedback note per month (及时反馈) that is kept when the sheet is written again.",
     month: "Month",

@@ -57,7 +57,7 @@ describe("Tracking view (en-US)", () => {
   it("should list the month's salespeople and write the sheet with a note that a rewrite keeps", async () => {
     const user = userEvent.setup();
     const { wb, view } = await workbook("en-US");
-    expect(screen.getByRole("heading", { name: "Monthly tracking" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Tracking" })).toBeTruthy();
     const month = screen.getByRole("combobox", { name: "Month" }) as HTMLSelectElement;
     await waitFor(() => expect(month.value).toBe("2024-03"));
     expect(
@@ -65,7 +65,7 @@ describe("Tracking view (en-US)", () => {
         .getAllByRole("option")
         .map((o) => o.textContent)
     ).toEqual(["Jan 2024", "Feb 2024", "Mar 2024"]);
-    const list = screen.getByRole("list", { name: "Monthly tracking" });
+    const list = screen.getByRole("list", { name: "Tracking" });
     const people = within(list).getAllByRole("listitem");
     expect(people.length).toBeGreaterThan(10);
     expect(screen.getByText(/Period Q1 2024 ·/)).toBeTruthy();
@@ -76,7 +76,7 @@ describe("Tracking view (en-US)", () => {
     expect(within(first).getByText(/Projected: [\d.]+, grade [SABCD—]/)).toBeTruthy();
 
     await user.selectOptions(month, "2024-02");
-    const feb = within(screen.getByRole("list", { name: "Monthly tracking" })).getAllByRole(
+    const feb = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
       "listitem"
     )[0];
     const label = within(feb).getByRole("textbox");
@@ -98,7 +98,7 @@ describe("Tracking view (en-US)", () => {
     await waitFor(() =>
       expect(
         (
-          within(screen.getByRole("list", { name: "Monthly tracking" })).getAllByRole(
+          within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
             "textbox"
           )[0] as HTMLTextAreaElement
         ).value
@@ -110,11 +110,11 @@ describe("Tracking view (en-US)", () => {
   it("should filter by team", async () => {
     const user = userEvent.setup();
     await workbook("en-US");
-    const all = within(screen.getByRole("list", { name: "Monthly tracking" })).getAllByRole(
+    const all = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
       "listitem"
     ).length;
     await user.selectOptions(screen.getByRole("combobox", { name: "Team" }), "华东一部");
-    const some = within(screen.getByRole("list", { name: "Monthly tracking" })).getAllByRole(
+    const some = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
       "listitem"
     );
     expect(some.length).toBeGreaterThan(0);

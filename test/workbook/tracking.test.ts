@@ -75,6 +75,35 @@ describe("HyperFormula evaluates the Tracking sheet like the engine", () => {
   );
 });
 
+describe("Tracking formulas", () => {
+  it("should use only the common function set (and PERF.* in the PERF style), no exponent or bare TRUE/FALSE literals", () => {
+    const COMMON = ["SUMPRODUCT", "IF", "AND", "OR", "ROUND", "SUM", "ABS"];
+    for (const style of ["native", "perf"] as const) {
+      const used = new Set<string>();
+      for (const plan of [defaultPlan(), ...VARIANTS.map((v) => v.plan())]) {
+        const sheet = trackingOf(
+          buildWorkbook(plan, "zh-CN", SAMPLE, style, { tracking: { months: MONTHS } }).layout
+        );
+        for (const line of sheet.blocks[0].cells)
+          for (const c of line) {
+            if (!isFormula(c)) continue;
+            const code = c.formula
+              .replace(/"(?:[^"]|"")*"/g, '""')
+              .replace(/'(?:[^']|'')*'!/g, "S!");
+            for (const m of code.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]);
+            expect(code).not.toMatch(/\d[eE][+-]?\d/);
+            expect(code).not.toMatch(/\b(TRUE|FALSE)\b(?!\()/);
+          }
+      }
+      const outside = [...used].filter(
+        (f) => !COMMON.includes(f) && !(style === "perf" && f.startsWith("PERF."))
+      );
+      expect(outside).toEqual([]);
+      expect(used.has("IF")).toBe(true);
+    }
+  });
+});
+
 describe("Tracking notes", () => {
   it("should read back the notes typed and keep them on the next write, with new months added", () => {
     const first = trackingOf(
