@@ -76,9 +76,7 @@ describe("Tracking view (en-US)", () => {
     expect(within(first).getByText(/Projected: [\d.]+, grade [SABCD—]/)).toBeTruthy();
 
     await user.selectOptions(month, "2024-02");
-    const feb = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
-      "listitem"
-    )[0];
+    const feb = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole("listitem")[0];
     const label = within(feb).getByRole("textbox");
     const name = feb.getAttribute("aria-label")!.split(" ");
     const id = name[name.length - 1];
@@ -114,9 +112,7 @@ describe("Tracking view (en-US)", () => {
       "listitem"
     ).length;
     await user.selectOptions(screen.getByRole("combobox", { name: "Team" }), "华东一部");
-    const some = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
-      "listitem"
-    );
+    const some = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole("listitem");
     expect(some.length).toBeGreaterThan(0);
     expect(some.length).toBeLessThan(all);
     for (const p of some) expect(p.textContent).toContain("华东一部");
