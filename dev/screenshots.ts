@@ -9,6 +9,8 @@
  *                                       quota flags and the What-if view in zh-CN and en-US
  *                                       (artifacts/screenshots/)
  *   npx tsx dev/screenshots.ts payroll → docs/images/payroll.png and paylist.png only
+ *   npx tsx dev/screenshots.ts tracking → docs/images/tracking.png only (the Tracking view beside
+ *                                       the 月度跟踪 sheet, February 2024 with a feedback note)
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -135,6 +137,21 @@ async function payrollPicture(page: Page, pane: Locator): Promise<void> {
   await page.screenshot({ path: path.join(OUT, "paylist.png") });
 }
 
+/** The Tracking view (月度跟踪) for February 2024 with a note typed, beside the sheet it wrote. */
+async function trackingPicture(page: Page, pane: Locator): Promise<void> {
+  await openView(pane, "月度跟踪");
+  await pane.getByRole("combobox", { name: "月份" }).selectOption("2024-02");
+  const first = pane.getByRole("list", { name: "月度跟踪" }).getByRole("listitem").first();
+  await first.getByRole("textbox").fill("本月签约进度偏慢，已约定每周复盘重点客户");
+  await pane.getByRole("button", { name: "生成月度跟踪表" }).click();
+  await pane.getByText(/^已写入 月度跟踪/).waitFor({ timeout: 60_000 });
+  // the sheet written is the active one
+  await page.locator('[data-cell="E4"]').click();
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: path.join(OUT, "tracking.png") });
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   if (only.includes("cost")) {
@@ -176,6 +193,11 @@ async function main(): Promise<void> {
       await payrollPicture(page, pane);
       for (const f of ["payroll.png", "paylist.png"])
         console.log(`wrote ${path.relative(ROOT, path.join(OUT, f))}`);
+      return;
+    }
+    if (only.includes("tracking")) {
+      await trackingPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "tracking.png"))}`);
       return;
     }
     if (only.includes("check")) {

@@ -133,6 +133,7 @@ export async function verifyDemo(
     "summary",
     "paylist",
     "payslips",
+    "tracking",
   ]);
   return { dir, demoMs, libreofficeMs: lo.ms, json, cells };
 }

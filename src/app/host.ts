@@ -140,6 +140,23 @@ export interface StatementRequest {
   updateChanged?: boolean;
 }
 
+/** 月度跟踪: a month's tracking to write, with the feedback notes typed in the pane. */
+export interface TrackingRequest extends OutputRequest {
+  /** The month to write; the months the sheet holds already are written again beside it. */
+  month: string;
+  /**
+   * Notes typed in the pane for this month, by salesperson: they replace what the sheet has for
+   * them (an empty note clears one). Every other note on the sheet is kept.
+   */
+  notes?: { id: string; note: string }[];
+}
+
+/** What the Tracking sheet holds: the months written and the notes typed, by salesperson and month. */
+export interface TrackingReading {
+  months: string[];
+  notes: { id: string; month: string; note: string }[];
+}
+
 export interface StatementsResult extends WriteResult {
   /** "id period" of statements on the sheet whose numbers would change; nothing was written. */
   changed?: string[];
@@ -215,6 +232,10 @@ export interface WorkbookHost {
   /** The statements the Statements sheet holds (its index), top to bottom; [] without the sheet. */
   readStatements(): Promise<StatementEntry[]>;
   writeStatements(request: StatementRequest, options?: WriteOptions): Promise<StatementsResult>;
+  /** The Tracking sheet's months and notes (none without the sheet). */
+  readTracking(): Promise<TrackingReading>;
+  /** Writes the Tracking sheet for a month, keeping every note typed on it. */
+  writeTracking(request: TrackingRequest, options?: WriteOptions): Promise<WriteResult>;
   /** The Close log as written; null when the workbook has none yet. */
   readCloseLog(): Promise<CloseLogReading | null>;
   /**

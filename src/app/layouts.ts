@@ -31,7 +31,10 @@ import {
   type WorkbookLayout,
 } from "../workbook";
 import type { AddinSheets } from "./host";
-import type { LayoutBuilders, LayoutContext } from "./ports";
+import type { LayoutBuilders, LayoutContext, OutputContext } from "./ports";
+import type { TrackingRequest } from "./host";
+import { trackMonth, type Tracking } from "../engine/evaluate/tracking";
+import { readTrackingSheet, trackingKey, trackingSheet } from "../workbook/sheets/tracking";
 
 /** The names to build with: the workbook's own for sheets it has, the language's for the rest. */
 export function namesFor(language: Language, context: LayoutContext): Record<SheetRole, string> {
@@ -137,6 +140,12 @@ export const workbookLayouts: LayoutBuilders = {
 
   readStatements: (cells) => readStatementsSheet(cells),
 
+  tracking(request, context, before) {
+    return trackingLayout(request, namesFor(request.language, context), context, before);
+  },
+
+  readTracking: (cells) => readTrackingSheet(cells),
+
   changedStatements: (before, after) => changedStatements(before, sheetValues(after.sheets[0])),
 
   closeLog: (log, language, context) =>
@@ -184,4 +193,41 @@ export const workbookLayouts: LayoutBuilders = {
 
 function firstRow(values: CellInput[][]): CellInput[] {
   return values[0] ?? [];
+}
+
+/**
+ * The Tracking sheet for a request: its month and the months the sheet holds now, each tracked
+ * from the request's evaluation; the notes on the sheet kept, those typed in the pane for the
+ * month put in (an empty one clears the note).
+ */
+function trackingLayout(
+  request: TrackingRequest,
+  names: Record<SheetRole, string>,
+  context: OutputContext,
+  before: CellInput[][] | null
+): WorkbookLayout {
+  const read = before
+    ? readTrackingSheet(before)
+    : { months: [], notes: new Map<string, string>() };
+  const notes = read.notes;
+  for (const n of request.notes ?? []) {
+    const key = trackingKey(n.id, request.month);
+    if (n.note.trim()) notes.set(key, n.note.trim());
+    else notes.delete(key);
+  }
+  const months = [...new Set([...read.months, request.month])].sort();
+  const anchors =
+    (context.plan ? readPlanSheet(context.plan.values, context.plan.name).anchors : null) ??
+    planSheet(request.plan, request.language, names.plan).anchors;
+  const sheet = trackingSheet({
+    plan: request.plan,
+    evaluation: request.evaluation,
+    months: months.map((m) => trackMonth(request.evaluation, m)).filter((t): t is Tracking => !!t),
+    language: request.language,
+    style: request.style,
+    anchors,
+    name: names.tracking,
+    notes,
+  });
+  return { language: request.language, sheets: [sheet] };
 }

@@ -24,6 +24,7 @@ import {
   type ReopenRequest,
   type StatementRequest,
   type StatementsResult,
+  type TrackingRequest,
   type WorkbookHost,
   type WriteOptions,
   type YearToDateRequest,
@@ -185,6 +186,8 @@ type OutputOperations = Pick<
   | "writeOutputs"
   | "readStatements"
   | "writeStatements"
+  | "readTracking"
+  | "writeTracking"
   | "scorecardPeriods"
   | "writeYearToDate"
   | "checkOutputs"
@@ -226,6 +229,34 @@ export function outputOperations(
       );
       if (changed.length) return { sheets: [], changed };
       return backend.applyLayout(layout, options);
+    },
+
+    async readTracking() {
+      const read = await backend.readSheet("tracking");
+      if (!read) return { months: [], notes: [] };
+      const { months, notes } = layouts.readTracking(read.values);
+      return {
+        months,
+        notes: [...notes].map(([key, note]) => {
+          const [id, month] = key.split("\u0000");
+          return { id, month, note };
+        }),
+      };
+    },
+
+    async writeTracking(request: TrackingRequest, options: WriteOptions = {}) {
+      const [sheets, plan, read] = await Promise.all([
+        backend.addinSheets(),
+        backend.readSheet("plan"),
+        backend.readSheet("tracking"),
+      ]);
+      const layout = layouts.tracking(
+        request,
+        { sheets, plan, feedback: null },
+        read?.values ?? null
+      );
+      // the notes typed on the sheet are carried over: the add-in's sheet is replaced without asking
+      return backend.applyLayout(layout, { ...options, confirmReplace: async () => "replace" });
     },
 
     async scorecardPeriods() {

@@ -15,6 +15,7 @@ import type {
   OutputRequest,
   SettingsStore,
   StatementRequest,
+  TrackingRequest,
   WriteOptions,
   WriteResult,
   YearToDateRequest,
@@ -81,6 +82,14 @@ export interface LayoutBuilders {
   };
   /** Statements of the sheet as read whose content the new layout changes. */
   changedStatements(before: CellInput[][], after: WorkbookLayout): StatementEntry[];
+  /** 月度跟踪 for a request's month and the months the sheet holds (`before`, its values), notes kept. */
+  tracking(
+    request: TrackingRequest,
+    context: OutputContext,
+    before: CellInput[][] | null
+  ): WorkbookLayout;
+  /** The Tracking sheet's months and notes, from its values. */
+  readTracking(cells: CellInput[][]): { months: string[]; notes: Map<string, string> };
   /** The Close log sheet. */
   closeLog(log: CloseLog, language: Language, context: LayoutContext): SheetLayout;
   readCloseLog(cells: CellInput[][]): CloseLogReading;

@@ -721,6 +721,31 @@ const en = {
     download: (name: string) => `Download ${name}`,
     unreadable: "This link does not hold a readable plan.",
   },
+  tracking: {
+    nav: "Tracking",
+    title: "Tracking",
+    intro:
+      "Each salesperson's month (月度跟踪): attainment to date against the pace and the period's target, the score and grade the period ends with if the pace holds (absolute bands; forced distribution is not applied to a projection), the indicators behind pace, and a feedback note per month (及时反馈) that is kept when the sheet is written again.",
+    month: "Month",
+    team: "Team",
+    allTeams: "All teams",
+    people: (n: number) => `${n} ${n === 1 ? "salesperson" : "salespeople"}`,
+    noData: "Import data first.",
+    ofPeriod: (indicator: string, done: string, pace: string) =>
+      `${indicator}: ${done} of the period's target, ${pace} of the pace`,
+    projected: (score: string, grade: string) => `Projected: ${score}, grade ${grade}`,
+    noProjection: "Projected: cannot be computed (see the data check)",
+    behind: (list: string) => `Behind pace: ${list}`,
+    onPace: "On pace on every indicator",
+    note: (name: string) => `Feedback note for ${name}`,
+    notePlaceholder: "What was agreed this month",
+    write: "Write tracking sheet",
+    writing: "Writing…",
+    written: (sheet: string, month: string) =>
+      `${sheet} written for ${month}; the notes on it were kept.`,
+    cancelled: "Nothing was written.",
+    period: (period: string) => `Period ${period}`,
+  },
 };
 
 export type Strings = typeof en;
@@ -1405,6 +1430,31 @@ const zh: Strings = {
     browserIntro: (name: string) => `由 Excel 中的加载项传来的方案文件 ${name}。`,
     download: (name: string) => `下载 ${name}`,
     unreadable: "此链接中没有可读取的方案。",
+  },
+  tracking: {
+    nav: "月度跟踪",
+    title: "月度跟踪",
+    intro:
+      "每位销售人员的当月情况：截至本月的完成率（对照进度与期间目标）、按当前进度预计的期间得分与等级（按分数区间评级，预计结果不适用强制分布）、落后进度的指标，以及每月的反馈记录（及时反馈），重新生成工作表时保留。",
+    month: "月份",
+    team: "部门",
+    allTeams: "全部部门",
+    people: (n: number) => `${n} 名销售人员`,
+    noData: "请先导入数据。",
+    ofPeriod: (indicator: string, done: string, pace: string) =>
+      `${indicator}：已完成期间目标的 ${done}，进度完成率 ${pace}`,
+    projected: (score: string, grade: string) => `预计：${score} 分，等级 ${grade}`,
+    noProjection: "预计：无法计算（请查看数据检查）",
+    behind: (list: string) => `落后进度：${list}`,
+    onPace: "各项指标均达到进度",
+    note: (name: string) => `${name} 的反馈记录`,
+    notePlaceholder: "本月沟通与约定事项",
+    write: "生成月度跟踪表",
+    writing: "正在写入…",
+    written: (sheet: string, month: string) =>
+      `已写入 ${sheet}（${month}），表中已有的反馈记录均已保留。`,
+    cancelled: "未写入任何内容。",
+    period: (period: string) => `考核期间 ${period}`,
   },
 };
 

@@ -14,6 +14,9 @@ import type { SheetLayout, WorkbookLayout } from "./layout";
 import { outputLayout } from "./output";
 import { readPlanSheet, type PlanAnchors } from "./plan-sheet";
 import { statementsLayout } from "./statements";
+import { trackMonth, type Tracking } from "../engine/evaluate/tracking";
+import { trackingSheet } from "./sheets/tracking";
+import { say, SHEET_NAMES } from "./text";
 import { templateLayout } from "./template";
 
 export interface BuiltWorkbook {
@@ -27,6 +30,8 @@ export interface BuiltWorkbook {
 export interface BuildOptions {
   /** Evaluation rows to write statements for: "latest" (every row of the latest period), indexes, or none. */
   statements?: "latest" | number[];
+  /** Months to write a Tracking sheet for (月度跟踪), with notes by trackingKey(id, month). */
+  tracking?: { months: string[]; notes?: ReadonlyMap<string, string> };
 }
 
 function byRole(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout {
@@ -92,6 +97,23 @@ export function buildFromTemplate(
       for (let r = 0; r < pf.n; r++) if (pf.periods[r] === latest) rows.push(r);
     } else rows = pick;
     if (rows.length) sheets.push(...statementsLayout(evaluation, rows, language).sheets);
+  }
+  if (options.tracking) {
+    const months = options.tracking.months
+      .map((m) => trackMonth(evaluation, m))
+      .filter((t): t is Tracking => t !== null);
+    sheets.push(
+      trackingSheet({
+        plan,
+        evaluation,
+        months,
+        language,
+        style,
+        anchors: planReading.anchors,
+        name: say(SHEET_NAMES.tracking, language),
+        notes: options.tracking.notes ?? new Map(),
+      })
+    );
   }
   // Helper sheet last: the months as the formulas read them.
   const months = sheets.findIndex((s) => s.role === "months");

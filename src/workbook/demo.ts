@@ -18,6 +18,8 @@ import { T } from "./sheets/context";
 import { PAY_LIST_WORDS } from "./sheets/paylist";
 import { moneyHeader } from "./money";
 import { generateSample, type SampleOptions } from "./sample";
+import { monthKey, parsePeriodKey } from "../engine/periods";
+import { trackingKey } from "./sheets/tracking";
 
 export const DEMO_SAMPLE: Required<SampleOptions> = {
   people: 200,
@@ -37,9 +39,38 @@ export interface DemoOptions {
 export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
   const plan = options.plan ?? defaultPlan();
   const sample = generateSample({ ...DEMO_SAMPLE, ...options.sample });
-  return buildWorkbook(plan, options.language ?? "zh-CN", sample, options.style ?? "native", {
+  const language = options.language ?? "zh-CN";
+  return buildWorkbook(plan, language, sample, options.style ?? "native", {
     statements: "latest",
+    tracking: demoTracking(sample.rows, language),
   });
+}
+
+/** The demo's month of tracking (the last quarter's middle month) with a couple of feedback notes. */
+function demoTracking(
+  rows: readonly { id: string; period: string }[],
+  language: Language
+): { months: string[]; notes: Map<string, string> } {
+  const months = [...new Set(rows.map((r) => r.period))].sort();
+  const last = months[months.length - 1] ?? "";
+  const p = parsePeriodKey(last);
+  // the middle month of the last quarter the data reaches (or its only month so far)
+  const month = p
+    ? months.find((m) => m === monthKey(p.year, p.index - ((p.index - 1) % 3) + 1))
+    : undefined;
+  const pick = month ?? last;
+  const ids = [...new Set(rows.filter((r) => r.period === pick).map((r) => r.id))].slice(0, 2);
+  const texts =
+    language === "zh-CN"
+      ? ["本月签约偏慢，已约定每周复盘重点客户", "回款进度正常，继续保持"]
+      : [
+          "Signing is slow this month: weekly review of key accounts agreed",
+          "Collections on pace: keep it up",
+        ];
+  return {
+    months: pick ? [pick] : [],
+    notes: new Map(ids.map((id, k) => [trackingKey(id, pick), texts[k]])),
+  };
 }
 
 /** Where a number is: sheet name and A1 cell. */

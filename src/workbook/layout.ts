@@ -179,7 +179,9 @@ export type FixedRole =
   /** 工资表: one row per salesperson and pay month, the month's pay lines and gross. */
   | "paylist"
   /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
-  | "payslips";
+  | "payslips"
+  /** 月度跟踪: a month's attainment to date, the projection if the pace holds, feedback notes. */
+  | "tracking";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

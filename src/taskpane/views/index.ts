@@ -6,6 +6,7 @@ import type * as React from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
 import {
   BeakerRegular,
+  CalendarLtrRegular,
   DataBarVerticalRegular,
   DatabaseRegular,
   DocumentBulletListRegular,
@@ -26,6 +27,7 @@ import { StatementsView } from "./StatementsView";
 import { WhatIfView } from "./WhatIfView";
 import { CloseView } from "./CloseView";
 import { PayrollView } from "./PayrollView";
+import { TrackingView } from "./TrackingView";
 
 export interface ViewDef {
   id: ViewId;
@@ -54,4 +56,10 @@ export const VIEWS: readonly ViewDef[] = [
   { id: "payroll", label: (t) => t.nav.payroll, icon: MoneyRegular, component: PayrollView },
   { id: "whatif", label: (t) => t.nav.whatIf, icon: BeakerRegular, component: WhatIfView },
   { id: "close", label: (t) => t.nav.close, icon: LockClosedRegular, component: CloseView },
+  {
+    id: "tracking",
+    label: (t) => t.tracking.nav,
+    icon: CalendarLtrRegular,
+    component: TrackingView,
+  },
 ];

@@ -29,11 +29,15 @@ import {
   type ReopenRequest,
   type SelectionInfo,
   type StatementRequest,
+  type TrackingRequest,
   type WorkbookHost,
   type WriteOptions,
   type YearToDateRequest,
 } from "../../../src/app/host";
 import { closedRole } from "../../../src/workbook/layout";
+import { workbookLayouts } from "../../../src/app/layouts";
+import { sheetValues } from "../../../src/workbook/grid";
+import type { CellInput } from "../../../src/engine";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
 import { feedbackRows, importRows } from "../../../src/app/imports";
 import type { Compatibility } from "../../../src/compat/requirements";
@@ -66,6 +70,7 @@ type Operation =
   | "closePeriod"
   | "reopenPeriod"
   | "writeYearToDate"
+  | "writeTracking"
   | "goToCell";
 
 export interface MemoryHost extends WorkbookHost {
@@ -86,8 +91,11 @@ export interface MemoryHost extends WorkbookHost {
     closes: CloseRequest[];
     reopens: ReopenRequest[];
     yearToDate: YearToDateRequest[];
+    tracking: TrackingRequest[];
     goTo: CellLocation[];
   };
+  /** The Tracking sheet's values as last written (laid out as the real host lays it out). */
+  trackingValues: CellInput[][] | null;
   /** The Close log as written (null until a first close). */
   closeLog: CloseLog | null;
   /** Frozen pay lines by period. */
@@ -183,8 +191,10 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       closes: [],
       reopens: [],
       yearToDate: [],
+      tracking: [],
       goTo: [],
     },
+    trackingValues: null,
     closeLog: null,
     frozen: new Map(),
     displayLanguage: () => options.displayLanguage,
@@ -365,6 +375,30 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
     async scorecardPeriods() {
       const last = host.calls.outputs[host.calls.outputs.length - 1];
       return last ? [...new Set(scorecardRows(last.evaluation).map((r) => r.period))].sort() : [];
+    },
+    async readTracking() {
+      if (!host.trackingValues) return { months: [], notes: [] };
+      const read = workbookLayouts.readTracking(host.trackingValues);
+      return {
+        months: read.months,
+        notes: [...read.notes].map(([key, note]) => {
+          const [id, month] = key.split("\u0000");
+          return { id, month, note };
+        }),
+      };
+    },
+    async writeTracking(request: TrackingRequest) {
+      fail("writeTracking");
+      host.calls.tracking.push(request);
+      const layout = workbookLayouts.tracking(
+        request,
+        { sheets: host.sheets, plan: null, feedback: null },
+        host.trackingValues
+      );
+      const sheet = layout.sheets[0];
+      host.trackingValues = sheetValues(sheet);
+      host.sheets = { ...host.sheets, tracking: sheet.name };
+      return { sheets: [sheet.name], location: { sheet: sheet.name, row: 4, column: "A" } };
     },
     async writeYearToDate(request: YearToDateRequest) {
       fail("writeYearToDate");

@@ -1,0 +1,246 @@
+import * as React from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CalendarLtrRegular } from "@fluentui/react-icons";
+import { periodLabel } from "../../engine/periods";
+import { teamsOf } from "../../app/workflow";
+import {
+  monthsToTrack,
+  notesOf,
+  trackingEvaluation,
+  trackingList,
+  writeTrackingFor,
+  type TrackedPerson,
+} from "../../app/tracking";
+import type { WriteResult } from "../../app/host";
+import { useHost } from "../hostContext";
+import { useSession } from "../session";
+import { useAction } from "../useAction";
+import { useDataCheck } from "../useDataCheck";
+import { ErrorBar } from "../components/ErrorBar";
+import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
+import { ViewTitle } from "../components/ViewTitle";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  person: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  behind: { color: tokens.colorPaletteRedForeground1 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+function Person(props: {
+  p: TrackedPerson;
+  note: string;
+  onNote: (text: string) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { strings: t, format } = useSession();
+  const { p } = props;
+  const grade = p.grade || "—";
+  return (
+    <li className={styles.person} aria-label={`${p.name} ${p.id}`}>
+      <Body1Strong>{`${p.name} · ${p.id} · ${p.team}`}</Body1Strong>
+      {p.headline && (
+        <Text size={200}>
+          {t.tracking.ofPeriod(
+            p.headline.name,
+            format.percent(p.headline.ofPeriod, 0),
+            format.percent(p.headline.pace, 0)
+          )}
+        </Text>
+      )}
+      <Text size={200}>
+        {Number.isNaN(p.projectedTotal)
+          ? t.tracking.noProjection
+          : t.tracking.projected(format.score(p.projectedTotal), grade)}
+      </Text>
+      <Text size={200} className={p.behind ? styles.behind : undefined}>
+        {p.behind ? t.tracking.behind(p.behind) : t.tracking.onPace}
+      </Text>
+      <Field label={t.tracking.note(p.name)} size="small">
+        <Textarea
+          size="small"
+          resize="vertical"
+          value={props.note}
+          placeholder={t.tracking.notePlaceholder}
+          onChange={(_, d) => props.onNote(d.value)}
+        />
+      </Field>
+    </li>
+  );
+}
+
+/**
+ * Monthly tracking (月度跟踪): pick a month and a team; each salesperson's attainment to date,
+ * projected grade and indicators behind pace, with a feedback note; Write tracking sheet writes
+ * the month to the Tracking sheet, keeping every note already typed there.
+ */
+export function TrackingView(): React.JSX.Element {
+  const styles = useStyles();
+  const host = useHost();
+  const { strings: t, workbook, plan, check, language, run } = useSession();
+  const prepare = useDataCheck();
+  const reading = useAction();
+  const writing = useAction();
+  const { run: read } = reading;
+  const hasSheet = Boolean(workbook?.sheets.plan);
+  const evaluation = React.useMemo(
+    () => (plan && check && check.data.rows.length ? trackingEvaluation(plan, check) : null),
+    [plan, check]
+  );
+  const months = React.useMemo(() => (evaluation ? monthsToTrack(evaluation) : []), [evaluation]);
+  const [month, setMonth] = React.useState("");
+  const [team, setTeam] = React.useState("");
+  const chosen = month || months[months.length - 1] || "";
+  const list = React.useMemo(
+    () => (evaluation && chosen ? trackingList(evaluation, chosen, team, language) : null),
+    [evaluation, chosen, team, language]
+  );
+  // notes as typed in the pane (by id) over those read from the sheet for the month
+  const [onSheet, setOnSheet] = React.useState<Map<string, string>>(new Map());
+  const [typed, setTyped] = React.useState<Map<string, string>>(new Map());
+  const [written, setWritten] = React.useState<WriteResult | null>(null);
+
+  const refresh = React.useCallback(
+    () =>
+      read(async () => {
+        const r = await host.readTracking();
+        setOnSheet(notesOf(r, chosen));
+        setTyped(new Map());
+      }),
+    [read, host, chosen]
+  );
+  React.useEffect(() => {
+    if (hasSheet && chosen) void refresh();
+  }, [hasSheet, chosen, refresh]);
+
+  const write = async () => {
+    if (!plan || !check || !evaluation || !chosen) return;
+    setWritten(null);
+    const result = await writing.run(() =>
+      writeTrackingFor(host, {
+        plan,
+        language,
+        style: run?.options.style ?? "native",
+        evaluation,
+        check,
+        month: chosen,
+        notes: typed,
+      })
+    );
+    if (result) {
+      setWritten(result);
+      await refresh();
+    }
+  };
+
+  if (workbook && !hasSheet) {
+    return (
+      <>
+        <ViewTitle>{t.tracking.title}</ViewTitle>
+        <NeedsPlanWorkbook />
+      </>
+    );
+  }
+  const rows = check?.data.rows ?? [];
+  const people = list?.people ?? [];
+  return (
+    <>
+      <ViewTitle>{t.tracking.title}</ViewTitle>
+      <Text size={200}>{t.tracking.intro}</Text>
+      {prepare.busy && <Spinner size="tiny" label={t.common.working} />}
+      <ErrorBar error={prepare.error} />
+      {check && rows.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.tracking.noData}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.grid}>
+        <Field label={t.tracking.month} size="small">
+          <Select size="small" value={chosen} onChange={(_, d) => setMonth(d.value)}>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {periodLabel(m, language)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.tracking.team} size="small">
+          <Select size="small" value={team} onChange={(_, d) => setTeam(d.value)}>
+            <option value="">{t.tracking.allTeams}</option>
+            {teamsOf(rows).map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {list && (
+        <Caption1>{`${t.tracking.period(periodLabel(list.period, language))} · ${t.tracking.people(people.length)}`}</Caption1>
+      )}
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          icon={<CalendarLtrRegular />}
+          disabled={writing.busy || !evaluation || !chosen || !host.available()}
+          onClick={() => void write()}
+        >
+          {writing.busy ? t.tracking.writing : t.tracking.write}
+        </Button>
+      </div>
+      <ErrorBar error={writing.error} onRetry={() => void write()} />
+      <ErrorBar error={reading.error} onRetry={() => void refresh()} />
+      {written && (
+        <MessageBar intent={written.cancelled ? "warning" : "success"}>
+          <MessageBarBody>
+            {written.cancelled
+              ? t.tracking.cancelled
+              : t.tracking.written(written.sheets.join(", "), periodLabel(chosen, language))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.list} aria-label={t.tracking.title}>
+        {people.map((p) => (
+          <Person
+            key={p.id}
+            p={p}
+            note={typed.get(p.id) ?? onSheet.get(p.id) ?? ""}
+            onNote={(text) => setTyped((m) => new Map(m).set(p.id, text))}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}
