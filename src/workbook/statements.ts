@@ -20,7 +20,15 @@ import { guaranteeOf } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { Grid } from "./grid";
-import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec, WorkbookLayout } from "./layout";
+import type {
+  Cell,
+  RangeRef,
+  Scalar,
+  SheetLayout,
+  StyleSpec,
+  ValidationSpec,
+  WorkbookLayout,
+} from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
@@ -28,6 +36,17 @@ import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
 import { periodLabel } from "../engine/periods";
 import { shownPeriod, showsPeriodLabels } from "./sheets/context";
+import {
+  FOLLOW_UP_WORDS,
+  followUpMessage,
+  followUpOf,
+  outcomeChoices,
+  readFollowUpEntry,
+  wrappedHeight,
+  type FollowUp,
+  type FollowUpEntry,
+  type FollowUpLine,
+} from "./statement-followup";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -49,6 +68,8 @@ export interface StatementEntry {
   /** Offsets from `row` of the first improvement-plan line and of the signature line. */
   notes: number;
   sign: number;
+  /** The block following up the previous period's improvement plan (absent on older sheets). */
+  follow?: FollowUpEntry;
 }
 
 /** What the user wrote on a statement's improvement-plan lines and signature line. */
@@ -57,6 +78,8 @@ export interface StatementNotes {
   notes: Scalar[][];
   /** The signature line's value cells (after each label). */
   sign: Scalar[];
+  /** The follow-up block's carried lines with the outcomes written on them (when any was). */
+  followUp?: FollowUpLine[];
 }
 
 export function statementKey(id: string, period: string): string {
@@ -130,6 +153,10 @@ const W = {
 const PCT = "0.0%";
 const SCORE = "0.00";
 const COLUMNS = 8;
+/** Widths of columns A–H (characters). */
+const COLUMN_WIDTHS = [14, 22, 13, 17, 10, 10, 10, 11];
+/** A carried improvement-plan line's text sits in B–H, merged. */
+const FOLLOW_UP_TEXT_WIDTH = COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
 
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
@@ -156,6 +183,8 @@ class StatementWriter {
   readonly styles: StyleSpec[] = [];
   readonly merges: RangeRef[] = [];
   readonly breaks: number[] = [];
+  readonly validations: ValidationSpec[] = [];
+  readonly heights: NonNullable<SheetLayout["rowHeights"]> = [];
   row = 0;
 
   constructor(readonly language: Language) {}
@@ -224,26 +253,23 @@ export function statementsSheet(
   kept: ReadonlyMap<string, StatementNotes> = new Map()
 ): SheetLayout {
   const w = new StatementWriter(language);
+  const onSheet = new Set(
+    items.map((i) => statementKey(i.trace.subject.id, i.trace.subject.period))
+  );
   items.forEach((item, n) => {
     if (n > 0) w.breaks.push(w.row);
-    writeStatement(w, item, kept);
+    const s = item.trace.subject;
+    const follow = followUpOf(s.id, s.period, onSheet, (k) => kept.get(k));
+    writeStatement(w, item, kept, follow);
     w.row += 2;
   });
   const s = emptySheet("statements", name, "output");
   s.blocks.push(w.g.block());
   s.styles = w.styles;
   s.merges = w.merges;
-  s.columns = [
-    { width: 14 },
-    { width: 22 },
-    { width: 13 },
-    { width: 17 },
-    { width: 10 },
-    { width: 10 },
-    { width: 10 },
-    { width: 11 },
-    { width: 8, hidden: true },
-  ];
+  s.validations = w.validations;
+  if (w.heights.length) s.rowHeights = w.heights;
+  s.columns = [...COLUMN_WIDTHS.map((width) => ({ width })), { width: 8, hidden: true }];
   s.print = {
     area: { row: 0, column: 0, rows: Math.max(1, w.g.height), columns: COLUMNS },
     orientation: "portrait",
@@ -259,7 +285,8 @@ export function statementsSheet(
 function writeStatement(
   w: StatementWriter,
   { plan, trace: t, closed }: StatementItem,
-  kept: ReadonlyMap<string, StatementNotes>
+  kept: ReadonlyMap<string, StatementNotes>,
+  follow: FollowUp | null
 ): void {
   const start = w.row;
   writeTop(w, t, closed);
@@ -270,6 +297,7 @@ function writeStatement(
   writeCommission(w, t);
   if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
+  const followed = follow ? writeFollowUp(w, t.subject.id, follow, start) : undefined;
   const { notes, sign } = writeNotesAndSignatures(
     w,
     kept.get(statementKey(t.subject.id, t.subject.period)),
@@ -282,6 +310,7 @@ function writeStatement(
     rows: w.row - start,
     notes,
     sign,
+    ...(followed ? { follow: followed } : {}),
   };
   w.g.set(start, STATEMENT_INDEX_COLUMN, ENTRY_PREFIX + JSON.stringify(entry));
 }
@@ -638,6 +667,50 @@ function writeStrengthsAndGaps(w: StatementWriter, t: ScorecardTrace): void {
 }
 
 /**
+ * 上期改进计划跟进: the previous period's improvement-plan lines, each with its outcome line (a
+ * result from a list and a note, as written before), or why there are none; its index record.
+ */
+function writeFollowUp(w: StatementWriter, id: string, f: FollowUp, start: number): FollowUpEntry {
+  const W2 = FOLLOW_UP_WORDS;
+  const at = w.row - start;
+  w.heading({
+    en: `${W2.heading.en} (${w.period(f.previous)})`,
+    zh: `${W2.heading.zh}（${w.period(f.previous)}）`,
+  });
+  if (f.state !== "present") {
+    w.banner(w.say(followUpMessage(f.state, id, w.period(f.previous))), {
+      italic: true,
+      wrap: true,
+      fontColor: "#595959",
+    });
+    w.heights.push({ row: w.row, rows: 1, points: 30 });
+    w.row++;
+  }
+  const choices = outcomeChoices(w.language);
+  f.lines.forEach((l, k) => {
+    w.line([`${w.say(W2.line)} ${k + 1}`, l.text]);
+    w.styles.push({ range: box(w.row - 1, 0, 1, 1), bold: true, vertical: "top" });
+    w.merges.push(box(w.row - 1, 1, 1, COLUMNS - 1));
+    w.styles.push({ range: box(w.row - 1, 1, 1, COLUMNS - 1), wrap: true, vertical: "top" });
+    const high = wrappedHeight(l.text, FOLLOW_UP_TEXT_WIDTH);
+    if (high) w.heights.push({ row: w.row - 1, rows: 1, points: high });
+    w.line([w.say(W2.result), l.result, w.say(W2.note), l.note]);
+    for (const c of [0, 2]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
+    w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
+    w.styles.push({ range: box(w.row - 1, 0, 1, COLUMNS), border: "bottom" });
+    w.styles.push({ range: box(w.row - 1, 3, 1, COLUMNS - 3), wrap: true });
+    w.validations.push({
+      range: box(w.row - 1, 1, 1, 1),
+      list: choices,
+      prompt: w.say(W2.prompt),
+    });
+  });
+  const rows = w.row - start - at;
+  w.row++;
+  return { previous: f.previous, state: f.state, at, rows, lines: f.lines.length };
+}
+
+/**
  * The improvement-plan lines and the signature line, with what the user had written on them;
  * their offsets from the block's first row.
  */
@@ -716,16 +789,41 @@ export function readStatementsSheet(values: readonly (readonly CellInput[])[]): 
       sign: int(o.sign),
     };
     if (entry.rows <= 0 || entry.notes < 0 || entry.sign < 0) return;
+    const follow = readFollowUpEntry(o.follow);
+    if (follow) entry.follow = follow;
     entries.push(entry);
     const at = (r: number) => values[row + r] ?? [];
     const lines: Scalar[][] = [];
     for (let k = 0; k < NOTE_LINES; k++)
       lines.push(Array.from({ length: COLUMNS }, (_, c) => scalar(at(entry.notes + k)[c])));
     const sign = SIGN_VALUE_COLUMNS.map((c) => scalar(at(entry.sign)[c]));
-    if (lines.some((l) => l.some((c) => c !== null)) || sign.some((c) => c !== null))
-      notes.set(statementKey(entry.id, entry.period), { notes: lines, sign });
+    const followUp = follow ? followUpWritten(follow, at) : undefined;
+    const written: StatementNotes = { notes: lines, sign, ...(followUp ? { followUp } : {}) };
+    if (lines.some((l) => l.some((c) => c !== null)) || sign.some((c) => c !== null) || followUp)
+      notes.set(statementKey(entry.id, entry.period), written);
   });
   return { entries, notes };
+}
+
+/**
+ * A follow-up block's carried lines with the outcomes written on them, as read back; undefined
+ * when no outcome was written (the block then follows the previous statement when rewritten).
+ */
+function followUpWritten(
+  f: FollowUpEntry,
+  at: (r: number) => readonly CellInput[]
+): FollowUpLine[] | undefined {
+  if (f.state !== "present") return undefined;
+  const lines: FollowUpLine[] = [];
+  for (let k = 0; k < f.lines; k++) {
+    const outcome = at(f.at + 2 + 2 * k);
+    lines.push({
+      text: text(at(f.at + 1 + 2 * k)[1]),
+      result: scalar(outcome[1]),
+      note: scalar(outcome[3]),
+    });
+  }
+  return lines.some((l) => l.result !== null || l.note !== null) ? lines : undefined;
 }
 
 function same(a: CellInput, b: CellInput): boolean {
@@ -737,9 +835,37 @@ function same(a: CellInput, b: CellInput): boolean {
 }
 
 /**
+ * A statement's printed lines without what the user writes or carries over: its improvement-plan
+ * lines stand as one marker line, the signature line loses its names and dates, and the
+ * follow-up block (the previous statement's lines and their outcomes) is left out.
+ */
+function printedLines(
+  values: readonly (readonly CellInput[])[],
+  e: StatementEntry
+): (readonly CellInput[])[] {
+  const out: (readonly CellInput[])[] = [];
+  const f = e.follow;
+  for (let r = 0; r < e.rows; r++) {
+    if (f && r >= f.at && r < f.at + f.rows) continue;
+    if (r >= e.notes && r < e.notes + NOTE_LINES) {
+      if (r === e.notes) out.push([ENTRY_PREFIX]);
+      continue;
+    }
+    const line = values[e.row + r] ?? [];
+    out.push(
+      Array.from({ length: COLUMNS }, (_, c) =>
+        r === e.sign && SIGN_VALUE_COLUMNS.includes(c) ? null : line[c]
+      )
+    );
+  }
+  return out;
+}
+
+/**
  * The statements of a sheet as read (`before`) whose printed content differs in the sheet about
  * to be written (`after`): another number, another line. What the user wrote on the
- * improvement-plan and signature lines does not count; a statement no longer in `after` does.
+ * improvement-plan, signature and outcome lines does not count, nor what the follow-up block
+ * carries from the previous statement; a statement no longer in `after` does.
  */
 export function changedStatements(
   before: readonly (readonly CellInput[])[],
@@ -750,16 +876,10 @@ export function changedStatements(
   );
   return readStatementsSheet(before).entries.filter((e) => {
     const n = next.get(statementKey(e.id, e.period));
-    if (!n || n.rows !== e.rows || n.notes !== e.notes || n.sign !== e.sign) return true;
-    for (let r = 0; r < e.rows; r++) {
-      if (r >= e.notes && r < e.notes + NOTE_LINES) continue;
-      const a = before[e.row + r] ?? [];
-      const b = after[n.row + r] ?? [];
-      for (let c = 0; c < COLUMNS; c++) {
-        if (r === e.sign && SIGN_VALUE_COLUMNS.includes(c)) continue;
-        if (!same(a[c], b[c])) return true;
-      }
-    }
-    return false;
+    if (!n) return true;
+    const a = printedLines(before, e);
+    const b = printedLines(after, n);
+    if (a.length !== b.length) return true;
+    return a.some((line, r) => line.some((x, c) => !same(x, b[r][c])));
   });
 }
