@@ -678,12 +678,10 @@ function writeFollowUp(w: StatementWriter, id: string, f: FollowUp, start: numbe
     zh: `${W2.heading.zh}（${w.period(f.previous)}）`,
   });
   if (f.state !== "present") {
-    w.banner(w.say(followUpMessage(f.state, id, w.period(f.previous))), {
-      italic: true,
-      wrap: true,
-      fontColor: "#595959",
-    });
-    w.heights.push({ row: w.row, rows: 1, points: 30 });
+    const message = w.say(followUpMessage(f.state, id, w.period(f.previous)));
+    w.banner(message, { italic: true, wrap: true, fontColor: "#595959" });
+    const high = wrappedHeight(message, FOLLOW_UP_TEXT_WIDTH + COLUMN_WIDTHS[0]);
+    if (high) w.heights.push({ row: w.row, rows: 1, points: high });
     w.row++;
   }
   const choices = outcomeChoices(w.language);
@@ -846,7 +844,7 @@ function printedLines(
   const out: (readonly CellInput[])[] = [];
   const f = e.follow;
   for (let r = 0; r < e.rows; r++) {
-    if (f && r >= f.at && r < f.at + f.rows) continue;
+    if (f && r >= f.at && r <= f.at + f.rows) continue; // the block and the blank line after it
     if (r >= e.notes && r < e.notes + NOTE_LINES) {
       if (r === e.notes) out.push([ENTRY_PREFIX]);
       continue;
