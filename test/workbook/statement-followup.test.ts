@@ -11,6 +11,7 @@ import type { Evaluation } from "../../src/engine/evaluate/evaluate";
 import type { Language } from "../../src/engine/messages";
 import type { Plan } from "../../src/engine/plan/model";
 import { buildWorkbook } from "../../src/workbook/build";
+import { buildDemo } from "../../src/workbook/demo";
 import { sheetValues } from "../../src/workbook/grid";
 import type { CellInput } from "../../src/engine/coerce";
 import type { SheetLayout } from "../../src/workbook/layout";
@@ -358,5 +359,36 @@ describe("the follow-up model", () => {
     expect(wrappedHeight("x".repeat(200), 93)).toBe(45);
     expect(wrappedHeight("改".repeat(60), 93)).toBe(30);
     expect(wrappedHeight("a\nb", 93)).toBe(30);
+  });
+});
+
+describe("the demo's statements", () => {
+  it("should hold the first team's Q3 statements with their plans, then everyone's Q4 statements following them up", () => {
+    const built = buildDemo({ sample: { people: 16, teams: 2 } });
+    const sheet = built.layout.sheets.find((s) => s.role === "statements")!;
+    const values = sheetValues(sheet);
+    const { entries } = readStatementsSheet(values);
+    const pf = built.evaluation.periods.frame;
+    const team = pf.teams[0];
+    const inTeam = new Set(pf.ids.filter((_, r) => pf.teams[r] === team));
+    const q3 = entries.filter((e) => e.period === "2024-Q3");
+    const q4 = entries.filter((e) => e.period === "2024-Q4");
+    expect(q3.map((e) => e.id).sort()).toEqual([...inTeam].sort());
+    expect(entries.slice(0, q3.length)).toEqual(q3);
+    expect(q4.length).toBe(new Set(pf.ids.filter((_, r) => pf.periods[r] === "2024-Q4")).size);
+    for (const e of q4) {
+      if (!inTeam.has(e.id)) {
+        expect(e.follow).toMatchObject({ previous: "2024-Q3", state: "missing" });
+        continue;
+      }
+      const before = q3.find((x) => x.id === e.id)!;
+      const plan = values.slice(before.row + before.notes, before.row + before.notes + 4);
+      const lines = plan.map((l) => l[0]).filter((x) => x !== null);
+      expect(lines).toHaveLength(3);
+      expect(e.follow).toMatchObject({ previous: "2024-Q3", state: "present", lines: 3 });
+      const block = values.slice(e.row + e.follow!.at, e.row + e.follow!.at + e.follow!.rows);
+      expect(block.filter((_, k) => k % 2 === 1).map((l) => l[1])).toEqual(lines);
+      expect(String(lines[2])).toBe("参加产品知识培训并通过考试");
+    }
   });
 });
