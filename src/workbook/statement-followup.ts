@@ -14,9 +14,10 @@
  *   carried (the statement is a record of the interview), even if the previous statement's
  *   lines are edited or it leaves the sheet; until then the block follows the previous statement.
  */
+import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
 import { previousPeriod } from "../engine/periods";
-import type { Scalar } from "./layout";
+import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec, ValidationSpec } from "./layout";
 import type { Words } from "./text";
 import { say } from "./text";
 
@@ -155,4 +156,102 @@ export function readFollowUpEntry(v: unknown): FollowUpEntry | null {
     rows: o.rows as number,
     lines: o.lines as number,
   };
+}
+
+/** What the block is written with: the statement sheet's writer (statements.ts), row by row. */
+export interface BlockWriter {
+  readonly language: Language;
+  readonly styles: StyleSpec[];
+  readonly merges: RangeRef[];
+  readonly validations: ValidationSpec[];
+  readonly heights: NonNullable<SheetLayout["rowHeights"]>;
+  row: number;
+  say(w: Words): string;
+  period(key: string): string;
+  heading(w: Words): void;
+  line(cells: Cell[]): void;
+  banner(text: string, style: Omit<StyleSpec, "range">): void;
+}
+
+/** The statement's width in columns, and in characters of B–H (a line's text) and A–H (a message). */
+export interface BlockSizes {
+  columns: number;
+  text: number;
+  message: number;
+}
+
+function box(row: number, column: number, rows: number, columns: number): RangeRef {
+  return { row, column, rows, columns };
+}
+
+/**
+ * 上期改进计划跟进: the previous period's improvement-plan lines, each with its outcome line (a
+ * result from a list and a note, as written before), or why there are none; its index record.
+ * `start`: the statement's first row.
+ */
+export function writeFollowUp(
+  w: BlockWriter,
+  id: string,
+  f: FollowUp,
+  start: number,
+  size: BlockSizes
+): FollowUpEntry {
+  const W = FOLLOW_UP_WORDS;
+  const at = w.row - start;
+  const shown = w.period(f.previous);
+  w.heading({ en: `${W.heading.en} (${shown})`, zh: `${W.heading.zh}（${shown}）` });
+  if (f.state !== "present") {
+    const message = w.say(followUpMessage(f.state, id, shown));
+    w.banner(message, { italic: true, wrap: true, fontColor: "#595959" });
+    const high = wrappedHeight(message, size.message);
+    if (high) w.heights.push({ row: w.row, rows: 1, points: high });
+    w.row++;
+  }
+  const choices = outcomeChoices(w.language);
+  const wide = size.columns - 1;
+  f.lines.forEach((l, k) => {
+    w.line([`${w.say(W.line)} ${k + 1}`, l.text]);
+    const r = w.row - 1;
+    w.styles.push({ range: box(r, 0, 1, 1), bold: true, vertical: "top" });
+    w.merges.push(box(r, 1, 1, wide));
+    w.styles.push({ range: box(r, 1, 1, wide), wrap: true, vertical: "top" });
+    const high = wrappedHeight(l.text, size.text);
+    if (high) w.heights.push({ row: r, rows: 1, points: high });
+    w.line([w.say(W.result), l.result, w.say(W.note), l.note]);
+    for (const c of [0, 2]) w.styles.push({ range: box(r + 1, c, 1, 1), bold: true });
+    w.merges.push(box(r + 1, 3, 1, size.columns - 3));
+    w.styles.push({ range: box(r + 1, 0, 1, size.columns), border: "bottom" });
+    w.styles.push({ range: box(r + 1, 3, 1, size.columns - 3), wrap: true });
+    w.validations.push({ range: box(r + 1, 1, 1, 1), list: choices, prompt: w.say(W.prompt) });
+  });
+  const rows = w.row - start - at;
+  w.row++;
+  return { previous: f.previous, state: f.state, at, rows, lines: f.lines.length };
+}
+
+function scalar(c: CellInput): Scalar {
+  return c === undefined || c === "" ? null : c;
+}
+
+/**
+ * A follow-up block's carried lines with the outcomes written on them, as read back (`at`: a row
+ * of the statement by its offset); undefined when no outcome was written (the block then follows
+ * the previous statement when rewritten).
+ */
+export function followUpWritten(
+  f: FollowUpEntry,
+  at: (r: number) => readonly CellInput[]
+): FollowUpLine[] | undefined {
+  if (f.state !== "present") return undefined;
+  const lines: FollowUpLine[] = [];
+  for (let k = 0; k < f.lines; k++) {
+    const outcome = at(f.at + 2 + 2 * k);
+    const text = at(f.at + 1 + 2 * k)[1];
+    lines.push({
+      text: text === null || text === undefined ? "" : String(text),
+      result: scalar(outcome[1]),
+      note: scalar(outcome[3]),
+    });
+  }
+  return lines.some((l) => l.result !== null || l.note !== null) ? lines : undefined;
 }

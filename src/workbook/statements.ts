@@ -10,9 +10,10 @@
  * the print area, an index entry (`perf-statement {"id":…,"period":…,…}`) with the block's extent
  * and where its improvement-plan and signature lines are. `readStatementsSheet` reads the entries
  * back, with whatever was written on those lines, so a new statement is added to the sheet (the
- * others rewritten as they were asked for, the user's notes kept) instead of replacing it.
+ * others rewritten as they were asked for, the user's notes kept) instead of replacing it (the
+ * index and the reading: statement-index.ts). Before the improvement plan, a statement follows
+ * up the plan written on the statement of the period before (statement-followup.ts).
  */
-import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
 import { formatIssue } from "../engine/issues";
 import type { Plan } from "../engine/plan/model";
@@ -23,7 +24,6 @@ import { Grid } from "./grid";
 import type {
   Cell,
   RangeRef,
-  Scalar,
   SheetLayout,
   StyleSpec,
   ValidationSpec,
@@ -36,17 +36,24 @@ import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
 import { periodLabel } from "../engine/periods";
 import { shownPeriod, showsPeriodLabels } from "./sheets/context";
+import { followUpOf, writeFollowUp, type FollowUp } from "./statement-followup";
 import {
-  FOLLOW_UP_WORDS,
-  followUpMessage,
-  followUpOf,
-  outcomeChoices,
-  readFollowUpEntry,
-  wrappedHeight,
-  type FollowUp,
-  type FollowUpEntry,
-  type FollowUpLine,
-} from "./statement-followup";
+  ENTRY_PREFIX,
+  NOTE_LINES,
+  SIGN_VALUE_COLUMNS,
+  STATEMENT_COLUMNS,
+  STATEMENT_INDEX_COLUMN,
+  statementKey,
+  type StatementNotes,
+} from "./statement-index";
+
+export {
+  changedStatements,
+  readStatementsSheet,
+  statementKey,
+  STATEMENT_INDEX_COLUMN,
+} from "./statement-index";
+export type { StatementEntry, StatementNotes } from "./statement-index";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -55,43 +62,6 @@ export interface StatementItem {
   /** Set for a closed period: the statement says when and by whom it was closed. */
   closed?: { at: string; by: string };
 }
-
-/** Where a statement sits on the sheet (0-based rows), as its index entry says. */
-export interface StatementEntry {
-  id: string;
-  period: string;
-  /** Plan version the statement was computed with. */
-  planVersion: string;
-  /** First row of the block, and its height. */
-  row: number;
-  rows: number;
-  /** Offsets from `row` of the first improvement-plan line and of the signature line. */
-  notes: number;
-  sign: number;
-  /** The block following up the previous period's improvement plan (absent on older sheets). */
-  follow?: FollowUpEntry;
-}
-
-/** What the user wrote on a statement's improvement-plan lines and signature line. */
-export interface StatementNotes {
-  /** The improvement-plan lines, columns A–H. */
-  notes: Scalar[][];
-  /** The signature line's value cells (after each label). */
-  sign: Scalar[];
-  /** The follow-up block's carried lines with the outcomes written on them (when any was). */
-  followUp?: FollowUpLine[];
-}
-
-export function statementKey(id: string, period: string): string {
-  return id + "\u0000" + period;
-}
-
-/** The hidden column (I) that holds each block's index entry. */
-export const STATEMENT_INDEX_COLUMN = 8;
-const ENTRY_PREFIX = "perf-statement ";
-const NOTE_LINES = 4;
-/** Columns of the signature line that take the names and dates (labels sit before them). */
-const SIGN_VALUE_COLUMNS = [1, 3, 5, 7];
 
 const W = {
   title: { en: "Performance statement", zh: "绩效结果通知单" },
@@ -152,11 +122,15 @@ const W = {
 
 const PCT = "0.0%";
 const SCORE = "0.00";
-const COLUMNS = 8;
+const COLUMNS = STATEMENT_COLUMNS;
 /** Widths of columns A–H (characters). */
 const COLUMN_WIDTHS = [14, 22, 13, 17, 10, 10, 10, 11];
-/** A carried improvement-plan line's text sits in B–H, merged. */
-const FOLLOW_UP_TEXT_WIDTH = COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
+/** The follow-up block's width; a carried line's text sits in B–H, merged, a message in A–H. */
+const FOLLOW_UP_SIZES = {
+  columns: COLUMNS,
+  text: COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0),
+  message: COLUMN_WIDTHS.reduce((a, b) => a + b, 0),
+};
 
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
@@ -297,7 +271,9 @@ function writeStatement(
   writeCommission(w, t);
   if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
-  const followed = follow ? writeFollowUp(w, t.subject.id, follow, start) : undefined;
+  const followed = follow
+    ? writeFollowUp(w, t.subject.id, follow, start, FOLLOW_UP_SIZES)
+    : undefined;
   const { notes, sign } = writeNotesAndSignatures(
     w,
     kept.get(statementKey(t.subject.id, t.subject.period)),
@@ -667,48 +643,6 @@ function writeStrengthsAndGaps(w: StatementWriter, t: ScorecardTrace): void {
 }
 
 /**
- * 上期改进计划跟进: the previous period's improvement-plan lines, each with its outcome line (a
- * result from a list and a note, as written before), or why there are none; its index record.
- */
-function writeFollowUp(w: StatementWriter, id: string, f: FollowUp, start: number): FollowUpEntry {
-  const W2 = FOLLOW_UP_WORDS;
-  const at = w.row - start;
-  w.heading({
-    en: `${W2.heading.en} (${w.period(f.previous)})`,
-    zh: `${W2.heading.zh}（${w.period(f.previous)}）`,
-  });
-  if (f.state !== "present") {
-    const message = w.say(followUpMessage(f.state, id, w.period(f.previous)));
-    w.banner(message, { italic: true, wrap: true, fontColor: "#595959" });
-    const high = wrappedHeight(message, FOLLOW_UP_TEXT_WIDTH + COLUMN_WIDTHS[0]);
-    if (high) w.heights.push({ row: w.row, rows: 1, points: high });
-    w.row++;
-  }
-  const choices = outcomeChoices(w.language);
-  f.lines.forEach((l, k) => {
-    w.line([`${w.say(W2.line)} ${k + 1}`, l.text]);
-    w.styles.push({ range: box(w.row - 1, 0, 1, 1), bold: true, vertical: "top" });
-    w.merges.push(box(w.row - 1, 1, 1, COLUMNS - 1));
-    w.styles.push({ range: box(w.row - 1, 1, 1, COLUMNS - 1), wrap: true, vertical: "top" });
-    const high = wrappedHeight(l.text, FOLLOW_UP_TEXT_WIDTH);
-    if (high) w.heights.push({ row: w.row - 1, rows: 1, points: high });
-    w.line([w.say(W2.result), l.result, w.say(W2.note), l.note]);
-    for (const c of [0, 2]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
-    w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
-    w.styles.push({ range: box(w.row - 1, 0, 1, COLUMNS), border: "bottom" });
-    w.styles.push({ range: box(w.row - 1, 3, 1, COLUMNS - 3), wrap: true });
-    w.validations.push({
-      range: box(w.row - 1, 1, 1, 1),
-      list: choices,
-      prompt: w.say(W2.prompt),
-    });
-  });
-  const rows = w.row - start - at;
-  w.row++;
-  return { previous: f.previous, state: f.state, at, rows, lines: f.lines.length };
-}
-
-/**
  * The improvement-plan lines and the signature line, with what the user had written on them;
  * their offsets from the block's first row.
  */
@@ -744,140 +678,4 @@ function writeNotesAndSignatures(
   });
   for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
   return { notes, sign };
-}
-
-function text(c: CellInput): string {
-  return c === null || c === undefined ? "" : String(c);
-}
-
-function scalar(c: CellInput): Scalar {
-  return c === undefined || c === "" ? null : c;
-}
-
-/**
- * The statements a Statements sheet holds (its index entries, top to bottom), and what was
- * written on each one's improvement-plan and signature lines. Values from A1, as read back.
- */
-export function readStatementsSheet(values: readonly (readonly CellInput[])[]): {
-  entries: StatementEntry[];
-  notes: Map<string, StatementNotes>;
-} {
-  const entries: StatementEntry[] = [];
-  const notes = new Map<string, StatementNotes>();
-  values.forEach((line, row) => {
-    const cell = text(line[STATEMENT_INDEX_COLUMN]);
-    if (!cell.startsWith(ENTRY_PREFIX)) return;
-    let e: unknown;
-    try {
-      e = JSON.parse(cell.slice(ENTRY_PREFIX.length));
-    } catch {
-      return; // not an entry the add-in wrote
-    }
-    if (!e || typeof e !== "object") return;
-    const o = e as Record<string, unknown>;
-    const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : -1);
-    if (typeof o.id !== "string" || typeof o.period !== "string") return;
-    const entry: StatementEntry = {
-      id: o.id,
-      period: o.period,
-      planVersion: typeof o.version === "string" ? o.version : "",
-      row,
-      rows: int(o.rows),
-      notes: int(o.notes),
-      sign: int(o.sign),
-    };
-    if (entry.rows <= 0 || entry.notes < 0 || entry.sign < 0) return;
-    const follow = readFollowUpEntry(o.follow);
-    if (follow) entry.follow = follow;
-    entries.push(entry);
-    const at = (r: number) => values[row + r] ?? [];
-    const lines: Scalar[][] = [];
-    for (let k = 0; k < NOTE_LINES; k++)
-      lines.push(Array.from({ length: COLUMNS }, (_, c) => scalar(at(entry.notes + k)[c])));
-    const sign = SIGN_VALUE_COLUMNS.map((c) => scalar(at(entry.sign)[c]));
-    const followUp = follow ? followUpWritten(follow, at) : undefined;
-    const written: StatementNotes = { notes: lines, sign, ...(followUp ? { followUp } : {}) };
-    if (lines.some((l) => l.some((c) => c !== null)) || sign.some((c) => c !== null) || followUp)
-      notes.set(statementKey(entry.id, entry.period), written);
-  });
-  return { entries, notes };
-}
-
-/**
- * A follow-up block's carried lines with the outcomes written on them, as read back; undefined
- * when no outcome was written (the block then follows the previous statement when rewritten).
- */
-function followUpWritten(
-  f: FollowUpEntry,
-  at: (r: number) => readonly CellInput[]
-): FollowUpLine[] | undefined {
-  if (f.state !== "present") return undefined;
-  const lines: FollowUpLine[] = [];
-  for (let k = 0; k < f.lines; k++) {
-    const outcome = at(f.at + 2 + 2 * k);
-    lines.push({
-      text: text(at(f.at + 1 + 2 * k)[1]),
-      result: scalar(outcome[1]),
-      note: scalar(outcome[3]),
-    });
-  }
-  return lines.some((l) => l.result !== null || l.note !== null) ? lines : undefined;
-}
-
-function same(a: CellInput, b: CellInput): boolean {
-  const x = a === undefined || a === "" ? null : a;
-  const y = b === undefined || b === "" ? null : b;
-  if (typeof x === "number" && typeof y === "number")
-    return x === y || Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x));
-  return x === y;
-}
-
-/**
- * A statement's printed lines without what the user writes or carries over: its improvement-plan
- * lines stand as one marker line, the signature line loses its names and dates, and the
- * follow-up block (the previous statement's lines and their outcomes) is left out.
- */
-function printedLines(
-  values: readonly (readonly CellInput[])[],
-  e: StatementEntry
-): (readonly CellInput[])[] {
-  const out: (readonly CellInput[])[] = [];
-  const f = e.follow;
-  for (let r = 0; r < e.rows; r++) {
-    if (f && r >= f.at && r <= f.at + f.rows) continue; // the block and the blank line after it
-    if (r >= e.notes && r < e.notes + NOTE_LINES) {
-      if (r === e.notes) out.push([ENTRY_PREFIX]);
-      continue;
-    }
-    const line = values[e.row + r] ?? [];
-    out.push(
-      Array.from({ length: COLUMNS }, (_, c) =>
-        r === e.sign && SIGN_VALUE_COLUMNS.includes(c) ? null : line[c]
-      )
-    );
-  }
-  return out;
-}
-
-/**
- * The statements of a sheet as read (`before`) whose printed content differs in the sheet about
- * to be written (`after`): another number, another line. What the user wrote on the
- * improvement-plan, signature and outcome lines does not count, nor what the follow-up block
- * carries from the previous statement; a statement no longer in `after` does.
- */
-export function changedStatements(
-  before: readonly (readonly CellInput[])[],
-  after: readonly (readonly CellInput[])[]
-): StatementEntry[] {
-  const next = new Map(
-    readStatementsSheet(after).entries.map((e) => [statementKey(e.id, e.period), e])
-  );
-  return readStatementsSheet(before).entries.filter((e) => {
-    const n = next.get(statementKey(e.id, e.period));
-    if (!n) return true;
-    const a = printedLines(before, e);
-    const b = printedLines(after, n);
-    if (a.length !== b.length) return true;
-    return a.some((line, r) => line.some((x, c) => !same(x, b[r][c])));
-  });
 }
