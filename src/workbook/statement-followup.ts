@@ -94,30 +94,28 @@ export function lineText(cells: readonly Scalar[]): string {
     .join(" ");
 }
 
-function key(id: string, period: string): string {
-  return id + "\u0000" + period;
-}
-
 /**
  * The follow-up block of a statement (`id`, `period`); null when the period has no period before
- * it (not a period key). `onSheet`: keys (id, period) of every statement the sheet is to hold;
- * `written`: by key, the improvement-plan lines written on a statement and, for a statement whose
- * block had outcomes written, that block's lines as read back.
+ * it (not a period key). `onSheet`: whether the sheet is to hold a statement of a salesperson
+ * and period; `written`: the improvement-plan lines written on a statement and, for a statement
+ * whose block had outcomes written, that block's lines as read back.
  */
 export function followUpOf(
   id: string,
   period: string,
-  onSheet: ReadonlySet<string>,
-  written: (key: string) => { notes: Scalar[][]; followUp?: FollowUpLine[] } | undefined
+  onSheet: (id: string, period: string) => boolean,
+  written: (
+    id: string,
+    period: string
+  ) => { notes: Scalar[][]; followUp?: FollowUpLine[] } | undefined
 ): FollowUp | null {
   const previous = previousPeriod(period);
   if (previous === null) return null;
-  const own = written(key(id, period))?.followUp;
+  const own = written(id, period)?.followUp;
   if (own && own.some((l) => l.result !== null || l.note !== null))
     return { previous, state: "present", lines: own.map((l) => ({ ...l })) };
-  const prev = key(id, previous);
-  if (!onSheet.has(prev)) return { previous, state: "missing", lines: [] };
-  const texts = (written(prev)?.notes ?? []).map(lineText).filter((t) => t !== "");
+  if (!onSheet(id, previous)) return { previous, state: "missing", lines: [] };
+  const texts = (written(id, previous)?.notes ?? []).map(lineText).filter((t) => t !== "");
   if (texts.length === 0) return { previous, state: "blank", lines: [] };
   return {
     previous,

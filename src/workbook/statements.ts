@@ -233,7 +233,12 @@ export function statementsSheet(
   items.forEach((item, n) => {
     if (n > 0) w.breaks.push(w.row);
     const s = item.trace.subject;
-    const follow = followUpOf(s.id, s.period, onSheet, (k) => kept.get(k));
+    const follow = followUpOf(
+      s.id,
+      s.period,
+      (id, period) => onSheet.has(statementKey(id, period)),
+      (id, period) => kept.get(statementKey(id, period))
+    );
     writeStatement(w, item, kept, follow);
     w.row += 2;
   });

@@ -351,7 +351,14 @@ describe("the follow-up model", () => {
   it("should take a line's written cells, and carry nothing for what is not a period", () => {
     expect(lineText(["a", null, " b ", 3])).toBe("a b 3");
     expect(lineText([null, "  "])).toBe("");
-    expect(followUpOf("S1", "Q1", new Set(), () => undefined)).toBeNull();
+    expect(
+      followUpOf(
+        "S1",
+        "Q1",
+        () => true,
+        () => undefined
+      )
+    ).toBeNull();
   });
 
   it("should give a long carried line the height its wrapped text needs", () => {
