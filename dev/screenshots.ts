@@ -11,6 +11,10 @@
  *   npx tsx dev/screenshots.ts payroll → docs/images/payroll.png and paylist.png only
  *   npx tsx dev/screenshots.ts tracking → docs/images/tracking.png only (the Tracking view beside
  *                                       the 月度跟踪 sheet, February 2024 with a feedback note)
+ *   npx tsx dev/screenshots.ts followup → docs/images/statement-followup-pane.png: Q2
+ *                                       appended, a team's Q1 statements with a plan typed on
+ *                                       one, their Q2 statements following it up, beside the
+ *                                       Statements view
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -121,6 +125,54 @@ async function costPictures(
   return written;
 }
 
+/**
+ * Improvement plans followed up: Q2 appended to the data, a team's Q1 statements written, an
+ * improvement plan typed on the first, the team's Q2 statements written (the sheet was typed on,
+ * so the pane asks before replacing it: Replace keeps what was typed); the first Q2 statement's
+ * follow-up block beside the Statements view's list of what each statement follows up.
+ */
+async function followUpPicture(page: Page, pane: Locator): Promise<string> {
+  await openView(pane, "数据");
+  await pane.locator('input[type=file][aria-label="选择 CSV 文件…"]').setInputFiles(GBK);
+  await pane.getByText(/将读取 72 条人员月度数据/).waitFor();
+  await pane.getByRole("radio", { name: "保留，在下方追加" }).check();
+  await pane.getByRole("button", { name: /^导入 \d+ 行$/ }).click();
+  await pane.getByText(/^已将 \d+ 行导入/).waitFor({ timeout: 60_000 });
+  await openView(pane, "通知单");
+  await pane.getByRole("combobox", { name: "部门" }).selectOption({ index: 1 });
+  const write = async (period: string) => {
+    await pane.getByRole("combobox", { name: "考核期间" }).selectOption(period);
+    await pane.getByRole("button", { name: /^生成 \d+ 份通知单$/ }).click();
+  };
+  await write("2024-Q1");
+  await pane.getByText(/份通知单，原有的通知单保持不变/).waitFor({ timeout: 60_000 });
+  const sheet = await sheetValues(page, "statements");
+  const plan = sheet.values.findIndex((r) => r[0] === "改进计划") + 2;
+  // each starts with a key the grid takes as the start of an edit (typed CJK text is not)
+  const lines = [
+    "10 家重点客户每周拜访，逐一跟进续约",
+    "4 月底前收回 3 月应收账款",
+    "Q2 内参加产品知识培训并通过考试",
+  ];
+  for (const [k, text] of lines.entries()) await typeInto(page, sheet.name, `A${plan + k}`, text);
+  await write("2024-Q2");
+  await page.getByRole("button", { name: "替换" }).click();
+  await pane.getByText(/跟进 2024-Q1 改进计划 3 项/).waitFor({ timeout: 60_000 });
+  const after = await sheetValues(page, "statements");
+  const block = after.values.findIndex((r) =>
+    String(r[0]).startsWith("上期改进计划跟进（2024年第一季度）")
+  );
+  await page.getByRole("tab", { name: after.name }).click();
+  await page.locator('[data-cell="A1"]').click();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator(`[data-cell="A${block + 12}"]`).scrollIntoViewIfNeeded();
+  await page.locator(`[data-cell="B${block + 3}"]`).click();
+  await pane.getByRole("heading", { name: "通知单工作表中已有" }).scrollIntoViewIfNeeded();
+  const file = path.join(OUT, "statement-followup-pane.png");
+  await page.screenshot({ path: file });
+  return file;
+}
+
 /** The Payroll export view (工资导出) beside the generated Payslips sheet (工资条). */
 async function payrollPicture(page: Page, pane: Locator): Promise<void> {
   await openView(pane, "工资导出");
@@ -189,6 +241,10 @@ async function main(): Promise<void> {
     await pane.getByRole("button", { name: "生成评分卡" }).click();
     await pane.getByText(/^已写入：评分卡/).waitFor({ timeout: 60_000 });
     fs.mkdirSync(OUT, { recursive: true });
+    if (only.includes("followup")) {
+      console.log(`wrote ${path.relative(ROOT, await followUpPicture(page, pane))}`);
+      return;
+    }
     if (only.includes("payroll")) {
       await payrollPicture(page, pane);
       for (const f of ["payroll.png", "paylist.png"])

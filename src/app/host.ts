@@ -129,7 +129,8 @@ export interface StatementRequest {
   /**
    * Every statement the Statements sheet is to hold, in order: those it already holds (see
    * readStatements) and the new ones. What the user wrote on a statement's improvement-plan and
-   * signature lines is kept.
+   * signature lines, and on the outcome lines of its follow-up of the period before's
+   * improvement plan, is kept.
    */
   items: StatementItem[];
   /**

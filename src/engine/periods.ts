@@ -317,3 +317,21 @@ export function within(inner: Period, outer: Period): boolean {
 export function comparePeriods(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The period before a period of the same kind: the previous month, quarter or year, across a
+ * year boundary ("2024-01" → "2023-12", "2024-Q1" → "2023-Q4", "2024" → "2023"); null for what
+ * is not a period key.
+ */
+export function previousPeriod(key: string): string | null {
+  const p = parsePeriodKey(key);
+  if (!p) return null;
+  switch (p.kind) {
+    case "month":
+      return p.index === 1 ? monthKey(p.year - 1, 12) : monthKey(p.year, p.index - 1);
+    case "quarter":
+      return p.index === 1 ? quarterKey(p.year - 1, 4) : quarterKey(p.year, p.index - 1);
+    case "year":
+      return String(p.year - 1);
+  }
+}

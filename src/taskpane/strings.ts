@@ -746,6 +746,13 @@ const en = {
     cancelled: "Nothing was written.",
     period: (period: string) => `Period ${period}`,
   },
+  followUp: {
+    note: "Each statement follows up the improvement plan written on the same salesperson's statement of the period before (Last period's improvement plan), with a line for each outcome: write that period's statements first and the plan on them.",
+    present: (n: number, previous: string) =>
+      `${n} improvement-plan ${n === 1 ? "line" : "lines"} of ${previous} followed up`,
+    blank: (previous: string) => `no improvement plan written on the ${previous} statement`,
+    missing: (previous: string) => `no ${previous} statement on the sheet`,
+  },
 };
 
 export type Strings = typeof en;
@@ -1455,6 +1462,12 @@ const zh: Strings = {
       `已写入 ${sheet}（${month}），表中已有的反馈记录均已保留。`,
     cancelled: "未写入任何内容。",
     period: (period: string) => `考核期间 ${period}`,
+  },
+  followUp: {
+    note: "每份通知单跟进同一销售人员上期通知单上填写的改进计划（上期改进计划跟进），每项留有结果栏：请先生成上期通知单并填写改进计划。",
+    present: (n: number, previous: string) => `跟进 ${previous} 改进计划 ${n} 项`,
+    blank: (previous: string) => `${previous} 通知单未填写改进计划`,
+    missing: (previous: string) => `工作表中没有 ${previous} 的通知单`,
   },
 };
 

@@ -13,10 +13,13 @@ import { sheetValues } from "./grid";
 import type { SheetLayout, WorkbookLayout } from "./layout";
 import { outputLayout } from "./output";
 import { readPlanSheet, type PlanAnchors } from "./plan-sheet";
-import { statementsLayout } from "./statements";
 import { trackMonth, type Tracking } from "../engine/evaluate/tracking";
 import { trackingSheet } from "./sheets/tracking";
 import { say, SHEET_NAMES } from "./text";
+import { statementKey, statementsLayout, statementsSheet, type StatementNotes } from "./statements";
+import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
+import { previousPeriod } from "../engine/periods";
+import type { Scalar } from "./layout";
 import { templateLayout } from "./template";
 
 export interface BuiltWorkbook {
@@ -32,12 +35,44 @@ export interface BuildOptions {
   statements?: "latest" | number[];
   /** Months to write a Tracking sheet for (月度跟踪), with notes by trackingKey(id, month). */
   tracking?: { months: string[]; notes?: ReadonlyMap<string, string> };
+  /**
+   * With "latest": the statements of the period before it for one team, written first (as the
+   * previous interviews left them), with the improvement-plan lines `plan` gives written on them
+   * (none: left blank) — so the latest period's statements follow them up.
+   */
+  previousStatements?: { team: string; plan: (trace: ScorecardTrace) => string[] };
 }
 
 function byRole(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout {
   const s = layout.sheets.find((x) => x.role === role);
   if (!s) throw new Error(`no ${role} sheet`);
   return s;
+}
+
+/** The Statements sheet: the team's statements of the period before, with their plans, then `rows`'. */
+function withPreviousStatements(
+  evaluation: Evaluation,
+  rows: number[],
+  language: Language,
+  previous: NonNullable<BuildOptions["previousStatements"]>
+): SheetLayout {
+  const pf = evaluation.periods.frame;
+  const before = rows.length ? previousPeriod(pf.periods[rows[0]]) : null;
+  const earlier: number[] = [];
+  for (let r = 0; r < pf.n; r++)
+    if (pf.periods[r] === before && pf.teams[r] === previous.team) earlier.push(r);
+  const kept = new Map<string, StatementNotes>();
+  const items = [...earlier, ...rows].map((r) => ({
+    plan: evaluation.plan,
+    trace: explain(evaluation, r),
+  }));
+  for (const item of items.slice(0, earlier.length)) {
+    const lines = previous.plan(item.trace);
+    if (lines.length === 0) continue;
+    const notes: Scalar[][] = lines.map((text) => [text, null, null, null, null, null, null, null]);
+    kept.set(statementKey(item.trace.subject.id, item.trace.subject.period), { notes, sign: [] });
+  }
+  return statementsSheet(items, language, undefined, kept);
 }
 
 export function buildWorkbook(
@@ -96,7 +131,9 @@ export function buildFromTemplate(
       rows = [];
       for (let r = 0; r < pf.n; r++) if (pf.periods[r] === latest) rows.push(r);
     } else rows = pick;
-    if (rows.length) sheets.push(...statementsLayout(evaluation, rows, language).sheets);
+    if (options.previousStatements && pick === "latest")
+      sheets.push(withPreviousStatements(evaluation, rows, language, options.previousStatements));
+    else if (rows.length) sheets.push(...statementsLayout(evaluation, rows, language).sheets);
   }
   if (options.tracking) {
     const months = options.tracking.months

@@ -20,6 +20,8 @@ import { moneyHeader } from "./money";
 import { generateSample, type SampleOptions } from "./sample";
 import { monthKey, parsePeriodKey } from "../engine/periods";
 import { trackingKey } from "./sheets/tracking";
+import type { ScorecardTrace } from "../engine/evaluate/explain";
+import { say } from "./text";
 
 export const DEMO_SAMPLE: Required<SampleOptions> = {
   people: 200,
@@ -43,6 +45,11 @@ export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
   return buildWorkbook(plan, language, sample, options.style ?? "native", {
     statements: "latest",
     tracking: demoTracking(sample.rows, language),
+    // the first team's interviews of the quarter before, whose plans the latest statements follow up
+    previousStatements: {
+      team: sample.rows[0].team,
+      plan: (t) => demoImprovementPlan(t, language),
+    },
   });
 }
 
@@ -71,6 +78,25 @@ function demoTracking(
     months: pick ? [pick] : [],
     notes: new Map(ids.map((id, k) => [trackingKey(id, pick), texts[k]])),
   };
+}
+
+/**
+ * What the demo's interviewer wrote as a salesperson's improvement plan: a line for each of the
+ * two largest gaps of the statement, and the training.
+ */
+export function demoImprovementPlan(t: ScorecardTrace, language: Language): string[] {
+  const name = (key: string) => say(t.indicators.find((i) => i.key === key)!.name, language);
+  const zh = language === "zh-CN";
+  return [
+    ...t.gaps
+      .slice(0, 2)
+      .map((k) =>
+        zh
+          ? `提升「${name(k)}」：与上级每周复盘，下季度末达到目标`
+          : `Raise ${name(k)}: a weekly review with the manager, on target by the end of next quarter`
+      ),
+    zh ? "参加产品知识培训并通过考试" : "Take the product knowledge training and pass its test",
+  ];
 }
 
 /** Where a number is: sheet name and A1 cell. */

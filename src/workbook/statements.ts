@@ -10,9 +10,10 @@
  * the print area, an index entry (`perf-statement {"id":…,"period":…,…}`) with the block's extent
  * and where its improvement-plan and signature lines are. `readStatementsSheet` reads the entries
  * back, with whatever was written on those lines, so a new statement is added to the sheet (the
- * others rewritten as they were asked for, the user's notes kept) instead of replacing it.
+ * others rewritten as they were asked for, the user's notes kept) instead of replacing it (the
+ * index and the reading: statement-index.ts). Before the improvement plan, a statement follows
+ * up the plan written on the statement of the period before (statement-followup.ts).
  */
-import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
 import { formatIssue } from "../engine/issues";
 import type { Plan } from "../engine/plan/model";
@@ -20,7 +21,14 @@ import { guaranteeOf } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { Grid } from "./grid";
-import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec, WorkbookLayout } from "./layout";
+import type {
+  Cell,
+  RangeRef,
+  SheetLayout,
+  StyleSpec,
+  ValidationSpec,
+  WorkbookLayout,
+} from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
@@ -28,6 +36,24 @@ import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
 import { periodLabel } from "../engine/periods";
 import { shownPeriod, showsPeriodLabels } from "./sheets/context";
+import { followUpOf, writeFollowUp, type FollowUp } from "./statement-followup";
+import {
+  ENTRY_PREFIX,
+  NOTE_LINES,
+  SIGN_VALUE_COLUMNS,
+  STATEMENT_COLUMNS,
+  STATEMENT_INDEX_COLUMN,
+  statementKey,
+  type StatementNotes,
+} from "./statement-index";
+
+export {
+  changedStatements,
+  readStatementsSheet,
+  statementKey,
+  STATEMENT_INDEX_COLUMN,
+} from "./statement-index";
+export type { StatementEntry, StatementNotes } from "./statement-index";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -36,39 +62,6 @@ export interface StatementItem {
   /** Set for a closed period: the statement says when and by whom it was closed. */
   closed?: { at: string; by: string };
 }
-
-/** Where a statement sits on the sheet (0-based rows), as its index entry says. */
-export interface StatementEntry {
-  id: string;
-  period: string;
-  /** Plan version the statement was computed with. */
-  planVersion: string;
-  /** First row of the block, and its height. */
-  row: number;
-  rows: number;
-  /** Offsets from `row` of the first improvement-plan line and of the signature line. */
-  notes: number;
-  sign: number;
-}
-
-/** What the user wrote on a statement's improvement-plan lines and signature line. */
-export interface StatementNotes {
-  /** The improvement-plan lines, columns A–H. */
-  notes: Scalar[][];
-  /** The signature line's value cells (after each label). */
-  sign: Scalar[];
-}
-
-export function statementKey(id: string, period: string): string {
-  return id + "\u0000" + period;
-}
-
-/** The hidden column (I) that holds each block's index entry. */
-export const STATEMENT_INDEX_COLUMN = 8;
-const ENTRY_PREFIX = "perf-statement ";
-const NOTE_LINES = 4;
-/** Columns of the signature line that take the names and dates (labels sit before them). */
-const SIGN_VALUE_COLUMNS = [1, 3, 5, 7];
 
 const W = {
   title: { en: "Performance statement", zh: "绩效结果通知单" },
@@ -129,7 +122,15 @@ const W = {
 
 const PCT = "0.0%";
 const SCORE = "0.00";
-const COLUMNS = 8;
+const COLUMNS = STATEMENT_COLUMNS;
+/** Widths of columns A–H (characters). */
+const COLUMN_WIDTHS = [14, 22, 13, 17, 10, 10, 10, 11];
+/** The follow-up block's width; a carried line's text sits in B–H, merged, a message in A–H. */
+const FOLLOW_UP_SIZES = {
+  columns: COLUMNS,
+  text: COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0),
+  message: COLUMN_WIDTHS.reduce((a, b) => a + b, 0),
+};
 
 function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
@@ -156,6 +157,8 @@ class StatementWriter {
   readonly styles: StyleSpec[] = [];
   readonly merges: RangeRef[] = [];
   readonly breaks: number[] = [];
+  readonly validations: ValidationSpec[] = [];
+  readonly heights: NonNullable<SheetLayout["rowHeights"]> = [];
   row = 0;
 
   constructor(readonly language: Language) {}
@@ -224,26 +227,28 @@ export function statementsSheet(
   kept: ReadonlyMap<string, StatementNotes> = new Map()
 ): SheetLayout {
   const w = new StatementWriter(language);
+  const onSheet = new Set(
+    items.map((i) => statementKey(i.trace.subject.id, i.trace.subject.period))
+  );
   items.forEach((item, n) => {
     if (n > 0) w.breaks.push(w.row);
-    writeStatement(w, item, kept);
+    const s = item.trace.subject;
+    const follow = followUpOf(
+      s.id,
+      s.period,
+      (id, period) => onSheet.has(statementKey(id, period)),
+      (id, period) => kept.get(statementKey(id, period))
+    );
+    writeStatement(w, item, kept, follow);
     w.row += 2;
   });
   const s = emptySheet("statements", name, "output");
   s.blocks.push(w.g.block());
   s.styles = w.styles;
   s.merges = w.merges;
-  s.columns = [
-    { width: 14 },
-    { width: 22 },
-    { width: 13 },
-    { width: 17 },
-    { width: 10 },
-    { width: 10 },
-    { width: 10 },
-    { width: 11 },
-    { width: 8, hidden: true },
-  ];
+  s.validations = w.validations;
+  if (w.heights.length) s.rowHeights = w.heights;
+  s.columns = [...COLUMN_WIDTHS.map((width) => ({ width })), { width: 8, hidden: true }];
   s.print = {
     area: { row: 0, column: 0, rows: Math.max(1, w.g.height), columns: COLUMNS },
     orientation: "portrait",
@@ -259,7 +264,8 @@ export function statementsSheet(
 function writeStatement(
   w: StatementWriter,
   { plan, trace: t, closed }: StatementItem,
-  kept: ReadonlyMap<string, StatementNotes>
+  kept: ReadonlyMap<string, StatementNotes>,
+  follow: FollowUp | null
 ): void {
   const start = w.row;
   writeTop(w, t, closed);
@@ -270,6 +276,9 @@ function writeStatement(
   writeCommission(w, t);
   if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
+  const followed = follow
+    ? writeFollowUp(w, t.subject.id, follow, start, FOLLOW_UP_SIZES)
+    : undefined;
   const { notes, sign } = writeNotesAndSignatures(
     w,
     kept.get(statementKey(t.subject.id, t.subject.period)),
@@ -282,6 +291,7 @@ function writeStatement(
     rows: w.row - start,
     notes,
     sign,
+    ...(followed ? { follow: followed } : {}),
   };
   w.g.set(start, STATEMENT_INDEX_COLUMN, ENTRY_PREFIX + JSON.stringify(entry));
 }
@@ -673,93 +683,4 @@ function writeNotesAndSignatures(
   });
   for (const c of [0, 2, 4, 6]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
   return { notes, sign };
-}
-
-function text(c: CellInput): string {
-  return c === null || c === undefined ? "" : String(c);
-}
-
-function scalar(c: CellInput): Scalar {
-  return c === undefined || c === "" ? null : c;
-}
-
-/**
- * The statements a Statements sheet holds (its index entries, top to bottom), and what was
- * written on each one's improvement-plan and signature lines. Values from A1, as read back.
- */
-export function readStatementsSheet(values: readonly (readonly CellInput[])[]): {
-  entries: StatementEntry[];
-  notes: Map<string, StatementNotes>;
-} {
-  const entries: StatementEntry[] = [];
-  const notes = new Map<string, StatementNotes>();
-  values.forEach((line, row) => {
-    const cell = text(line[STATEMENT_INDEX_COLUMN]);
-    if (!cell.startsWith(ENTRY_PREFIX)) return;
-    let e: unknown;
-    try {
-      e = JSON.parse(cell.slice(ENTRY_PREFIX.length));
-    } catch {
-      return; // not an entry the add-in wrote
-    }
-    if (!e || typeof e !== "object") return;
-    const o = e as Record<string, unknown>;
-    const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : -1);
-    if (typeof o.id !== "string" || typeof o.period !== "string") return;
-    const entry: StatementEntry = {
-      id: o.id,
-      period: o.period,
-      planVersion: typeof o.version === "string" ? o.version : "",
-      row,
-      rows: int(o.rows),
-      notes: int(o.notes),
-      sign: int(o.sign),
-    };
-    if (entry.rows <= 0 || entry.notes < 0 || entry.sign < 0) return;
-    entries.push(entry);
-    const at = (r: number) => values[row + r] ?? [];
-    const lines: Scalar[][] = [];
-    for (let k = 0; k < NOTE_LINES; k++)
-      lines.push(Array.from({ length: COLUMNS }, (_, c) => scalar(at(entry.notes + k)[c])));
-    const sign = SIGN_VALUE_COLUMNS.map((c) => scalar(at(entry.sign)[c]));
-    if (lines.some((l) => l.some((c) => c !== null)) || sign.some((c) => c !== null))
-      notes.set(statementKey(entry.id, entry.period), { notes: lines, sign });
-  });
-  return { entries, notes };
-}
-
-function same(a: CellInput, b: CellInput): boolean {
-  const x = a === undefined || a === "" ? null : a;
-  const y = b === undefined || b === "" ? null : b;
-  if (typeof x === "number" && typeof y === "number")
-    return x === y || Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x));
-  return x === y;
-}
-
-/**
- * The statements of a sheet as read (`before`) whose printed content differs in the sheet about
- * to be written (`after`): another number, another line. What the user wrote on the
- * improvement-plan and signature lines does not count; a statement no longer in `after` does.
- */
-export function changedStatements(
-  before: readonly (readonly CellInput[])[],
-  after: readonly (readonly CellInput[])[]
-): StatementEntry[] {
-  const next = new Map(
-    readStatementsSheet(after).entries.map((e) => [statementKey(e.id, e.period), e])
-  );
-  return readStatementsSheet(before).entries.filter((e) => {
-    const n = next.get(statementKey(e.id, e.period));
-    if (!n || n.rows !== e.rows || n.notes !== e.notes || n.sign !== e.sign) return true;
-    for (let r = 0; r < e.rows; r++) {
-      if (r >= e.notes && r < e.notes + NOTE_LINES) continue;
-      const a = before[e.row + r] ?? [];
-      const b = after[n.row + r] ?? [];
-      for (let c = 0; c < COLUMNS; c++) {
-        if (r === e.sign && SIGN_VALUE_COLUMNS.includes(c)) continue;
-        if (!same(a[c], b[c])) return true;
-      }
-    }
-    return false;
-  });
 }

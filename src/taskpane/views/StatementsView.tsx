@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, DocumentMultipleRegular } from "@fluentui/react-icons";
 import type { StatementEntry } from "../../workbook/statements";
+import type { Strings } from "../strings";
 import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
@@ -37,6 +38,17 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
+
+/** A statement on the sheet: who, period, plan version, and how it follows up the period before. */
+function entryText(e: StatementEntry, t: Strings): string {
+  const f = e.follow;
+  const follow = !f
+    ? ""
+    : f.state === "present"
+      ? t.followUp.present(f.lines, f.previous)
+      : t.followUp[f.state](f.previous);
+  return [e.id, e.period, e.planVersion, ...(follow ? [follow] : [])].join(" · ");
+}
 
 /**
  * Statements (绩效结果通知单) in one action for a team or everyone of a period: added to the
@@ -131,6 +143,7 @@ export function StatementsView(): React.JSX.Element {
         </Field>
       </div>
       <Caption1>{t.statements.people(subjects.length)}</Caption1>
+      <Caption1>{t.followUp.note}</Caption1>
       {closing?.closed.has(chosen) && <Caption1>{t.statements.closedNote}</Caption1>}
       <div className={styles.buttons}>
         <Button
@@ -157,7 +170,7 @@ export function StatementsView(): React.JSX.Element {
           <ul className={styles.list} aria-labelledby="statements-on-sheet">
             {onSheet.map((e) => (
               <li key={`${e.id} ${e.period}`}>
-                <Text size={200}>{`${e.id} · ${e.period} · ${e.planVersion}`}</Text>
+                <Text size={200}>{entryText(e, t)}</Text>
               </li>
             ))}
           </ul>
