@@ -382,7 +382,7 @@ function personRatings(f: Frame, person: Person): void {
  * deals won out of the row's opportunities, certifications. The customers' 360 ratings the
  * service score blends with are the sample's own.
  */
-export function withSeedFields(sample: Sample, seed = 2024): Sample {
+export function withSeedFields<S extends { rows: DataRow[] }>(sample: S, seed = 2024): S {
   const d = draws(seed + 15);
   const rows = sample.rows.map((row) => {
     const v = row.values;
