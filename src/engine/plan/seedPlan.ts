@@ -138,14 +138,18 @@ function seedIndicators(): { after: string; indicator: Indicator }[] {
   ];
 }
 
-/** The default plan's satisfaction split into product and service sub-scores (35% → 17.5% each). */
+/**
+ * The default plan's satisfaction (35%) split into product (15%) and service (20%) sub-scores,
+ * in whole percents as the Plan sheet shows weights; the service score also carries the
+ * customers' 360 ratings.
+ */
 function satisfactionSplit(): Indicator[] {
   return [
     {
       key: "product_satisfaction",
       name: t("Product satisfaction", "产品满意度"),
       dimension: "customer",
-      weight: 0.175,
+      weight: 0.15,
       unit: "score",
       direction: "higher",
       input: { kind: "field", field: "product_satisfaction" },
@@ -160,7 +164,7 @@ function satisfactionSplit(): Indicator[] {
         "服务满意度（调研与客户360评价）"
       ),
       dimension: "customer",
-      weight: 0.175,
+      weight: 0.2,
       unit: "score",
       direction: "higher",
       // half the survey's service score, half the customers' 360 ratings
