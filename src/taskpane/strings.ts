@@ -778,6 +778,9 @@ const en = {
     confirmRemove: "Remove",
     removed: (name: string) =>
       `${name} removed. Check the weights, save to the Plan sheet, then generate again.`,
+    customersLine: (mean: string, ratings: number, share: string) =>
+      `Customers' 360 ratings: ${mean} (mean of ${ratings}), ${share} of the input`,
+    customersNone: "No 360 ratings by customers (rater type 客户) for this period",
   },
 };
 
@@ -1519,6 +1522,9 @@ const zh: Strings = {
       `${name}（权重 ${weight}）将从${dimension}中删除，其余指标权重合计为 ${left}，请把权重调整为合计 100%。保存到方案工作表并重新生成后，评分卡才会更新。`,
     confirmRemove: "删除",
     removed: (name: string) => `已删除${name}。请检查权重，保存到方案工作表后重新生成。`,
+    customersLine: (mean: string, ratings: number, share: string) =>
+      `客户360评价：${mean}（${ratings} 条评价的平均），占输入的 ${share}`,
+    customersNone: "本期没有客户（评价人类型：客户）的 360 评价",
   },
 };
 

@@ -4,12 +4,14 @@ import * as React from "react";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
-import { defaultPlan, seedPlan, type Plan } from "../../src/engine";
+import { defaultPlan, evaluate, explain, seedPlan, type Plan } from "../../src/engine";
+import { IndicatorTable } from "../../src/taskpane/components/explain/IndicatorTable";
 import { PlanView } from "../../src/taskpane/views/PlanView";
 import { StartView } from "../../src/taskpane/views/StartView";
 import { memoryHost } from "./support/memoryHost";
 import { findDialog, inDialog } from "./support/dialogs";
 import { renderWithProviders } from "./support/renderWithProviders";
+import { quarter, rating } from "../engine/fixtures";
 
 expect.extend(toHaveNoViolations);
 
@@ -272,5 +274,51 @@ describe("Plan editor in Chinese, and the seed plan at Start", () => {
       within(teamwork).getByRole("button", { name: "Add an indicator to Teamwork & growth" })
     );
     expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("Explain: the customers' 360 ratings behind a satisfaction score", () => {
+  function trace(ratings: ReturnType<typeof rating>[]) {
+    const plan = seedPlan();
+    const rows = quarter("P001", 2024, 1).map((r) => ({
+      ...r,
+      values: {
+        ...r.values,
+        product_satisfaction: 90,
+        service_satisfaction: 80,
+        complaint_satisfaction: 90,
+        deals_won: 2,
+        certifications: 0,
+      },
+    }));
+    return explain(evaluate(plan, rows, ratings), 0);
+  }
+
+  it.each([
+    ["en-US", /^Customers' 360 ratings: 75(\.0+)? \(mean of 2\), 50% of the input$/],
+    ["zh-CN", /^客户360评价：75(\.0+)?（2 条评价的平均），占输入的 50%$/],
+  ] as const)("should show the customers' mean, count and share (%s)", (language, line) => {
+    const t = trace([
+      rating("P001", "2024-Q1", "superior", 95),
+      rating("P001", "2024-Q1", "customer", 70),
+      rating("P001", "2024-Q1", "customer", 80),
+    ]);
+    expect(t.indicators.find((i) => i.key === "service_satisfaction")!.customers).toEqual({
+      mean: 75,
+      ratings: 2,
+      share: 0.5,
+    });
+    renderWithProviders(<IndicatorTable indicators={t.indicators} dimensions={t.dimensions} />, {
+      language,
+    });
+    expect(screen.getByText(line)).toBeTruthy();
+  });
+
+  it("should say when customers gave no ratings", () => {
+    const t = trace([rating("P001", "2024-Q1", "peer", 80)]);
+    renderWithProviders(<IndicatorTable indicators={t.indicators} dimensions={t.dimensions} />);
+    expect(
+      screen.getByText("No 360 ratings by customers (rater type 客户) for this period")
+    ).toBeTruthy();
   });
 });

@@ -119,6 +119,8 @@ export interface IndicatorTrace {
   attainment: number | null;
   scoring: Scoring;
   feedback: (FeedbackParts & { ratings: number }) | null;
+  /** 客户360评价: the customers' mean rating (null: none), how many, and the ratings' share. */
+  customers: { mean: number | null; ratings: number; share: number } | null;
   score: number | null;
   outcome: IndicatorOutcome;
   reason: ReasonCode;
@@ -424,6 +426,7 @@ function indicatorTrace(
           ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length,
         }
       : null,
+    customers: def.input.kind === "customer360" ? customersOf(ev, frame, r, ind.share) : null,
     score: reasonOk ? input.score : score,
     outcome: OUTCOMES[st],
     reason: REASON_CODES[input.reason],
@@ -433,6 +436,14 @@ function indicatorTrace(
     contribution: score === null || !counted ? null : score * totalWeight,
     shortfall: score === null || !counted ? null : Math.max(0, 100 - score) * totalWeight,
   };
+}
+
+/** The customers' 360 ratings a 客户360评价 input reads for a row. */
+function customersOf(ev: Evaluation, frame: Frame, r: number, share: number) {
+  const id = frame.ids[r];
+  const period = frame.periods[r];
+  const ratings = ev.feedback.ratingsFor(id, period).filter((x) => x.rater === "customer").length;
+  return { mean: ev.feedback.customerMean(id, period), ratings, share };
 }
 
 /** Whether any weight was scaled up: a dimension or an indicator counted at other than its share. */
