@@ -91,7 +91,7 @@ const en = {
     created: (sheets: string) => `Created: ${sheets}.`,
     next: "Next: import data",
     existing:
-      "This workbook already has plan sheets. Creating again restores missing sheets and the Guide; your Plan, Data and 360 feedback sheets are kept (a plan file replaces the Plan sheet).",
+      "This workbook already has plan sheets. Creating again restores missing sheets and the Guide; your Plan, Data and 360 feedback sheets are kept (a plan file, or the seed's indicators whole, replaces the Plan sheet).",
   },
   plan: {
     title: "Plan",
@@ -868,7 +868,7 @@ const zh: Strings = {
     created: (sheets: string) => `已创建：${sheets}。`,
     next: "下一步：导入数据",
     existing:
-      "本工作簿已有方案工作表。重新创建会补齐缺少的工作表并更新使用说明；您的方案、数据和 360评价 工作表保持不变（选择方案文件时会替换方案工作表）。",
+      "本工作簿已有方案工作表。重新创建会补齐缺少的工作表并更新使用说明；您的方案、数据和 360评价 工作表保持不变（选择方案文件或完整的方案指标时会替换方案工作表）。",
   },
   plan: {
     title: "方案",

@@ -262,6 +262,22 @@ describe("Plan editor in Chinese, and the seed plan at Start", () => {
     }
   );
 
+  it("should replace an existing Plan sheet with the seed plan when it is chosen", async () => {
+    const user = userEvent.setup();
+    const host = memoryHost({ plan: defaultPlan() });
+    renderWithProviders(<StartView />, {
+      host,
+      initial: { workbook: { sheets: host.sheets, language: "en-US" } },
+    });
+    expect(
+      screen.getByText(/a plan file, or the seed's indicators whole, replaces the Plan sheet/)
+    );
+    await user.click(screen.getByRole("radio", { name: /^The seed's indicators whole/ }));
+    await user.click(screen.getByRole("button", { name: "Create plan workbook again" }));
+    await waitFor(() => expect(host.calls.writePlan).toHaveLength(1));
+    expect(host.calls.writePlan[0]).toEqual(seedPlan());
+  });
+
   it("should have no accessibility violations with the add form open", async () => {
     const user = userEvent.setup();
     const { container } = renderWithProviders(<PlanView />, {
