@@ -157,6 +157,30 @@ describe("Plan editor: adding an indicator", () => {
   });
 });
 
+describe("Plan editor: an indicator's input", () => {
+  it("should change the customers' 360 share of the seed plan's service satisfaction", async () => {
+    const user = userEvent.setup();
+    const host = open(seedPlan());
+    await screen.findByText("The plan is valid.");
+    const name = "Service satisfaction (survey and customers' 360)";
+    await user.click(screen.getByRole("button", { name: `Scoring of ${name}` }));
+    const input = within(screen.getByRole("group", { name: `Input of ${name}` }));
+    expect(value(input.getByRole("combobox", { name: "Input" }))).toBe("customer360");
+    expect(value(input.getByRole("combobox", { name: "Blend with the survey field" }))).toBe(
+      "service_satisfaction"
+    );
+    const share = input.getByRole("textbox", { name: "Customers' 360 share" });
+    expect(value(share)).toBe("50");
+    await user.clear(share);
+    await user.type(share, "30");
+    await user.click(screen.getByRole("button", { name: "Save to Plan sheet" }));
+    await screen.findByText("Saved to the Plan sheet.");
+    expect(
+      host.calls.writePlan[0].indicators.find((i) => i.key === "service_satisfaction")!.input
+    ).toEqual({ kind: "customer360", survey: "service_satisfaction", share: 0.3 });
+  });
+});
+
 describe("Plan editor: removing an indicator", () => {
   it("should ask, say what the dimension's weights then add up to, and re-check them", async () => {
     const user = userEvent.setup();

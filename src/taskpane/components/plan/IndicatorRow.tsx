@@ -10,6 +10,7 @@ import {
   validationAt,
   type SectionProps,
 } from "./planEditing";
+import { InputEditor } from "./InputEditor";
 import { RemoveIndicatorDialog } from "./RemoveIndicatorDialog";
 import { ScoringEditor } from "./ScoringEditor";
 
@@ -104,6 +105,7 @@ export function IndicatorRow({ index, onRemoved, ...props }: IndicatorRowProps):
       {weightIssue && <Caption1 className={styles.problem}>{weightIssue.message}</Caption1>}
       {open && (
         <div id={detailId} className={styles.detail}>
+          <InputEditor plan={plan} edit={edit} issues={issues} language={language} index={index} />
           <ScoringEditor
             plan={plan}
             edit={edit}
