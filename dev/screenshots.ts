@@ -15,6 +15,10 @@
  *                                       appended, a team's Q1 statements with a plan typed on
  *                                       one, their Q2 statements following it up, beside the
  *                                       Statements view
+ *   npx tsx dev/screenshots.ts indicators → docs/images/plan-indicators.png (the seed plan chosen at
+ *                                       Start, the Plan editor adding an indicator beside the Plan
+ *                                       sheet's indicators, zh-CN) and its en-US twin in
+ *                                       artifacts/screenshots/
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -203,9 +207,72 @@ async function trackingPicture(page: Page, pane: Locator): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: path.join(OUT, "tracking.png") });
 }
+/**
+ * The Plan editor adding an indicator in one language: the workbook created from the seed plan
+ * (the seed's indicators whole), the Plan view's add form in 团队协作与发展 filled in, beside the
+ * Plan sheet's indicators table.
+ */
+async function indicatorsPicture(
+  browser: Awaited<ReturnType<typeof launch>>,
+  origin: string,
+  lang: Language
+): Promise<string> {
+  const t = STRINGS[lang];
+  const w = t.indicators;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${origin}/preview.html?lang=${lang}`);
+  const pane = page.getByTestId("task-pane");
+  await pane.locator("[data-pane-ready=true]").waitFor();
+  await pane.getByRole("radio", { name: w.sourceSeed }).check();
+  await pane.getByRole("button", { name: t.start.create, exact: true }).click();
+  await pane.getByRole("button", { name: t.start.next }).waitFor();
+  await openView(pane, t.nav.plan);
+  const team = lang === "zh-CN" ? "团队协作与发展" : "Teamwork & growth";
+  const region = pane.getByRole("region", { name: team, exact: true });
+  await region.getByRole("button", { name: w.addTo(team) }).click();
+  const form = region.getByRole("region", { name: w.form(team) });
+  await form.getByRole("textbox", { name: w.key }).fill("mentoring");
+  await form.getByRole("textbox", { name: w.nameZh }).fill("带教新人");
+  await form.getByRole("textbox", { name: w.nameEn }).fill("Mentoring");
+  await form.getByRole("combobox", { name: w.unit }).selectOption("hours");
+  await form.getByRole("textbox", { name: w.weight }).fill("10");
+  await form.getByRole("combobox", { name: w.input, exact: true }).selectOption("field");
+  await form.getByRole("combobox", { name: w.field, exact: true }).selectOption("training_hours");
+  await form.getByRole("textbox", { name: t.plan.target }).fill("4");
+  await form.getByRole("textbox", { name: t.plan.target }).blur();
+  const plan = await sheetValues(page, "plan");
+  const row = plan.values.findIndex((r) => r[0] === "certifications");
+  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: plan.name }).click();
+  await page.locator(`[data-cell="A${row + 1}"]`).click();
+  await region.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const file =
+    lang === "zh-CN"
+      ? path.join(OUT, "plan-indicators.png")
+      : path.join(ROOT, "artifacts", "screenshots", `plan-indicators-${lang}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  await page.close();
+  return file;
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  if (only.includes("indicators")) {
+    const dist = build("development");
+    const server = await serve(dist);
+    const browser = await launch();
+    try {
+      for (const lang of ["zh-CN", "en-US"] as const)
+        console.log(
+          `wrote ${path.relative(ROOT, await indicatorsPicture(browser, server.origin, lang))}`
+        );
+    } finally {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+    return;
+  }
   if (only.includes("cost")) {
     const dist = build("development");
     const server = await serve(dist);

@@ -1,12 +1,15 @@
 /**
- * npm run demo -- <out-dir> [--lang zh-CN|en-US] [--style native|perf|values] [--people N]
+ * npm run demo -- <out-dir> [--lang zh-CN|en-US] [--style native|perf|values] [--people N] [--plan default|seed]
  *
+ * --plan seed: the second built-in plan, the seed's indicators whole (seedPlan.ts), with the
+ * sample's extra measures for it.
  * Writes <out-dir>/plan-demo.xlsx (the plan template filled with a generated sample, its
  * scorecard, commission ledger, annual review, summary and statements) and <out-dir>/plan-demo.json
  * (the engine's results per salesperson and period, month and year, with the cells they sit in).
  */
 import * as fs from "fs";
 import * as path from "path";
+import { seedPlan } from "../src/engine/plan/seedPlan";
 import { buildDemo, DEMO_SAMPLE, demoResults } from "../src/workbook/demo";
 import type { FormulaStyle } from "../src/workbook/formula";
 import { writeXlsx } from "../src/workbook/xlsx";
@@ -23,18 +26,21 @@ async function main(): Promise<void> {
   );
   if (!out) {
     console.error(
-      "usage: npm run demo -- <out-dir> [--lang zh-CN|en-US] [--style native|perf|values] [--people N]"
+      "usage: npm run demo -- <out-dir> [--lang zh-CN|en-US] [--style native|perf|values] [--people N] [--plan default|seed]"
     );
     process.exit(2);
   }
   const language = option(args, "--lang") === "en-US" ? "en-US" : "zh-CN";
   const style = (option(args, "--style") ?? "native") as FormulaStyle;
   if (!["native", "perf", "values"].includes(style)) throw new Error(`unknown style ${style}`);
+  const planChoice = option(args, "--plan") ?? "default";
+  if (!["default", "seed"].includes(planChoice)) throw new Error(`unknown plan ${planChoice}`);
   const people = option(args, "--people") ? Number(option(args, "--people")) : DEMO_SAMPLE.people;
   fs.mkdirSync(out, { recursive: true });
   const t0 = performance.now();
   const sample = { ...DEMO_SAMPLE, people };
-  const built = buildDemo({ language, style, sample });
+  const plan = planChoice === "seed" ? seedPlan() : undefined;
+  const built = buildDemo({ language, style, sample, plan });
   const t1 = performance.now();
   const xlsx = path.join(out, "plan-demo.xlsx");
   const json = path.join(out, "plan-demo.json");

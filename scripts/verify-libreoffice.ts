@@ -1,16 +1,18 @@
 /**
- * npm run verify:libreoffice (or: tsx scripts/verify-libreoffice.ts [out-dir])
+ * npm run verify:libreoffice (or: tsx scripts/verify-libreoffice.ts [out-dir] [--plan default|seed])
  *
  * Proof by a second spreadsheet program: runs `npm run demo`, recalculates plan-demo.xlsx in
  * LibreOffice headless (fresh profile, recalculation forced on load), reads the recalculated
  * values back with exceljs and compares them with plan-demo.json (every result per salesperson
  * and period, month and year) and with the engine's value of every formula cell of the output
  * sheets (the demo is deterministic, so the layout is rebuilt here to know each cell's value).
+ * `--plan seed` proves the second built-in plan's demo (the seed's indicators whole).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { seedPlan } from "../src/engine/plan/seedPlan";
 import { buildDemo, type DemoResults } from "../src/workbook/demo";
 import { columnIndex } from "../src/workbook/a1";
 import { compareLayout, type Comparison } from "./layout-compare";
@@ -107,11 +109,12 @@ export interface Verification {
 
 /** Runs the demo command, recalculates in LibreOffice and compares. */
 export async function verifyDemo(
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-demo-"))
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-demo-")),
+  plan: "default" | "seed" = "default"
 ): Promise<Verification> {
   const root = path.resolve(__dirname, "..");
   const t0 = performance.now();
-  const demo = spawnSync("npm", ["run", "--silent", "demo", "--", dir], {
+  const demo = spawnSync("npm", ["run", "--silent", "demo", "--", dir, "--plan", plan], {
     cwd: root,
     encoding: "utf8",
     timeout: 10 * 60 * 1000,
@@ -124,7 +127,11 @@ export async function verifyDemo(
   const lo = recalculate(path.join(dir, "plan-demo.xlsx"), path.join(dir, "libreoffice"));
   const { read } = await readValues(lo.file);
   const json = checkJson(results, read);
-  const built = buildDemo({ language: results.language, sample: results.sample });
+  const built = buildDemo({
+    language: results.language,
+    sample: results.sample,
+    plan: plan === "seed" ? seedPlan() : undefined,
+  });
   const cells = compareLayout(built.layout, read, [
     "months",
     "commission",
@@ -139,7 +146,11 @@ export async function verifyDemo(
 }
 
 if (require.main === module) {
-  verifyDemo(process.argv[2])
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--plan");
+  const plan = at >= 0 && args[at + 1] === "seed" ? "seed" : "default";
+  const dir = args.find((a, i) => !a.startsWith("--") && (i === 0 || args[i - 1] !== "--plan"));
+  verifyDemo(dir, plan)
     .then((v) => {
       const { json, cells } = v;
       console.log(

@@ -22,6 +22,7 @@ export { detectDelimiter, parseRecords, parseRecordsAsync } from "./import/csv";
 export type { Delimiter, CsvRecords, ParseProgress } from "./import/csv";
 export * from "./plan/model";
 export * from "./plan/defaultPlan";
+export * from "./plan/seedPlan";
 export * from "./plan/validate";
 export * from "./plan/schema";
 export { compilePlan, PlanInvalidError } from "./evaluate/compile";

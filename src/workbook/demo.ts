@@ -17,7 +17,8 @@ import { orNull } from "../engine/numeric";
 import { T } from "./sheets/context";
 import { PAY_LIST_WORDS } from "./sheets/paylist";
 import { moneyHeader } from "./money";
-import { generateSample, type SampleOptions } from "./sample";
+import { usesSeedFields } from "../engine/plan/seedPlan";
+import { generateSample, withSeedFields, type SampleOptions } from "./sample";
 import { monthKey, parsePeriodKey } from "../engine/periods";
 import { trackingKey } from "./sheets/tracking";
 import type { ScorecardTrace } from "../engine/evaluate/explain";
@@ -40,7 +41,10 @@ export interface DemoOptions {
 
 export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
   const plan = options.plan ?? defaultPlan();
-  const sample = generateSample({ ...DEMO_SAMPLE, ...options.sample });
+  const sampleOptions = { ...DEMO_SAMPLE, ...options.sample };
+  const generated = generateSample(sampleOptions);
+  // the seed plan's extra measures come from their own draws: the default demo stays the same
+  const sample = usesSeedFields(plan) ? withSeedFields(generated, sampleOptions.seed) : generated;
   const language = options.language ?? "zh-CN";
   return buildWorkbook(plan, language, sample, options.style ?? "native", {
     statements: "latest",

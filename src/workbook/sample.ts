@@ -374,3 +374,34 @@ function personRatings(f: Frame, person: Person): void {
     rate(String(year), "customer", 2, "客户");
   }
 }
+
+/**
+ * The seed plan's extra measures (seedPlan.ts) on each row of a sample, drawn from a stream of
+ * their own so the default plan's sample stays the same: product and service satisfaction
+ * around the row's survey score (blank where the survey is), complaint resolution satisfaction,
+ * deals won out of the row's opportunities, certifications. The customers' 360 ratings the
+ * service score blends with are the sample's own.
+ */
+export function withSeedFields<S extends { rows: DataRow[] }>(sample: S, seed = 2024): S {
+  const d = draws(seed + 15);
+  const rows = sample.rows.map((row) => {
+    const v = row.values;
+    const survey = v.satisfaction ?? null;
+    const opportunities = v.opportunities ?? null;
+    const around = (shift: number) =>
+      survey === null ? null : round(clip(survey + d.normal(shift, 3), 40, 100), 1);
+    const values: Record<string, number | null> = {
+      ...v,
+      product_satisfaction: around(0.5),
+      service_satisfaction: around(-1),
+      complaint_satisfaction: round(clip(d.normal(88, 6), 50, 100), 1),
+      deals_won:
+        opportunities === null
+          ? null
+          : Math.round(opportunities * clip(d.normal(0.3, 0.08), 0.05, 0.7)),
+      certifications: d.rand() < 0.12 ? (d.rand() < 0.2 ? 2 : 1) : 0,
+    };
+    return { ...row, values };
+  });
+  return { ...sample, rows };
+}

@@ -25,7 +25,13 @@ import {
 } from "../../src/engine/rules/curve";
 import { directScore, directScoreFormula } from "../../src/engine/rules/direct";
 import { deductionScore, deductionScoreFormula } from "../../src/engine/rules/deduction";
-import { feedbackFormula, feedbackParts } from "../../src/engine/rules/feedback";
+import {
+  customerBlend,
+  customerBlendFormula,
+  feedbackFormula,
+  feedbackParts,
+  groupMean,
+} from "../../src/engine/rules/feedback";
 import {
   missingFormula,
   renormalizedFormula,
@@ -299,6 +305,29 @@ describe("360 feedback", () => {
           );
           if (isError(parts)) return expect(got).toBe("");
           expectNumber(got, parts.score);
+        }
+      ),
+      RUNS
+    );
+  });
+});
+
+describe("customers' 360 ratings feeding satisfaction (客户360评价)", () => {
+  it("should take the customers' mean alone, or blend it with the survey by the share", () => {
+    fc.assert(
+      fc.property(
+        fc.array(num(0, 100), { maxLength: 4 }),
+        maybe(num(0, 100)),
+        num(0.01, 1),
+        fc.boolean(),
+        (ratings, survey, share, alone) => {
+          sheet.clear();
+          // the customers' mean as the Scorecard's 360 column holds it: "" without ratings
+          const mean = groupMean(ratings);
+          const [M, S, W] = sheet.column(0, [mean, survey, share]);
+          const got = sheet.eval(customerBlendFormula(M, alone ? null : S, W));
+          if (mean === null || (!alone && survey === null)) return expect(got).toBe("");
+          expectNumber(got, customerBlend(mean, alone ? null : survey, share));
         }
       ),
       RUNS

@@ -15,6 +15,8 @@ export const enum InputKind {
   Growth,
   Sum,
   Feedback,
+  /** 客户360评价: the customers' mean rating, alone or blended with a survey field (a). */
+  Customer360,
 }
 export const enum Method {
   Linear,
@@ -52,6 +54,8 @@ export interface CompiledIndicator {
   targetDefault: number;
   /** Default target is per month and scales with the months in the period. */
   additive: boolean;
+  /** 客户360评价: the ratings' share of the blend (1: the ratings alone). */
+  share: number;
   missing: Missing;
 }
 
@@ -109,6 +113,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
       targetField: pos(def.target.field),
       targetDefault: def.target.default ?? NaN,
       additive: false,
+      share: 1,
       missing:
         def.missing === "error"
           ? Missing.Error
@@ -139,6 +144,11 @@ export function compilePlan(plan: Plan): CompiledPlan {
         break;
       case "feedback":
         c.inputKind = InputKind.Feedback;
+        break;
+      case "customer360":
+        c.inputKind = InputKind.Customer360;
+        c.a = pos(inp.survey);
+        c.share = inp.share;
         break;
     }
     switch (s.method) {

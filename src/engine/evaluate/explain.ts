@@ -14,6 +14,7 @@ import { orNull } from "../numeric";
 import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
 import { inputFields } from "../plan/model";
+import { CAUSES, CONSEQUENCES } from "./explain-causes";
 import { payListTrace, type PayListMonthTrace } from "./explain-pay";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
@@ -82,33 +83,6 @@ export const EXPLAIN_MESSAGES = {
   },
 } satisfies Catalogue;
 
-const CAUSES: Record<ReasonCode, LocalizedText> = {
-  none: { en: "", zh: "" },
-  blank: { en: "{field} is blank.", zh: "{field}为空，" },
-  invalid: { en: "{field} could not be read.", zh: "{field}无法读取，" },
-  absent: { en: "the data has no {field} column.", zh: "数据中没有“{field}”列，" },
-  noTarget: { en: "there is no target.", zh: "没有目标值，" },
-  targetZero: { en: "the target is 0.", zh: "目标值为 0，" },
-  targetNegative: { en: "the target is negative.", zh: "目标值为负数，" },
-  denominatorZero: {
-    en: "{field} is 0, so the ratio cannot be computed.",
-    zh: "{field}为 0，无法计算比率，",
-  },
-  priorZero: {
-    en: "{field} is 0, so growth cannot be computed.",
-    zh: "{field}为 0，无法计算增长率，",
-  },
-  noRatings: { en: "there are no 360 ratings for the period.", zh: "本期没有 360 评价，" },
-};
-const CONSEQUENCES: Record<"error" | "zeroed" | "excluded", LocalizedText> = {
-  error: { en: "The score cannot be computed until this is fixed.", zh: "修正前无法计算得分。" },
-  zeroed: { en: "Scored 0 as the plan says.", zh: "按方案计 0 分。" },
-  excluded: {
-    en: "Left out; the other weights in the dimension are scaled up.",
-    zh: "不计入，本维度其他指标权重按比例放大。",
-  },
-};
-
 export interface MonthValue {
   period: string;
   value: number | null;
@@ -145,6 +119,8 @@ export interface IndicatorTrace {
   attainment: number | null;
   scoring: Scoring;
   feedback: (FeedbackParts & { ratings: number }) | null;
+  /** 客户360评价: the customers' mean rating (null: none), how many, and the ratings' share. */
+  customers: { mean: number | null; ratings: number; share: number } | null;
   score: number | null;
   outcome: IndicatorOutcome;
   reason: ReasonCode;
@@ -354,6 +330,10 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
         column: src.columns?.[key],
         header: fieldName.zh,
       };
+    } else if (input.reason === Reason.NoCustomerRatings) {
+      // no cell is at fault: the person's Data row of the period, whose score lacks the ratings
+      const src = months.sources[frame.first[r]];
+      location = { sheet: src.sheet, row: src.row };
     }
     out.push(
       issue(
@@ -446,6 +426,7 @@ function indicatorTrace(
           ratings: ev.feedback.ratingsFor(frame.ids[r], frame.periods[r]).length,
         }
       : null,
+    customers: def.input.kind === "customer360" ? customersOf(ev, frame, r, ind.share) : null,
     score: reasonOk ? input.score : score,
     outcome: OUTCOMES[st],
     reason: REASON_CODES[input.reason],
@@ -455,6 +436,14 @@ function indicatorTrace(
     contribution: score === null || !counted ? null : score * totalWeight,
     shortfall: score === null || !counted ? null : Math.max(0, 100 - score) * totalWeight,
   };
+}
+
+/** The customers' 360 ratings a 客户360评价 input reads for a row. */
+function customersOf(ev: Evaluation, frame: Frame, r: number, share: number) {
+  const id = frame.ids[r];
+  const period = frame.periods[r];
+  const ratings = ev.feedback.ratingsFor(id, period).filter((x) => x.rater === "customer").length;
+  return { mean: ev.feedback.customerMean(id, period), ratings, share };
 }
 
 /** Whether any weight was scaled up: a dimension or an indicator counted at other than its share. */

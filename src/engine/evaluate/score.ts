@@ -7,7 +7,7 @@ import { scoringAttainment } from "../rules/attainment";
 import { curveUnchecked } from "../rules/curve";
 import { deductionScore } from "../rules/deduction";
 import { directScore } from "../rules/direct";
-import { feedbackParts, type FeedbackParts } from "../rules/feedback";
+import { customerBlend, feedbackParts, groupMean, type FeedbackParts } from "../rules/feedback";
 import { scoreAttainment } from "../rules/linear";
 import {
   addMissing,
@@ -45,6 +45,8 @@ export const enum Reason {
   DenominatorZero = 7,
   PriorZero = 8,
   NoRatings = 9,
+  /** 客户360评价: no 360 ratings by customers (rater type 客户) for the period. */
+  NoCustomerRatings = 10,
 }
 
 export const REASON_CODES = [
@@ -58,6 +60,7 @@ export const REASON_CODES = [
   "denominatorZero",
   "priorZero",
   "noRatings",
+  "noCustomerRatings",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -79,6 +82,8 @@ interface PersonRatings {
   exact: Map<string, FeedbackParts | null>;
   /** Scores by the period asked for (before a month is resolved to its quarter). */
   asked: Map<string, FeedbackParts | null>;
+  /** The customers' mean rating by the period asked for (客户360评价). */
+  customers: Map<string, number | null>;
 }
 
 export class FeedbackIndex {
@@ -106,6 +111,7 @@ export class FeedbackIndex {
           cache: new Map(),
           exact: new Map(),
           asked: new Map(),
+          customers: new Map(),
         };
         this.byId.set(rating.id, person);
       }
@@ -154,6 +160,23 @@ export class FeedbackIndex {
     const result = this.scoreOf(person, id, periodKey, exact);
     if (!exact) person.asked.set(periodKey, result);
     return result;
+  }
+
+  /**
+   * The mean of the customers' ratings (rater type 客户) an indicator uses for a period, in
+   * points out of 100 (see {@link ratingsFor}), or null when customers gave none.
+   */
+  customerMean(id: string, periodKey: string): number | null {
+    const person = this.byId.get(id);
+    if (!person) return null;
+    const known = person.customers.get(periodKey);
+    if (known !== undefined) return known;
+    const scores: number[] = [];
+    for (const r of this.ratingsFor(id, periodKey))
+      if (r.rater === "customer") scores.push(r.score);
+    const m = groupMean(scores);
+    person.customers.set(periodKey, m);
+    return m;
   }
 
   private scoreOf(
@@ -303,8 +326,33 @@ function readActual(
         actual[i] = parts ? parts.score : NaN;
         break;
       }
+      case InputKind.Customer360:
+        actual[i] = readCustomer360(ind, frame, fb, r, i, out);
+        break;
     }
   }
+}
+
+/**
+ * 客户360评价 on row r: the survey field first (blank or unreadable: that reason), then the
+ * customers' mean rating (none: NoCustomerRatings), blended by the indicator's share.
+ */
+function readCustomer360(
+  ind: CompiledIndicator,
+  frame: Frame,
+  fb: FeedbackIndex | null,
+  r: number,
+  i: number,
+  out: IndicatorColumns
+): number {
+  const survey = ind.a >= 0 ? readField(frame, ind.a, r, i, out) : null;
+  if (out.reason[i] !== Reason.None) return NaN;
+  const m = fb ? fb.customerMean(frame.ids[r], frame.periods[r]) : null;
+  if (m === null) {
+    out.reason[i] = Reason.NoCustomerRatings;
+    return NaN;
+  }
+  return customerBlend(m, survey, ind.share);
 }
 
 /** The target and attainment of rows [from, to) whose actual was read. */

@@ -47,7 +47,13 @@ export type InputSpec =
   | { kind: "ratio"; numerator: string; denominator: string }
   | { kind: "growth"; current: string; prior: string }
   | { kind: "sum"; fields: string[] }
-  | { kind: "feedback" };
+  | { kind: "feedback" }
+  /**
+   * 客户360评价: the mean of the 360 ratings given by customers (rater type 客户, on the plan's
+   * rating scale), alone (`survey` null, `share` 1) or blended with a survey field:
+   * share × ratings + (1 − share) × survey. A person without customer ratings has no input.
+   */
+  | { kind: "customer360"; survey: string | null; share: number };
 
 export type Scoring =
   /** PERF.KPISCORE: attainment with floor and cap. */
@@ -76,7 +82,14 @@ export function inputFields(input: InputSpec): string[] {
       return input.fields;
     case "feedback":
       return [];
+    case "customer360":
+      return input.survey === null ? [] : [input.survey];
   }
+}
+
+/** Whether an indicator's input reads 360 ratings (all groups, or the customers'). */
+export function readsRatings(input: InputSpec): boolean {
+  return input.kind === "feedback" || input.kind === "customer360";
 }
 
 export interface Indicator {

@@ -163,9 +163,13 @@ function dimension(w: Walker): Check {
 
 function input(w: Walker, v: unknown, p: string): void {
   if (!w.object(v, p)) return;
-  w.oneOf(v.kind, `${p}.kind`, ["field", "ratio", "growth", "sum", "feedback"]);
+  w.oneOf(v.kind, `${p}.kind`, ["field", "ratio", "growth", "sum", "feedback", "customer360"]);
   for (const k of ["field", "numerator", "denominator", "current", "prior"])
     if (k in v) w.key(v[k], `${p}.${k}`);
+  if (v.kind === "customer360") {
+    if (v.survey !== null) w.key(v.survey, `${p}.survey`);
+    w.number(v.share, `${p}.share`);
+  }
   if ("fields" in v) w.list(v.fields, `${p}.fields`, 1, PLAN_LIMITS.fields, (f, q) => w.key(f, q));
 }
 

@@ -64,6 +64,14 @@ export const PLAN_MESSAGES = {
     en: "{name}: 360 feedback input needs the feedback scoring method, and the other way round.",
     zh: "{name}：360 反馈输入必须使用“360 反馈”计分方式，反之亦然。",
   },
+  customer360Share: {
+    en: "{name}: the customers' 360 share {value} must be above 0% and at most 100%.",
+    zh: "{name}：客户360评价占比 {value} 必须大于 0% 且不超过 100%。",
+  },
+  customer360Survey: {
+    en: "{name}: a customers' 360 share of {value} blends the ratings with a survey field; name the field (or set the share to 100% to take the ratings alone).",
+    zh: "{name}：客户360评价占比为 {value} 时需与调研字段加权，请指定该字段（或把占比设为 100%，只用客户评价）。",
+  },
   targetNeeded: {
     en: "{name}: {method} scoring needs a target: a data column or a default target.",
     zh: "{name}：{method}计分需要目标值：数据列或默认目标值。",
@@ -332,6 +340,7 @@ function checkIndicators(
       if (!fieldKeys.has(r)) f.err(path + ".input", "unknownField", { name, key: r });
     if ((ind.input.kind === "feedback") !== (ind.scoring.method === "feedback"))
       f.err(path + ".scoring", "feedbackMismatch", { name });
+    if (ind.input.kind === "customer360") checkCustomer360(f, ind, path);
     const needsTarget = checkScoring(f, ind, path);
     checkTarget(f, ind, path, fieldKeys, needsTarget);
   });
@@ -348,6 +357,16 @@ function checkIndicators(
         sum: pct(sum),
       });
   }
+}
+
+/** 客户360评价: a share in (0, 100%], and a survey field to blend with below 100%. */
+function checkCustomer360(f: Found, ind: Indicator, path: string): void {
+  if (ind.input.kind !== "customer360") return;
+  const { share, survey } = ind.input;
+  if (!(share > 0 && share <= 1))
+    f.err(path + ".input", "customer360Share", { name: ind.name, value: pct(share) });
+  else if (share < 1 && survey === null)
+    f.err(path + ".input", "customer360Survey", { name: ind.name, value: pct(share) });
 }
 
 /** An indicator's scoring parameters; whether the method needs a target. */

@@ -20,6 +20,11 @@ export function checkFeedbackWeights(weights: readonly (number | null)[]): Resul
   return checkWeights(weights);
 }
 
+/** The mean rating of one rater group, or null when it has no ratings. */
+export function groupMean(values: readonly number[]): number | null {
+  return mean(values);
+}
+
 function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   let s = 0;
@@ -83,4 +88,22 @@ export function feedbackFormula(
     m.map((ref, j) => ({ ref, weight: w[j], optional: true }))
   );
   return `IF(${none},"",IF(${den}<=0,"",(${num})/(${den})))`;
+}
+
+/**
+ * 客户360评价 feeding a satisfaction indicator: the customers' mean rating `ratings` alone
+ * (`survey` null) or blended with the survey score: share × ratings + (1 − share) × survey.
+ */
+export function customerBlend(ratings: number, survey: number | null, share: number): number {
+  return survey === null ? ratings : share * ratings + (1 - share) * survey;
+}
+
+/**
+ * {@link customerBlend} over the customers' mean in cell `m` ("" without customer ratings) and
+ * the survey's period value in cell `survey` (null: ratings alone), the share in cell `share`:
+ * "" when either is "".
+ */
+export function customerBlendFormula(m: string, survey: string | null, share: string): string {
+  if (survey === null) return `IF(${m}="","",${m})`;
+  return `IF(OR(${m}="",${survey}=""),"",${share}*${m}+(1-${share})*${survey})`;
 }

@@ -14,6 +14,7 @@ import {
 import { ArrowUploadRegular, TableAddRegular } from "@fluentui/react-icons";
 import {
   defaultPlan,
+  seedPlan,
   hasErrors,
   validatePlan,
   type Issue,
@@ -56,9 +57,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-type Source = "default" | "file";
+type Source = "default" | "seed" | "file";
 
-/** Start: create the plan workbook from the default plan or a saved plan file, in the chosen language. */
+/**
+ * Start: create the plan workbook from the default plan, the seed's indicators whole (the second
+ * built-in plan) or a saved plan file, in the chosen language.
+ */
 export function StartView(): React.JSX.Element {
   const styles = useStyles();
   const host = useHost();
@@ -106,7 +110,8 @@ export function StartView(): React.JSX.Element {
   const create = () =>
     action.run(async () => {
       setCreated(null);
-      const plan = source === "file" && file ? file.plan : defaultPlan();
+      const plan =
+        source === "file" && file ? file.plan : source === "seed" ? seedPlan() : defaultPlan();
       progress.start();
       try {
         const result = await host.createPlanWorkbook(plan, language, {
@@ -114,8 +119,9 @@ export function StartView(): React.JSX.Element {
           onProgress: progress.update,
         });
         if (result.cancelled) return;
-        // an existing Plan sheet is kept by the template; a plan chosen from a file replaces it
-        if (source === "file" && exists) await host.writePlan(plan, language, { confirmReplace });
+        // an existing Plan sheet is kept by the template; a plan chosen (file or the seed plan) replaces it
+        if (source !== "default" && exists)
+          await host.writePlan(plan, language, { confirmReplace });
         setCreated(result);
         await refreshWorkbook();
         await loadPlan();
@@ -160,6 +166,7 @@ export function StartView(): React.JSX.Element {
       <Field label={t.start.source}>
         <RadioGroup value={source} onChange={(_, d) => setSource(d.value as Source)}>
           <Radio value="default" label={t.start.sourceDefault} />
+          <Radio value="seed" label={t.indicators.sourceSeed} />
           <Radio value="file" label={t.start.sourceFile} />
         </RadioGroup>
       </Field>

@@ -53,6 +53,8 @@ export interface PlanAnchors {
     cap: Pos | null;
     fullScore: Pos | null;
     targetDefault: Pos;
+    /** 客户360评价: the ratings' share of the blend (null for other inputs). */
+    share: Pos | null;
   }[];
   /** Curve points per indicator (empty unless it scores by a curve), in order. */
   curves: { x: Pos; y: Pos }[][];

@@ -45,7 +45,10 @@ function readTable<T, Cols extends Columns<T>, A, X>(
   extra: X
 ): { items: T[]; anchors: A[]; rows: number[] } | null {
   const keys = Object.keys(def.columns) as (keyof Cols & HeaderKey)[];
-  const optional = keys.filter((k) => (def.columns[k] as { optional?: boolean }).optional);
+  const optional = keys.filter((k) => {
+    const c = def.columns[k] as { optional?: boolean; when?: unknown };
+    return c.optional || c.when !== undefined;
+  });
   const found = s.table(def.section, keys, optional);
   if (!found?.ok) return null;
   const items: T[] = [];

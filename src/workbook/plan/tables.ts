@@ -64,6 +64,11 @@ export interface ColumnDef<T> {
   source?: { table: SectionKey; column: HeaderKey };
   /** The reader accepts a sheet without this column (it came later). */
   optional?: boolean;
+  /**
+   * Written only for plans that use it (last in its table, so plans without it lay out as
+   * before); the reader then takes it as optional.
+   */
+  when?: (plan: Plan) => boolean;
 }
 
 export type Columns<T> = { readonly [K in HeaderKey]?: ColumnDef<T> };
@@ -166,6 +171,8 @@ const capOf = (s: Scoring) =>
   s.method === "linear" || s.method === "direct" || s.method === "feedback" ? s.cap : null;
 const fullScoreOf = (s: Scoring) =>
   s.method === "linear" || s.method === "deduction" ? s.fullScore : null;
+/** 客户360评价: the ratings' share of the blend, null for other inputs. */
+const shareOf = (i: InputSpec) => (i.kind === "customer360" ? i.share : null);
 
 const indicatorColumns = {
   key: { read: "key", write: (i) => i.key, format: "@" },
@@ -202,29 +209,57 @@ const indicatorColumns = {
     format: (i) => indicatorFormat(i.unit),
   },
   missing: { read: { enum: "missing", fallback: "error" }, write: (i) => i.missing },
+  share360: {
+    read: "optionalNumber",
+    write: (i) => shareOf(i.input),
+    format: PCT,
+    decimal: { min: 0, max: 1 },
+    optional: true,
+    when: (plan) => plan.indicators.some((i) => i.input.kind === "customer360"),
+  },
 } as const satisfies Columns<Indicator>;
 
-/** How many input fields each input kind takes (-1: one or more). */
-const INPUT_FIELD_COUNTS: Record<InputSpec["kind"], number> = {
-  field: 1,
-  ratio: 2,
-  growth: 2,
-  sum: -1,
-  feedback: 0,
+/** How many input fields each input kind takes: at least, at most (Infinity: one or more). */
+const INPUT_FIELD_COUNTS: Record<InputSpec["kind"], [number, number]> = {
+  field: [1, 1],
+  ratio: [2, 2],
+  growth: [2, 2],
+  sum: [1, Infinity],
+  feedback: [0, 0],
+  // the customers' ratings alone, or blended with one survey field
+  customer360: [0, 1],
 };
+
+function fieldCountText([min, max]: [number, number]): string | number {
+  return max === Infinity ? `${min}+` : min === max ? min : `${min}–${max}`;
+}
+
+/** 客户360评价's share: blank means the ratings alone, which needs no survey field. */
+function readShare(c: RowReader<typeof indicatorColumns>, survey: string | null): number {
+  const share = c.get("share360");
+  if (share !== null) return share;
+  if (survey !== null)
+    c.report(
+      "error",
+      "planValueMissing",
+      { section: SECTIONS.indicators, name: H.share360 },
+      "share360"
+    );
+  return survey === null ? 1 : NaN;
+}
 
 function readInput(c: RowReader<typeof indicatorColumns>): InputSpec {
   const kind = c.get("inputKind");
   const fields = splitList(c.get("inputFields"), /[,，;；+/]/);
   const want = INPUT_FIELD_COUNTS[kind];
-  if ((want >= 0 && fields.length !== want) || (want < 0 && fields.length === 0))
+  if (fields.length < want[0] || fields.length > want[1])
     c.report(
       "error",
       "planInputFields",
       {
         section: SECTIONS.indicators,
         kind: enumText("inputKind", kind, "en-US"),
-        count: want < 0 ? "1+" : want,
+        count: fieldCountText(want),
         found: fields.length,
       },
       "inputFields"
@@ -240,6 +275,10 @@ function readInput(c: RowReader<typeof indicatorColumns>): InputSpec {
       return { kind, fields };
     case "feedback":
       return { kind: "feedback" };
+    case "customer360": {
+      const survey = fields[0] ?? null;
+      return { kind, survey, share: readShare(c, survey) };
+    }
   }
 }
 
@@ -318,6 +357,7 @@ export const INDICATORS: TableDef<
     cap: capOf(i.scoring) === null ? null : at("cap"),
     fullScore: fullScoreOf(i.scoring) === null ? null : at("fullScore"),
     targetDefault: at("targetDefault"),
+    share: shareOf(i.input) === null ? null : at("share360"),
   }),
   names: [{ name: PLAN_NAMES.indicators, header: true }],
 };

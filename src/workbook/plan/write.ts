@@ -157,7 +157,10 @@ function writeTable<T, Cols extends Columns<T>, A, X>(
   w: PlanWriter,
   def: TableDef<T, Cols, A, X>
 ): A[] {
-  const keys = Object.keys(def.columns) as (keyof Cols & HeaderKey)[];
+  const keys = (Object.keys(def.columns) as (keyof Cols & HeaderKey)[]).filter((k) => {
+    const when = (def.columns[k] as ColumnDef<T>).when;
+    return when === undefined || when(w.plan);
+  });
   const column = (k: keyof Cols) => keys.indexOf(k as keyof Cols & HeaderKey);
   const items = def.items(w.plan);
   w.title(def.section, keys.length);

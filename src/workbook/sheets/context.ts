@@ -9,7 +9,7 @@ import { periodLabel } from "../../engine/periods";
 import { periodFormula } from "../../engine/rules/aggregate";
 import type { Language } from "../../engine/messages";
 import type { Indicator, Plan } from "../../engine/plan/model";
-import { ratingScale } from "../../engine/plan/model";
+import { inputFields, ratingScale } from "../../engine/plan/model";
 import { type FeedbackRating } from "../../engine/records";
 import type { Evaluation } from "../../engine/evaluate/evaluate";
 import { type ScorecardTrace } from "../../engine/evaluate/explain";
@@ -258,19 +258,7 @@ export function fieldName(plan: Plan, key: string, lang: Language): string {
 }
 
 export function indicatorFields(ind: Indicator): string[] {
-  const i = ind.input;
-  switch (i.kind) {
-    case "field":
-      return [i.field];
-    case "ratio":
-      return [i.numerator, i.denominator];
-    case "growth":
-      return [i.current, i.prior];
-    case "sum":
-      return i.fields;
-    case "feedback":
-      return [];
-  }
+  return inputFields(ind.input);
 }
 
 /** The Monthly data cell of a field in a month row (relative reference when on the same sheet). */

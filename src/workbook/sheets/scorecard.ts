@@ -5,7 +5,7 @@
  */
 import { formatIssue } from "../../engine/issues";
 import type { Indicator } from "../../engine/plan/model";
-import { guaranteeOf, PAY_FIELDS } from "../../engine/plan/model";
+import { guaranteeOf, PAY_FIELDS, readsRatings } from "../../engine/plan/model";
 import { matrixRatios } from "../../engine/evaluate/grading";
 import { scorecardRows } from "../../engine/evaluate/rows";
 import { absentLeadIssues } from "../../engine/evaluate/explain";
@@ -35,7 +35,7 @@ import {
 } from "../../engine/rules/curve";
 import { directScoreFormula } from "../../engine/rules/direct";
 import { deductionScoreFormula } from "../../engine/rules/deduction";
-import { feedbackFormula } from "../../engine/rules/feedback";
+import { customerBlendFormula, feedbackFormula } from "../../engine/rules/feedback";
 import { missingFormula, renormalizedFormula } from "../../engine/rules/weighting";
 import { moneySumFormula, performancePayFormula, totalPayFormula } from "../../engine/rules/pay";
 import { columnLetter, quoteSheet, range as a1range, cell as a1cell, str } from "../a1";
@@ -135,7 +135,7 @@ export function scorecardColumns(ctx: Ctx): void {
     if (ind.scoring.method === "curve")
       c.add("k:" + ind.key, `${n}：${L(T.segment)}`, { width: 6, numberFormat: "0" }, true);
   });
-  if (plan.indicators.some((i) => i.input.kind === "feedback")) {
+  if (plan.indicators.some((i) => readsRatings(i.input))) {
     c.add("fb0", L(T.fbSuperior), { width: 9, numberFormat: SCORE }, true);
     c.add("fb1", L(T.fbPeer), { width: 9, numberFormat: SCORE }, true);
     c.add("fb2", L(T.fbCustomer), { width: 9, numberFormat: SCORE }, true);
@@ -152,7 +152,8 @@ export function scorecardColumns(ctx: Ctx): void {
 }
 
 /** The actual value of an indicator as a formula over the period values (and 360 means). */
-function actualFormula(ctx: Ctx, ind: Indicator, row: RowCells): string {
+function actualFormula(ctx: Ctx, i: number, row: RowCells): string {
+  const ind: Indicator = ctx.plan.indicators[i];
   const { A, P, style } = ctx;
   const inp = ind.input;
   const { agg, at } = row;
@@ -171,6 +172,12 @@ function actualFormula(ctx: Ctx, ind: Indicator, row: RowCells): string {
         A.feedbackWeights.map(P),
         style === "perf",
         PLAN_NAMES.feedbackWeights
+      );
+    case "customer360":
+      return customerBlendFormula(
+        at("fb2"),
+        inp.survey === null ? null : agg(inp.survey),
+        ctx.P(ctx.A.indicators[i].share!)
       );
   }
 }
@@ -271,7 +278,7 @@ function putIndicator(ctx: Ctx, row: RowCells, i: number): void {
   const { put, at } = row;
   // The engine reads the input before the target: no actual means the input was blank (→ "") or unreadable (→ error).
   const actualValue: Value = t.actual !== null ? t.actual : t.reason === "invalid" ? ERR : "";
-  put("x:" + ind.key, fx(actualFormula(ctx, ind, row), actualValue));
+  put("x:" + ind.key, fx(actualFormula(ctx, i, row), actualValue));
   const X = at("x:" + ind.key);
   let x = X;
   let xv: Value = actualValue;

@@ -16,7 +16,7 @@ import { CellState, cellValue } from "../../engine/evaluate/frame";
 import type { Evaluation } from "../../engine/evaluate/evaluate";
 import { Reason, TargetSource } from "../../engine/evaluate/score";
 import type { Tracking, TrackingRow, TrackedIndicator } from "../../engine/evaluate/tracking";
-import type { Indicator, Plan } from "../../engine/plan/model";
+import { inputFields, type Indicator, type Plan } from "../../engine/plan/model";
 import type { Language } from "../../engine/messages";
 import { periodLabel } from "../../engine/periods";
 import { periodFormula } from "../../engine/rules/aggregate";
@@ -99,22 +99,6 @@ interface Sheet {
   fields: string[];
   /** Months of the longest period. */
   width: number;
-}
-
-function inputFields(ind: Indicator): string[] {
-  const i = ind.input;
-  switch (i.kind) {
-    case "field":
-      return [i.field];
-    case "ratio":
-      return [i.numerator, i.denominator];
-    case "growth":
-      return [i.current, i.prior];
-    case "sum":
-      return i.fields;
-    case "feedback":
-      return [];
-  }
 }
 
 function columns(s: Omit<Sheet, "c">): Cols {
@@ -241,6 +225,7 @@ function actualFormula(x: RowCtx, ind: Indicator): string {
     case "sum":
       return sumFormula(inp.fields.map(agg));
     case "feedback":
+    case "customer360":
       return `""`;
   }
 }
@@ -264,11 +249,9 @@ function putIndicator(x: RowCtx, i: number, v: TrackedIndicator): void {
   const an = anchors.indicators[i];
   const P = (p: Parameters<typeof anchorRef>[1]) => anchorRef(anchors, p);
   const xv: Value = Number.isNaN(v.actual) ? (v.reason === Reason.Invalid ? ERR : "") : v.actual;
-  // a 360 input is the engine's value (its ratings' formulas are the Scorecard's)
-  put(
-    "x:" + i,
-    ind.input.kind === "feedback" ? (xv === ERR ? null : xv) : s.fx(actualFormula(x, ind), xv)
-  );
+  // an input from 360 ratings is the engine's value (its ratings' formulas are the Scorecard's)
+  const rated = ind.input.kind === "feedback" || ind.input.kind === "customer360";
+  put("x:" + i, rated ? (xv === ERR ? null : xv) : s.fx(actualFormula(x, ind), xv));
   const tf = ind.target.field;
   const sumTarget = tf !== null && plan.fields.find((f) => f.key === tf)?.aggregate === "sum";
   const def = (months: string) =>
@@ -370,7 +353,7 @@ export function trackingSheet(input: TrackingSheetInput): SheetLayout {
   const used = new Set<string>();
   for (const i of shown) {
     const ind = plan.indicators[i];
-    for (const k of inputFields(ind)) used.add(k);
+    for (const k of inputFields(ind.input)) used.add(k);
     if (ind.target.field) used.add(ind.target.field);
   }
   const fields = plan.fields.map((f) => f.key).filter((k) => used.has(k));

@@ -8,7 +8,9 @@
  */
 import { defaultPlan } from "../../../src/engine/plan/defaultPlan";
 import { ratingScale, type Plan } from "../../../src/engine/plan/model";
-import type { FeedbackRating } from "../../../src/engine/records";
+import { seedPlan, usesSeedFields } from "../../../src/engine/plan/seedPlan";
+import type { DataRow, FeedbackRating } from "../../../src/engine/records";
+import { withSeedFields } from "../../../src/workbook/sample";
 import { DATA_FIRST_ROW } from "../../../src/workbook/data-sheet";
 import type { Cell, WorkbookLayout } from "../../../src/workbook/layout";
 
@@ -124,13 +126,31 @@ export const VARIANTS: Variant[] = [
       return p;
     },
   },
+  {
+    name: "the seed's indicators whole (product and service satisfaction, the service score blended with customers' 360 ratings, complaint resolution satisfaction, deal conversion, certifications on a step curve), customer ratings alone on a 10-point scale",
+    plan: () => {
+      const p = seedPlan();
+      p.feedback.scale = 10;
+      // product satisfaction from the customers' ratings alone (no customer ratings: an error)
+      const product = p.indicators.find((i) => i.key === "product_satisfaction")!;
+      product.input = { kind: "customer360", survey: null, share: 1 };
+      product.missing = "error";
+      return p;
+    },
+  },
 ];
 
 /**
  * Sample records with their 360 ratings on the plan's rating scale (the sample rates out of 100):
- * 78.3 becomes 3.92 on a 5-point scale, as a survey out of 5 would give it.
+ * 78.3 becomes 3.92 on a 5-point scale, as a survey out of 5 would give it. A plan with the
+ * seed plan's fields also gets the sample's values of them (withSeedFields).
  */
-export function onPlanScale<T extends { ratings: readonly FeedbackRating[] }>(plan: Plan, r: T): T {
+export function onPlanScale<T extends { ratings: readonly FeedbackRating[]; rows?: DataRow[] }>(
+  plan: Plan,
+  given: T
+): T {
+  const r =
+    usesSeedFields(plan) && given.rows ? withSeedFields({ ...given, rows: given.rows }) : given;
   const scale = ratingScale(plan);
   if (scale === 100) return r;
   return {

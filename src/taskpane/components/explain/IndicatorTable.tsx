@@ -111,6 +111,17 @@ export function IndicatorTable({ indicators, dimensions }: IndicatorTableProps):
                       <div className={styles.name}>
                         <Text size={200}>{format.text(i.name)}</Text>
                         <Caption1 className={styles.detail}>{detail}</Caption1>
+                        {i.customers && (
+                          <Caption1 className={styles.detail}>
+                            {i.customers.mean === null
+                              ? t.indicators.customersNone
+                              : t.indicators.customersLine(
+                                  format.score(i.customers.mean),
+                                  i.customers.ratings,
+                                  format.percent(i.customers.share, 0)
+                                )}
+                          </Caption1>
+                        )}
                         {outcome && <Caption1 className={styles.warn}>{outcome}</Caption1>}
                       </div>
                     </TableCell>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Body1Strong, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useSession } from "../../session";
 import { NumberField } from "../NumberField";
+import { AddIndicator } from "./AddIndicator";
 import { IndicatorRow } from "./IndicatorRow";
 import { total, validationAt, type SectionProps } from "./planEditing";
 import { WeightTotal } from "./WeightTotal";
@@ -50,6 +51,10 @@ export function DimensionEditor({ index, ...props }: DimensionEditorProps): Reac
     .filter((x) => x.ind.dimension === d.key);
   const headingId = `dimension-${d.key}`;
   const weightIssue = validationAt(issues, `dimensions.${d.key}.weight`, language);
+  // what the last add or remove did, and what to do next
+  const [done, setDone] = React.useState<string | null>(null);
+  // a dimension's own errors (no indicators, weights not adding up) re-checked after each change
+  const sumIssue = validationAt(issues, `dimensions.${d.key}.indicators`, language);
   return (
     <section className={styles.box} aria-labelledby={headingId}>
       <div className={styles.head}>
@@ -80,13 +85,20 @@ export function DimensionEditor({ index, ...props }: DimensionEditorProps): Reac
         sum={total(indicators.map((x) => x.ind.weight))}
         label={t.plan.indicatorsTotal}
       />
+      {sumIssue && <Caption1 className={styles.error}>{sumIssue.message}</Caption1>}
       <ul className={styles.list}>
         {indicators.map(({ i }) => (
           <li key={plan.indicators[i].key}>
-            <IndicatorRow {...props} index={i} />
+            <IndicatorRow
+              {...props}
+              index={i}
+              onRemoved={(n) => setDone(t.indicators.removed(n))}
+            />
           </li>
         ))}
       </ul>
+      <AddIndicator {...props} dimension={index} onAdded={(n) => setDone(t.indicators.added(n))} />
+      <div role="status">{done && <Caption1>{done}</Caption1>}</div>
     </section>
   );
 }
