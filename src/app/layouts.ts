@@ -8,6 +8,9 @@ import {
   DATA_FIRST_ROW,
   SHEET_NAMES,
   changedStatements,
+  changedLetters,
+  readTargetLettersSheet,
+  targetLettersSheet,
   closeLogSheet,
   frozenScorecardSheet,
   readCloseLog,
@@ -138,6 +141,16 @@ export const workbookLayouts: LayoutBuilders = {
   readStatements: (cells) => readStatementsSheet(cells),
 
   changedStatements: (before, after) => changedStatements(before, sheetValues(after.sheets[0])),
+
+  targetLetters(letters, language, context, signs): WorkbookLayout {
+    const name = namesFor(language, context).target_letters;
+    return { language, sheets: [targetLettersSheet(letters, language, name, signs)] };
+  },
+
+  readTargetLetters: (cells) => readTargetLettersSheet(cells),
+
+  changedLetters: (before, after, asked) =>
+    changedLetters(before, sheetValues(after.sheets[0]), asked),
 
   closeLog: (log, language, context) =>
     closeLogSheet(log, language, namesFor(language, context).close_log),

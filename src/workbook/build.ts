@@ -15,6 +15,31 @@ import { outputLayout } from "./output";
 import { readPlanSheet, type PlanAnchors } from "./plan-sheet";
 import { statementsLayout } from "./statements";
 import { templateLayout } from "./template";
+import { targetLetter, type TargetLetter } from "../engine/evaluate/letters";
+import { targetLettersSheet } from "./letters";
+
+/** The Target letters sheet of everyone in a period ("latest": the evaluation's latest period). */
+function lettersSheet(
+  plan: Plan,
+  evaluation: Evaluation,
+  rows: readonly DataRow[],
+  language: Language,
+  which: string
+): SheetLayout {
+  const pf = evaluation.periods.frame;
+  let period = which;
+  if (which === "latest") {
+    period = "";
+    for (let r = 0; r < pf.n; r++) if (pf.periods[r] > period) period = pf.periods[r];
+  }
+  const ids = [...new Set(Array.from(pf.ids).filter((_, r) => pf.periods[r] === period))].sort();
+  const letters: TargetLetter[] = [];
+  for (const id of ids) {
+    const l = targetLetter(plan, rows, id, period).letter;
+    if (l) letters.push(l);
+  }
+  return targetLettersSheet(letters, language);
+}
 
 export interface BuiltWorkbook {
   layout: WorkbookLayout;
@@ -27,6 +52,8 @@ export interface BuiltWorkbook {
 export interface BuildOptions {
   /** Evaluation rows to write statements for: "latest" (every row of the latest period), indexes, or none. */
   statements?: "latest" | number[];
+  /** Target letters (目标责任书) of everyone in an evaluation period: "latest", a period key, or none. */
+  letters?: string;
 }
 
 function byRole(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout {
@@ -93,6 +120,8 @@ export function buildFromTemplate(
     } else rows = pick;
     if (rows.length) sheets.push(...statementsLayout(evaluation, rows, language).sheets);
   }
+  if (options.letters)
+    sheets.push(lettersSheet(plan, evaluation, data.rows, language, options.letters));
   // Helper sheet last: the months as the formulas read them.
   const months = sheets.findIndex((s) => s.role === "months");
   if (months >= 0) sheets.push(...sheets.splice(months, 1));

@@ -179,7 +179,9 @@ export type FixedRole =
   /** 工资表: one row per salesperson and pay month, the month's pay lines and gross. */
   | "paylist"
   /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
-  | "payslips";
+  | "payslips"
+  /** 目标责任书: one printable target letter per salesperson and period (roles are lower-case: marks keep them so). */
+  | "target_letters";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

@@ -31,6 +31,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   year_to_date: { en: "Year to date", zh: "年度累计" },
   paylist: { en: "Pay list", zh: "工资表" },
   payslips: { en: "Payslips", zh: "工资条" },
+  target_letters: { en: "Target letters", zh: "目标责任书" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */

@@ -168,11 +168,23 @@ describe("targetLetter: located problems", () => {
     rows[1].values.base_salary = null;
     const { problems } = targetLetter(plan, rows, "S1", "2024-Q1");
     expect(problems.map((p) => formatIssue(p, "en-US"))).toEqual([
-      `Data row ${rows[0].source.row}: S1 has no Data row for 2024-03: add the month's row (targets and pay standards; actuals may be blank).`,
+      `Data row ${rows[0].source.row}: S1 has no Data row for 2024-03: the letter covers only the months that have rows (add the month's row, with its targets and pay standards, to include it).`,
       `Data row ${rows[1].source.row}, column AA: 2024-02: Base salary (CNY) is blank or unreadable; a target letter needs it.`,
     ]);
     expect(formatIssue(problems[1], "zh-CN")).toBe(
       `Data 第 ${rows[1].source.row} 行 AA 列：2024-02：基本工资(元)为空或无法读取，目标责任书需要该值。`
+    );
+  });
+
+  it("a month without a row: the letter covers the others and says so (a new hire)", () => {
+    const rows = quarterRows("S1", [{ sales_target: 100000 }]).slice(1);
+    const { letter, problems } = targetLetter(plan, rows, "S1", "2024-Q1");
+    expect(problems.map((p) => p.severity)).toEqual(["warning"]);
+    expect(letter!.missingMonths).toEqual(["2024-01"]);
+    // two months: base 16,000; 100%: 6,000 × 1.5 = 9,000; commission 2 × 2,000 → 29,000
+    expect(letter!.scenarios[1].pay).toBe(29000);
+    expect(letter!.assumptions.map((a) => a.en)).toContain(
+      "The letter covers the months with Data rows only: 2024-01 has none."
     );
   });
 

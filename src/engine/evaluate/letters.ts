@@ -10,7 +10,7 @@
 import { issue, type Issue } from "../issues";
 import type { Catalogue } from "../messages";
 import type { FieldDef, Indicator, LocalizedText, Plan, Unit } from "../plan/model";
-import { PAY_FIELDS, inputFields } from "../plan/model";
+import { PAY_FIELDS } from "../plan/model";
 import { monthsOf, parsePeriodKey, quarterOf } from "../periods";
 import type { DataRow } from "../records";
 import { compilePlan } from "./compile";
@@ -27,8 +27,8 @@ export const LETTER_MESSAGES = {
     zh: "{id} 在 {period} 没有数据行：目标责任书需要本期各月的数据行（含目标和薪酬标准，实际值可为空）。",
   },
   letterMonthMissing: {
-    en: "{id} has no Data row for {month}: add the month's row (targets and pay standards; actuals may be blank).",
-    zh: "{id} 缺少 {month} 的数据行：请添加该月数据行（含目标和薪酬标准，实际值可为空）。",
+    en: "{id} has no Data row for {month}: the letter covers only the months that have rows (add the month's row, with its targets and pay standards, to include it).",
+    zh: "{id} 缺少 {month} 的数据行：目标责任书仅包含有数据行的月份（如需包含，请添加该月数据行，含目标和薪酬标准）。",
   },
   letterFieldMissing: {
     en: "{month}: {field} is blank or unreadable; a target letter needs it.",
@@ -109,6 +109,8 @@ export interface TargetLetter {
   forcedGrades: boolean;
   /** What every scenario assumes, as the letter prints it. */
   assumptions: LocalizedText[];
+  /** Months of the period without a Data row: the letter covers the others (a new hire, a leaver). */
+  missingMonths: string[];
 }
 
 export interface LetterResult {
@@ -143,7 +145,7 @@ function rowProblems(plan: Plan, rows: readonly DataRow[], id: string, period: s
     if (!rows.some((r) => r.period === month))
       out.push(
         issue(
-          "error",
+          "warning",
           "letterMonthMissing",
           { id, month },
           { subject, location: { sheet: first.sheet, row: first.row } }
@@ -243,11 +245,11 @@ function indicatorOf(
   ind: Indicator,
   t: PeriodTargets,
   months: number,
-  scores: (number | null)[]
+  scores: (number | null)[],
+  additive: boolean
 ): LetterIndicator {
   const dim = plan.dimensions.find((d) => d.key === ind.dimension)!;
   const src = t.sources.get(ind.key) ?? { source: "none" as const, target: null };
-  const additive = inputFields(ind.input).every((f) => fieldDef(plan, f)?.aggregate === "sum");
   return {
     key: ind.key,
     name: ind.name,
@@ -261,7 +263,7 @@ function indicatorOf(
     target: src.target,
     targetSource: src.source,
     targetDefault: ind.target.default,
-    targetMonths: additive && ind.input.kind !== "feedback" ? months : 1,
+    targetMonths: additive ? months : 1,
     rule: scoringWords(plan, ind),
     scores,
   };
@@ -286,9 +288,11 @@ export function targetLetter(
     .filter((r) => r.id === id && letterPeriodOf(r, plan) === period)
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const problems = rowProblems(plan, rows, id, period);
-  if (problems.length) return { letter: null, problems };
+  if (problems.some((p) => p.severity === "error")) return { letter: null, problems };
+  const warnings = problems.splice(0);
   const targets = periodTargets(plan, rows, period);
-  if (targets.problems.length) return { letter: null, problems: targets.problems };
+  if (targets.problems.length)
+    return { letter: null, problems: [...warnings, ...targets.problems] };
   const input = { plan, rows, period, targets: targets.targets };
   const traces = attainments.map((a) => runScenario(input, a));
   const byKey = new Map(targets.targets.map((x) => [x.key, x]));
@@ -309,7 +313,7 @@ export function targetLetter(
         );
     }
   });
-  if (problems.length) return { letter: null, problems };
+  if (problems.length) return { letter: null, problems: [...warnings, ...problems] };
   const last = rows[rows.length - 1];
   const scenarios: LetterScenario[] = traces.map((tr, k) => ({
     attainment: attainments[k],
@@ -322,13 +326,15 @@ export function targetLetter(
     pay: tr?.pay.total ?? null,
     basis: (tr?.commission ?? []).map((c) => c.amount ?? 0),
   }));
-  const indicators = plan.indicators.map((ind) =>
+  const compiled = compilePlan(plan).indicators;
+  const indicators = plan.indicators.map((ind, k) =>
     indicatorOf(
       plan,
       ind,
       targets,
       rows.length,
-      traces.map((tr) => tr?.indicators.find((x) => x.key === ind.key)?.score ?? null)
+      traces.map((tr) => tr?.indicators.find((x) => x.key === ind.key)?.score ?? null),
+      compiled[k].additive
     )
   );
   const value = (r: DataRow, k: string) => {
@@ -338,6 +344,7 @@ export function targetLetter(
   const leadsTeam = (plan.commission.team?.leads ?? []).some((l) => l.id === id);
   const forcedGrades = plan.grading.mode === "forced";
   const held = plan.indicators.filter((i) => !isTargetBased(i));
+  const missingMonths = periodMonths(period).filter((m) => !rows.some((r) => r.period === m));
   return {
     letter: {
       subject: { id, name: last.name, team: last.team, period },
@@ -359,8 +366,13 @@ export function targetLetter(
       scenarios,
       leadsTeam,
       forcedGrades,
-      assumptions: scenarioAssumptions(plan, held, attainments, { leadsTeam, forcedGrades }),
+      assumptions: scenarioAssumptions(plan, held, attainments, {
+        leadsTeam,
+        forcedGrades,
+        missingMonths,
+      }),
+      missingMonths,
     },
-    problems: [],
+    problems: warnings,
   };
 }
