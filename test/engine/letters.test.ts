@@ -116,9 +116,11 @@ describe("targetLetter: worked examples", () => {
     const s = (k: string) => letter!.indicators.find((i) => i.key === k)!.scores[2]!;
     expect(s("sales_amount")).toBeCloseTo(120, 9);
     expect(s("collection_rate")).toBeCloseTo(100, 9);
-    expect(letter!.indicators.find((i) => i.key === "sales_amount")!.rule.en).toBe(
-      "Signed amount (CNY); attainment = actual ÷ target; score = attainment × 100, 0 below 60%, attainment counted up to 120%"
-    );
+    const rule = (k: string) => letter!.indicators.find((i) => i.key === k)!.rule;
+    expect(rule("sales_cycle_days").zh).toBe("越低越好；完成率 × 100，最高计 120%");
+    expect(rule("compliance").en).toBe("100 − deduction points, not below 0");
+    expect(rule("collaboration").zh).toBe("360 评价：上级 60%、同事 20%、客户 20%");
+    expect(rule("sales_amount").en).toBe("attainment × 100, 0 below 60%, up to 120%");
   });
 
   it("blank actuals are fine: the letter reads targets and pay standards only", () => {
