@@ -14,6 +14,7 @@ import {
   LockClosedRegular,
   MoneyRegular,
   PersonSearchRegular,
+  TargetArrowRegular,
 } from "@fluentui/react-icons";
 import type { ViewId } from "../session";
 import type { Strings } from "../strings";
@@ -26,6 +27,7 @@ import { StatementsView } from "./StatementsView";
 import { WhatIfView } from "./WhatIfView";
 import { CloseView } from "./CloseView";
 import { PayrollView } from "./PayrollView";
+import { LettersView } from "./LettersView";
 
 export interface ViewDef {
   id: ViewId;
@@ -54,4 +56,5 @@ export const VIEWS: readonly ViewDef[] = [
   { id: "payroll", label: (t) => t.nav.payroll, icon: MoneyRegular, component: PayrollView },
   { id: "whatif", label: (t) => t.nav.whatIf, icon: BeakerRegular, component: WhatIfView },
   { id: "close", label: (t) => t.nav.close, icon: LockClosedRegular, component: CloseView },
+  { id: "letters", label: (t) => t.letters.nav, icon: TargetArrowRegular, component: LettersView },
 ];
