@@ -723,7 +723,7 @@ const en = {
   },
   letters: {
     nav: "Targets",
-    title: "Target letters",
+    title: "Targets",
     intro:
       "Target letters (目标责任书) for the start of a period: one A4 page per salesperson with the period's indicators, weights, targets and scoring rules, the commission tiers, and the pay at 80%, 100% and 120% attainment (computed by the plan's own rules), with lines for the salesperson's and the manager's signatures. Targets and pay standards come from the Data sheet's rows of the period; their actuals may still be blank.",
     period: "Evaluation period",

@@ -66,7 +66,7 @@ describe("LettersView", () => {
   it("writes a team's letters, then everyone's, keeping a signature typed on the sheet", async () => {
     const user = userEvent.setup();
     const { wb, view } = await workbook("en-US");
-    expect(screen.getByRole("heading", { name: "Target letters" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Targets" })).toBeTruthy();
     expect(await screen.findByText("No target letters yet.")).toBeTruthy();
     await user.selectOptions(screen.getByRole("combobox", { name: "Team" }), "华东一部");
     const team = screen.getByRole("button", { name: /^Write \d+ target letters$/ });
