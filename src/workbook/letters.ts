@@ -52,9 +52,9 @@ const SIGN_CELLS: [number, number][] = [
   [1, 6],
 ];
 /** Column widths (characters) of A–H. */
-const WIDTHS = [13, 24, 11, 11, 13, 16, 32, 14];
+const WIDTHS = [15, 22, 14, 14, 14, 15, 30, 13];
 /** How many characters of text a column of a width holds (proportional fonts fit more than its width). */
-const fits = (width: number) => Math.floor(width * 1.1);
+const fits = (width: number) => Math.floor(width * 1.2);
 /** Characters of the print width (columns A–H), for the height of wrapped lines. */
 const LINE_CHARS = fits(WIDTHS.reduce((a, b) => a + b, 0));
 
@@ -95,6 +95,7 @@ const W = {
   rate: { en: "Rate", zh: "比例" },
   grades: { en: "Grades and coefficients", zh: "等级与绩效系数" },
   grade: { en: "Grade", zh: "等级" },
+  gradeName: { en: "Meaning", zh: "含义" },
   minScore: { en: "Total from", zh: "总分下限" },
   coefficient: { en: "Coefficient", zh: "绩效系数" },
   scenarios: {
@@ -129,10 +130,10 @@ function pct(x: number): string {
   return `${Math.round(x * 10000) / 100}%`;
 }
 
-/** Printed width of a text in characters (a CJK character takes two). */
+/** Printed width of a text in characters (a CJK character takes about 1.7). */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFFF]/.test(ch) ? 2 : 1;
+  for (const ch of s) w += /[\u2E80-\uFFFF]/.test(ch) ? 1.7 : 1;
   return w;
 }
 
@@ -325,7 +326,7 @@ function writeIndicators(w: LetterWriter, l: TargetLetter): void {
       i.dimension !== shown ? Math.ceil(textWidth(w.say(i.dimensionName)) / fits(WIDTHS[0])) : 1
     );
     w.styles.push({ range: box(w.row, 0, 1, COLUMNS), wrap: true, vertical: "top" });
-    if (lines > 1) w.heights.push({ row: w.row, rows: 1, points: 13 * lines + 2 });
+    if (lines > 1) w.heights.push({ row: w.row, rows: 1, points: 15 * lines + 2 });
     w.row++;
   }
   w.styles.push({
@@ -368,18 +369,18 @@ function writeStandards(w: LetterWriter, l: TargetLetter): void {
 function writeTiersAndGrades(w: LetterWriter, l: TargetLetter): void {
   const c = l.commission;
   w.g.set(w.row, 0, w.say(W.tiers));
-  w.g.set(w.row, 5, w.say(W.grades));
+  w.g.set(w.row, 4, w.say(W.grades));
   w.styles.push({
     range: box(w.row, 0, 1, COLUMNS),
     bold: true,
     fill: "#DDEBF7",
     border: "bottom",
   });
-  w.merges.push(box(w.row, 0, 1, 4), box(w.row, 5, 1, 3));
+  w.merges.push(box(w.row, 0, 1, 4), box(w.row, 4, 1, 4));
   w.row++;
   const attain = c.boundType === "attainment";
   w.header(0, [W.tier, W.from, W.to, W.rate], attain ? [] : [1, 2]);
-  w.header(5, [W.grade, W.minScore, W.coefficient]);
+  w.header(4, [W.grade, W.gradeName, W.minScore, W.coefficient]);
   w.row++;
   const bound = attain ? PCT : MONEY;
   const n = Math.max(c.tiers.length, l.grades.length);
@@ -394,7 +395,10 @@ function writeTiersAndGrades(w: LetterWriter, l: TargetLetter): void {
       w.styles.push({ range: box(w.row, 0, 1, 1), horizontal: "left" });
     }
     const g = l.grades[k];
-    if (g) w.line([`${g.label} ${w.say(g.name)}`, g.min, g.coefficient], [null, "0", "0.00"], 5);
+    if (g) {
+      w.line([g.label, w.say(g.name), g.min, g.coefficient], [null, null, "0", "0.00"], 4);
+      w.styles.push({ range: box(w.row, 4, 1, 1), horizontal: "center" });
+    }
     w.row++;
   }
   const basis = enumText("basis", c.basis, w.language);

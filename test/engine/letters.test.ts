@@ -119,7 +119,7 @@ describe("targetLetter: worked examples", () => {
     const rule = (k: string) => letter!.indicators.find((i) => i.key === k)!.rule;
     expect(rule("sales_cycle_days").zh).toBe("越低越好；完成率 × 100，最高计 120%");
     expect(rule("compliance").en).toBe("100 − deduction points, not below 0");
-    expect(rule("collaboration").zh).toBe("360 评价：上级 60%、同事 20%、客户 20%");
+    expect(rule("collaboration").zh).toBe("360 评价：上级60%、同事20%、客户20%");
     expect(rule("sales_amount").en).toBe("attainment × 100, 0 below 60%, up to 120%");
   });
 

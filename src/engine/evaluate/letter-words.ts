@@ -51,7 +51,7 @@ export function scoringWords(plan: Plan, ind: Indicator): LocalizedText {
       const [a, b, c] = plan.feedback.weights.map(pct);
       return {
         en: `360: superior ${a}, peers ${b}, customers ${c}`,
-        zh: `360 评价：上级 ${a}、同事 ${b}、客户 ${c}`,
+        zh: `360 评价：上级${a}、同事${b}、客户${c}`,
       };
     }
   }
