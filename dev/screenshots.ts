@@ -9,6 +9,8 @@
  *                                       quota flags and the What-if view in zh-CN and en-US
  *                                       (artifacts/screenshots/)
  *   npx tsx dev/screenshots.ts payroll → docs/images/payroll.png and paylist.png only
+ *   npx tsx dev/screenshots.ts letters → docs/images/letters.png only (a team's target letters,
+ *                                       目标责任书, beside the Targets view)
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -135,6 +137,26 @@ async function payrollPicture(page: Page, pane: Locator): Promise<void> {
   await page.screenshot({ path: path.join(OUT, "paylist.png") });
 }
 
+/** A team's target letters (目标责任书) on their sheet, beside the Targets view. */
+async function lettersPicture(page: Page, pane: Locator): Promise<void> {
+  await openView(pane, "目标责任书");
+  await pane.getByRole("combobox", { name: "部门" }).selectOption({ index: 1 });
+  await pane.getByRole("button", { name: /^生成 \d+ 份目标责任书$/ }).click();
+  await pane
+    .getByText(/份目标责任书，其他责任书及已签字内容保持不变/)
+    .waitFor({ timeout: 120_000 });
+  await page
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name: "目标责任书" })
+    .click();
+  // A3, not A1: the title is merged across the page, and selecting it scrolls the grid to its middle
+  await page.locator('[data-cell="A3"]').click();
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  // tall enough for one whole letter (an A4 page)
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.screenshot({ path: path.join(OUT, "letters.png") });
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   if (only.includes("cost")) {
@@ -176,6 +198,11 @@ async function main(): Promise<void> {
       await payrollPicture(page, pane);
       for (const f of ["payroll.png", "paylist.png"])
         console.log(`wrote ${path.relative(ROOT, path.join(OUT, f))}`);
+      return;
+    }
+    if (only.includes("letters")) {
+      await lettersPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "letters.png"))}`);
       return;
     }
     if (only.includes("check")) {

@@ -162,7 +162,7 @@ export interface TargetLettersRequest {
 export interface TargetLettersResult extends WriteResult {
   /** Letters asked for and written. */
   written: { id: string; period: string }[];
-  /** Why letters asked for could not be computed, located (sheet, row, column). */
+  /** Problems of the letters asked for, located: errors stopped a letter, warnings are said on it. */
   problems: Issue[];
   /** "id period" of letters the sheet keeps whose figures would change: nothing was written. */
   changed: string[];

@@ -27,7 +27,7 @@ export interface LettersLayout {
   layout: WorkbookLayout | null;
   /** Letters asked for and laid out. */
   written: LetterSubject[];
-  /** Why the letters asked for that could not be computed cannot be (located). */
+  /** Problems of the letters asked for, located: errors stopped a letter, warnings are printed on it. */
   problems: Issue[];
   /** "id period" of letters the sheet keeps whose figures would change (nothing is written). */
   changed: string[];
@@ -82,7 +82,7 @@ export function targetLettersLayout(
     if (r.letter) letters.push(r.letter);
     if (asked.has(key(subject))) {
       if (r.letter) out.written.push(subject);
-      else out.problems.push(...r.problems);
+      out.problems.push(...r.problems);
     }
     if (!r.letter && !isNew) out.lost.push(label(subject));
   });

@@ -736,7 +736,7 @@ const en = {
     written: (n: number, sheet: string) =>
       `${n} target ${n === 1 ? "letter" : "letters"} written to ${sheet}; the other letters there and what was signed on them were kept.`,
     show: "Show the letters",
-    notWritten: "Letters not written",
+    notWritten: "Problems (an error stops that person's letter)",
     changed: (list: string) =>
       `Letters on the sheet no longer match the data or the plan: ${list}. Nothing was written. Update them too (what was signed on them is kept), or leave the sheet as it is.`,
     update: "Update them and write the letters",
@@ -1450,7 +1450,7 @@ const zh: Strings = {
     written: (n: number, sheet: string) =>
       `已向“${sheet}”写入 ${n} 份目标责任书，其他责任书及已签字内容保持不变。`,
     show: "查看责任书",
-    notWritten: "未生成的责任书",
+    notWritten: "问题（有错误的人员不生成责任书）",
     changed: (list: string) =>
       `工作表中的责任书与当前数据或方案不再一致：${list}。未写入任何内容。可一并更新（已签字内容保留），或保持工作表不变。`,
     update: "一并更新并写入",

@@ -141,7 +141,7 @@ describe("LettersView", () => {
         { timeout: 120_000 }
       )
     ).toBeTruthy();
-    const list = screen.getByRole("list", { name: "未生成的责任书" });
+    const list = screen.getByRole("list", { name: "问题（有错误的人员不生成责任书）" });
     expect(
       within(list).getByText(/绩效工资基数\(元\)为空或无法读取，目标责任书需要该值。/)
     ).toBeTruthy();
