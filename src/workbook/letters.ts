@@ -131,9 +131,9 @@ function pct(x: number): string {
 }
 
 /** Printed width of a text in characters (a CJK character takes about 1.7). */
-function textWidth(s: string): number {
+function textWidth(s: string, cjk = 1.7): number {
   let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFFF]/.test(ch) ? 1.7 : 1;
+  for (const ch of s) w += /[\u2E80-\uFFFF]/.test(ch) ? cjk : 1;
   return w;
 }
 
@@ -320,7 +320,8 @@ function writeIndicators(w: LetterWriter, l: TargetLetter): void {
     dimension = i.dimension;
     const rule = w.say(i.rule);
     const lines = Math.max(
-      Math.ceil(textWidth(rule) / fits(WIDTHS[6])),
+      // the rule column errs on the tall side: a clipped rule is worse than a blank line
+      Math.ceil(textWidth(rule, 2) / WIDTHS[6]),
       Math.ceil(textWidth(w.say(i.name)) / fits(WIDTHS[1])),
       Math.ceil(textWidth(from) / fits(WIDTHS[5])),
       i.dimension !== shown ? Math.ceil(textWidth(w.say(i.dimensionName)) / fits(WIDTHS[0])) : 1
