@@ -19,6 +19,8 @@
  *                                       Start, the Plan editor adding an indicator beside the Plan
  *                                       sheet's indicators, zh-CN) and its en-US twin in
  *                                       artifacts/screenshots/
+ *   npx tsx dev/screenshots.ts letters → docs/images/letters.png only (a team's target letters,
+ *                                       目标责任书, beside the Targets view)
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -254,6 +256,25 @@ async function indicatorsPicture(
   await page.close();
   return file;
 }
+/** A team's target letters (目标责任书) on their sheet, beside the Targets view. */
+async function lettersPicture(page: Page, pane: Locator): Promise<void> {
+  await openView(pane, "目标责任书");
+  await pane.getByRole("combobox", { name: "部门" }).selectOption({ index: 1 });
+  await pane.getByRole("button", { name: /^生成 \d+ 份目标责任书$/ }).click();
+  await pane
+    .getByText(/份目标责任书，其他责任书及已签字内容保持不变/)
+    .waitFor({ timeout: 120_000 });
+  await page
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name: "目标责任书" })
+    .click();
+  // A3, not A1: the title is merged across the page, and selecting it scrolls the grid to its middle
+  await page.locator('[data-cell="A3"]').click();
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  // tall enough for one whole letter (an A4 page)
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.screenshot({ path: path.join(OUT, "letters.png") });
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -321,6 +342,11 @@ async function main(): Promise<void> {
     if (only.includes("tracking")) {
       await trackingPicture(page, pane);
       console.log(`wrote ${path.relative(ROOT, path.join(OUT, "tracking.png"))}`);
+      return;
+    }
+    if (only.includes("letters")) {
+      await lettersPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "letters.png"))}`);
       return;
     }
     if (only.includes("check")) {

@@ -13,6 +13,8 @@
  * can show; a rejected write leaves the workbook usable and a retry completes it.
  */
 import type { CellLocation, ColumnMapping, CellTable, Evaluation, Language, Plan } from "../engine";
+import type { DataRow, Issue } from "../engine";
+import type { LetterEntry } from "../workbook/letters";
 import type {
   FeedbackReading,
   FeedbackRating,
@@ -163,6 +165,31 @@ export interface StatementsResult extends WriteResult {
   changed?: string[];
 }
 
+/** Target letters (目标责任书) to write for these salespeople, computed from the Data sheet's rows. */
+export interface TargetLettersRequest {
+  language: Language;
+  plan: Plan;
+  /** The Data sheet's rows (every salesperson's; a letter reads its person's months of the period). */
+  rows: DataRow[];
+  /** The letters to write anew; the other letters the sheet holds are kept. */
+  subjects: { id: string; period: string }[];
+  /** Letters the sheet keeps whose figures would change are rewritten only when this is true. */
+  updateChanged?: boolean;
+}
+
+export interface TargetLettersResult extends WriteResult {
+  /** Letters asked for and written. */
+  written: { id: string; period: string }[];
+  /** Problems of the letters asked for, located: errors stopped a letter, warnings are said on it. */
+  problems: Issue[];
+  /** "id period" of letters the sheet keeps whose figures would change: nothing was written. */
+  changed: string[];
+  /** "id period" of letters the sheet holds whose rows are gone: nothing was written. */
+  lost: string[];
+  /** "id period" of letters asked for that were signed and whose figures changed. */
+  signedChanged: string[];
+}
+
 export interface CloseRequest {
   language: Language;
   /** The plan the period is closed with, and its evaluation of the period (all teams). */
@@ -275,6 +302,15 @@ export interface WorkbookHost {
   openBrowserWindow(url: string): boolean;
   /** Whether this Excel spills formulas (dynamic arrays); undefined where it cannot tell. */
   dynamicArrays(): Promise<boolean | undefined>;
+
+  // ---- issue 15: target letters (目标责任书)
+  /** The letters the Target letters sheet holds (its index), top to bottom; [] without the sheet. */
+  readTargetLetters(): Promise<LetterEntry[]>;
+  /** Writes the letters asked for, keeping the others the sheet holds and what was signed. */
+  writeTargetLetters(
+    request: TargetLettersRequest,
+    options?: WriteOptions
+  ): Promise<TargetLettersResult>;
 }
 
 export interface CheckOptions {

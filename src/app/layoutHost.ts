@@ -11,6 +11,7 @@ import type { SheetRole } from "../workbook/layout";
 import type { SelectionInfo, WorkbookHost, WorkbookState } from "./host";
 import { importOperations, inputOperations } from "./inputSheets";
 import { closeOperations, outputOperations } from "./outputSheets";
+import { letterOperations } from "./letterSheets";
 import type { LayoutBuilders, SheetBackend } from "./ports";
 import type { Compute } from "./compute";
 import { inThreadCompute } from "./inThread";
@@ -61,6 +62,7 @@ export function createLayoutHost(
     ...importOperations(backend, layouts, compute),
     ...outputOperations(backend, layouts, compute),
     ...closeOperations(backend, layouts),
+    ...letterOperations(backend, layouts, compute),
   };
 }
 

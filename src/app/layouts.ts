@@ -8,6 +8,9 @@ import {
   DATA_FIRST_ROW,
   SHEET_NAMES,
   changedStatements,
+  changedLetters,
+  readTargetLettersSheet,
+  targetLettersSheet,
   closeLogSheet,
   frozenScorecardSheet,
   readCloseLog,
@@ -147,6 +150,16 @@ export const workbookLayouts: LayoutBuilders = {
   readTracking: (cells) => readTrackingSheet(cells),
 
   changedStatements: (before, after) => changedStatements(before, sheetValues(after.sheets[0])),
+
+  targetLetters(letters, language, context, signs): WorkbookLayout {
+    const name = namesFor(language, context).target_letters;
+    return { language, sheets: [targetLettersSheet(letters, language, name, signs)] };
+  },
+
+  readTargetLetters: (cells) => readTargetLettersSheet(cells),
+
+  changedLetters: (before, after, asked) =>
+    changedLetters(before, sheetValues(after.sheets[0]), asked),
 
   closeLog: (log, language, context) =>
     closeLogSheet(log, language, namesFor(language, context).close_log),

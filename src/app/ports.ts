@@ -8,6 +8,8 @@ import type { CellInput, CellLocation, ClosedPayLine, Issue, Language, Plan } fr
 import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
 import type { RangeRef, Scalar, SheetLayout, SheetRole, WorkbookLayout } from "../workbook/layout";
 import type { StatementEntry, StatementNotes } from "../workbook/statements";
+import type { LetterEntry } from "../workbook/letters";
+import type { TargetLetter } from "../engine";
 import type { RowsRead } from "../workbook/verify";
 import type {
   AddinSheets,
@@ -109,6 +111,21 @@ export interface LayoutBuilders {
   readPlan(cells: CellInput[][], sheetName: string): { plan: Plan | null; issues: Issue[] };
   /** Which language a set of add-in sheet names is in, if it says. */
   languageOf(sheets: AddinSheets): Language | null;
+  /** 目标责任书: the Target letters sheet for these letters, with what was signed on those already there. */
+  targetLetters(
+    letters: readonly TargetLetter[],
+    language: Language,
+    context: LayoutContext,
+    signs: ReadonlyMap<string, Scalar[]>
+  ): WorkbookLayout;
+  /** The Target letters sheet's index and signature lines, from its values. */
+  readTargetLetters(cells: CellInput[][]): { entries: LetterEntry[]; signs: Map<string, Scalar[]> };
+  /** Letters of the sheet as read, other than those asked for, whose content the new layout changes. */
+  changedLetters(
+    before: CellInput[][],
+    after: WorkbookLayout,
+    asked?: ReadonlySet<string>
+  ): LetterEntry[];
 }
 
 /** A sheet as read: its values from A1, and the 0-based header row of its table when it has one. */

@@ -33,8 +33,10 @@ import type {
   OutputRequest,
   Progress,
   StatementRequest,
+  TargetLettersRequest,
   WorkbookInputs,
 } from "./host";
+import { targetLettersLayout, type LettersLayout } from "./letterSheets";
 import { dataImportLayout } from "./inputSheets";
 import { workbookLayouts } from "./layouts";
 import type { LayoutBuilders, LayoutContext, OutputContext, SheetRead } from "./ports";
@@ -97,6 +99,14 @@ export interface TaskTypes {
     input: { plan: Plan; draft: Plan; rows: DataRow[]; ratings: FeedbackRating[] };
     output: WhatIfResult;
   };
+  targetLetters: {
+    input: {
+      request: TargetLettersRequest;
+      context: LayoutContext;
+      before: CellInput[][] | null;
+    };
+    output: LettersLayout;
+  };
 }
 
 export type TaskName = keyof TaskTypes;
@@ -134,6 +144,8 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
     generateRecord: ({ request, options, at }) =>
       generateRecord(request as OutputRequest, options, new Date(at)),
     whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
+    targetLetters: ({ request, context, before }, progress) =>
+      targetLettersLayout(layouts, request, context, before, progress),
   };
 }
 

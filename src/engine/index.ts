@@ -42,6 +42,20 @@ export {
 } from "./evaluate/payroll";
 export type { Payroll, PayrollAnnual } from "./evaluate/payroll";
 export { explain, rowProblems } from "./evaluate/explain";
+export {
+  targetLetter,
+  letterPeriodOf,
+  heldScore,
+  isTargetBased,
+  LETTER_ATTAINMENTS,
+} from "./evaluate/letters";
+export type {
+  TargetLetter,
+  LetterIndicator,
+  LetterScenario,
+  LetterMonth,
+  LetterResult,
+} from "./evaluate/letters";
 export type * from "./evaluate/explain";
 export { scorecardRows, monthRows, annualRows } from "./evaluate/rows";
 export type { ScorecardRow, MonthRow, AnnualRow, RowStatusName } from "./evaluate/rows";

@@ -29,7 +29,8 @@ export type ViewId =
   | "payroll"
   | "whatif"
   | "close"
-  | "tracking";
+  | "tracking"
+  | "letters";
 
 export interface RunOptions {
   /** Evaluation period key ("2024-Q1") or "" for every period. */

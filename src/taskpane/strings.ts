@@ -814,6 +814,35 @@ const en = {
       `Customers' 360 ratings: ${mean} (mean of ${ratings}), ${share} of the input`,
     customersNone: "No 360 ratings by customers (rater type 客户) for this period",
   },
+  letters: {
+    nav: "Targets",
+    title: "Targets",
+    intro:
+      "Target letters (目标责任书) for the start of a period: one A4 page per salesperson with the period's indicators, weights, targets and scoring rules, the commission tiers, and the pay at 80%, 100% and 120% attainment (computed by the plan's own rules), with lines for the salesperson's and the manager's signatures. Targets and pay standards come from the Data sheet's rows of the period; their actuals may still be blank.",
+    period: "Evaluation period",
+    team: "Team",
+    allTeams: "All teams",
+    people: (n: number) => `${n} ${n === 1 ? "salesperson" : "salespeople"}`,
+    write: (n: number) => `Write ${n} target ${n === 1 ? "letter" : "letters"}`,
+    writing: "Writing…",
+    progress: "Writing target letters",
+    written: (n: number, sheet: string) =>
+      `${n} target ${n === 1 ? "letter" : "letters"} written to ${sheet}; the other letters there and what was signed on them were kept.`,
+    show: "Show the letters",
+    notWritten: "Problems (an error stops that person's letter)",
+    changed: (list: string) =>
+      `Letters on the sheet no longer match the data or the plan: ${list}. Nothing was written. Update them too (what was signed on them is kept), or leave the sheet as it is.`,
+    update: "Update them and write the letters",
+    lost: (list: string) =>
+      `The sheet holds letters whose rows are no longer on the Data sheet: ${list}. Nothing was written. Restore the rows, or delete those letters from the sheet (their rows, with the hidden index cell in column I).`,
+    signedChanged: (list: string) =>
+      `Signed letters now show other figures: ${list}. Have them signed again.`,
+    onSheet: "On the Target letters sheet",
+    onSheetCount: (n: number) => `${n} ${n === 1 ? "letter" : "letters"} on the sheet.`,
+    noneOnSheet: "No target letters yet.",
+    refresh: "Read the sheet again",
+    noData: "Import data first: a letter needs the period's rows with targets and pay standards.",
+  },
 };
 
 export type Strings = typeof en;
@@ -1588,6 +1617,34 @@ const zh: Strings = {
     customersLine: (mean: string, ratings: number, share: string) =>
       `客户360评价：${mean}（${ratings} 条评价的平均），占输入的 ${share}`,
     customersNone: "本期没有客户（评价人类型：客户）的 360 评价",
+  },
+  letters: {
+    nav: "目标责任书",
+    title: "目标责任书",
+    intro:
+      "期初的目标责任书：每位销售人员一页 A4，列出本期考核指标、权重、目标与评分规则、提成阶梯，以及完成 80%、100%、120% 时的薪酬测算（按方案规则计算），并留有销售人员与上级的签字栏。目标和薪酬标准取自数据表中本期的数据行，实际值可以为空。",
+    period: "考核期间",
+    team: "部门",
+    allTeams: "全部部门",
+    people: (n: number) => `${n} 名销售人员`,
+    write: (n: number) => `生成 ${n} 份目标责任书`,
+    writing: "正在写入…",
+    progress: "正在写入目标责任书",
+    written: (n: number, sheet: string) =>
+      `已向“${sheet}”写入 ${n} 份目标责任书，其他责任书及已签字内容保持不变。`,
+    show: "查看责任书",
+    notWritten: "问题（有错误的人员不生成责任书）",
+    changed: (list: string) =>
+      `工作表中的责任书与当前数据或方案不再一致：${list}。未写入任何内容。可一并更新（已签字内容保留），或保持工作表不变。`,
+    update: "一并更新并写入",
+    lost: (list: string) =>
+      `工作表中有责任书对应的数据行已不在数据表中：${list}。未写入任何内容。请恢复这些数据行，或从工作表中删除这些责任书（其所在行，含 I 列的隐藏索引单元格）。`,
+    signedChanged: (list: string) => `已签字的责任书数字已变化：${list}。请重新签字。`,
+    onSheet: "目标责任书工作表中已有",
+    onSheetCount: (n: number) => `工作表中已有 ${n} 份责任书。`,
+    noneOnSheet: "还没有目标责任书。",
+    refresh: "重新读取工作表",
+    noData: "请先导入数据：责任书需要本期含目标和薪酬标准的数据行。",
   },
 };
 

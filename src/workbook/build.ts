@@ -21,6 +21,31 @@ import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { previousPeriod } from "../engine/periods";
 import type { Scalar } from "./layout";
 import { templateLayout } from "./template";
+import { targetLetter, type TargetLetter } from "../engine/evaluate/letters";
+import { targetLettersSheet } from "./letters";
+
+/** The Target letters sheet of everyone in a period ("latest": the evaluation's latest period). */
+function lettersSheet(
+  plan: Plan,
+  evaluation: Evaluation,
+  rows: readonly DataRow[],
+  language: Language,
+  which: string
+): SheetLayout {
+  const pf = evaluation.periods.frame;
+  let period = which;
+  if (which === "latest") {
+    period = "";
+    for (let r = 0; r < pf.n; r++) if (pf.periods[r] > period) period = pf.periods[r];
+  }
+  const ids = [...new Set(Array.from(pf.ids).filter((_, r) => pf.periods[r] === period))].sort();
+  const letters: TargetLetter[] = [];
+  for (const id of ids) {
+    const l = targetLetter(plan, rows, id, period).letter;
+    if (l) letters.push(l);
+  }
+  return targetLettersSheet(letters, language);
+}
 
 export interface BuiltWorkbook {
   layout: WorkbookLayout;
@@ -41,6 +66,8 @@ export interface BuildOptions {
    * (none: left blank) — so the latest period's statements follow them up.
    */
   previousStatements?: { team: string; plan: (trace: ScorecardTrace) => string[] };
+  /** Target letters (目标责任书) of everyone in an evaluation period: "latest", a period key, or none. */
+  letters?: string;
 }
 
 function byRole(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout {
@@ -152,6 +179,8 @@ export function buildFromTemplate(
       })
     );
   }
+  if (options.letters)
+    sheets.push(lettersSheet(plan, evaluation, data.rows, language, options.letters));
   // Helper sheet last: the months as the formulas read them.
   const months = sheets.findIndex((s) => s.role === "months");
   if (months >= 0) sheets.push(...sheets.splice(months, 1));

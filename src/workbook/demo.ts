@@ -1,7 +1,7 @@
 /**
  * The demo workbook and its engine results: the template filled with the generated sample
  * (200 salespeople in 8 teams over 12 months by default), its scorecard, commission, annual,
- * summary, pay list and statements, and a JSON of the engine's results per salesperson and period with the
+ * summary, pay list, statements and target letters (目标责任书) of the latest period, and a JSON of the engine's results per salesperson and period with the
  * cell each number sits in (for the LibreOffice check). Pure except for the file writing in
  * scripts/demo.ts.
  */
@@ -54,6 +54,7 @@ export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
       team: sample.rows[0].team,
       plan: (t) => demoImprovementPlan(t, language),
     },
+    letters: "latest",
   });
 }
 

@@ -32,6 +32,14 @@ export {
   STATEMENT_INDEX_COLUMN,
 } from "./statements";
 export type { StatementItem, StatementEntry, StatementNotes } from "./statements";
+export {
+  changedLetters,
+  letterKey,
+  readTargetLettersSheet,
+  targetLettersSheet,
+  LETTER_INDEX_COLUMN,
+} from "./letters";
+export type { LetterEntry } from "./letters";
 export { generateSample } from "./sample";
 export type { Sample, SampleOptions } from "./sample";
 export { buildWorkbook, buildFromTemplate } from "./build";

@@ -181,7 +181,9 @@ export type FixedRole =
   /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
   | "payslips"
   /** 月度跟踪: a month's attainment to date, the projection if the pace holds, feedback notes. */
-  | "tracking";
+  | "tracking"
+  /** 目标责任书: one printable target letter per salesperson and period (roles are lower-case: marks keep them so). */
+  | "target_letters";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

@@ -32,6 +32,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   paylist: { en: "Pay list", zh: "工资表" },
   payslips: { en: "Payslips", zh: "工资条" },
   tracking: { en: "Tracking", zh: "月度跟踪" },
+  target_letters: { en: "Target letters", zh: "目标责任书" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */

@@ -15,6 +15,7 @@ import {
   LockClosedRegular,
   MoneyRegular,
   PersonSearchRegular,
+  TargetArrowRegular,
 } from "@fluentui/react-icons";
 import type { ViewId } from "../session";
 import type { Strings } from "../strings";
@@ -28,6 +29,7 @@ import { WhatIfView } from "./WhatIfView";
 import { CloseView } from "./CloseView";
 import { PayrollView } from "./PayrollView";
 import { TrackingView } from "./TrackingView";
+import { LettersView } from "./LettersView";
 
 export interface ViewDef {
   id: ViewId;
@@ -62,4 +64,5 @@ export const VIEWS: readonly ViewDef[] = [
     icon: CalendarLtrRegular,
     component: TrackingView,
   },
+  { id: "letters", label: (t) => t.letters.nav, icon: TargetArrowRegular, component: LettersView },
 ];

@@ -43,6 +43,8 @@ import { feedbackRows, importRows } from "../../../src/app/imports";
 import type { Compatibility } from "../../../src/compat/requirements";
 import type { SheetRole } from "../../../src/workbook/layout";
 import type { CheckReport } from "../../../src/workbook/verify";
+import type { TargetLettersRequest } from "../../../src/app/host";
+import { targetLettersLayout } from "../../../src/app/letterSheets";
 
 export const FIXTURE_CSV = path.join(__dirname, "..", "..", "fixtures", "crm-export-2024Q1.csv");
 
@@ -71,7 +73,8 @@ type Operation =
   | "reopenPeriod"
   | "writeYearToDate"
   | "writeTracking"
-  | "goToCell";
+  | "goToCell"
+  | "writeTargetLetters";
 
 export interface MemoryHost extends WorkbookHost {
   sheets: AddinSheets;
@@ -106,6 +109,8 @@ export interface MemoryHost extends WorkbookHost {
   select(selection: SelectionInfo): void;
   /** Answers confirmReplace when a write finds an edited sheet (the pane's dialog answers in tests). */
   editedSheet: string | null;
+  /** The Target letters sheet's values as last written (null: no sheet), laid out as the real host does. */
+  letters: CellInput[][] | null;
 
   // ---- issue 12: the self-check, saving the plan, dynamic arrays
   /** What the next self-checks report (default: every written output cell agrees). */
@@ -443,6 +448,36 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       return true;
     },
     dynamicArrays: async () => host.spills,
+    letters: null,
+    async readTargetLetters() {
+      return host.letters ? workbookLayouts.readTargetLetters(host.letters).entries : [];
+    },
+    async writeTargetLetters(request: TargetLettersRequest, options: WriteOptions = {}) {
+      fail("writeTargetLetters");
+      const r = targetLettersLayout(
+        workbookLayouts,
+        request,
+        { sheets: host.sheets },
+        host.letters,
+        options.onProgress
+      );
+      const base = {
+        written: r.layout ? r.written : [],
+        problems: r.problems,
+        changed: r.changed,
+        lost: r.lost,
+        signedChanged: r.signedChanged,
+      };
+      if (!r.layout) return { sheets: [], ...base };
+      const sheet = r.layout.sheets[0];
+      host.letters = sheetValues(sheet);
+      host.sheets = { ...host.sheets, target_letters: sheet.name };
+      return {
+        sheets: [sheet.name],
+        location: { sheet: sheet.name, row: 1, column: "A" },
+        ...base,
+      };
+    },
   };
   return host;
 }
