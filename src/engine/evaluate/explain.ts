@@ -285,6 +285,17 @@ function fieldTrace(
 ): FieldTrace {
   const k = cp.fieldIndex.get(key)!;
   const def = cp.plan.fields[k];
+  const values = months.values[k];
+  const states = months.states[k];
+  const sources = months.sources;
+  const monthValues: MonthValue[] = [];
+  for (let m = frame.first[r]; m < frame.end[r]; m++)
+    monthValues.push({
+      period: months.periods[m],
+      value: orNull(values[m]),
+      state: STATE_NAMES[states[m]],
+      source: sources[m],
+    });
   return {
     key,
     name: def.name,
@@ -292,12 +303,7 @@ function fieldTrace(
     aggregate: def.aggregate,
     value: orNull(frame.values[k][r]),
     state: STATE_NAMES[frame.states[k][r]],
-    months: membersOf(frame, r).map((m) => ({
-      period: months.periods[m],
-      value: orNull(months.values[k][m]),
-      state: STATE_NAMES[months.states[k][m]],
-      source: months.sources[m],
-    })),
+    months: monthValues,
   };
 }
 
@@ -308,7 +314,7 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
   const out: Issue[] = [];
   const subject = { id: frame.ids[r], period: frame.periods[r] };
   const months = ev.months.frame;
-  for (const m of membersOf(frame, r)) {
+  for (let m = frame.first[r]; m < frame.end[r]; m++) {
     if (months.conflicts[m]) {
       const src = months.sources[m];
       out.push(
@@ -488,6 +494,23 @@ const NO_GRADE: GradeTrace = {
   cutoffs: [],
 };
 
+/**
+ * The forced distribution's cut-off ranks of a group of n people under a compiled plan's quotas,
+ * computed once per group size (explaining 40,000 rows asks for a handful of sizes); each trace
+ * gets its own copy.
+ */
+const cutoffsBySize = new WeakMap<CompiledPlan, Map<number, number[]>>();
+function groupCutoffs(cp: CompiledPlan, n: number): number[] {
+  let bySize = cutoffsBySize.get(cp);
+  if (!bySize) cutoffsBySize.set(cp, (bySize = new Map()));
+  let cut = bySize.get(n);
+  if (!cut) {
+    const quotas = cp.plan.grading.grades.map((x) => ({ label: x.label, share: x.quota }));
+    bySize.set(n, (cut = distributionCutoffs(n, quotas)));
+  }
+  return cut.slice();
+}
+
 /** The grade of an evaluation row: the rule, band or rank, and the cut-offs of its group. */
 function gradeTrace(ev: Evaluation, r: number): GradeTrace {
   const g = ev.compiled.plan.grading;
@@ -503,12 +526,7 @@ function gradeTrace(ev: Evaluation, r: number): GradeTrace {
     rank: gr.rank[r],
     groupSize: gr.groupSize[r],
     group: gr.groups[r],
-    cutoffs: forced
-      ? distributionCutoffs(
-          gr.groupSize[r],
-          g.grades.map((x) => ({ label: x.label, share: x.quota }))
-        )
-      : [],
+    cutoffs: forced ? groupCutoffs(ev.compiled, gr.groupSize[r]) : [],
   };
 }
 
@@ -655,9 +673,14 @@ function payTrace(
 ): PayTrace {
   const pp = ev.periodPay;
   const lists = payListTrace(ev, r, isPeriods);
+  // the pay list's fields first, then the months and sums (the order a spread of `lists` gave),
+  // as plain properties: an object spread makes each trace a slow, dictionary-like object
   if (isPeriods)
     return {
-      ...lists,
+      payList: lists.payList,
+      schedule: lists.schedule,
+      guaranteeTopUp: lists.guaranteeTopUp,
+      guaranteeRecovered: lists.guaranteeRecovered,
       months,
       base: orNull(pp.base[r]),
       performanceStandard: orNull(pp.performanceStandard[r]),
@@ -669,7 +692,10 @@ function payTrace(
       total: orNull(pp.total[r]),
     };
   return {
-    ...lists,
+    payList: lists.payList,
+    schedule: lists.schedule,
+    guaranteeTopUp: lists.guaranteeTopUp,
+    guaranteeRecovered: lists.guaranteeRecovered,
     months,
     base: months[0]?.base ?? null,
     performanceStandard: months[0]?.performanceStandard ?? null,
@@ -682,19 +708,45 @@ function payTrace(
   };
 }
 
+/**
+ * The keys of the (at most) three largest values, largest first, ties in the given order: what
+ * a stable sort by value, descending, then the first three give, without sorting or copying.
+ */
+function topThree(keys: string[], values: number[]): string[] {
+  const topKeys: string[] = [];
+  const topValues: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i];
+    // after every kept value at least as large (a stable sort keeps the earlier one first)
+    let at = topValues.length;
+    while (at > 0 && topValues[at - 1] - v < 0) at--;
+    if (at >= 3) continue;
+    topKeys.splice(at, 0, keys[i]);
+    topValues.splice(at, 0, v);
+    if (topKeys.length > 3) {
+      topKeys.length = 3;
+      topValues.length = 3;
+    }
+  }
+  return topKeys;
+}
+
 /** The indicators with the largest contributions, and with the largest weighted shortfalls. */
-function strengthsAndGaps(indicators: readonly IndicatorTrace[]): [string[], string[]] {
-  const scored = indicators.filter((x) => x.contribution !== null);
-  const strengths = [...scored]
-    .sort((a, b) => b.contribution! - a.contribution!)
-    .slice(0, 3)
-    .map((x) => x.key);
-  const gaps = [...scored]
-    .filter((x) => x.shortfall! > 0)
-    .sort((a, b) => b.shortfall! - a.shortfall!)
-    .slice(0, 3)
-    .map((x) => x.key);
-  return [strengths, gaps];
+export function strengthsAndGaps(indicators: readonly IndicatorTrace[]): [string[], string[]] {
+  const scoredKeys: string[] = [];
+  const contributions: number[] = [];
+  const gapKeys: string[] = [];
+  const shortfalls: number[] = [];
+  for (const x of indicators) {
+    if (x.contribution === null) continue;
+    scoredKeys.push(x.key);
+    contributions.push(x.contribution);
+    if (x.shortfall! > 0) {
+      gapKeys.push(x.key);
+      shortfalls.push(x.shortfall!);
+    }
+  }
+  return [topThree(scoredKeys, contributions), topThree(gapKeys, shortfalls)];
 }
 
 /** The explanation of one row of a score set: evaluation rows by default. */
@@ -736,6 +788,7 @@ export function explain(
   }
   // Commission and pay, month by month.
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
+  const monthSources = months.sources;
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
   const team: TeamMonthTrace[] = [];
@@ -761,7 +814,7 @@ export function explain(
     kind: isPeriods && set !== ev.months ? "quarter" : "month",
     plan: { name: plan.name, version: plan.version, effectiveDate: plan.effectiveDate },
     months: memberRows.map((m) => months.periods[m]),
-    sources: membersOf(frame, r).map((m) => months.sources[m]),
+    sources: membersOf(frame, r).map((m) => monthSources[m]),
     indicators,
     dimensions,
     total,
