@@ -75,16 +75,27 @@ interface PersonRatings {
   list: { rating: FeedbackRating; period: Period }[];
   /** Months that have ratings of their own (usually none: 360 reviews are quarterly or yearly). */
   months: Set<string>;
-  cache: Map<string, FeedbackParts | null>;
-  exact: Map<string, FeedbackParts | null>;
-  /** Scores by the period asked for (before a month is resolved to its quarter). */
-  asked: Map<string, FeedbackParts | null>;
+  /**
+   * Scores by period code (FeedbackIndex.codes; undefined: not computed yet): of the period a
+   * score uses (`cache`; a month without its own ratings uses its quarter's), of exactly that
+   * period (`exact`), and by the period asked for (`asked`, before a month is resolved).
+   */
+  cache: (FeedbackParts | null | undefined)[];
+  exact: (FeedbackParts | null | undefined)[];
+  asked: (FeedbackParts | null | undefined)[];
 }
 
 export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
   private lastId: string | null = null;
   private lastPerson: PersonRatings | undefined = undefined;
+  /**
+   * A small code per period key asked about, so each person's scores are kept in arrays, not
+   * maps: a run asks for every person's months, quarters and years (a few dozen keys in all).
+   */
+  private readonly codes = new Map<string, number>();
+  private lastKey: string | null = null;
+  private lastCode = -1;
   /**
    * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
    * sheet formula that multiplies each rating cell by it gives the same doubles).
@@ -98,17 +109,13 @@ export class FeedbackIndex {
       const rating = factor === 1 ? given : { ...given, score: given.score * factor };
       const period = parsePeriodKey(rating.period);
       if (!period) continue;
-      let person = this.byId.get(rating.id);
+      let person = this.lastId === rating.id ? this.lastPerson : this.byId.get(rating.id);
       if (!person) {
-        person = {
-          list: [],
-          months: new Set(),
-          cache: new Map(),
-          exact: new Map(),
-          asked: new Map(),
-        };
+        person = { list: [], months: new Set(), cache: [], exact: [], asked: [] };
         this.byId.set(rating.id, person);
       }
+      this.lastId = rating.id;
+      this.lastPerson = person;
       person.list.push({ rating, period });
       if (period.kind === "month") person.months.add(period.key);
     }
@@ -117,11 +124,7 @@ export class FeedbackIndex {
   ratings(id: string, periodKey: string, exact = false): FeedbackRating[] {
     const person = this.byId.get(id);
     if (!person) return [];
-    const outer = parsePeriodKey(periodKey);
-    if (!outer) return [];
-    return person.list
-      .filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer)))
-      .map((x) => x.rating);
+    return ratingsWithin(person, periodKey, exact);
   }
   /**
    * The ratings an indicator uses for a period: those within it; for a month without ratings of
@@ -132,9 +135,15 @@ export class FeedbackIndex {
   }
   /** The period whose ratings a period uses: a month without its own resolves to its quarter. */
   private resolve(id: string, periodKey: string): string {
-    const p = parsePeriodKey(periodKey);
-    if (!p || p.kind !== "month") return periodKey;
-    return this.byId.get(id)?.months.has(periodKey) ? periodKey : quarterOf(p);
+    return resolvePeriod(this.byId.get(id), periodKey);
+  }
+  private code(periodKey: string): number {
+    if (periodKey === this.lastKey) return this.lastCode;
+    let c = this.codes.get(periodKey);
+    if (c === undefined) this.codes.set(periodKey, (c = this.codes.size));
+    this.lastKey = periodKey;
+    this.lastCode = c;
+    return c;
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
@@ -147,38 +156,57 @@ export class FeedbackIndex {
       this.lastPerson = person;
     }
     if (!person) return null;
-    if (!exact) {
-      const known = person.asked.get(periodKey);
-      if (known !== undefined) return known;
-    }
-    const result = this.scoreOf(person, id, periodKey, exact);
-    if (!exact) person.asked.set(periodKey, result);
+    if (exact) return this.scoreOf(person, periodKey, true);
+    const asked = this.code(periodKey);
+    const known = person.asked[asked];
+    if (known !== undefined) return known;
+    const result = this.scoreOf(person, resolvePeriod(person, periodKey), false);
+    person.asked[asked] = result;
     return result;
   }
 
-  private scoreOf(
-    person: PersonRatings,
-    id: string,
-    periodKey: string,
-    exact: boolean
-  ): FeedbackParts | null {
-    const key = exact ? periodKey : this.resolve(id, periodKey);
+  /** The score of the ratings of period `key` (within it, or exactly it), computed once. */
+  private scoreOf(person: PersonRatings, key: string, exact: boolean): FeedbackParts | null {
     const cache = exact ? person.exact : person.cache;
-    const hit = cache.get(key);
+    const code = this.code(key);
+    const hit = cache[code];
     if (hit !== undefined) return hit;
-    const rs = this.ratings(id, key, exact);
+    const s: number[] = [];
+    const p: number[] = [];
+    const c: number[] = [];
+    const outer = parsePeriodKey(key);
+    if (outer) {
+      for (const x of person.list) {
+        if (!(exact ? x.period.key === outer.key : within(x.period, outer))) continue;
+        const r = x.rating;
+        (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+      }
+    }
     let result: FeedbackParts | null = null;
-    if (rs.length > 0) {
-      const s: number[] = [];
-      const p: number[] = [];
-      const c: number[] = [];
-      for (const r of rs) (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+    if (s.length + p.length + c.length > 0) {
       const parts = feedbackParts(s, p, c, this.weights);
       result = isError(parts) ? null : parts;
     }
-    cache.set(key, result);
+    cache[code] = result;
     return result;
   }
+}
+
+/** A person's ratings that lie within a period (or are of exactly that period), in order. */
+function ratingsWithin(person: PersonRatings, periodKey: string, exact: boolean): FeedbackRating[] {
+  const outer = parsePeriodKey(periodKey);
+  if (!outer) return [];
+  const out: FeedbackRating[] = [];
+  for (const x of person.list)
+    if (exact ? x.period.key === outer.key : within(x.period, outer)) out.push(x.rating);
+  return out;
+}
+
+/** The period whose ratings a period uses: a month without its own resolves to its quarter. */
+function resolvePeriod(person: PersonRatings | undefined, periodKey: string): string {
+  const p = parsePeriodKey(periodKey);
+  if (!p || p.kind !== "month") return periodKey;
+  return person?.months.has(periodKey) ? periodKey : quarterOf(p);
 }
 
 /**
