@@ -3,10 +3,127 @@
  * replaced gave, to the bit. The replaced code is kept here as the reference, and fast-check
  * compares the two on random input:
  * - strengthsAndGaps: the three largest contributions and shortfalls, picked in one pass instead
- *   of copied, sorted and sliced.
+ *   of copied, sorted and sliced;
+ * - FeedbackIndex: scores cached per person in arrays by period code instead of maps.
  */
 import fc from "fast-check";
 import { strengthsAndGaps, type IndicatorTrace } from "../../src/engine/evaluate/explain";
+import { FeedbackIndex } from "../../src/engine/evaluate/score";
+import { isError } from "../../src/engine/errors";
+import { parsePeriodKey, quarterOf, within, type Period } from "../../src/engine/periods";
+import { feedbackParts, type FeedbackParts } from "../../src/engine/rules/feedback";
+import type { FeedbackRating } from "../../src/engine/records";
+
+/** The previous FeedbackIndex, as it was (caches in maps per person). */
+interface PersonRatings {
+  list: { rating: FeedbackRating; period: Period }[];
+  /** Months that have ratings of their own (usually none: 360 reviews are quarterly or yearly). */
+  months: Set<string>;
+  cache: Map<string, FeedbackParts | null>;
+  exact: Map<string, FeedbackParts | null>;
+  /** Scores by the period asked for (before a month is resolved to its quarter). */
+  asked: Map<string, FeedbackParts | null>;
+}
+
+class FeedbackIndexByMaps {
+  private readonly byId = new Map<string, PersonRatings>();
+  private lastId: string | null = null;
+  private lastPerson: PersonRatings | undefined = undefined;
+  /**
+   * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
+   * sheet formula that multiplies each rating cell by it gives the same doubles).
+   */
+  constructor(
+    ratings: readonly FeedbackRating[],
+    readonly weights: readonly number[],
+    readonly factor = 1
+  ) {
+    for (const given of ratings) {
+      const rating = factor === 1 ? given : { ...given, score: given.score * factor };
+      const period = parsePeriodKey(rating.period);
+      if (!period) continue;
+      let person = this.byId.get(rating.id);
+      if (!person) {
+        person = {
+          list: [],
+          months: new Set(),
+          cache: new Map(),
+          exact: new Map(),
+          asked: new Map(),
+        };
+        this.byId.set(rating.id, person);
+      }
+      person.list.push({ rating, period });
+      if (period.kind === "month") person.months.add(period.key);
+    }
+  }
+  /** Ratings of an employee that lie within a period (a quarter takes its months' ratings too). */
+  ratings(id: string, periodKey: string, exact = false): FeedbackRating[] {
+    const person = this.byId.get(id);
+    if (!person) return [];
+    const outer = parsePeriodKey(periodKey);
+    if (!outer) return [];
+    return person.list
+      .filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer)))
+      .map((x) => x.rating);
+  }
+  /**
+   * The ratings an indicator uses for a period: those within it; for a month without ratings of
+   * its own (360 reviews are rarely monthly), those of the quarter it lies in.
+   */
+  ratingsFor(id: string, periodKey: string): FeedbackRating[] {
+    return this.ratings(id, this.resolve(id, periodKey));
+  }
+  /** The period whose ratings a period uses: a month without its own resolves to its quarter. */
+  private resolve(id: string, periodKey: string): string {
+    const p = parsePeriodKey(periodKey);
+    if (!p || p.kind !== "month") return periodKey;
+    return this.byId.get(id)?.months.has(periodKey) ? periodKey : quarterOf(p);
+  }
+  /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
+  score(id: string, periodKey: string, exact = false): FeedbackParts | null {
+    // rows come sorted by person: the last person looked up is usually the one asked for
+    let person: PersonRatings | undefined;
+    if (id === this.lastId) person = this.lastPerson;
+    else {
+      person = this.byId.get(id);
+      this.lastId = id;
+      this.lastPerson = person;
+    }
+    if (!person) return null;
+    if (!exact) {
+      const known = person.asked.get(periodKey);
+      if (known !== undefined) return known;
+    }
+    const result = this.scoreOf(person, id, periodKey, exact);
+    if (!exact) person.asked.set(periodKey, result);
+    return result;
+  }
+
+  private scoreOf(
+    person: PersonRatings,
+    id: string,
+    periodKey: string,
+    exact: boolean
+  ): FeedbackParts | null {
+    const key = exact ? periodKey : this.resolve(id, periodKey);
+    const cache = exact ? person.exact : person.cache;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const rs = this.ratings(id, key, exact);
+    let result: FeedbackParts | null = null;
+    if (rs.length > 0) {
+      const s: number[] = [];
+      const p: number[] = [];
+      const c: number[] = [];
+      for (const r of rs) (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+      const parts = feedbackParts(s, p, c, this.weights);
+      result = isError(parts) ? null : parts;
+    }
+    cache.set(key, result);
+    return result;
+  }
+}
 
 /** The previous strengthsAndGaps: filter, copy, stable sort, first three. */
 function strengthsAndGapsBySorting(indicators: readonly IndicatorTrace[]): [string[], string[]] {
@@ -42,6 +159,48 @@ describe("strengthsAndGaps", () => {
         expect(strengthsAndGaps(keyed)).toEqual(strengthsAndGapsBySorting(keyed));
       }),
       { numRuns: 2000 }
+    );
+  });
+});
+
+describe("FeedbackIndex", () => {
+  const ids = ["S1", "S2", "S3"];
+  const periods = ["2024-01", "2024-02", "2024-05", "2024-Q1", "2024-Q2", "2024", "2023-Q4", "x"];
+  const rating = fc.record({
+    id: fc.constantFrom(...ids),
+    period: fc.constantFrom(...periods),
+    rater: fc.constantFrom("superior" as const, "peer" as const, "customer" as const),
+    score: fc.integer({ min: 0, max: 100 }),
+  });
+  const ask = fc.record({
+    id: fc.constantFrom(...ids, "S9"),
+    period: fc.constantFrom(...periods, "2024-03", "2024-Q3"),
+    exact: fc.boolean(),
+  });
+  it("gives the scores and ratings the map-based index gave, in any order of questions", () => {
+    fc.assert(
+      fc.property(
+        fc.array(rating, { maxLength: 30 }),
+        fc.array(ask, { maxLength: 40 }),
+        fc.constantFrom(1, 20),
+        fc.constantFrom([0.6, 0.2, 0.2], [0, 0.5, 0.5], [1, 0, 0]),
+        (given, asks, factor, weights) => {
+          const ratings: FeedbackRating[] = given.map((r) => ({
+            ...r,
+            raterName: "",
+            source: { sheet: "Feedback", row: 2 },
+          }));
+          const a = new FeedbackIndex(ratings, weights, factor);
+          const b = new FeedbackIndexByMaps(ratings, weights, factor);
+          // asked twice: the second answer comes from the caches
+          for (const q of [...asks, ...asks]) {
+            expect(a.score(q.id, q.period, q.exact)).toEqual(b.score(q.id, q.period, q.exact));
+            expect(a.ratings(q.id, q.period, q.exact)).toEqual(b.ratings(q.id, q.period, q.exact));
+            expect(a.ratingsFor(q.id, q.period)).toEqual(b.ratingsFor(q.id, q.period));
+          }
+        }
+      ),
+      { numRuns: 500 }
     );
   });
 });
