@@ -274,7 +274,7 @@ export function targetOf(
   source: TargetSource
 ): number {
   if (source === TargetSource.Data) return frame.values[ind.targetField][r];
-  if (source !== TargetSource.Default) return NaN;
+  if (source !== TargetSource.Default) return Number.NaN;
   return ind.additive ? ind.targetDefault * frame.monthCount[r] : ind.targetDefault;
 }
 
@@ -284,10 +284,13 @@ function readField(frame: Frame, k: number, r: number, i: number, out: Indicator
   if (s === CellState.Ok) return frame.values[k][r];
   out.reason[i] = stateReason(s);
   out.reasonField[i] = k;
-  return NaN;
+  return Number.NaN;
 }
 
-/** The actual value of rows [from, to): a field, a ratio or growth of two, a sum, the 360 score. */
+/**
+ * The actual value of rows [from, to): a field, a ratio or growth of two, a sum, the 360 score.
+ * One loop per input kind, so each loop is small and sees one kind.
+ */
 function readActual(
   ind: CompiledIndicator,
   frame: Frame,
@@ -296,42 +299,81 @@ function readActual(
   n: number,
   out: IndicatorColumns
 ): void {
+  switch (ind.inputKind) {
+    case InputKind.Field:
+      return readFieldActual(ind.a, frame, from, n, out);
+    case InputKind.Ratio:
+    case InputKind.Growth:
+      return readPairActual(ind.inputKind === InputKind.Ratio, ind.a, ind.b, frame, from, n, out);
+    case InputKind.Sum:
+      return readSumActual(ind.fields, frame, from, n, out);
+    case InputKind.Feedback:
+      return readFeedbackActual(frame, fb, from, n, out);
+  }
+}
+
+function readFieldActual(k: number, frame: Frame, from: number, n: number, out: IndicatorColumns) {
+  const actual = out.actual;
+  for (let i = 0; i < n; i++) actual[i] = readField(frame, k, from + i, i, out);
+}
+
+/** A ratio (a ÷ b) or a growth ((a − b) ÷ |b|); b = 0 has no value. */
+function readPairActual(
+  ratio: boolean,
+  a: number,
+  b: number,
+  frame: Frame,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+) {
   const { actual, reason, reasonField } = out;
   for (let i = 0; i < n; i++) {
     const r = from + i;
-    switch (ind.inputKind) {
-      case InputKind.Field:
-        actual[i] = readField(frame, ind.a, r, i, out);
-        break;
-      case InputKind.Ratio:
-      case InputKind.Growth: {
-        const x = readField(frame, ind.a, r, i, out);
-        const y = reason[i] === Reason.None ? readField(frame, ind.b, r, i, out) : NaN;
-        actual[i] = NaN;
-        if (reason[i] !== Reason.None) break;
-        if (y === 0) {
-          reason[i] = ind.inputKind === InputKind.Ratio ? Reason.DenominatorZero : Reason.PriorZero;
-          reasonField[i] = ind.b;
-        } else actual[i] = ind.inputKind === InputKind.Ratio ? x / y : (x - y) / Math.abs(y);
-        break;
-      }
-      case InputKind.Sum: {
-        let sum = 0;
-        for (const k of ind.fields) {
-          sum += readField(frame, k, r, i, out);
-          if (reason[i] !== Reason.None) break;
-        }
-        actual[i] = reason[i] === Reason.None ? sum : NaN;
-        break;
-      }
-      case InputKind.Feedback: {
-        const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
-        out.feedback[i] = parts;
-        if (!parts) reason[i] = Reason.NoRatings;
-        actual[i] = parts ? parts.score : NaN;
-        break;
-      }
+    const x = readField(frame, a, r, i, out);
+    const y = reason[i] === Reason.None ? readField(frame, b, r, i, out) : Number.NaN;
+    actual[i] = Number.NaN;
+    if (reason[i] !== Reason.None) continue;
+    if (y === 0) {
+      reason[i] = ratio ? Reason.DenominatorZero : Reason.PriorZero;
+      reasonField[i] = b;
+    } else actual[i] = ratio ? x / y : (x - y) / Math.abs(y);
+  }
+}
+
+function readSumActual(
+  fields: readonly number[],
+  frame: Frame,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+) {
+  const { actual, reason } = out;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    let sum = 0;
+    for (let j = 0; j < fields.length; j++) {
+      sum += readField(frame, fields[j], r, i, out);
+      if (reason[i] !== Reason.None) break;
     }
+    actual[i] = reason[i] === Reason.None ? sum : Number.NaN;
+  }
+}
+
+function readFeedbackActual(
+  frame: Frame,
+  fb: FeedbackIndex | null,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+) {
+  const { actual, reason } = out;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
+    out.feedback[i] = parts;
+    if (!parts) reason[i] = Reason.NoRatings;
+    actual[i] = parts ? parts.score : Number.NaN;
   }
 }
 
@@ -346,7 +388,8 @@ function readTargets(
   const { actual, target, attainment, reason, reasonField, targetSource } = out;
   const tf = ind.targetField;
   // Lower is better: nothing beats zero (zero complaints, zero days): attainment is the cap.
-  const best = ind.method === Method.Linear ? ind.cap : Infinity;
+  const best = ind.method === Method.Linear ? ind.cap : Number.POSITIVE_INFINITY;
+  const lower = ind.lower;
   for (let i = 0; i < n; i++) {
     if (reason[i] !== Reason.None) continue;
     const r = from + i;
@@ -364,7 +407,7 @@ function readTargets(
       reasonField[i] = tf;
       continue;
     }
-    const a = scoringAttainment(actual[i], t, ind.lower, best);
+    const a = scoringAttainment(actual[i], t, lower, best);
     if (Number.isNaN(a)) {
       reason[i] = Reason.TargetZero;
       reasonField[i] = tf;
@@ -417,13 +460,16 @@ export function scoreRange(
 ): void {
   const { actual, attainment, reason } = c;
   switch (ind.method) {
-    case Method.Linear:
-      for (let i = 0; i < n; i++)
-        out[offset + i] =
-          reason[i] === Reason.None
-            ? scoreAttainment(attainment[i], ind.floor, ind.cap, ind.fullScore)
-            : NaN;
+    case Method.Linear: {
+      const floor = ind.floor;
+      const cap = ind.cap;
+      const fullScore = ind.fullScore;
+      for (let i = 0; i < n; i++) {
+        if (reason[i] !== Reason.None) out[offset + i] = NaN;
+        else out[offset + i] = scoreAttainment(attainment[i], floor, cap, fullScore);
+      }
       return;
+    }
     case Method.Curve:
       for (let i = 0; i < n; i++) {
         out[offset + i] =
