@@ -72,11 +72,16 @@ export const enum RowStatus {
 
 /** Ratings by employee, for the feedback indicator and the annual 360 score. */
 interface PersonRatings {
-  list: { rating: FeedbackRating; period: Period }[];
-  /** Months that have ratings of their own (usually none: 360 reviews are quarterly or yearly). */
-  months: Set<string>;
+  /** The person's ratings in input order, and the period of each. */
+  ratings: FeedbackRating[];
+  periods: Period[];
   /**
-   * Scores by period code (FeedbackIndex.codes; undefined: not computed yet): of the period a
+   * Months that have ratings of their own; null when none has (usually: 360 reviews are
+   * quarterly or yearly).
+   */
+  months: Set<string> | null;
+  /**
+   * Scores by period code (FeedbackIndex.code; undefined: not computed yet): of the period a
    * score uses (`cache`; a month without its own ratings uses its quarter's), of exactly that
    * period (`exact`), and by the period asked for (`asked`, before a month is resolved).
    */
@@ -92,8 +97,12 @@ export class FeedbackIndex {
   /**
    * A small code per period key asked about, so each person's scores are kept in arrays, not
    * maps: a run asks for every person's months, quarters and years (a few dozen keys in all).
+   * `keys` by code, and the code of the period whose ratings it uses for a person without
+   * month ratings (its quarter for a month; −1 until known).
    */
   private readonly codes = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly resolved: number[] = [];
   private lastKey: string | null = null;
   private lastCode = -1;
   /**
@@ -111,13 +120,14 @@ export class FeedbackIndex {
       if (!period) continue;
       let person = this.lastId === rating.id ? this.lastPerson : this.byId.get(rating.id);
       if (!person) {
-        person = { list: [], months: new Set(), cache: [], exact: [], asked: [] };
+        person = { ratings: [], periods: [], months: null, cache: [], exact: [], asked: [] };
         this.byId.set(rating.id, person);
       }
       this.lastId = rating.id;
       this.lastPerson = person;
-      person.list.push({ rating, period });
-      if (period.kind === "month") person.months.add(period.key);
+      person.ratings.push(rating);
+      person.periods.push(period);
+      if (period.kind === "month") (person.months ??= new Set()).add(period.key);
     }
   }
   /** Ratings of an employee that lie within a period (a quarter takes its months' ratings too). */
@@ -140,10 +150,24 @@ export class FeedbackIndex {
   private code(periodKey: string): number {
     if (periodKey === this.lastKey) return this.lastCode;
     let c = this.codes.get(periodKey);
-    if (c === undefined) this.codes.set(periodKey, (c = this.codes.size));
+    if (c === undefined) {
+      this.codes.set(periodKey, (c = this.keys.length));
+      this.keys.push(periodKey);
+      this.resolved.push(-1);
+    }
     this.lastKey = periodKey;
     this.lastCode = c;
     return c;
+  }
+  /** The code of the period whose ratings period `code` uses for this person. */
+  private resolvedCode(person: PersonRatings, code: number): number {
+    if (person.months !== null) return this.code(resolvePeriod(person, this.keys[code]));
+    let rc = this.resolved[code];
+    if (rc < 0) {
+      rc = this.code(resolvePeriod(person, this.keys[code]));
+      this.resolved[code] = rc;
+    }
+    return rc;
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
@@ -156,29 +180,29 @@ export class FeedbackIndex {
       this.lastPerson = person;
     }
     if (!person) return null;
-    if (exact) return this.scoreOf(person, periodKey, true);
-    const asked = this.code(periodKey);
-    const known = person.asked[asked];
+    const code = this.code(periodKey);
+    if (exact) return this.scoreOf(person, code, true);
+    const known = person.asked[code];
     if (known !== undefined) return known;
-    const result = this.scoreOf(person, resolvePeriod(person, periodKey), false);
-    person.asked[asked] = result;
+    const result = this.scoreOf(person, this.resolvedCode(person, code), false);
+    person.asked[code] = result;
     return result;
   }
 
-  /** The score of the ratings of period `key` (within it, or exactly it), computed once. */
-  private scoreOf(person: PersonRatings, key: string, exact: boolean): FeedbackParts | null {
+  /** The score of the ratings of period `code` (within it, or exactly it), computed once. */
+  private scoreOf(person: PersonRatings, code: number, exact: boolean): FeedbackParts | null {
     const cache = exact ? person.exact : person.cache;
-    const code = this.code(key);
     const hit = cache[code];
     if (hit !== undefined) return hit;
     const s: number[] = [];
     const p: number[] = [];
     const c: number[] = [];
-    const outer = parsePeriodKey(key);
+    const outer = parsePeriodKey(this.keys[code]);
     if (outer) {
-      for (const x of person.list) {
-        if (!(exact ? x.period.key === outer.key : within(x.period, outer))) continue;
-        const r = x.rating;
+      for (let j = 0; j < person.ratings.length; j++) {
+        const period = person.periods[j];
+        if (!(exact ? period.key === outer.key : within(period, outer))) continue;
+        const r = person.ratings[j];
         (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
       }
     }
@@ -197,8 +221,10 @@ function ratingsWithin(person: PersonRatings, periodKey: string, exact: boolean)
   const outer = parsePeriodKey(periodKey);
   if (!outer) return [];
   const out: FeedbackRating[] = [];
-  for (const x of person.list)
-    if (exact ? x.period.key === outer.key : within(x.period, outer)) out.push(x.rating);
+  for (let j = 0; j < person.ratings.length; j++) {
+    const period = person.periods[j];
+    if (exact ? period.key === outer.key : within(period, outer)) out.push(person.ratings[j]);
+  }
   return out;
 }
 
@@ -206,7 +232,7 @@ function ratingsWithin(person: PersonRatings, periodKey: string, exact: boolean)
 function resolvePeriod(person: PersonRatings | undefined, periodKey: string): string {
   const p = parsePeriodKey(periodKey);
   if (!p || p.kind !== "month") return periodKey;
-  return person?.months.has(periodKey) ? periodKey : quarterOf(p);
+  return person?.months?.has(periodKey) ? periodKey : quarterOf(p);
 }
 
 /**
