@@ -4,7 +4,8 @@
  * compares the two on random input:
  * - strengthsAndGaps: the three largest contributions and shortfalls, picked in one pass instead
  *   of copied, sorted and sliced;
- * - FeedbackIndex: scores cached per person in arrays by period code instead of maps.
+ * - FeedbackIndex: scores cached per person in arrays by period code instead of maps;
+ * - gradeRows: rows grouped by period, then group, instead of by a key string built per row.
  */
 import fc from "fast-check";
 import { strengthsAndGaps, type IndicatorTrace } from "../../src/engine/evaluate/explain";
@@ -13,6 +14,25 @@ import { isError } from "../../src/engine/errors";
 import { parsePeriodKey, quarterOf, within, type Period } from "../../src/engine/periods";
 import { feedbackParts, type FeedbackParts } from "../../src/engine/rules/feedback";
 import type { FeedbackRating } from "../../src/engine/records";
+import {
+  bandIndex,
+  gradeRows,
+  GradeRule,
+  matrixRatios,
+  spreadIssues,
+  type Grading,
+} from "../../src/engine/evaluate/grading";
+import { compilePlan, type CompiledPlan } from "../../src/engine/evaluate/compile";
+import type { Frame } from "../../src/engine/evaluate/frame";
+import {
+  competitionRanks,
+  distributionCutoffs,
+  gradeIndexForRank,
+  spreadCheck,
+  type Quota,
+} from "../../src/engine/rules/distribution";
+import { matrixUnchecked } from "../../src/engine/rules/coefficient";
+import { defaultPlan } from "../../src/engine/plan/defaultPlan";
 
 /** The previous FeedbackIndex, as it was (caches in maps per person). */
 interface PersonRatings {
@@ -198,6 +218,126 @@ describe("FeedbackIndex", () => {
             expect(a.ratings(q.id, q.period, q.exact)).toEqual(b.ratings(q.id, q.period, q.exact));
             expect(a.ratingsFor(q.id, q.period)).toEqual(b.ratingsFor(q.id, q.period));
           }
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+});
+
+/** The previous gradeRows, as it was (rows grouped under "period\u0000group" keys). */
+function gradeRowsByStringKeys(cp: CompiledPlan, frame: Frame, totals: Float64Array): Grading {
+  const n = frame.n;
+  const g = cp.plan.grading;
+  const out: Grading = {
+    gradeIndex: new Int8Array(n).fill(-1),
+    rule: new Uint8Array(n),
+    rank: new Int32Array(n),
+    groupSize: new Int32Array(n),
+    groups: new Array(n),
+    coefficient: new Float64Array(n).fill(NaN),
+    matrixAttainment: new Float64Array(n).fill(NaN),
+    matrixCollection: new Float64Array(n).fill(NaN),
+    spread: [],
+    issues: [],
+  };
+  const quotas: Quota[] = g.grades.map((x) => ({ label: x.label, share: x.quota }));
+  const byGroup = new Map<string, number[]>();
+  for (let r = 0; r < n; r++) {
+    const group = g.group === "team" ? frame.teams[r] : "";
+    out.groups[r] = group;
+    if (Number.isNaN(totals[r])) continue;
+    const k = frame.periods[r] + "\u0000" + group;
+    const list = byGroup.get(k);
+    if (list) list.push(r);
+    else byGroup.set(k, [r]);
+  }
+  for (const rows of byGroup.values()) {
+    const m = rows.length;
+    const cut = distributionCutoffs(m, quotas);
+    if (g.mode === "forced") {
+      const scores = new Float64Array(m);
+      for (let j = 0; j < m; j++) scores[j] = totals[rows[j]];
+      const ranks = competitionRanks(scores);
+      for (let j = 0; j < m; j++) {
+        const r = rows[j];
+        out.rank[r] = ranks[j];
+        out.groupSize[r] = m;
+        out.gradeIndex[r] = gradeIndexForRank(ranks[j], cut);
+        out.rule[r] = GradeRule.Forced;
+      }
+      continue;
+    }
+    for (const r of rows) {
+      const b = bandIndex(cp, totals[r]);
+      out.gradeIndex[r] = b;
+      out.rule[r] = b >= 0 ? GradeRule.Band : GradeRule.None;
+      out.groupSize[r] = m;
+    }
+  }
+  for (const [k, rows] of byGroup) {
+    const counts = new Array<number>(quotas.length).fill(0);
+    for (const r of rows) if (out.gradeIndex[r] >= 0) counts[out.gradeIndex[r]]++;
+    const [period, group] = k.split("\u0000");
+    out.spread.push({ period, group, counts, check: spreadCheck(counts, quotas) });
+  }
+  out.spread.sort((a, b) =>
+    a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.group.localeCompare(b.group, "zh-CN")
+  );
+  for (const sp of out.spread) out.issues.push(...spreadIssues(sp, quotas));
+  // Coefficients
+  const matrix = g.coefficientMode === "matrix";
+  for (let r = 0; r < n; r++) {
+    const gi = out.gradeIndex[r];
+    if (gi < 0) continue;
+    if (!matrix) {
+      out.coefficient[r] = cp.gradeCoefficients[gi];
+      continue;
+    }
+    const [att, col] = matrixRatios(cp, frame, r);
+    out.matrixAttainment[r] = att;
+    out.matrixCollection[r] = col;
+    if (Number.isNaN(att) || Number.isNaN(col)) continue;
+    const c = matrixUnchecked(att, col, g.matrix);
+    out.coefficient[r] = typeof c === "number" ? c : NaN;
+  }
+  return out;
+}
+
+describe("gradeRows", () => {
+  const row = fc.record({
+    period: fc.constantFrom("2024-Q1", "2024-Q2", "2024", "2024-03"),
+    team: fc.constantFrom("", "T1", "T2", "华东", "华南", "a", "A"),
+    total: fc.oneof(
+      fc.constant(Number.NaN),
+      fc.constantFrom(60, 70, 85, 95),
+      fc.double({ min: 0, max: 120, noNaN: true })
+    ),
+  });
+  it("gives the grades, ranks, groups and spread the string-keyed grouping gave", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 60 }),
+        fc.constantFrom("bands" as const, "forced" as const),
+        fc.constantFrom("team" as const, "company" as const),
+        (rows, mode, group) => {
+          const plan = defaultPlan();
+          plan.grading.mode = mode;
+          plan.grading.group = group;
+          const cp: CompiledPlan = compilePlan(plan);
+          const frame = {
+            n: rows.length,
+            ids: rows.map((_, i) => `S${i}`),
+            names: rows.map(() => ""),
+            teams: rows.map((r) => r.team),
+            periods: rows.map((r) => r.period),
+            values: [],
+            states: [],
+          } as unknown as Frame;
+          const totals = Float64Array.from(rows, (r) => r.total);
+          const a: Grading = gradeRows(cp, frame, totals);
+          const b: Grading = gradeRowsByStringKeys(cp, frame, totals);
+          expect(a).toEqual(b);
         }
       ),
       { numRuns: 500 }
