@@ -505,18 +505,18 @@ export function scoreRange(
                 ind.points,
                 ind.curveMode
               )
-            : NaN;
+            : Number.NaN;
       }
       return;
     case Method.Direct:
     case Method.Feedback:
       for (let i = 0; i < n; i++)
-        out[offset + i] = reason[i] === Reason.None ? directScore(actual[i], ind.cap) : NaN;
+        out[offset + i] = reason[i] === Reason.None ? directScore(actual[i], ind.cap) : Number.NaN;
       return;
     case Method.Deduction:
       for (let i = 0; i < n; i++)
         out[offset + i] =
-          reason[i] === Reason.None ? deductionScore(actual[i], ind.fullScore) : NaN;
+          reason[i] === Reason.None ? deductionScore(actual[i], ind.fullScore) : Number.NaN;
       return;
   }
 }
@@ -676,7 +676,7 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     total.num[0] = total.den[0] = 0;
     for (let d = 0; d < nd; d++) {
       const at = r * nd + d;
-      const s = err[at] ? NaN : weightedMean(sums, at);
+      const s = err[at] ? Number.NaN : weightedMean(sums, at);
       set.dimensionScores[at] = s;
       if (err[at]) continue;
       // Every indicator of the dimension left out: the dimension is left out of the total.
