@@ -5,7 +5,8 @@
  * - strengthsAndGaps: the three largest contributions and shortfalls, picked in one pass instead
  *   of copied, sorted and sliced;
  * - FeedbackIndex: scores cached per person in arrays by period code instead of maps;
- * - gradeRows: rows grouped by period, then group, instead of by a key string built per row.
+ * - gradeRows: rows grouped by period, then group, instead of by a key string built per row;
+ * - competitionRanks: sorted with a comparator that answers −1, 0 or 1 instead of a difference.
  */
 import fc from "fast-check";
 import { strengthsAndGaps, type IndicatorTrace } from "../../src/engine/evaluate/explain";
@@ -341,6 +342,41 @@ describe("gradeRows", () => {
         }
       ),
       { numRuns: 500 }
+    );
+  });
+});
+
+/** The previous competitionRanks, as it was (sorted by the difference of two scores). */
+function competitionRanksByDifference(scores: ArrayLike<number>): Int32Array {
+  const idx: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i])) idx.push(i);
+  idx.sort((a, b) => scores[b] - scores[a]);
+  const ranks = new Int32Array(scores.length);
+  let above = 0;
+  for (let j = 0; j < idx.length; j++) {
+    const v = scores[idx[j]];
+    while (above < j) {
+      const x = scores[idx[above]];
+      if (x - v > 1e-9 * Math.max(1, Math.abs(x), Math.abs(v))) above++;
+      else break;
+    }
+    ranks[idx[j]] = above + 1;
+  }
+  return ranks;
+}
+
+describe("competitionRanks", () => {
+  it("gives the ranks the difference comparator gave (ties, near-ties, NaN, infinities)", () => {
+    const score = fc.oneof(
+      fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, 80, 80 + 1e-12, 95.5),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true })
+    );
+    fc.assert(
+      fc.property(fc.array(score, { maxLength: 80 }), (list) => {
+        const scores = Float64Array.from(list);
+        expect(competitionRanks(scores)).toEqual(competitionRanksByDifference(scores));
+      }),
+      { numRuns: 2000 }
     );
   });
 });
