@@ -652,8 +652,8 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
   const cols = newColumns(block);
   const scores = new Float64Array(block);
   // Per dimension: weighted sums and an error flag — row-major n × nd.
-  const sums = weightSums(n * nd);
-  sums.den = set.dimensionWeightCounted;
+  // the weights counted are the set's own column (no second array of them made and dropped)
+  const sums: WeightSums = { num: new Float64Array(n * nd), den: set.dimensionWeightCounted };
   const err = new Uint8Array(n * nd);
   const status = new Uint8Array(n);
   const effects = cp.indicators.map((ind) => MISSING_EFFECTS[ind.missing]);
