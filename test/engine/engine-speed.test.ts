@@ -9,7 +9,8 @@
  * - competitionRanks: sorted with a comparator that answers −1, 0 or 1 instead of a difference.
  */
 import fc from "fast-check";
-import { strengthsAndGaps, type IndicatorTrace } from "../../src/engine/evaluate/explain";
+import type { IndicatorTrace } from "../../src/engine/evaluate/explain";
+import { strengthsAndGaps } from "../../src/engine/evaluate/explain-rank";
 import { FeedbackIndex } from "../../src/engine/evaluate/score";
 import { isError } from "../../src/engine/errors";
 import { parsePeriodKey, quarterOf, within, type Period } from "../../src/engine/periods";

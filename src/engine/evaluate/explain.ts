@@ -5,7 +5,6 @@
  * same frame, so they cannot drift from the results they explain.
  */
 import { commissionSlices, type CommissionSlice } from "../rules/commission";
-import { distributionCutoffs } from "../rules/distribution";
 import type { FeedbackParts } from "../rules/feedback";
 import { thresholdReached } from "../rules/coefficient";
 import { effectiveWeight } from "../rules/weighting";
@@ -15,6 +14,7 @@ import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
 import { inputFields } from "../plan/model";
 import { payListTrace, type PayListMonthTrace } from "./explain-pay";
+import { groupCutoffs, strengthsAndGaps } from "./explain-rank";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
@@ -494,23 +494,6 @@ const NO_GRADE: GradeTrace = {
   cutoffs: [],
 };
 
-/**
- * The forced distribution's cut-off ranks of a group of n people under a compiled plan's quotas,
- * computed once per group size (explaining 40,000 rows asks for a handful of sizes); each trace
- * gets its own copy.
- */
-const cutoffsBySize = new WeakMap<CompiledPlan, Map<number, number[]>>();
-function groupCutoffs(cp: CompiledPlan, n: number): number[] {
-  let bySize = cutoffsBySize.get(cp);
-  if (!bySize) cutoffsBySize.set(cp, (bySize = new Map()));
-  let cut = bySize.get(n);
-  if (!cut) {
-    const quotas = cp.plan.grading.grades.map((x) => ({ label: x.label, share: x.quota }));
-    bySize.set(n, (cut = distributionCutoffs(n, quotas)));
-  }
-  return cut.slice();
-}
-
 /** The grade of an evaluation row: the rule, band or rank, and the cut-offs of its group. */
 function gradeTrace(ev: Evaluation, r: number): GradeTrace {
   const g = ev.compiled.plan.grading;
@@ -706,47 +689,6 @@ function payTrace(
     bonus: months[0]?.adjustment ?? null,
     total: null,
   };
-}
-
-/**
- * The keys of the (at most) three largest values, largest first, ties in the given order: what
- * a stable sort by value, descending, then the first three give, without sorting or copying.
- */
-function topThree(keys: string[], values: number[]): string[] {
-  const topKeys: string[] = [];
-  const topValues: number[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const v = values[i];
-    // after every kept value at least as large (a stable sort keeps the earlier one first)
-    let at = topValues.length;
-    while (at > 0 && topValues[at - 1] - v < 0) at--;
-    if (at >= 3) continue;
-    topKeys.splice(at, 0, keys[i]);
-    topValues.splice(at, 0, v);
-    if (topKeys.length > 3) {
-      topKeys.length = 3;
-      topValues.length = 3;
-    }
-  }
-  return topKeys;
-}
-
-/** The indicators with the largest contributions, and with the largest weighted shortfalls. */
-export function strengthsAndGaps(indicators: readonly IndicatorTrace[]): [string[], string[]] {
-  const scoredKeys: string[] = [];
-  const contributions: number[] = [];
-  const gapKeys: string[] = [];
-  const shortfalls: number[] = [];
-  for (const x of indicators) {
-    if (x.contribution === null) continue;
-    scoredKeys.push(x.key);
-    contributions.push(x.contribution);
-    if (x.shortfall! > 0) {
-      gapKeys.push(x.key);
-      shortfalls.push(x.shortfall!);
-    }
-  }
-  return [topThree(scoredKeys, contributions), topThree(gapKeys, shortfalls)];
 }
 
 /** The explanation of one row of a score set: evaluation rows by default. */
