@@ -141,7 +141,7 @@ function ledgerRules(
 }
 
 function cellOf(months: Frame, k: number, r: number): number {
-  return k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : NaN;
+  return k >= 0 && months.states[k][r] === CellState.Ok ? months.values[k][r] : Number.NaN;
 }
 
 /**

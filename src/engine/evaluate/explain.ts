@@ -5,7 +5,6 @@
  * same frame, so they cannot drift from the results they explain.
  */
 import { commissionSlices, type CommissionSlice } from "../rules/commission";
-import { distributionCutoffs } from "../rules/distribution";
 import type { FeedbackParts } from "../rules/feedback";
 import { thresholdReached } from "../rules/coefficient";
 import { effectiveWeight } from "../rules/weighting";
@@ -16,6 +15,7 @@ import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../pl
 import { inputFields } from "../plan/model";
 import { CAUSES, CONSEQUENCES } from "./explain-causes";
 import { payListTrace, type PayListMonthTrace } from "./explain-pay";
+import { groupCutoffs, strengthsAndGaps } from "./explain-rank";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
 import { CommissionStatus, Gate } from "./commission";
@@ -261,6 +261,17 @@ function fieldTrace(
 ): FieldTrace {
   const k = cp.fieldIndex.get(key)!;
   const def = cp.plan.fields[k];
+  const values = months.values[k];
+  const states = months.states[k];
+  const sources = months.sources;
+  const monthValues: MonthValue[] = [];
+  for (let m = frame.first[r]; m < frame.end[r]; m++)
+    monthValues.push({
+      period: months.periods[m],
+      value: orNull(values[m]),
+      state: STATE_NAMES[states[m]],
+      source: sources[m],
+    });
   return {
     key,
     name: def.name,
@@ -268,12 +279,7 @@ function fieldTrace(
     aggregate: def.aggregate,
     value: orNull(frame.values[k][r]),
     state: STATE_NAMES[frame.states[k][r]],
-    months: membersOf(frame, r).map((m) => ({
-      period: months.periods[m],
-      value: orNull(months.values[k][m]),
-      state: STATE_NAMES[months.states[k][m]],
-      source: months.sources[m],
-    })),
+    months: monthValues,
   };
 }
 
@@ -284,7 +290,7 @@ export function rowProblems(ev: Evaluation, set: ScoreSet, r: number): Issue[] {
   const out: Issue[] = [];
   const subject = { id: frame.ids[r], period: frame.periods[r] };
   const months = ev.months.frame;
-  for (const m of membersOf(frame, r)) {
+  for (let m = frame.first[r]; m < frame.end[r]; m++) {
     if (months.conflicts[m]) {
       const src = months.sources[m];
       out.push(
@@ -492,12 +498,7 @@ function gradeTrace(ev: Evaluation, r: number): GradeTrace {
     rank: gr.rank[r],
     groupSize: gr.groupSize[r],
     group: gr.groups[r],
-    cutoffs: forced
-      ? distributionCutoffs(
-          gr.groupSize[r],
-          g.grades.map((x) => ({ label: x.label, share: x.quota }))
-        )
-      : [],
+    cutoffs: forced ? groupCutoffs(ev.compiled, gr.groupSize[r]) : [],
   };
 }
 
@@ -644,9 +645,14 @@ function payTrace(
 ): PayTrace {
   const pp = ev.periodPay;
   const lists = payListTrace(ev, r, isPeriods);
+  // the pay list's fields first, then the months and sums (the order a spread of `lists` gave),
+  // as plain properties: an object spread makes each trace a slow, dictionary-like object
   if (isPeriods)
     return {
-      ...lists,
+      payList: lists.payList,
+      schedule: lists.schedule,
+      guaranteeTopUp: lists.guaranteeTopUp,
+      guaranteeRecovered: lists.guaranteeRecovered,
       months,
       base: orNull(pp.base[r]),
       performanceStandard: orNull(pp.performanceStandard[r]),
@@ -658,7 +664,10 @@ function payTrace(
       total: orNull(pp.total[r]),
     };
   return {
-    ...lists,
+    payList: lists.payList,
+    schedule: lists.schedule,
+    guaranteeTopUp: lists.guaranteeTopUp,
+    guaranteeRecovered: lists.guaranteeRecovered,
     months,
     base: months[0]?.base ?? null,
     performanceStandard: months[0]?.performanceStandard ?? null,
@@ -669,21 +678,6 @@ function payTrace(
     bonus: months[0]?.adjustment ?? null,
     total: null,
   };
-}
-
-/** The indicators with the largest contributions, and with the largest weighted shortfalls. */
-function strengthsAndGaps(indicators: readonly IndicatorTrace[]): [string[], string[]] {
-  const scored = indicators.filter((x) => x.contribution !== null);
-  const strengths = [...scored]
-    .sort((a, b) => b.contribution! - a.contribution!)
-    .slice(0, 3)
-    .map((x) => x.key);
-  const gaps = [...scored]
-    .filter((x) => x.shortfall! > 0)
-    .sort((a, b) => b.shortfall! - a.shortfall!)
-    .slice(0, 3)
-    .map((x) => x.key);
-  return [strengths, gaps];
 }
 
 /** The explanation of one row of a score set: evaluation rows by default. */
@@ -725,6 +719,7 @@ export function explain(
   }
   // Commission and pay, month by month.
   const memberRows = isPeriods ? membersOf(frame, r) : [r];
+  const monthSources = months.sources;
   const commission: CommissionMonthTrace[] = [];
   const payMonths: PayMonthTrace[] = [];
   const team: TeamMonthTrace[] = [];
@@ -750,7 +745,7 @@ export function explain(
     kind: isPeriods && set !== ev.months ? "quarter" : "month",
     plan: { name: plan.name, version: plan.version, effectiveDate: plan.effectiveDate },
     months: memberRows.map((m) => months.periods[m]),
-    sources: membersOf(frame, r).map((m) => months.sources[m]),
+    sources: membersOf(frame, r).map((m) => monthSources[m]),
     indicators,
     dimensions,
     total,

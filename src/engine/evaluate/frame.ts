@@ -383,7 +383,7 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
         else t.anyBlank = true;
       }
       const state = STATES[periodState(rule, optional, t)];
-      out[g] = state === CellState.Ok ? periodValue(rule, t) : NaN;
+      out[g] = state === CellState.Ok ? periodValue(rule, t) : Number.NaN;
       outState[g] = state;
     }
   }

@@ -113,6 +113,50 @@ export function matrixRatios(cp: CompiledPlan, frame: Frame, r: number): [number
   return [ratioOf(frame, p.signed, p.salesTarget, r), ratioOf(frame, p.collected, p.due, r)];
 }
 
+/** The graded rows of one distribution group in one period. */
+interface GradedGroup {
+  period: string;
+  /** "" for the company, else the team. */
+  group: string;
+  rows: number[];
+}
+
+/**
+ * The rows with a total by period and distribution group, groups in order of their first row;
+ * fills `groups` (each row's group, graded or not). Looked up by period, then group: no key is
+ * built per row.
+ */
+function gradedGroups(
+  frame: Frame,
+  totals: Float64Array,
+  byTeam: boolean,
+  groups: string[]
+): GradedGroup[] {
+  const list: GradedGroup[] = [];
+  const byPeriod = new Map<string, Map<string, GradedGroup>>();
+  let lastPeriod: string | null = null;
+  let inPeriod: Map<string, GradedGroup> | undefined;
+  for (let r = 0; r < frame.n; r++) {
+    const group = byTeam ? frame.teams[r] : "";
+    groups[r] = group;
+    if (Number.isNaN(totals[r])) continue;
+    const period = frame.periods[r];
+    if (period !== lastPeriod) {
+      inPeriod = byPeriod.get(period);
+      if (!inPeriod) byPeriod.set(period, (inPeriod = new Map()));
+      lastPeriod = period;
+    }
+    const found = inPeriod!.get(group);
+    if (found) found.rows.push(r);
+    else {
+      const g: GradedGroup = { period, group, rows: [r] };
+      inPeriod!.set(group, g);
+      list.push(g);
+    }
+  }
+  return list;
+}
+
 /** Grades every row with a numeric total; `totals` are NaN for rows that cannot be graded. */
 export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array): Grading {
   const n = frame.n;
@@ -130,17 +174,8 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
     issues: [],
   };
   const quotas: Quota[] = g.grades.map((x) => ({ label: x.label, share: x.quota }));
-  const byGroup = new Map<string, number[]>();
-  for (let r = 0; r < n; r++) {
-    const group = g.group === "team" ? frame.teams[r] : "";
-    out.groups[r] = group;
-    if (Number.isNaN(totals[r])) continue;
-    const k = frame.periods[r] + "\u0000" + group;
-    const list = byGroup.get(k);
-    if (list) list.push(r);
-    else byGroup.set(k, [r]);
-  }
-  for (const rows of byGroup.values()) {
+  const byGroup = gradedGroups(frame, totals, g.group === "team", out.groups);
+  for (const { rows } of byGroup) {
     const m = rows.length;
     const cut = distributionCutoffs(m, quotas);
     if (g.mode === "forced") {
@@ -163,10 +198,9 @@ export function gradeRows(cp: CompiledPlan, frame: Frame, totals: Float64Array):
       out.groupSize[r] = m;
     }
   }
-  for (const [k, rows] of byGroup) {
+  for (const { period, group, rows } of byGroup) {
     const counts = new Array<number>(quotas.length).fill(0);
     for (const r of rows) if (out.gradeIndex[r] >= 0) counts[out.gradeIndex[r]]++;
-    const [period, group] = k.split("\u0000");
     out.spread.push({ period, group, counts, check: spreadCheck(counts, quotas) });
   }
   out.spread.sort((a, b) =>

@@ -75,21 +75,41 @@ export const enum RowStatus {
 
 /** Ratings by employee, for the feedback indicator and the annual 360 score. */
 interface PersonRatings {
-  list: { rating: FeedbackRating; period: Period }[];
-  /** Months that have ratings of their own (usually none: 360 reviews are quarterly or yearly). */
-  months: Set<string>;
-  cache: Map<string, FeedbackParts | null>;
-  exact: Map<string, FeedbackParts | null>;
-  /** Scores by the period asked for (before a month is resolved to its quarter). */
-  asked: Map<string, FeedbackParts | null>;
-  /** The customers' mean rating by the period asked for (客户360评价). */
-  customers: Map<string, number | null>;
+  /** The person's ratings in input order, and the period of each. */
+  ratings: FeedbackRating[];
+  periods: Period[];
+  /**
+   * Months that have ratings of their own; null when none has (usually: 360 reviews are
+   * quarterly or yearly).
+   */
+  months: Set<string> | null;
+  /**
+   * Scores by period code (FeedbackIndex.code; undefined: not computed yet): of the period a
+   * score uses (`cache`; a month without its own ratings uses its quarter's), of exactly that
+   * period (`exact`), and by the period asked for (`asked`, before a month is resolved).
+   */
+  cache: (FeedbackParts | null | undefined)[];
+  exact: (FeedbackParts | null | undefined)[];
+  asked: (FeedbackParts | null | undefined)[];
+  /** The customers' mean rating by the period asked for (客户360评价), by period code. */
+  customers: (number | null | undefined)[];
 }
 
 export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
   private lastId: string | null = null;
   private lastPerson: PersonRatings | undefined = undefined;
+  /**
+   * A small code per period key asked about, so each person's scores are kept in arrays, not
+   * maps: a run asks for every person's months, quarters and years (a few dozen keys in all).
+   * `keys` by code, and the code of the period whose ratings it uses for a person without
+   * month ratings (its quarter for a month; −1 until known).
+   */
+  private readonly codes = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly resolved: number[] = [];
+  private lastKey: string | null = null;
+  private lastCode = -1;
   /**
    * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
    * sheet formula that multiplies each rating cell by it gives the same doubles).
@@ -103,31 +123,31 @@ export class FeedbackIndex {
       const rating = factor === 1 ? given : { ...given, score: given.score * factor };
       const period = parsePeriodKey(rating.period);
       if (!period) continue;
-      let person = this.byId.get(rating.id);
+      let person = this.lastId === rating.id ? this.lastPerson : this.byId.get(rating.id);
       if (!person) {
         person = {
-          list: [],
-          months: new Set(),
-          cache: new Map(),
-          exact: new Map(),
-          asked: new Map(),
-          customers: new Map(),
+          ratings: [],
+          periods: [],
+          months: null,
+          cache: [],
+          exact: [],
+          asked: [],
+          customers: [],
         };
         this.byId.set(rating.id, person);
       }
-      person.list.push({ rating, period });
-      if (period.kind === "month") person.months.add(period.key);
+      this.lastId = rating.id;
+      this.lastPerson = person;
+      person.ratings.push(rating);
+      person.periods.push(period);
+      if (period.kind === "month") (person.months ??= new Set()).add(period.key);
     }
   }
   /** Ratings of an employee that lie within a period (a quarter takes its months' ratings too). */
   ratings(id: string, periodKey: string, exact = false): FeedbackRating[] {
     const person = this.byId.get(id);
     if (!person) return [];
-    const outer = parsePeriodKey(periodKey);
-    if (!outer) return [];
-    return person.list
-      .filter((x) => (exact ? x.period.key === outer.key : within(x.period, outer)))
-      .map((x) => x.rating);
+    return ratingsWithin(person, periodKey, exact);
   }
   /**
    * The ratings an indicator uses for a period: those within it; for a month without ratings of
@@ -138,9 +158,29 @@ export class FeedbackIndex {
   }
   /** The period whose ratings a period uses: a month without its own resolves to its quarter. */
   private resolve(id: string, periodKey: string): string {
-    const p = parsePeriodKey(periodKey);
-    if (!p || p.kind !== "month") return periodKey;
-    return this.byId.get(id)?.months.has(periodKey) ? periodKey : quarterOf(p);
+    return resolvePeriod(this.byId.get(id), periodKey);
+  }
+  private code(periodKey: string): number {
+    if (periodKey === this.lastKey) return this.lastCode;
+    let c = this.codes.get(periodKey);
+    if (c === undefined) {
+      this.codes.set(periodKey, (c = this.keys.length));
+      this.keys.push(periodKey);
+      this.resolved.push(-1);
+    }
+    this.lastKey = periodKey;
+    this.lastCode = c;
+    return c;
+  }
+  /** The code of the period whose ratings period `code` uses for this person. */
+  private resolvedCode(person: PersonRatings, code: number): number {
+    if (person.months !== null) return this.code(resolvePeriod(person, this.keys[code]));
+    let rc = this.resolved[code];
+    if (rc < 0) {
+      rc = this.code(resolvePeriod(person, this.keys[code]));
+      this.resolved[code] = rc;
+    }
+    return rc;
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
@@ -153,12 +193,12 @@ export class FeedbackIndex {
       this.lastPerson = person;
     }
     if (!person) return null;
-    if (!exact) {
-      const known = person.asked.get(periodKey);
-      if (known !== undefined) return known;
-    }
-    const result = this.scoreOf(person, id, periodKey, exact);
-    if (!exact) person.asked.set(periodKey, result);
+    const code = this.code(periodKey);
+    if (exact) return this.scoreOf(person, code, true);
+    const known = person.asked[code];
+    if (known !== undefined) return known;
+    const result = this.scoreOf(person, this.resolvedCode(person, code), false);
+    person.asked[code] = result;
     return result;
   }
 
@@ -169,39 +209,61 @@ export class FeedbackIndex {
   customerMean(id: string, periodKey: string): number | null {
     const person = this.byId.get(id);
     if (!person) return null;
-    const known = person.customers.get(periodKey);
+    const code = this.code(periodKey);
+    const known = person.customers[code];
     if (known !== undefined) return known;
     const scores: number[] = [];
     for (const r of this.ratingsFor(id, periodKey))
       if (r.rater === "customer") scores.push(r.score);
     const m = groupMean(scores);
-    person.customers.set(periodKey, m);
+    person.customers[code] = m;
     return m;
   }
 
-  private scoreOf(
-    person: PersonRatings,
-    id: string,
-    periodKey: string,
-    exact: boolean
-  ): FeedbackParts | null {
-    const key = exact ? periodKey : this.resolve(id, periodKey);
+  /** The score of the ratings of period `code` (within it, or exactly it), computed once. */
+  private scoreOf(person: PersonRatings, code: number, exact: boolean): FeedbackParts | null {
     const cache = exact ? person.exact : person.cache;
-    const hit = cache.get(key);
+    const hit = cache[code];
     if (hit !== undefined) return hit;
-    const rs = this.ratings(id, key, exact);
+    const s: number[] = [];
+    const p: number[] = [];
+    const c: number[] = [];
+    const outer = parsePeriodKey(this.keys[code]);
+    if (outer) {
+      for (let j = 0; j < person.ratings.length; j++) {
+        const period = person.periods[j];
+        if (!(exact ? period.key === outer.key : within(period, outer))) continue;
+        const r = person.ratings[j];
+        (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+      }
+    }
     let result: FeedbackParts | null = null;
-    if (rs.length > 0) {
-      const s: number[] = [];
-      const p: number[] = [];
-      const c: number[] = [];
-      for (const r of rs) (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+    if (s.length + p.length + c.length > 0) {
       const parts = feedbackParts(s, p, c, this.weights);
       result = isError(parts) ? null : parts;
     }
-    cache.set(key, result);
+    cache[code] = result;
     return result;
   }
+}
+
+/** A person's ratings that lie within a period (or are of exactly that period), in order. */
+function ratingsWithin(person: PersonRatings, periodKey: string, exact: boolean): FeedbackRating[] {
+  const outer = parsePeriodKey(periodKey);
+  if (!outer) return [];
+  const out: FeedbackRating[] = [];
+  for (let j = 0; j < person.ratings.length; j++) {
+    const period = person.periods[j];
+    if (exact ? period.key === outer.key : within(period, outer)) out.push(person.ratings[j]);
+  }
+  return out;
+}
+
+/** The period whose ratings a period uses: a month without its own resolves to its quarter. */
+function resolvePeriod(person: PersonRatings | undefined, periodKey: string): string {
+  const p = parsePeriodKey(periodKey);
+  if (!p || p.kind !== "month") return periodKey;
+  return person?.months?.has(periodKey) ? periodKey : quarterOf(p);
 }
 
 /**
@@ -269,7 +331,7 @@ export function targetOf(
   source: TargetSource
 ): number {
   if (source === TargetSource.Data) return frame.values[ind.targetField][r];
-  if (source !== TargetSource.Default) return NaN;
+  if (source !== TargetSource.Default) return Number.NaN;
   return ind.additive ? ind.targetDefault * frame.monthCount[r] : ind.targetDefault;
 }
 
@@ -279,10 +341,13 @@ function readField(frame: Frame, k: number, r: number, i: number, out: Indicator
   if (s === CellState.Ok) return frame.values[k][r];
   out.reason[i] = stateReason(s);
   out.reasonField[i] = k;
-  return NaN;
+  return Number.NaN;
 }
 
-/** The actual value of rows [from, to): a field, a ratio or growth of two, a sum, the 360 score. */
+/**
+ * The actual value of rows [from, to): a field, a ratio or growth of two, a sum, the 360 score.
+ * One loop per input kind, so each loop is small and sees one kind.
+ */
 function readActual(
   ind: CompiledIndicator,
   frame: Frame,
@@ -291,68 +356,108 @@ function readActual(
   n: number,
   out: IndicatorColumns
 ): void {
+  switch (ind.inputKind) {
+    case InputKind.Field:
+      return readFieldActual(ind.a, frame, from, n, out);
+    case InputKind.Ratio:
+    case InputKind.Growth:
+      return readPairActual(ind.inputKind === InputKind.Ratio, ind.a, ind.b, frame, from, n, out);
+    case InputKind.Sum:
+      return readSumActual(ind.fields, frame, from, n, out);
+    case InputKind.Feedback:
+      return readFeedbackActual(frame, fb, from, n, out);
+    case InputKind.Customer360:
+      return readCustomer360Actual(ind, frame, fb, from, n, out);
+  }
+}
+
+function readFieldActual(k: number, frame: Frame, from: number, n: number, out: IndicatorColumns) {
+  const actual = out.actual;
+  for (let i = 0; i < n; i++) actual[i] = readField(frame, k, from + i, i, out);
+}
+
+/** A ratio (a ÷ b) or a growth ((a − b) ÷ |b|); b = 0 has no value. */
+function readPairActual(
+  ratio: boolean,
+  a: number,
+  b: number,
+  frame: Frame,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+) {
   const { actual, reason, reasonField } = out;
   for (let i = 0; i < n; i++) {
     const r = from + i;
-    switch (ind.inputKind) {
-      case InputKind.Field:
-        actual[i] = readField(frame, ind.a, r, i, out);
-        break;
-      case InputKind.Ratio:
-      case InputKind.Growth: {
-        const x = readField(frame, ind.a, r, i, out);
-        const y = reason[i] === Reason.None ? readField(frame, ind.b, r, i, out) : NaN;
-        actual[i] = NaN;
-        if (reason[i] !== Reason.None) break;
-        if (y === 0) {
-          reason[i] = ind.inputKind === InputKind.Ratio ? Reason.DenominatorZero : Reason.PriorZero;
-          reasonField[i] = ind.b;
-        } else actual[i] = ind.inputKind === InputKind.Ratio ? x / y : (x - y) / Math.abs(y);
-        break;
-      }
-      case InputKind.Sum: {
-        let sum = 0;
-        for (const k of ind.fields) {
-          sum += readField(frame, k, r, i, out);
-          if (reason[i] !== Reason.None) break;
-        }
-        actual[i] = reason[i] === Reason.None ? sum : NaN;
-        break;
-      }
-      case InputKind.Feedback: {
-        const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
-        out.feedback[i] = parts;
-        if (!parts) reason[i] = Reason.NoRatings;
-        actual[i] = parts ? parts.score : NaN;
-        break;
-      }
-      case InputKind.Customer360:
-        actual[i] = readCustomer360(ind, frame, fb, r, i, out);
-        break;
+    const x = readField(frame, a, r, i, out);
+    const y = reason[i] === Reason.None ? readField(frame, b, r, i, out) : Number.NaN;
+    actual[i] = Number.NaN;
+    if (reason[i] !== Reason.None) continue;
+    if (y === 0) {
+      reason[i] = ratio ? Reason.DenominatorZero : Reason.PriorZero;
+      reasonField[i] = b;
+    } else actual[i] = ratio ? x / y : (x - y) / Math.abs(y);
+  }
+}
+
+function readSumActual(
+  fields: readonly number[],
+  frame: Frame,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+) {
+  const { actual, reason } = out;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    let sum = 0;
+    for (let j = 0; j < fields.length; j++) {
+      sum += readField(frame, fields[j], r, i, out);
+      if (reason[i] !== Reason.None) break;
     }
+    actual[i] = reason[i] === Reason.None ? sum : Number.NaN;
+  }
+}
+
+function readFeedbackActual(
+  frame: Frame,
+  fb: FeedbackIndex | null,
+  from: number,
+  n: number,
+  out: IndicatorColumns
+) {
+  const { actual, reason } = out;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
+    out.feedback[i] = parts;
+    if (!parts) reason[i] = Reason.NoRatings;
+    actual[i] = parts ? parts.score : Number.NaN;
   }
 }
 
 /**
- * 客户360评价 on row r: the survey field first (blank or unreadable: that reason), then the
- * customers' mean rating (none: NoCustomerRatings), blended by the indicator's share.
+ * 客户360评价: the survey field first (blank or unreadable: that reason), then the customers'
+ * mean rating (none: NoCustomerRatings), blended by the indicator's share.
  */
-function readCustomer360(
+function readCustomer360Actual(
   ind: CompiledIndicator,
   frame: Frame,
   fb: FeedbackIndex | null,
-  r: number,
-  i: number,
+  from: number,
+  n: number,
   out: IndicatorColumns
-): number {
-  const survey = ind.a >= 0 ? readField(frame, ind.a, r, i, out) : null;
-  if (out.reason[i] !== Reason.None) return NaN;
-  const m = fb ? fb.customerMean(frame.ids[r], frame.periods[r]) : null;
-  if (m === null) {
-    out.reason[i] = Reason.NoCustomerRatings;
-    return NaN;
+) {
+  const { actual, reason } = out;
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    const survey = ind.a >= 0 ? readField(frame, ind.a, r, i, out) : null;
+    actual[i] = Number.NaN;
+    if (reason[i] !== Reason.None) continue;
+    const m = fb ? fb.customerMean(frame.ids[r], frame.periods[r]) : null;
+    if (m === null) reason[i] = Reason.NoCustomerRatings;
+    else actual[i] = customerBlend(m, survey, ind.share);
   }
-  return customerBlend(m, survey, ind.share);
 }
 
 /** The target and attainment of rows [from, to) whose actual was read. */
@@ -366,7 +471,8 @@ function readTargets(
   const { actual, target, attainment, reason, reasonField, targetSource } = out;
   const tf = ind.targetField;
   // Lower is better: nothing beats zero (zero complaints, zero days): attainment is the cap.
-  const best = ind.method === Method.Linear ? ind.cap : Infinity;
+  const best = ind.method === Method.Linear ? ind.cap : Number.POSITIVE_INFINITY;
+  const lower = ind.lower;
   for (let i = 0; i < n; i++) {
     if (reason[i] !== Reason.None) continue;
     const r = from + i;
@@ -384,7 +490,7 @@ function readTargets(
       reasonField[i] = tf;
       continue;
     }
-    const a = scoringAttainment(actual[i], t, ind.lower, best);
+    const a = scoringAttainment(actual[i], t, lower, best);
     if (Number.isNaN(a)) {
       reason[i] = Reason.TargetZero;
       reasonField[i] = tf;
@@ -437,13 +543,16 @@ export function scoreRange(
 ): void {
   const { actual, attainment, reason } = c;
   switch (ind.method) {
-    case Method.Linear:
-      for (let i = 0; i < n; i++)
-        out[offset + i] =
-          reason[i] === Reason.None
-            ? scoreAttainment(attainment[i], ind.floor, ind.cap, ind.fullScore)
-            : NaN;
+    case Method.Linear: {
+      const floor = ind.floor;
+      const cap = ind.cap;
+      const fullScore = ind.fullScore;
+      for (let i = 0; i < n; i++) {
+        if (reason[i] !== Reason.None) out[offset + i] = NaN;
+        else out[offset + i] = scoreAttainment(attainment[i], floor, cap, fullScore);
+      }
       return;
+    }
     case Method.Curve:
       for (let i = 0; i < n; i++) {
         out[offset + i] =
@@ -453,18 +562,18 @@ export function scoreRange(
                 ind.points,
                 ind.curveMode
               )
-            : NaN;
+            : Number.NaN;
       }
       return;
     case Method.Direct:
     case Method.Feedback:
       for (let i = 0; i < n; i++)
-        out[offset + i] = reason[i] === Reason.None ? directScore(actual[i], ind.cap) : NaN;
+        out[offset + i] = reason[i] === Reason.None ? directScore(actual[i], ind.cap) : Number.NaN;
       return;
     case Method.Deduction:
       for (let i = 0; i < n; i++)
         out[offset + i] =
-          reason[i] === Reason.None ? deductionScore(actual[i], ind.fullScore) : NaN;
+          reason[i] === Reason.None ? deductionScore(actual[i], ind.fullScore) : Number.NaN;
       return;
   }
 }
@@ -600,8 +709,8 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
   const cols = newColumns(block);
   const scores = new Float64Array(block);
   // Per dimension: weighted sums and an error flag — row-major n × nd.
-  const sums = weightSums(n * nd);
-  sums.den = set.dimensionWeightCounted;
+  // the weights counted are the set's own column (no second array of them made and dropped)
+  const sums: WeightSums = { num: new Float64Array(n * nd), den: set.dimensionWeightCounted };
   const err = new Uint8Array(n * nd);
   const status = new Uint8Array(n);
   const effects = cp.indicators.map((ind) => MISSING_EFFECTS[ind.missing]);
@@ -624,7 +733,7 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
     total.num[0] = total.den[0] = 0;
     for (let d = 0; d < nd; d++) {
       const at = r * nd + d;
-      const s = err[at] ? NaN : weightedMean(sums, at);
+      const s = err[at] ? Number.NaN : weightedMean(sums, at);
       set.dimensionScores[at] = s;
       if (err[at]) continue;
       // Every indicator of the dimension left out: the dimension is left out of the total.

@@ -39,7 +39,7 @@ export function scoringAttainment(
   best: number
 ): number {
   if (lower) return actual === 0 ? best : target / actual;
-  return target === 0 ? NaN : actual / target;
+  return target === 0 ? Number.NaN : actual / target;
 }
 
 /**

@@ -179,7 +179,7 @@ export function monthStatusFormula(
 
 /** The month's sales attainment, signed ÷ target: NaN without a target above 0 or a signed amount. */
 export function monthAttainment(signed: number, target: number): number {
-  return target > 0 && !Number.isNaN(signed) ? signed / target : NaN;
+  return target > 0 && !Number.isNaN(signed) ? signed / target : Number.NaN;
 }
 
 /** The month's sales attainment of cells `signed` ÷ `target`: "" when there is none. */

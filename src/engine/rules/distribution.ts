@@ -105,7 +105,8 @@ export function aboveQuotaFormula(
 export function competitionRanks(scores: ArrayLike<number>): Int32Array {
   const idx: number[] = [];
   for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i])) idx.push(i);
-  idx.sort((a, b) => scores[b] - scores[a]);
+  // highest first; the comparator answers −1, 0 or 1 (a difference would be a new number per call)
+  idx.sort((a, b) => (scores[b] > scores[a] ? 1 : scores[b] < scores[a] ? -1 : 0));
   const ranks = new Int32Array(scores.length);
   // Scores clearly above the current one form a prefix of the sorted list that only grows.
   let above = 0;

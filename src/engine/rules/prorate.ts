@@ -19,7 +19,7 @@ export function workedShare(daysWorked: number, daysInMonth: number): number {
     ? daysWorked < daysInMonth
       ? daysWorked / daysInMonth
       : 1
-    : NaN;
+    : Number.NaN;
 }
 
 /** A full amount for the share of the month worked, to the cent. */

@@ -71,7 +71,7 @@ export function addMissing(
 
 /** The weighted mean of a slot; NaN when no weight was counted (every score left out). */
 export function weightedMean(s: WeightSums, at: number): number {
-  return s.den[at] === 0 ? NaN : s.num[at] / s.den[at];
+  return s.den[at] === 0 ? Number.NaN : s.num[at] / s.den[at];
 }
 
 /** A weight's share of the weights counted (0 when nothing was counted). */
