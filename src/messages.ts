@@ -29,6 +29,8 @@ import { OFFICE_MESSAGES } from "./office/messages";
 import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
 import { SCORE_MESSAGES } from "./app/scoreMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
+import { REVIEW_MESSAGES } from "./engine/evaluate/review";
+import { GRADE_HISTORY_MESSAGES } from "./workbook/grade-history";
 
 /**
  * Every catalogue by name. A function, not a constant: modules that define a catalogue also format
@@ -59,6 +61,8 @@ export function messageCatalogues() {
     planFile: PLAN_FILE_MESSAGES,
     export: EXPORT_MESSAGES,
     score: SCORE_MESSAGES,
+    review: REVIEW_MESSAGES,
+    gradeHistory: GRADE_HISTORY_MESSAGES,
   } as const;
 }
 

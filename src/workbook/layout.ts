@@ -179,7 +179,12 @@ export type FixedRole =
   /** 工资表: one row per salesperson and pay month, the month's pay lines and gross. */
   | "paylist"
   /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
-  | "payslips";
+  | "payslips"
+  /**
+   * 历年评级: prior years' annual grades typed by HR (id, name, year, grade), which the promotion
+   * rule reads. (Roles are lower-case with underscores: marks keep them so.)
+   */
+  | "grade_history";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

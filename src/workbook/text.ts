@@ -31,6 +31,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   year_to_date: { en: "Year to date", zh: "年度累计" },
   paylist: { en: "Pay list", zh: "工资表" },
   payslips: { en: "Payslips", zh: "工资条" },
+  grade_history: { en: "Grade history", zh: "历年评级" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */
