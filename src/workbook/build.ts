@@ -15,6 +15,8 @@ import { outputLayout } from "./output";
 import { readPlanSheet, type PlanAnchors } from "./plan-sheet";
 import { statementsLayout } from "./statements";
 import { templateLayout } from "./template";
+import { readGradeHistorySheet } from "./grade-history";
+import type { GradeHistoryEntry } from "../engine/evaluate/review";
 
 export interface BuiltWorkbook {
   layout: WorkbookLayout;
@@ -38,11 +40,17 @@ function byRole(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout 
 export function buildWorkbook(
   plan: Plan,
   language: Language,
-  records: { rows: readonly DataRow[]; ratings: readonly FeedbackRating[] },
+  records: {
+    rows: readonly DataRow[];
+    ratings: readonly FeedbackRating[];
+    /** Prior years' annual grades for the Grade history sheet (历年评级). */
+    gradeHistory?: readonly Omit<GradeHistoryEntry, "row">[];
+  },
   style: FormulaStyle,
   options: BuildOptions = {}
 ): BuiltWorkbook {
-  return buildFromTemplate(plan, templateLayout(plan, language, records), style, options);
+  const template = templateLayout(plan, language, records, records.gradeHistory ?? []);
+  return buildFromTemplate(plan, template, style, options);
 }
 
 /**
@@ -69,6 +77,10 @@ export function buildFromTemplate(
     scale: ratingScale(plan),
   });
   const evaluation = evaluate(plan, data.rows, feedback.ratings);
+  const ghSheet = template.sheets.find((x) => x.role === "grade_history");
+  const gradeHistory = ghSheet
+    ? readGradeHistorySheet(sheetValues(ghSheet), ghSheet.name, plan)
+    : undefined;
   const outputs = outputLayout(
     plan,
     evaluation,
@@ -78,6 +90,7 @@ export function buildFromTemplate(
     {
       anchors: planReading.anchors,
       feedback: feedback.columns ?? undefined,
+      gradeHistory,
     }
   );
   const sheets = [...template.sheets, ...outputs.sheets];
@@ -91,7 +104,10 @@ export function buildFromTemplate(
       rows = [];
       for (let r = 0; r < pf.n; r++) if (pf.periods[r] === latest) rows.push(r);
     } else rows = pick;
-    if (rows.length) sheets.push(...statementsLayout(evaluation, rows, language).sheets);
+    if (rows.length)
+      sheets.push(
+        ...statementsLayout(evaluation, rows, language, undefined, gradeHistory?.entries).sheets
+      );
   }
   // Helper sheet last: the months as the formulas read them.
   const months = sheets.findIndex((s) => s.role === "months");

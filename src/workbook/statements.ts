@@ -28,6 +28,12 @@ import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
 import { periodLabel } from "../engine/periods";
 import { shownPeriod, showsPeriodLabels } from "./sheets/context";
+import {
+  annualConsequences,
+  annualReviewLine,
+  type AnnualReviewLine,
+  type GradeHistoryEntry,
+} from "../engine/evaluate/review";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -35,6 +41,8 @@ export interface StatementItem {
   trace: ScorecardTrace;
   /** Set for a closed period: the statement says when and by whom it was closed. */
   closed?: { at: string; by: string };
+  /** Set on a year's last period: the annual review (grade, promotion, profit share). */
+  annual?: AnnualReviewLine | null;
 }
 
 /** Where a statement sits on the sheet (0-based rows), as its index entry says. */
@@ -140,9 +148,15 @@ export function statementsLayout(
   ev: Evaluation,
   rows: readonly number[],
   language: Language,
-  name = say(SHEET_NAMES.statements, language)
+  name = say(SHEET_NAMES.statements, language),
+  gradeHistory: readonly GradeHistoryEntry[] = []
 ): WorkbookLayout {
-  const items = rows.map((r) => ({ plan: ev.plan, trace: explain(ev, r) }));
+  const rv = annualConsequences(ev, gradeHistory, language);
+  const items = rows.map((r) => ({
+    plan: ev.plan,
+    trace: explain(ev, r),
+    annual: annualReviewLine(ev, rv, r),
+  }));
   return { language, sheets: [statementsSheet(items, language, name)] };
 }
 
@@ -258,9 +272,10 @@ export function statementsSheet(
 /** One statement's block, with its index entry in the hidden column of its first row. */
 function writeStatement(
   w: StatementWriter,
-  { plan, trace: t, closed }: StatementItem,
+  item: StatementItem,
   kept: ReadonlyMap<string, StatementNotes>
 ): void {
+  const { plan, trace: t, closed } = item;
   const start = w.row;
   writeTop(w, t, closed);
   writeIndicators(w, plan, t);
@@ -270,6 +285,7 @@ function writeStatement(
   writeCommission(w, t);
   if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
+  if (item.annual) writeAnnualReview(w, item.annual);
   const { notes, sign } = writeNotesAndSignatures(
     w,
     kept.get(statementKey(t.subject.id, t.subject.period)),
@@ -503,6 +519,62 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
   w.styles.push({ range: box(w.row - 1, 0, 1, 2), bold: true, border: "top" });
   w.row++;
 }
+
+// ---- Annual review block (年度总评: promotion recommendation and profit share) ----
+
+const ANNUAL_W = {
+  heading: { en: "Annual review", zh: "年度总评" },
+  annualScore: { en: "Annual score", zh: "年度得分" },
+  annualGrade: { en: "Annual grade", zh: "年度评级" },
+  promotion: { en: "Promotion recommendation", zh: "晋升建议" },
+  reason: { en: "Why", zh: "依据" },
+  profitShare: { en: "Profit share", zh: "分红" },
+} as const satisfies Record<string, Words>;
+
+/** The year's score and grade, the promotion recommendation with its reason, the profit share. */
+function writeAnnualReview(w: StatementWriter, a: AnnualReviewLine): void {
+  w.heading({ en: `${ANNUAL_W.heading.en} ${a.year}`, zh: `${a.year}${ANNUAL_W.heading.zh}` });
+  w.line(
+    [
+      w.say(ANNUAL_W.annualScore),
+      a.total,
+      w.say(ANNUAL_W.annualGrade),
+      a.grade ?? "—",
+      w.say(W.coefficient),
+      a.coefficient,
+    ],
+    [null, SCORE, null, null, null, "0.00"]
+  );
+  for (const c of [0, 2, 4]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
+  if (a.promotion) {
+    w.line([
+      w.say(ANNUAL_W.promotion),
+      a.promotion.text,
+      w.say(ANNUAL_W.reason),
+      a.promotion.reason,
+    ]);
+    w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
+    w.styles.push({ range: box(w.row - 1, 0, 1, 1), bold: true });
+    w.styles.push({ range: box(w.row - 1, 3, 1, COLUMNS - 3), wrap: true });
+  }
+  const s = a.profitShare;
+  if (s) {
+    const rule = {
+      en: `pool ${s.pool} × (coefficient ${s.coefficient} × annual base ${s.annualBase}) ÷ ${s.total} (the year's total basis)`,
+      zh: `分红池 ${s.pool} ×（年度绩效系数 ${s.coefficient} × 年度基本工资 ${s.annualBase}）÷ 当年分红基数合计 ${s.total}`,
+    };
+    w.line(
+      [w.say(ANNUAL_W.profitShare), s.share, w.say(W.rule), w.say(rule)],
+      [null, MONEY, null, null]
+    );
+    w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
+    w.styles.push({ range: box(w.row - 1, 0, 1, 1), bold: true });
+    w.styles.push({ range: box(w.row - 1, 3, 1, COLUMNS - 3), wrap: true });
+  }
+  w.row++;
+}
+
+// ---- end of the annual review block ----
 
 /** 团队提成's pay line, for a lead (a statement of anyone else has none). */
 function teamPayLine(plan: Plan, t: ScorecardTrace): [Words, number | null, Words][] {

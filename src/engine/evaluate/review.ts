@@ -221,3 +221,61 @@ function sharePools(ev: Evaluation, res: AnnualConsequences, pool: number, decim
     });
   }
 }
+
+/** What a statement shows of the annual review (the statement of a year's last period). */
+export interface AnnualReviewLine {
+  year: string;
+  total: number | null;
+  grade: string | null;
+  coefficient: number | null;
+  /** null where the promotion rule is off. */
+  promotion: { text: string; reason: string } | null;
+  /** null where the profit share is off or the person-year is not in the pool. */
+  profitShare: {
+    share: number;
+    basis: number;
+    annualBase: number;
+    coefficient: number;
+    pool: number;
+    total: number;
+  } | null;
+}
+
+/**
+ * The annual review line of an evaluation row's statement: set when the row is the last period
+ * of a person-year the Annual sheet holds, else null.
+ */
+export function annualReviewLine(
+  ev: Evaluation,
+  rv: AnnualConsequences,
+  r: number
+): AnnualReviewLine | null {
+  const an = ev.annual;
+  const y = rv.rows.find((k) => {
+    const pr = an.periodRows[k];
+    return pr.length > 0 && pr[pr.length - 1] === r;
+  });
+  if (y === undefined) return null;
+  const gi = an.grading.gradeIndex[y];
+  const num = (x: number) => (Number.isNaN(x) ? null : x);
+  const p = rv.promotion[y];
+  const pool = rv.pools.find((x) => x.year === an.frame.periods[y]);
+  return {
+    year: an.frame.periods[y],
+    total: num(an.totals[y]),
+    grade: gi >= 0 ? ev.plan.grading.grades[gi].label : null,
+    coefficient: num(an.grading.coefficient[y]),
+    promotion: p && p.outcome ? { text: p.text, reason: p.reason } : null,
+    profitShare:
+      pool && !Number.isNaN(rv.share[y])
+        ? {
+            share: rv.share[y],
+            basis: rv.basis[y],
+            annualBase: rv.annualBase[y],
+            coefficient: an.grading.coefficient[y],
+            pool: pool.pool,
+            total: pool.total,
+          }
+        : null,
+  };
+}
