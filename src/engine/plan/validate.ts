@@ -236,19 +236,24 @@ function checkReview(f: Found, plan: Plan, labels: ReadonlySet<string>): void {
     f.err("review.promotion.worstGrade", "promotionGradeUnknown", { label: p.worstGrade ?? "" });
   if (!(Number.isInteger(p.years) && p.years >= 1 && p.years <= 5))
     f.err("review.promotion.years", "valueOutOfRange", {
-      name: "promotionYears",
+      name: { en: "Promotion: years running", zh: "晋升：连续年数" },
       value: p.years,
       min: 1,
       max: 5,
     });
   if (!(s.pool >= 0 && Number.isFinite(s.pool)))
     f.err("review.profitShare.pool", "valueOutOfRange", {
-      name: "profitSharePool",
+      name: { en: "Profit-share pool", zh: "分红池金额" },
       value: s.pool,
       min: 0,
       max: "∞",
     });
-  f.oneOf("review.profitShare.decimals", "profitShareDecimals", s.decimals, [0, 2]);
+  f.oneOf(
+    "review.profitShare.decimals",
+    { en: "Profit share: decimals", zh: "分红：保留小数位" },
+    s.decimals,
+    [0, 2]
+  );
 }
 
 /** What the plan workbook's sheets can lay out (a Plan sheet can be made to hold more). */
