@@ -190,8 +190,12 @@ async function annualPicture(page: Page, pane: Locator): Promise<void> {
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.locator(`[data-cell="${columnLetter(col + 2)}2"]`).scrollIntoViewIfNeeded();
   await page.locator(`[data-cell="${columnLetter(col)}2"]`).click();
+  // the pane: the Plan view's section that set the rule and the pool (dimensions folded away)
   await openView(pane, "方案");
-  await pane.evaluate((el) => el.scrollTo(0, 0));
+  await pane.getByRole("button", { name: "考核维度与指标" }).click();
+  if ((await pane.getByRole("group", { name: "晋升建议与分红" }).count()) === 0)
+    await pane.getByRole("button", { name: "晋升建议与分红" }).click();
+  await pane.getByRole("group", { name: "晋升建议与分红" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, "annual-review.png") });
 }
 

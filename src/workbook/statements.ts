@@ -34,6 +34,7 @@ import {
   type AnnualReviewLine,
   type GradeHistoryEntry,
 } from "../engine/evaluate/review";
+import { writeAnnualReview } from "./statement-annual";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -519,62 +520,6 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
   w.styles.push({ range: box(w.row - 1, 0, 1, 2), bold: true, border: "top" });
   w.row++;
 }
-
-// ---- Annual review block (年度总评: promotion recommendation and profit share) ----
-
-const ANNUAL_W = {
-  heading: { en: "Annual review", zh: "年度总评" },
-  annualScore: { en: "Annual score", zh: "年度得分" },
-  annualGrade: { en: "Annual grade", zh: "年度评级" },
-  promotion: { en: "Promotion recommendation", zh: "晋升建议" },
-  reason: { en: "Why", zh: "依据" },
-  profitShare: { en: "Profit share", zh: "分红" },
-} as const satisfies Record<string, Words>;
-
-/** The year's score and grade, the promotion recommendation with its reason, the profit share. */
-function writeAnnualReview(w: StatementWriter, a: AnnualReviewLine): void {
-  w.heading({ en: `${ANNUAL_W.heading.en} ${a.year}`, zh: `${a.year}${ANNUAL_W.heading.zh}` });
-  w.line(
-    [
-      w.say(ANNUAL_W.annualScore),
-      a.total,
-      w.say(ANNUAL_W.annualGrade),
-      a.grade ?? "—",
-      w.say(W.coefficient),
-      a.coefficient,
-    ],
-    [null, SCORE, null, null, null, "0.00"]
-  );
-  for (const c of [0, 2, 4]) w.styles.push({ range: box(w.row - 1, c, 1, 1), bold: true });
-  if (a.promotion) {
-    w.line([
-      w.say(ANNUAL_W.promotion),
-      a.promotion.text,
-      w.say(ANNUAL_W.reason),
-      a.promotion.reason,
-    ]);
-    w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
-    w.styles.push({ range: box(w.row - 1, 0, 1, 1), bold: true });
-    w.styles.push({ range: box(w.row - 1, 3, 1, COLUMNS - 3), wrap: true });
-  }
-  const s = a.profitShare;
-  if (s) {
-    const rule = {
-      en: `pool ${s.pool} × (coefficient ${s.coefficient} × annual base ${s.annualBase}) ÷ ${s.total} (the year's total basis)`,
-      zh: `分红池 ${s.pool} ×（年度绩效系数 ${s.coefficient} × 年度基本工资 ${s.annualBase}）÷ 当年分红基数合计 ${s.total}`,
-    };
-    w.line(
-      [w.say(ANNUAL_W.profitShare), s.share, w.say(W.rule), w.say(rule)],
-      [null, MONEY, null, null]
-    );
-    w.merges.push(box(w.row - 1, 3, 1, COLUMNS - 3));
-    w.styles.push({ range: box(w.row - 1, 0, 1, 1), bold: true });
-    w.styles.push({ range: box(w.row - 1, 3, 1, COLUMNS - 3), wrap: true });
-  }
-  w.row++;
-}
-
-// ---- end of the annual review block ----
 
 /** 团队提成's pay line, for a lead (a statement of anyone else has none). */
 function teamPayLine(plan: Plan, t: ScorecardTrace): [Words, number | null, Words][] {

@@ -60,13 +60,12 @@ describe("Plan editor: promotion and profit share", () => {
     const years = screen.getByRole("textbox", { name: "Years running" });
     await user.clear(years);
     await user.type(years, "9");
-    expect(
-      await screen.findByText(
-        /promotionYears is 9; it must lie between 1 and 5/,
-        {},
-        { timeout: 15000 }
-      )
-    ).toBeTruthy();
+    const said = await screen.findAllByText(
+      /Promotion: years running is 9; it must lie between 1 and 5/,
+      {},
+      { timeout: 15000 }
+    );
+    expect(said.length).toBeGreaterThan(0);
   });
 
   it("should add the Grade history sheet once, in the pane's language", async () => {

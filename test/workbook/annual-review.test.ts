@@ -15,6 +15,8 @@ import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import type { FormulaStyle } from "../../src/workbook/formula";
 import { readGradeHistorySheet } from "../../src/workbook/grade-history";
 import { formatIssue } from "../../src/engine/issues";
+import { planSheet, readPlanSheet } from "../../src/workbook/plan-sheet";
+import { sheetValues } from "../../src/workbook/grid";
 import { compareLayout, evaluateLayout } from "./support/hyperformula";
 
 const SAMPLE = generateSample({ people: 30, teams: 3, seed: 7 });
@@ -114,6 +116,84 @@ describe("the Annual sheet's promotion and profit-share columns", () => {
     const header = s.blocks[0].cells[0];
     expect(header).not.toContain("晋升建议");
     expect(header.some((h) => typeof h === "string" && h.startsWith("分红"))).toBe(false);
+  });
+});
+
+describe("the statement's annual review block", () => {
+  it("should show, on the year's last period, the Annual sheet's recommendation, reason and share", () => {
+    const plan = demoPlan();
+    const built = buildWorkbook(
+      plan,
+      "zh-CN",
+      { ...SAMPLE, gradeHistory: demoGradeHistory(plan, SAMPLE) },
+      "values",
+      { statements: "latest" }
+    );
+    const st = built.layout.sheets.find((x) => x.role === "statements")!;
+    const lines = st.blocks[0].cells;
+    const s = annual(built);
+    const ids = column(s, "员工编号");
+    const rec = column(s, "晋升建议");
+    const why = column(s, "晋升依据");
+    const share = column(s, "分红");
+    let seen = 0;
+    lines.forEach((line, i) => {
+      if (line[0] !== "2024年度总评") return;
+      // the block's person: the statement's id line above it
+      const idLine = lines
+        .slice(0, i)
+        .reverse()
+        .find((l) => l[0] === "员工编号")!;
+      const k = ids.indexOf(idLine[1]);
+      expect(k).toBeGreaterThanOrEqual(0);
+      const block = lines.slice(i + 1, i + 4);
+      const promo = block.find((l) => l[0] === "晋升建议");
+      if (rec[k] === null) expect(promo).toBeUndefined();
+      else expect(promo!.slice(0, 4)).toEqual(["晋升建议", rec[k], "依据", why[k]]);
+      const ps = block.find((l) => l[0] === "分红");
+      if (share[k] === null) expect(ps).toBeUndefined();
+      else {
+        expect(ps![1]).toBe(share[k]);
+        expect(String(ps![3])).toContain("分红池 1000000");
+      }
+      seen++;
+    });
+    // every Q4 statement of a person the Annual sheet holds carries the block (a leaver has none)
+    const onSheet = lines.filter((l) => l[0] === "员工编号" && ids.includes(l[1])).length;
+    expect(seen).toBe(onSheet);
+    expect(seen).toBeGreaterThan(ids.length - 3);
+  });
+});
+
+describe("the Plan sheet's section 晋升建议与分红", () => {
+  const roundTrip = (plan: Plan, lang: "zh-CN" | "en-US") => {
+    const { sheet } = planSheet(plan, lang);
+    return readPlanSheet(sheetValues(sheet), sheet.name);
+  };
+  it.each(["zh-CN", "en-US"] as const)(
+    "should write and read back the review settings (%s)",
+    (lang) => {
+      const plan = demoPlan();
+      plan.review!.promotion = { enabled: true, minGrade: "S", years: 3, worstGrade: null };
+      plan.review!.profitShare.decimals = 0;
+      const r = roundTrip(plan, lang);
+      expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(r.plan?.review).toEqual(plan.review);
+    }
+  );
+
+  it("should read a plan without review settings back without them (its defaults written out)", () => {
+    const r = roundTrip(defaultPlan(), "zh-CN");
+    expect(r.plan).not.toHaveProperty("review");
+    expect(r.plan).toEqual(defaultPlan());
+  });
+
+  it("should name a promotion grade the plan does not have, at its setting", () => {
+    const plan = demoPlan();
+    plan.review!.promotion.minGrade = "A+";
+    const r = roundTrip(plan, "en-US");
+    const said = r.issues.map((i) => formatIssue(i, "en-US")).join("\n");
+    expect(said).toContain('The promotion rule names grade "A+", which the plan does not have.');
   });
 });
 

@@ -53,7 +53,7 @@ export function reviewColumns(ctx: Ctx, c: Cols): void {
   const r = reviewOf(ctx.plan);
   if (r.promotion.enabled) {
     c.add("promotion", ctx.L(W.promotion), { width: 11 });
-    c.add("promotionReason", ctx.L(W.promotionReason), { width: 30 });
+    c.add("promotionReason", ctx.L(W.promotionReason), { width: 40 });
   }
   if (r.profitShare.enabled)
     c.add("profitShare", ctx.L(W.profitShare), { width: 12, numberFormat: MONEY });
