@@ -13,7 +13,15 @@
  * can show; a rejected write leaves the workbook usable and a retry completes it.
  */
 import type { GradeHistoryReading } from "../workbook/grade-history";
-import type { CellLocation, ColumnMapping, CellTable, Evaluation, Language, Plan } from "../engine";
+import type {
+  CellInput,
+  CellLocation,
+  ColumnMapping,
+  CellTable,
+  Evaluation,
+  Language,
+  Plan,
+} from "../engine";
 import type {
   FeedbackReading,
   FeedbackRating,
@@ -85,6 +93,8 @@ export type SheetPlan = Pick<PlanReading, "plan" | "issues">;
 export interface WorkbookInputs {
   data: CellTable | null;
   feedback: CellTable | null;
+  /** The Grade history sheet's values from A1 (历年评级); absent or null: none. */
+  gradeHistory?: { name: string; values: CellInput[][] } | null;
 }
 
 export interface ImportRequest {

@@ -198,9 +198,10 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
     },
 
     async readInputs(): Promise<WorkbookInputs> {
-      const [data, feedback] = await Promise.all([
+      const [data, feedback, gradeHistory] = await Promise.all([
         backend.readSheet("data"),
         backend.readSheet("feedback"),
+        backend.readSheet("grade_history"),
       ]);
       const table = (read: SheetRead | null) => {
         if (!read) return null;
@@ -212,7 +213,13 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
           column: 0,
         });
       };
-      return { data: await table(data), feedback: await table(feedback) };
+      return {
+        data: await table(data),
+        feedback: await table(feedback),
+        gradeHistory: gradeHistory
+          ? { name: gradeHistory.name, values: gradeHistory.values }
+          : null,
+      };
     },
 
     async readSelection(): Promise<CellTable> {

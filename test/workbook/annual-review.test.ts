@@ -15,6 +15,7 @@ import { isFormula, type SheetLayout } from "../../src/workbook/layout";
 import type { FormulaStyle } from "../../src/workbook/formula";
 import { readGradeHistorySheet } from "../../src/workbook/grade-history";
 import { formatIssue } from "../../src/engine/issues";
+import { readingUnder } from "../../src/app/workflow";
 import { planSheet, readPlanSheet } from "../../src/workbook/plan-sheet";
 import { sheetValues } from "../../src/workbook/grid";
 import { compareLayout, evaluateLayout } from "./support/hyperformula";
@@ -224,6 +225,26 @@ describe("the Grade history sheet reader", () => {
     ]);
     expect(said[1]).toContain("“去年”不是年度");
     expect(formatIssue(r.issues[3], "en-US")).toContain("entered more than once (first in row 2)");
+  });
+
+  it("should put the rows it cannot use among the Data check's problems (the Data view lists them)", () => {
+    const check = readingUnder(
+      {
+        data: { sheet: "数据", headerRow: 1, header: [], rows: [] },
+        feedback: null,
+        gradeHistory: {
+          name: "历年评级",
+          values: [
+            ["员工编号", "姓名", "年度", "年度评级"],
+            ["S0001", "张三", "2023年", "A"],
+          ],
+        },
+      },
+      plan
+    )!;
+    expect(check.gradeHistory!.issues.map((i) => formatIssue(i, "en-US"))).toEqual([
+      expect.stringContaining('"2023年" is not a year'),
+    ]);
   });
 
   it("should refuse a sheet without the columns the formulas need", () => {
