@@ -21,6 +21,10 @@
  *                                       artifacts/screenshots/
  *   npx tsx dev/screenshots.ts letters → docs/images/letters.png only (a team's target letters,
  *                                       目标责任书, beside the Targets view)
+ *   npx tsx dev/screenshots.ts annual → docs/images/annual-review.png only: a year of generated data
+ *                                       (24 salespeople), the profit-share pool switched on in the Plan
+ *                                       view, 2023 grades typed on the Grade history sheet (历年评级),
+ *                                       the Annual sheet's promotion and profit-share columns
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -34,7 +38,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
-import { columnLetter, type Language } from "../src/engine";
+import { columnLetter, defaultPlan, type Language } from "../src/engine";
+import { generateSample } from "../src/workbook/sample";
 import { STRINGS } from "../src/taskpane/strings";
 import { build, launch, ROOT, serve } from "../test/e2e/support/browser";
 import { sheetValues, typeInto } from "../test/e2e/support/preview";
@@ -275,6 +280,64 @@ async function lettersPicture(page: Page, pane: Locator): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 1500 });
   await page.screenshot({ path: path.join(OUT, "letters.png") });
 }
+/** A year of generated data (the demo's generator) as a CRM export the Data view imports. */
+function yearCsv(): { file: string; rows: number; ids: string[] } {
+  const plan = defaultPlan();
+  const sample = generateSample({ people: 24, teams: 3, seed: 2024, year: 2024, months: 12 });
+  const header = ["员工编号", "姓名", "部门", "月份", ...plan.fields.map((f) => f.name.zh)];
+  const q = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const lines = [header.join(",")];
+  for (const r of sample.rows)
+    lines.push(
+      [r.id, r.name, r.team, r.period, ...plan.fields.map((f) => q(r.values[f.key]))].join(",")
+    );
+  const file = path.join(ROOT, "artifacts", "annual-2024.csv");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, "\ufeff" + lines.join("\n") + "\n");
+  return { file, rows: sample.rows.length, ids: [...new Set(sample.rows.map((r) => r.id))] };
+}
+
+/**
+ * The annual review (晋升建议, 分红) on the Annual sheet: a full year imported, the pool switched
+ * on in the Plan view, 2023 grades typed on the Grade history sheet for most salespeople (the
+ * rest show 需补录2023年评级), generated; the Annual sheet opened on the new columns.
+ */
+async function annualPicture(page: Page, pane: Locator): Promise<void> {
+  const csv = yearCsv();
+  await openView(pane, "方案");
+  await pane.getByRole("button", { name: "晋升建议与分红" }).click();
+  const group = pane.getByRole("group", { name: "晋升建议与分红" });
+  await group.getByRole("switch", { name: "分红" }).click();
+  await group.getByRole("textbox", { name: "每年分红池金额" }).fill("300000");
+  await pane.getByRole("button", { name: "保存到方案工作表" }).click();
+  await pane.getByText("已保存到方案工作表。").waitFor({ timeout: 60_000 });
+  const grades = ["A", "S", "B", "A", "A", "C", "S", "A", "B", "A", "A", "S", "B", "A", "A", "S"];
+  for (let i = 0; i < grades.length; i++) {
+    const row = i + 2;
+    await typeInto(page, "历年评级", `A${row}`, csv.ids[i]);
+    await typeInto(page, "历年评级", `C${row}`, "2023");
+    await typeInto(page, "历年评级", `D${row}`, grades[i]);
+  }
+  await openView(pane, "数据");
+  await pane.locator('input[type=file][aria-label="选择 CSV 文件…"]').setInputFiles(csv.file);
+  await pane.getByRole("button", { name: /^导入 \d+ 行$/ }).click();
+  await pane.getByRole("button", { name: "下一步：生成评分卡" }).click();
+  await pane.getByRole("button", { name: "生成评分卡" }).click();
+  await pane.getByText(/^已写入：评分卡/).waitFor({ timeout: 120_000 });
+  const annual = await sheetValues(page, "annual");
+  const col = annual.values[0].indexOf("晋升建议");
+  await page.getByRole("tab", { name: annual.name }).click();
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.locator(`[data-cell="${columnLetter(col + 2)}2"]`).scrollIntoViewIfNeeded();
+  await page.locator(`[data-cell="${columnLetter(col)}2"]`).click();
+  // the pane: the Plan view's section that set the rule and the pool (dimensions folded away)
+  await openView(pane, "方案");
+  await pane.getByRole("button", { name: "考核维度与指标" }).click();
+  if ((await pane.getByRole("group", { name: "晋升建议与分红" }).count()) === 0)
+    await pane.getByRole("button", { name: "晋升建议与分红" }).click();
+  await pane.getByRole("group", { name: "晋升建议与分红" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, "annual-review.png") });
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -322,6 +385,12 @@ async function main(): Promise<void> {
     const pane = page.getByTestId("task-pane");
     await pane.locator("[data-pane-ready=true]").waitFor();
     await pane.getByRole("button", { name: "创建方案工作簿" }).click();
+    if (only.includes("annual")) {
+      fs.mkdirSync(OUT, { recursive: true });
+      await annualPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "annual-review.png"))}`);
+      return;
+    }
     await pane.getByRole("button", { name: "下一步：导入数据" }).click();
     await pane.locator('input[type=file][aria-label="选择 CSV 文件…"]').setInputFiles(FIXTURE);
     await pane.getByRole("button", { name: "导入 73 行" }).click();

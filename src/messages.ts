@@ -30,6 +30,8 @@ import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
 import { SCORE_MESSAGES } from "./app/scoreMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
 import { LETTER_MESSAGES } from "./engine/evaluate/letters";
+import { REVIEW_MESSAGES } from "./engine/evaluate/review";
+import { GRADE_HISTORY_MESSAGES } from "./workbook/grade-history";
 
 /**
  * Every catalogue by name. A function, not a constant: modules that define a catalogue also format
@@ -61,6 +63,8 @@ export function messageCatalogues() {
     export: EXPORT_MESSAGES,
     score: SCORE_MESSAGES,
     letters: LETTER_MESSAGES,
+    review: REVIEW_MESSAGES,
+    gradeHistory: GRADE_HISTORY_MESSAGES,
   } as const;
 }
 

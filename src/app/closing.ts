@@ -35,6 +35,12 @@ import {
 } from "../workbook/close";
 import type { StatementItem } from "../workbook/statements";
 import {
+  annualConsequences,
+  annualReviewLine,
+  type AnnualConsequences,
+  type AnnualReviewLine,
+} from "../engine/evaluate/review";
+import {
   HostError,
   type FormulaStyle,
   type StatementsResult,
@@ -273,10 +279,11 @@ export async function writeStatementsFor(
   }
 ): Promise<StatementsOutcome> {
   const plan = await currentPlan(host);
-  const [inputs, logReading, existing] = await Promise.all([
+  const [inputs, logReading, existing, history] = await Promise.all([
     host.readInputs(),
     host.readCloseLog(),
     host.readStatements(),
+    plan ? host.readGradeHistory(plan) : Promise.resolve(null),
   ]);
   const log = logReading?.log ?? emptyCloseLog();
   const closed = closedPeriods(log);
@@ -301,6 +308,17 @@ export async function writeStatementsFor(
     }
     return runs.get(k)!;
   };
+  // The annual review (a year's last period): from a run over all the data, as the Annual sheet.
+  const reviews = new Map<RunResult, AnnualConsequences>();
+  const annualFor = (subject: Subject, p: Plan): AnnualReviewLine | null => {
+    if (!/-(Q4|12)$/.test(subject.period)) return null;
+    const full = runFor("", p);
+    const row = full?.rows.find((r) => r.id === subject.id && r.period === subject.period);
+    if (!full || !row) return null;
+    if (!reviews.has(full))
+      reviews.set(full, annualConsequences(full.evaluation, history?.entries ?? [], args.language));
+    return annualReviewLine(full.evaluation, reviews.get(full)!, row.index);
+  };
   const items: StatementItem[] = [];
   const added: Subject[] = [];
   const skipped: StatementsOutcome["skipped"] = [];
@@ -324,6 +342,7 @@ export async function writeStatementsFor(
       plan: p,
       trace: explain(run.evaluation, row.index),
       closed: e ? { at: closedAtText(e.at), by: e.by } : undefined,
+      annual: annualFor(subject, p),
     });
     if (isNew) added.push(subject);
   }

@@ -12,7 +12,16 @@
  * src/engine. Every operation either completes or rejects with a `HostError` whose message the pane
  * can show; a rejected write leaves the workbook usable and a retry completes it.
  */
-import type { CellLocation, ColumnMapping, CellTable, Evaluation, Language, Plan } from "../engine";
+import type { GradeHistoryReading } from "../workbook/grade-history";
+import type {
+  CellInput,
+  CellLocation,
+  ColumnMapping,
+  CellTable,
+  Evaluation,
+  Language,
+  Plan,
+} from "../engine";
 import type { DataRow, Issue } from "../engine";
 import type { LetterEntry } from "../workbook/letters";
 import type {
@@ -86,6 +95,8 @@ export type SheetPlan = Pick<PlanReading, "plan" | "issues">;
 export interface WorkbookInputs {
   data: CellTable | null;
   feedback: CellTable | null;
+  /** The Grade history sheet's values from A1 (历年评级); absent or null: none. */
+  gradeHistory?: { name: string; values: CellInput[][] } | null;
 }
 
 export interface ImportRequest {
@@ -252,6 +263,13 @@ export interface WorkbookHost {
   /** Rewrites the Plan sheet from an edited plan (only that sheet). */
   writePlan(plan: Plan, language: Language, options?: WriteOptions): Promise<WriteResult>;
   readInputs(): Promise<WorkbookInputs>;
+  /**
+   * Adds the empty Grade history sheet (历年评级) to a workbook that has none; null (nothing
+   * written) when it has one already.
+   */
+  addGradeHistorySheet(language: Language, options?: WriteOptions): Promise<WriteResult | null>;
+  /** The Grade history sheet's entries and the rows it cannot use; empty without the sheet. */
+  readGradeHistory(plan: Plan): Promise<GradeHistoryReading>;
   /** The active sheet's selection as a table whose first row is the header. */
   readSelection(): Promise<CellTable>;
   importData(request: ImportRequest, options?: WriteOptions): Promise<ImportResult>;

@@ -27,6 +27,7 @@ import {
 import { blank, feedbackRows, importRows, withDateCells } from "./imports";
 import type { LayoutBuilders, LayoutContext, SheetBackend, SheetRead, UserColumn } from "./ports";
 import type { WorkbookLayout } from "../workbook/layout";
+import { readGradeHistorySheet } from "../workbook/grade-history";
 import { taskOptions, type Compute } from "./compute";
 
 /** The Data sheet's lines above its first data row: the unit line and the header. */
@@ -148,7 +149,13 @@ export function withUserColumns(
 
 type InputOperations = Pick<
   WorkbookHost,
-  "createPlanWorkbook" | "readPlan" | "writePlan" | "readInputs" | "readSelection"
+  | "createPlanWorkbook"
+  | "readPlan"
+  | "writePlan"
+  | "readInputs"
+  | "readSelection"
+  | "addGradeHistorySheet"
+  | "readGradeHistory"
 >;
 
 /** Creating the plan workbook and reading its plan and input sheets. */
@@ -157,6 +164,22 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
     async createPlanWorkbook(plan, language, options = {}) {
       const sheets = await backend.addinSheets();
       return backend.applyLayout(layouts.template(plan, language, { sheets }), options);
+    },
+
+    async addGradeHistorySheet(language, options = {}) {
+      const [sheets, read] = await Promise.all([
+        backend.addinSheets(),
+        backend.readSheet("grade_history"),
+      ]);
+      // the sheet holds what HR typed: never rewritten once it is there
+      if (read) return null;
+      return backend.applyLayout(layouts.gradeHistorySheet(language, { sheets }), options);
+    },
+
+    async readGradeHistory(plan) {
+      const read = await backend.readSheet("grade_history");
+      if (!read) return { entries: [], issues: [], columns: null };
+      return readGradeHistorySheet(read.values, read.name, plan);
     },
 
     async readPlan(): Promise<SheetPlan> {
@@ -175,9 +198,10 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
     },
 
     async readInputs(): Promise<WorkbookInputs> {
-      const [data, feedback] = await Promise.all([
+      const [data, feedback, gradeHistory] = await Promise.all([
         backend.readSheet("data"),
         backend.readSheet("feedback"),
+        backend.readSheet("grade_history"),
       ]);
       const table = (read: SheetRead | null) => {
         if (!read) return null;
@@ -189,7 +213,13 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
           column: 0,
         });
       };
-      return { data: await table(data), feedback: await table(feedback) };
+      return {
+        data: await table(data),
+        feedback: await table(feedback),
+        gradeHistory: gradeHistory
+          ? { name: gradeHistory.name, values: gradeHistory.values }
+          : null,
+      };
     },
 
     async readSelection(): Promise<CellTable> {

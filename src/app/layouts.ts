@@ -26,6 +26,8 @@ import {
   outputLayout,
   planSheet,
   feedbackColumns,
+  gradeHistorySheet,
+  readGradeHistorySheet,
   readPlanSheet,
   sheetNames,
   sheetValues,
@@ -66,8 +68,14 @@ export const workbookLayouts: LayoutBuilders = {
         planSheet(plan, language, names.plan).sheet,
         dataSheet(plan, language, undefined, names.data),
         feedbackSheet(language, [], names.feedback, ratingScale(plan)),
+        gradeHistorySheet(language, [], names.grade_history),
       ],
     };
+  },
+
+  gradeHistorySheet(language, context): WorkbookLayout {
+    const name = namesFor(language, context).grade_history;
+    return { language, sheets: [gradeHistorySheet(language, [], name)] };
   },
 
   feedbackSheet(plan, language, context, rows): WorkbookLayout {
@@ -123,13 +131,16 @@ export const workbookLayouts: LayoutBuilders = {
     const feedback = context.feedback
       ? (feedbackColumns(firstRow(context.feedback.values), context.feedback.name) ?? undefined)
       : undefined;
+    const gh = context.gradeHistory
+      ? readGradeHistorySheet(context.gradeHistory.values, context.gradeHistory.name, request.plan)
+      : undefined;
     return outputLayout(
       request.plan,
       request.evaluation,
       { rows: request.data.rows, ratings: request.feedback.ratings, issues: request.data.issues },
       request.style,
       request.language,
-      { anchors, feedback, sheetNames: names }
+      { anchors, feedback, sheetNames: names, gradeHistory: gh }
     );
   },
 

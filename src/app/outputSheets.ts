@@ -114,14 +114,15 @@ async function checkOutputSheets(
   request: OutputRequest,
   options: CheckOptions
 ): Promise<CheckReport> {
-  const [sheets, plan, feedback] = await Promise.all([
+  const [sheets, plan, feedback, gradeHistory] = await Promise.all([
     backend.addinSheets(),
     backend.readSheet("plan"),
     backend.readSheet("feedback"),
+    backend.readSheet("grade_history"),
   ]);
   const targets = await compute.task("checkTargets", {
     request,
-    context: { sheets, plan, feedback },
+    context: { sheets, plan, feedback, gradeHistory },
     asValues: [...(options.asValues ?? [])],
   });
   const roleOf = new Map(Object.entries(sheets).map(([role, name]) => [name!.toUpperCase(), role]));
@@ -167,14 +168,15 @@ async function checkOutputSheets(
 /** The output sheets a request writes, laid out (by `compute`) for the workbook as it is now. */
 function laidOutOutputs(backend: SheetBackend, compute: Compute): LaidOutOutputs {
   return async (request: OutputRequest, options: TaskOptions = {}) => {
-    const [sheets, plan, feedback] = await Promise.all([
+    const [sheets, plan, feedback, gradeHistory] = await Promise.all([
       backend.addinSheets(),
       backend.readSheet("plan"),
       backend.readSheet("feedback"),
+      backend.readSheet("grade_history"),
     ]);
     const layout = await compute.task(
       "outputs",
-      { request, context: { sheets, plan, feedback } },
+      { request, context: { sheets, plan, feedback, gradeHistory } },
       options
     );
     return { sheets, layout };

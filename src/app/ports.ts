@@ -34,6 +34,8 @@ export interface OutputContext extends LayoutContext {
   /** The Plan and Feedback sheets as they are now (where the formulas find their parameters). */
   plan: SheetRead | null;
   feedback: SheetRead | null;
+  /** The Grade history sheet (历年评级) as it is now; absent or null: the workbook has none. */
+  gradeHistory?: SheetRead | null;
 }
 
 /** A column the user added to the Data sheet: its unit-line and header cells, and its values by data row. */
@@ -47,6 +49,8 @@ export interface UserColumn {
 export interface LayoutBuilders {
   /** Guide, Plan, Data and Feedback sheets for a plan. */
   template(plan: Plan, language: Language, context: LayoutContext): WorkbookLayout;
+  /** An empty Grade history sheet (历年评级), for a workbook made before it. */
+  gradeHistorySheet(language: Language, context: LayoutContext): WorkbookLayout;
   /**
    * The Data sheet holding these rows (already in its columns, from its first data row), with the
    * user's own columns to the right of the plan's.

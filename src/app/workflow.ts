@@ -24,12 +24,15 @@ import {
 } from "../engine";
 import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
 import { throwIfCancelled, type Compute, type TaskOptions } from "./compute";
+import { readGradeHistorySheet, type GradeHistoryReading } from "../workbook/grade-history";
 import { IN_THREAD } from "./inThread";
 
 /** The Data and Feedback sheets as read and checked against the plan. */
 export interface DataCheck {
   data: DataReading;
   feedback: FeedbackReading;
+  /** The Grade history sheet (历年评级) as read, with the rows it cannot use; absent without it. */
+  gradeHistory?: GradeHistoryReading;
 }
 
 /**
@@ -60,7 +63,9 @@ export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | nu
         knownIds: new Set(data.rows.map((r) => r.id)),
       })
     : { ratings: [], issues: [] };
-  return { data, feedback };
+  const gh = inputs.gradeHistory;
+  if (!gh) return { data, feedback };
+  return { data, feedback, gradeHistory: readGradeHistorySheet(gh.values, gh.name, plan) };
 }
 
 /** The evaluation periods (quarters, or months when the plan evaluates monthly) the rows cover. */

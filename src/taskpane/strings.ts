@@ -843,6 +843,30 @@ const en = {
     refresh: "Read the sheet again",
     noData: "Import data first: a letter needs the period's rows with targets and pay standards.",
   },
+  // ---- issue 15: the annual review's consequences (promotion, profit share, grade history)
+  review: {
+    title: "Promotion and profit share",
+    promotion: "Promotion recommendation",
+    promotionHint:
+      "The Annual sheet recommends promotion when the annual grade is at the grade below or better in each of the years running, and no period of the year is graded below the worst grade; a prior year not found is said, never taken as a no.",
+    minGrade: "Annual grade or better",
+    years: "Years running",
+    worstGrade: "No period graded below",
+    noWorst: "(no condition)",
+    profitShare: "Profit share",
+    profitShareHint:
+      "Each year's pool is shared by annual coefficient × annual base salary; each share is rounded and the rounding difference is shown under the Annual sheet (paid to no one).",
+    pool: "Pool per year",
+    decimals: "Round shares to",
+    cent: "the cent (0.01)",
+    yuan: "the yuan (1)",
+    history:
+      "Prior years' grades come from the Annual sheet, or from the Grade history sheet where HR types them (employee ID, name, year, annual grade).",
+    addHistory: "Add Grade history sheet",
+    historyAdded: (sheet: string) =>
+      `“${sheet}” added: one row per salesperson and year; generate again to use it.`,
+    historyThere: "The workbook already has its Grade history sheet.",
+  },
 };
 
 export type Strings = typeof en;
@@ -1645,6 +1669,29 @@ const zh: Strings = {
     noneOnSheet: "还没有目标责任书。",
     refresh: "重新读取工作表",
     noData: "请先导入数据：责任书需要本期含目标和薪酬标准的数据行。",
+  },
+  // ---- issue 15: the annual review's consequences (promotion, profit share, grade history)
+  review: {
+    title: "晋升建议与分红",
+    promotion: "晋升建议",
+    promotionHint:
+      "年度评价表按规则给出晋升建议：连续各年度的年度评级均不低于下列等级，且本年度各考核期评级均不低于最低等级；找不到的往年评级会明确提示需补录，不会当作“不建议”。",
+    minGrade: "年度评级不低于",
+    years: "连续年数",
+    worstGrade: "各考核期评级不低于",
+    noWorst: "（不设此条件）",
+    profitShare: "分红",
+    profitShareHint:
+      "每年的分红池按 年度绩效系数 × 年度基本工资 的比例分配；每人分红四舍五入，舍入差额列示于年度评价表下方（不发放）。",
+    pool: "每年分红池金额",
+    decimals: "分红保留到",
+    cent: "分（0.01）",
+    yuan: "元（1）",
+    history:
+      "往年评级取自年度评价表，或由人力资源在历年评级表中录入（员工编号、姓名、年度、年度评级）。",
+    addHistory: "添加历年评级表",
+    historyAdded: (sheet: string) => `已添加“${sheet}”：每人每年一行；重新生成后生效。`,
+    historyThere: "工作簿中已有历年评级表。",
   },
 };
 

@@ -46,6 +46,12 @@ function lettersSheet(
   }
   return targetLettersSheet(letters, language);
 }
+import { readGradeHistorySheet } from "./grade-history";
+import {
+  annualConsequences,
+  annualReviewLine,
+  type GradeHistoryEntry,
+} from "../engine/evaluate/review";
 
 export interface BuiltWorkbook {
   layout: WorkbookLayout;
@@ -81,7 +87,8 @@ function withPreviousStatements(
   evaluation: Evaluation,
   rows: number[],
   language: Language,
-  previous: NonNullable<BuildOptions["previousStatements"]>
+  previous: NonNullable<BuildOptions["previousStatements"]>,
+  gradeHistory: readonly GradeHistoryEntry[]
 ): SheetLayout {
   const pf = evaluation.periods.frame;
   const before = rows.length ? previousPeriod(pf.periods[rows[0]]) : null;
@@ -89,9 +96,11 @@ function withPreviousStatements(
   for (let r = 0; r < pf.n; r++)
     if (pf.periods[r] === before && pf.teams[r] === previous.team) earlier.push(r);
   const kept = new Map<string, StatementNotes>();
+  const review = annualConsequences(evaluation, gradeHistory, language);
   const items = [...earlier, ...rows].map((r) => ({
     plan: evaluation.plan,
     trace: explain(evaluation, r),
+    annual: annualReviewLine(evaluation, review, r),
   }));
   for (const item of items.slice(0, earlier.length)) {
     const lines = previous.plan(item.trace);
@@ -105,11 +114,17 @@ function withPreviousStatements(
 export function buildWorkbook(
   plan: Plan,
   language: Language,
-  records: { rows: readonly DataRow[]; ratings: readonly FeedbackRating[] },
+  records: {
+    rows: readonly DataRow[];
+    ratings: readonly FeedbackRating[];
+    /** Prior years' annual grades for the Grade history sheet (历年评级). */
+    gradeHistory?: readonly Omit<GradeHistoryEntry, "row">[];
+  },
   style: FormulaStyle,
   options: BuildOptions = {}
 ): BuiltWorkbook {
-  return buildFromTemplate(plan, templateLayout(plan, language, records), style, options);
+  const template = templateLayout(plan, language, records, records.gradeHistory ?? []);
+  return buildFromTemplate(plan, template, style, options);
 }
 
 /**
@@ -136,6 +151,10 @@ export function buildFromTemplate(
     scale: ratingScale(plan),
   });
   const evaluation = evaluate(plan, data.rows, feedback.ratings);
+  const ghSheet = template.sheets.find((x) => x.role === "grade_history");
+  const gradeHistory = ghSheet
+    ? readGradeHistorySheet(sheetValues(ghSheet), ghSheet.name, plan)
+    : undefined;
   const outputs = outputLayout(
     plan,
     evaluation,
@@ -145,6 +164,7 @@ export function buildFromTemplate(
     {
       anchors: planReading.anchors,
       feedback: feedback.columns ?? undefined,
+      gradeHistory,
     }
   );
   const sheets = [...template.sheets, ...outputs.sheets];
@@ -159,8 +179,19 @@ export function buildFromTemplate(
       for (let r = 0; r < pf.n; r++) if (pf.periods[r] === latest) rows.push(r);
     } else rows = pick;
     if (options.previousStatements && pick === "latest")
-      sheets.push(withPreviousStatements(evaluation, rows, language, options.previousStatements));
-    else if (rows.length) sheets.push(...statementsLayout(evaluation, rows, language).sheets);
+      sheets.push(
+        withPreviousStatements(
+          evaluation,
+          rows,
+          language,
+          options.previousStatements,
+          gradeHistory?.entries ?? []
+        )
+      );
+    else if (rows.length)
+      sheets.push(
+        ...statementsLayout(evaluation, rows, language, undefined, gradeHistory?.entries).sheets
+      );
   }
   if (options.tracking) {
     const months = options.tracking.months

@@ -7,7 +7,9 @@
  */
 import type { Language } from "../engine/messages";
 import { defaultPlan } from "../engine/plan/defaultPlan";
-import type { Plan } from "../engine/plan/model";
+import { reviewDefaults, type Plan } from "../engine/plan/model";
+import type { GradeHistoryEntry } from "../engine/evaluate/review";
+import { rng } from "./random";
 import { annualRows, monthRows, scorecardRows } from "../engine/evaluate/rows";
 import { columnLetter } from "./a1";
 import { buildWorkbook, type BuiltWorkbook } from "./build";
@@ -39,14 +41,60 @@ export interface DemoOptions {
   plan?: Plan;
 }
 
+/**
+ * The demo's plan: the default plan with a profit-share pool of 1,000,000 a year (分红) beside
+ * its default promotion rule (A or better two years running, no period below C). Every other
+ * number is the default plan's, so the default plan's results are the demo's.
+ */
+export function demoPlan(): Plan {
+  const plan = defaultPlan();
+  return {
+    ...plan,
+    review: {
+      ...reviewDefaults(plan.grading),
+      profitShare: { enabled: true, pool: 1_000_000, decimals: 2 },
+    },
+  };
+}
+
+/**
+ * The demo's Grade history (历年评级): the year before the sample's, one grade per salesperson
+ * drawn from the grades (mostly A and B), and every 23rd salesperson left out — so the Annual
+ * sheet shows recommendations, refusals and "grade missing" alike.
+ */
+export function demoGradeHistory(
+  plan: Plan,
+  sample: { rows: readonly { id: string; name: string; period: string }[] },
+  seed = 2023
+): Omit<GradeHistoryEntry, "row">[] {
+  const draw = rng(seed);
+  const labels = plan.grading.grades.map((g) => g.label);
+  const weights = [0.15, 0.35, 0.3, 0.15, 0.05];
+  const seen = new Map<string, { name: string; year: number }>();
+  for (const r of sample.rows)
+    if (!seen.has(r.id)) seen.set(r.id, { name: r.name, year: Number(r.period.slice(0, 4)) - 1 });
+  const out: Omit<GradeHistoryEntry, "row">[] = [];
+  let i = 0;
+  for (const [id, p] of seen) {
+    const u = draw();
+    if (i++ % 23 === 22) continue;
+    let acc = 0;
+    let k = 0;
+    while (k < labels.length - 1 && u > (acc += weights[k] ?? 0)) k++;
+    out.push({ id, name: p.name, year: p.year, grade: labels[k] });
+  }
+  return out;
+}
+
 export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
-  const plan = options.plan ?? defaultPlan();
+  const plan = options.plan ?? demoPlan();
   const sampleOptions = { ...DEMO_SAMPLE, ...options.sample };
   const generated = generateSample(sampleOptions);
   // the seed plan's extra measures come from their own draws: the default demo stays the same
   const sample = usesSeedFields(plan) ? withSeedFields(generated, sampleOptions.seed) : generated;
+  const records = { ...sample, gradeHistory: demoGradeHistory(plan, sample) };
   const language = options.language ?? "zh-CN";
-  return buildWorkbook(plan, language, sample, options.style ?? "native", {
+  return buildWorkbook(plan, language, records, options.style ?? "native", {
     statements: "latest",
     tracking: demoTracking(sample.rows, language),
     // the first team's interviews of the quarter before, whose plans the latest statements follow up

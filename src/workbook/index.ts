@@ -70,3 +70,9 @@ export type {
   FrozenScorecardRequest,
 } from "./close";
 export { yearToDateSheet } from "./year-to-date";
+export {
+  GRADE_HISTORY_HEADERS,
+  gradeHistorySheet,
+  readGradeHistorySheet,
+  type GradeHistoryReading,
+} from "./grade-history";

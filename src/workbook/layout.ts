@@ -183,7 +183,12 @@ export type FixedRole =
   /** 月度跟踪: a month's attainment to date, the projection if the pace holds, feedback notes. */
   | "tracking"
   /** 目标责任书: one printable target letter per salesperson and period (roles are lower-case: marks keep them so). */
-  | "target_letters";
+  | "target_letters"
+  /**
+   * 历年评级: prior years' annual grades typed by HR (id, name, year, grade), which the promotion
+   * rule reads. (Roles are lower-case with underscores: marks keep them so.)
+   */
+  | "grade_history";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

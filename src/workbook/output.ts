@@ -40,6 +40,8 @@ import { annualSheet } from "./sheets/annual";
 import { payListColumns, payListSheet } from "./sheets/paylist";
 import { localizeMoney } from "./money";
 import { payslipsSheet } from "./sheets/payslips";
+import { annualConsequences, type GradeHistoryEntry } from "../engine/evaluate/review";
+import type { GradeHistoryColumns } from "./grade-history";
 
 export type { FormulaStyle };
 
@@ -53,6 +55,11 @@ export interface OutputOptions {
   feedback?: FeedbackColumns;
   /** Sheet names in use, by role (default: the language's names). */
   sheetNames?: Partial<Record<SheetRole, string>>;
+  /**
+   * The Grade history sheet as read (its entries and columns); absent: none, so prior years
+   * not on the Annual sheet are missing.
+   */
+  gradeHistory?: { entries: readonly GradeHistoryEntry[]; columns: GradeHistoryColumns | null };
 }
 
 /**
@@ -97,6 +104,8 @@ export function outputLayout(
     sc: new Cols(),
     pc: new Cols(),
     ac: null,
+    review: annualConsequences(ev, options.gradeHistory?.entries ?? [], language),
+    gradeHistory: options.gradeHistory?.columns ?? null,
     periodRow: (r) => r + 2,
     monthRow: (m) => m + 1,
     traces: Array.from({ length: pf.n }, (_, r) => explain(ev, r)),

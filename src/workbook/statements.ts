@@ -54,6 +54,13 @@ export {
   STATEMENT_INDEX_COLUMN,
 } from "./statement-index";
 export type { StatementEntry, StatementNotes } from "./statement-index";
+import {
+  annualConsequences,
+  annualReviewLine,
+  type AnnualReviewLine,
+  type GradeHistoryEntry,
+} from "../engine/evaluate/review";
+import { writeAnnualReview } from "./statement-annual";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -61,6 +68,8 @@ export interface StatementItem {
   trace: ScorecardTrace;
   /** Set for a closed period: the statement says when and by whom it was closed. */
   closed?: { at: string; by: string };
+  /** Set on a year's last period: the annual review (grade, promotion, profit share). */
+  annual?: AnnualReviewLine | null;
 }
 
 const W = {
@@ -141,9 +150,15 @@ export function statementsLayout(
   ev: Evaluation,
   rows: readonly number[],
   language: Language,
-  name = say(SHEET_NAMES.statements, language)
+  name = say(SHEET_NAMES.statements, language),
+  gradeHistory: readonly GradeHistoryEntry[] = []
 ): WorkbookLayout {
-  const items = rows.map((r) => ({ plan: ev.plan, trace: explain(ev, r) }));
+  const rv = annualConsequences(ev, gradeHistory, language);
+  const items = rows.map((r) => ({
+    plan: ev.plan,
+    trace: explain(ev, r),
+    annual: annualReviewLine(ev, rv, r),
+  }));
   return { language, sheets: [statementsSheet(items, language, name)] };
 }
 
@@ -263,10 +278,11 @@ export function statementsSheet(
 /** One statement's block, with its index entry in the hidden column of its first row. */
 function writeStatement(
   w: StatementWriter,
-  { plan, trace: t, closed }: StatementItem,
+  item: StatementItem,
   kept: ReadonlyMap<string, StatementNotes>,
   follow: FollowUp | null
 ): void {
+  const { plan, trace: t, closed } = item;
   const start = w.row;
   writeTop(w, t, closed);
   writeIndicators(w, plan, t);
@@ -276,6 +292,7 @@ function writeStatement(
   writeCommission(w, t);
   if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
+  if (item.annual) writeAnnualReview(w, item.annual);
   const followed = follow
     ? writeFollowUp(w, t.subject.id, follow, start, FOLLOW_UP_SIZES)
     : undefined;

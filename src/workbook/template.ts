@@ -5,6 +5,8 @@
 import type { Language } from "../engine/messages";
 import { ratingScale, type Plan } from "../engine/plan/model";
 import { dataSheet, DataRecords, feedbackSheet } from "./data-sheet";
+import { gradeHistorySheet } from "./grade-history";
+import type { GradeHistoryEntry } from "../engine/evaluate/review";
 import { Grid } from "./grid";
 import type { SheetLayout, SheetRole, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
@@ -175,7 +177,8 @@ export function guideSheet(
 export function templateLayout(
   plan: Plan,
   language: Language,
-  records?: DataRecords
+  records?: DataRecords,
+  gradeHistory: readonly Omit<GradeHistoryEntry, "row">[] = []
 ): WorkbookLayout {
   const names = sheetNames(language);
   return {
@@ -185,6 +188,7 @@ export function templateLayout(
       planSheet(plan, language, names.plan).sheet,
       dataSheet(plan, language, records, names.data),
       feedbackSheet(language, records?.ratings ?? [], names.feedback, ratingScale(plan)),
+      gradeHistorySheet(language, gradeHistory, names.grade_history),
     ],
   };
 }

@@ -33,6 +33,7 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   payslips: { en: "Payslips", zh: "工资条" },
   tracking: { en: "Tracking", zh: "月度跟踪" },
   target_letters: { en: "Target letters", zh: "目标责任书" },
+  grade_history: { en: "Grade history", zh: "历年评级" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */

@@ -95,7 +95,13 @@ describe("createLayoutHost over the preview workbook", () => {
     await host.createPlanWorkbook(defaultPlan(), "en-US");
     const state = await host.inspect();
     expect(state).toEqual({
-      sheets: { guide: "Guide", plan: "Plan", data: "Data", feedback: "Feedback" },
+      sheets: {
+        guide: "Guide",
+        plan: "Plan",
+        data: "Data",
+        feedback: "Feedback",
+        grade_history: "Grade history",
+      },
       language: "en-US",
     });
     expect(languageOf({ plan: "方案", data: "数据" })).toBe("zh-CN");

@@ -10,6 +10,12 @@ import { sheetValues } from "../../src/workbook/grid";
 import { generateSample } from "../../src/workbook/sample";
 import type { ScorecardTrace } from "../../src/engine/evaluate/explain";
 import type { Plan } from "../../src/engine/plan/model";
+import type { Evaluation } from "../../src/engine/evaluate/evaluate";
+import {
+  annualConsequences,
+  annualReviewLine,
+  type AnnualReviewLine,
+} from "../../src/engine/evaluate/review";
 import {
   readStatementsSheet,
   statementsLayout,
@@ -33,7 +39,16 @@ type Line = (string | number | boolean | null | undefined)[];
  * trace gives it: indicators, dimensions, total, coefficient, pay lines, each commission slice of
  * each month, strengths and gaps. Nothing else on a statement is a number.
  */
-function expectedNumbers(t: ScorecardTrace, plan: Plan): number[] {
+/** The annual review line the statement of an evaluation row shows (a year's last period), or null. */
+function annualOf(ev: Evaluation, r: number): AnnualReviewLine | null {
+  return annualReviewLine(ev, annualConsequences(ev, [], "en-US"), r);
+}
+
+function expectedNumbers(
+  t: ScorecardTrace,
+  plan: Plan,
+  annual: AnnualReviewLine | null = null
+): number[] {
   const out: (number | null)[] = [];
   for (const d of plan.dimensions)
     for (const i of t.indicators.filter((x) => x.dimension === d.key)) {
@@ -72,6 +87,8 @@ function expectedNumbers(t: ScorecardTrace, plan: Plan): number[] {
   }
   for (const k of t.strengths) out.push(t.indicators.find((i) => i.key === k)!.contribution);
   for (const k of t.gaps) out.push(-t.indicators.find((i) => i.key === k)!.shortfall!);
+  // the annual review block: annual score and coefficient, the profit share
+  if (annual) out.push(annual.total, annual.coefficient, annual.profitShare?.share ?? null);
   return out.filter((v): v is number => v !== null);
 }
 
@@ -174,7 +191,7 @@ describe("statementsLayout", () => {
     let numbers = 0;
     all.forEach((r, k) => {
       const t = explain(ev, r);
-      const expected = expectedNumbers(t, ev.plan);
+      const expected = expectedNumbers(t, ev.plan, annualOf(ev, r));
       expect(printedNumbers(blocks[k])).toEqual(expected);
       numbers += expected.length;
       // the rules name their numbers: the band, the standard and coefficient, each month's share
@@ -212,7 +229,9 @@ describe("statementsLayout", () => {
       );
       rows.forEach((r, k) => {
         const t = explain(b.evaluation, r);
-        expect(printedNumbers(blocks[k])).toEqual(expectedNumbers(t, plan));
+        expect(printedNumbers(blocks[k])).toEqual(
+          expectedNumbers(t, plan, annualOf(b.evaluation, r))
+        );
         if (t.grade.rule === "forced")
           expect(String(blocks[k].find((l) => l[0] === "Grade")![3])).toContain(
             `rank ${t.grade.rank} of ${t.grade.groupSize}`
@@ -236,7 +255,7 @@ describe("statementsLayout", () => {
     const [lead, other] = blocksOf(cells, "绩效结果通知单");
     const t = explain(b.evaluation, r);
     expect(t.team.map((m) => m.period)).toEqual(["2024-01", "2024-02", "2024-03"]);
-    expect(printedNumbers(lead)).toEqual(expectedNumbers(t, plan));
+    expect(printedNumbers(lead)).toEqual(expectedNumbers(t, plan, annualOf(b.evaluation, r)));
     const line = lead.find((l) => l[0] === "团队提成")!;
     expect(line[1]).toBe(t.pay.teamCommission);
     expect(t.pay.teamCommission).toBeGreaterThan(0);

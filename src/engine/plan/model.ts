@@ -278,6 +278,67 @@ export function ratingScale(plan: Pick<Plan, "feedback">): RatingScale {
   return plan.feedback.scale ?? 100;
 }
 
+/**
+ * 晋升建议: a person-year is recommended for promotion when its annual grade is `minGrade` or
+ * better in `years` consecutive years (this one and the ones before it, from the Annual sheet
+ * or the Grade history sheet), and no evaluation period of the year is graded below `worstGrade`
+ * (null: no such condition).
+ */
+export interface PromotionRule {
+  enabled: boolean;
+  /** Grade label: this grade or better (grades are best first). */
+  minGrade: string;
+  /** Consecutive years at `minGrade` or better, this year included (1 = this year only). */
+  years: number;
+  /** Grade label: no period of the year graded below it; null: no condition on the periods. */
+  worstGrade: string | null;
+}
+
+/**
+ * 分红: a pool for each year the Annual sheet holds, shared among its person-years in proportion
+ * to annual coefficient × annual base salary, each share rounded (Excel's ROUND) to `decimals`;
+ * what rounding leaves over (or overshoots) is shown as the pool's rounding difference, never
+ * paid silently.
+ */
+export interface ProfitShareSettings {
+  enabled: boolean;
+  /** The pool of one year, in the plan's currency. */
+  pool: number;
+  /** 2 = to the cent, 0 = to the yuan. */
+  decimals: 0 | 2;
+}
+
+/** The annual review's consequences (年度总评与长期激励、晋升发展挂钩). */
+export interface ReviewSettings {
+  promotion: PromotionRule;
+  profitShare: ProfitShareSettings;
+}
+
+/**
+ * The defaults of a plan saved before the review settings: the promotion rule on — the second
+ * best grade or better two years running, no period graded worst (A and C of S…D) — and no
+ * profit share.
+ */
+export function reviewDefaults(grading: Pick<GradeSettings, "grades">): ReviewSettings {
+  const labels = grading.grades.map((g) => g.label);
+  const n = labels.length;
+  return {
+    promotion: {
+      enabled: true,
+      minGrade: labels[Math.min(1, n - 1)] ?? "",
+      years: 2,
+      worstGrade: n >= 2 ? labels[n - 2] : null,
+    },
+    profitShare: { enabled: false, pool: 0, decimals: 2 },
+  };
+}
+
+/** A plan's review settings (the defaults when the plan does not say). */
+export function reviewOf(plan: Pick<Plan, "review" | "grading">): ReviewSettings {
+  const r = plan.review ?? reviewDefaults(plan.grading);
+  return { promotion: { ...r.promotion }, profitShare: { ...r.profitShare } };
+}
+
 export interface Plan {
   name: LocalizedText;
   version: string;
@@ -291,6 +352,8 @@ export interface Plan {
   pay: PaySettings;
   periods: PeriodSettings;
   feedback: FeedbackSettings;
+  /** Promotion rule and profit-share pool; absent in plans saved before them (REVIEW_DEFAULTS). */
+  review?: ReviewSettings;
 }
 
 /** Field keys the engine reads for pay and commission; the default plan defines all of them. */

@@ -340,6 +340,7 @@ export function checkPlanShape(value: unknown): Issue[] {
     "pay",
     "periods",
     "feedback",
+    "review",
   ];
   if (!w.object(value, "plan", top)) return w.issues;
   const o = value;
@@ -360,5 +361,24 @@ export function checkPlanShape(value: unknown): Issue[] {
   grading(w, o.grading, "grading");
   commission(w, o.commission, "commission");
   rest(w, o);
+  if (o.review !== undefined) review(w, o.review, "review");
   return w.issues;
+}
+
+/** The promotion rule and the profit-share pool (absent: the defaults). */
+function review(w: Walker, v: unknown, p: string): void {
+  if (!w.object(v, p, ["promotion", "profitShare"])) return;
+  const pr = v.promotion;
+  if (w.object(pr, `${p}.promotion`, ["enabled", "minGrade", "years", "worstGrade"])) {
+    w.boolean(pr.enabled, `${p}.promotion.enabled`);
+    w.text(pr.minGrade, `${p}.promotion.minGrade`, 20);
+    w.number(pr.years, `${p}.promotion.years`);
+    if (pr.worstGrade !== null) w.text(pr.worstGrade, `${p}.promotion.worstGrade`, 20);
+  }
+  const ps = v.profitShare;
+  if (w.object(ps, `${p}.profitShare`, ["enabled", "pool", "decimals"])) {
+    w.boolean(ps.enabled, `${p}.profitShare.enabled`);
+    w.number(ps.pool, `${p}.profitShare.pool`);
+    w.oneOf(ps.decimals, `${p}.profitShare.decimals`, [0, 2]);
+  }
 }

@@ -13,6 +13,7 @@ import {
   PAY_FIELDS,
   paySchedule,
   RATING_SCALES,
+  reviewOf,
   teamCommission,
 } from "./model";
 import { PLAN_LIMITS } from "./schema";
@@ -126,6 +127,10 @@ export const PLAN_MESSAGES = {
     en: 'The commission gate names grade "{label}", which the plan does not have.',
     zh: "提成门槛中的等级“{label}”在方案中不存在。",
   },
+  promotionGradeUnknown: {
+    en: 'The promotion rule names grade "{label}", which the plan does not have.',
+    zh: "晋升规则中的等级“{label}”在方案中不存在。",
+  },
   valueOutOfRange: {
     en: "{name} is {value}; it must lie between {min} and {max}.",
     zh: "{name}为 {value}，必须介于 {min} 与 {max} 之间。",
@@ -225,7 +230,38 @@ function checkPlan(plan: Plan): Issue[] {
   checkCommission(f, plan, labels);
   checkTeamCommission(f, plan);
   checkPayAndPeriods(f, plan);
+  checkReview(f, plan, labels);
   return f.out;
+}
+
+/** The promotion rule's grades and years, the profit-share pool and rounding. */
+function checkReview(f: Found, plan: Plan, labels: ReadonlySet<string>): void {
+  const { promotion: p, profitShare: s } = reviewOf(plan);
+  const known = (label: string | null) => label === null || labels.has(label.trim().toLowerCase());
+  if (p.enabled && !known(p.minGrade))
+    f.err("review.promotion.minGrade", "promotionGradeUnknown", { label: p.minGrade });
+  if (p.enabled && !known(p.worstGrade))
+    f.err("review.promotion.worstGrade", "promotionGradeUnknown", { label: p.worstGrade ?? "" });
+  if (!(Number.isInteger(p.years) && p.years >= 1 && p.years <= 5))
+    f.err("review.promotion.years", "valueOutOfRange", {
+      name: { en: "Promotion: years running", zh: "晋升：连续年数" },
+      value: p.years,
+      min: 1,
+      max: 5,
+    });
+  if (!(s.pool >= 0 && Number.isFinite(s.pool)))
+    f.err("review.profitShare.pool", "valueOutOfRange", {
+      name: { en: "Profit-share pool", zh: "分红池金额" },
+      value: s.pool,
+      min: 0,
+      max: "∞",
+    });
+  f.oneOf(
+    "review.profitShare.decimals",
+    { en: "Profit share: decimals", zh: "分红：保留小数位" },
+    s.decimals,
+    [0, 2]
+  );
 }
 
 /** What the plan workbook's sheets can lay out (a Plan sheet can be made to hold more). */

@@ -24,7 +24,9 @@ export function DataCheckSection({ checking, onCheck }: DataCheckSectionProps): 
   const styles = useStyles();
   const host = useHost();
   const { strings: t, language, check, navigate } = useSession();
-  const allIssues = check ? [...check.data.issues, ...check.feedback.issues] : [];
+  const allIssues = check
+    ? [...check.data.issues, ...check.feedback.issues, ...(check.gradeHistory?.issues ?? [])]
+    : [];
   return (
     <section className={styles.section} aria-labelledby="data-check">
       <Body1Strong as="h3" id="data-check" className={styles.heading}>

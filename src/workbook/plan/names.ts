@@ -38,6 +38,13 @@ export const SETTING_KEYS = [
   "guaranteeMinimum",
   "guaranteeMonths",
   "guaranteeRecoverable",
+  "promotionEnabled",
+  "promotionMinGrade",
+  "promotionYears",
+  "promotionWorstGrade",
+  "profitShareEnabled",
+  "profitSharePool",
+  "profitShareDecimals",
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

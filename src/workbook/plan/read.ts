@@ -7,7 +7,13 @@ import type { CellInput } from "../../engine/coerce";
 import type { Issue } from "../../engine/issues";
 import { issue } from "../../engine/issues";
 import type { CoefficientMatrix, Plan } from "../../engine/plan/model";
-import { PAY_DEFAULTS, RATING_SCALES, type RatingScale } from "../../engine/plan/model";
+import {
+  PAY_DEFAULTS,
+  RATING_SCALES,
+  reviewDefaults,
+  type RatingScale,
+  type ReviewSettings,
+} from "../../engine/plan/model";
 import { validatePlan } from "../../engine/plan/validate";
 import type { EnumName, EnumValue } from "../text";
 import { H, isWords } from "../text";
@@ -194,10 +200,12 @@ class SettingCells {
       "pay",
       "periods",
       "payroll",
+      "review",
     ] as const) {
       if (k === "team" && !this.team) continue;
-      // Plan sheets written before the payroll section have none: its settings take their defaults.
-      const t = k === "payroll" ? s.title(k) : s.need(k);
+      // Plan sheets written before the payroll or review section have none: its settings take
+      // their defaults.
+      const t = k === "payroll" || k === "review" ? s.title(k) : s.need(k);
       if (t === null) continue;
       for (const r of s.bodyRows(t + 1, 3)) {
         const label = s.at(r, 0);
@@ -226,7 +234,8 @@ class SettingCells {
       (k) =>
         this.at[k] ||
         (SETTINGS[k].section === "team" && !this.team) ||
-        SETTINGS[k].section === "payroll"
+        SETTINGS[k].section === "payroll" ||
+        SETTINGS[k].section === "review"
     );
   }
 
@@ -299,6 +308,33 @@ class SettingCells {
         recoverable: this.enum("guaranteeRecoverable") === "yes",
       },
     };
+  }
+
+  /**
+   * The review settings: none (the plan's defaults apply) on a Plan sheet written before them;
+   * a blank or unreadable cell is named and takes the default.
+   */
+  review(grades: Plan["grading"]["grades"]): Pick<Plan, "review"> {
+    if (!this.at.promotionEnabled) return {};
+    const d = reviewDefaults({ grades });
+    const years = this.num("promotionYears") as number;
+    const pool = this.num("profitSharePool") as number;
+    const decimals = this.num("profitShareDecimals") as number;
+    const review: ReviewSettings = {
+      promotion: {
+        enabled: this.enum("promotionEnabled") === "yes",
+        minGrade: this.optionalText("promotionMinGrade") ?? d.promotion.minGrade,
+        years: Number.isNaN(years) ? d.promotion.years : years,
+        worstGrade: this.optionalText("promotionWorstGrade"),
+      },
+      profitShare: {
+        enabled: this.enum("profitShareEnabled") === "yes",
+        pool: Number.isNaN(pool) ? 0 : pool,
+        decimals: decimals === 0 ? 0 : 2,
+      },
+    };
+    // The defaults written out read back as no key: a plan saved without them round-trips as it was.
+    return JSON.stringify(review) === JSON.stringify(d) ? {} : { review };
   }
 
   /** A Plan sheet made before the rating scale existed rated out of 100. */
@@ -445,5 +481,6 @@ function assemblePlan(
       },
     },
     feedback: { weights: [t.feedback[0], t.feedback[1], t.feedback[2]], scale: s.ratingScale() },
+    ...s.review(t.grades),
   };
 }

@@ -5,7 +5,13 @@
  * and the defined names (settingName).
  */
 import type { Plan } from "../../engine/plan/model";
-import { guaranteeOf, paySchedule, RATING_SCALES, ratingScale } from "../../engine/plan/model";
+import {
+  guaranteeOf,
+  paySchedule,
+  RATING_SCALES,
+  ratingScale,
+  reviewOf,
+} from "../../engine/plan/model";
 import type { EnumName, Words } from "../text";
 import { PLAN_NAMES, type SettingKey } from "./names";
 
@@ -28,6 +34,7 @@ export const SECTIONS = {
   feedback: { en: "360 feedback weights", zh: "360评价权重" },
   fields: { en: "Data fields", zh: "数据字段" },
   payroll: { en: "Pay schedule and new-hire guarantee", zh: "绩效发放与新人保底" },
+  review: { en: "Promotion and profit share", zh: "晋升建议与分红" },
 } as const satisfies Record<string, Words>;
 export type SectionKey = keyof typeof SECTIONS;
 
@@ -331,6 +338,83 @@ export const SETTINGS = {
       zh: "补足金额从以后月份的提成中扣回（提成不低于 0），未扣完的结转下月。",
     },
     enum: "yesNo",
+  },
+  promotionEnabled: {
+    value: (p) => (reviewOf(p).promotion.enabled ? "yes" : "no"),
+    fallback: "yes",
+    section: "review",
+    label: { en: "Promotion recommendation", zh: "晋升建议" },
+    note: {
+      en: "The Annual sheet recommends promotion by the rule below.",
+      zh: "年度评价表按以下规则给出晋升建议。",
+    },
+    enum: "yesNo",
+  },
+  promotionMinGrade: {
+    value: (p) => reviewOf(p).promotion.minGrade,
+    section: "review",
+    label: { en: "Promotion: annual grade or better", zh: "晋升：年度评级不低于" },
+    note: {
+      en: "The annual grade this or better in each of the years below.",
+      zh: "以下各年度的年度评级均不低于此等级。",
+    },
+    text: true,
+    source: PLAN_NAMES.gradeLabel,
+  },
+  promotionYears: {
+    value: (p) => reviewOf(p).promotion.years,
+    section: "review",
+    label: { en: "Promotion: years running", zh: "晋升：连续年数" },
+    note: {
+      en: "This year and the years before it (from the Annual sheet or the Grade history sheet); 1–5.",
+      zh: "含本年度在内的连续年数（往年评级取自年度评价表或历年评级表）；1–5。",
+    },
+    format: "0",
+    list: [1, 2, 3, 4, 5],
+  },
+  promotionWorstGrade: {
+    value: (p) => reviewOf(p).promotion.worstGrade,
+    section: "review",
+    label: { en: "Promotion: no period graded below", zh: "晋升：各考核期评级不低于" },
+    note: {
+      en: "No quarter (or month) of the year graded below this; blank = no condition.",
+      zh: "本年度各季度（或月度）评级均不低于此等级；空白表示不设此条件。",
+    },
+    text: true,
+    nullable: true,
+    source: PLAN_NAMES.gradeLabel,
+  },
+  profitShareEnabled: {
+    value: (p) => (reviewOf(p).profitShare.enabled ? "yes" : "no"),
+    fallback: "no",
+    section: "review",
+    label: { en: "Profit share", zh: "分红" },
+    note: {
+      en: "Share a pool among the year's salespeople by annual coefficient × annual base salary.",
+      zh: "按 年度绩效系数 × 年度基本工资 的比例分配分红池。",
+    },
+    enum: "yesNo",
+  },
+  profitSharePool: {
+    value: (p) => reviewOf(p).profitShare.pool,
+    section: "review",
+    label: { en: "Profit-share pool per year", zh: "每年分红池金额" },
+    note: {
+      en: "Shared among the person-years of each year on the Annual sheet.",
+      zh: "在年度评价表上同一年度的人员之间分配。",
+    },
+    format: "#,##0.00",
+  },
+  profitShareDecimals: {
+    value: (p) => reviewOf(p).profitShare.decimals,
+    section: "review",
+    label: { en: "Profit share: decimals", zh: "分红：保留小数位" },
+    note: {
+      en: "Each share rounded to 2 decimals (the cent) or 0 (the yuan); the rounding difference is shown under the sheet.",
+      zh: "每人分红按 2 位（分）或 0 位（元）四舍五入；舍入差额列示于表下方。",
+    },
+    format: "0",
+    list: [2, 0],
   },
 } as const satisfies Record<SettingKey, SettingDef>;
 

@@ -319,6 +319,8 @@ export function planSheet(
   writeTable(w, FIELDS);
   // after everything else, so plans written before it keep every other cell where it was
   writeSettings(w, "payroll", settings);
+  // likewise after the payroll section
+  writeSettings(w, "review", settings);
 
   const s = emptySheet("plan", name, "input");
   s.blocks.push(w.g.block());

@@ -41,6 +41,7 @@ import {
   showsPeriodLabels,
 } from "./context";
 import { putGrade, gradeCoefficient, putMatrixCoefficient } from "./grades";
+import { putReview, reviewColumns, reviewFooter, reviewWorkColumns } from "./annual-review";
 
 /** The Annual sheet's columns: a slot per month or quarter, then the year's results and working. */
 function annualColumns(ctx: Ctx, slots: readonly string[], monthly: boolean): Cols {
@@ -64,6 +65,7 @@ function annualColumns(ctx: Ctx, slots: readonly string[], monthly: boolean): Co
   c.add("settlement", L(T.settlement), { width: 11, numberFormat: MONEY });
   c.add("outstanding", L(T.outstanding), { width: 11, numberFormat: MONEY });
   c.add("payout", L(T.payout), { width: 12, numberFormat: MONEY });
+  reviewColumns(ctx, c);
   c.add("status", L(T.status), { width: 50 });
   c.add("fb0", L(T.fbSuperior), { width: 9, numberFormat: SCORE }, true);
   c.add("fb1", L(T.fbPeer), { width: 9, numberFormat: SCORE }, true);
@@ -79,6 +81,7 @@ function annualColumns(ctx: Ctx, slots: readonly string[], monthly: boolean): Co
     c.add("n", L(T.groupSize), { width: 6, numberFormat: "0" }, true);
   }
   periodKeyColumns(ctx, c);
+  reviewWorkColumns(ctx, c);
   return c;
 }
 
@@ -249,6 +252,7 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
   const sep = lang === "zh-CN" ? "；" : "; ";
   // Month rows of each person-year: the ledger's year (contiguous in the monthly sheets).
   const years = new Map(ev.ledger.settlements.map((st) => [st.id + "\u0000" + st.year, st.rows]));
+  const place = { rowOf: new Map(keep.map((y, j) => [y, first + j])), colRange };
   keep.forEach((y, j) => {
     const row = first + j;
     const line: Cell[] = new Array(c.list.length).fill(null);
@@ -270,13 +274,15 @@ export function annualSheet(ctx: Ctx): SheetLayout | null {
     putGrade(ctx, x.put, x.at, colRange, "year", x.at("total"), an.grading, y);
     putYearCoefficient(ctx, x);
     putYearPay(ctx, x);
+    putReview(ctx, x, place);
     x.put("status", annualStatus(ctx, rowsA[y]).join(sep) || L({ en: "OK", zh: "正常" }));
     g.line(row, 0, line);
   });
+  const footer = reviewFooter(ctx, c, g, first + keep.length + 1, place);
   s.blocks.push(g.block());
   s.columns = c.list.map((x) => x.spec);
   s.freeze = { rows: 1, columns: 4 };
-  s.styles = annualStyles(c, keep.length);
+  s.styles = [...annualStyles(c, keep.length), ...footer];
   s.tabColor = "#7030A0";
   return s;
 }

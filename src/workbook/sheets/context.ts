@@ -12,6 +12,8 @@ import type { Indicator, Plan } from "../../engine/plan/model";
 import { inputFields, ratingScale } from "../../engine/plan/model";
 import { type FeedbackRating } from "../../engine/records";
 import type { Evaluation } from "../../engine/evaluate/evaluate";
+import type { AnnualConsequences } from "../../engine/evaluate/review";
+import type { GradeHistoryColumns } from "../grade-history";
 import { type ScorecardTrace } from "../../engine/evaluate/explain";
 import { columnLetter, quoteSheet, range as a1range, cell as a1cell, str } from "../a1";
 import { FeedbackColumns } from "../data-sheet";
@@ -83,6 +85,10 @@ export interface Ctx {
   pc: Cols;
   /** The Annual sheet's columns, once it is laid out (null without an Annual sheet). */
   ac: Cols | null;
+  /** The annual review's consequences (promotion, profit share) for the Annual sheet. */
+  review?: AnnualConsequences | null;
+  /** Where the Grade history sheet's columns are (null: the workbook has none). */
+  gradeHistory?: GradeHistoryColumns | null;
   /** Scorecard sheet row of each evaluation row. */
   periodRow: (r: number) => number;
   /** Monthly sheets' row of each month row. */

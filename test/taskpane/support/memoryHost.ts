@@ -57,6 +57,8 @@ export function fixtureTable(sheet = "crm-export-2024Q1.csv"): CellTable {
 }
 
 type Operation =
+  | "addGradeHistorySheet"
+  | "readGradeHistory"
   | "checkOutputs"
   | "rewriteAsValues"
   | "inspect"
@@ -236,6 +238,17 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
         sheets: Object.values(names),
         location: { sheet: names.guide, row: 1, column: "A" },
       };
+    },
+    async addGradeHistorySheet(language) {
+      fail("addGradeHistorySheet");
+      if (host.sheets.grade_history) return null;
+      const name = language === "zh-CN" ? "历年评级" : "Grade history";
+      host.sheets = { ...host.sheets, grade_history: name };
+      return { sheets: [name], location: { sheet: name, row: 1, column: "A" } };
+    },
+    async readGradeHistory() {
+      fail("readGradeHistory");
+      return { entries: [], issues: [], columns: null };
     },
     async readPlan() {
       fail("readPlan");

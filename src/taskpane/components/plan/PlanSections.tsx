@@ -13,6 +13,7 @@ import { DimensionsSection } from "./DimensionsSection";
 import { GeneralSection } from "./GeneralSection";
 import { GradesSection } from "./GradesSection";
 import { PaySection } from "./PaySection";
+import { ReviewSection } from "./ReviewSection";
 import { TeamCommissionSection } from "./TeamCommissionSection";
 import type { SectionProps } from "./planEditing";
 
@@ -95,6 +96,17 @@ export function PlanSections({ section, badge, teams }: PlanSectionsProps): Reac
         <AccordionHeader as="h3">{t.plan.sections.pay}</AccordionHeader>
         <AccordionPanel className={styles.panel}>
           <PaySection {...section} />
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="review">
+        <AccordionHeader as="h3">
+          <span className={styles.header}>
+            {t.review.title}
+            {badge("review")}
+          </span>
+        </AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <ReviewSection {...section} />
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
