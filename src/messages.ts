@@ -29,6 +29,7 @@ import { OFFICE_MESSAGES } from "./office/messages";
 import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
 import { SCORE_MESSAGES } from "./app/scoreMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
+import { APPEAL_MESSAGES } from "./engine/import/appeals";
 
 /**
  * Every catalogue by name. A function, not a constant: modules that define a catalogue also format
@@ -59,6 +60,7 @@ export function messageCatalogues() {
     planFile: PLAN_FILE_MESSAGES,
     export: EXPORT_MESSAGES,
     score: SCORE_MESSAGES,
+    appeals: APPEAL_MESSAGES,
   } as const;
 }
 

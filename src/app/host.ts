@@ -21,7 +21,7 @@ import type {
   YearToDateRow,
 } from "../engine";
 import type { FormulaStyle } from "../workbook/formula";
-import type { SheetRole } from "../workbook/layout";
+import type { Scalar, SheetRole } from "../workbook/layout";
 import type { PlanReading } from "../workbook/plan-sheet";
 import type { StatementEntry, StatementItem } from "../workbook/statements";
 import type { CloseLogReading } from "../workbook/close";
@@ -84,6 +84,9 @@ export type SheetPlan = Pick<PlanReading, "plan" | "issues">;
 export interface WorkbookInputs {
   data: CellTable | null;
   feedback: CellTable | null;
+  /** 绩效申诉 and 绩效审批 (absent or null in workbooks without them). */
+  appeals?: CellTable | null;
+  signOff?: CellTable | null;
 }
 
 export interface ImportRequest {
@@ -112,6 +115,19 @@ export interface FeedbackImportRequest {
   ratings: FeedbackRating[];
   /** Replace the sheet's ratings, or keep them and add these below. */
   mode: "replace" | "append";
+}
+
+/** One row added to the Appeals or Sign-off sheet, or cells of one of its rows set. */
+export interface ReviewRowRequest {
+  language: Language;
+  role: "appeals" | "signOff";
+  /** A row to add below the sheet's rows (cells in the sheet's columns, sheets/appeals.ts). */
+  add?: Scalar[];
+  /**
+   * Or cells to set (0-based column → value) on a row the sheet holds (1-based sheet row); the
+   * row's other cells and every other row stay as they are.
+   */
+  update?: { row: number; cells: Record<number, Scalar> };
 }
 
 export interface OutputRequest {
@@ -211,6 +227,11 @@ export interface WorkbookHost {
   readSelection(): Promise<CellTable>;
   importData(request: ImportRequest, options?: WriteOptions): Promise<ImportResult>;
   importFeedback(request: FeedbackImportRequest, options?: WriteOptions): Promise<ImportResult>;
+  /**
+   * Adds a row to the Appeals or Sign-off sheet (created when the workbook has none), or sets
+   * cells of one of its rows; nothing else on the sheet changes.
+   */
+  writeReviewRow(request: ReviewRowRequest, options?: WriteOptions): Promise<WriteResult>;
   writeOutputs(request: OutputRequest, options?: WriteOptions): Promise<WriteResult>;
   /** The statements the Statements sheet holds (its index), top to bottom; [] without the sheet. */
   readStatements(): Promise<StatementEntry[]>;

@@ -19,6 +19,8 @@ import {
   yearToDateSheet,
   dataSheet,
   feedbackSheet,
+  appealsSheet,
+  signOffSheet,
   guideSheet,
   outputLayout,
   planSheet,
@@ -60,8 +62,19 @@ export const workbookLayouts: LayoutBuilders = {
         planSheet(plan, language, names.plan).sheet,
         dataSheet(plan, language, undefined, names.data),
         feedbackSheet(language, [], names.feedback, ratingScale(plan)),
+        appealsSheet(language, [], names.appeals),
+        signOffSheet(language, [], names.signOff),
       ],
     };
+  },
+
+  reviewSheet(role, language, context, rows): WorkbookLayout {
+    const names = namesFor(language, context);
+    const sheet =
+      role === "appeals"
+        ? appealsSheet(language, rows, names.appeals)
+        : signOffSheet(language, rows, names.signOff);
+    return { language, sheets: [sheet] };
   },
 
   feedbackSheet(plan, language, context, rows): WorkbookLayout {

@@ -21,6 +21,11 @@ import {
   readFeedbackTable,
   scorecardRows,
   Evaluation,
+  readAppealsTable,
+  readSignOffTable,
+  type AppealsReading,
+  type EvaluationAppeals,
+  type SignOffReading,
 } from "../engine";
 import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
 import { throwIfCancelled, type Compute, type TaskOptions } from "./compute";
@@ -30,6 +35,9 @@ import { IN_THREAD } from "./inThread";
 export interface DataCheck {
   data: DataReading;
   feedback: FeedbackReading;
+  /** The Appeals and Sign-off sheets (empty readings when the workbook has none). */
+  appeals?: AppealsReading;
+  signOff?: SignOffReading;
 }
 
 /**
@@ -60,7 +68,36 @@ export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | nu
         knownIds: new Set(data.rows.map((r) => r.id)),
       })
     : { ratings: [], issues: [] };
-  return { data, feedback };
+  return { data, feedback, ...reviewUnder(inputs, plan, new Set(data.rows.map((r) => r.id))) };
+}
+
+/** The Appeals and Sign-off sheets read for a plan (its evaluation periods), appeals of `knownIds`. */
+export function reviewUnder(
+  inputs: WorkbookInputs,
+  plan: Plan,
+  knownIds?: ReadonlySet<string>,
+  closed?: ReadonlySet<string>
+): { appeals: AppealsReading; signOff: SignOffReading } {
+  const evaluation = plan.periods.evaluation === "month" ? "month" : "quarter";
+  return {
+    appeals: inputs.appeals
+      ? readAppealsTable(inputs.appeals, { evaluation, knownIds, closed })
+      : { appeals: [], blocked: new Map(), issues: [] },
+    signOff: inputs.signOff
+      ? readSignOffTable(inputs.signOff, { evaluation })
+      : { signOffs: [], issues: [] },
+  };
+}
+
+/** The appeals of a run's people (those the selected rows hold). */
+export function appealsOf(check: DataCheck, ids: ReadonlySet<string>): EvaluationAppeals {
+  const a = check.appeals;
+  if (!a) return { appeals: [], blocked: new Map() };
+  const person = (k: string) => ids.has(k.slice(0, k.indexOf("\u0000")));
+  return {
+    appeals: a.appeals.filter((x) => ids.has(x.id)),
+    blocked: new Map([...a.blocked].filter(([k]) => person(k))),
+  };
 }
 
 /** The evaluation periods (quarters, or months when the plan evaluates monthly) the rows cover. */
@@ -139,7 +176,7 @@ export function runPlan(
   const data = selectReading(check.data, plan, period, group, exclude);
   const ids = new Set(data.rows.map((r) => r.id));
   const ratings = check.feedback.ratings.filter((r) => ids.has(r.id));
-  const evaluation = evaluate(plan, data.rows, ratings);
+  const evaluation = evaluate(plan, data.rows, ratings, appealsOf(check, ids));
   return { evaluation, rows: scorecardRows(evaluation), data };
 }
 

@@ -14,6 +14,7 @@ export * from "./csv";
 export * from "./import/decode";
 export * from "./import/quantity";
 export * from "./import/feedback";
+export * from "./import/appeals";
 export * from "./import/totals";
 export * from "./import/header";
 export * from "./import/rules";
@@ -41,6 +42,14 @@ export {
 } from "./evaluate/payroll";
 export type { Payroll, PayrollAnnual } from "./evaluate/payroll";
 export { explain, rowProblems } from "./evaluate/explain";
+export {
+  NO_APPEALS,
+  hasAppeals,
+  appealIssues,
+  appealsTrace,
+  type EvaluationAppeals,
+  type AppealTrace,
+} from "./evaluate/appeals";
 export type * from "./evaluate/explain";
 export { scorecardRows, monthRows, annualRows } from "./evaluate/rows";
 export type { ScorecardRow, MonthRow, AnnualRow, RowStatusName } from "./evaluate/rows";

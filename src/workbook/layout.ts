@@ -179,7 +179,11 @@ export type FixedRole =
   /** 工资表: one row per salesperson and pay month, the month's pay lines and gross. */
   | "paylist"
   /** 工资条: one printable strip per salesperson and pay month, from the pay list. */
-  | "payslips";
+  | "payslips"
+  /** 绩效申诉: one row per appeal (who, which number, reason, status, decision, effect on pay). */
+  | "appeals"
+  /** 绩效审批: one row per sign-off of a period (sales manager, HR, finance; who and when). */
+  | "signOff";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

@@ -31,6 +31,8 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   year_to_date: { en: "Year to date", zh: "年度累计" },
   paylist: { en: "Pay list", zh: "工资表" },
   payslips: { en: "Payslips", zh: "工资条" },
+  appeals: { en: "Appeals", zh: "绩效申诉" },
+  signOff: { en: "Sign-off", zh: "绩效审批" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */

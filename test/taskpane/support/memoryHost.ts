@@ -27,6 +27,7 @@ import {
   type ImportRequest,
   type OutputRequest,
   type ReopenRequest,
+  type ReviewRowRequest,
   type SelectionInfo,
   type StatementRequest,
   type WorkbookHost,
@@ -36,6 +37,9 @@ import {
 import { closedRole } from "../../../src/workbook/layout";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
 import { feedbackRows, importRows } from "../../../src/app/imports";
+import { reviewRows } from "../../../src/app/inputSheets";
+import { workbookLayouts } from "../../../src/app/layouts";
+import { sheetValues } from "../../../src/workbook/grid";
 import type { Compatibility } from "../../../src/compat/requirements";
 import type { SheetRole } from "../../../src/workbook/layout";
 import type { CheckReport } from "../../../src/workbook/verify";
@@ -66,7 +70,8 @@ type Operation =
   | "closePeriod"
   | "reopenPeriod"
   | "writeYearToDate"
-  | "goToCell";
+  | "goToCell"
+  | "writeReviewRow";
 
 export interface MemoryHost extends WorkbookHost {
   sheets: AddinSheets;
@@ -74,6 +79,9 @@ export interface MemoryHost extends WorkbookHost {
   data: CellTable | null;
   /** The Feedback sheet (header and ratings), null until ratings are imported. */
   feedback: CellTable | null;
+  /** The Appeals and Sign-off sheets (header and rows), null until a row is written. */
+  appeals: CellTable | null;
+  signOff: CellTable | null;
   selection: CellTable | null;
   settingsData: Map<string, string>;
   calls: {
@@ -87,6 +95,7 @@ export interface MemoryHost extends WorkbookHost {
     reopens: ReopenRequest[];
     yearToDate: YearToDateRequest[];
     goTo: CellLocation[];
+    reviewRows: ReviewRowRequest[];
   };
   /** The Close log as written (null until a first close). */
   closeLog: CloseLog | null;
@@ -170,6 +179,8 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
         ? { sheet: "Data", headerRow: 1, header: dataHeader(options.plan, "en-US"), rows: [] }
         : null),
     feedback: null,
+    appeals: null,
+    signOff: null,
     selection: null,
     settingsData,
     editedSheet: null,
@@ -184,6 +195,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       reopens: [],
       yearToDate: [],
       goTo: [],
+      reviewRows: [],
     },
     closeLog: null,
     frozen: new Map(),
@@ -237,7 +249,32 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       return {
         data: host.data ? structuredClone(host.data) : null,
         feedback: host.feedback ? structuredClone(host.feedback) : null,
+        appeals: host.appeals ? structuredClone(host.appeals) : null,
+        signOff: host.signOff ? structuredClone(host.signOff) : null,
       };
+    },
+    async writeReviewRow(request: ReviewRowRequest) {
+      fail("writeReviewRow");
+      host.calls.reviewRows.push(structuredClone(request));
+      // the same rows the real host writes (reviewRows), under the sheet's header
+      const layout = workbookLayouts.reviewSheet(
+        request.role,
+        request.language,
+        { sheets: {} },
+        []
+      );
+      const sheet = layout.sheets[0];
+      const header = sheetValues(sheet)[0];
+      const now = host[request.role];
+      const read = now ? { name: now.sheet, values: [now.header, ...now.rows] } : null;
+      const rows = reviewRows(read, request);
+      host[request.role] = {
+        sheet: now?.sheet ?? sheet.name,
+        headerRow: 1,
+        header: now?.header ?? header,
+        rows,
+      };
+      return { sheets: [host[request.role]!.sheet] };
     },
     async readSelection() {
       fail("readSelection");
