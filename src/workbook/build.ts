@@ -10,7 +10,9 @@ import { evaluate, type Evaluation } from "../engine/evaluate/evaluate";
 import { readDataSheet, readFeedbackSheet, type FeedbackSheetReading } from "./data-sheet";
 import type { FormulaStyle } from "./formula";
 import { sheetValues } from "./grid";
-import type { SheetLayout, WorkbookLayout } from "./layout";
+import type { Scalar, SheetLayout, WorkbookLayout } from "./layout";
+import { readAppealsTable, type AppealsReading } from "../engine/import/appeals";
+import { reviewTable } from "./sheets/appeals";
 import { outputLayout } from "./output";
 import { readPlanSheet, type PlanAnchors } from "./plan-sheet";
 import { statementsLayout } from "./statements";
@@ -38,7 +40,13 @@ function byRole(layout: WorkbookLayout, role: SheetLayout["role"]): SheetLayout 
 export function buildWorkbook(
   plan: Plan,
   language: Language,
-  records: { rows: readonly DataRow[]; ratings: readonly FeedbackRating[] },
+  records: {
+    rows: readonly DataRow[];
+    ratings: readonly FeedbackRating[];
+    /** Rows of the Appeals and Sign-off sheets, in their columns (sheets/appeals.ts). */
+    appeals?: readonly Scalar[][];
+    signOffs?: readonly Scalar[][];
+  },
   style: FormulaStyle,
   options: BuildOptions = {}
 ): BuiltWorkbook {
@@ -68,7 +76,8 @@ export function buildFromTemplate(
   const feedback = readFeedbackSheet(sheetValues(fbSheet), fbSheet.name, {
     scale: ratingScale(plan),
   });
-  const evaluation = evaluate(plan, data.rows, feedback.ratings);
+  const appeals = appealsOfTemplate(template, plan, new Set(data.rows.map((r) => r.id)));
+  const evaluation = evaluate(plan, data.rows, feedback.ratings, appeals);
   const outputs = outputLayout(
     plan,
     evaluation,
@@ -97,4 +106,18 @@ export function buildFromTemplate(
   const months = sheets.findIndex((s) => s.role === "months");
   if (months >= 0) sheets.push(...sheets.splice(months, 1));
   return { layout: { language, sheets }, evaluation, data, feedback, anchors: planReading.anchors };
+}
+
+/** The template's Appeals sheet as the add-in reads it (none without the sheet). */
+function appealsOfTemplate(
+  template: WorkbookLayout,
+  plan: Plan,
+  knownIds: ReadonlySet<string>
+): AppealsReading {
+  const sheet = template.sheets.find((s) => s.role === "appeals");
+  if (!sheet) return { appeals: [], blocked: new Map(), issues: [] };
+  return readAppealsTable(reviewTable(sheetValues(sheet), sheet.name), {
+    evaluation: plan.periods.evaluation === "month" ? "month" : "quarter",
+    knownIds,
+  });
 }

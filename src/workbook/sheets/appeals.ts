@@ -14,6 +14,8 @@ import {
   type SignOffColumn,
 } from "../../engine/import/appeals";
 import type { Language } from "../../engine/messages";
+import type { CellInput } from "../../engine/coerce";
+import type { CellTable } from "../../engine/records";
 import { columnLetter } from "../a1";
 import { Grid } from "../grid";
 import type { Scalar, SheetLayout } from "../layout";
@@ -162,4 +164,9 @@ export function signOffSheet(
     },
   ];
   return s;
+}
+
+/** The Appeals or Sign-off sheet's values (from A1) as the readers' table: header on row 1. */
+export function reviewTable(values: readonly CellInput[][], sheet: string): CellTable {
+  return { sheet, headerRow: 1, header: values[0] ?? [], rows: values.slice(1) };
 }
