@@ -169,6 +169,11 @@ export interface CloseRequest {
   data: DataReading;
   feedback: FeedbackReading;
   stamp: PeriodStamp;
+  /**
+   * The period's sign-offs as closed (who signed, and an override of missing ones: who, why),
+   * in words; recorded in the Close log's note and under the frozen scorecard's stamp.
+   */
+  note?: string;
 }
 
 export interface ReopenRequest {

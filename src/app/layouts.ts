@@ -171,6 +171,7 @@ export const workbookLayouts: LayoutBuilders = {
       },
       language: request.language,
       stamp: request.stamp,
+      note: request.note,
       sheetNames: names,
       name: `${names.scorecard} ${request.stamp.period}`.slice(0, 31),
     });

@@ -35,7 +35,7 @@ import { IN_THREAD } from "./inThread";
 export interface DataCheck {
   data: DataReading;
   feedback: FeedbackReading;
-  /** The Appeals and Sign-off sheets (empty readings when the workbook has none). */
+  /** The Appeals sheet (an empty reading without one) and the Sign-off sheet (absent without one). */
   appeals?: AppealsReading;
   signOff?: SignOffReading;
 }
@@ -77,15 +77,14 @@ export function reviewUnder(
   plan: Plan,
   knownIds?: ReadonlySet<string>,
   closed?: ReadonlySet<string>
-): { appeals: AppealsReading; signOff: SignOffReading } {
+): { appeals: AppealsReading; signOff?: SignOffReading } {
   const evaluation = plan.periods.evaluation === "month" ? "month" : "quarter";
   return {
     appeals: inputs.appeals
       ? readAppealsTable(inputs.appeals, { evaluation, knownIds, closed })
       : { appeals: [], blocked: new Map(), issues: [] },
-    signOff: inputs.signOff
-      ? readSignOffTable(inputs.signOff, { evaluation })
-      : { signOffs: [], issues: [] },
+    // a workbook made before the Sign-off sheet existed has none: it closes as it did
+    ...(inputs.signOff ? { signOff: readSignOffTable(inputs.signOff, { evaluation }) } : {}),
   };
 }
 

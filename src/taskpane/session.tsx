@@ -28,7 +28,8 @@ export type ViewId =
   | "statements"
   | "payroll"
   | "whatif"
-  | "close";
+  | "close"
+  | "appeals";
 
 export interface RunOptions {
   /** Evaluation period key ("2024-Q1") or "" for every period. */

@@ -27,6 +27,9 @@ export {
   signOffCells,
   APPEAL_COLUMNS,
   SIGN_OFF_COLUMNS,
+  signOffNote,
+  rolesText,
+  type SignOffOverride,
 } from "./sheets/appeals";
 export type { OutputOptions } from "./output";
 export type { FormulaStyle } from "./formula";

@@ -14,6 +14,7 @@ import {
   LockClosedRegular,
   MoneyRegular,
   PersonSearchRegular,
+  ScalesRegular,
 } from "@fluentui/react-icons";
 import type { ViewId } from "../session";
 import type { Strings } from "../strings";
@@ -26,6 +27,7 @@ import { StatementsView } from "./StatementsView";
 import { WhatIfView } from "./WhatIfView";
 import { CloseView } from "./CloseView";
 import { PayrollView } from "./PayrollView";
+import { AppealsView } from "./AppealsView";
 
 export interface ViewDef {
   id: ViewId;
@@ -53,5 +55,6 @@ export const VIEWS: readonly ViewDef[] = [
   },
   { id: "payroll", label: (t) => t.nav.payroll, icon: MoneyRegular, component: PayrollView },
   { id: "whatif", label: (t) => t.nav.whatIf, icon: BeakerRegular, component: WhatIfView },
+  { id: "appeals", label: (t) => t.appeals.nav, icon: ScalesRegular, component: AppealsView },
   { id: "close", label: (t) => t.nav.close, icon: LockClosedRegular, component: CloseView },
 ];

@@ -12,6 +12,8 @@ import {
   type AppealColumn,
   type SignOff,
   type SignOffColumn,
+  type SignOffRole,
+  type SignOffState,
 } from "../../engine/import/appeals";
 import type { Language } from "../../engine/messages";
 import type { CellInput } from "../../engine/coerce";
@@ -169,4 +171,47 @@ export function signOffSheet(
 /** The Appeals or Sign-off sheet's values (from A1) as the readers' table: header on row 1. */
 export function reviewTable(values: readonly CellInput[][], sheet: string): CellTable {
   return { sheet, headerRow: 1, header: values[0] ?? [], rows: values.slice(1) };
+}
+
+/** Who overrode the missing sign-offs of a close, and why. */
+export interface SignOffOverride {
+  by: string;
+  reason: string;
+}
+
+/** Roles in words, in the language ("HR, Finance" / "人力资源、财务"). */
+export function rolesText(roles: readonly SignOffRole[], language: Language): string {
+  return roles
+    .map((r) => say(APPEAL_WORDS.role[r], language))
+    .join(language === "zh-CN" ? "、" : ", ");
+}
+
+/**
+ * A close's sign-off record in words (the Close log's note, the frozen scorecard's stamp): who
+ * signed and when, and an override of the missing roles with who and why.
+ */
+export function signOffNote(
+  state: SignOffState,
+  override: SignOffOverride | null,
+  language: Language
+): string {
+  const zh = language === "zh-CN";
+  const signed = (Object.keys(state.byRole) as SignOffRole[])
+    .filter((r) => state.byRole[r])
+    .map((r) => {
+      const s = state.byRole[r]!;
+      return zh
+        ? `${say(APPEAL_WORDS.role[r], language)} ${s.name}（${s.date}）`
+        : `${say(APPEAL_WORDS.role[r], language)} ${s.name} (${s.date})`;
+    })
+    .join(zh ? "；" : "; ");
+  const parts: string[] = [];
+  if (signed) parts.push(zh ? `已审批：${signed}。` : `Signed off: ${signed}.`);
+  if (state.missing.length && override)
+    parts.push(
+      zh
+        ? `未经${rolesText(state.missing, language)}审批即结账，越过审批：${override.by}，理由：${override.reason}。`
+        : `Closed without the sign-off of ${rolesText(state.missing, language)}: overridden by ${override.by}, reason: ${override.reason}.`
+    );
+  return parts.join(" ");
 }

@@ -352,7 +352,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
           rows: st.rows,
           people: Object.keys(st.personChecksums).length,
           sheet: name,
-          note: "",
+          note: request.note ?? "",
         },
         { people: st.personChecksums, plan: request.plan }
       );
@@ -374,6 +374,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
               : request.evaluation.periodPay.guaranteeTopUp[r.index] -
                 request.evaluation.periodPay.guaranteeRecovered[r.index],
           bonus: r.totalPay === null ? 0 : r.bonus!,
+          appeal: r.totalPay === null ? 0 : (r.appeal ?? 0),
           totalPay: r.totalPay ?? 0,
         }))
       );
