@@ -111,89 +111,89 @@ export interface DecideDialogProps {
 }
 
 /** Decide an appeal: status, decision, effect on pay, decided by (the date is today). */
-export function DecideDialog({
+export function DecideDialog(props: DecideDialogProps): React.JSX.Element {
+  return (
+    <Dialog open={props.appeal !== null} onOpenChange={(_, d) => !d.open && props.onCancel()}>
+      <DialogSurface>
+        {props.appeal && <DecideForm key={props.appeal.row} {...props} appeal={props.appeal} />}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** The decision's fields, starting from what the appeal's row holds. */
+function DecideForm({
   appeal,
   who,
   onSave,
   onCancel,
-}: DecideDialogProps): React.JSX.Element {
+}: DecideDialogProps & { appeal: Appeal }): React.JSX.Element {
   const styles = useStyles();
   const { strings: t } = useSession();
   const w = useWords();
-  const [status, setStatus] = React.useState<AppealStatus>("upheld");
-  const [decision, setDecision] = React.useState("");
-  const [amount, setAmount] = React.useState("");
-  const [by, setBy] = React.useState(who);
-  React.useEffect(() => {
-    if (!appeal) return;
-    setStatus(appeal.status === "pending" ? "upheld" : appeal.status);
-    setDecision(appeal.decision);
-    setAmount(appeal.amount ? String(appeal.amount) : "");
-    setBy(appeal.decidedBy || who);
-  }, [appeal, who]);
+  const [status, setStatus] = React.useState<AppealStatus>(
+    appeal.status === "pending" ? "upheld" : appeal.status
+  );
+  const [decision, setDecision] = React.useState(appeal.decision);
+  const [amount, setAmount] = React.useState(appeal.amount ? String(appeal.amount) : "");
+  const [by, setBy] = React.useState(appeal.decidedBy || who);
   const value = amount.trim() === "" ? 0 : Number(amount.replace(/[,，¥\s]/g, ""));
   const badAmount = !Number.isFinite(value) || Math.round(value * 100) / 100 !== value;
   const decided = status === "upheld" || status === "rejected";
   const incomplete = decided && (decision.trim() === "" || by.trim() === "");
   return (
-    <Dialog open={appeal !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{appeal ? t.appeals.decideTitle(appeal.no) : ""}</DialogTitle>
-          <DialogContent className={styles.form}>
-            <Field label={t.appeals.status} size="small">
-              <Dropdown
-                size="small"
-                value={w.status(status)}
-                selectedOptions={[status]}
-                onOptionSelect={(_, d) => setStatus(d.optionValue as AppealStatus)}
-              >
-                {APPEAL_STATUSES.map((s) => (
-                  <Option key={s} value={s}>
-                    {w.status(s)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field
-              label={t.appeals.decision}
-              hint={t.appeals.decisionHint}
-              size="small"
-              required={decided}
-            >
-              <Textarea value={decision} onChange={(_, d) => setDecision(d.value)} />
-            </Field>
-            <Field
-              label={t.appeals.effect}
-              hint={t.appeals.effectHint}
-              size="small"
-              validationState={badAmount ? "error" : "none"}
-              validationMessage={badAmount ? t.appeals.badAmount : undefined}
-            >
-              <Input size="small" value={amount} onChange={(_, d) => setAmount(d.value)} />
-            </Field>
-            <Field label={t.appeals.decidedBy} size="small" required={decided}>
-              <Input size="small" value={by} onChange={(_, d) => setBy(d.value)} />
-            </Field>
-            {incomplete && <Caption1>{t.appeals.needDecision}</Caption1>}
-          </DialogContent>
-          <DialogActions fluid>
-            <Button
-              appearance="primary"
-              disabled={badAmount || incomplete}
-              onClick={() =>
-                appeal && onSave(appeal, { status, decision, amount: value, decidedBy: by })
-              }
-            >
-              {t.appeals.save}
-            </Button>
-            <Button appearance="subtle" onClick={onCancel}>
-              {t.common.cancel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogBody>
+      <DialogTitle>{t.appeals.decideTitle(appeal.no)}</DialogTitle>
+      <DialogContent className={styles.form}>
+        <Field label={t.appeals.status} size="small">
+          <Dropdown
+            size="small"
+            value={w.status(status)}
+            selectedOptions={[status]}
+            onOptionSelect={(_, d) => setStatus(d.optionValue as AppealStatus)}
+          >
+            {APPEAL_STATUSES.map((s) => (
+              <Option key={s} value={s}>
+                {w.status(s)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field
+          label={t.appeals.decision}
+          hint={t.appeals.decisionHint}
+          size="small"
+          required={decided}
+        >
+          <Textarea value={decision} onChange={(_, d) => setDecision(d.value)} />
+        </Field>
+        <Field
+          label={t.appeals.effect}
+          hint={t.appeals.effectHint}
+          size="small"
+          validationState={badAmount ? "error" : "none"}
+          validationMessage={badAmount ? t.appeals.badAmount : undefined}
+        >
+          <Input size="small" value={amount} onChange={(_, d) => setAmount(d.value)} />
+        </Field>
+        <Field label={t.appeals.decidedBy} size="small" required={decided}>
+          <Input size="small" value={by} onChange={(_, d) => setBy(d.value)} />
+        </Field>
+        {incomplete && <Caption1>{t.appeals.needDecision}</Caption1>}
+      </DialogContent>
+      <DialogActions fluid>
+        <Button
+          appearance="primary"
+          disabled={badAmount || incomplete}
+          onClick={() => onSave(appeal, { status, decision, amount: value, decidedBy: by })}
+        >
+          {t.appeals.save}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel}>
+          {t.common.cancel}
+        </Button>
+      </DialogActions>
+    </DialogBody>
   );
 }
 

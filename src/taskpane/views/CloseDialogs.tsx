@@ -37,14 +37,17 @@ export function ConfirmCloseDialog({
 }: ConfirmCloseDialogProps): React.JSX.Element {
   const { strings: t } = useSession();
   const [reason, setReason] = React.useState("");
-  React.useEffect(() => setReason(""), [asking?.period]);
+  const cancel = () => {
+    setReason("");
+    onCancel();
+  };
   const missing = asking?.missing ?? "";
   return (
     <Dialog
       open={asking !== null}
       modalType="alert"
       onOpenChange={(_, d) => {
-        if (!d.open) onCancel();
+        if (!d.open) cancel();
       }}
     >
       <DialogSurface>
@@ -73,11 +76,15 @@ export function ConfirmCloseDialog({
             <Button
               appearance="primary"
               disabled={missing !== "" && reason.trim() === ""}
-              onClick={() => asking && onConfirm(asking.period, missing ? reason : undefined)}
+              onClick={() => {
+                if (!asking) return;
+                setReason("");
+                onConfirm(asking.period, missing ? reason : undefined);
+              }}
             >
               {missing ? t.appeals.override : t.close.confirm}
             </Button>
-            <Button appearance="subtle" onClick={onCancel}>
+            <Button appearance="subtle" onClick={cancel}>
               {t.common.cancel}
             </Button>
           </DialogActions>
