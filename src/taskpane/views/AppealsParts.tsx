@@ -8,10 +8,9 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
-  Option,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -74,7 +73,7 @@ export function AppealList({ appeals, names, busy, onDecide }: AppealListProps):
           <TableHeaderCell>{t.appeals.subject}</TableHeaderCell>
           <TableHeaderCell>{t.appeals.status}</TableHeaderCell>
           <TableHeaderCell>{t.appeals.amount}</TableHeaderCell>
-          <TableHeaderCell />
+          <TableHeaderCell>{t.close.action}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -146,18 +145,17 @@ function DecideForm({
       <DialogTitle>{t.appeals.decideTitle(appeal.no)}</DialogTitle>
       <DialogContent className={styles.form}>
         <Field label={t.appeals.status} size="small">
-          <Dropdown
+          <Select
             size="small"
-            value={w.status(status)}
-            selectedOptions={[status]}
-            onOptionSelect={(_, d) => setStatus(d.optionValue as AppealStatus)}
+            value={status}
+            onChange={(_, d) => setStatus(d.value as AppealStatus)}
           >
             {APPEAL_STATUSES.map((s) => (
-              <Option key={s} value={s}>
+              <option key={s} value={s}>
                 {w.status(s)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         <Field
           label={t.appeals.decision}
@@ -240,18 +238,13 @@ export function SignOffSection({
           : t.appeals.missing(state.missing.map(w.role).join(zh ? "、" : ", "))}
       </Caption1>
       <Field label={t.appeals.role} size="small">
-        <Dropdown
-          size="small"
-          value={w.role(role)}
-          selectedOptions={[role]}
-          onOptionSelect={(_, d) => setRole(d.optionValue as SignOffRole)}
-        >
+        <Select size="small" value={role} onChange={(_, d) => setRole(d.value as SignOffRole)}>
           {SIGN_OFF_ROLES.map((r) => (
-            <Option key={r} value={r}>
+            <option key={r} value={r}>
               {w.role(r)}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label={t.appeals.signedBy} size="small" required>
         <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />

@@ -2,12 +2,11 @@ import * as React from "react";
 import {
   Button,
   Caption1,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
+  Select,
   Spinner,
   Subtitle2,
   Text,
@@ -16,11 +15,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type Appeal } from "../../engine";
-import { useHost } from "../hostContext";
+import { useCompute, useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
-import { evaluationPeriods } from "../../app/workflow";
+import { checkWorkbook, evaluationPeriods } from "../../app/workflow";
 import { CLOSED_BY_SETTING } from "../../app/closing";
 import { decideAppeal, logAppeal, recordSignOff, today, type Decision } from "../../app/appeals";
 import { ErrorBar } from "../components/ErrorBar";
@@ -41,6 +40,7 @@ const useStyles = makeStyles({
 export function AppealsView(): React.JSX.Element {
   const styles = useStyles();
   const host = useHost();
+  const compute = useCompute();
   const { strings: t, language, workbook, plan, check, setCheck, closing } = useSession();
   const prepare = useDataCheck();
   const acting = useAction();
@@ -77,8 +77,9 @@ export function AppealsView(): React.JSX.Element {
     acting.run(async () => {
       setDone(null);
       const message = await work();
+      // read the sheets again (the other views see the new reading too)
+      if (plan) setCheck(await checkWorkbook(host, plan, compute));
       setDone(message);
-      setCheck(null); // read the sheets again (here and in the other views)
     });
 
   const log = () =>
@@ -118,18 +119,16 @@ export function AppealsView(): React.JSX.Element {
       {check && periods.length === 0 && <Caption1>{t.appeals.noPeriods}</Caption1>}
       {periods.length > 0 && (
         <Field label={t.appeals.period} size="small">
-          <Dropdown
-            size="small"
-            value={shown}
-            selectedOptions={[shown]}
-            onOptionSelect={(_, d) => setPeriod(d.optionValue ?? "")}
-          >
+          <Select size="small" value={shown} onChange={(_, d) => setPeriod(d.value)}>
             {periods.map((p) => (
-              <Option key={p}>{p}</Option>
+              <option key={p} value={p}>
+                {p}
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
+      {issues.length > 0 && <Caption1>{t.appeals.sheetProblems(issues.length)}</Caption1>}
       {issues.length > 0 && (
         <IssueList
           issues={issues}
@@ -151,18 +150,14 @@ export function AppealsView(): React.JSX.Element {
           <Subtitle2>{t.appeals.logTitle}</Subtitle2>
           <div className={styles.form}>
             <Field label={t.appeals.person} size="small" required>
-              <Dropdown
-                size="small"
-                value={person ? `${person} ${people.get(person) ?? ""}`.trim() : ""}
-                selectedOptions={person ? [person] : []}
-                onOptionSelect={(_, d) => setPerson(d.optionValue ?? "")}
-              >
+              <Select size="small" value={person} onChange={(_, d) => setPerson(d.value)}>
+                <option value="">—</option>
                 {[...people].map(([id, name]) => (
-                  <Option key={id} value={id}>
+                  <option key={id} value={id}>
                     {`${id} ${name}`.trim()}
-                  </Option>
+                  </option>
                 ))}
-              </Dropdown>
+              </Select>
             </Field>
             <Field label={t.appeals.subject} hint={t.appeals.subjectHint} size="small">
               <Input size="small" value={subject} onChange={(_, d) => setSubject(d.value)} />
