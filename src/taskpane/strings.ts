@@ -770,6 +770,15 @@ const en = {
     overrideReason: "Reason for closing without them",
     override: "Close without the sign-off",
     regenerate: "Generate again to bring the Scorecard's appeal adjustment up to date.",
+    explainLine: "Appeal adjustment",
+    explainAppeal: (
+      no: string,
+      subject: string,
+      status: string,
+      decision: string,
+      amount: string | null
+    ) =>
+      `Appeal ${no}${subject ? ` (${subject})` : ""}: ${status}${decision ? ` — ${decision}` : ""}${amount !== null ? `, ${amount} on pay` : ""}.`,
   },
 };
 
@@ -1505,6 +1514,15 @@ const zh: Strings = {
     overrideReason: "未经审批即结账的理由",
     override: "越过审批结账",
     regenerate: "请重新生成，使评分卡的申诉调整为最新。",
+    explainLine: "申诉调整",
+    explainAppeal: (
+      no: string,
+      subject: string,
+      status: string,
+      decision: string,
+      amount: string | null
+    ) =>
+      `申诉 ${no}${subject ? `（${subject}）` : ""}：${status}${decision ? `——${decision}` : ""}${amount !== null ? `，薪酬调整 ${amount}` : ""}。`,
   },
 };
 

@@ -136,7 +136,7 @@ export function appealsSheet(
     },
     {
       range: { row: 1, column: at("amount"), rows: n, columns: 1 },
-      decimal: {},
+      decimal: { min: -100_000_000, max: 100_000_000 },
       error: L({
         en: "The effect on pay is an amount (negative to deduct).",
         zh: "薪酬调整应为金额（扣减填负数）。",
