@@ -8,7 +8,10 @@
 import { buildFromTemplate, buildWorkbook } from "../../src/workbook/build";
 import { generateSample } from "../../src/workbook/sample";
 import { templateLayout } from "../../src/workbook/template";
-import { defaultPlan } from "../../src/engine";
+import { closePeriod, defaultPlan, scorecardRows } from "../../src/engine";
+import { statementsLayout } from "../../src/workbook/statements";
+import { sheetValues } from "../../src/workbook/grid";
+import { frozenScorecardSheet, readFrozenScorecard } from "../../src/workbook/close";
 import {
   isFormula,
   type Cell,
@@ -229,5 +232,71 @@ describe("the appeal adjustment on the output sheets", () => {
     expect(String(sc.cells[r + 2][sc.col("状态")])).toContain("第 2 行的申诉（A9）");
     const hf = evaluateLayout(built.layout);
     expect(compareLayout(built.layout, hf.value, OUTPUTS).mismatches).toEqual([]);
+  });
+});
+
+describe("the appeal adjustment on statements and frozen scorecards", () => {
+  it("should list the upheld appeals on the statement with the adjustment line, in both languages", () => {
+    for (const language of ["zh-CN", "en-US"] as const) {
+      const built = build(language, "values");
+      const pf = built.evaluation.periods.frame;
+      const r = pf.ids.findIndex((id, i) => id === P1 && pf.periods[i] === "2024-Q1");
+      const sheet = statementsLayout(built.evaluation, [r], language).sheets[0];
+      const text = sheetValues(sheet).map((l) => l.map((c) => (c === null ? "" : String(c))));
+      const find = (s: string) => text.findIndex((l) => l.includes(s));
+      const zh = language === "zh-CN";
+      const line = text[find(zh ? "申诉调整" : "Appeal adjustment")];
+      expect(line).toContain("379.75");
+      expect(line.join(" ")).toContain("A1, A3");
+      const head = find(zh ? "申诉成立事项" : "Appeals upheld");
+      expect(head).toBeGreaterThan(0);
+      expect(text[head + 2].slice(0, 5)).toEqual([
+        "A1",
+        "new customers",
+        "one deal added",
+        "Wang 2024-04-08",
+        "500",
+      ]);
+      expect(text[head + 3].slice(0, 5)).toEqual([
+        "A3",
+        "visits",
+        "visits recounted",
+        "Wang 2024-04-08",
+        "-120.25",
+      ]);
+      // the rejected appeal is not on P2's statement as an adjustment
+      const r2 = pf.ids.findIndex((id, i) => id === P2 && pf.periods[i] === "2024-Q1");
+      const other = sheetValues(statementsLayout(built.evaluation, [r2], language).sheets[0]);
+      expect(other.some((l) => l.includes(zh ? "申诉成立事项" : "Appeals upheld"))).toBe(false);
+    }
+  });
+
+  it("should freeze the appeal adjustment with the close and read it back", () => {
+    const built = build("zh-CN", "native");
+    const ev = built.evaluation;
+    const stamp = closePeriod(
+      plan,
+      built.data.rows,
+      [],
+      "2024-Q1",
+      "王芳",
+      new Date("2024-04-10T00:00:00Z")
+    );
+    const frozen = frozenScorecardSheet({
+      plan,
+      evaluation: ev,
+      inputs: { rows: built.data.rows, ratings: [] },
+      language: "zh-CN",
+      stamp,
+      note: "已审批：销售经理 王（2024-04-09）。",
+    });
+    const values = sheetValues(frozen);
+    expect(String(values[3][0])).toContain("已审批：销售经理 王（2024-04-09）。");
+    const lines = readFrozenScorecard(values)!.lines;
+    const line = lines.find((l) => l.id === P1 && l.period === "2024-Q1")!;
+    expect(line.appeal).toBe(379.75);
+    const r = scorecardRows(ev).find((x) => x.id === P1 && x.period === "2024-Q1")!;
+    expect(line.totalPay).toBe(r.totalPay);
+    expect(lines.find((l) => l.id === P2 && l.period === "2024-Q1")!.appeal).toBe(0);
   });
 });
