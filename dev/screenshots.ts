@@ -183,7 +183,7 @@ async function appealsPicture(page: Page, pane: Locator): Promise<void> {
   await page.getByRole("tab", { name: "绩效申诉" }).click();
   await page.locator('[data-cell="A1"]').click();
   await pane.evaluate((el) => el.scrollTo(0, 0));
-  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.setViewportSize({ width: 1440, height: 1250 });
   await page.screenshot({ path: path.join(OUT, "appeals.png") });
 }
 

@@ -28,6 +28,7 @@ import { indicatorFormat } from "./data-sheet";
 import { localizeMoney, MONEY, moneyHeader } from "./money";
 import { periodLabel } from "../engine/periods";
 import { shownPeriod, showsPeriodLabels } from "./sheets/context";
+import { appealPayLine, upheld, writeAppeals } from "./statement-appeals";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -110,12 +111,6 @@ const W = {
   teamTiers: { en: "Team commission by month and tier", zh: "团队提成明细（按月、按档）" },
   teamBasis: { en: "Team basis", zh: "团队提成基数" },
   teamMembers: { en: "Rows summed", zh: "计入人员" },
-  appeal: { en: "Appeal adjustment", zh: "申诉调整" },
-  appeals: { en: "Appeals upheld", zh: "申诉成立事项" },
-  appealNo: { en: "Appeal no.", zh: "申诉编号" },
-  appealSubject: { en: "Number appealed", zh: "申诉事项" },
-  appealDecision: { en: "Decision", zh: "处理结果" },
-  appealDecided: { en: "Decided by, on", zh: "审批人、日期" },
   month: { en: "Month", zh: "月份" },
   basis: { en: "Basis", zh: "提成基数" },
   tier: { en: "Tier", zh: "档位" },
@@ -157,7 +152,7 @@ function box(row: number, column: number, rows: number, columns: number): RangeR
 }
 
 /** The sheet being written, block after block, row by row. */
-class StatementWriter {
+export class StatementWriter {
   readonly g = new Grid();
   readonly styles: StyleSpec[] = [];
   readonly merges: RangeRef[] = [];
@@ -518,41 +513,6 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
     w.merges.push(box(w.row - 1, 2, 1, COLUMNS - 2));
   }
   w.styles.push({ range: box(w.row - 1, 0, 1, 2), bold: true, border: "top" });
-  w.row++;
-}
-
-/** The row's upheld appeals (申诉成立), in the Appeals sheet's order. */
-function upheld(t: ScorecardTrace): ScorecardTrace["pay"]["appeals"] {
-  return t.pay.appeals.filter((a) => a.status === "upheld");
-}
-
-/** 申诉调整's pay line, where the period has upheld appeals. */
-function appealPayLine(t: ScorecardTrace): [Words, number | null, Words][] {
-  const list = upheld(t);
-  if (list.length === 0) return [];
-  const nos = list.map((a) => a.no || "—").join(", ");
-  return [
-    [
-      W.appeal,
-      t.pay.appealAdjustment,
-      {
-        en: `the effects on pay of the upheld appeals ${nos} (listed below)`,
-        zh: `申诉成立事项 ${nos} 的薪酬调整合计（见下）`,
-      },
-    ],
-  ];
-}
-
-/** The upheld appeals: number, what was appealed, the decision, who decided and when, amount. */
-function writeAppeals(w: StatementWriter, t: ScorecardTrace): void {
-  w.heading(W.appeals);
-  w.header([W.appealNo, W.appealSubject, W.appealDecision, W.appealDecided, W.amount], [4]);
-  for (const a of upheld(t)) {
-    w.line(
-      [a.no, a.subject, a.decision, `${a.decidedBy} ${a.decidedOn}`.trim(), a.amount],
-      [null, null, null, null, MONEY]
-    );
-  }
   w.row++;
 }
 

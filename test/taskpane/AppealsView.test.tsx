@@ -93,7 +93,7 @@ describe("AppealsView", () => {
       "Zhang Wei",
       today(),
     ]);
-    await screen.findByText("500.00");
+    await screen.findByText(/^Upheld · Effect on pay .*500\.00 · One deal added; score corrected$/);
     // sign-off: the roles one by one, and what is missing
     await screen.findByText(/Missing: Sales manager, HR, Finance\./);
     for (const [role, name] of [

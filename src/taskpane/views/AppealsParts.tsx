@@ -11,12 +11,7 @@ import {
   Field,
   Input,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Text,
   Textarea,
   makeStyles,
   tokens,
@@ -36,9 +31,31 @@ import { useSession } from "../session";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  table: { tableLayout: "auto" },
-  nowrap: { whiteSpace: "nowrap" },
-  roles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  itemText: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  roles: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 /** A status or role in the pane's language. */
@@ -58,46 +75,41 @@ export interface AppealListProps {
   onDecide(appeal: Appeal): void;
 }
 
-/** The period's appeals: number, salesperson, number appealed, status, effect on pay, Decide. */
+/**
+ * The period's appeals, one item each (a narrow pane has no room for a table's columns): number,
+ * salesperson and the number appealed; status, effect on pay and decision; the Decide button.
+ */
 export function AppealList({ appeals, names, busy, onDecide }: AppealListProps): React.JSX.Element {
   const styles = useStyles();
-  const { strings: t } = useSession();
+  const { strings: t, format } = useSession();
   const w = useWords();
   if (appeals.length === 0) return <Caption1>{t.appeals.none}</Caption1>;
   return (
-    <Table size="extra-small" className={styles.table} aria-label={t.appeals.status}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t.appeals.no}</TableHeaderCell>
-          <TableHeaderCell>{t.appeals.person}</TableHeaderCell>
-          <TableHeaderCell>{t.appeals.subject}</TableHeaderCell>
-          <TableHeaderCell>{t.appeals.status}</TableHeaderCell>
-          <TableHeaderCell>{t.appeals.amount}</TableHeaderCell>
-          <TableHeaderCell>{t.close.action}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {appeals.map((a) => (
-          <TableRow key={a.row}>
-            <TableCell className={styles.nowrap}>{a.no}</TableCell>
-            <TableCell>{`${a.id} ${names.get(a.id) ?? a.name}`.trim()}</TableCell>
-            <TableCell>{a.subject}</TableCell>
-            <TableCell>
-              <span className={styles.roles}>
-                <span>{w.status(a.status)}</span>
-                {a.decision && <Caption1>{a.decision}</Caption1>}
-              </span>
-            </TableCell>
-            <TableCell>{a.status === "upheld" ? a.amount.toFixed(2) : ""}</TableCell>
-            <TableCell>
-              <Button size="small" disabled={busy} onClick={() => onDecide(a)}>
-                {t.appeals.decide}
-              </Button>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ul className={styles.list} aria-label={t.appeals.listTitle(appeals[0].period)}>
+      {appeals.map((a) => (
+        <li key={a.row} className={styles.item}>
+          <div className={styles.itemText}>
+            <Text size={200} weight="semibold">
+              {[a.no, `${a.id} ${names.get(a.id) ?? a.name}`.trim(), a.subject]
+                .filter((x) => x)
+                .join(" · ")}
+            </Text>
+            <Caption1>
+              {[
+                w.status(a.status),
+                a.status === "upheld" ? `${t.appeals.amount} ${format.money(a.amount)}` : "",
+                a.decision,
+              ]
+                .filter((x) => x)
+                .join(" · ")}
+            </Caption1>
+          </div>
+          <Button size="small" disabled={busy} onClick={() => onDecide(a)}>
+            {t.appeals.decide}
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

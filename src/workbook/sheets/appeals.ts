@@ -119,6 +119,10 @@ export function appealsSheet(
   const at = (k: AppealColumn) => APPEAL_COLUMNS.indexOf(k);
   s.columns[at("amount")] = { width: 12, numberFormat: MONEY };
   s.styles.push(
+    {
+      range: { row: 1, column: 0, rows: Math.max(rows.length, 1), columns: header.length },
+      vertical: "top",
+    },
     ...(["reason", "decision"] as const).map((k) => ({
       range: { row: 1, column: at(k), rows: Math.max(rows.length, 1), columns: 1 },
       wrap: true,
