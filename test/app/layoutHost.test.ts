@@ -95,7 +95,14 @@ describe("createLayoutHost over the preview workbook", () => {
     await host.createPlanWorkbook(defaultPlan(), "en-US");
     const state = await host.inspect();
     expect(state).toEqual({
-      sheets: { guide: "Guide", plan: "Plan", data: "Data", feedback: "Feedback" },
+      sheets: {
+        guide: "Guide",
+        plan: "Plan",
+        data: "Data",
+        feedback: "Feedback",
+        appeals: "Appeals",
+        signOff: "Sign-off",
+      },
       language: "en-US",
     });
     expect(languageOf({ plan: "方案", data: "数据" })).toBe("zh-CN");
