@@ -8,6 +8,7 @@
 import {
   defaultPlan,
   evaluate,
+  explain,
   formatIssue,
   parseCsv,
   readAppealsTable,
@@ -217,6 +218,33 @@ describe("appeal adjustment in pay", () => {
     expect(months.map((m) => ev.payroll.appeal[m])).toEqual([0, 0, 379.5]);
     const last = months[2];
     expect(ev.payroll.gross[last]).toBeCloseTo(base.payroll.gross[last] + 379.5, 6);
+  });
+
+  it("should explain the row's appeals (every status) and the adjustment they make", () => {
+    const ev = run([
+      upheld("A1", "S1001", 500),
+      [
+        "A2",
+        "S1001",
+        "",
+        "2024-Q1",
+        "回款",
+        "未到账",
+        "维持原结果",
+        "维持",
+        null,
+        "王经理",
+        "2024-04-08",
+      ],
+    ]);
+    const r = rowOf(ev, "S1001").index;
+    const pay = explain(ev, r).pay;
+    expect(pay.appealAdjustment).toBe(500);
+    expect(pay.appeals.map((a) => [a.no, a.status, a.amount, a.decision])).toEqual([
+      ["A1", "upheld", 500, "补记一单，调整绩效"],
+      ["A2", "rejected", 0, "维持"],
+    ]);
+    expect(explain(base, r).pay.appeals).toEqual([]);
   });
 
   it("should hold the total up while an upheld appeal cannot be read, saying which row", () => {
