@@ -25,6 +25,9 @@
  *                                       (24 salespeople), the profit-share pool switched on in the Plan
  *                                       view, 2023 grades typed on the Grade history sheet (历年评级),
  *                                       the Annual sheet's promotion and profit-share columns
+ *   npx tsx dev/screenshots.ts appeals → docs/images/appeals.png only (the Appeals view after an
+ *                                       appeal logged and upheld and the three sign-offs, beside
+ *                                       the Appeals sheet, 绩效申诉)
  *
  * Builds the preview, walks the sample through it in headless Chromium (create the plan
  * workbook, import crm-export-2024Q1.csv, generate) and photographs the pane's result view, the
@@ -338,6 +341,54 @@ async function annualPicture(page: Page, pane: Locator): Promise<void> {
   await pane.getByRole("group", { name: "晋升建议与分红" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, "annual-review.png") });
 }
+/**
+ * The Appeals view (申诉审批): an appeal logged for the first salesperson and upheld with 600 on
+ * pay, a second one rejected, the three sign-offs recorded; beside the Appeals sheet (绩效申诉).
+ */
+async function appealsPicture(page: Page, pane: Locator): Promise<void> {
+  const t = STRINGS["zh-CN"].appeals;
+  await openView(pane, t.nav);
+  const log = async (index: number, subject: string, reason: string) => {
+    await pane.getByRole("combobox", { name: t.person }).selectOption({ index });
+    await pane.getByRole("textbox", { name: t.subject }).fill(subject);
+    await pane.getByRole("textbox", { name: t.reason }).fill(reason);
+    await pane.getByRole("button", { name: t.logButton }).click();
+    await pane.getByText(/已登记到/).waitFor();
+  };
+  const decide = async (row: number, status: string, decision: string, amount: string) => {
+    await pane.getByRole("button", { name: t.decide }).nth(row).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("combobox", { name: t.status }).selectOption(status);
+    await dialog.getByRole("textbox", { name: t.decision }).fill(decision);
+    await dialog.getByRole("textbox", { name: t.effect }).fill(amount);
+    await dialog.getByRole("textbox", { name: t.decidedBy }).fill("王经理");
+    await dialog.getByRole("button", { name: t.save }).click();
+    await pane.getByText(/已处理/).waitFor();
+  };
+  await log(1, "新签客户数", "3 月签约的一位新客户未录入 CRM");
+  await decide(0, "upheld", "核实合同后补记该客户，补发绩效工资", "600");
+  await log(2, "回款金额", "客户付款在 4 月初到账，应计入一季度");
+  await decide(1, "rejected", "回款按到账日期计入，维持原结果", "");
+  for (const [role, name] of [
+    ["manager", "王经理"],
+    ["hr", "李娜"],
+    ["finance", "赵会计"],
+  ]) {
+    await pane.getByRole("combobox", { name: t.role }).selectOption(role);
+    await pane.getByRole("textbox", { name: t.signedBy }).fill(name);
+    await pane.getByRole("button", { name: t.signButton }).click();
+    await pane
+      .getByText(/的审批。$/)
+      .first()
+      .waitFor();
+  }
+  await pane.getByText(t.allSigned).waitFor();
+  await page.getByRole("tab", { name: "绩效申诉" }).click();
+  await page.locator('[data-cell="A1"]').click();
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1440, height: 1250 });
+  await page.screenshot({ path: path.join(OUT, "appeals.png") });
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -416,6 +467,11 @@ async function main(): Promise<void> {
     if (only.includes("letters")) {
       await lettersPicture(page, pane);
       console.log(`wrote ${path.relative(ROOT, path.join(OUT, "letters.png"))}`);
+      return;
+    }
+    if (only.includes("appeals")) {
+      await appealsPicture(page, pane);
+      console.log(`wrote ${path.relative(ROOT, path.join(OUT, "appeals.png"))}`);
       return;
     }
     if (only.includes("check")) {

@@ -32,6 +32,7 @@ import { WORKBOOK_MESSAGES } from "./workbook/messages";
 import { LETTER_MESSAGES } from "./engine/evaluate/letters";
 import { REVIEW_MESSAGES } from "./engine/evaluate/review";
 import { GRADE_HISTORY_MESSAGES } from "./workbook/grade-history";
+import { APPEAL_MESSAGES } from "./engine/import/appeals";
 
 /**
  * Every catalogue by name. A function, not a constant: modules that define a catalogue also format
@@ -65,6 +66,7 @@ export function messageCatalogues() {
     letters: LETTER_MESSAGES,
     review: REVIEW_MESSAGES,
     gradeHistory: GRADE_HISTORY_MESSAGES,
+    appeals: APPEAL_MESSAGES,
   } as const;
 }
 

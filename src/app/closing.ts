@@ -17,7 +17,9 @@ import {
   hasErrors,
   mergeYearToDate,
   planChecksum,
+  signOffState,
   validatePlan,
+  type SignOffRole,
   yearToDate,
   type Language,
   type PeriodStamp,
@@ -33,6 +35,7 @@ import {
   type CloseLog,
   type CloseLogReading,
 } from "../workbook/close";
+import { rolesText, signOffNote } from "../workbook/sheets/appeals";
 import type { StatementItem } from "../workbook/statements";
 import {
   annualConsequences,
@@ -54,6 +57,7 @@ import {
   evaluationPeriods,
   readingUnder,
   runPlan,
+  type DataCheck,
   type RunResult,
 } from "./workflow";
 
@@ -139,6 +143,11 @@ async function currentPlan(host: WorkbookHost): Promise<Plan> {
 export interface CloseArgs {
   period: string;
   by: string;
+  /**
+   * Closing a period some role has not signed off (Sign-off sheet): refused unless this says why
+   * (recorded with the close, with the closer's name as who overrode).
+   */
+  overrideReason?: string;
   language: Language;
   /** How the live output sheets are rewritten when they held the period. */
   style: FormulaStyle;
@@ -174,6 +183,7 @@ export async function closeAPeriod(
     throw new HostError(`${args.period} is closed already.`, "AlreadyClosed");
   const run = runPlan(plan, check, args.period, "");
   if (run.rows.length === 0) throw new HostError(`No data rows for ${args.period}.`, "NoRows");
+  const note = signOffOf(check, args.period, by, args.overrideReason ?? "", args.language);
   const stamp = closePeriod(
     plan,
     check.data.rows,
@@ -190,6 +200,7 @@ export async function closeAPeriod(
       data: run.data,
       feedback: check.feedback,
       stamp,
+      note,
     },
     args.options
   );
@@ -214,6 +225,40 @@ export async function closeAPeriod(
     args.options
   );
   return { written, stamp, blocked, live: { periods: open, written: rewritten } };
+}
+
+/** Refused when sign-off is missing (HostError "SignOffMissing"; the roles in its details). */
+export class SignOffMissingError extends HostError {
+  constructor(
+    public readonly period: string,
+    public readonly missing: SignOffRole[]
+  ) {
+    super(
+      `${period} is not signed off by ${rolesText(missing, "en-US")}: record the sign-offs (Appeals view) or close with a reason for overriding them.`,
+      "SignOffMissing",
+      { period, missing }
+    );
+    this.name = "SignOffMissingError";
+  }
+}
+
+/**
+ * The period's sign-off as the close records it (its note); refuses (SignOffMissingError) a period
+ * a role has not signed unless a reason for overriding is given. A workbook without a Sign-off
+ * sheet (made before it existed) closes as it did, with no note; Start adds the sheet.
+ */
+export function signOffOf(
+  check: DataCheck,
+  period: string,
+  by: string,
+  overrideReason: string,
+  language: Language
+): string {
+  if (!check.signOff) return "";
+  const state = signOffState(check.signOff.signOffs, period);
+  const reason = overrideReason.trim();
+  if (state.missing.length && !reason) throw new SignOffMissingError(period, state.missing);
+  return signOffNote(state, state.missing.length ? { by, reason } : null, language);
 }
 
 /** Records a reopen of a closed period (explicit and confirmed in the pane). */

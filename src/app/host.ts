@@ -32,7 +32,7 @@ import type {
   YearToDateRow,
 } from "../engine";
 import type { FormulaStyle } from "../workbook/formula";
-import type { SheetRole } from "../workbook/layout";
+import type { Scalar, SheetRole } from "../workbook/layout";
 import type { PlanReading } from "../workbook/plan-sheet";
 import type { StatementEntry, StatementItem } from "../workbook/statements";
 import type { CloseLogReading } from "../workbook/close";
@@ -97,6 +97,9 @@ export interface WorkbookInputs {
   feedback: CellTable | null;
   /** The Grade history sheet's values from A1 (历年评级); absent or null: none. */
   gradeHistory?: { name: string; values: CellInput[][] } | null;
+  /** 绩效申诉 and 绩效审批 (absent or null in workbooks without them). */
+  appeals?: CellTable | null;
+  signOff?: CellTable | null;
 }
 
 export interface ImportRequest {
@@ -125,6 +128,19 @@ export interface FeedbackImportRequest {
   ratings: FeedbackRating[];
   /** Replace the sheet's ratings, or keep them and add these below. */
   mode: "replace" | "append";
+}
+
+/** One row added to the Appeals or Sign-off sheet, or cells of one of its rows set. */
+export interface ReviewRowRequest {
+  language: Language;
+  role: "appeals" | "sign_off";
+  /** A row to add below the sheet's rows (cells in the sheet's columns, sheets/appeals.ts). */
+  add?: Scalar[];
+  /**
+   * Or cells to set (0-based column → value) on a row the sheet holds (1-based sheet row); the
+   * row's other cells and every other row stay as they are.
+   */
+  update?: { row: number; cells: Record<number, Scalar> };
 }
 
 export interface OutputRequest {
@@ -209,6 +225,11 @@ export interface CloseRequest {
   data: DataReading;
   feedback: FeedbackReading;
   stamp: PeriodStamp;
+  /**
+   * The period's sign-offs as closed (who signed, and an override of missing ones: who, why),
+   * in words; recorded in the Close log's note and under the frozen scorecard's stamp.
+   */
+  note?: string;
 }
 
 export interface ReopenRequest {
@@ -274,6 +295,11 @@ export interface WorkbookHost {
   readSelection(): Promise<CellTable>;
   importData(request: ImportRequest, options?: WriteOptions): Promise<ImportResult>;
   importFeedback(request: FeedbackImportRequest, options?: WriteOptions): Promise<ImportResult>;
+  /**
+   * Adds a row to the Appeals or Sign-off sheet (created when the workbook has none), or sets
+   * cells of one of its rows; nothing else on the sheet changes.
+   */
+  writeReviewRow(request: ReviewRowRequest, options?: WriteOptions): Promise<WriteResult>;
   writeOutputs(request: OutputRequest, options?: WriteOptions): Promise<WriteResult>;
   /** The statements the Statements sheet holds (its index), top to bottom; [] without the sheet. */
   readStatements(): Promise<StatementEntry[]>;

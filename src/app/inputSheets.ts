@@ -19,6 +19,7 @@ import {
   type FeedbackImportRequest,
   type ImportRequest,
   type ImportResult,
+  type ReviewRowRequest,
   type SheetPlan,
   type WorkbookHost,
   type WorkbookInputs,
@@ -147,6 +148,29 @@ export function withUserColumns(
   return { rows: imported, userColumns };
 }
 
+/**
+ * The rows of the Appeals or Sign-off sheet after adding a row or setting cells of one (refused
+ * when the row named is not one the sheet holds). Rows are kept as read, cell for cell.
+ */
+export function reviewRows(read: SheetRead | null, request: ReviewRowRequest): Scalar[][] {
+  const rows = read ? tableOf(read, 0).rows.map((r) => r.map((c) => (c ?? null) as Scalar)) : [];
+  if (request.add) rows.push([...request.add]);
+  if (request.update) {
+    const i = request.update.row - 2;
+    if (i < 0 || i >= rows.length || rows[i].every(blank))
+      throw new HostError(
+        `Row ${request.update.row} of the ${request.role === "appeals" ? "Appeals" : "Sign-off"} sheet holds nothing to change; read the sheet again.`,
+        "NoSuchRow"
+      );
+    const row = rows[i];
+    for (const [c, v] of Object.entries(request.update.cells)) {
+      while (row.length <= Number(c)) row.push(null);
+      row[Number(c)] = v;
+    }
+  }
+  return rows;
+}
+
 type InputOperations = Pick<
   WorkbookHost,
   | "createPlanWorkbook"
@@ -156,6 +180,7 @@ type InputOperations = Pick<
   | "readSelection"
   | "addGradeHistorySheet"
   | "readGradeHistory"
+  | "writeReviewRow"
 >;
 
 /** Creating the plan workbook and reading its plan and input sheets. */
@@ -198,10 +223,12 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
     },
 
     async readInputs(): Promise<WorkbookInputs> {
-      const [data, feedback, gradeHistory] = await Promise.all([
+      const [data, feedback, gradeHistory, appeals, signOff] = await Promise.all([
         backend.readSheet("data"),
         backend.readSheet("feedback"),
         backend.readSheet("grade_history"),
+        backend.readSheet("appeals"),
+        backend.readSheet("sign_off"),
       ]);
       const table = (read: SheetRead | null) => {
         if (!read) return null;
@@ -219,6 +246,27 @@ export function inputOperations(backend: SheetBackend, layouts: LayoutBuilders):
         gradeHistory: gradeHistory
           ? { name: gradeHistory.name, values: gradeHistory.values }
           : null,
+        appeals: await table(appeals),
+        signOff: await table(signOff),
+      };
+    },
+
+    async writeReviewRow(request, options = {}) {
+      const [sheets, read] = await Promise.all([
+        backend.addinSheets(),
+        backend.readSheet(request.role),
+      ]);
+      const rows = reviewRows(read, request);
+      const layout = layouts.reviewSheet(request.role, request.language, { sheets }, rows);
+      const result = await backend.applyLayout(layout, {
+        ...options,
+        rewriteInputs: [request.role],
+      });
+      if (result.cancelled) return result;
+      const row = request.add ? rows.length + 1 : request.update!.row;
+      return {
+        ...result,
+        location: { sheet: result.sheets[0] ?? read?.name ?? "", row, column: "A" },
       };
     },
 

@@ -22,6 +22,8 @@ import {
   yearToDateSheet,
   dataSheet,
   feedbackSheet,
+  appealsSheet,
+  signOffSheet,
   guideSheet,
   outputLayout,
   planSheet,
@@ -69,6 +71,8 @@ export const workbookLayouts: LayoutBuilders = {
         dataSheet(plan, language, undefined, names.data),
         feedbackSheet(language, [], names.feedback, ratingScale(plan)),
         gradeHistorySheet(language, [], names.grade_history),
+        appealsSheet(language, [], names.appeals),
+        signOffSheet(language, [], names.sign_off),
       ],
     };
   },
@@ -76,6 +80,15 @@ export const workbookLayouts: LayoutBuilders = {
   gradeHistorySheet(language, context): WorkbookLayout {
     const name = namesFor(language, context).grade_history;
     return { language, sheets: [gradeHistorySheet(language, [], name)] };
+  },
+
+  reviewSheet(role, language, context, rows): WorkbookLayout {
+    const names = namesFor(language, context);
+    const sheet =
+      role === "appeals"
+        ? appealsSheet(language, rows, names.appeals)
+        : signOffSheet(language, rows, names.sign_off);
+    return { language, sheets: [sheet] };
   },
 
   feedbackSheet(plan, language, context, rows): WorkbookLayout {
@@ -191,6 +204,7 @@ export const workbookLayouts: LayoutBuilders = {
       },
       language: request.language,
       stamp: request.stamp,
+      note: request.note,
       sheetNames: names,
       name: `${names.scorecard} ${request.stamp.period}`.slice(0, 31),
     });

@@ -334,7 +334,7 @@ export function closeOperations(backend: SheetBackend, layouts: LayoutBuilders):
           rows: st.rows,
           people: Object.keys(st.personChecksums).length,
           sheet: sheets[closedRole(st.period)] ?? frozen.name,
-          note: "",
+          note: request.note ?? "",
         },
         { people: st.personChecksums, plan: request.plan }
       );

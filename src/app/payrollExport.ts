@@ -17,14 +17,17 @@ import {
 } from "../engine/export/payrollCsv";
 import { payrollTable } from "../workbook/payrollTable";
 import type { SettingsStore } from "./host";
-import type { DataCheck } from "./workflow";
+import { appealsOf, type DataCheck } from "./workflow";
 import type { Plan } from "../engine";
 
 export const PAYROLL_MAPPING_SETTING = "perf.payrollMapping";
 
 /** The pay list of the data the workbook holds (every month, as the Pay list sheet shows it). */
 export function payListOf(plan: Plan, check: DataCheck): PayrollTable {
-  return payrollTable(evaluate(plan, check.data.rows, check.feedback.ratings));
+  const ids = new Set(check.data.rows.map((r) => r.id));
+  return payrollTable(
+    evaluate(plan, check.data.rows, check.feedback.ratings, appealsOf(check, ids))
+  );
 }
 
 /** The pay months a pay list holds, in order. */

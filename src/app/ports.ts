@@ -69,6 +69,13 @@ export interface LayoutBuilders {
     context: LayoutContext,
     rows: Scalar[][]
   ): WorkbookLayout;
+  /** The Appeals or Sign-off sheet holding these rows (in its columns, below its header). */
+  reviewSheet(
+    role: "appeals" | "sign_off",
+    language: Language,
+    context: LayoutContext,
+    rows: Scalar[][]
+  ): WorkbookLayout;
   /** The header line of the Data sheet a plan gets (what imported rows are laid out against). */
   dataHeader(plan: Plan, language: Language): CellInput[];
   /** Only the Plan sheet (the plan editor writes it back). */

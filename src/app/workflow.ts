@@ -21,6 +21,11 @@ import {
   readFeedbackTable,
   scorecardRows,
   Evaluation,
+  readAppealsTable,
+  readSignOffTable,
+  type AppealsReading,
+  type EvaluationAppeals,
+  type SignOffReading,
 } from "../engine";
 import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
 import { throwIfCancelled, type Compute, type TaskOptions } from "./compute";
@@ -33,6 +38,9 @@ export interface DataCheck {
   feedback: FeedbackReading;
   /** The Grade history sheet (历年评级) as read, with the rows it cannot use; absent without it. */
   gradeHistory?: GradeHistoryReading;
+  /** The Appeals sheet (an empty reading without one) and the Sign-off sheet (absent without one). */
+  appeals?: AppealsReading;
+  signOff?: SignOffReading;
 }
 
 /**
@@ -64,8 +72,40 @@ export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | nu
       })
     : { ratings: [], issues: [] };
   const gh = inputs.gradeHistory;
-  if (!gh) return { data, feedback };
-  return { data, feedback, gradeHistory: readGradeHistorySheet(gh.values, gh.name, plan) };
+  return {
+    data,
+    feedback,
+    ...(gh ? { gradeHistory: readGradeHistorySheet(gh.values, gh.name, plan) } : {}),
+    ...reviewUnder(inputs, plan, new Set(data.rows.map((r) => r.id))),
+  };
+}
+
+/** The Appeals and Sign-off sheets read for a plan (its evaluation periods), appeals of `knownIds`. */
+export function reviewUnder(
+  inputs: WorkbookInputs,
+  plan: Plan,
+  knownIds?: ReadonlySet<string>,
+  closed?: ReadonlySet<string>
+): { appeals: AppealsReading; signOff?: SignOffReading } {
+  const evaluation = plan.periods.evaluation === "month" ? "month" : "quarter";
+  return {
+    appeals: inputs.appeals
+      ? readAppealsTable(inputs.appeals, { evaluation, knownIds, closed })
+      : { appeals: [], blocked: new Map(), issues: [] },
+    // a workbook made before the Sign-off sheet existed has none: it closes as it did
+    ...(inputs.signOff ? { signOff: readSignOffTable(inputs.signOff, { evaluation }) } : {}),
+  };
+}
+
+/** The appeals of a run's people (those the selected rows hold). */
+export function appealsOf(check: DataCheck, ids: ReadonlySet<string>): EvaluationAppeals {
+  const a = check.appeals;
+  if (!a) return { appeals: [], blocked: new Map() };
+  const person = (k: string) => ids.has(k.slice(0, k.indexOf("\u0000")));
+  return {
+    appeals: a.appeals.filter((x) => ids.has(x.id)),
+    blocked: new Map([...a.blocked].filter(([k]) => person(k))),
+  };
 }
 
 /** The evaluation periods (quarters, or months when the plan evaluates monthly) the rows cover. */
@@ -144,7 +184,7 @@ export function runPlan(
   const data = selectReading(check.data, plan, period, group, exclude);
   const ids = new Set(data.rows.map((r) => r.id));
   const ratings = check.feedback.ratings.filter((r) => ids.has(r.id));
-  const evaluation = evaluate(plan, data.rows, ratings);
+  const evaluation = evaluate(plan, data.rows, ratings, appealsOf(check, ids));
   return { evaluation, rows: scorecardRows(evaluation), data };
 }
 

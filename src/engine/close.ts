@@ -186,6 +186,8 @@ export interface ClosedPayLine {
   /** New-hire guarantee: top-up less what was recovered (0 without the guarantee). */
   guarantee: number;
   bonus: number;
+  /** 申诉调整: the period's upheld appeals (0 without). */
+  appeal: number;
   totalPay: number;
 }
 
@@ -196,6 +198,7 @@ export interface PayTotals {
   teamCommission: number;
   guarantee: number;
   bonus: number;
+  appeal: number;
   total: number;
 }
 
@@ -207,6 +210,7 @@ const PAY_KEYS = [
   "teamCommission",
   "guarantee",
   "bonus",
+  "appeal",
   "total",
 ] as const satisfies readonly (keyof PayTotals)[];
 
@@ -297,6 +301,7 @@ export function yearToDate(
           teamCommission: r.teamCommission ?? 0,
           guarantee: Number.isNaN(guarantee) ? 0 : guarantee,
           bonus: r.bonus,
+          appeal: r.appeal ?? 0,
           totalPay: r.totalPay,
         })
       );

@@ -14,6 +14,7 @@ export * from "./csv";
 export * from "./import/decode";
 export * from "./import/quantity";
 export * from "./import/feedback";
+export * from "./import/appeals";
 export * from "./import/totals";
 export * from "./import/header";
 export * from "./import/rules";
@@ -56,6 +57,14 @@ export type {
   LetterMonth,
   LetterResult,
 } from "./evaluate/letters";
+export {
+  NO_APPEALS,
+  hasAppeals,
+  appealIssues,
+  appealsTrace,
+  type EvaluationAppeals,
+  type AppealTrace,
+} from "./evaluate/appeals";
 export type * from "./evaluate/explain";
 export { scorecardRows, monthRows, annualRows } from "./evaluate/rows";
 export type { ScorecardRow, MonthRow, AnnualRow, RowStatusName } from "./evaluate/rows";

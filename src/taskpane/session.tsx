@@ -30,7 +30,8 @@ export type ViewId =
   | "whatif"
   | "close"
   | "tracking"
-  | "letters";
+  | "letters"
+  | "appeals";
 
 export interface RunOptions {
   /** Evaluation period key ("2024-Q1") or "" for every period. */

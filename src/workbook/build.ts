@@ -10,7 +10,9 @@ import { evaluate, type Evaluation } from "../engine/evaluate/evaluate";
 import { readDataSheet, readFeedbackSheet, type FeedbackSheetReading } from "./data-sheet";
 import type { FormulaStyle } from "./formula";
 import { sheetValues } from "./grid";
-import type { SheetLayout, WorkbookLayout } from "./layout";
+import type { Scalar, SheetLayout, WorkbookLayout } from "./layout";
+import { readAppealsTable, type AppealsReading } from "../engine/import/appeals";
+import { reviewTable } from "./sheets/appeals";
 import { outputLayout } from "./output";
 import { readPlanSheet, type PlanAnchors } from "./plan-sheet";
 import { trackMonth, type Tracking } from "../engine/evaluate/tracking";
@@ -19,7 +21,6 @@ import { say, SHEET_NAMES } from "./text";
 import { statementKey, statementsLayout, statementsSheet, type StatementNotes } from "./statements";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { previousPeriod } from "../engine/periods";
-import type { Scalar } from "./layout";
 import { templateLayout } from "./template";
 import { targetLetter, type TargetLetter } from "../engine/evaluate/letters";
 import { targetLettersSheet } from "./letters";
@@ -119,6 +120,9 @@ export function buildWorkbook(
     ratings: readonly FeedbackRating[];
     /** Prior years' annual grades for the Grade history sheet (历年评级). */
     gradeHistory?: readonly Omit<GradeHistoryEntry, "row">[];
+    /** Rows of the Appeals and Sign-off sheets, in their columns (sheets/appeals.ts). */
+    appeals?: readonly Scalar[][];
+    signOffs?: readonly Scalar[][];
   },
   style: FormulaStyle,
   options: BuildOptions = {}
@@ -150,7 +154,8 @@ export function buildFromTemplate(
   const feedback = readFeedbackSheet(sheetValues(fbSheet), fbSheet.name, {
     scale: ratingScale(plan),
   });
-  const evaluation = evaluate(plan, data.rows, feedback.ratings);
+  const appeals = appealsOfTemplate(template, plan, new Set(data.rows.map((r) => r.id)));
+  const evaluation = evaluate(plan, data.rows, feedback.ratings, appeals);
   const ghSheet = template.sheets.find((x) => x.role === "grade_history");
   const gradeHistory = ghSheet
     ? readGradeHistorySheet(sheetValues(ghSheet), ghSheet.name, plan)
@@ -216,4 +221,18 @@ export function buildFromTemplate(
   const months = sheets.findIndex((s) => s.role === "months");
   if (months >= 0) sheets.push(...sheets.splice(months, 1));
   return { layout: { language, sheets }, evaluation, data, feedback, anchors: planReading.anchors };
+}
+
+/** The template's Appeals sheet as the add-in reads it (none without the sheet). */
+function appealsOfTemplate(
+  template: WorkbookLayout,
+  plan: Plan,
+  knownIds: ReadonlySet<string>
+): AppealsReading {
+  const sheet = template.sheets.find((s) => s.role === "appeals");
+  if (!sheet) return { appeals: [], blocked: new Map(), issues: [] };
+  return readAppealsTable(reviewTable(sheetValues(sheet), sheet.name), {
+    evaluation: plan.periods.evaluation === "month" ? "month" : "quarter",
+    knownIds,
+  });
 }

@@ -457,6 +457,8 @@ export interface FrozenScorecardRequest {
   inputs: DataRecords;
   language: Language;
   stamp: PeriodStamp;
+  /** The sign-offs as closed (and an override), in words: shown under the stamp. */
+  note?: string;
   /** Sheet names in use, by role. */
   sheetNames?: Partial<Record<SheetRole, string>>;
   name?: string;
@@ -491,7 +493,7 @@ export function frozenScorecardSheet(r: FrozenScorecardRequest): SheetLayout {
       people: Object.keys(st.personChecksums).length,
       rows: st.rows,
     }),
-    L(W.frozenNote),
+    r.note ? `${L(W.frozenNote)} ${r.note}` : L(W.frozenNote),
   ];
   lines.forEach((t, i) => g.set(i, 0, t));
   s.blocks = [g.block(), ...s.blocks];
@@ -542,11 +544,12 @@ export function readFrozenScorecard(values: readonly (readonly CellInput[])[]): 
     totalPay: col(T.totalPay),
   };
   if (Object.values(c).some((i) => i < 0)) return null;
-  // pay lines a plan may not have (team commission, the new-hire guarantee): 0 where absent
+  // pay lines a plan or run may not have (team commission, the new-hire guarantee, appeals): 0 where absent
   const optional = {
     team: col(T.teamCommission),
     topUp: col(T.guaranteeTopUp),
     recovered: col(T.guaranteeRecovered),
+    appeal: col(T.appealAdjustment),
   };
   const num = (v: CellInput) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
   const at = (line: readonly CellInput[], i: number) => (i < 0 ? 0 : num(line[i]));
@@ -571,6 +574,7 @@ export function readFrozenScorecard(values: readonly (readonly CellInput[])[]): 
       teamCommission: paid ? at(line, optional.team) : 0,
       guarantee: paid ? at(line, optional.topUp) - at(line, optional.recovered) : 0,
       bonus: paid ? num(line[c.bonus]) : 0,
+      appeal: paid ? at(line, optional.appeal) : 0,
       totalPay: num(line[c.totalPay]),
     });
   }

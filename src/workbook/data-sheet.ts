@@ -4,6 +4,7 @@
  * given. And their readers, which hand the cells to the engine's readers (tolerant of column
  * order, extra columns and header language) and keep where each column is, for the formulas.
  */
+import type { Scalar } from "./layout";
 import type { CellInput } from "../engine/coerce";
 import type { Issue } from "../engine/issues";
 import { columnLetter } from "../engine/issues";
@@ -97,6 +98,9 @@ export interface DataRecords {
   ratings: readonly FeedbackRating[];
   /** The reading's issues: unreadable cells are written back as the text that was read. */
   issues?: readonly Issue[];
+  /** Rows of the Appeals and Sign-off sheets, in their columns (sheets/appeals.ts). */
+  appeals?: readonly Scalar[][];
+  signOffs?: readonly Scalar[][];
 }
 
 /** Sheet row (1-based) of the first data row of the Data sheet this module writes. */

@@ -25,6 +25,8 @@ import { monthKey, parsePeriodKey } from "../engine/periods";
 import { trackingKey } from "./sheets/tracking";
 import type { ScorecardTrace } from "../engine/evaluate/explain";
 import { say } from "./text";
+import { appealCells, signOffCells } from "./sheets/appeals";
+import type { Scalar } from "./layout";
 
 export const DEMO_SAMPLE: Required<SampleOptions> = {
   people: 200,
@@ -92,8 +94,12 @@ export function buildDemo(options: DemoOptions = {}): BuiltWorkbook {
   const generated = generateSample(sampleOptions);
   // the seed plan's extra measures come from their own draws: the default demo stays the same
   const sample = usesSeedFields(plan) ? withSeedFields(generated, sampleOptions.seed) : generated;
-  const records = { ...sample, gradeHistory: demoGradeHistory(plan, sample) };
   const language = options.language ?? "zh-CN";
+  const records = {
+    ...sample,
+    gradeHistory: demoGradeHistory(plan, sample),
+    ...demoReview(sample.rows, language),
+  };
   return buildWorkbook(plan, language, records, options.style ?? "native", {
     statements: "latest",
     tracking: demoTracking(sample.rows, language),
@@ -150,6 +156,75 @@ export function demoImprovementPlan(t: ScorecardTrace, language: Language): stri
       ),
     zh ? "参加产品知识培训并通过考试" : "Take the product knowledge training and pass its test",
   ];
+}
+
+/**
+ * The demo's appeals and sign-off (绩效申诉与审批): in the latest quarter, one appeal upheld with an
+ * amount (the first salesperson's) and one rejected (the second's), and the quarter signed off by
+ * the sales manager, HR and finance.
+ */
+export function demoReview(
+  rows: readonly { id: string; name: string; period: string }[],
+  language: Language
+): { appeals: Scalar[][]; signOffs: Scalar[][] } {
+  const latest = rows.reduce((m, r) => (r.period > m ? r.period : m), "");
+  const period = `${latest.slice(0, 4)}-Q${Math.ceil(Number(latest.slice(5, 7)) / 3)}`;
+  const people = [...new Map(rows.map((r) => [r.id, r.name])).entries()].sort();
+  if (people.length < 2 || !latest) return { appeals: [], signOffs: [] };
+  const zh = language === "zh-CN";
+  const [[a, an], [b, bn]] = people;
+  const decided = {
+    period,
+    decidedBy: zh ? "王经理" : "Wang (sales manager)",
+    decidedOn: `${period.slice(0, 4)}-12-28`,
+  };
+  const appeals = [
+    appealCells(
+      {
+        ...decided,
+        no: `${period}-01`,
+        id: a,
+        name: an,
+        subject: zh ? "新签客户数" : "New customers",
+        reason: zh
+          ? "12 月签约的一位新客户未录入 CRM"
+          : "A new customer signed in December was not entered in the CRM",
+        status: "upheld",
+        decision: zh
+          ? "核实合同后补记该客户，补发绩效工资"
+          : "Contract checked: the customer counts; performance pay made up",
+        amount: 860,
+      },
+      language
+    ),
+    appealCells(
+      {
+        ...decided,
+        no: `${period}-02`,
+        id: b,
+        name: bn,
+        subject: zh ? "回款金额" : "Collections",
+        reason: zh
+          ? "客户付款在 1 月初到账，应计入本季度"
+          : "The customer's payment arrived in early January and should count this quarter",
+        status: "rejected",
+        decision: zh
+          ? "回款按到账日期计入，维持原结果"
+          : "Collections count on the day they arrive: the result stands",
+        amount: 0,
+      },
+      language
+    ),
+  ];
+  const date = `${Number(period.slice(0, 4)) + 1}-01-05`;
+  const signOffs = (
+    [
+      ["manager", zh ? "王经理" : "Wang"],
+      ["hr", zh ? "李娜" : "Li Na"],
+      ["finance", zh ? "赵会计" : "Zhao"],
+    ] as const
+  ).map(([role, name]) => signOffCells({ period, role, name, date }, language));
+  return { appeals, signOffs };
 }
 
 /** Where a number is: sheet name and A1 cell. */

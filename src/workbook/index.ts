@@ -20,6 +20,17 @@ export {
 } from "./data-sheet";
 export type { DataRecords, FeedbackColumns, FeedbackSheetReading } from "./data-sheet";
 export { outputLayout } from "./output";
+export {
+  appealsSheet,
+  signOffSheet,
+  appealCells,
+  signOffCells,
+  APPEAL_COLUMNS,
+  SIGN_OFF_COLUMNS,
+  signOffNote,
+  rolesText,
+  type SignOffOverride,
+} from "./sheets/appeals";
 export type { OutputOptions } from "./output";
 export type { FormulaStyle } from "./formula";
 export { summaryValues } from "./summary";

@@ -188,7 +188,11 @@ export type FixedRole =
    * 历年评级: prior years' annual grades typed by HR (id, name, year, grade), which the promotion
    * rule reads. (Roles are lower-case with underscores: marks keep them so.)
    */
-  | "grade_history";
+  | "grade_history"
+  /** 绩效申诉: one row per appeal (who, which number, reason, status, decision, effect on pay). */
+  | "appeals"
+  /** 绩效审批: one row per sign-off of a period (sales manager, HR, finance; who and when). */
+  | "sign_off";
 
 /** A closed period's frozen scorecard (values and its stamp): one sheet per period, e.g. "closed_2024_q1". */
 export type ClosedRole = `closed_${string}`;

@@ -6,6 +6,7 @@
  */
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import type { Payroll } from "../engine/evaluate/payroll";
+import { hasAppeals } from "../engine/evaluate/appeals";
 import type { PayrollField, PayrollTable } from "../engine/export/payrollCsv";
 import { guaranteeOf, paySchedule, teamCommission, type Plan } from "../engine/plan/model";
 import { T } from "./sheets/context";
@@ -24,6 +25,7 @@ type Line = keyof Pick<
   | "bonus"
   | "settlement"
   | "adjustment"
+  | "appeal"
   | "grossBeforeGuarantee"
   | "guaranteeTopUp"
   | "guaranteeRecovered"
@@ -38,8 +40,11 @@ export interface PayListMoney {
   label: { en: string; zh: string };
 }
 
-/** The pay list's money columns for a plan, in the Pay list sheet's order (gross first). */
-export function payListMoney(plan: Plan): PayListMoney[] {
+/**
+ * The pay list's money columns for a plan, in the Pay list sheet's order (gross first); with
+ * `appeals` (a run given appeals), the appeal adjustment after the adjustments.
+ */
+export function payListMoney(plan: Plan, appeals = false): PayListMoney[] {
   const out: PayListMoney[] = [
     { key: "gross", line: "gross", label: W.gross },
     { key: "base", line: "base", label: T.base },
@@ -65,6 +70,7 @@ export function payListMoney(plan: Plan): PayListMoney[] {
     { key: "settlement", line: "settlement", label: W.settlement },
     { key: "adjustment", line: "adjustment", label: W.adjustment }
   );
+  if (appeals) out.push({ key: "appeal", line: "appeal", label: W.appeal });
   const g = guaranteeOf(plan);
   if (g.enabled) {
     out.push(
@@ -92,7 +98,7 @@ export const PAY_LIST_IDENTITY = [
 export function payrollTable(ev: Evaluation): PayrollTable {
   const P = ev.payroll;
   const mf = P.frame;
-  const money = payListMoney(ev.plan);
+  const money = payListMoney(ev.plan, hasAppeals(ev.appeals));
   const fields: PayrollField[] = [
     ...PAY_LIST_IDENTITY.map((f) => ({ key: f.key, kind: "text" as const, label: f.label })),
     ...money.map((f) => ({ key: f.key, kind: "money" as const, label: f.label })),

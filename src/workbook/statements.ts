@@ -61,6 +61,7 @@ import {
   type GradeHistoryEntry,
 } from "../engine/evaluate/review";
 import { writeAnnualReview } from "./statement-annual";
+import { appealPayLine, upheld, writeAppeals } from "./statement-appeals";
 
 /** One statement to write: the trace of a salesperson's period and the plan that produced it. */
 export interface StatementItem {
@@ -167,7 +168,7 @@ function box(row: number, column: number, rows: number, columns: number): RangeR
 }
 
 /** The sheet being written, block after block, row by row. */
-class StatementWriter {
+export class StatementWriter {
   readonly g = new Grid();
   readonly styles: StyleSpec[] = [];
   readonly merges: RangeRef[] = [];
@@ -289,6 +290,7 @@ function writeStatement(
   writeDimensions(w, t);
   writeGradeAndCoefficient(w, t);
   writePay(w, plan, t);
+  if (upheld(t).length > 0) writeAppeals(w, t);
   writeCommission(w, t);
   if (t.team.length > 0) writeTeamCommission(w, t);
   writeStrengthsAndGaps(w, t);
@@ -477,7 +479,16 @@ function totalRule(t: ScorecardTrace): Words {
     ...(team ? ["team commission"] : []),
     "bonus",
   ];
-  const zh = ["基本工资", "绩效工资", "销售提成", ...(team ? ["团队提成"] : []), "奖金"];
+  const appeal = upheld(t).length > 0;
+  if (appeal) en.push("appeal adjustment");
+  const zh = [
+    "基本工资",
+    "绩效工资",
+    "销售提成",
+    ...(team ? ["团队提成"] : []),
+    "奖金",
+    ...(appeal ? ["申诉调整"] : []),
+  ];
   return {
     en: `${en.join(" + ")}${g ? " + guarantee top-up − guarantee recovered" : ""}, rounded to the cent`,
     zh: `${zh.join(" + ")}${g ? " + 保底补足 − 保底扣回" : ""}，四舍五入到分`,
@@ -520,6 +531,7 @@ function writePay(w: StatementWriter, plan: Plan, t: ScorecardTrace): void {
     ],
     ...teamPayLine(plan, t),
     [W.bonus, p.bonus, { en: "one-off adjustments of the months", zh: "各月奖惩调整合计" }],
+    ...appealPayLine(t),
     ...guaranteeLines(plan, p),
     [W.totalPay, p.total, totalRule(t)],
   ];

@@ -11,6 +11,7 @@ import { Grid } from "./grid";
 import type { SheetLayout, SheetRole, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import { planSheet } from "./plan-sheet";
+import { appealsSheet, signOffSheet } from "./sheets/appeals";
 import type { Words } from "./text";
 import { say, SHEET_NAMES } from "./text";
 
@@ -171,8 +172,8 @@ export function guideSheet(
 }
 
 /**
- * The plan template workbook: Guide, Plan, Data and Feedback. With records, the Data and Feedback
- * sheets hold them (a filled template, e.g. the demo), as the engine read them.
+ * The plan template workbook: Guide, Plan, Data, Feedback, Appeals and Sign-off. With records, the
+ * input sheets hold them (a filled template, e.g. the demo), as the engine read them.
  */
 export function templateLayout(
   plan: Plan,
@@ -189,6 +190,8 @@ export function templateLayout(
       dataSheet(plan, language, records, names.data),
       feedbackSheet(language, records?.ratings ?? [], names.feedback, ratingScale(plan)),
       gradeHistorySheet(language, gradeHistory, names.grade_history),
+      appealsSheet(language, records?.appeals ?? [], names.appeals),
+      signOffSheet(language, records?.signOffs ?? [], names.sign_off),
     ],
   };
 }

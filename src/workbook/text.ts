@@ -34,6 +34,8 @@ export const SHEET_NAMES: Record<FixedRole, Words> = {
   tracking: { en: "Tracking", zh: "月度跟踪" },
   target_letters: { en: "Target letters", zh: "目标责任书" },
   grade_history: { en: "Grade history", zh: "历年评级" },
+  appeals: { en: "Appeals", zh: "绩效申诉" },
+  sign_off: { en: "Sign-off", zh: "绩效审批" },
 };
 
 /** Enumerations of the plan as the Plan sheet shows them (value → words). */

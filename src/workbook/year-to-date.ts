@@ -39,6 +39,7 @@ const W = {
     zh: "已发：新人保底（补足 − 扣回）",
   },
   paidBonus: { en: "Paid: bonus / adjustments", zh: "已发：奖金/奖惩" },
+  paidAppeal: { en: "Paid: appeal adjustment", zh: "已发：申诉调整" },
   paidTotal: { en: "Paid: total", zh: "已发：合计" },
   nowPerf: { en: "Recomputed: performance pay", zh: "重算：绩效工资" },
   nowCommission: { en: "Recomputed: commission", zh: "重算：销售提成" },
@@ -75,11 +76,11 @@ export function yearToDateSheet(
   g.set(0, 0, fill(L(W.title), { year }));
   g.set(1, 0, L(W.note));
   g.set(2, 0, fill(L(W.periods), { list: P(closedPeriods) }));
-  // team commission and the new-hire guarantee are shown where some closed period has them
-  const has = (k: "teamCommission" | "guarantee") =>
+  // team commission, the new-hire guarantee and appeals are shown where some closed period has them
+  const has = (k: "teamCommission" | "guarantee" | "appeal") =>
     rows.some((r) => r.paid[k] !== 0 || (r.recomputed !== null && r.recomputed[k] !== 0));
   type Column = readonly [Words, (r: YearToDateRow) => Cell];
-  const optional = (k: "teamCommission" | "guarantee", w: Words): Column[] =>
+  const optional = (k: "teamCommission" | "guarantee" | "appeal", w: Words): Column[] =>
     has(k) ? [[w, (r) => r.paid[k]]] : [];
   const columns: Column[] = [
     [W.id, (r) => r.id],
@@ -92,6 +93,7 @@ export function yearToDateSheet(
     ...optional("teamCommission", W.paidTeamCommission),
     ...optional("guarantee", W.paidGuarantee),
     [W.paidBonus, (r) => r.paid.bonus],
+    ...optional("appeal", W.paidAppeal),
     [W.paidTotal, (r) => r.paid.total],
     [W.nowPerf, (r) => (r.recomputed ? r.recomputed.performancePay : L(W.notComputable))],
     [W.nowCommission, (r) => (r.recomputed ? r.recomputed.commission : null)],

@@ -28,6 +28,8 @@ import { readStatementsSheet } from "../../src/workbook/statements";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "../taskpane/support/memoryHost";
+import { recordSignOff } from "../../src/app/appeals";
+import { SIGN_OFF_ROLES } from "../../src/engine";
 
 function settings() {
   const m = new Map<string, string>();
@@ -46,6 +48,13 @@ async function workbook(language: "en-US" | "zh-CN" = "en-US") {
   );
   const plan = defaultPlan();
   await host.createPlanWorkbook(plan, language);
+  // every role signs 2024-Q1 off (the Sign-off sheet of the template): the period can close
+  for (const role of SIGN_OFF_ROLES)
+    await recordSignOff(
+      host,
+      { period: "2024-Q1", role, name: "Signer", date: "2024-04-08" },
+      language
+    );
   const table = parseCsv(fixtureText(), "crm.csv");
   const { mapping } = mapColumns(table, plan);
   table.rows.find((r) => r[mapping.period] === "2024/3")![mapping.period] = "2024-02";
@@ -212,7 +221,11 @@ describe("period close through the host", () => {
     let closing = await loadClosing(host, plan);
     expect(closing.closed.size).toBe(0);
     expect(closing.log.events.map((e) => [e.action, e.note])).toEqual([
-      ["close", ""],
+      // the close records the period's sign-offs (the setup signs every role)
+      [
+        "close",
+        "已审批：销售经理 Signer（2024-04-08）；人力资源 Signer（2024-04-08）；财务 Signer（2024-04-08）。",
+      ],
       ["reopen", "S1003 回款更正"],
     ]);
     await expect(

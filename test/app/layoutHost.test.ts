@@ -101,6 +101,8 @@ describe("createLayoutHost over the preview workbook", () => {
         data: "Data",
         feedback: "Feedback",
         grade_history: "Grade history",
+        appeals: "Appeals",
+        sign_off: "Sign-off",
       },
       language: "en-US",
     });

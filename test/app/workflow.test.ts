@@ -47,6 +47,7 @@ function row(partial: Partial<ScorecardRow>, index: number): ScorecardRow {
     commission: null,
     teamCommission: null,
     bonus: null,
+    appeal: 0,
     totalPay: null,
     status: "ok",
     problems: [],

@@ -179,6 +179,7 @@ describe("year to date and catch-up", () => {
       commission: r.commission!,
       teamCommission: r.teamCommission ?? 0,
       guarantee: 0,
+      appeal: 0,
       bonus: r.bonus!,
       totalPay: r.totalPay!,
     }));
@@ -216,6 +217,7 @@ describe("mergeYearToDate", () => {
       commission: r.commission!,
       teamCommission: r.teamCommission ?? 0,
       guarantee: 0,
+      appeal: 0,
       bonus: r.bonus!,
       totalPay: r.totalPay!,
     }));

@@ -15,6 +15,8 @@ import { canonicalFormula } from "../../src/office/formula";
 import { compareRows, laidOut, type Finding } from "../../src/workbook/verify";
 import { createExcelDouble, type ExcelDouble } from "../support/excel-double";
 import { fixtureText } from "../taskpane/support/memoryHost";
+import { recordSignOff } from "../../src/app/appeals";
+import { SIGN_OFF_ROLES as SIGN_OFF_ROLE_LIST } from "../../src/engine";
 
 export function apply(
   d: ExcelDouble,
@@ -95,6 +97,13 @@ export async function excelWorkbook(
   const host = createLayoutHost(createOfficeBackend(d.asHost(), settings), workbookLayouts);
   const plan = defaultPlan();
   await host.createPlanWorkbook(plan, "zh-CN");
+  // every role signs 2024-Q1 off (the Sign-off sheet of the template): the period can close
+  for (const role of SIGN_OFF_ROLE_LIST)
+    await recordSignOff(
+      host,
+      { period: "2024-Q1", role, name: "Signer", date: "2024-04-08" },
+      "zh-CN"
+    );
   const table = parseCsv(fixtureText(), "crm.csv");
   const { mapping } = mapColumns(table, plan);
   table.rows.find((r) => r[mapping.period] === "2024/3")![mapping.period] = "2024-02";

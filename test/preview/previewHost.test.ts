@@ -23,7 +23,15 @@ describe("preview host (layouts applied to the HyperFormula workbook)", () => {
     );
     const plan = defaultPlan();
     const created = await host.createPlanWorkbook(plan, "zh-CN");
-    expect(created.sheets).toEqual(["使用说明", "方案", "数据", "360评价", "历年评级"]);
+    expect(created.sheets).toEqual([
+      "使用说明",
+      "方案",
+      "数据",
+      "360评价",
+      "历年评级",
+      "绩效申诉",
+      "绩效审批",
+    ]);
     const read = await host.readPlan();
     expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(read.plan).toEqual(plan);

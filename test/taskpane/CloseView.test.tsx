@@ -17,6 +17,8 @@ import type { WorkbookHost } from "../../src/app/host";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText } from "./support/memoryHost";
+import { recordSignOff } from "../../src/app/appeals";
+import { SIGN_OFF_ROLES } from "../../src/engine";
 import { findDialog, inDialog } from "./support/dialogs";
 import { renderWithProviders } from "./support/renderWithProviders";
 
@@ -39,6 +41,13 @@ async function workbook() {
   );
   const plan = defaultPlan();
   await host.createPlanWorkbook(plan, "en-US");
+  // every role signs 2024-Q1 off (the Sign-off sheet of the template): the period can close
+  for (const role of SIGN_OFF_ROLES)
+    await recordSignOff(
+      host,
+      { period: "2024-Q1", role, name: "Signer", date: "2024-04-08" },
+      "en-US"
+    );
   const table = parseCsv(fixtureText(), "crm.csv");
   const { mapping } = mapColumns(table, plan);
   table.rows.find((r) => r[mapping.period] === "2024/3")![mapping.period] = "2024-02";

@@ -183,6 +183,7 @@ describe("frozen scorecard", () => {
         teamCommission: 0,
         guarantee: 0,
         bonus: r.totalPay === null ? 0 : r.bonus,
+        appeal: 0,
         totalPay: r.totalPay ?? 0,
       }))
     );

@@ -19,6 +19,7 @@ import { monthPay, MonthPay, periodPay, PeriodPay } from "./pay";
 import { parsePeriodKey } from "../periods";
 import { guaranteeOf } from "../plan/model";
 import { guaranteeByPeriod, payroll, type Payroll } from "./payroll";
+import { applyAppeals, NO_APPEALS, type EvaluationAppeals } from "./appeals";
 
 export interface AnnualResult {
   frame: Frame;
@@ -56,6 +57,8 @@ export interface Evaluation {
   annual: AnnualResult;
   /** The pay list: one line per salesperson and pay month (payroll.ts). */
   payroll: Payroll;
+  /** The appeals the run was given (any status) and the periods an unreadable appeal holds up. */
+  appeals: EvaluationAppeals;
   /** Issues the run found beyond the data check (departures from the distribution quotas). */
   issues: Issue[];
 }
@@ -77,7 +80,8 @@ function monthsOf(cp: CompiledPlan, data: readonly DataRow[] | DataColumns): Fra
 export function evaluate(
   plan: Plan,
   rows: readonly DataRow[] | DataColumns,
-  ratings: readonly FeedbackRating[] = []
+  ratings: readonly FeedbackRating[] = [],
+  appeals: EvaluationAppeals = NO_APPEALS
 ): Evaluation {
   const cp = compilePlan(plan);
   const fb = new FeedbackIndex(ratings, plan.feedback.weights, 100 / ratingScale(plan));
@@ -97,6 +101,7 @@ export function evaluate(
     pp.teamCommission[r] = NaN;
     pp.total[r] = NaN;
   });
+  applyAppeals(pf, pp, appeals);
   for (let r = 0; r < pf.n; r++) {
     if (Number.isNaN(pp.total[r]) && periods.status[r] !== RowStatus.Error)
       periods.status[r] = RowStatus.Error;
@@ -116,6 +121,7 @@ export function evaluate(
     periodPay: pp,
     annual,
     payroll: pl,
+    appeals,
     issues: [...grading.issues, ...annual.grading.issues, ...teamIssues, ...pl.issues],
   };
 }

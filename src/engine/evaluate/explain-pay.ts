@@ -8,6 +8,8 @@ import { orNull } from "../numeric";
 import { guaranteeOf, paySchedule } from "../plan/model";
 import type { Evaluation } from "./evaluate";
 import { GuaranteeMonth } from "./payroll";
+import { appealsTrace } from "./appeals";
+import type { PayMonthTrace, PayTrace } from "./explain";
 
 /** A month of the pay list (ev.payroll): what the month paid, by the plan's schedule. */
 export interface PayListMonthTrace {
@@ -68,5 +70,56 @@ export function payListTrace(
     schedule: monthly ? "quarterEnd" : paySchedule(ev.plan).schedule,
     guaranteeTopUp: g && isPeriods ? orNull(pp.guaranteeTopUp[r]) : null,
     guaranteeRecovered: g && isPeriods ? orNull(pp.guaranteeRecovered[r]) : null,
+  };
+}
+
+/** The pay lines of an explanation: the evaluation row's (with its appeals), or a month's. */
+export function payTrace(
+  ev: Evaluation,
+  r: number,
+  isPeriods: boolean,
+  months: PayMonthTrace[]
+): PayTrace {
+  const pp = ev.periodPay;
+  const lists = payListTrace(ev, r, isPeriods);
+  const f = ev.periods.frame;
+  // the pay list's fields first, then the appeals, the months and sums (the order spreads gave),
+  // as plain properties: an object spread makes each trace a slow, dictionary-like object
+  if (isPeriods) {
+    const upheld = appealsTrace(ev.appeals, pp, r, f.ids[r], f.periods[r]);
+    return {
+      payList: lists.payList,
+      schedule: lists.schedule,
+      guaranteeTopUp: lists.guaranteeTopUp,
+      guaranteeRecovered: lists.guaranteeRecovered,
+      appeals: upheld.appeals,
+      appealAdjustment: upheld.appealAdjustment,
+      months,
+      base: orNull(pp.base[r]),
+      performanceStandard: orNull(pp.performanceStandard[r]),
+      coefficient: orNull(pp.coefficient[r]),
+      performancePay: orNull(pp.performancePay[r]),
+      commission: orNull(pp.commission[r]),
+      teamCommission: orNull(pp.teamCommission[r]),
+      bonus: orNull(pp.bonus[r]),
+      total: orNull(pp.total[r]),
+    };
+  }
+  return {
+    payList: lists.payList,
+    schedule: lists.schedule,
+    guaranteeTopUp: lists.guaranteeTopUp,
+    guaranteeRecovered: lists.guaranteeRecovered,
+    months,
+    base: months[0]?.base ?? null,
+    performanceStandard: months[0]?.performanceStandard ?? null,
+    coefficient: null,
+    performancePay: null,
+    commission: months[0]?.commission ?? null,
+    teamCommission: months[0]?.teamCommission ?? null,
+    bonus: months[0]?.adjustment ?? null,
+    appeals: [],
+    appealAdjustment: null,
+    total: null,
   };
 }

@@ -14,7 +14,7 @@ import { type Catalogue, type MessageKey } from "../messages";
 import type { Aggregation, InputSpec, LocalizedText, Scoring, Unit } from "../plan/model";
 import { inputFields } from "../plan/model";
 import { CAUSES, CONSEQUENCES } from "./explain-causes";
-import { payListTrace, type PayListMonthTrace } from "./explain-pay";
+import { payTrace, type PayListMonthTrace } from "./explain-pay";
 import { groupCutoffs, strengthsAndGaps } from "./explain-rank";
 import type { SourceRef } from "../records";
 import { CompiledPlan } from "./compile";
@@ -28,6 +28,7 @@ import {
 } from "./explain-team";
 import { CellState, Frame, membersOf } from "./frame";
 import { GradeRule } from "./grading";
+import { appealIssues, type AppealTrace } from "./appeals";
 import {
   IndicatorStatus,
   readIndicator,
@@ -215,6 +216,9 @@ export interface PayTrace {
   /** The guarantee's top-ups and recoveries of the row's months (null without the guarantee). */
   guaranteeTopUp: number | null;
   guaranteeRecovered: number | null;
+  /** The row's appeals (every status) and 申诉调整, their upheld amounts (null: held up or months). */
+  appeals: AppealTrace[];
+  appealAdjustment: number | null;
   base: number | null;
   performanceStandard: number | null;
   coefficient: number | null;
@@ -637,48 +641,6 @@ function payMonthTrace(ev: Evaluation, m: number): PayMonthTrace {
 }
 
 /** The pay of the row: an evaluation period's sums and coefficient, or a month's lines. */
-function payTrace(
-  ev: Evaluation,
-  r: number,
-  isPeriods: boolean,
-  months: PayMonthTrace[]
-): PayTrace {
-  const pp = ev.periodPay;
-  const lists = payListTrace(ev, r, isPeriods);
-  // the pay list's fields first, then the months and sums (the order a spread of `lists` gave),
-  // as plain properties: an object spread makes each trace a slow, dictionary-like object
-  if (isPeriods)
-    return {
-      payList: lists.payList,
-      schedule: lists.schedule,
-      guaranteeTopUp: lists.guaranteeTopUp,
-      guaranteeRecovered: lists.guaranteeRecovered,
-      months,
-      base: orNull(pp.base[r]),
-      performanceStandard: orNull(pp.performanceStandard[r]),
-      coefficient: orNull(pp.coefficient[r]),
-      performancePay: orNull(pp.performancePay[r]),
-      commission: orNull(pp.commission[r]),
-      teamCommission: orNull(pp.teamCommission[r]),
-      bonus: orNull(pp.bonus[r]),
-      total: orNull(pp.total[r]),
-    };
-  return {
-    payList: lists.payList,
-    schedule: lists.schedule,
-    guaranteeTopUp: lists.guaranteeTopUp,
-    guaranteeRecovered: lists.guaranteeRecovered,
-    months,
-    base: months[0]?.base ?? null,
-    performanceStandard: months[0]?.performanceStandard ?? null,
-    coefficient: null,
-    performancePay: null,
-    commission: months[0]?.commission ?? null,
-    teamCommission: months[0]?.teamCommission ?? null,
-    bonus: months[0]?.adjustment ?? null,
-    total: null,
-  };
-}
 
 /** The explanation of one row of a score set: evaluation rows by default. */
 export function explain(
@@ -733,7 +695,10 @@ export function explain(
       problems.push(...teamProblems(ev, m));
     }
   }
-  problems.push(...absentLeadIssues(ev, frame.ids[r], frame.periods[r]));
+  problems.push(
+    ...absentLeadIssues(ev, frame.ids[r], frame.periods[r]),
+    ...(isPeriods ? appealIssues(ev.appeals, frame.ids[r], frame.periods[r]) : [])
+  );
   const [strengths, gaps] = strengthsAndGaps(indicators);
   return {
     subject: {

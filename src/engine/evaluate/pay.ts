@@ -35,7 +35,13 @@ export interface PeriodPay {
   guaranteeTopUp: Float64Array;
   guaranteeRecovered: Float64Array;
   /**
-   * PERF.PAY with the team commission passed in its commission argument (commission + team); with
+   * 申诉调整: the recorded effects on pay of the period's upheld appeals, summed to the cent (0
+   * without upheld appeals; NaN while an appeal of the period cannot be read as it stands).
+   */
+  appeal: Float64Array;
+  /**
+   * PERF.PAY with the team commission passed in its commission argument (commission + team) and
+   * the appeal adjustment in its bonus argument (bonus + appeal); with
    * the guarantee, ROUND(that total + top-up − recovered, 2).
    */
   total: Float64Array;
@@ -80,6 +86,7 @@ export function periodPay(periods: Frame, mp: MonthPay, coefficient: Float64Arra
     bonus: new Float64Array(n),
     guaranteeTopUp: new Float64Array(n),
     guaranteeRecovered: new Float64Array(n),
+    appeal: new Float64Array(n),
     total: new Float64Array(n),
   };
   for (let r = 0; r < n; r++) {

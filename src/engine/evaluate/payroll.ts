@@ -21,6 +21,8 @@
  *   (AnnualResult.bonus, .settlement) with the person's last month of a year the data covers
  *   completely (12 months, as the Annual sheet holds it; December, or a leaver's last month);
  * - adjustments (奖惩调整) of the month;
+ * - the appeal adjustment (申诉调整) of an evaluation period, with the month that pays the
+ *   period's performance pay (its last month);
  * - the new-hire guarantee (新人保底, Plan.pay.guarantee): in months of service 1…N the top-up to
  *   the minimum over the gross before it; when recoverable, each later month repays the top-ups
  *   still owed from its own net commission (paid now − clawed back; not the team commission nor
@@ -98,6 +100,8 @@ export interface Payroll {
   /** The year row (AnnualResult.frame) whose bonus and settlement the month pays, −1 for none. */
   yearRow: Int32Array;
   adjustment: Float64Array;
+  /** 申诉调整: the period's upheld appeals, paid with the month that pays its performance pay. */
+  appeal: Float64Array;
   /** Gross before the guarantee's top-up and recovery. */
   grossBeforeGuarantee: Float64Array;
   /** 1 when the month is one of months of service 1…N (NaN service month: 2, unknown). */
@@ -134,6 +138,7 @@ function emptyPayroll(frame: Frame): Payroll {
     settlement: f(),
     yearRow: new Int32Array(n).fill(-1),
     adjustment: f(),
+    appeal: f(),
     grossBeforeGuarantee: f(),
     onGuarantee: new Uint8Array(n),
     guaranteeTopUp: f(),
@@ -187,6 +192,8 @@ export function grossTerms<T>(line: {
   bonus: T;
   settlement: T;
   adjustment: T;
+  /** Left out when undefined (a pay list without the column: no appeals). */
+  appeal?: T;
 }): PayTerm<T>[] {
   const team = line.teamCommission === undefined ? [] : [{ value: line.teamCommission }];
   return [
@@ -198,6 +205,7 @@ export function grossTerms<T>(line: {
     { value: line.bonus },
     { value: line.settlement },
     { value: line.adjustment },
+    ...(line.appeal === undefined ? [] : [{ value: line.appeal }]),
   ];
 }
 
@@ -302,6 +310,8 @@ export function payroll(
     P.bonus[m] = y >= 0 ? annual.bonus[y] : 0;
     P.settlement[m] = y >= 0 ? annual.settlement[y] : 0;
     P.adjustment[m] = roundMoney(mp.adjustment[m]);
+    const r = P.performanceRow[m];
+    P.appeal[m] = r >= 0 ? pp.appeal[r] : 0;
     P.grossBeforeGuarantee[m] = payLinesSumAt(gross, m);
   }
   const g = guaranteeOf(cp.plan);

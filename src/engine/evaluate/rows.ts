@@ -36,6 +36,8 @@ export interface ScorecardRow {
   /** 团队提成 of the period (0 for people who lead no team). */
   teamCommission: number | null;
   bonus: number | null;
+  /** 申诉调整: the period's upheld appeals (0 without). */
+  appeal: number | null;
   totalPay: number | null;
   status: RowStatusName;
   problems: Issue[];
@@ -82,6 +84,7 @@ export function scorecardRows(ev: Evaluation): ScorecardRow[] {
       commission: orNull(pp.commission[r]),
       teamCommission: orNull(pp.teamCommission[r]),
       bonus: orNull(pp.bonus[r]),
+      appeal: orNull(pp.appeal[r]),
       totalPay: orNull(pp.total[r]),
       status,
       // Warnings come from indicators alone; errors may also come from commission and pay.

@@ -48,7 +48,8 @@ export function performancePayFormula(standard: string, coefficientRef: string):
 /**
  * The total pay cell: "" when any part is "" or an error. A team commission cell `teamRef`
  * (团队提成) goes in with the commission, as the engine adds it: PERF.PAY's commission argument
- * is commission + team commission.
+ * is commission + team commission. An appeal adjustment cell `appealRef` (申诉调整) goes in with
+ * the bonus: PERF.PAY's bonus argument is bonus + appeal adjustment.
  */
 export function totalPayFormula(
   base: string,
@@ -57,7 +58,8 @@ export function totalPayFormula(
   commissionRef: string,
   bonus: string,
   perf: boolean,
-  teamRef: string | null = null
+  teamRef: string | null = null,
+  appealRef: string | null = null
 ): string {
   const parts = [
     base,
@@ -66,11 +68,13 @@ export function totalPayFormula(
     commissionRef,
     ...(teamRef ? [teamRef] : []),
     bonus,
+    ...(appealRef ? [appealRef] : []),
   ];
   const com = teamRef ? `${commissionRef}+${teamRef}` : commissionRef;
+  const bon = appealRef ? `${bonus}+${appealRef}` : bonus;
   const sum = perf
-    ? `PERF.PAY(${base},${standard},${coefficientRef},${com},${bonus})`
-    : `ROUND(${base}+${standard}*${coefficientRef}+${teamRef ? `(${com})` : com}+${bonus},2)`;
+    ? `PERF.PAY(${base},${standard},${coefficientRef},${com},${bon})`
+    : `ROUND(${base}+${standard}*${coefficientRef}+${teamRef ? `(${com})` : com}+${appealRef ? `(${bon})` : bon},2)`;
   return `IF(OR(${parts.map((p) => `${p}=""`).join(",")}),"",IFERROR(${sum},""))`;
 }
 

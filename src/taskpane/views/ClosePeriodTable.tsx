@@ -62,6 +62,7 @@ export function ClosePeriodTable({
                   <span className={styles.status}>
                     <span>{t.close.closedBy(e.by, closedAtText(e.at))}</span>
                     <Caption1>{`${e.planVersion} · ${e.sheet}`}</Caption1>
+                    {e.note && <Caption1>{e.note}</Caption1>}
                   </span>
                 ) : (
                   t.close.open

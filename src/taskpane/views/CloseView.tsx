@@ -13,7 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import { columnLetter } from "../../engine";
+import { columnLetter, signOffState } from "../../engine";
+import { rolesText } from "../../workbook/sheets/appeals";
 import { useHost } from "../hostContext";
 import {
   CLOSED_BY_SETTING,
@@ -68,6 +69,7 @@ export function CloseView(): React.JSX.Element {
     period: string;
     people: number;
     blocked: number;
+    missing: string;
   } | null>(null);
   const [reopening, setReopening] = React.useState<string | null>(null);
   const [reason, setReason] = React.useState("");
@@ -95,14 +97,16 @@ export function CloseView(): React.JSX.Element {
   const ask = (period: string) => {
     if (!plan || !check) return;
     const r = runPlan(plan, check, period, "");
+    const missing = check.signOff ? signOffState(check.signOff.signOffs, period).missing : [];
     setAsking({
       period,
       people: r.rows.length,
       blocked: r.rows.filter((x) => x.totalPay === null).length,
+      missing: rolesText(missing, language),
     });
   };
 
-  const close = (period: string) =>
+  const close = (period: string, overrideReason?: string) =>
     acting.run(async () => {
       setAsking(null);
       setDone(null);
@@ -110,6 +114,7 @@ export function CloseView(): React.JSX.Element {
       const outcome = await closeAPeriod(host, {
         period,
         by: who,
+        overrideReason,
         language,
         style: run?.options.style ?? "native",
         options: { confirmReplace },
@@ -258,7 +263,7 @@ export function CloseView(): React.JSX.Element {
 
       <ConfirmCloseDialog
         asking={asking}
-        onConfirm={(period) => void close(period)}
+        onConfirm={(period, reason) => void close(period, reason)}
         onCancel={() => setAsking(null)}
       />
       <ReopenDialog

@@ -16,6 +16,7 @@ import {
   MoneyRegular,
   PersonSearchRegular,
   TargetArrowRegular,
+  ScalesRegular,
 } from "@fluentui/react-icons";
 import type { ViewId } from "../session";
 import type { Strings } from "../strings";
@@ -30,6 +31,7 @@ import { CloseView } from "./CloseView";
 import { PayrollView } from "./PayrollView";
 import { TrackingView } from "./TrackingView";
 import { LettersView } from "./LettersView";
+import { AppealsView } from "./AppealsView";
 
 export interface ViewDef {
   id: ViewId;
@@ -57,6 +59,7 @@ export const VIEWS: readonly ViewDef[] = [
   },
   { id: "payroll", label: (t) => t.nav.payroll, icon: MoneyRegular, component: PayrollView },
   { id: "whatif", label: (t) => t.nav.whatIf, icon: BeakerRegular, component: WhatIfView },
+  { id: "appeals", label: (t) => t.appeals.nav, icon: ScalesRegular, component: AppealsView },
   { id: "close", label: (t) => t.nav.close, icon: LockClosedRegular, component: CloseView },
   {
     id: "tracking",

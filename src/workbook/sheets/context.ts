@@ -205,6 +205,7 @@ export const T = {
   monthLabel: { en: "Month (label)", zh: "所属月份" },
   periodOfMonthLabel: { en: "Period (label)", zh: "所属期间" },
   yearLabel: { en: "Year (label)", zh: "考核年度" },
+  appealAdjustment: { en: "Appeal adjustment", zh: "申诉调整" },
 } as const satisfies Record<string, Words>;
 
 /** The period key columns, with the words of their label column. */

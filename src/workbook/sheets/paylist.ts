@@ -11,6 +11,7 @@
 import { guaranteeOf, PAY_FIELDS, paySchedule } from "../../engine/plan/model";
 import { annualRows } from "../../engine/evaluate/rows";
 import { GuaranteeMonth, grossTerms } from "../../engine/evaluate/payroll";
+import { hasAppeals } from "../../engine/evaluate/appeals";
 import {
   guaranteeBalanceFormula,
   guaranteeRecoveredFormula,
@@ -60,6 +61,7 @@ export const PAY_LIST_WORDS = {
   bonus: { en: "Annual bonus", zh: "年度奖金" },
   settlement: { en: "Deferred commission settled", zh: "递延提成结算" },
   adjustment: { en: "Adjustments", zh: "奖惩调整" },
+  appeal: { en: "Appeal adjustment", zh: "申诉调整" },
   grossBefore: { en: "Gross before guarantee", zh: "保底前应发" },
   onGuarantee: { en: "Guarantee month", zh: "保底月" },
   topUp: { en: "Guarantee top-up", zh: "保底补足" },
@@ -97,6 +99,8 @@ export function payListColumns(ctx: Ctx): Cols {
   money("bonus");
   money("settlement");
   money("adjustment");
+  // 申诉调整: the Scorecard's, where the run has appeals
+  if (hasAppeals(ctx.ev.appeals)) money("appeal");
   const g = guaranteeOf(plan);
   if (g.enabled) {
     money("grossBefore");
@@ -188,6 +192,15 @@ function payLines(ctx: Ctx, c: Cols, x: PayLine, annualRow: Map<number, number>)
     }
   }
   put("adjustment", fx(`IFERROR(ROUND(${com("adjustment")},2),"")`, money(P.adjustment[m])));
+  if (c.has("appeal")) {
+    const ap = r >= 0 ? scorecardCell(ctx, r, "appeal") : null;
+    put("appeal", ap ? fx(blankIfAny([ap], ap), money(P.appeal[m])) : 0);
+  }
+}
+
+/** A cell of the Scorecard's row r, absolute. */
+function scorecardCell(ctx: Ctx, r: number, key: string): string {
+  return `${quoteSheet(ctx.names.scorecard)}!${a1cell(ctx.periodRow(r), ctx.sc.get(key), true)}`;
 }
 
 /** The gross before the guarantee's lines (or the gross, without the guarantee). */
@@ -204,6 +217,7 @@ function grossBefore(ctx: Ctx, c: Cols, x: PayLine): void {
     bonus: at("bonus"),
     settlement: at("settlement"),
     adjustment: at("adjustment"),
+    appeal: c.has("appeal") ? at("appeal") : undefined,
   });
   const f = blankIfAny(
     terms.map((t) => t.value),

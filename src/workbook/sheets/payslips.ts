@@ -15,6 +15,7 @@ import { Grid } from "../grid";
 import type { Cell, RangeRef, SheetLayout, StyleSpec } from "../layout";
 import { sheet as emptySheet } from "../layout";
 import { payListMoney, PAY_LIST_IDENTITY } from "../payrollTable";
+import { hasAppeals } from "../../engine/evaluate/appeals";
 import type { Words } from "../text";
 import { HEADER_FILL, MONEY, RESULT_FILL, shownPeriod, type Ctx } from "./context";
 
@@ -50,7 +51,9 @@ function box(row: number, column: number, rows: number, columns: number): RangeR
 
 /** The strip's items: identity, pay lines, blanks so the gross ends the last line, the gross. */
 function slipItems(ctx: Ctx): ({ key: string; label: Words; money: boolean } | null)[] {
-  const money = payListMoney(ctx.plan).filter((f) => !NOT_ON_SLIP.has(f.key));
+  const money = payListMoney(ctx.plan, hasAppeals(ctx.ev.appeals)).filter(
+    (f) => !NOT_ON_SLIP.has(f.key)
+  );
   const gross = money.find((f) => f.key === "gross")!;
   const items: ({ key: string; label: Words; money: boolean } | null)[] = [
     ...PAY_LIST_IDENTITY.map((f) => ({ key: f.key, label: f.label, money: false })),
@@ -79,7 +82,9 @@ export function payslipsSheet(ctx: Ctx): SheetLayout {
   const height = stripRows(ctx);
   const stripPoints = TITLE_POINTS + lines * (HEADER_POINTS[ctx.lang] + ROW_POINTS) + ROW_POINTS;
   const perPage = Math.max(1, Math.floor(PAGE_POINTS / stripPoints));
-  const line = new Map(payListMoney(ctx.plan).map((f) => [f.key, P[f.line]]));
+  const line = new Map(
+    payListMoney(ctx.plan, hasAppeals(ctx.ev.appeals)).map((f) => [f.key, P[f.line]])
+  );
   const g = new Grid();
   const styles: StyleSpec[] = [];
   const merges: RangeRef[] = [];

@@ -38,6 +38,10 @@ import { deductionScoreFormula } from "../../engine/rules/deduction";
 import { customerBlendFormula, feedbackFormula } from "../../engine/rules/feedback";
 import { missingFormula, renormalizedFormula } from "../../engine/rules/weighting";
 import { moneySumFormula, performancePayFormula, totalPayFormula } from "../../engine/rules/pay";
+import { appealAdjustmentFormula } from "../../engine/rules/appeal";
+import { appealIssues, hasAppeals } from "../../engine/evaluate/appeals";
+import { APPEAL_WORDS, type AppealColumn } from "../../engine/import/appeals";
+import { appealColumnRef } from "./appeals";
 import { columnLetter, quoteSheet, range as a1range, cell as a1cell, str } from "../a1";
 import { fieldFormat } from "../data-sheet";
 import { ERR, numOr, type Value } from "../formula";
@@ -111,6 +115,8 @@ export function scorecardColumns(ctx: Ctx): void {
   if (plan.commission.team)
     c.add("teamCommission", L(T.teamCommission), { width: 11, numberFormat: MONEY });
   c.add("bonus", L(T.bonus), { width: 10, numberFormat: MONEY });
+  if (hasAppeals(ctx.ev.appeals))
+    c.add("appeal", L(T.appealAdjustment), { width: 11, numberFormat: MONEY });
   const g = guaranteeOf(plan);
   if (g.enabled) {
     c.add("gTopUp", L(T.guaranteeTopUp), { width: 11, numberFormat: MONEY });
@@ -399,6 +405,8 @@ function putPayLines(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
         : fx(sumOf("teamCommission"), numOr(pp.teamCommission[r], ""))
     );
   put("bonus", fx(sumOf("adjustment"), numOr(pp.bonus[r], "")));
+  const appeal = ctx.sc.has("appeal");
+  if (appeal) putAppeal(ctx, x);
   const BASE = at("base");
   const STD = at("perfStd");
   const COEF = at("coefficient");
@@ -410,10 +418,35 @@ function putPayLines(ctx: Ctx, x: RowCells, m0: number, m1: number): void {
     at("commission"),
     at("bonus"),
     style === "perf",
-    team ? at("teamCommission") : null
+    team ? at("teamCommission") : null,
+    appeal ? at("appeal") : null
   );
   if (ctx.sc.has("gTopUp")) total = withGuarantee(ctx, x, m0, m1, total);
   put("totalPay", fx(total, numOr(pp.total[r], "")));
+}
+
+/**
+ * 申诉调整: the Appeals sheet's upheld amounts of this id and period (SUMIFS, either language's
+ * word for upheld); "" while an appeal of the period cannot be read as it stands (its status says
+ * which), as the engine holds the total up.
+ */
+function putAppeal(ctx: Ctx, x: RowCells): void {
+  const { ev, fx } = ctx;
+  const pf = ev.periods.frame;
+  const r = x.r;
+  if (appealIssues(ev.appeals, pf.ids[r], pf.periods[r]).length) {
+    x.put("appeal", fx(`""`, ""));
+    return;
+  }
+  const sheet = quoteSheet(ctx.names.appeals);
+  const ref = (k: AppealColumn) => appealColumnRef(sheet, k);
+  const f = appealAdjustmentFormula(
+    { amount: ref("amount"), id: ref("id"), period: ref("period"), status: ref("status") },
+    x.at("id"),
+    x.at("period"),
+    [APPEAL_WORDS.status.upheld.zh, APPEAL_WORDS.status.upheld.en]
+  );
+  x.put("appeal", fx(f, numOr(ev.periodPay.appeal[r], "")));
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   type ImportRequest,
   type OutputRequest,
   type ReopenRequest,
+  type ReviewRowRequest,
   type SelectionInfo,
   type StatementRequest,
   type TrackingRequest,
@@ -40,6 +41,7 @@ import { sheetValues } from "../../../src/workbook/grid";
 import type { CellInput } from "../../../src/engine";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
 import { feedbackRows, importRows } from "../../../src/app/imports";
+import { reviewRows } from "../../../src/app/inputSheets";
 import type { Compatibility } from "../../../src/compat/requirements";
 import type { SheetRole } from "../../../src/workbook/layout";
 import type { CheckReport } from "../../../src/workbook/verify";
@@ -76,7 +78,8 @@ type Operation =
   | "writeYearToDate"
   | "writeTracking"
   | "goToCell"
-  | "writeTargetLetters";
+  | "writeTargetLetters"
+  | "writeReviewRow";
 
 export interface MemoryHost extends WorkbookHost {
   sheets: AddinSheets;
@@ -84,6 +87,9 @@ export interface MemoryHost extends WorkbookHost {
   data: CellTable | null;
   /** The Feedback sheet (header and ratings), null until ratings are imported. */
   feedback: CellTable | null;
+  /** The Appeals and Sign-off sheets (header and rows), null until a row is written. */
+  appeals: CellTable | null;
+  signOff: CellTable | null;
   selection: CellTable | null;
   settingsData: Map<string, string>;
   calls: {
@@ -98,6 +104,7 @@ export interface MemoryHost extends WorkbookHost {
     yearToDate: YearToDateRequest[];
     tracking: TrackingRequest[];
     goTo: CellLocation[];
+    reviewRows: ReviewRowRequest[];
   };
   /** The Tracking sheet's values as last written (laid out as the real host lays it out). */
   trackingValues: CellInput[][] | null;
@@ -185,6 +192,8 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
         ? { sheet: "Data", headerRow: 1, header: dataHeader(options.plan, "en-US"), rows: [] }
         : null),
     feedback: null,
+    appeals: null,
+    signOff: null,
     selection: null,
     settingsData,
     editedSheet: null,
@@ -200,6 +209,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       yearToDate: [],
       tracking: [],
       goTo: [],
+      reviewRows: [],
     },
     trackingValues: null,
     closeLog: null,
@@ -265,7 +275,33 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       return {
         data: host.data ? structuredClone(host.data) : null,
         feedback: host.feedback ? structuredClone(host.feedback) : null,
+        appeals: host.appeals ? structuredClone(host.appeals) : null,
+        signOff: host.signOff ? structuredClone(host.signOff) : null,
       };
+    },
+    async writeReviewRow(request: ReviewRowRequest) {
+      fail("writeReviewRow");
+      host.calls.reviewRows.push(structuredClone(request));
+      // the same rows the real host writes (reviewRows), under the sheet's header
+      const layout = workbookLayouts.reviewSheet(
+        request.role,
+        request.language,
+        { sheets: {} },
+        []
+      );
+      const sheet = layout.sheets[0];
+      const header = sheetValues(sheet)[0];
+      const key = request.role === "appeals" ? "appeals" : "signOff";
+      const now = host[key];
+      const read = now ? { name: now.sheet, values: [now.header, ...now.rows] } : null;
+      const rows = reviewRows(read, request);
+      host[key] = {
+        sheet: now?.sheet ?? sheet.name,
+        headerRow: 1,
+        header: now?.header ?? header,
+        rows,
+      };
+      return { sheets: [host[key]!.sheet] };
     },
     async readSelection() {
       fail("readSelection");
@@ -343,7 +379,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
           rows: st.rows,
           people: Object.keys(st.personChecksums).length,
           sheet: name,
-          note: "",
+          note: request.note ?? "",
         },
         { people: st.personChecksums, plan: request.plan }
       );
@@ -365,6 +401,7 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
               : request.evaluation.periodPay.guaranteeTopUp[r.index] -
                 request.evaluation.periodPay.guaranteeRecovered[r.index],
           bonus: r.totalPay === null ? 0 : r.bonus!,
+          appeal: r.totalPay === null ? 0 : (r.appeal ?? 0),
           totalPay: r.totalPay ?? 0,
         }))
       );

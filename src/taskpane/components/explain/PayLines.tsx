@@ -1,5 +1,6 @@
 import * as React from "react";
 import {
+  Caption1,
   Table,
   TableBody,
   TableCell,
@@ -10,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { PayTrace } from "../../../engine";
 import { useSession } from "../../session";
+import { useWords } from "../../views/AppealsParts";
 
 export interface PayLinesProps {
   pay: PayTrace;
@@ -29,6 +31,7 @@ const useStyles = makeStyles({
 export function PayLines({ pay }: PayLinesProps): React.JSX.Element {
   const styles = useStyles();
   const { strings: t, format } = useSession();
+  const w = useWords();
   const lines: [string, number | null, boolean][] = [
     [t.explain.base, pay.base, false],
     [
@@ -51,6 +54,10 @@ export function PayLines({ pay }: PayLinesProps): React.JSX.Element {
         ]
       : []),
     [t.explain.bonus, pay.bonus, false],
+    // 申诉调整: where the period has appeals (their list is below the table)
+    ...(pay.appeals.length > 0
+      ? [[t.appeals.explainLine, pay.appealAdjustment, false] as [string, number | null, boolean]]
+      : []),
     ...guaranteeLines(pay, t.explain),
     [t.explain.totalPay, pay.total, true],
   ];
@@ -74,6 +81,17 @@ export function PayLines({ pay }: PayLinesProps): React.JSX.Element {
           ))}
         </TableBody>
       </Table>
+      {pay.appeals.map((a) => (
+        <Caption1 key={a.row}>
+          {t.appeals.explainAppeal(
+            a.no,
+            a.subject,
+            w.status(a.status),
+            a.decision,
+            a.status === "upheld" ? format.money(a.amount) : null
+          )}
+        </Caption1>
+      ))}
       <PayListMonths pay={pay} />
     </>
   );
