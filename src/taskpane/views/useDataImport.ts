@@ -13,8 +13,8 @@ import {
   type Issue,
   type Plan,
 } from "../../engine";
-import { HostError, type ImportResult } from "../../app/host";
-import { readTableFile } from "../../app/tableFile";
+import { HostError, type FileBytes, type ImportResult } from "../../app/host";
+import { readDataFileHead } from "../../app/tableFile";
 import {
   checkWorkbook,
   loadSavedMapping,
@@ -99,7 +99,7 @@ function useImportPreview(
     compute
       .task(
         "preview",
-        { table: source.table, plan, mapping: source.mapping },
+        { table: source.table, plan, mapping: source.mapping, file: source.file },
         { signal: controller.signal }
       )
       .then(
@@ -161,7 +161,13 @@ export function useDataImport(): DataImport {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workbook, plan, loadPlan]);
 
-  const open = (name: string, table: CellTable, found: Issue[]) => {
+  /** A file's or selection's table read (of a file: its head, with its bytes and its rows). */
+  const open = (
+    name: string,
+    table: CellTable,
+    found: Issue[],
+    file?: { file: FileBytes; rows: number }
+  ) => {
     if (!plan) return;
     const saved = loadSavedMapping(host.settings);
     const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
@@ -174,6 +180,7 @@ export function useDataImport(): DataImport {
       remembered: Boolean(remembered && Object.keys(remembered).length),
       found,
       unresolved: ambiguous,
+      ...(file ? { file: file.file, rows: file.rows } : {}),
     });
     setImported(null);
   };
@@ -185,11 +192,9 @@ export function useDataImport(): DataImport {
       const signal = progress.start();
       progress.step(t.generate.steps.readingFile);
       try {
-        const r = await readTableFile(file, { data: plan }, progress.update, {
-          compute,
-          signal,
-        });
-        if (r.ok) open(file.name, r.table, r.issues);
+        // streamed where the pane's work runs: the pane holds the header and first rows
+        const r = await readDataFileHead(file, plan, progress.update, { compute, signal });
+        if (r.ok) open(file.name, r.table, r.issues, { file: r.file, rows: r.rows });
         else setRefusal({ name: file.name, issues: r.issues });
       } catch (e) {
         if (!isCancelled(e)) throw e;
@@ -225,7 +230,14 @@ export function useDataImport(): DataImport {
       await saveMapping(host.settings, source.table, source.mapping);
       const outcome = await importWithProgress(progress, t, (signal) =>
         host.importData(
-          { plan, language, table: source.table, mapping: source.mapping, mode: as },
+          {
+            plan,
+            language,
+            table: source.table,
+            mapping: source.mapping,
+            mode: as,
+            file: source.file,
+          },
           { confirmReplace, onProgress: progress.update, signal }
         )
       );

@@ -35,7 +35,7 @@ import {
 } from "../../../src/app/host";
 import { closedRole } from "../../../src/workbook/layout";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
-import { feedbackRows, importRows } from "../../../src/app/imports";
+import { feedbackRows, importRows, withFileTable } from "../../../src/app/imports";
 import type { Compatibility } from "../../../src/compat/requirements";
 import type { SheetRole } from "../../../src/workbook/layout";
 import type { CheckReport } from "../../../src/workbook/verify";
@@ -249,7 +249,9 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       fail("importData");
       host.calls.imports.push(request);
       if (!host.data) throw new HostError("no Data sheet", "NoSheet");
-      const { rows } = importRows(request.table, request.mapping, host.data.header, request.plan);
+      // a file's rows are read from its bytes, as the add-in's host reads them
+      const { table } = await withFileTable(request);
+      const { rows } = importRows(table, request.mapping, host.data.header, request.plan);
       host.data = {
         ...host.data,
         rows: request.mode === "replace" ? rows : [...host.data.rows, ...rows],
