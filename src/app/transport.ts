@@ -57,8 +57,8 @@ interface Ref {
 export interface Naming {
   /** The name the other side holds this array, Map or Set by, if it does. */
   known(v: object): string | undefined;
-  /** Names an array, Map or Set about to be sent whole. */
-  name(v: object): string;
+  /** Names an array, Map or Set about to be sent whole (undefined: not to be kept). */
+  name(v: object): string | undefined;
 }
 
 /** Where a receiver keeps what it was sent by name, and finds what it is sent references to. */
@@ -86,6 +86,8 @@ export interface Split {
   value: unknown;
   /** The arrays taken out, by marker number. */
   arrays: unknown[][];
+  /** What was named or referred to, by name (an answer may refer to it: see `join`). */
+  names: Map<string, object>;
 }
 
 function isMarker(v: unknown): v is Marker {
@@ -122,14 +124,22 @@ function opaque(v: object): boolean {
  */
 export function split(value: unknown, naming?: Naming): Split {
   const arrays: unknown[][] = [];
+  const names = new Map<string, object>();
   const take = (whole: object, items: () => unknown[], length: number, kind?: Kind) => {
     const known = naming?.known(whole);
-    if (known !== undefined) return { [REF]: known, length } satisfies Ref;
+    if (known !== undefined) {
+      names.set(known, whole);
+      return { [REF]: known, length } satisfies Ref;
+    }
     const list = items();
     arrays.push(list);
     const marker: Marker = { [MARK]: arrays.length - 1, length: list.length };
     if (kind) marker.kind = kind;
-    if (naming) marker.name = naming.name(whole);
+    const name = naming?.name(whole);
+    if (name !== undefined) {
+      marker.name = name;
+      names.set(name, whole);
+    }
     return marker;
   };
   const typed = (v: ArrayBufferView) =>
@@ -160,7 +170,7 @@ export function split(value: unknown, naming?: Naming): Split {
     }
     return copy ?? v;
   };
-  return { value: walk(value, 0), arrays };
+  return { value: walk(value, 0), arrays, names };
 }
 
 /** Each array in slices of `size` items, in order. */
@@ -222,9 +232,10 @@ export class Assembler {
 
   /**
    * The value with its arrays put back; named ones are given to `keeper`, references found in
-   * it (a MissingError when it holds none of that name).
+   * it (a MissingError when it holds none of that name). `seen` gets the name of each named or
+   * referred-to value (the worker's answer may refer to those of the task's input).
    */
-  join(value: unknown, keeper?: Keeper): unknown {
+  join(value: unknown, keeper?: Keeper, seen?: Map<object, string>): unknown {
     const missing: string[] = [];
     const walk = (v: unknown, depth: number): unknown => {
       if (isMarker(v)) {
@@ -237,12 +248,16 @@ export class Assembler {
               : v.kind === "one"
                 ? items[0]
                 : items;
-        if (v.name !== undefined) keeper?.keep(v.name, whole);
+        if (v.name !== undefined) {
+          keeper?.keep(v.name, whole);
+          seen?.set(whole as object, v.name);
+        }
         return whole;
       }
       if (isRef(v)) {
         const found = keeper?.find(v[REF]);
         if (found === undefined) missing.push(v[REF]);
+        else seen?.set(found as object, v[REF]);
         return found;
       }
       if (depth >= DEPTH) return v;

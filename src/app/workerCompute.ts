@@ -25,6 +25,8 @@ interface Pending {
   sent: boolean;
   /** Sent in full, with no references (the worker no longer held what they referred to). */
   whole?: boolean;
+  /** What the input named or referred to, by name: the result may refer to it. */
+  sentNames?: Map<string, object>;
 }
 
 /** The worker as this client uses it (a Worker in the browser, a double in tests). */
@@ -58,7 +60,8 @@ function settle(
       p.result.add(m.slice);
       return false;
     case "result": {
-      const value = p.result.join(m.value, names);
+      const keeper = { keep: names.keep.bind(names), find: (n: string) => p.sentNames?.get(n) };
+      const value = p.result.join(m.value, keeper);
       (REVIVE[p.name] as ((v: unknown) => void) | undefined)?.(value);
       p.resolve(value);
       return true;
@@ -121,6 +124,7 @@ export function workerCompute(create: () => WorkerLike, fallback?: Compute): Com
         ? { known: () => undefined, name: (v) => names.name(v) }
         : names;
       const parts = split(p.input, naming);
+      p.sentNames = parts.names;
       const posted = await postSlices(
         parts.arrays,
         (slice) => w.postMessage({ type: "slice", id: p.id, slice }),

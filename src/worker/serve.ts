@@ -31,7 +31,16 @@ export function serve(scope: WorkerScope): void {
 
   const post = (message: FromWorker) => scope.postMessage(message);
 
-  async function run(id: number, task: TaskName, input: unknown): Promise<void> {
+  /**
+   * `echo`: the input's named values, which the result refers to rather than sending back what
+   * the pane holds (it holds the input until the result comes).
+   */
+  async function run(
+    id: number,
+    task: TaskName,
+    input: unknown,
+    echo: Map<object, string>
+  ): Promise<void> {
     if (cancelled.delete(id)) return;
     const progress = (p: { done: number; total: number; stage?: string }) =>
       post({ type: "progress", id, done: p.done, total: p.total, stage: p.stage });
@@ -39,7 +48,10 @@ export function serve(scope: WorkerScope): void {
       const run = TASKS[task] as (i: unknown, p: typeof progress) => unknown;
       const value = await run(input, progress);
       if (cancelled.delete(id)) return;
-      const parts = split(value, KEEP.has(task) ? names : undefined);
+      const parts = split(value, {
+        known: (v) => echo.get(v),
+        name: (v) => (KEEP.has(task) ? names.name(v) : undefined),
+      });
       await postSlices(parts.arrays, (slice) => post({ type: "slice", id, slice }));
       post({ type: "result", id, value: parts.value });
     } catch (e) {
@@ -60,14 +72,15 @@ export function serve(scope: WorkerScope): void {
         const parts = incoming.get(m.id) ?? new Assembler();
         incoming.delete(m.id);
         let input: unknown;
+        const echo = new Map<object, string>();
         try {
-          input = parts.join(m.input, names);
+          input = parts.join(m.input, names, echo);
         } catch (e) {
           if (!(e instanceof MissingError)) throw e;
           post({ type: "missing", id: m.id });
           break;
         }
-        queue = queue.then(() => run(m.id, m.task, input));
+        queue = queue.then(() => run(m.id, m.task, input, echo));
         break;
       }
       case "cancel":

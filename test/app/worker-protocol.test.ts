@@ -163,6 +163,8 @@ describe("the worker client", () => {
     expect(there.rows).toEqual(local.rows);
     expect(scorecardRows(there.evaluation)).toEqual(scorecardRows(local.evaluation));
     expect(double.log.filter((m) => m.type === "slice").length).toBeGreaterThan(1);
+    // every row selected: the result refers to the input's rows instead of sending them back
+    expect(there.data.rows).toBe(rows);
     worker.dispose();
   });
 
