@@ -13,7 +13,7 @@ import {
   type Issue,
   type Plan,
 } from "../../engine";
-import { HostError, type FileBytes, type ImportResult } from "../../app/host";
+import { HostError, type FileBytes, type ImportResult, type SettingsStore } from "../../app/host";
 import { readDataFileHead } from "../../app/tableFile";
 import {
   checkWorkbook,
@@ -142,6 +142,35 @@ async function importWithProgress(
   }
 }
 
+/** A file read by its head: its bytes and how many rows it holds. */
+type HeadOf = { file: FileBytes; rows: number };
+
+/**
+ * What was read, with the column mapping: the one remembered for its headers where there is
+ * one, else as the plan's column names find them.
+ */
+function sourceOf(
+  name: string,
+  table: CellTable,
+  found: Issue[],
+  file: HeadOf | undefined,
+  plan: Plan,
+  settings: SettingsStore
+): ImportSource {
+  const saved = loadSavedMapping(settings);
+  const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
+  const { mapping, ambiguous } = mapColumns(table, plan, remembered);
+  return {
+    name,
+    table,
+    mapping,
+    remembered: Boolean(remembered && Object.keys(remembered).length),
+    found,
+    unresolved: ambiguous,
+    ...(file ? { file: file.file, rows: file.rows } : {}),
+  };
+}
+
 export function useDataImport(): DataImport {
   const host = useHost();
   const { strings: t, language, workbook, plan, loadPlan, setCheck, confirmReplace } = useSession();
@@ -162,26 +191,10 @@ export function useDataImport(): DataImport {
   }, [workbook, plan, loadPlan]);
 
   /** A file's or selection's table read (of a file: its head, with its bytes and its rows). */
-  const open = (
-    name: string,
-    table: CellTable,
-    found: Issue[],
-    file?: { file: FileBytes; rows: number }
-  ) => {
+  const open = (name: string, table: CellTable, found: Issue[], file?: HeadOf) => {
     if (!plan) return;
-    const saved = loadSavedMapping(host.settings);
-    const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
-    const { mapping, ambiguous } = mapColumns(table, plan, remembered);
     setRefusal(null);
-    setSource({
-      name,
-      table,
-      mapping,
-      remembered: Boolean(remembered && Object.keys(remembered).length),
-      found,
-      unresolved: ambiguous,
-      ...(file ? { file: file.file, rows: file.rows } : {}),
-    });
+    setSource(sourceOf(name, table, found, file, plan, host.settings));
     setImported(null);
   };
 
