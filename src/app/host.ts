@@ -102,12 +102,23 @@ export interface WorkbookInputs {
   signOff?: CellTable | null;
 }
 
+/** A chosen file's bytes, by name. */
+export interface FileBytes {
+  bytes: Uint8Array;
+  name: string;
+}
+
 export interface ImportRequest {
   plan: Plan;
   language: Language;
   /** The source table (a CSV file or a selection) and how its columns map to the plan's. */
   table: CellTable;
   mapping: ColumnMapping;
+  /**
+   * The CSV file the rows are read from where the pane's work runs (its worker): `table` then
+   * holds the file's header and first rows only (readDataHead), what the mapping was chosen from.
+   */
+  file?: FileBytes;
   /**
    * Replace the Data sheet's rows, or add below them. Columns the user added to the Data sheet
    * are kept either way: on replace, their values follow the salesperson and month they were on,

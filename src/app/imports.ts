@@ -5,13 +5,16 @@
  * columns kept, and date cells told from numbers by their format. Nothing here calls Office.
  */
 import {
+  dataHeaderSpec,
   dateCellText,
+  formatIssue,
   IDENTITY_NAMES,
   isDateFormat,
   mapColumns,
   normalizeHeader,
   readDataTable,
   readPeriod,
+  readCsvFile,
   readQuantity,
   type CellInput,
   type CellTable,
@@ -23,6 +26,7 @@ import {
 } from "../engine";
 import { FEEDBACK_HEADERS } from "../engine";
 import type { RangeRef, Scalar } from "../workbook/layout";
+import { HostError, type ImportRequest } from "./host";
 
 /** The cells of a rectangle's number formats, by sheet name (a backend that knows them). */
 export type FormatReader = (sheet: string, range: RangeRef) => Promise<string[][]>;
@@ -153,4 +157,23 @@ export async function withDateCells(
     return copy;
   });
   return { ...table, rows };
+}
+
+/**
+ * An import request with its file's table read in full (where the pane's work runs); refused
+ * with the file's issues if the file no longer reads as it did.
+ */
+export async function withFileTable(request: ImportRequest): Promise<ImportRequest> {
+  if (!request.file) return request;
+  const { bytes, name } = request.file;
+  const r = await readCsvFile(bytes, name, dataHeaderSpec(request.plan));
+  if (!r.ok)
+    throw new HostError(
+      r.issues.map((i) => formatIssue(i, request.language)).join(" "),
+      "FileUnreadable",
+      {
+        issues: r.issues,
+      }
+    );
+  return { ...request, table: r.table, file: undefined };
 }

@@ -100,8 +100,9 @@ export function checkTargets(
     });
 }
 
-/** Rows compared between two pauses of the pane's thread. */
-const COMPARE_ROWS = 200;
+/** Rows compared at a time; the pane's thread pauses once BUSY_MS have passed. */
+const COMPARE_ROWS = 25;
+const BUSY_MS = 8;
 
 /**
  * WorkbookHost.checkOutputs: reads back each output sheet a request writes (every row, or a
@@ -153,12 +154,16 @@ async function checkOutputSheets(
       cells: 0,
       findings: [],
     };
+    let since = performance.now();
     for (let i = 0; i < read.rows.length; i += COMPARE_ROWS) {
       const part = compareRows(cells, target, read.rows.slice(i, i + COMPARE_ROWS), same);
       check.cells += part.cells;
       for (const f of part.findings) check.findings.push(f);
+      if (performance.now() - since < BUSY_MS) continue;
       await yieldToPane();
+      since = performance.now();
     }
+    await yieldToPane();
     report.sheets.push(check);
     report.pending += read.pending;
   }

@@ -1,7 +1,8 @@
 /**
  * The messages between the pane and its worker (src/worker). The pane sends a task's long arrays
- * as slices, then `run`; the worker answers with `progress`, the result's slices and `result`,
- * or `error`. `cancel` drops a task (the pane also ends a worker whose task is running, which
+ * as slices (or references to those the worker holds already), then `run`; the worker answers
+ * with `progress`, the result's slices and `result`, or `error`, or `missing` when it no longer
+ * holds what the input refers to. `cancel` drops a task (the pane also ends a worker whose task is running, which
  * cannot read messages until it finishes).
  */
 import { PlanInvalidError, type Issue } from "../engine";
@@ -29,6 +30,8 @@ export type FromWorker =
   | { type: "progress"; id: number; done: number; total: number; stage?: string }
   | { type: "slice"; id: number; slice: Slice }
   | { type: "result"; id: number; value: unknown }
+  /** The task's input refers to values the worker no longer holds: send it again in full. */
+  | { type: "missing"; id: number }
   | { type: "error"; id: number; error: TaskError };
 
 /** An error thrown by a task, as data. */

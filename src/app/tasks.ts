@@ -10,10 +10,13 @@ import {
   dataHeaderSpec,
   FEEDBACK_HEADER_SPEC,
   readCsvFile,
+  readDataFile,
+  readDataHead,
   readDataTable,
   whatIf,
   type CellInput,
   type CellTable,
+  type DataFileHead,
   type DataRow,
   type FeedbackRating,
   type WhatIfResult,
@@ -27,8 +30,9 @@ import {
 import type { SheetRole, WorkbookLayout } from "../workbook/layout";
 import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
 import { reviveEvaluation } from "./revive";
-import { generateRecord, type GenerateRecord } from "./verify";
+import { generateRecord, generateRecordText } from "./verify";
 import type {
+  FileBytes,
   ImportRequest,
   OutputRequest,
   Progress,
@@ -38,6 +42,7 @@ import type {
 } from "./host";
 import { targetLettersLayout, type LettersLayout } from "./letterSheets";
 import { dataImportLayout } from "./inputSheets";
+import { withFileTable } from "./imports";
 import { workbookLayouts } from "./layouts";
 import type { LayoutBuilders, LayoutContext, OutputContext, SheetRead } from "./ports";
 import { readingUnder, runPlan, type DataCheck, type RunResult } from "./workflow";
@@ -62,8 +67,14 @@ export interface ImportPreviewData {
 /** The inputs and results of every task, by name (the worker's message protocol is typed by it). */
 export interface TaskTypes {
   readFile: { input: { bytes: Uint8Array; name: string; header: HeaderFor }; output: TableReading };
+  /** A CRM export's header and first rows, streamed (the Data view's mapping is chosen from them). */
+  readDataHead: {
+    input: { file: FileBytes; plan: Plan; sample: number };
+    output: DataFileHead;
+  };
+  /** What an import will read: of `file` when given (streamed into columns), else of `table`. */
   preview: {
-    input: { table: CellTable; plan: Plan; mapping: ColumnMapping };
+    input: { table: CellTable; plan: Plan; mapping: ColumnMapping; file?: FileBytes };
     output: ImportPreviewData;
   };
   check: { input: { inputs: WorkbookInputs; plan: Plan }; output: DataCheck | null };
@@ -93,7 +104,8 @@ export interface TaskTypes {
       options: { period: string; group: string };
       at: string;
     };
-    output: GenerateRecord;
+    /** The record as the settings keep it (JSON: written off the pane's thread too). */
+    output: string;
   };
   whatIf: {
     input: { plan: Plan; draft: Plan; rows: DataRow[]; ratings: FeedbackRating[] };
@@ -127,14 +139,26 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
       readCsvFile(bytes, name, headerSpecFor(header), (p) =>
         progress({ done: p.done, total: p.total })
       ),
-    preview({ table, plan, mapping }): ImportPreviewData {
+    readDataHead: ({ file, plan, sample }, progress) =>
+      readDataHead(file.bytes, file.name, plan, sample, {
+        onProgress: (p) => progress({ done: p.done, total: p.total }),
+      }),
+    async preview({ table, plan, mapping, file }): Promise<ImportPreviewData> {
+      if (file) {
+        const read = await readDataFile(file.bytes, file.name, plan, { mapping, exact: true });
+        // the same bytes gave the header the mapping was chosen from: a refusal now is a change
+        if (!read.ok) return { rows: 0, leftOut: 0, issues: read.issues };
+        const { columns, leftOut, issues } = read.data;
+        return { rows: columns.n, leftOut: leftOut.length, issues };
+      }
       const r: DataReading = readDataTable(table, plan, mapping, { exact: true });
       return { rows: r.rows.length, leftOut: r.leftOut.length, issues: r.issues };
     },
     check: ({ inputs, plan }) => readingUnder(inputs, plan),
     run: ({ plan, check, period, group, exclude }) =>
       runPlan(plan, check, period, group, new Set(exclude)),
-    dataImport: ({ request, data, context }) => dataImportLayout(layouts, request, data, context),
+    dataImport: async ({ request, data, context }) =>
+      dataImportLayout(layouts, await withFileTable(request), data, context),
     outputs: ({ request, context }) => layouts.outputs(revived(request), context),
     checkTargets: ({ request, context, asValues }) =>
       checkTargets(layouts, revived(request), context, asValues),
@@ -142,7 +166,7 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
       statementsLayout(layouts, request, context, before),
     // the inputs' checksums of a Generate (one per salesperson: heavy for a large sales force)
     generateRecord: ({ request, options, at }) =>
-      generateRecord(request as OutputRequest, options, new Date(at)),
+      generateRecordText(generateRecord(request as OutputRequest, options, new Date(at))),
     whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
     targetLetters: ({ request, context, before }, progress) =>
       targetLettersLayout(layouts, request, context, before, progress),

@@ -133,8 +133,14 @@ export async function recordAsValues(settings: SettingsStore, role: SheetRole): 
   await saveGenerateRecord(settings, { ...record, asValues: [...record.asValues, role] });
 }
 
-export async function saveGenerateRecord(settings: SettingsStore, record: GenerateRecord) {
-  await settings.set(GENERATE_SETTING, JSON.stringify(record));
+export async function saveGenerateRecord(settings: SettingsStore, record: GenerateRecord | string) {
+  const text = typeof record === "string" ? record : generateRecordText(record);
+  await settings.set(GENERATE_SETTING, text);
+}
+
+/** The record as the settings keep it. */
+export function generateRecordText(record: GenerateRecord): string {
+  return JSON.stringify(record);
 }
 
 export function loadGenerateRecord(settings: SettingsStore): GenerateRecord | null {

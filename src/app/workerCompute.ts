@@ -3,14 +3,15 @@
  * one at a time in the order given. Cancelling a task that waits drops it; cancelling the task
  * the worker is running ends that worker (a task cannot read messages until it finishes) and the
  * tasks still waiting go to a new one. Long arrays go both ways in slices (./transport.ts), with
- * the pane yielding between them. A worker that cannot start (a CSP without worker-src, a
+ * the pane yielding between them; those the worker holds already go as references (and in full
+ * again when it no longer does). A worker that cannot start (a CSP without worker-src, a
  * browser without workers) hands its tasks to `fallback`.
  */
 import { CancelledError, throwIfCancelled, type Compute, type TaskOptions } from "./compute";
 import { yieldToPane } from "./inThread";
 import { errorOf, type FromWorker, type ToWorker } from "./protocol";
 import { REVIVE, type TaskName } from "./tasks";
-import { Assembler, slices, split } from "./transport";
+import { Assembler, PaneNames, postSlices, split, type Naming } from "./transport";
 
 interface Pending {
   id: number;
@@ -22,6 +23,10 @@ interface Pending {
   result: Assembler;
   /** Sent to the current worker (slices and run posted). */
   sent: boolean;
+  /** Sent in full, with no references (the worker no longer held what they referred to). */
+  whole?: boolean;
+  /** What the input named or referred to, by name: the result may refer to it. */
+  sentNames?: Map<string, object>;
 }
 
 /** The worker as this client uses it (a Worker in the browser, a double in tests). */
@@ -32,9 +37,22 @@ export interface WorkerLike {
   onerror: ((event: Event) => void) | null;
 }
 
-/** A message of the worker for a task; true when it settled the task (its result or its error). */
-function settle(p: Pending, m: FromWorker): boolean {
+/**
+ * A message of the worker for a task; true when it settled the task (its result or its error).
+ * `names` keeps the names of the result's arrays the worker holds too.
+ */
+function settle(
+  p: Pending,
+  m: FromWorker,
+  names: PaneNames,
+  resend: (p: Pending) => void
+): boolean {
   switch (m.type) {
+    case "missing":
+      p.whole = true;
+      p.result = new Assembler();
+      resend(p);
+      return false;
     case "progress":
       p.options.onProgress?.({ done: m.done, total: m.total, stage: m.stage });
       return false;
@@ -42,7 +60,8 @@ function settle(p: Pending, m: FromWorker): boolean {
       p.result.add(m.slice);
       return false;
     case "result": {
-      const value = p.result.join(m.value);
+      const keeper = { keep: names.keep.bind(names), find: (n: string) => p.sentNames?.get(n) };
+      const value = p.result.join(m.value, keeper);
       (REVIVE[p.name] as ((v: unknown) => void) | undefined)?.(value);
       p.resolve(value);
       return true;
@@ -59,15 +78,18 @@ export function workerCompute(create: () => WorkerLike, fallback?: Compute): Com
   let broken = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  /** What the current worker holds of what crossed. */
+  const names = new PaneNames();
 
   const receive = (m: FromWorker) => {
     answered = true;
     const p = pending.get(m.id);
-    if (p && settle(p, m)) pending.delete(m.id);
+    if (p && settle(p, m, names, (q) => void send(q))) pending.delete(m.id);
   };
 
   const start = (): WorkerLike => {
     const w = create();
+    names.forget();
     answered = false;
     w.onmessage = (event) => receive(event.data);
     w.onerror = (event) => {
@@ -95,14 +117,23 @@ export function workerCompute(create: () => WorkerLike, fallback?: Compute): Com
     worker ??= start();
     const w = worker;
     p.sent = true;
+    // cancelled, or the worker was replaced
+    const live = () => w === worker && pending.has(p.id);
     try {
-      const parts = split(p.input);
-      for (const slice of slices(parts.arrays)) {
-        if (w !== worker || !pending.has(p.id)) return; // cancelled, or the worker was replaced
-        w.postMessage({ type: "slice", id: p.id, slice });
-        await yieldToPane();
-      }
-      if (w !== worker || !pending.has(p.id)) return;
+      const naming: Naming = p.whole
+        ? { known: () => undefined, name: (v) => names.name(v) }
+        : names;
+      const parts = split(p.input, naming);
+      p.sentNames = parts.names;
+      const posted = await postSlices(
+        parts.arrays,
+        (slice) => w.postMessage({ type: "slice", id: p.id, slice }),
+        async () => {
+          await yieldToPane();
+          return live();
+        }
+      );
+      if (!posted || !live()) return;
       w.postMessage({ type: "run", id: p.id, task: p.name, input: parts.value });
     } catch (e) {
       // an input that cannot be cloned (a function in it): the task fails, the others go on

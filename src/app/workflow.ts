@@ -164,7 +164,12 @@ export function selectReading(
         (!i.subject.period ||
           rows.some((r) => r.id === i.subject!.id && r.period === i.subject!.period)))
   );
-  return { ...reading, rows, issues };
+  // what is all of the reading's stays the reading's own (the same arrays need not cross again)
+  return {
+    ...reading,
+    rows: rows.length === reading.rows.length ? reading.rows : rows,
+    issues: issues.length === reading.issues.length ? reading.issues : issues,
+  };
 }
 
 export interface RunResult {

@@ -62,7 +62,7 @@ export function useSelfCheck(): SelfCheck {
   ) => {
     setRewritten(null);
     await check.run(async () => {
-      // the record of what was generated, worked out off the pane's thread
+      // the record of what was generated, worked out (and its JSON written) off the pane's thread
       const { evaluation: _evaluation, ...inputs } = request;
       const at = new Date().toISOString();
       const record = await compute.task("generateRecord", { request: inputs, options, at });

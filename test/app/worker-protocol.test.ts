@@ -13,7 +13,16 @@ import { inThreadCompute } from "../../src/app/inThread";
 import { workbookLayouts } from "../../src/app/layouts";
 import { errorData, errorOf, type FromWorker, type ToWorker } from "../../src/app/protocol";
 import { reviveEvaluation } from "../../src/app/revive";
-import { Assembler, SLICE, slices, split } from "../../src/app/transport";
+import {
+  Assembler,
+  MESSAGE_MS,
+  PaneNames,
+  SLICE,
+  Slicer,
+  slices,
+  split,
+  WorkerNames,
+} from "../../src/app/transport";
 import { workerCompute, type WorkerLike } from "../../src/app/workerCompute";
 import { generateSample } from "../../src/workbook";
 import { serve } from "../../src/worker/serve";
@@ -23,6 +32,8 @@ const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** A worker double: the worker's code behind a cloning, asynchronous channel. */
 function workerDouble(log: ToWorker[] = []) {
   const started: WorkerLike[] = [];
+  /** Serves the last worker's scope again: the worker's code starts over, holding nothing. */
+  let restart = () => {};
   const create = (): WorkerLike => {
     let alive = true;
     const scope = {
@@ -33,6 +44,7 @@ function workerDouble(log: ToWorker[] = []) {
       },
     };
     serve(scope);
+    restart = () => serve(scope);
     const worker: WorkerLike = {
       onmessage: null,
       onerror: null,
@@ -48,7 +60,7 @@ function workerDouble(log: ToWorker[] = []) {
     started.push(worker);
     return worker;
   };
-  return { create, started, log };
+  return { create, started, log, restart: () => restart() };
 }
 
 function sample(people: number) {
@@ -74,6 +86,39 @@ describe("transport: long arrays in slices", () => {
     for (const s of all) joined.add(structuredClone(s));
     expect(joined.join(structuredClone(parts.value))).toEqual(value);
     expect(value.a).toHaveLength(SLICE * 2 + 7); // the original is not changed
+  });
+});
+
+describe("transport: slices sized by what posting them takes", () => {
+  it("should put many light items in a slice and few heavy ones", () => {
+    const light = new Slicer();
+    for (let i = 0; i < 20; i++) light.posted(light.size, 0.01);
+    expect(light.size).toBeGreaterThan(SLICE);
+    const heavy = new Slicer();
+    // a slice of 64 items took 50 ms to post: the next holds what posts in MESSAGE_MS
+    heavy.posted(heavy.size, 50);
+    expect(heavy.size).toBe(Math.floor((64 * MESSAGE_MS) / 50));
+    heavy.posted(heavy.size, MESSAGE_MS);
+    expect(heavy.size).toBe(Math.floor((64 * MESSAGE_MS) / 50)); // steady at the target
+  });
+
+  it("should send a reference to what the receiver holds, and find it there", () => {
+    const worker = new WorkerNames();
+    const rows = Array.from({ length: SLICE + 1 }, (_, i) => ({ i }));
+    // the worker sends rows whole, named; the pane keeps the name of what it rebuilt
+    const out = split({ rows }, worker);
+    const pane = new PaneNames();
+    const here = new Assembler();
+    for (const s of slices(out.arrays)) here.add(structuredClone(s));
+    const received = here.join(structuredClone(out.value), pane) as { rows: unknown[] };
+    expect(received.rows).toEqual(rows);
+    // sent back: a reference, no slices, and the worker finds its own rows
+    const back = split({ again: received.rows, n: 1 }, pane);
+    expect(back.arrays).toHaveLength(0);
+    const there = new Assembler().join(structuredClone(back.value), worker) as {
+      again: unknown[];
+    };
+    expect(there.again).toBe(rows);
   });
 });
 
@@ -118,6 +163,42 @@ describe("the worker client", () => {
     expect(there.rows).toEqual(local.rows);
     expect(scorecardRows(there.evaluation)).toEqual(scorecardRows(local.evaluation));
     expect(double.log.filter((m) => m.type === "slice").length).toBeGreaterThan(1);
+    // every row selected: the result refers to the input's rows instead of sending them back
+    expect(there.data.rows).toBe(rows);
+    worker.dispose();
+  });
+
+  it("should refer to the run's evaluation when laying it out, and send it again when the worker lost it", async () => {
+    const { plan, rows, ratings } = sample(200); // 600 rows: more than a slice
+    const log: ToWorker[] = [];
+    const double = workerDouble(log);
+    const worker = workerCompute(double.create);
+    const here = inThreadCompute();
+    const check = {
+      data: { rows, issues: [], mapping: {}, leftOut: [], rules: undefined } as never,
+      feedback: { ratings, issues: [] },
+    };
+    const run = await worker.task("run", { plan, check, period: "", group: "", exclude: [] });
+    const request = {
+      plan,
+      language: "en-US" as const,
+      style: "native" as const,
+      evaluation: run.evaluation,
+      data: run.data,
+      feedback: check.feedback,
+    };
+    const context = { sheets: {}, plan: null, feedback: null };
+    const expected = await here.task("outputs", { request, context });
+    // the evaluation and the rows the run gave are referred to, not sent again
+    log.length = 0;
+    expect(await worker.task("outputs", { request, context })).toEqual(expected);
+    expect(log.filter((m) => m.type === "slice")).toHaveLength(0);
+    // a worker that holds nothing any more asks for the input in full, once
+    double.restart();
+    log.length = 0;
+    expect(await worker.task("outputs", { request, context })).toEqual(expected);
+    expect(log.filter((m) => m.type === "run")).toHaveLength(2);
+    expect(log.filter((m) => m.type === "slice").length).toBeGreaterThan(0);
     worker.dispose();
   });
 

@@ -23,6 +23,7 @@ import {
   readCsvFile,
   readDataColumns,
   readDataFile,
+  readDataHead,
   readDataTable,
   type CellTable,
   type DataRow,
@@ -284,14 +285,31 @@ function csvText(lines: string[][], sep: string, eol: string, title: boolean): s
   return [...head, ...out].join(eol) + eol;
 }
 
+/** Rows of a file's head (readDataHead) the tests compare. */
+const HEAD = 5;
+
 async function bothWays(bytes: Uint8Array, slice: number, mapping?: Record<string, number>) {
   const streamed = await readDataFile(bytes, "export.csv", plan, { sliceBytes: slice, mapping });
+  const head = await readDataHead(bytes, "export.csv", plan, HEAD, { sliceBytes: slice, mapping });
   const file = await readCsvFile(bytes, "export.csv", dataHeaderSpec(plan));
   if (!file.ok) {
     expect(streamed).toEqual(file);
+    expect(head).toEqual(file);
     return;
   }
   if (!streamed.ok) throw new Error(JSON.stringify(streamed.issues));
+  // the head: readCsvFile's header, issues and first rows with their lines, and its row count
+  if (!head.ok) throw new Error(JSON.stringify(head.issues));
+  expect(head.issues).toEqual(file.issues);
+  expect(head.encoding).toEqual(file.encoding);
+  expect(head.table).toEqual({
+    ...file.table,
+    rows: file.table.rows.slice(0, HEAD),
+    rowNumbers: file.table.rowNumbers!.slice(0, HEAD),
+  });
+  expect(head.rows).toBe(
+    file.table.rows.filter((r) => r.some((c) => String(c ?? "").trim() !== "")).length
+  );
   expect(streamed.fileIssues).toEqual(file.issues);
   expect(streamed.encoding).toEqual(file.encoding);
   expect(streamed.headerRow).toEqual(file.table.headerRow);
@@ -302,7 +320,7 @@ async function bothWays(bytes: Uint8Array, slice: number, mapping?: Record<strin
   expect(dataRowsOf(streamed.data.columns)).toEqual(classic.rows);
 }
 
-describe("readDataFile (in slices)", () => {
+describe("readDataFile and readDataHead (in slices)", () => {
   it("gives readCsvFile's and readDataTable's messages, lines and rows", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -20,10 +20,21 @@ import {
   type WorkbookLayout,
 } from "../../src/workbook/layout";
 
-/** Rows handled between two awaits (an Excel request of a few thousand rows). */
+/** Rows handled between two awaits (an Excel request of a few thousand rows)… */
 const SLICE = 2000;
+/** …or fewer: an await once this many milliseconds have passed (a wide sheet's rows). */
+const BUSY_MS = 8;
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Pauses (an await, as for an Excel request) once BUSY_MS have passed since the last. */
+function pacer(): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < BUSY_MS) return undefined;
+    return pause().then(() => void (since = performance.now()));
+  };
+}
 
 interface StoredSheet {
   name: string;
@@ -53,6 +64,7 @@ async function grid(sheet: SheetLayout): Promise<Cell[][]> {
   let height = 0;
   for (const b of sheet.blocks) height = Math.max(height, b.row + b.cells.length);
   const out: Cell[][] = Array.from({ length: height }, () => []);
+  const pace = pacer();
   for (const b of sheet.blocks) {
     for (let start = 0; start < b.cells.length; start += SLICE) {
       const end = Math.min(b.cells.length, start + SLICE);
@@ -60,6 +72,7 @@ async function grid(sheet: SheetLayout): Promise<Cell[][]> {
         const line = out[b.row + i];
         const cells = b.cells[i];
         for (let j = 0; j < cells.length; j++) line[b.column + j] = cells[j];
+        if (i % 50 === 49) await pace();
       }
       await pause();
     }
@@ -79,12 +92,14 @@ async function values(cells: Cell[][], range?: RangeRef): Promise<CellInput[][]>
   const width = range ? range.columns : cells.reduce((w, line) => Math.max(w, line.length), 0);
   const column = range?.column ?? 0;
   const out: CellInput[][] = [];
+  const pace = pacer();
   for (let r = first; r < last; r++) {
     const line = cells[r];
     const row: CellInput[] = new Array<CellInput>(width);
     for (let c = 0; c < width; c++) row[c] = valueOf(line[column + c]);
     out.push(row);
     if ((r - first) % SLICE === SLICE - 1) await pause();
+    else if ((r - first) % 50 === 49) await pace();
   }
   return out;
 }

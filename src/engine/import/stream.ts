@@ -11,6 +11,7 @@ import type { Issue } from "../issues";
 import type { Plan } from "../plan/model";
 import {
   mapColumns,
+  type CellTable,
   type ColumnMapping,
   type MappingOptions,
   type MappingResult,
@@ -167,6 +168,11 @@ class HeaderScan {
   analysis: TableAnalysis | null = null;
   /** Rows below the header with a cell that is not empty. */
   rows = 0;
+  /** Rows below the header with a cell that is not blank (spaces are blank). */
+  filled = 0;
+  /** The first rows below the header (up to `sampleRows`), with their lines. */
+  readonly sample: { cells: string[]; line: number }[] = [];
+  sampleRows = 0;
   readonly lines: number[] = [];
   private readonly pending: string[][] = [];
   private nonBlank = 0;
@@ -191,7 +197,9 @@ class HeaderScan {
   }
 
   private below(cells: string[], i: number): void {
+    if (i < this.sampleRows) this.sample.push({ cells, line: this.lines[this.index + 1 + i] });
     if (cells.some((c) => c !== "")) this.rows++;
+    if (!cells.every(blankCell)) this.filled++;
     this.analysis?.add(cells, i);
   }
 
@@ -226,10 +234,12 @@ async function scan(
   start: DecodeStart,
   file: string,
   plan: Plan,
-  options: DataFileOptions
+  options: DataFileOptions,
+  sampleRows = 0
 ): Promise<{ scan: HeaderScan; unclosed: number | null } | RefusedFile> {
   const check = new TextCheck();
   const found = new HeaderScan(plan, file, options);
+  found.sampleRows = sampleRows;
   let prefix = "";
   let csv: CsvStream | null = null;
   const begin = (d: Delimiter) => {
@@ -254,20 +264,25 @@ async function scan(
   return { scan: found, unclosed };
 }
 
-/**
- * Reads a CRM export's bytes into data columns (see the module comment): readCsvFile's checks
- * and messages, then readDataTable's with the user's mapping, in two passes of slices, reporting
- * progress and stopping when `signal` aborts.
- */
-export async function readDataFile(
+/** A file scanned: its header found and what readCsvFile says of it, or its refusal. */
+interface Scanned {
+  start: DecodeStart & { encoding: TextEncodingName };
+  found: HeaderScan;
+  headerRow: number;
+  fileIssues: Issue[];
+}
+
+/** The first pass over a file's bytes, refusing it as readCsvFile would. */
+async function scanFile(
   bytes: Uint8Array,
   file: string,
   plan: Plan,
-  options: DataFileOptions = {}
-): Promise<DataFileReading> {
+  options: DataFileOptions,
+  sampleRows = 0
+): Promise<Scanned | RefusedFile> {
   const start = decodeStart(bytes, file);
   if ("ok" in start) return start;
-  const scanned = await scan(bytes, start, file, plan, options);
+  const scanned = await scan(bytes, start, file, plan, options, sampleRows);
   if ("ok" in scanned) return scanned;
   const { scan: found, unclosed } = scanned;
   if (unclosed !== null)
@@ -292,7 +307,62 @@ export async function readDataFile(
     { separator: SEPARATORS[found.delimiter], rows: found.rows, line: headerRow },
     file
   );
-  const fileIssues = [encoding, layout, ...search.issues];
+  return { start, found, headerRow, fileIssues: [encoding, layout, ...search.issues] };
+}
+
+export type DataFileHead =
+  | {
+      ok: true;
+      /** The header and the first rows below it (a column mapping is chosen from them). */
+      table: CellTable;
+      /** Rows below the header that hold anything but spaces. */
+      rows: number;
+      /** What readCsvFile says of the file (encoding, separator and rows, lines above the header). */
+      issues: Issue[];
+      encoding: TextEncodingName;
+    }
+  | RefusedFile;
+
+/**
+ * A CRM export's header and its first `sampleRows` rows, from one pass over its bytes in slices
+ * (nothing else of it is held): what a column mapping is chosen from. Refused, and said, as
+ * readCsvFile refuses it; the issues are readCsvFile's.
+ */
+export async function readDataHead(
+  bytes: Uint8Array,
+  file: string,
+  plan: Plan,
+  sampleRows: number,
+  options: DataFileOptions = {}
+): Promise<DataFileHead> {
+  const scanned = await scanFile(bytes, file, plan, options, sampleRows);
+  if ("ok" in scanned) return scanned;
+  const { found, headerRow, fileIssues, start } = scanned;
+  const table: CellTable = {
+    sheet: file,
+    headerRow,
+    header: found.header,
+    rows: found.sample.map((s) => s.cells),
+    rowNumbers: found.sample.map((s) => s.line),
+    delimiter: found.delimiter,
+  };
+  return { ok: true, table, rows: found.filled, issues: fileIssues, encoding: start.encoding };
+}
+
+/**
+ * Reads a CRM export's bytes into data columns (see the module comment): readCsvFile's checks
+ * and messages, then readDataTable's with the user's mapping, in two passes of slices, reporting
+ * progress and stopping when `signal` aborts.
+ */
+export async function readDataFile(
+  bytes: Uint8Array,
+  file: string,
+  plan: Plan,
+  options: DataFileOptions = {}
+): Promise<DataFileReading> {
+  const scanned = await scanFile(bytes, file, plan, options);
+  if ("ok" in scanned) return scanned;
+  const { start, found, headerRow, fileIssues } = scanned;
   const { mapping, issues } = found.mapped!;
   const base = { ok: true as const, encoding: start.encoding, fileIssues, headerRow };
   if (!found.analysis) {

@@ -1,5 +1,6 @@
 import * as React from "react";
 import type { ImportPreviewData } from "../../app/tasks";
+import type { FileBytes } from "../../app/host";
 import {
   Body1Strong,
   Button,
@@ -36,6 +37,12 @@ export interface ImportSource {
   found: Issue[];
   /** Plan columns several source columns match, until the user chooses: those columns. */
   unresolved: Record<string, number[]>;
+  /**
+   * A CSV file read where the pane's work runs: `table` holds its header and first rows only,
+   * `rows` how many rows hold anything, and the preview and the import read the file's bytes.
+   */
+  file?: FileBytes;
+  rows?: number;
 }
 
 /** Rows of a table that hold anything. */
@@ -43,6 +50,11 @@ export function filledRows(table: CellTable): number {
   return table.rows.filter((r) =>
     r.some((c) => c !== null && c !== undefined && String(c).trim() !== "")
   ).length;
+}
+
+/** Rows of a source that hold anything (all of a file's, not only those held). */
+export function sourceRows(source: ImportSource): number {
+  return source.rows ?? filledRows(source.table);
 }
 
 /**
@@ -69,7 +81,7 @@ export function MappingSection({
   return (
     <>
       <Text size={200} role="status">
-        {t.data.read(source.name, filledRows(source.table), source.table.header.length)}
+        {t.data.read(source.name, sourceRows(source), source.table.header.length)}
       </Text>
       <Body1Strong as="h3" id="data-mapping" className={styles.heading}>
         {t.data.mappingTitle}

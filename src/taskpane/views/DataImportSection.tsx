@@ -17,10 +17,10 @@ import type { Plan } from "../../engine";
 import { missingRequired } from "../components/ColumnMappingEditor";
 import { ErrorBar } from "../components/ErrorBar";
 import {
-  filledRows,
   ImportPreview,
   MappingSection,
   RefusalReport,
+  sourceRows,
   type ImportSource,
 } from "../components/ImportMapping";
 import { ProgressLine } from "../components/ProgressLine";
@@ -141,7 +141,7 @@ function DataImportMapping({ data, source, plan }: DataImportMappingProps): Reac
   const { preview, importing } = data;
   const unresolved = Object.keys(source.unresolved).length;
   const missing = missingRequired(plan, source.mapping);
-  const rowsToImport = filledRows(source.table) - (preview?.leftOut ?? 0);
+  const rowsToImport = sourceRows(source) - (preview?.leftOut ?? 0);
   return (
     <section className={styles.section} aria-labelledby="data-mapping">
       <MappingSection source={source} plan={plan} onChoose={data.choose} />

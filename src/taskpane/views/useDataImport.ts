@@ -13,8 +13,8 @@ import {
   type Issue,
   type Plan,
 } from "../../engine";
-import { HostError, type ImportResult } from "../../app/host";
-import { readTableFile } from "../../app/tableFile";
+import { HostError, type FileBytes, type ImportResult, type SettingsStore } from "../../app/host";
+import { readDataFileHead } from "../../app/tableFile";
 import {
   checkWorkbook,
   loadSavedMapping,
@@ -99,7 +99,7 @@ function useImportPreview(
     compute
       .task(
         "preview",
-        { table: source.table, plan, mapping: source.mapping },
+        { table: source.table, plan, mapping: source.mapping, file: source.file },
         { signal: controller.signal }
       )
       .then(
@@ -142,6 +142,35 @@ async function importWithProgress(
   }
 }
 
+/** A file read by its head: its bytes and how many rows it holds. */
+type HeadOf = { file: FileBytes; rows: number };
+
+/**
+ * What was read, with the column mapping: the one remembered for its headers where there is
+ * one, else as the plan's column names find them.
+ */
+function sourceOf(
+  name: string,
+  table: CellTable,
+  found: Issue[],
+  file: HeadOf | undefined,
+  plan: Plan,
+  settings: SettingsStore
+): ImportSource {
+  const saved = loadSavedMapping(settings);
+  const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
+  const { mapping, ambiguous } = mapColumns(table, plan, remembered);
+  return {
+    name,
+    table,
+    mapping,
+    remembered: Boolean(remembered && Object.keys(remembered).length),
+    found,
+    unresolved: ambiguous,
+    ...(file ? { file: file.file, rows: file.rows } : {}),
+  };
+}
+
 export function useDataImport(): DataImport {
   const host = useHost();
   const { strings: t, language, workbook, plan, loadPlan, setCheck, confirmReplace } = useSession();
@@ -161,20 +190,11 @@ export function useDataImport(): DataImport {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workbook, plan, loadPlan]);
 
-  const open = (name: string, table: CellTable, found: Issue[]) => {
+  /** A file's or selection's table read (of a file: its head, with its bytes and its rows). */
+  const open = (name: string, table: CellTable, found: Issue[], file?: HeadOf) => {
     if (!plan) return;
-    const saved = loadSavedMapping(host.settings);
-    const remembered = saved ? mappingFromHeaders(table, saved) : undefined;
-    const { mapping, ambiguous } = mapColumns(table, plan, remembered);
     setRefusal(null);
-    setSource({
-      name,
-      table,
-      mapping,
-      remembered: Boolean(remembered && Object.keys(remembered).length),
-      found,
-      unresolved: ambiguous,
-    });
+    setSource(sourceOf(name, table, found, file, plan, host.settings));
     setImported(null);
   };
 
@@ -185,11 +205,9 @@ export function useDataImport(): DataImport {
       const signal = progress.start();
       progress.step(t.generate.steps.readingFile);
       try {
-        const r = await readTableFile(file, { data: plan }, progress.update, {
-          compute,
-          signal,
-        });
-        if (r.ok) open(file.name, r.table, r.issues);
+        // streamed where the pane's work runs: the pane holds the header and first rows
+        const r = await readDataFileHead(file, plan, progress.update, { compute, signal });
+        if (r.ok) open(file.name, r.table, r.issues, { file: r.file, rows: r.rows });
         else setRefusal({ name: file.name, issues: r.issues });
       } catch (e) {
         if (!isCancelled(e)) throw e;
@@ -225,7 +243,14 @@ export function useDataImport(): DataImport {
       await saveMapping(host.settings, source.table, source.mapping);
       const outcome = await importWithProgress(progress, t, (signal) =>
         host.importData(
-          { plan, language, table: source.table, mapping: source.mapping, mode: as },
+          {
+            plan,
+            language,
+            table: source.table,
+            mapping: source.mapping,
+            mode: as,
+            file: source.file,
+          },
           { confirmReplace, onProgress: progress.update, signal }
         )
       );

@@ -40,7 +40,7 @@ import { workbookLayouts } from "../../../src/app/layouts";
 import { sheetValues } from "../../../src/workbook/grid";
 import type { CellInput } from "../../../src/engine";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
-import { feedbackRows, importRows } from "../../../src/app/imports";
+import { feedbackRows, importRows, withFileTable } from "../../../src/app/imports";
 import { reviewRows } from "../../../src/app/inputSheets";
 import type { Compatibility } from "../../../src/compat/requirements";
 import type { SheetRole } from "../../../src/workbook/layout";
@@ -313,7 +313,9 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
       fail("importData");
       host.calls.imports.push(request);
       if (!host.data) throw new HostError("no Data sheet", "NoSheet");
-      const { rows } = importRows(request.table, request.mapping, host.data.header, request.plan);
+      // a file's rows are read from its bytes, as the add-in's host reads them
+      const { table } = await withFileTable(request);
+      const { rows } = importRows(table, request.mapping, host.data.header, request.plan);
       host.data = {
         ...host.data,
         rows: request.mode === "replace" ? rows : [...host.data.rows, ...rows],
