@@ -91,7 +91,9 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
 
     // 1. create the plan workbook (the default plan, in Chinese as Office speaks it)
     await pane.getByRole("button", { name: "创建方案工作簿" }).click();
-    await pane.getByText("已创建：使用说明、方案、数据、360评价。").waitFor();
+    await pane
+      .getByText("已创建：使用说明、方案、数据、360评价、历年评级、绩效申诉、绩效审批。")
+      .waitFor();
     await shot("02-plan-workbook.png");
     await expectAccessible(page, "created");
 
@@ -199,7 +201,13 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
     await openView(pane, "结账");
     await pane.getByRole("textbox", { name: /您的姓名/ }).fill("王芳");
     await pane.getByRole("button", { name: "结账 2024-Q1" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "确认结账" }).click();
+    // nobody has signed 2024-Q1 off yet: the closer overrides, and the reason is recorded
+    const closing = page.getByRole("alertdialog");
+    await closing.getByText("2024-Q1 尚未完成审批").waitFor();
+    await closing
+      .getByRole("textbox", { name: "未经审批即结账的理由" })
+      .fill("试运行，审批另行补签");
+    await closing.getByRole("button", { name: "越过审批结账" }).click();
     await pane.getByText(/^2024-Q1 已结账/).waitFor({ timeout: 60_000 });
     await shot("10-closed.png");
     await expectAccessible(page, "closed");
