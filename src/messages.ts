@@ -29,10 +29,10 @@ import { OFFICE_MESSAGES } from "./office/messages";
 import { PLAN_FILE_MESSAGES } from "./app/planFileMessages";
 import { SCORE_MESSAGES } from "./app/scoreMessages";
 import { WORKBOOK_MESSAGES } from "./workbook/messages";
-import { LETTER_MESSAGES } from "./engine/evaluate/letters";
-import { REVIEW_MESSAGES } from "./engine/evaluate/review";
-import { GRADE_HISTORY_MESSAGES } from "./workbook/grade-history";
-import { APPEAL_MESSAGES } from "./engine/import/appeals";
+import { LETTER_MESSAGES } from "./engine/evaluate/letter-messages";
+import { REVIEW_MESSAGES } from "./engine/evaluate/review-messages";
+import { GRADE_HISTORY_MESSAGES } from "./workbook/grade-history-messages";
+import { APPEAL_MESSAGES } from "./engine/import/appeal-messages";
 
 /**
  * Every catalogue by name. A function, not a constant: modules that define a catalogue also format

@@ -6,7 +6,7 @@
  * cannot use by sheet, row and column.
  */
 import type { CellInput } from "../engine/coerce";
-import type { Catalogue, Language } from "../engine/messages";
+import type { Language } from "../engine/messages";
 import type { Issue } from "../engine/issues";
 import { issue } from "../engine/issues";
 import type { Plan } from "../engine/plan/model";
@@ -20,32 +20,7 @@ import { PLAN_NAMES } from "./plan-sheet";
 import type { Words } from "./text";
 import { say, SHEET_NAMES } from "./text";
 
-export const GRADE_HISTORY_MESSAGES = {
-  gradeHistoryColumnMissing: {
-    en: 'No "{column}" column in the header row; the sheet is not read.',
-    zh: "表头中没有“{column}”列，未读取该表。",
-  },
-  gradeHistoryIdBlank: {
-    en: "The row has a year or grade but no employee ID; it is not read.",
-    zh: "该行有年度或评级但没有员工编号，未读取。",
-  },
-  gradeHistoryYearInvalid: {
-    en: '"{text}" is not a year (write it as a number, e.g. 2023); the row is not read.',
-    zh: "“{text}”不是年度（请填写数字，如 2023），未读取该行。",
-  },
-  gradeHistoryGradeBlank: {
-    en: "{id} {year} has no grade; the year counts as missing.",
-    zh: "{id} {year}年没有评级，按缺失处理。",
-  },
-  gradeHistoryGradeUnknown: {
-    en: '"{grade}" is not a grade of the plan; {id} {year} counts as missing.',
-    zh: "“{grade}”不是方案中的等级；{id} {year}年按缺失处理。",
-  },
-  gradeHistoryTwice: {
-    en: "{id} {year} is entered more than once (first in row {first}); the promotion rule says so until one is left.",
-    zh: "{id} {year}年重复录入（首次在第 {first} 行）；删除多余的行之前，晋升建议将提示重复。",
-  },
-} satisfies Catalogue;
+export { GRADE_HISTORY_MESSAGES } from "./grade-history-messages";
 
 export const GRADE_HISTORY_HEADERS = {
   id: { en: "Employee ID", zh: "员工编号" },

@@ -6,7 +6,7 @@
  * (分红) shared by annual coefficient × annual base salary. Pure: the evaluation, the grade
  * history entries and the language in, numbers and words out.
  */
-import type { Catalogue, Language } from "../messages";
+import type { Language } from "../messages";
 import { reviewOf, PAY_FIELDS } from "../plan/model";
 import { CellState } from "./frame";
 import type { Evaluation } from "./evaluate";
@@ -24,27 +24,8 @@ import {
   roundingDifference,
 } from "../rules/profitshare";
 
-export const REVIEW_MESSAGES = {
-  promotionYes: { en: "Recommended", zh: "建议晋升" },
-  promotionNo: { en: "Not recommended", zh: "暂不建议" },
-  promotionMissing: { en: "Grade missing", zh: "待补录评级" },
-  promotionSep: { en: "; ", zh: "；" },
-  promotionBelow: { en: "{year} grade {grade} below {min}", zh: "{year}年评级{grade}低于{min}" },
-  promotionPeriodBelow: {
-    en: "a period graded {grade}, below {worst}",
-    zh: "有考核期评级为{grade}，低于{worst}",
-  },
-  promotionPriorMissing: { en: "{year} grade missing", zh: "需补录{year}年评级" },
-  promotionPriorTwice: { en: "{year} grade entered twice", zh: "{year}年评级重复录入" },
-  promotionPassed: {
-    en: "grade {min} or better {years} year(s) running, no period below {worst}",
-    zh: "连续{years}年评级{min}及以上，各考核期不低于{worst}",
-  },
-  promotionPassedNoPeriods: {
-    en: "grade {min} or better {years} year(s) running",
-    zh: "连续{years}年评级{min}及以上",
-  },
-} satisfies Catalogue;
+export { REVIEW_MESSAGES } from "./review-messages";
+import { REVIEW_MESSAGES } from "./review-messages";
 
 /** The promotion words in a language (the templates raw: the sheet builds its formulas from them). */
 export function promotionWords(lang: Language): PromotionWords {
