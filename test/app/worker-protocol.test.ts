@@ -13,6 +13,7 @@ import { inThreadCompute } from "../../src/app/inThread";
 import { workbookLayouts } from "../../src/app/layouts";
 import { errorData, errorOf, type FromWorker, type ToWorker } from "../../src/app/protocol";
 import { reviveEvaluation } from "../../src/app/revive";
+import { trackingList } from "../../src/app/tracking";
 import {
   Assembler,
   MESSAGE_MS,
@@ -199,6 +200,53 @@ describe("the worker client", () => {
     expect(await worker.task("outputs", { request, context })).toEqual(expected);
     expect(log.filter((m) => m.type === "run")).toHaveLength(2);
     expect(log.filter((m) => m.type === "slice").length).toBeGreaterThan(0);
+    worker.dispose();
+  });
+
+  it("should track in the worker as in the pane's thread, the list referring to the evaluation the worker keeps", async () => {
+    const { plan, rows, ratings } = sample(200); // 600 rows: more than a slice
+    const log: ToWorker[] = [];
+    const double = workerDouble(log);
+    const worker = workerCompute(double.create);
+    const here = inThreadCompute();
+    const check = {
+      data: { rows, issues: [], mapping: {}, leftOut: [], rules: undefined } as never,
+      feedback: { ratings, issues: [] },
+    };
+    const [there, local] = await Promise.all([
+      worker.task("tracking", { plan, check }),
+      here.task("tracking", { plan, check }),
+    ]);
+    expect(there.months).toEqual(local.months);
+    expect(there.months.length).toBe(3);
+    expect(scorecardRows(there.evaluation)).toEqual(scorecardRows(local.evaluation));
+    const month = there.months[1];
+    const expected = trackingList(local.evaluation, month, "", "zh-CN");
+    expect(expected!.people.length).toBe(200);
+    log.length = 0;
+    const list = await worker.task("trackingList", {
+      evaluation: there.evaluation,
+      month,
+      language: "zh-CN",
+    });
+    expect(list).toEqual(expected);
+    // the evaluation the worker gave is referred to, not sent back
+    expect(log.filter((m) => m.type === "slice")).toHaveLength(0);
+    // and the evaluation the pane got back writes the same Tracking sheet
+    const request = {
+      plan,
+      language: "zh-CN" as const,
+      style: "native" as const,
+      data: check.data,
+      feedback: check.feedback,
+      month,
+    };
+    const context = { sheets: {}, plan: null, feedback: null };
+    expect(
+      workbookLayouts.tracking({ ...request, evaluation: there.evaluation }, context, null)
+    ).toEqual(
+      workbookLayouts.tracking({ ...request, evaluation: local.evaluation }, context, null)
+    );
     worker.dispose();
   });
 
