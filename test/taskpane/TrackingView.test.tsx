@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./support/setup";
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import * as React from "react";
@@ -9,6 +9,10 @@ import { createLayoutHost } from "../../src/app/layoutHost";
 import { workbookLayouts } from "../../src/app/layouts";
 import { checkWorkbook } from "../../src/app/workflow";
 import type { WorkbookHost } from "../../src/app/host";
+import type { Compute } from "../../src/app/compute";
+import { inThreadCompute } from "../../src/app/inThread";
+import type { TaskName, TaskOutput } from "../../src/app/tasks";
+import * as evaluateModule from "../../src/engine/evaluate/evaluate";
 import { TrackingView } from "../../src/taskpane/views/TrackingView";
 import { readTrackingSheet, trackingKey } from "../../src/workbook/sheets/tracking";
 import { previewBackend } from "../../dev/previewBackend";
@@ -26,8 +30,39 @@ function settings() {
   };
 }
 
+/**
+ * The in-thread compute, recording the tasks asked; the first list of a month is held until
+ * `release()` and then given whatever the view asked meanwhile, its names marked "STALE".
+ */
+function recordingCompute(held: string) {
+  const inner = inThreadCompute();
+  const seen: TaskName[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let settled!: () => void;
+  const done = new Promise<void>((resolve) => (settled = resolve));
+  const compute: Compute = {
+    kind: "in-thread",
+    dispose() {},
+    async task(name, input, options) {
+      seen.push(name);
+      if (name !== "trackingList" || (input as { month: string }).month !== held)
+        return inner.task(name, input, options);
+      await gate;
+      // the signal ignored: the view itself must drop what came for inputs that changed
+      const list = (await inner.task(name, input)) as TaskOutput<"trackingList">;
+      settled();
+      return {
+        ...list!,
+        people: list!.people.map((p) => ({ ...p, name: `STALE ${p.name}` })),
+      } as never;
+    },
+  };
+  return { compute, seen, release, done };
+}
+
 /** The real host over the preview workbook: the plan workbook with Q1 2024 imported. */
-async function workbook(language: Language) {
+async function workbook(language: Language, compute?: Compute) {
   const wb = new PreviewWorkbook();
   const host = createLayoutHost(
     previewBackend(wb, { settings: settings(), displayLanguage: language }),
@@ -44,6 +79,7 @@ async function workbook(language: Language) {
     host: host as WorkbookHost,
     language,
     initial: { workbook: state, plan, check },
+    compute,
   });
   return { wb, host, view };
 }
@@ -107,6 +143,40 @@ describe("Tracking view (en-US)", () => {
       ).toBe("Call twice a week")
     );
     expect(await axe(view.container)).toHaveNoViolations();
+  }, 60_000);
+
+  it("should list what the pane's compute worked out, dropping a list that came for another month", async () => {
+    const user = userEvent.setup();
+    const { compute, seen, release, done } = recordingCompute("2024-03");
+    await workbook("en-US", compute);
+    const evaluations = jest.spyOn(evaluateModule, "evaluate");
+    const month = screen.getByRole("combobox", { name: "Month" }) as HTMLSelectElement;
+    await waitFor(() => expect(month.value).toBe("2024-03"));
+    // the months came from the task; March's list is still being worked out
+    expect(seen).toEqual(["tracking", "trackingList"]);
+    expect(screen.getByText("Working…")).toBeTruthy();
+    const list = screen.getByRole("list", { name: "Tracking" });
+    expect(within(list).queryAllByRole("listitem")).toHaveLength(0);
+    await user.selectOptions(month, "2024-02");
+    const feb = await within(list).findAllByRole("listitem");
+    expect(seen).toEqual(["tracking", "trackingList", "trackingList"]);
+    await act(async () => {
+      release();
+      await done;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((p) => p.getAttribute("aria-label"))
+    ).toEqual(feb.map((p) => p.getAttribute("aria-label")));
+    expect(screen.queryByText(/STALE/)).toBeNull();
+    expect(month.value).toBe("2024-02");
+    expect(screen.queryByText("Working…")).toBeNull();
+    // the data evaluated once, by the task: the month's list reads the evaluation it gave
+    expect(seen.filter((n) => n === "tracking")).toHaveLength(1);
+    expect(evaluations).toHaveBeenCalledTimes(1);
+    evaluations.mockRestore();
   }, 60_000);
 
   it("should filter by team", async () => {
