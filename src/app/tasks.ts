@@ -40,6 +40,7 @@ import type {
   Progress,
   StatementRequest,
   TargetLettersRequest,
+  TrackingRequest,
   WorkbookInputs,
 } from "./host";
 import { targetLettersLayout, type LettersLayout } from "./letterSheets";
@@ -124,6 +125,11 @@ export interface TaskTypes {
     input: { evaluation: Evaluation; month: string; language: Language };
     output: TrackingList | null;
   };
+  /** The Tracking sheet of a request, with the months and notes the sheet holds (`before`). */
+  trackingSheet: {
+    input: { request: TrackingRequest; context: OutputContext; before: CellInput[][] | null };
+    output: WorkbookLayout;
+  };
   targetLetters: {
     input: {
       request: TargetLettersRequest;
@@ -187,6 +193,8 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
     },
     trackingList: ({ evaluation, month, language }) =>
       trackingList(reviveEvaluation(evaluation), month, "", language),
+    trackingSheet: ({ request, context, before }) =>
+      layouts.tracking(revived(request), context, before),
     targetLetters: ({ request, context, before }, progress) =>
       targetLettersLayout(layouts, request, context, before, progress),
   };
@@ -195,7 +203,7 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
 export const TASKS: Tasks = tasksOver(workbookLayouts);
 
 /** A request whose evaluation crossed from the pane, with its classes back. */
-function revived(request: OutputRequest): OutputRequest {
+function revived<R extends OutputRequest>(request: R): R {
   reviveEvaluation(request.evaluation);
   return request;
 }

@@ -221,18 +221,18 @@ describe("the worker client", () => {
     expect(there.months.length).toBe(3);
     expect(scorecardRows(there.evaluation)).toEqual(scorecardRows(local.evaluation));
     const month = there.months[1];
-    const expected = trackingList(local.evaluation, month, "", "zh-CN");
-    expect(expected!.people.length).toBe(200);
+    const listed = trackingList(local.evaluation, month, "", "zh-CN");
+    expect(listed!.people.length).toBe(200);
     log.length = 0;
     const list = await worker.task("trackingList", {
       evaluation: there.evaluation,
       month,
       language: "zh-CN",
     });
-    expect(list).toEqual(expected);
+    expect(list).toEqual(listed);
     // the evaluation the worker gave is referred to, not sent back
     expect(log.filter((m) => m.type === "slice")).toHaveLength(0);
-    // and the evaluation the pane got back writes the same Tracking sheet
+    // the evaluation the pane got back lays out the same Tracking sheet, in the worker too
     const request = {
       plan,
       language: "zh-CN" as const,
@@ -242,11 +242,17 @@ describe("the worker client", () => {
       month,
     };
     const context = { sheets: {}, plan: null, feedback: null };
-    expect(
-      workbookLayouts.tracking({ ...request, evaluation: there.evaluation }, context, null)
-    ).toEqual(
-      workbookLayouts.tracking({ ...request, evaluation: local.evaluation }, context, null)
+    const expected = workbookLayouts.tracking(
+      { ...request, evaluation: local.evaluation },
+      context,
+      null
     );
+    const sheet = { request: { ...request, evaluation: there.evaluation }, context, before: null };
+    expect(workbookLayouts.tracking(sheet.request, context, null)).toEqual(expected);
+    expect(await here.task("trackingSheet", sheet)).toEqual(expected);
+    log.length = 0;
+    expect(await worker.task("trackingSheet", sheet)).toEqual(expected);
+    expect(log.filter((m) => m.type === "slice")).toHaveLength(0);
     worker.dispose();
   });
 
