@@ -88,6 +88,7 @@ export function useTracking(
   const list = React.useMemo(() => {
     if (!evaluation || !chosen) return null;
     return async (signal: AbortSignal) => {
+      setError(null);
       const r = await compute.task(
         "trackingList",
         { evaluation, month: chosen, language },
