@@ -257,10 +257,11 @@ export function outputOperations(
         backend.readSheet("plan"),
         backend.readSheet("tracking"),
       ]);
-      const layout = layouts.tracking(
-        request,
-        { sheets, plan, feedback: null },
-        read?.values ?? null
+      // laid out off the pane's thread: every month on the sheet is tracked from the evaluation
+      const layout = await compute.task(
+        "trackingSheet",
+        { request, context: { sheets, plan, feedback: null }, before: read?.values ?? null },
+        taskOptions(options)
       );
       // the notes typed on the sheet are carried over: the add-in's sheet is replaced without asking
       return backend.applyLayout(layout, { ...options, confirmReplace: async () => "replace" });

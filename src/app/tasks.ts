@@ -1,7 +1,7 @@
 /**
  * The pane's heavy work as pure tasks, by name: reading a CSV file, checking the input sheets,
  * running the plan, laying out the Data sheet of an import and the output sheets of a run, the
- * self-check's targets, the statements, the what-if comparison. They
+ * self-check's targets, the statements, the what-if comparison, the monthly tracking. They
  * run off the pane's thread in a Web Worker (src/worker) or, where there is no Worker (Node, the
  * component tests), in the pane's thread (./compute.ts). Inputs and results are plain data that
  * structured cloning carries; each task gets a `progress` callback for what it is doing.
@@ -26,6 +26,8 @@ import {
   type Issue,
   type Plan,
   type TableReading,
+  type Evaluation,
+  type Language,
 } from "../engine";
 import type { SheetRole, WorkbookLayout } from "../workbook/layout";
 import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
@@ -38,10 +40,12 @@ import type {
   Progress,
   StatementRequest,
   TargetLettersRequest,
+  TrackingRequest,
   WorkbookInputs,
 } from "./host";
 import { targetLettersLayout, type LettersLayout } from "./letterSheets";
 import { dataImportLayout } from "./inputSheets";
+import { monthsToTrack, trackingEvaluation, trackingList, type TrackingList } from "./tracking";
 import { withFileTable } from "./imports";
 import { workbookLayouts } from "./layouts";
 import type { LayoutBuilders, LayoutContext, OutputContext, SheetRead } from "./ports";
@@ -111,6 +115,21 @@ export interface TaskTypes {
     input: { plan: Plan; draft: Plan; rows: DataRow[]; ratings: FeedbackRating[] };
     output: WhatIfResult;
   };
+  /** The Tracking view's evaluation (the whole data) and the months it can track. */
+  tracking: {
+    input: { plan: Plan; check: DataCheck };
+    output: { evaluation: Evaluation; months: string[] };
+  };
+  /** A month's salespeople of every team, from the evaluation `tracking` gave. */
+  trackingList: {
+    input: { evaluation: Evaluation; month: string; language: Language };
+    output: TrackingList | null;
+  };
+  /** The Tracking sheet of a request, with the months and notes the sheet holds (`before`). */
+  trackingSheet: {
+    input: { request: TrackingRequest; context: OutputContext; before: CellInput[][] | null };
+    output: WorkbookLayout;
+  };
   targetLetters: {
     input: {
       request: TargetLettersRequest;
@@ -168,6 +187,14 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
     generateRecord: ({ request, options, at }) =>
       generateRecordText(generateRecord(request as OutputRequest, options, new Date(at))),
     whatIf: ({ plan, draft, rows, ratings }) => whatIf(plan, draft, rows, ratings),
+    tracking: ({ plan, check }) => {
+      const evaluation = trackingEvaluation(plan, check);
+      return { evaluation, months: monthsToTrack(evaluation) };
+    },
+    trackingList: ({ evaluation, month, language }) =>
+      trackingList(reviveEvaluation(evaluation), month, "", language),
+    trackingSheet: ({ request, context, before }) =>
+      layouts.tracking(revived(request), context, before),
     targetLetters: ({ request, context, before }, progress) =>
       targetLettersLayout(layouts, request, context, before, progress),
   };
@@ -176,7 +203,7 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
 export const TASKS: Tasks = tasksOver(workbookLayouts);
 
 /** A request whose evaluation crossed from the pane, with its classes back. */
-function revived(request: OutputRequest): OutputRequest {
+function revived<R extends OutputRequest>(request: R): R {
   reviveEvaluation(request.evaluation);
   return request;
 }
@@ -184,4 +211,5 @@ function revived(request: OutputRequest): OutputRequest {
 /** What a task's result needs after crossing from the worker to the pane. */
 export const REVIVE: { [N in TaskName]?: (output: TaskOutput<N>) => void } = {
   run: (r) => void reviveEvaluation(r.evaluation),
+  tracking: (r) => void reviveEvaluation(r.evaluation),
 };

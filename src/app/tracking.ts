@@ -87,6 +87,11 @@ export function trackingList(
   return { month, period: t.period, people };
 }
 
+/** A list's salespeople of a team ("" keeps every team). */
+export function ofTeam(list: TrackingList, team: string): TrackedPerson[] {
+  return team ? list.people.filter((p) => p.team === team) : list.people;
+}
+
 /** The notes on the Tracking sheet for a month, by salesperson. */
 export function notesOf(reading: TrackingReading, month: string): Map<string, string> {
   return new Map(reading.notes.filter((n) => n.month === month).map((n) => [n.id, n.note]));

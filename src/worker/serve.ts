@@ -13,9 +13,9 @@ import { Assembler, MissingError, postSlices, split, WorkerNames } from "../app/
 /**
  * Tasks whose results the pane sends back in later tasks' inputs (a file's table to its
  * preview and import, the data check to the run, the run's evaluation to the layouts and the
- * self-check): their long arrays are kept here by name, and the pane refers to them.
+ * self-check, the tracking's evaluation to its month's list): their long arrays are kept here by name, and the pane refers to them.
  */
-const KEEP: ReadonlySet<TaskName> = new Set<TaskName>(["readFile", "check", "run"]);
+const KEEP: ReadonlySet<TaskName> = new Set<TaskName>(["readFile", "check", "run", "tracking"]);
 
 /** The worker's global scope, as far as the protocol uses it (the project's lib is the DOM's). */
 export interface WorkerScope {

@@ -13,6 +13,7 @@ import { inThreadCompute } from "../../src/app/inThread";
 import { workbookLayouts } from "../../src/app/layouts";
 import { errorData, errorOf, type FromWorker, type ToWorker } from "../../src/app/protocol";
 import { reviveEvaluation } from "../../src/app/revive";
+import { trackingList } from "../../src/app/tracking";
 import {
   Assembler,
   MESSAGE_MS,
@@ -199,6 +200,59 @@ describe("the worker client", () => {
     expect(await worker.task("outputs", { request, context })).toEqual(expected);
     expect(log.filter((m) => m.type === "run")).toHaveLength(2);
     expect(log.filter((m) => m.type === "slice").length).toBeGreaterThan(0);
+    worker.dispose();
+  });
+
+  it("should track in the worker as in the pane's thread, the list referring to the evaluation the worker keeps", async () => {
+    const { plan, rows, ratings } = sample(200); // 600 rows: more than a slice
+    const log: ToWorker[] = [];
+    const double = workerDouble(log);
+    const worker = workerCompute(double.create);
+    const here = inThreadCompute();
+    const check = {
+      data: { rows, issues: [], mapping: {}, leftOut: [], rules: undefined } as never,
+      feedback: { ratings, issues: [] },
+    };
+    const [there, local] = await Promise.all([
+      worker.task("tracking", { plan, check }),
+      here.task("tracking", { plan, check }),
+    ]);
+    expect(there.months).toEqual(local.months);
+    expect(there.months.length).toBe(3);
+    expect(scorecardRows(there.evaluation)).toEqual(scorecardRows(local.evaluation));
+    const month = there.months[1];
+    const listed = trackingList(local.evaluation, month, "", "zh-CN");
+    expect(listed!.people.length).toBe(200);
+    log.length = 0;
+    const list = await worker.task("trackingList", {
+      evaluation: there.evaluation,
+      month,
+      language: "zh-CN",
+    });
+    expect(list).toEqual(listed);
+    // the evaluation the worker gave is referred to, not sent back
+    expect(log.filter((m) => m.type === "slice")).toHaveLength(0);
+    // the evaluation the pane got back lays out the same Tracking sheet, in the worker too
+    const request = {
+      plan,
+      language: "zh-CN" as const,
+      style: "native" as const,
+      data: check.data,
+      feedback: check.feedback,
+      month,
+    };
+    const context = { sheets: {}, plan: null, feedback: null };
+    const expected = workbookLayouts.tracking(
+      { ...request, evaluation: local.evaluation },
+      context,
+      null
+    );
+    const sheet = { request: { ...request, evaluation: there.evaluation }, context, before: null };
+    expect(workbookLayouts.tracking(sheet.request, context, null)).toEqual(expected);
+    expect(await here.task("trackingSheet", sheet)).toEqual(expected);
+    log.length = 0;
+    expect(await worker.task("trackingSheet", sheet)).toEqual(expected);
+    expect(log.filter((m) => m.type === "slice")).toHaveLength(0);
     worker.dispose();
   });
 

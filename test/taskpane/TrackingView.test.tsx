@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./support/setup";
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import * as React from "react";
@@ -9,6 +9,10 @@ import { createLayoutHost } from "../../src/app/layoutHost";
 import { workbookLayouts } from "../../src/app/layouts";
 import { checkWorkbook } from "../../src/app/workflow";
 import type { WorkbookHost } from "../../src/app/host";
+import type { Compute } from "../../src/app/compute";
+import { inThreadCompute } from "../../src/app/inThread";
+import type { TaskName, TaskOutput } from "../../src/app/tasks";
+import * as evaluateModule from "../../src/engine/evaluate/evaluate";
 import { TrackingView } from "../../src/taskpane/views/TrackingView";
 import { readTrackingSheet, trackingKey } from "../../src/workbook/sheets/tracking";
 import { previewBackend } from "../../dev/previewBackend";
@@ -26,8 +30,39 @@ function settings() {
   };
 }
 
+/**
+ * The in-thread compute, recording the tasks asked; the first list of a month is held until
+ * `release()` and then given whatever the view asked meanwhile, its names marked "STALE".
+ */
+function recordingCompute(held: string) {
+  const inner = inThreadCompute();
+  const seen: TaskName[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let settled!: () => void;
+  const done = new Promise<void>((resolve) => (settled = resolve));
+  const compute: Compute = {
+    kind: "in-thread",
+    dispose() {},
+    async task(name, input, options) {
+      seen.push(name);
+      if (name !== "trackingList" || (input as { month: string }).month !== held)
+        return inner.task(name, input, options);
+      await gate;
+      // the signal ignored: the view itself must drop what came for inputs that changed
+      const list = (await inner.task(name, input)) as TaskOutput<"trackingList">;
+      settled();
+      return {
+        ...list!,
+        people: list!.people.map((p) => ({ ...p, name: `STALE ${p.name}` })),
+      } as never;
+    },
+  };
+  return { compute, seen, release, done };
+}
+
 /** The real host over the preview workbook: the plan workbook with Q1 2024 imported. */
-async function workbook(language: Language) {
+async function workbook(language: Language, compute?: Compute) {
   const wb = new PreviewWorkbook();
   const host = createLayoutHost(
     previewBackend(wb, { settings: settings(), displayLanguage: language }),
@@ -44,6 +79,7 @@ async function workbook(language: Language) {
     host: host as WorkbookHost,
     language,
     initial: { workbook: state, plan, check },
+    compute,
   });
   return { wb, host, view };
 }
@@ -65,8 +101,9 @@ describe("Tracking view (en-US)", () => {
         .getAllByRole("option")
         .map((o) => o.textContent)
     ).toEqual(["Jan 2024", "Feb 2024", "Mar 2024"]);
+    // the month's list comes from the pane's compute, after the months
     const list = screen.getByRole("list", { name: "Tracking" });
-    const people = within(list).getAllByRole("listitem");
+    const people = await within(list).findAllByRole("listitem");
     expect(people.length).toBeGreaterThan(10);
     expect(screen.getByText(/Period Q1 2024 ·/)).toBeTruthy();
     const first = people[0];
@@ -76,7 +113,10 @@ describe("Tracking view (en-US)", () => {
     expect(within(first).getByText(/Projected: [\d.]+, grade [SABCD—]/)).toBeTruthy();
 
     await user.selectOptions(month, "2024-02");
-    const feb = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole("listitem")[0];
+    const feb = (
+      await within(screen.getByRole("list", { name: "Tracking" })).findAllByRole("listitem")
+    )[0];
+    expect(screen.getByText(/Period Q1 2024 ·/)).toBeTruthy();
     const label = within(feb).getByRole("textbox");
     const name = feb.getAttribute("aria-label")!.split(" ");
     const id = name[name.length - 1];
@@ -105,11 +145,45 @@ describe("Tracking view (en-US)", () => {
     expect(await axe(view.container)).toHaveNoViolations();
   }, 60_000);
 
+  it("should list what the pane's compute worked out, dropping a list that came for another month", async () => {
+    const user = userEvent.setup();
+    const { compute, seen, release, done } = recordingCompute("2024-03");
+    await workbook("en-US", compute);
+    const evaluations = jest.spyOn(evaluateModule, "evaluate");
+    const month = screen.getByRole("combobox", { name: "Month" }) as HTMLSelectElement;
+    await waitFor(() => expect(month.value).toBe("2024-03"));
+    // the months came from the task; March's list is still being worked out
+    expect(seen).toEqual(["tracking", "trackingList"]);
+    expect(screen.getByText("Working…")).toBeTruthy();
+    const list = screen.getByRole("list", { name: "Tracking" });
+    expect(within(list).queryAllByRole("listitem")).toHaveLength(0);
+    await user.selectOptions(month, "2024-02");
+    const feb = await within(list).findAllByRole("listitem");
+    expect(seen).toEqual(["tracking", "trackingList", "trackingList"]);
+    await act(async () => {
+      release();
+      await done;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((p) => p.getAttribute("aria-label"))
+    ).toEqual(feb.map((p) => p.getAttribute("aria-label")));
+    expect(screen.queryByText(/STALE/)).toBeNull();
+    expect(month.value).toBe("2024-02");
+    expect(screen.queryByText("Working…")).toBeNull();
+    // the data evaluated once, by the task: the month's list reads the evaluation it gave
+    expect(seen.filter((n) => n === "tracking")).toHaveLength(1);
+    expect(evaluations).toHaveBeenCalledTimes(1);
+    evaluations.mockRestore();
+  }, 60_000);
+
   it("should filter by team", async () => {
     const user = userEvent.setup();
     await workbook("en-US");
-    const all = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole(
-      "listitem"
+    const all = (
+      await within(screen.getByRole("list", { name: "Tracking" })).findAllByRole("listitem")
     ).length;
     await user.selectOptions(screen.getByRole("combobox", { name: "Team" }), "华东一部");
     const some = within(screen.getByRole("list", { name: "Tracking" })).getAllByRole("listitem");
@@ -152,8 +226,8 @@ describe("Tracking view (zh-CN)", () => {
     const month = screen.getByRole("combobox", { name: "月份" }) as HTMLSelectElement;
     await waitFor(() => expect(month.value).toBe("2024-03"));
     expect(within(month).getAllByRole("option")[2].textContent).toBe("2024年3月");
-    const first = within(screen.getByRole("list", { name: "月度跟踪" })).getAllByRole(
-      "listitem"
+    const first = (
+      await within(screen.getByRole("list", { name: "月度跟踪" })).findAllByRole("listitem")
     )[0];
     expect(
       within(first).getByText(/签约额\/销售额：已完成期间目标的 \d+%，进度完成率 \d+%/)

@@ -16,14 +16,7 @@ import {
 import { CalendarLtrRegular } from "@fluentui/react-icons";
 import { periodLabel } from "../../engine/periods";
 import { teamsOf } from "../../app/workflow";
-import {
-  monthsToTrack,
-  notesOf,
-  trackingEvaluation,
-  trackingList,
-  writeTrackingFor,
-  type TrackedPerson,
-} from "../../app/tracking";
+import { notesOf, ofTeam, writeTrackingFor, type TrackedPerson } from "../../app/tracking";
 import type { WriteResult } from "../../app/host";
 import { useHost } from "../hostContext";
 import { useSession } from "../session";
@@ -32,6 +25,7 @@ import { useDataCheck } from "../useDataCheck";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ViewTitle } from "../components/ViewTitle";
+import { useTracking } from "./useTracking";
 
 const useStyles = makeStyles({
   grid: {
@@ -115,18 +109,11 @@ export function TrackingView(): React.JSX.Element {
   const writing = useAction();
   const { run: read } = reading;
   const hasSheet = Boolean(workbook?.sheets.plan);
-  const evaluation = React.useMemo(
-    () => (plan && check && check.data.rows.length ? trackingEvaluation(plan, check) : null),
-    [plan, check]
-  );
-  const months = React.useMemo(() => (evaluation ? monthsToTrack(evaluation) : []), [evaluation]);
   const [month, setMonth] = React.useState("");
   const [team, setTeam] = React.useState("");
-  const chosen = month || months[months.length - 1] || "";
-  const list = React.useMemo(
-    () => (evaluation && chosen ? trackingList(evaluation, chosen, team, language) : null),
-    [evaluation, chosen, team, language]
-  );
+  // worked out off the pane's thread (the pane's compute): the whole data is evaluated
+  const tracking = useTracking(plan, check, month, language);
+  const { evaluation, months, chosen, list } = tracking;
   // notes as typed in the pane (by id) over those read from the sheet for the month
   const [onSheet, setOnSheet] = React.useState<Map<string, string>>(new Map());
   const [typed, setTyped] = React.useState<Map<string, string>>(new Map());
@@ -174,13 +161,15 @@ export function TrackingView(): React.JSX.Element {
     );
   }
   const rows = check?.data.rows ?? [];
-  const people = list?.people ?? [];
+  const people = list ? ofTeam(list, team) : [];
   return (
     <>
       <ViewTitle>{t.tracking.title}</ViewTitle>
       <Text size={200}>{t.tracking.intro}</Text>
       {prepare.busy && <Spinner size="tiny" label={t.common.working} />}
       <ErrorBar error={prepare.error} />
+      {tracking.busy && <Spinner size="tiny" label={t.common.working} />}
+      <ErrorBar error={tracking.error} onRetry={tracking.retry} />
       {check && rows.length === 0 && (
         <MessageBar intent="info">
           <MessageBarBody>{t.tracking.noData}</MessageBarBody>
