@@ -143,7 +143,7 @@ describe("AppealsView", () => {
     };
     view(<AppealsView />, host, "zh-CN");
     await screen.findByText("2024-Q1 的申诉");
-    await screen.findByText(/绩效申诉和绩效审批表中有 \d+ 行无法读取/);
+    await screen.findByText(/绩效申诉和绩效审批表中有 \d+ 个问题/);
     expect(screen.getAllByText(/“五百”不是金额/).length).toBeGreaterThan(0);
     await user.selectOptions(screen.getByRole("combobox", { name: "审批角色" }), "hr");
     await user.type(screen.getByRole("textbox", { name: /^签字人/ }), "李娜");
@@ -160,7 +160,7 @@ describe("An appeal upheld on the sheet for a closed period", () => {
     const host = await closedWithUpheldAppeal();
     view(<AppealsView />, host);
     const list = await screen.findByRole("list", {
-      name: "1 rows of the Appeals and Sign-off sheets cannot be read:",
+      name: "1 problem on the Appeals and Sign-off sheets:",
     });
     expect(
       within(list).getByText(
@@ -174,7 +174,7 @@ describe("An appeal upheld on the sheet for a closed period", () => {
     const host = await closedWithUpheldAppeal("zh-CN");
     view(<AppealsView />, host, "zh-CN");
     const list = await screen.findByRole("list", {
-      name: "绩效申诉和绩效审批表中有 1 行无法读取：",
+      name: "绩效申诉和绩效审批表中有 1 个问题：",
     });
     expect(
       within(list).getByText(

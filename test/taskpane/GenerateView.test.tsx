@@ -202,7 +202,7 @@ describe("GenerateView", () => {
       initial: { workbook: { sheets: host.sheets, language: "en-US" }, plan: host.plan! },
     });
     const list = await screen.findByRole("list", {
-      name: "1 rows of the Appeals and Sign-off sheets cannot be read:",
+      name: "1 problem on the Appeals and Sign-off sheets:",
     });
     expect(
       within(list).getByText(
@@ -222,7 +222,7 @@ describe("GenerateView", () => {
       initial: { workbook: { sheets: host.sheets, language: "zh-CN" }, plan: host.plan! },
     });
     const list = await screen.findByRole("list", {
-      name: "绩效申诉和绩效审批表中有 1 行无法读取：",
+      name: "绩效申诉和绩效审批表中有 1 个问题：",
     });
     expect(within(list).getByText(/“老板”不是审批角色/)).toBeTruthy();
     expect(within(list).getByRole("button", { name: "定位到 绩效审批!B2" })).toBeTruthy();
