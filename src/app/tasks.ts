@@ -81,7 +81,11 @@ export interface TaskTypes {
     input: { table: CellTable; plan: Plan; mapping: ColumnMapping; file?: FileBytes };
     output: ImportPreviewData;
   };
-  check: { input: { inputs: WorkbookInputs; plan: Plan }; output: DataCheck | null };
+  /** The input sheets checked; `closed`: the Close log's closed periods (upheld appeals there are named). */
+  check: {
+    input: { inputs: WorkbookInputs; plan: Plan; closed?: string[] };
+    output: DataCheck | null;
+  };
   run: {
     input: { plan: Plan; check: DataCheck; period: string; group: string; exclude: string[] };
     output: RunResult;
@@ -173,7 +177,7 @@ export function tasksOver(layouts: LayoutBuilders): Tasks {
       const r: DataReading = readDataTable(table, plan, mapping, { exact: true });
       return { rows: r.rows.length, leftOut: r.leftOut.length, issues: r.issues };
     },
-    check: ({ inputs, plan }) => readingUnder(inputs, plan),
+    check: ({ inputs, plan, closed }) => readingUnder(inputs, plan, new Set(closed)),
     run: ({ plan, check, period, group, exclude }) =>
       runPlan(plan, check, period, group, new Set(exclude)),
     dataImport: async ({ request, data, context }) =>

@@ -26,10 +26,12 @@ import {
   type AppealsReading,
   type EvaluationAppeals,
   type SignOffReading,
+  type Issue,
 } from "../engine";
 import type { SettingsStore, WorkbookHost, WorkbookInputs } from "./host";
 import { throwIfCancelled, type Compute, type TaskOptions } from "./compute";
 import { readGradeHistorySheet, type GradeHistoryReading } from "../workbook/grade-history";
+import { closedPeriods } from "../workbook/close";
 import { IN_THREAD } from "./inThread";
 
 /** The Data and Feedback sheets as read and checked against the plan. */
@@ -43,9 +45,21 @@ export interface DataCheck {
   signOff?: SignOffReading;
 }
 
+/** Every problem of a check, sheet by sheet: Data, Feedback, Grade history, Appeals, Sign-off. */
+export function checkIssues(check: DataCheck): Issue[] {
+  return [
+    ...check.data.issues,
+    ...check.feedback.issues,
+    ...(check.gradeHistory?.issues ?? []),
+    ...(check.appeals?.issues ?? []),
+    ...(check.signOff?.issues ?? []),
+  ];
+}
+
 /**
- * Reads the Data and Feedback sheets and checks them against the plan (the check runs where
- * `compute` runs it: the pane's worker, or in the pane's thread by default).
+ * Reads the input sheets and checks them against the plan (the check runs where `compute` runs
+ * it: the pane's worker, or in the pane's thread by default). The Close log's closed periods are
+ * read with them, so that an appeal upheld on the sheet for a closed period is named in the check.
  */
 export async function checkWorkbook(
   host: WorkbookHost,
@@ -53,16 +67,22 @@ export async function checkWorkbook(
   compute: Compute = IN_THREAD,
   options: TaskOptions = {}
 ): Promise<DataCheck | null> {
-  const inputs = await host.readInputs();
+  const [inputs, log] = await Promise.all([host.readInputs(), host.readCloseLog()]);
   throwIfCancelled(options.signal);
-  return compute.task("check", { inputs, plan }, options);
+  const closed = log ? [...closedPeriods(log.log).keys()] : [];
+  return compute.task("check", { inputs, plan, closed }, options);
 }
 
 /**
- * The Data and Feedback sheets read for a plan (each plan names its own columns and its rating
- * scale); ratings of people the Data sheet does not hold are reported.
+ * The input sheets read for a plan (each plan names its own columns and its rating scale);
+ * ratings of people the Data sheet does not hold are reported, and upheld appeals of the
+ * `closed` evaluation periods are named (they change pay only after a reopen).
  */
-export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | null {
+export function readingUnder(
+  inputs: WorkbookInputs,
+  plan: Plan,
+  closed?: ReadonlySet<string>
+): DataCheck | null {
   if (!inputs.data) return null;
   const data = readDataTable(inputs.data, plan);
   const feedback: FeedbackReading = inputs.feedback
@@ -76,7 +96,7 @@ export function readingUnder(inputs: WorkbookInputs, plan: Plan): DataCheck | nu
     data,
     feedback,
     ...(gh ? { gradeHistory: readGradeHistorySheet(gh.values, gh.name, plan) } : {}),
-    ...reviewUnder(inputs, plan, new Set(data.rows.map((r) => r.id))),
+    ...reviewUnder(inputs, plan, new Set(data.rows.map((r) => r.id)), closed),
   };
 }
 

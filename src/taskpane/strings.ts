@@ -899,7 +899,8 @@ const en = {
     badAmount: "The effect on pay is not an amount.",
     closedPeriod: (period: string) =>
       `${period} is closed: reopen it (Close view) before upholding an appeal of it.`,
-    sheetProblems: (n: number) => `${n} rows of the Appeals and Sign-off sheets cannot be read:`,
+    sheetProblems: (n: number) =>
+      `${n} ${n === 1 ? "problem" : "problems"} on the Appeals and Sign-off sheets:`,
     signOffTitle: (period: string) => `Sign-off of ${period}`,
     role: "Role",
     signedBy: "Name",
@@ -1784,7 +1785,7 @@ const zh: Strings = {
     badAmount: "薪酬调整不是有效金额。",
     closedPeriod: (period: string) =>
       `${period} 已结账：请先在结账页面重新开放该期间，再判定申诉成立。`,
-    sheetProblems: (n: number) => `绩效申诉和绩效审批表中有 ${n} 行无法读取：`,
+    sheetProblems: (n: number) => `绩效申诉和绩效审批表中有 ${n} 个问题：`,
     signOffTitle: (period: string) => `${period} 的审批`,
     role: "审批角色",
     signedBy: "签字人",

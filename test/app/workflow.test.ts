@@ -10,6 +10,8 @@ import {
 import { fromPercentInput, readInputNumber, toPercentInput } from "../../src/taskpane/format";
 import { planFileText, readPlanFile } from "../../src/app/planFile";
 import {
+  checkIssues,
+  checkWorkbook,
   evaluationPeriods,
   loadSavedMapping,
   mappingFromHeaders,
@@ -19,7 +21,8 @@ import {
   summarize,
   teamsOf,
 } from "../../src/app/workflow";
-import { fixtureText } from "../taskpane/support/memoryHost";
+import { fixtureText, hostWithSampleData } from "../taskpane/support/memoryHost";
+import { closeAPeriod, reopenAPeriod } from "../../src/app/closing";
 
 const plan = defaultPlan();
 const table = parseCsv(fixtureText(), "crm.csv");
@@ -156,5 +159,100 @@ describe("workflow", () => {
         (n) => fromPercentInput(toPercentInput(n / 1000)) === n / 1000
       )
     );
+  });
+});
+
+describe("the check of the Appeals and Sign-off sheets", () => {
+  const APPEALS_HEADER = [
+    "Appeal no.",
+    "Employee ID",
+    "Name",
+    "Period",
+    "Number appealed",
+    "Reason",
+    "Status",
+    "Decision",
+    "Effect on pay",
+    "Decided by",
+    "Decided on",
+  ];
+  const upheld = [
+    "2024-Q1-01",
+    "S1001",
+    "郭军",
+    "2024-Q1",
+    "New customers",
+    "A deal was missed",
+    "Upheld",
+    "One deal added",
+    500,
+    "Zhang Wei",
+    "2024-04-08",
+  ];
+  const CLOSED_EN =
+    "Appeals row 2, column G (Status): 2024-Q1 is closed: an upheld appeal changes its pay only after the period is reopened (Close view) and generated again.";
+  const CLOSED_ZH =
+    "Appeals 第 2 行 G 列（Status）：2024-Q1 已结账：申诉成立后，需先在结账页面重新打开该期间并重新生成，才会调整薪酬。";
+
+  it("should name an appeal upheld on the sheet for a closed period, at its cell, in both languages", async () => {
+    const host = hostWithSampleData();
+    host.appeals = { sheet: "Appeals", headerRow: 1, header: APPEALS_HEADER, rows: [upheld] };
+    // open: the appeal is read as it stands
+    const open = (await checkWorkbook(host, host.plan!))!;
+    expect(open.appeals!.issues).toEqual([]);
+    await closeAPeriod(host, {
+      period: "2024-Q1",
+      by: "Wang Fang",
+      overrideReason: "sign-off on paper",
+      language: "en-US",
+      style: "native",
+    });
+    const closed = (await checkWorkbook(host, host.plan!))!;
+    const found = closed.appeals!.issues.filter((i) => i.code === "appealClosedPeriod");
+    expect(found.map((i) => [i.severity, i.location])).toEqual([
+      ["error", { sheet: "Appeals", row: 2, column: "G", header: "Status" }],
+    ]);
+    expect(found.map((i) => formatIssue(i, "en-US"))).toEqual([CLOSED_EN]);
+    expect(found.map((i) => formatIssue(i, "zh-CN"))).toEqual([CLOSED_ZH]);
+    // the data check's list holds it; the appeal is kept (upheld), it blocks no pay
+    expect(checkIssues(closed)).toContain(found[0]);
+    expect(closed.appeals!.appeals.map((a) => a.status)).toEqual(["upheld"]);
+    expect(closed.appeals!.blocked.size).toBe(0);
+    // reopened: the appeal counts again and the message goes
+    await reopenAPeriod(host, {
+      period: "2024-Q1",
+      by: "Wang Fang",
+      note: "appeal upheld",
+      language: "en-US",
+    });
+    const reopened = (await checkWorkbook(host, host.plan!))!;
+    expect(reopened.appeals!.issues).toEqual([]);
+  });
+
+  it("should list every input sheet's problems in the data check, the Appeals and Sign-off sheets' last", async () => {
+    const host = hostWithSampleData();
+    host.appeals = {
+      sheet: "Appeals",
+      headerRow: 1,
+      header: APPEALS_HEADER,
+      rows: [[...upheld.slice(0, 8), "five hundred", ...upheld.slice(9)]],
+    };
+    host.signOff = {
+      sheet: "Sign-off",
+      headerRow: 1,
+      header: ["Period", "Role", "Signed by", "Signed on"],
+      rows: [["2024-Q1", "Boss", "Wang", "2024-04-08"]],
+    };
+    const check = (await checkWorkbook(host, host.plan!))!;
+    const all = checkIssues(check);
+    expect(all.slice(0, check.data.issues.length)).toEqual(check.data.issues);
+    expect(all.slice(-2).map((i) => formatIssue(i, "en-US"))).toEqual([
+      'Appeals row 2, column I (Effect on pay): "five hundred" is not an amount: type the effect on pay as a number (e.g. 500 or -200), so that the Scorecard adds it.',
+      'Sign-off row 2, column B (Role): "Boss" is not a sign-off role; choose Sales manager (销售经理), HR (人力资源), Finance (财务).',
+    ]);
+    expect(all.slice(-2).map((i) => formatIssue(i, "zh-CN"))).toEqual([
+      "Appeals 第 2 行 I 列（Effect on pay）：“five hundred”不是金额：请把薪酬调整填写为数字（如 500 或 -200），评分卡才能计入。",
+      "Sign-off 第 2 行 B 列（Role）：“Boss”不是审批角色，请选择 销售经理、人力资源、财务。",
+    ]);
   });
 });

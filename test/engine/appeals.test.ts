@@ -139,6 +139,29 @@ describe("Appeals sheet reading", () => {
     ]);
   });
 
+  it("should name an appeal upheld for a closed period at its status cell, in both languages, without holding pay up", () => {
+    const rows = [
+      upheld("A1", "S1001", 500),
+      [...upheld("A2", "S1002", 200).slice(0, 6), "待处理", "", null, "", ""],
+    ];
+    const open = readAppealsTable(appealsTable(rows));
+    expect(open.issues).toEqual([]);
+    const r = readAppealsTable(appealsTable(rows), { closed: new Set(["2024-Q1"]) });
+    // only the upheld one: a pending appeal of a closed period changes nothing either way
+    expect(r.issues.map((i) => formatIssue(i, "zh-CN"))).toEqual([
+      "绩效申诉 第 2 行 G 列（处理状态）：2024-Q1 已结账：申诉成立后，需先在结账页面重新打开该期间并重新生成，才会调整薪酬。",
+    ]);
+    expect(r.issues.map((i) => formatIssue(i, "en-US"))).toEqual([
+      "绩效申诉 row 2, column G (处理状态): 2024-Q1 is closed: an upheld appeal changes its pay only after the period is reopened (Close view) and generated again.",
+    ]);
+    expect(r.appeals.map((a) => a.status)).toEqual(["upheld", "pending"]);
+    expect(r.blocked.size).toBe(0);
+    // another period is not closed by it
+    expect(readAppealsTable(appealsTable(rows), { closed: new Set(["2023-Q4"]) }).issues).toEqual(
+      []
+    );
+  });
+
   it("should refuse a sheet without its columns, naming them", () => {
     const r = readAppealsTable({
       sheet: "Appeals",

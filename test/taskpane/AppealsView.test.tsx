@@ -7,7 +7,7 @@
  */
 import "./support/setup";
 import * as React from "react";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { AppealsView } from "../../src/taskpane/views/AppealsView";
@@ -17,6 +17,7 @@ import { today } from "../../src/app/appeals";
 import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
 import { enabledButton, renderWithProviders } from "./support/renderWithProviders";
 import { findDialog, inDialog } from "./support/dialogs";
+import { closedWithUpheldAppeal } from "./support/review";
 
 expect.extend(toHaveNoViolations);
 
@@ -142,7 +143,7 @@ describe("AppealsView", () => {
     };
     view(<AppealsView />, host, "zh-CN");
     await screen.findByText("2024-Q1 的申诉");
-    await screen.findByText(/绩效申诉和绩效审批表中有 \d+ 行无法读取/);
+    await screen.findByText(/绩效申诉和绩效审批表中有 \d+ 个问题/);
     expect(screen.getAllByText(/“五百”不是金额/).length).toBeGreaterThan(0);
     await user.selectOptions(screen.getByRole("combobox", { name: "审批角色" }), "hr");
     await user.type(screen.getByRole("textbox", { name: /^签字人/ }), "李娜");
@@ -151,6 +152,36 @@ describe("AppealsView", () => {
     expect(host.signOff!.header).toEqual(["考核期间", "审批角色", "签字人", "签字日期"]);
     expect(host.signOff!.rows).toEqual([["2024-Q1", "人力资源", "李娜", today()]]);
     await screen.findByText(/尚缺：销售经理、财务。/);
+  });
+});
+
+describe("An appeal upheld on the sheet for a closed period", () => {
+  it("should be named at its cell, not silently left without effect (en-US)", async () => {
+    const host = await closedWithUpheldAppeal();
+    view(<AppealsView />, host);
+    const list = await screen.findByRole("list", {
+      name: "1 problem on the Appeals and Sign-off sheets:",
+    });
+    expect(
+      within(list).getByText(
+        "2024-Q1 is closed: an upheld appeal changes its pay only after the period is reopened (Close view) and generated again."
+      )
+    ).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "Go to Appeals!G2" })).toBeTruthy();
+  });
+
+  it("should be named at its cell in Chinese (zh-CN)", async () => {
+    const host = await closedWithUpheldAppeal("zh-CN");
+    view(<AppealsView />, host, "zh-CN");
+    const list = await screen.findByRole("list", {
+      name: "绩效申诉和绩效审批表中有 1 个问题：",
+    });
+    expect(
+      within(list).getByText(
+        "2024-Q1 已结账：申诉成立后，需先在结账页面重新打开该期间并重新生成，才会调整薪酬。"
+      )
+    ).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "定位到 绩效申诉!G2" })).toBeTruthy();
   });
 });
 

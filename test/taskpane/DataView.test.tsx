@@ -7,7 +7,14 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { defaultPlan } from "../../src/engine";
 import { DataView } from "../../src/taskpane/views/DataView";
 import { MAPPING_SETTING } from "../../src/app/workflow";
-import { fixtureTable, fixtureText, memoryHost, type MemoryHost } from "./support/memoryHost";
+import {
+  fixtureTable,
+  fixtureText,
+  hostWithSampleData,
+  memoryHost,
+  type MemoryHost,
+} from "./support/memoryHost";
+import { appealsSheet, closedWithUpheldAppeal, signOffSheet, upheldAppeal } from "./support/review";
 import { enabledButton, renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -174,6 +181,42 @@ describe("DataView", () => {
     await screen.findByText("已将 73 行导入“Data”。");
     expect(await screen.findByText("“N/A”不是数字。")).toBeTruthy();
     expect(screen.getByRole("button", { name: "定位到 Data!N13" })).toBeTruthy();
+  });
+
+  it("should list the Appeals and Sign-off sheets' problems in the check, by cell (en-US)", async () => {
+    const user = userEvent.setup();
+    const host = hostWithSampleData();
+    host.appeals = appealsSheet([upheldAppeal("five hundred")]);
+    host.signOff = signOffSheet([["2024-Q1", "Boss", "Wang", "2024-04-08"]]);
+    render(host);
+    await user.click(await enabledButton("Check the Data sheet"));
+    const list = await screen.findByRole("list", { name: "Problems" });
+    expect(
+      within(list).getByText(
+        '"five hundred" is not an amount: type the effect on pay as a number (e.g. 500 or -200), so that the Scorecard adds it.'
+      )
+    ).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "Go to Appeals!I2" })).toBeTruthy();
+    expect(
+      within(list).getByText(
+        '"Boss" is not a sign-off role; choose Sales manager (销售经理), HR (人力资源), Finance (财务).'
+      )
+    ).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "Go to Sign-off!B2" })).toBeTruthy();
+  });
+
+  it("should name in the check an appeal upheld on the sheet for a closed period (zh-CN)", async () => {
+    const user = userEvent.setup();
+    const host = await closedWithUpheldAppeal("zh-CN");
+    render(host, "zh-CN");
+    await user.click(await enabledButton("检查数据工作表"));
+    const list = await screen.findByRole("list", { name: "问题" });
+    expect(
+      within(list).getByText(
+        "2024-Q1 已结账：申诉成立后，需先在结账页面重新打开该期间并重新生成，才会调整薪酬。"
+      )
+    ).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "定位到 绩效申诉!G2" })).toBeTruthy();
   });
 
   it("should have no accessibility violations during mapping and after the check", async () => {

@@ -8,6 +8,7 @@ import { readDataTable, evaluate, scorecardRows } from "../../src/engine";
 import { App } from "../../src/taskpane/App";
 import { GenerateView } from "../../src/taskpane/views/GenerateView";
 import { hostWithSampleData } from "./support/memoryHost";
+import { closedWithUpheldAppeal, signOffSheet } from "./support/review";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -192,6 +193,39 @@ describe("GenerateView", () => {
     await user.click(first);
     expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("解读");
     expect(screen.getByRole("group", { name: new RegExp(name) })).toBeTruthy();
+  });
+
+  it("should name an appeal upheld on the sheet for a closed period, at its cell (en-US)", async () => {
+    const host = await closedWithUpheldAppeal();
+    const { container } = renderWithProviders(<GenerateView />, {
+      host,
+      initial: { workbook: { sheets: host.sheets, language: "en-US" }, plan: host.plan! },
+    });
+    const list = await screen.findByRole("list", {
+      name: "1 problem on the Appeals and Sign-off sheets:",
+    });
+    expect(
+      within(list).getByText(
+        "2024-Q1 is closed: an upheld appeal changes its pay only after the period is reopened (Close view) and generated again."
+      )
+    ).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "Go to Appeals!G2" })).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("should list the Sign-off sheet's problems by cell (zh-CN)", async () => {
+    const host = hostWithSampleData();
+    host.signOff = signOffSheet([["2024-Q1", "老板", "赵敏", "2024-04-08"]], "zh-CN");
+    renderWithProviders(<GenerateView />, {
+      host,
+      language: "zh-CN",
+      initial: { workbook: { sheets: host.sheets, language: "zh-CN" }, plan: host.plan! },
+    });
+    const list = await screen.findByRole("list", {
+      name: "绩效申诉和绩效审批表中有 1 个问题：",
+    });
+    expect(within(list).getByText(/“老板”不是审批角色/)).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "定位到 绩效审批!B2" })).toBeTruthy();
   });
 
   it("should have no accessibility violations with a result shown", async () => {

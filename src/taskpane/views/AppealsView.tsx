@@ -23,7 +23,7 @@ import { checkWorkbook, evaluationPeriods } from "../../app/workflow";
 import { CLOSED_BY_SETTING } from "../../app/closing";
 import { decideAppeal, logAppeal, recordSignOff, today, type Decision } from "../../app/appeals";
 import { ErrorBar } from "../components/ErrorBar";
-import { IssueList } from "../components/IssueList";
+import { ReviewProblems } from "../components/ReviewProblems";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ViewTitle } from "../components/ViewTitle";
 import { AppealList, DecideDialog, SignOffSection, useWords } from "./AppealsParts";
@@ -63,7 +63,6 @@ export function AppealsView(): React.JSX.Element {
   const [deciding, setDeciding] = React.useState<Appeal | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const appeals = (check?.appeals?.appeals ?? []).filter((a) => a.period === shown);
-  const issues = [...(check?.appeals?.issues ?? []), ...(check?.signOff?.issues ?? [])];
 
   if (workbook && !workbook.sheets.plan)
     return (
@@ -128,15 +127,7 @@ export function AppealsView(): React.JSX.Element {
           </Select>
         </Field>
       )}
-      {issues.length > 0 && <Caption1>{t.appeals.sheetProblems(issues.length)}</Caption1>}
-      {issues.length > 0 && (
-        <IssueList
-          issues={issues}
-          language={language}
-          label={t.appeals.sheetProblems(issues.length)}
-          onGoTo={(l) => void host.goToCell(l)}
-        />
-      )}
+      <ReviewProblems check={check} />
       <ErrorBar error={acting.error} />
       {done && (
         <MessageBar intent="success">

@@ -6,6 +6,7 @@ import { IssueList } from "../components/IssueList";
 import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import type { Action } from "../useAction";
+import { checkIssues } from "../../app/workflow";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -19,14 +20,15 @@ export interface DataCheckSectionProps {
   onCheck(): void;
 }
 
-/** The Data view's check: the Data and Feedback sheets' problems by sheet, row and column. */
+/**
+ * The Data view's check: the input sheets' problems (Data, Feedback, Grade history, Appeals,
+ * Sign-off) by sheet, row and column.
+ */
 export function DataCheckSection({ checking, onCheck }: DataCheckSectionProps): React.JSX.Element {
   const styles = useStyles();
   const host = useHost();
   const { strings: t, language, check, navigate } = useSession();
-  const allIssues = check
-    ? [...check.data.issues, ...check.feedback.issues, ...(check.gradeHistory?.issues ?? [])]
-    : [];
+  const allIssues = check ? checkIssues(check) : [];
   return (
     <section className={styles.section} aria-labelledby="data-check">
       <Body1Strong as="h3" id="data-check" className={styles.heading}>

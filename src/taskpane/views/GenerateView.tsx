@@ -24,6 +24,7 @@ import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ProgressLine, useProgress } from "../components/ProgressLine";
+import { ReviewProblems } from "../components/ReviewProblems";
 import { RunResultView } from "../components/RunResultView";
 import { SelfCheckPanel } from "../components/SelfCheckPanel";
 import { ViewTitle } from "../components/ViewTitle";
@@ -217,6 +218,7 @@ export function GenerateView(): React.JSX.Element {
         </Field>
       </div>
       {closed.length > 0 && <Caption1>{t.generate.closedLeftOut(closed.join(", "))}</Caption1>}
+      <ReviewProblems check={check} />
       <Field label={t.generate.style}>
         <RadioGroup value={style} onChange={(_, d) => setStyle(d.value as FormulaStyle)}>
           {(["native", "perf", "values"] as const).map((s) => (
