@@ -23,6 +23,16 @@ export async function expectAccessible(
   step: string,
   scope: "pane" | "page" = "pane"
 ): Promise<void> {
+  // a message bar or dialog fading in has colours between its states: let the animations that
+  // end (not a spinner's endless one) settle first
+  await page.evaluate(() =>
+    Promise.allSettled(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished)
+    ).then(() => undefined)
+  );
   let axe = new AxeBuilder({ page }).exclude("[data-tabster-dummy]");
   if (scope === "pane") axe = axe.include("[data-testid=task-pane]");
   const results = await axe.analyze();
