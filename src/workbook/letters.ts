@@ -16,7 +16,7 @@ import type { Language } from "../engine/messages";
 import type { LocalizedText, Unit } from "../engine/plan/model";
 import type { TargetLetter } from "../engine/evaluate/letters";
 import { periodLabel } from "../engine/periods";
-import { Grid } from "./grid";
+import { box, PageWriter } from "./page-writer";
 import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
@@ -122,10 +122,6 @@ const W = {
 const PCT = "0.0%";
 const SCORE = "0.00";
 
-function box(row: number, column: number, rows: number, columns: number): RangeRef {
-  return { row, column, rows, columns };
-}
-
 function pct(x: number): string {
   return `${Math.round(x * 10000) / 100}%`;
 }
@@ -137,31 +133,10 @@ function textWidth(s: string, cjk = 1.7): number {
   return w;
 }
 
-/** The sheet being written, block after block, row by row. */
-class LetterWriter {
-  readonly g = new Grid();
-  readonly styles: StyleSpec[] = [];
-  readonly merges: RangeRef[] = [];
-  readonly breaks: number[] = [];
-  readonly heights: { row: number; rows: number; points: number }[] = [];
-  row = 0;
-
-  constructor(readonly language: Language) {}
-
-  say(w: Words | LocalizedText): string {
-    return say(w, this.language);
-  }
-
-  heading(w: Words): void {
-    this.g.set(this.row, 0, this.say(w));
-    this.styles.push({
-      range: box(this.row, 0, 1, COLUMNS),
-      bold: true,
-      fill: "#DDEBF7",
-      border: "bottom",
-    });
-    this.merges.push(box(this.row, 0, 1, COLUMNS));
-    this.row++;
+/** The Target letters sheet being written, block after block, row by row. */
+class LetterWriter extends PageWriter {
+  constructor(language: Language) {
+    super(language, COLUMNS);
   }
 
   /** A table's header at a column; `money`: header cells that get the money unit. */

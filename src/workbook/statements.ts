@@ -20,7 +20,7 @@ import type { Plan } from "../engine/plan/model";
 import { guaranteeOf } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
-import { Grid } from "./grid";
+import { box, PageWriter } from "./page-writer";
 import type {
   Cell,
   RangeRef,
@@ -163,42 +163,17 @@ export function statementsLayout(
   return { language, sheets: [statementsSheet(items, language, name)] };
 }
 
-function box(row: number, column: number, rows: number, columns: number): RangeRef {
-  return { row, column, rows, columns };
-}
-
-/** The sheet being written, block after block, row by row. */
-export class StatementWriter {
-  readonly g = new Grid();
-  readonly styles: StyleSpec[] = [];
-  readonly merges: RangeRef[] = [];
-  readonly breaks: number[] = [];
+/** The Statements sheet being written, block after block, row by row. */
+export class StatementWriter extends PageWriter {
   readonly validations: ValidationSpec[] = [];
-  readonly heights: NonNullable<SheetLayout["rowHeights"]> = [];
-  row = 0;
 
-  constructor(readonly language: Language) {}
-
-  say(w: Words): string {
-    return say(w, this.language);
+  constructor(language: Language) {
+    super(language, COLUMNS);
   }
 
   /** A period as the statement shows it: its label in zh-CN (2024年第一季度), else its key. */
   period(key: string): string {
     return shownPeriod(key, this.language);
-  }
-
-  heading(w: Words): void {
-    this.g.set(this.row, 0, this.say(w));
-    this.styles.push({
-      range: box(this.row, 0, 1, COLUMNS),
-      bold: true,
-      fill: "#DDEBF7",
-      border: "bottom",
-    });
-    // merged, so a long heading shows whole wherever filled cells stop text overflowing
-    this.merges.push(box(this.row, 0, 1, COLUMNS));
-    this.row++;
   }
 
   /** A table's header; `money`: the columns holding amounts (their header gets the unit). */
