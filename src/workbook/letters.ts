@@ -13,11 +13,11 @@
  */
 import type { CellInput } from "../engine/coerce";
 import type { Language } from "../engine/messages";
-import type { LocalizedText, Unit } from "../engine/plan/model";
+import type { Unit } from "../engine/plan/model";
 import type { TargetLetter } from "../engine/evaluate/letters";
 import { periodLabel } from "../engine/periods";
-import { box, PageWriter } from "./page-writer";
-import type { Cell, RangeRef, Scalar, SheetLayout, StyleSpec } from "./layout";
+import { box, indexEntry, PageWriter, scalar } from "./page-writer";
+import type { Cell, Scalar, SheetLayout, StyleSpec } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
@@ -472,14 +472,6 @@ function writeSignatures(w: LetterWriter, own: Scalar[] | undefined): number {
   return first;
 }
 
-function text(c: CellInput): string {
-  return c === null || c === undefined ? "" : String(c);
-}
-
-function scalar(c: CellInput): Scalar {
-  return c === undefined || c === "" ? null : c;
-}
-
 /**
  * The letters a Target letters sheet holds (its index entries, top to bottom), and what was
  * written on each one's signature lines (by letterKey). Values from A1, as read back.
@@ -491,25 +483,15 @@ export function readTargetLettersSheet(values: readonly (readonly CellInput[])[]
   const entries: LetterEntry[] = [];
   const signs = new Map<string, Scalar[]>();
   values.forEach((line, row) => {
-    const cell = text(line[LETTER_INDEX_COLUMN]);
-    if (!cell.startsWith(ENTRY_PREFIX)) return;
-    let e: unknown;
-    try {
-      e = JSON.parse(cell.slice(ENTRY_PREFIX.length));
-    } catch {
-      return; // not an entry the add-in wrote
-    }
-    if (!e || typeof e !== "object") return;
-    const o = e as Record<string, unknown>;
-    const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : -1);
-    if (typeof o.id !== "string" || typeof o.period !== "string") return;
+    const x = indexEntry(line[LETTER_INDEX_COLUMN], ENTRY_PREFIX);
+    if (!x) return;
     const entry: LetterEntry = {
-      id: o.id,
-      period: o.period,
-      planVersion: typeof o.version === "string" ? o.version : "",
+      id: x.id,
+      period: x.period,
+      planVersion: x.planVersion,
       row,
-      rows: int(o.rows),
-      sign: int(o.sign),
+      rows: x.rows,
+      sign: x.offset("sign"),
     };
     if (entry.rows <= 0 || entry.sign < 0 || entry.sign + 1 >= entry.rows) return;
     entries.push(entry);

@@ -8,6 +8,7 @@
  */
 import type { CellInput } from "../engine/coerce";
 import type { Scalar } from "./layout";
+import { indexEntry, scalar } from "./page-writer";
 import {
   followUpWritten,
   readFollowUpEntry,
@@ -54,14 +55,6 @@ export const SIGN_VALUE_COLUMNS = [1, 3, 5, 7];
 /** Columns A–H: the printed width of a statement. */
 export const STATEMENT_COLUMNS = 8;
 
-function text(c: CellInput): string {
-  return c === null || c === undefined ? "" : String(c);
-}
-
-function scalar(c: CellInput): Scalar {
-  return c === undefined || c === "" ? null : c;
-}
-
 /**
  * The statements a Statements sheet holds (its index entries, top to bottom), and what was
  * written on each one's improvement-plan and signature lines. Values from A1, as read back.
@@ -73,26 +66,17 @@ export function readStatementsSheet(values: readonly (readonly CellInput[])[]): 
   const entries: StatementEntry[] = [];
   const notes = new Map<string, StatementNotes>();
   values.forEach((line, row) => {
-    const cell = text(line[STATEMENT_INDEX_COLUMN]);
-    if (!cell.startsWith(ENTRY_PREFIX)) return;
-    let e: unknown;
-    try {
-      e = JSON.parse(cell.slice(ENTRY_PREFIX.length));
-    } catch {
-      return; // not an entry the add-in wrote
-    }
-    if (!e || typeof e !== "object") return;
-    const o = e as Record<string, unknown>;
-    const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : -1);
-    if (typeof o.id !== "string" || typeof o.period !== "string") return;
+    const x = indexEntry(line[STATEMENT_INDEX_COLUMN], ENTRY_PREFIX);
+    if (!x) return;
+    const o = x.raw;
     const entry: StatementEntry = {
-      id: o.id,
-      period: o.period,
-      planVersion: typeof o.version === "string" ? o.version : "",
+      id: x.id,
+      period: x.period,
+      planVersion: x.planVersion,
       row,
-      rows: int(o.rows),
-      notes: int(o.notes),
-      sign: int(o.sign),
+      rows: x.rows,
+      notes: x.offset("notes"),
+      sign: x.offset("sign"),
     };
     if (entry.rows <= 0 || entry.notes < 0 || entry.sign < 0) return;
     const follow = readFollowUpEntry(o.follow);

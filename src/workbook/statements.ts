@@ -21,14 +21,7 @@ import { guaranteeOf } from "../engine/plan/model";
 import type { Evaluation } from "../engine/evaluate/evaluate";
 import { explain, type ScorecardTrace } from "../engine/evaluate/explain";
 import { box, PageWriter } from "./page-writer";
-import type {
-  Cell,
-  RangeRef,
-  SheetLayout,
-  StyleSpec,
-  ValidationSpec,
-  WorkbookLayout,
-} from "./layout";
+import type { Cell, SheetLayout, StyleSpec, ValidationSpec, WorkbookLayout } from "./layout";
 import { sheet as emptySheet } from "./layout";
 import type { Words } from "./text";
 import { enumText, say, SHEET_NAMES } from "./text";
