@@ -5,21 +5,11 @@
  * taken and shown while the progress bar is still there), and Cancel drops the work: the pane
  * says nothing was written and the workbook holds no output sheet. Then a Generate completes.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { defaultPlan } from "../../src/engine";
 import { generateSample } from "../../src/workbook";
-import {
-  build,
-  hasChromium,
-  inCI,
-  launch,
-  routeOffice,
-  SCREENSHOTS,
-  serve,
-  type StaticServer,
-} from "./support/browser";
+import { hasChromium, inCI, routeOffice, SCREENSHOTS, servedBuild } from "./support/browser";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
 
@@ -51,32 +41,17 @@ const roles = (page: Page) =>
   );
 
 describeInBrowser("the pane's worker, end to end (headless Chromium)", () => {
-  let dist: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = build("production", ["benchPane"]);
-    server = await serve(dist);
-    browser = await launch();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const served = servedBuild("production", ["benchPane"], 600_000);
 
   it("should answer input while Generate runs in the worker, and Cancel it without writing", async () => {
-    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 350, height: 900 } });
     const page = await context.newPage();
-    await routeOffice(page, server.origin);
+    await routeOffice(page, served.server.origin);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
-    await page.goto(`${server.origin}/benchpane.html`);
+    await page.goto(`${served.server.origin}/benchpane.html`);
     await page.locator("[data-pane-ready=true]").waitFor();
     await page.getByRole("button", { name: "Create plan workbook" }).click();
     await page.getByText(/^Created: /).waitFor();
@@ -100,7 +75,9 @@ describeInBrowser("the pane's worker, end to end (headless Chromium)", () => {
     await page.getByText(/^\d+ salesperson-months read\./).waitFor({ timeout: 600_000 });
     // the file was read and the rows laid out in the pane's worker, from the add-in's origin
     expect(
-      workers.some((u) => u.startsWith(server.origin) && /\/worker\.[0-9a-f]{8}\.js$/.test(u))
+      workers.some(
+        (u) => u.startsWith(served.server.origin) && /\/worker\.[0-9a-f]{8}\.js$/.test(u)
+      )
     ).toBe(true);
     expect(await roles(page)).not.toContain("scorecard");
 

@@ -12,7 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser } from "playwright-core";
+
 import {
   columnLetter,
   dataHeaderSpec,
@@ -27,15 +27,7 @@ import {
   scorecardRows,
 } from "../../src/engine";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
-import {
-  build,
-  hasChromium,
-  inCI,
-  launch,
-  SCREENSHOTS,
-  serve,
-  type StaticServer,
-} from "./support/browser";
+import { hasChromium, inCI, SCREENSHOTS, servedBuild } from "./support/browser";
 import { expectAccessible, expectLocator, openView } from "./support/pane";
 import { sheetValues } from "./support/preview";
 
@@ -59,30 +51,14 @@ function engineScorecard() {
 }
 
 describeInBrowser("preview, end to end (headless Chromium)", () => {
-  let dist: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = build("development");
-    expect(fs.existsSync(path.join(dist, "preview.html"))).toBe(true);
-    server = await serve(dist);
-    browser = await launch();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const served = servedBuild();
 
   it("should take a new user from an empty workbook to scorecards and a statement, with Excel's numbers", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.origin}/preview.html?lang=zh-CN`);
+    await page.goto(`${served.server.origin}/preview.html?lang=zh-CN`);
     const pane = page.getByTestId("task-pane");
     await pane.locator("[data-pane-ready=true]").waitFor();
     const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
@@ -250,11 +226,11 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
   }, 240_000);
 
   it("should import the GB18030 export and the 5-point 360 ratings as the samples' README says, and score them like the engine", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.origin}/preview.html?lang=zh-CN`);
+    await page.goto(`${served.server.origin}/preview.html?lang=zh-CN`);
     const pane = page.getByTestId("task-pane");
     await pane.locator("[data-pane-ready=true]").waitFor();
     await pane.getByRole("button", { name: "创建方案工作簿" }).click();
@@ -324,9 +300,9 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
   }, 240_000);
 
   it("should be usable at 320 px in English, by keyboard, with a readable pane", async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const context = await served.browser.newContext({ viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/preview.html?lang=en-US&width=320`);
+    await page.goto(`${served.server.origin}/preview.html?lang=en-US&width=320`);
     const pane = page.getByTestId("task-pane");
     await pane.locator("[data-pane-ready=true]").waitFor();
     const box = await pane.boundingBox();

@@ -10,7 +10,7 @@
  * artifacts/screenshots/.
  */
 import * as fs from "fs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import {
   defaultPlan,
   evaluate,
@@ -22,15 +22,7 @@ import {
 } from "../../src/engine";
 import { trackMonth } from "../../src/engine/evaluate/tracking";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
-import {
-  build,
-  hasChromium,
-  inCI,
-  launch,
-  SCREENSHOTS,
-  serve,
-  type StaticServer,
-} from "./support/browser";
+import { hasChromium, inCI, SCREENSHOTS, servedBuild } from "./support/browser";
 import { expectAccessible, openView } from "./support/pane";
 import { sheetValues, type Cells } from "./support/preview";
 import * as path from "path";
@@ -75,29 +67,14 @@ async function generate(pane: Locator): Promise<void> {
 }
 
 describeInBrowser("the review cycle, end to end (headless Chromium)", () => {
-  let dist: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = build("development");
-    server = await serve(dist);
-    browser = await launch();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const served = servedBuild();
 
   it("should walk target letters → a month's tracking → generate → an appeal upheld → sign-off → close → the statement with the adjustment", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.origin}/preview.html?lang=zh-CN`);
+    await page.goto(`${served.server.origin}/preview.html?lang=zh-CN`);
     const pane = page.getByTestId("task-pane");
     await pane.locator("[data-pane-ready=true]").waitFor();
     const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });

@@ -7,20 +7,11 @@
  * input changed since Generate; rewriting the Scorecard as values makes it agree again.
  * Screenshots go to artifacts/screenshots/.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Locator } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { columnLetter } from "../../src/engine";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
-import {
-  build,
-  hasChromium,
-  inCI,
-  launch,
-  SCREENSHOTS,
-  serve,
-  type StaticServer,
-} from "./support/browser";
+import { hasChromium, inCI, SCREENSHOTS, servedBuild } from "./support/browser";
 import { sheetValues, typeInto } from "./support/preview";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
@@ -65,32 +56,17 @@ const WORDS = {
 } as const;
 
 describeInBrowser("the self-check in the browser preview (headless Chromium)", () => {
-  let dist: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = build("development");
-    server = await serve(dist);
-    browser = await launch();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const served = servedBuild();
 
   it.each(["zh-CN", "en-US"] as const)(
     "should check every written cell after Generate, and find a hand edit and a changed input on Verify (%s)",
     async (language) => {
       const w = WORDS[language];
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const context = await served.browser.newContext({ viewport: { width: 1440, height: 1000 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${server.origin}/preview.html?lang=${language}`);
+      await page.goto(`${served.server.origin}/preview.html?lang=${language}`);
       const pane: Locator = page.getByTestId("task-pane");
       await pane.locator("[data-pane-ready=true]").waitFor();
       await pane.getByRole("button", { name: w.create }).click();

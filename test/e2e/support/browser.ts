@@ -113,3 +113,27 @@ export async function routeOffice(page: Page, origin: string): Promise<string[]>
   );
   return foreign;
 }
+
+/**
+ * For one describe block: the preview (or the pane) built, served on loopback and a browser
+ * launched before its tests, all torn down after them. The fields are set once beforeAll ran.
+ */
+export function servedBuild(
+  mode: "production" | "development" = "development",
+  env: string[] = [],
+  timeout = 300_000
+): { readonly server: StaticServer; readonly browser: Browser } {
+  const served = {} as { dist: string; server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    served.dist = build(mode, env);
+    served.server = await serve(served.dist);
+    served.browser = await launch();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, timeout);
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+    if (served.dist) fs.rmSync(served.dist, { recursive: true, force: true });
+  });
+  return served;
+}
