@@ -23,16 +23,24 @@ export async function expectAccessible(
   step: string,
   scope: "pane" | "page" = "pane"
 ): Promise<void> {
-  // a message bar or dialog fading in has colours between its states: let the animations that
-  // end (not a spinner's endless one) settle first
-  await page.evaluate(() =>
-    Promise.allSettled(
-      document
-        .getAnimations()
-        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-        .map((a) => a.finished)
-    ).then(() => undefined)
-  );
+  // A button turning from disabled to enabled, or a message bar fading in, has colours between its
+  // states while its transition runs: with reduced motion (which Fluent honours) transitions are
+  // near instant, and the check waits until no animation that ends (not a spinner's) is running.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) =>
+              a.playState !== "running" ||
+              !Number.isFinite(Number(a.effect?.getComputedTiming().endTime))
+          ),
+      undefined,
+      { timeout: 5_000 }
+    )
+    .catch(() => undefined);
   let axe = new AxeBuilder({ page }).exclude("[data-tabster-dummy]");
   if (scope === "pane") axe = axe.include("[data-testid=task-pane]");
   const results = await axe.analyze();
@@ -44,7 +52,7 @@ export async function expectAccessible(
     violations: serious.map(
       (v) =>
         `${v.id}: ${v.nodes
-          .map((n) => n.target.join(" "))
+          .map((n) => `${n.target.join(" ")} ${n.html} (${n.failureSummary ?? ""})`)
           .slice(0, 3)
           .join(" | ")}`
     ),
