@@ -11,8 +11,6 @@ import { isFormula, type WorkbookLayout } from "../../src/workbook/layout";
 import { createExcelDouble, type ExcelDouble } from "../support/excel-double";
 import { apply, done, expectUsable, userState, userWorkbook } from "./support";
 
-jest.setTimeout(60_000);
-
 function built(style: "native" | "perf" | "values", people = 30, months = 6) {
   return buildWorkbook(defaultPlan(), "zh-CN", generateSample({ people, months }), style, {
     statements: "latest",
