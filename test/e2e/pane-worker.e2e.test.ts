@@ -1,6 +1,6 @@
 /**
  * End to end, on the production build of the pane with its worker (bench/pane: the pane over an
- * in-memory workbook, `--env benchPane`) in headless Chromium: while a Generate over 4,000
+ * in-memory workbook, `--env benchPane`) in headless Chromium: while a Generate over 12,000
  * salespeople × 3 months runs in the worker, the pane answers input (a formula-style choice is
  * taken and shown while the progress bar is still there), and Cancel drops the work: the pane
  * says nothing was written and the workbook holds no output sheet. Then a Generate completes.
@@ -59,7 +59,7 @@ describeInBrowser("the pane's worker, end to end (headless Chromium)", () => {
     await page.locator('input[type=file][aria-label="Choose CSV file…"]').setInputFiles({
       name: "crm-export.csv",
       mimeType: "text/csv",
-      buffer: Buffer.from(exportCsv(4000)),
+      buffer: Buffer.from(exportCsv(12_000)),
     });
     const importButton = page.getByRole("button", { name: /^Import \d+ rows$/ });
     await importButton.waitFor({ timeout: 300_000 });
@@ -90,8 +90,9 @@ describeInBrowser("the pane's worker, end to end (headless Chromium)", () => {
     await values.click();
     expect(await values.isChecked()).toBe(true);
     expect(await progress.isVisible()).toBe(true); // the pane answered while the work went on
-    await page.screenshot({ path: path.join(SCREENSHOTS, "worker-generate-running.png") });
+    // Cancel at once: a screenshot first (seconds on a busy machine) let the work finish
     await page.getByRole("button", { name: "Cancel (Progress)" }).click();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "worker-generate-cancelling.png") });
     await page.getByText("Cancelled. Nothing was written; the workbook is as it was.").waitFor({
       timeout: 300_000,
     });
