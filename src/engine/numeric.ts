@@ -8,12 +8,19 @@ export const BOUNDARY_TOLERANCE = 1e-9;
 
 /** Tolerance between two magnitudes: relative to the larger one, absolute near zero. */
 export function tolerance(a: number, b: number): number {
-  const m = Math.max(1, Math.abs(a), Math.abs(b));
+  // Math.max(1, |a|, |b|) written out: a NaN gives NaN as Math.max does (every comparison fails)
+  const x = a < 0 ? -a : a;
+  const y = b < 0 ? -b : b;
+  if (x !== x || y !== y) return Number.NaN;
+  const m = x > y ? (x > 1 ? x : 1) : y > 1 ? y : 1;
   return BOUNDARY_TOLERANCE * m;
 }
 
 /** `value >= bound`, where a value within tolerance below the bound still reaches it. */
 export function reaches(value: number, bound: number): boolean {
+  // at or above the bound it reaches without the tolerance (an infinite bound keeps the full
+  // rule: there Infinity − Infinity is NaN and nothing reaches)
+  if (value >= bound && bound !== Number.POSITIVE_INFINITY) return true;
   return value >= bound - tolerance(value, bound);
 }
 
@@ -68,8 +75,22 @@ export function excelRound(value: number, digits = 0): number {
 
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
-/** Money is rounded to the cent as Excel's ROUND(x, 2) does. */
+/**
+ * Money is rounded to the cent as Excel's ROUND(x, 2) does: excelRound(value, 2), with its fast
+ * path written here so that hot loops inline it (a call to excelRound returns its number boxed).
+ */
 export function roundMoney(value: number): number {
+  const magnitude = value < 0 ? -value : value;
+  const scaled = magnitude * 100;
+  // finite, not zero and far from 2^53: away from a half, binary and decimal round alike
+  if (scaled > 0 && scaled < 4503599627370496) {
+    const fl = Math.floor(scaled);
+    const frac = scaled - fl;
+    if (Math.abs(frac - 0.5) > 1e-6) {
+      const r = (frac > 0.5 ? fl + 1 : fl) / 100;
+      return r === 0 ? 0 : value < 0 ? -r : r;
+    }
+  }
   return excelRound(value, 2);
 }
 

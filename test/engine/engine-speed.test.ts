@@ -6,7 +6,11 @@
  *   of copied, sorted and sliced;
  * - FeedbackIndex: scores cached per person in arrays by period code instead of maps;
  * - gradeRows: rows grouped by period, then group, instead of by a key string built per row;
- * - competitionRanks: sorted with a comparator that answers −1, 0 or 1 instead of a difference.
+ * - competitionRanks: sorted with a comparator that answers −1, 0 or 1 instead of a difference;
+ * - tolerance, reaches and roundMoney: written out so hot loops inline them (no Math.max of three,
+ *   no tolerance where the value is at or above its bound, ROUND's fast path in roundMoney);
+ * - the pay list's sums: a loop for numbers and one for columns, not one loop for both;
+ * - the commission ledger's month: one function per number instead of records of two.
  */
 import fc from "fast-check";
 import type { IndicatorTrace } from "../../src/engine/evaluate/explain";
@@ -35,6 +39,17 @@ import {
 } from "../../src/engine/rules/distribution";
 import { matrixUnchecked } from "../../src/engine/rules/coefficient";
 import { defaultPlan } from "../../src/engine/plan/defaultPlan";
+import { excelRound, reaches, roundMoney, tolerance } from "../../src/engine/numeric";
+import { payLinesSum, payLinesSumAt, type PayTerm } from "../../src/engine/rules/pay";
+import {
+  clawbackBalance,
+  clawbackRecovered,
+  commissionCapped,
+  commissionDeferred,
+  commissionPaidNow,
+  earnedCommission,
+  Gate,
+} from "../../src/engine/rules/commission";
 
 /** The previous FeedbackIndex, as it was (caches in maps per person). */
 interface PersonRatings {
@@ -378,6 +393,134 @@ describe("competitionRanks", () => {
         expect(competitionRanks(scores)).toEqual(competitionRanksByDifference(scores));
       }),
       { numRuns: 2000 }
+    );
+  });
+});
+
+/** Numbers as the engine meets them: money, scores, attainments, and every edge of a double. */
+const anyNumber = fc.oneof(
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, -0, 1, -1, 2.675, -2.675, 1.005, 0.125),
+  fc.double({ noNaN: false }),
+  fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100),
+  fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((c) => c / 1000 + 0.005)
+);
+
+describe("numeric helpers", () => {
+  const toleranceBefore = (a: number, b: number) => 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const reachesBefore = (v: number, bound: number) => v >= bound - toleranceBefore(v, bound);
+
+  it("tolerance, reaches and roundMoney give what the code they replaced gave", () => {
+    fc.assert(
+      fc.property(anyNumber, anyNumber, (a, b) => {
+        expect(Object.is(tolerance(a, b), toleranceBefore(a, b))).toBe(true);
+        expect(reaches(a, b)).toBe(reachesBefore(a, b));
+        // near a bound: within, at and beyond the tolerance on both sides
+        for (const d of [0, 1e-12, 1e-10, 1e-9, 1e-8]) {
+          expect(reaches(b - d * Math.max(1, Math.abs(b)), b)).toBe(
+            reachesBefore(b - d * Math.max(1, Math.abs(b)), b)
+          );
+        }
+        expect(Object.is(roundMoney(a), excelRound(a, 2))).toBe(true);
+      }),
+      { numRuns: 5000 }
+    );
+  });
+});
+
+describe("pay list sums", () => {
+  /** The loop both sums shared before, numbers (row −1) or columns at a row. */
+  function sumTermsBefore(
+    terms: readonly PayTerm<number>[] | readonly PayTerm<ArrayLike<number>>[],
+    row: number
+  ): number {
+    let s = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      const v = row < 0 ? (t.value as number) : (t.value as ArrayLike<number>)[row];
+      s = i === 0 ? (t.minus ? -v : v) : t.minus ? s - v : s + v;
+    }
+    return roundMoney(s);
+  }
+
+  it("payLinesSum and payLinesSumAt give the shared loop's sums", () => {
+    const term = fc.record({
+      value: anyNumber,
+      minus: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 12 }), (terms) => {
+        expect(Object.is(payLinesSum(terms), sumTermsBefore(terms, -1))).toBe(true);
+        const columns = terms.map((t) => ({ value: Float64Array.of(0, t.value), minus: t.minus }));
+        expect(Object.is(payLinesSumAt(columns, 1), sumTermsBefore(columns, 1))).toBe(true);
+      }),
+      { numRuns: 3000 }
+    );
+  });
+});
+
+describe("commission ledger month", () => {
+  /** The record-returning rules, as they were. */
+  function before(
+    gross: number,
+    gate: Gate,
+    cap: number | null,
+    share: number,
+    opening: number,
+    clawback: number,
+    deductAtOnce: boolean
+  ) {
+    const amount = gate === Gate.Open ? gross : 0;
+    const e =
+      cap !== null && amount > cap
+        ? { earned: roundMoney(cap), capped: true }
+        : { earned: roundMoney(amount), capped: false };
+    const paidNow = roundMoney(e.earned * share);
+    const deferred = roundMoney(e.earned - paidNow);
+    let recovered: number;
+    let balance: number;
+    if (deductAtOnce) {
+      recovered = clawback;
+      balance = opening;
+    } else {
+      const owed = roundMoney(opening + clawback);
+      recovered = Math.min(owed, paidNow);
+      balance = roundMoney(owed - recovered);
+    }
+    return { ...e, paidNow, deferred, recovered, balance };
+  }
+
+  it("the one-number rules give the records' numbers", () => {
+    const money = fc.oneof(
+      anyNumber,
+      fc.integer({ min: 0, max: 50_000_000 }).map((c) => c / 100)
+    );
+    fc.assert(
+      fc.property(
+        money,
+        fc.constantFrom(Gate.Open, Gate.Attainment, Gate.Grade),
+        fc.option(money, { nil: null }),
+        fc.constantFrom(1, 0.7, 0.5, 1 / 3),
+        money,
+        money,
+        fc.boolean(),
+        (gross, gate, cap, share, opening, clawback, deduct) => {
+          const b = before(gross, gate, cap, share, opening, clawback, deduct);
+          const earned = earnedCommission(gross, gate, cap);
+          const paidNow = commissionPaidNow(earned, share);
+          const recovered = clawbackRecovered(opening, clawback, paidNow, deduct);
+          const now = {
+            earned,
+            capped: commissionCapped(gross, gate, cap),
+            paidNow,
+            deferred: commissionDeferred(earned, paidNow),
+            recovered,
+            balance: clawbackBalance(opening, clawback, recovered, deduct),
+          };
+          for (const k of Object.keys(b) as (keyof typeof b)[])
+            expect(Object.is(now[k], b[k])).toBe(true);
+        }
+      ),
+      { numRuns: 5000 }
     );
   });
 });

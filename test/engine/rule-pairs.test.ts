@@ -68,10 +68,13 @@ import {
   gradeGateFormula,
   monthStatus,
   monthStatusFormula,
-  recoverClawback,
+  clawbackBalance,
+  clawbackRecovered,
+  commissionCapped,
+  commissionDeferred,
+  commissionPaidNow,
   settleYear,
   settlementLine,
-  splitPaid,
   tiersFormula,
 } from "../../src/engine/rules/commission";
 import {
@@ -93,6 +96,7 @@ import {
   type MonthTally,
 } from "../../src/engine/rules/aggregate";
 import { isError } from "../../src/engine/errors";
+import { roundMoney } from "../../src/engine/numeric";
 import { expectMoney, expectNumber, FormulaSheet } from "./support/formula-sheet";
 
 const RUNS = { numRuns: 150 };
@@ -635,14 +639,22 @@ describe("commission", () => {
           expect(sheet.eval(gateF)).toBe(gate === Gate.Open ? 1 : 0);
           let gated = `IF(${gateF},${GR},0)`;
           if (cap !== null) gated = commissionLine.capped(gated, CAP);
-          const { earned } = earnedCommission(gross, gate, cap);
+          const earned = earnedCommission(gross, gate, cap);
           expectMoney(sheet.eval(commissionLine.earned(gated)), earned);
+          // capped: the cap is what is earned; else the gated gross
+          const open = gate === Gate.Open ? gross : 0;
+          expect(earned).toBe(roundMoney(commissionCapped(gross, gate, cap) ? cap! : open));
           const [E] = sheet.column(9, [earned]);
-          const { paidNow, deferred } = splitPaid(earned, share);
+          const paidNow = commissionPaidNow(earned, share);
+          const deferred = commissionDeferred(earned, paidNow);
           expectMoney(sheet.eval(commissionLine.paidNow(E, SH)), paidNow);
           const [PN] = sheet.column(10, [paidNow]);
           expectMoney(sheet.eval(commissionLine.deferred(E, PN)), deferred);
-          const rec = recoverClawback(opening, claw, paidNow, deduct);
+          const recovered = clawbackRecovered(opening, claw, paidNow, deduct);
+          const rec = {
+            recovered,
+            balance: clawbackBalance(opening, claw, recovered, deduct),
+          };
           if (!deduct) {
             expectMoney(sheet.eval(commissionLine.recovered(OP, CL, PN)), rec.recovered);
             const [RC] = sheet.column(11, [rec.recovered]);

@@ -12,10 +12,13 @@ import {
   Gate,
   monthAttainment,
   netCommission,
-  recoverClawback,
+  clawbackBalance,
+  clawbackRecovered,
+  commissionCapped,
+  commissionDeferred,
+  commissionPaidNow,
   settleYear,
   monthStatus,
-  splitPaid,
 } from "../rules/commission";
 import { roundMoney } from "../numeric";
 import type { CompiledPlan } from "./compile";
@@ -199,14 +202,17 @@ function ledgerMonth(
   L.gross[r] = gross;
   const gate = commissionGate(L.attainment[r], c.gate.minAttainment, gradeIndex, R.minGradeIndex);
   L.gate[r] = gate;
-  const { earned, capped } = earnedCommission(gross, gate, c.capPerMonth);
-  if (capped) L.capped[r] = 1;
-  const { paidNow, deferred } = splitPaid(earned, c.paidShare);
+  const earned = earnedCommission(gross, gate, c.capPerMonth);
+  if (commissionCapped(gross, gate, c.capPerMonth)) L.capped[r] = 1;
+  const paidNow = commissionPaidNow(earned, c.paidShare);
+  const deferred = commissionDeferred(earned, paidNow);
   L.earned[r] = earned;
   L.paidNow[r] = paidNow;
   L.deferred[r] = deferred;
   year.deferred += deferred;
-  const { recovered, balance } = recoverClawback(opening, L.clawback[r], paidNow, R.deductAtOnce);
+  const clawback = L.clawback[r];
+  const recovered = clawbackRecovered(opening, clawback, paidNow, R.deductAtOnce);
+  const balance = clawbackBalance(opening, clawback, recovered, R.deductAtOnce);
   L.recovered[r] = recovered;
   L.balance[r] = balance;
   L.net[r] = netCommission(paidNow, recovered);

@@ -365,24 +365,34 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
       allAbsent: true,
       sum: 0,
       count: 0,
-      last: NaN,
+      last: Number.NaN,
     };
     for (let g = 0; g < ng; g++) {
-      t.invalid = t.anyBlank = false;
-      t.allAbsent = true;
-      t.sum = t.count = 0;
-      t.last = NaN;
-      for (let r = starts[g]; r < starts[g + 1]; r++) {
+      // the tally in locals over the months, stored once per group (not once per month)
+      let invalid = false;
+      let anyBlank = false;
+      let allAbsent = true;
+      let sum = 0;
+      let count = 0;
+      let last = Number.NaN;
+      for (let r = starts[g], end = starts[g + 1]; r < end; r++) {
         const s = ss[r];
-        if (s !== CellState.Absent) t.allAbsent = false;
+        if (s !== CellState.Absent) allAbsent = false;
         if (s === CellState.Ok) {
-          t.sum += vs[r];
-          t.count++;
-          t.last = vs[r];
-        } else if (s === CellState.Invalid) t.invalid = true;
-        else t.anyBlank = true;
+          const v = vs[r];
+          sum += v;
+          count++;
+          last = v;
+        } else if (s === CellState.Invalid) invalid = true;
+        else anyBlank = true;
       }
-      const state = STATES[periodState(rule, optional, t)];
+      t.invalid = invalid;
+      t.anyBlank = anyBlank;
+      t.allAbsent = allAbsent;
+      t.sum = sum;
+      t.count = count;
+      t.last = last;
+      const state = cellStateOf(periodState(rule, optional, t));
       out[g] = state === CellState.Ok ? periodValue(rule, t) : Number.NaN;
       outState[g] = state;
     }
@@ -390,12 +400,16 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
   return f;
 }
 
-const STATES: Record<PeriodState, CellState> = {
-  ok: CellState.Ok,
-  blank: CellState.Blank,
-  invalid: CellState.Invalid,
-  absent: CellState.Absent,
-};
+/** A period state as a cell state (comparisons, not a keyed lookup: this runs per cell). */
+function cellStateOf(s: PeriodState): CellState {
+  return s === "ok"
+    ? CellState.Ok
+    : s === "blank"
+      ? CellState.Blank
+      : s === "invalid"
+        ? CellState.Invalid
+        : CellState.Absent;
+}
 
 /** The month rows a row was built from, as a list (for explanations; loops use first/end). */
 export function membersOf(frame: Frame, r: number): number[] {

@@ -7,7 +7,13 @@ import { scoringAttainment } from "../rules/attainment";
 import { curveUnchecked } from "../rules/curve";
 import { deductionScore } from "../rules/deduction";
 import { directScore } from "../rules/direct";
-import { customerBlend, feedbackParts, groupMean, type FeedbackParts } from "../rules/feedback";
+import {
+  customerBlend,
+  feedbackOfMeans,
+  groupMean,
+  tallyMean,
+  type FeedbackParts,
+} from "../rules/feedback";
 import { scoreAttainment } from "../rules/linear";
 import {
   addMissing,
@@ -225,21 +231,39 @@ export class FeedbackIndex {
     const cache = exact ? person.exact : person.cache;
     const hit = cache[code];
     if (hit !== undefined) return hit;
-    const s: number[] = [];
-    const p: number[] = [];
-    const c: number[] = [];
+    // each group's tally as the ratings come (sum in order, count): no lists are gathered
+    let sSum = 0;
+    let sCount = 0;
+    let pSum = 0;
+    let pCount = 0;
+    let cSum = 0;
+    let cCount = 0;
     const outer = parsePeriodKey(this.keys[code]);
     if (outer) {
       for (let j = 0; j < person.ratings.length; j++) {
         const period = person.periods[j];
         if (!(exact ? period.key === outer.key : within(period, outer))) continue;
         const r = person.ratings[j];
-        (r.rater === "superior" ? s : r.rater === "peer" ? p : c).push(r.score);
+        if (r.rater === "superior") {
+          sSum += r.score;
+          sCount++;
+        } else if (r.rater === "peer") {
+          pSum += r.score;
+          pCount++;
+        } else {
+          cSum += r.score;
+          cCount++;
+        }
       }
     }
     let result: FeedbackParts | null = null;
-    if (s.length + p.length + c.length > 0) {
-      const parts = feedbackParts(s, p, c, this.weights);
+    if (sCount + pCount + cCount > 0) {
+      const parts = feedbackOfMeans(
+        tallyMean(sSum, sCount),
+        tallyMean(pSum, pCount),
+        tallyMean(cSum, cCount),
+        this.weights
+      );
       result = isError(parts) ? null : parts;
     }
     cache[code] = result;
@@ -281,6 +305,8 @@ export interface IndicatorColumns {
   /** 0 none, 1 from the data row, 2 the plan's default (× months when additive). */
   targetSource: Uint8Array;
   feedback: (FeedbackParts | null)[];
+  /** Rows [0, feedbackRows) of `feedback` may hold parts (a 360 indicator was read last). */
+  feedbackRows: number;
 }
 
 export function newColumns(n: number): IndicatorColumns {
@@ -292,6 +318,7 @@ export function newColumns(n: number): IndicatorColumns {
     reasonField: new Int32Array(n),
     targetSource: new Uint8Array(n),
     feedback: new Array(n).fill(null),
+    feedbackRows: 0,
   };
 }
 
@@ -373,7 +400,13 @@ function readActual(
 
 function readFieldActual(k: number, frame: Frame, from: number, n: number, out: IndicatorColumns) {
   const actual = out.actual;
-  for (let i = 0; i < n; i++) actual[i] = readField(frame, k, from + i, i, out);
+  // the field's columns once, not looked up per row
+  const states = frame.states[k];
+  const values = frame.values[k];
+  for (let i = 0; i < n; i++) {
+    const r = from + i;
+    actual[i] = states[r] === CellState.Ok ? values[r] : readField(frame, k, r, i, out);
+  }
 }
 
 /** A ratio (a ÷ b) or a growth ((a − b) ÷ |b|); b = 0 has no value. */
@@ -387,12 +420,23 @@ function readPairActual(
   out: IndicatorColumns
 ) {
   const { actual, reason, reasonField } = out;
+  const sa = frame.states[a];
+  const sb = frame.states[b];
+  const va = frame.values[a];
+  const vb = frame.values[b];
   for (let i = 0; i < n; i++) {
     const r = from + i;
-    const x = readField(frame, a, r, i, out);
-    const y = reason[i] === Reason.None ? readField(frame, b, r, i, out) : Number.NaN;
     actual[i] = Number.NaN;
-    if (reason[i] !== Reason.None) continue;
+    if (sa[r] !== CellState.Ok) {
+      readField(frame, a, r, i, out); // the reason
+      continue;
+    }
+    if (sb[r] !== CellState.Ok) {
+      readField(frame, b, r, i, out);
+      continue;
+    }
+    const x = va[r];
+    const y = vb[r];
     if (y === 0) {
       reason[i] = ratio ? Reason.DenominatorZero : Reason.PriorZero;
       reasonField[i] = b;
@@ -431,6 +475,7 @@ function readFeedbackActual(
     const r = from + i;
     const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
     out.feedback[i] = parts;
+    out.feedbackRows = Math.max(out.feedbackRows, i + 1);
     if (!parts) reason[i] = Reason.NoRatings;
     actual[i] = parts ? parts.score : Number.NaN;
   }
@@ -519,15 +564,17 @@ export function readIndicatorRange(
     out.targetSource[0] = 0;
     out.attainment[0] = NaN;
     out.target[0] = NaN;
-    if (!feedback) out.feedback[0] = null;
   } else {
     out.reason.fill(Reason.None, 0, n);
     out.reasonField.fill(-1, 0, n);
     out.targetSource.fill(0, 0, n);
     out.attainment.fill(NaN, 0, n);
     out.target.fill(NaN, 0, n);
-    // only a 360 indicator has feedback parts: none are left from the indicator read before
-    if (!feedback) out.feedback.fill(null, 0, n);
+  }
+  // only a 360 indicator has feedback parts: none are left from the indicator read before
+  if (!feedback && out.feedbackRows > 0) {
+    out.feedback.fill(null, 0, out.feedbackRows);
+    out.feedbackRows = 0;
   }
   readActual(ind, frame, fb, from, n, out);
   if (ind.usesTarget) readTargets(ind, frame, from, n, out);

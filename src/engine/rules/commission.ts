@@ -210,24 +210,29 @@ export function commissionGate(
   return Gate.Open;
 }
 
-/** What the month earns of its tiered commission: 0 with the gate shut, at most the cap. */
-export function earnedCommission(
-  gross: number,
-  gate: Gate,
-  cap: number | null
-): { earned: number; capped: boolean } {
+/**
+ * What the month earns of its tiered commission: 0 with the gate shut, at most the cap. Each
+ * ledger number is a function of its own returning a number, as each is a cell of its own: a
+ * month is 120,000 rows of them, and a number allocates nothing where a record would.
+ */
+export function earnedCommission(gross: number, gate: Gate, cap: number | null): number {
   const amount = gate === Gate.Open ? gross : 0;
-  if (cap !== null && amount > cap) return { earned: roundMoney(cap), capped: true };
-  return { earned: roundMoney(amount), capped: false };
+  return roundMoney(cap !== null && amount > cap ? cap : amount);
 }
 
-/** The earned commission split into the share paid now and the rest deferred to year end. */
-export function splitPaid(
-  earned: number,
-  paidShare: number
-): { paidNow: number; deferred: number } {
-  const paidNow = roundMoney(earned * paidShare);
-  return { paidNow, deferred: roundMoney(earned - paidNow) };
+/** Whether the cap cut what the month earns. */
+export function commissionCapped(gross: number, gate: Gate, cap: number | null): boolean {
+  return cap !== null && (gate === Gate.Open ? gross : 0) > cap;
+}
+
+/** The share of the earned commission paid now… */
+export function commissionPaidNow(earned: number, paidShare: number): number {
+  return roundMoney(earned * paidShare);
+}
+
+/** …and the rest, deferred to year end. */
+export function commissionDeferred(earned: number, paidNow: number): number {
+  return roundMoney(earned - paidNow);
 }
 
 /**
@@ -235,16 +240,23 @@ export function splitPaid(
  * (opening + the month's clawback) is recovered as far as the commission reaches; deducted at
  * once, the clawback is recovered whole and nothing is carried.
  */
-export function recoverClawback(
+export function clawbackRecovered(
   opening: number,
   clawback: number,
   paidNow: number,
   deductAtOnce: boolean
-): { recovered: number; balance: number } {
-  if (deductAtOnce) return { recovered: clawback, balance: opening };
-  const owed = roundMoney(opening + clawback);
-  const recovered = Math.min(owed, paidNow);
-  return { recovered, balance: roundMoney(owed - recovered) };
+): number {
+  return deductAtOnce ? clawback : Math.min(roundMoney(opening + clawback), paidNow);
+}
+
+/** The clawback balance carried to the next month after what was recovered. */
+export function clawbackBalance(
+  opening: number,
+  clawback: number,
+  recovered: number,
+  deductAtOnce: boolean
+): number {
+  return deductAtOnce ? opening : roundMoney(roundMoney(opening + clawback) - recovered);
 }
 
 /** The commission line of the month's pay: paid now less the clawback recovered. */

@@ -22,14 +22,17 @@ export function checkFeedbackWeights(weights: readonly (number | null)[]): Resul
 
 /** The mean rating of one rater group, or null when it has no ratings. */
 export function groupMean(values: readonly number[]): number | null {
-  return mean(values);
-}
-
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
   let s = 0;
   for (const v of values) s += v;
-  return s / values.length;
+  return tallyMean(s, values.length);
+}
+
+/**
+ * A group's mean from its tally: the ratings summed in the order they came, and how many. The
+ * engine tallies as it reads a person's ratings instead of gathering lists first.
+ */
+export function tallyMean(sum: number, count: number): number | null {
+  return count === 0 ? null : sum / count;
 }
 
 /** 360度评价 with the parts an explanation shows. */
@@ -39,14 +42,20 @@ export function feedbackParts(
   customers: readonly number[],
   weights: readonly number[] = DEFAULT_FEEDBACK_WEIGHTS
 ): Result<FeedbackParts> {
-  const means: [number | null, number | null, number | null] = [
-    mean(superior),
-    mean(peers),
-    mean(customers),
-  ];
+  return feedbackOfMeans(groupMean(superior), groupMean(peers), groupMean(customers), weights);
+}
+
+/** {@link feedbackParts} from the three group means (null: a group without ratings). */
+export function feedbackOfMeans(
+  superior: number | null,
+  peers: number | null,
+  customers: number | null,
+  weights: readonly number[]
+): Result<FeedbackParts> {
+  const means: [number | null, number | null, number | null] = [superior, peers, customers];
   let wsum = 0;
   for (let g = 0; g < 3; g++) if (means[g] !== null) wsum += weights[g];
-  if (means.every((m) => m === null)) return naError("noRatings");
+  if (superior === null && peers === null && customers === null) return naError("noRatings");
   if (wsum <= 0) return naError("noRatings");
   const used: [number, number, number] = [0, 0, 0];
   let score = 0;

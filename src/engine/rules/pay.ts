@@ -116,7 +116,9 @@ export interface PayTerm<T> {
 
 /** A pay list's sum of lines, left to right as written, to the cent. */
 export function payLinesSum(terms: readonly PayTerm<number>[]): number {
-  return sumTerms(terms, -1);
+  let s = 0;
+  for (let i = 0; i < terms.length; i++) s = addTerm(s, i, terms[i].value, terms[i].minus);
+  return roundMoney(s);
 }
 
 /**
@@ -124,21 +126,15 @@ export function payLinesSum(terms: readonly PayTerm<number>[]): number {
  * signs) are built once for a whole pay list, not once per line.
  */
 export function payLinesSumAt(terms: readonly PayTerm<ArrayLike<number>>[], row: number): number {
-  return sumTerms(terms, row);
+  // a loop of its own: a column's element never meets a boxed number, so nothing is allocated
+  let s = 0;
+  for (let i = 0; i < terms.length; i++) s = addTerm(s, i, terms[i].value[row], terms[i].minus);
+  return roundMoney(s);
 }
 
-/** The sum of terms of numbers (row −1) or of columns at a row, left to right, to the cent. */
-function sumTerms(
-  terms: readonly PayTerm<number>[] | readonly PayTerm<ArrayLike<number>>[],
-  row: number
-): number {
-  let s = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    const v = row < 0 ? (t.value as number) : (t.value as ArrayLike<number>)[row];
-    s = i === 0 ? (t.minus ? -v : v) : t.minus ? s - v : s + v;
-  }
-  return roundMoney(s);
+/** The running sum after term i of value v, left to right as written. */
+function addTerm(s: number, i: number, v: number, minus: boolean | undefined): number {
+  return i === 0 ? (minus ? -v : v) : minus ? s - v : s + v;
 }
 
 /** The same sum over cells, in the same order. */
