@@ -10,7 +10,8 @@
  * - tolerance, reaches and roundMoney: written out so hot loops inline them (no Math.max of three,
  *   no tolerance where the value is at or above its bound, ROUND's fast path in roundMoney);
  * - the pay list's sums: a loop for numbers and one for columns, not one loop for both;
- * - the commission ledger's month: one function per number instead of records of two.
+ * - the commission ledger's month: one function per number instead of records of two;
+ * - aggregate: a field whose months are all numbers (or all absent) rolled up without a tally.
  */
 import fc from "fast-check";
 import type { IndicatorTrace } from "../../src/engine/evaluate/explain";
@@ -29,7 +30,9 @@ import {
   type Grading,
 } from "../../src/engine/evaluate/grading";
 import { compilePlan, type CompiledPlan } from "../../src/engine/evaluate/compile";
-import type { Frame } from "../../src/engine/evaluate/frame";
+import { aggregate, CellState, monthFrame, type Frame } from "../../src/engine/evaluate/frame";
+import { periodState, periodValue, type MonthTally } from "../../src/engine/rules/aggregate";
+import type { DataRow } from "../../src/engine/records";
 import {
   competitionRanks,
   distributionCutoffs,
@@ -521,6 +524,99 @@ describe("commission ledger month", () => {
         }
       ),
       { numRuns: 5000 }
+    );
+  });
+});
+
+describe("aggregate", () => {
+  /** The tally of every period, month by month, as aggregate did it for every field. */
+  function tallied(cp: CompiledPlan, months: Frame, starts: number[], k: number) {
+    const def = cp.plan.fields[k];
+    const values: number[] = [];
+    const states: number[] = [];
+    for (let g = 0; g + 1 < starts.length; g++) {
+      const t: MonthTally = {
+        invalid: false,
+        anyBlank: false,
+        allAbsent: true,
+        sum: 0,
+        count: 0,
+        last: Number.NaN,
+      };
+      for (let r = starts[g]; r < starts[g + 1]; r++) {
+        const st = months.states[k][r];
+        if (st !== CellState.Absent) t.allAbsent = false;
+        if (st === CellState.Ok) {
+          t.sum += months.values[k][r];
+          t.count++;
+          t.last = months.values[k][r];
+        } else if (st === CellState.Invalid) t.invalid = true;
+        else t.anyBlank = true;
+      }
+      const state = periodState(def.aggregate, def.optional, t);
+      states.push(["ok", "blank", "invalid", "absent"].indexOf(state));
+      values.push(state === "ok" ? periodValue(def.aggregate, t) : Number.NaN);
+    }
+    return { values, states };
+  }
+
+  it("gives every field's period values and states the month-by-month tally gave", () => {
+    const cp = compilePlan(defaultPlan());
+    const keys = cp.fieldKeys;
+    // a column is all numbers, all absent, or mixed (blank, invalid, absent cells among numbers)
+    const column = fc.constantFrom("numbers", "absent", "mixed");
+    const value = fc.oneof(
+      fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+      fc.integer({ min: 0, max: 100 })
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(column, { minLength: keys.length, maxLength: keys.length }),
+        fc.array(fc.tuple(value, fc.constantFrom("n", "n", "n", "blank", "invalid")), {
+          minLength: 12 * 4 * keys.length,
+          maxLength: 12 * 4 * keys.length,
+        }),
+        (people, kinds, cells) => {
+          const rows: DataRow[] = [];
+          for (let p = 0; p < people; p++)
+            for (let m = 1; m <= 12; m++) {
+              const values: Record<string, number | null> = {};
+              const invalid: string[] = [];
+              const absent: string[] = [];
+              keys.forEach((key, k) => {
+                const [v, kind] = cells[((p * 12 + m - 1) * keys.length + k) % cells.length];
+                if (kinds[k] === "absent") absent.push(key);
+                else if (kinds[k] === "numbers" || kind === "n") values[key] = v;
+                else if (kind === "blank") values[key] = null;
+                else invalid.push(key);
+              });
+              rows.push({
+                id: `S${p}`,
+                name: `P${p}`,
+                team: "T",
+                period: `2024-${String(m).padStart(2, "0")}`,
+                values,
+                invalid,
+                absent,
+                conflict: null,
+                source: { sheet: "Data", row: rows.length + 2 },
+              });
+            }
+          const months = monthFrame(cp, rows);
+          for (const to of ["quarter", "year"] as const) {
+            const agg = aggregate(cp, months, to);
+            const starts = Array.from(agg.first);
+            starts.push(months.n);
+            for (let k = 0; k < keys.length; k++) {
+              const want = tallied(cp, months, starts, k);
+              expect(Array.from(agg.states[k])).toEqual(want.states);
+              want.values.forEach((v, g) => expect(Object.is(agg.values[k][g], v)).toBe(true));
+            }
+          }
+        }
+      ),
+      { numRuns: 60 }
     );
   });
 });

@@ -6,6 +6,7 @@
 import type { DataRow, SourceRef } from "../records";
 import { columnSource, type DataColumns } from "../columns";
 import type { CompiledPlan } from "./compile";
+import type { Aggregation } from "../plan/model";
 import { parsePeriodKey } from "../periods";
 import { periodState, periodValue, type MonthTally, type PeriodState } from "../rules/aggregate";
 
@@ -359,6 +360,18 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
     const ss = months.states[k];
     const out = f.values[k];
     const outState = f.states[k];
+    // a column whose every month is a number (or every month absent) needs no tally: the
+    // general loop below would give these very values
+    const uniform = uniformState(ss, months.n);
+    if (uniform === CellState.Ok) {
+      aggregateNumbers(rule, vs, starts, out, outState);
+      continue;
+    }
+    if (uniform === CellState.Absent) {
+      out.fill(Number.NaN);
+      outState.fill(CellState.Absent);
+      continue;
+    }
     const t: MonthTally = {
       invalid: false,
       anyBlank: false,
@@ -398,6 +411,47 @@ export function aggregate(cp: CompiledPlan, months: Frame, to: RollUp): Aggregat
     }
   }
   return f;
+}
+
+/** The state every cell of a column has, or −1 when they differ. */
+function uniformState(states: Uint8Array, n: number): number {
+  if (n === 0) return -1;
+  const s = states[0];
+  for (let r = 1; r < n; r++) if (states[r] !== s) return -1;
+  return s;
+}
+
+/**
+ * Period values of a field whose months are all numbers: every period's state is "ok" (nothing
+ * invalid, blank or absent, and at least one month), its value the rule's over the tally.
+ */
+function aggregateNumbers(
+  rule: Aggregation,
+  vs: Float64Array,
+  starts: readonly number[],
+  out: Float64Array,
+  outState: Uint8Array
+): void {
+  const ng = starts.length - 1;
+  const t: MonthTally = {
+    invalid: false,
+    anyBlank: false,
+    allAbsent: false,
+    sum: 0,
+    count: 0,
+    last: Number.NaN,
+  };
+  for (let g = 0; g < ng; g++) {
+    const a = starts[g];
+    const b = starts[g + 1];
+    let sum = 0;
+    for (let r = a; r < b; r++) sum += vs[r];
+    t.sum = sum;
+    t.count = b - a;
+    t.last = vs[b - 1];
+    out[g] = periodValue(rule, t);
+  }
+  outState.fill(CellState.Ok, 0, ng);
 }
 
 /** A period state as a cell state (comparisons, not a keyed lookup: this runs per cell). */
