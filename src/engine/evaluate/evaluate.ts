@@ -201,10 +201,12 @@ function annualReview(
     }
     const expected = monthly ? 12 : 4;
     if (rows.length < expected && status === RowStatus.Ok) status = RowStatus.Warning;
-    const parts = fb.score(yf.ids[y], yf.periods[y], true);
-    res.feedbackScore[y] = parts ? parts.score : NaN;
-    if (parts && fw > 0) {
-      num += parts.score * fw;
+    const points = fb.points(yf.ids[y], yf.periods[y], true);
+    // NaN: no ratings, unless (never with finite ratings) parts whose score is NaN
+    const rated = !Number.isNaN(points) || fb.score(yf.ids[y], yf.periods[y], true) !== null;
+    res.feedbackScore[y] = points;
+    if (rated && fw > 0) {
+      num += points * fw;
       den += fw;
       res.feedbackWeight[y] = fw;
     } else if (fw > 0 && status === RowStatus.Ok) status = RowStatus.Warning;

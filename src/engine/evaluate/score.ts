@@ -10,6 +10,7 @@ import { directScore } from "../rules/direct";
 import {
   customerBlend,
   feedbackOfMeans,
+  feedbackScoreOfMeans,
   groupMean,
   tallyMean,
   type FeedbackParts,
@@ -99,7 +100,21 @@ interface PersonRatings {
   asked: (FeedbackParts | null | undefined)[];
   /** The customers' mean rating by the period asked for (客户360评价), by period code. */
   customers: (number | null | undefined)[];
+  /** The person's place in the index's score tables ({@link PointsTable}). */
+  index: number;
 }
+
+/**
+ * The 360 score alone of every person for one period code (NaN: none), kept like the parts'
+ * `cache`, `exact` and `asked`: the scoring of every row reads these and builds no parts.
+ */
+interface PointsTable {
+  values: Float64Array;
+  known: Uint8Array;
+}
+
+/** The tally of a person's ratings in a period: each group's sum and count (superior, peers, customers). */
+const TALLY = new Float64Array(6);
 
 export class FeedbackIndex {
   private readonly byId = new Map<string, PersonRatings>();
@@ -116,6 +131,10 @@ export class FeedbackIndex {
   private readonly resolved: number[] = [];
   private lastKey: string | null = null;
   private lastCode = -1;
+  /** Scores alone by period code: within the period, of exactly it, and by the period asked for. */
+  private readonly pointsWithin: PointsTable[] = [];
+  private readonly pointsExact: PointsTable[] = [];
+  private readonly pointsAsked: PointsTable[] = [];
   /**
    * `factor` turns a rating on the plan's scale into points out of 100 (1, 10 or 20: exact, so a
    * sheet formula that multiplies each rating cell by it gives the same doubles).
@@ -139,6 +158,7 @@ export class FeedbackIndex {
           exact: [],
           asked: [],
           customers: [],
+          index: this.byId.size,
         };
         this.byId.set(rating.id, person);
       }
@@ -190,14 +210,7 @@ export class FeedbackIndex {
   }
   /** The 360 score and its parts (see {@link ratingsFor}; `exact` takes only ratings of that very period), or null. */
   score(id: string, periodKey: string, exact = false): FeedbackParts | null {
-    // rows come sorted by person: the last person looked up is usually the one asked for
-    let person: PersonRatings | undefined;
-    if (id === this.lastId) person = this.lastPerson;
-    else {
-      person = this.byId.get(id);
-      this.lastId = id;
-      this.lastPerson = person;
-    }
+    const person = this.person(id);
     if (!person) return null;
     const code = this.code(periodKey);
     if (exact) return this.scoreOf(person, code, true);
@@ -206,6 +219,43 @@ export class FeedbackIndex {
     const result = this.scoreOf(person, this.resolvedCode(person, code), false);
     person.asked[code] = result;
     return result;
+  }
+
+  /**
+   * The 360 score alone, NaN where {@link score} has no parts (or parts whose score is NaN,
+   * which finite ratings never give): what scoring every row needs, with no parts built.
+   */
+  points(id: string, periodKey: string, exact = false): number {
+    const person = this.person(id);
+    if (!person) return Number.NaN;
+    const code = this.code(periodKey);
+    if (exact) return this.pointsOf(person, code, true);
+    const asked = this.table(this.pointsAsked, code);
+    const i = person.index;
+    if (asked.known[i] === 0) {
+      asked.values[i] = this.pointsOf(person, this.resolvedCode(person, code), false);
+      asked.known[i] = 1;
+    }
+    return asked.values[i];
+  }
+
+  /** The score table of a period code, made on first use. */
+  private table(tables: PointsTable[], code: number): PointsTable {
+    let t = tables[code];
+    if (t === undefined) {
+      const n = this.byId.size;
+      t = tables[code] = { values: new Float64Array(n), known: new Uint8Array(n) };
+    }
+    return t;
+  }
+
+  /** A person's ratings; rows come sorted by person, so the last one looked up is usually asked for. */
+  private person(id: string): PersonRatings | undefined {
+    if (id === this.lastId) return this.lastPerson;
+    const person = this.byId.get(id);
+    this.lastId = id;
+    this.lastPerson = person;
+    return person;
   }
 
   /**
@@ -231,43 +281,58 @@ export class FeedbackIndex {
     const cache = exact ? person.exact : person.cache;
     const hit = cache[code];
     if (hit !== undefined) return hit;
-    // each group's tally as the ratings come (sum in order, count): no lists are gathered
-    let sSum = 0;
-    let sCount = 0;
-    let pSum = 0;
-    let pCount = 0;
-    let cSum = 0;
-    let cCount = 0;
-    const outer = parsePeriodKey(this.keys[code]);
-    if (outer) {
-      for (let j = 0; j < person.ratings.length; j++) {
-        const period = person.periods[j];
-        if (!(exact ? period.key === outer.key : within(period, outer))) continue;
-        const r = person.ratings[j];
-        if (r.rater === "superior") {
-          sSum += r.score;
-          sCount++;
-        } else if (r.rater === "peer") {
-          pSum += r.score;
-          pCount++;
-        } else {
-          cSum += r.score;
-          cCount++;
-        }
-      }
-    }
     let result: FeedbackParts | null = null;
-    if (sCount + pCount + cCount > 0) {
+    if (this.tally(person, code, exact)) {
+      const T = TALLY;
       const parts = feedbackOfMeans(
-        tallyMean(sSum, sCount),
-        tallyMean(pSum, pCount),
-        tallyMean(cSum, cCount),
+        tallyMean(T[0], T[1]),
+        tallyMean(T[2], T[3]),
+        tallyMean(T[4], T[5]),
         this.weights
       );
       result = isError(parts) ? null : parts;
     }
     cache[code] = result;
     return result;
+  }
+
+  /** {@link scoreOf}'s score alone (NaN: none), computed once. */
+  private pointsOf(person: PersonRatings, code: number, exact: boolean): number {
+    const cache = this.table(exact ? this.pointsExact : this.pointsWithin, code);
+    const i = person.index;
+    if (cache.known[i] === 1) return cache.values[i];
+    const T = TALLY;
+    const result = this.tally(person, code, exact)
+      ? feedbackScoreOfMeans(
+          tallyMean(T[0], T[1]),
+          tallyMean(T[2], T[3]),
+          tallyMean(T[4], T[5]),
+          this.weights
+        )
+      : Number.NaN;
+    cache.values[i] = result;
+    cache.known[i] = 1;
+    return result;
+  }
+
+  /**
+   * Tallies the person's ratings of period `code` (within it, or exactly it) into TALLY, each
+   * group's sum in the order the ratings came and its count; false when there are none.
+   */
+  private tally(person: PersonRatings, code: number, exact: boolean): boolean {
+    const T = TALLY;
+    T.fill(0);
+    const outer = parsePeriodKey(this.keys[code]);
+    if (!outer) return false;
+    for (let j = 0; j < person.ratings.length; j++) {
+      const period = person.periods[j];
+      if (!(exact ? period.key === outer.key : within(period, outer))) continue;
+      const r = person.ratings[j];
+      const g = r.rater === "superior" ? 0 : r.rater === "peer" ? 2 : 4;
+      T[g] += r.score;
+      T[g + 1]++;
+    }
+    return T[1] + T[3] + T[5] > 0;
   }
 }
 
@@ -304,6 +369,7 @@ export interface IndicatorColumns {
   reasonField: Int32Array;
   /** 0 none, 1 from the data row, 2 the plan's default (× months when additive). */
   targetSource: Uint8Array;
+  /** A 360 indicator's parts, read for a single row (an explanation); a range reads scores only. */
   feedback: (FeedbackParts | null)[];
   /** Rows [0, feedbackRows) of `feedback` may hold parts (a 360 indicator was read last). */
   feedbackRows: number;
@@ -471,13 +537,22 @@ function readFeedbackActual(
   out: IndicatorColumns
 ) {
   const { actual, reason } = out;
+  if (n === 1) {
+    // one row (an explanation): with the parts it shows
+    const parts = fb ? fb.score(frame.ids[from], frame.periods[from]) : null;
+    out.feedback[0] = parts;
+    out.feedbackRows = 1;
+    if (!parts) reason[0] = Reason.NoRatings;
+    actual[0] = parts ? parts.score : Number.NaN;
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const r = from + i;
-    const parts = fb ? fb.score(frame.ids[r], frame.periods[r]) : null;
-    out.feedback[i] = parts;
-    out.feedbackRows = Math.max(out.feedbackRows, i + 1);
-    if (!parts) reason[i] = Reason.NoRatings;
-    actual[i] = parts ? parts.score : Number.NaN;
+    const points = fb ? fb.points(frame.ids[r], frame.periods[r]) : Number.NaN;
+    actual[i] = points;
+    // no score: no ratings, unless (never with finite ratings) parts whose score is NaN
+    if (Number.isNaN(points) && !(fb && fb.score(frame.ids[r], frame.periods[r])))
+      reason[i] = Reason.NoRatings;
   }
 }
 

@@ -58,14 +58,37 @@ export function feedbackOfMeans(
   if (superior === null && peers === null && customers === null) return naError("noRatings");
   if (wsum <= 0) return naError("noRatings");
   const used: [number, number, number] = [0, 0, 0];
+  for (let g = 0; g < 3; g++) if (means[g] !== null) used[g] = effectiveWeight(weights[g], wsum);
+  return { means, weights: used, score: feedbackScoreOfMeans(superior, peers, customers, weights) };
+}
+
+/**
+ * The 360 score alone (the scoring of many rows needs no parts): Σ mean × weight ÷ Σ weight over
+ * the groups with ratings; NaN when no group has any or their weights sum to 0 (where
+ * {@link feedbackOfMeans} has no parts).
+ */
+export function feedbackScoreOfMeans(
+  superior: number | null,
+  peers: number | null,
+  customers: number | null,
+  weights: readonly number[]
+): number {
+  if (superior === null && peers === null && customers === null) return Number.NaN;
+  let wsum = 0;
   let score = 0;
-  for (let g = 0; g < 3; g++) {
-    const m = means[g];
-    if (m === null) continue;
-    used[g] = effectiveWeight(weights[g], wsum);
-    score += m * weights[g];
+  if (superior !== null) {
+    wsum += weights[0];
+    score += superior * weights[0];
   }
-  return { means, weights: used, score: score / wsum };
+  if (peers !== null) {
+    wsum += weights[1];
+    score += peers * weights[1];
+  }
+  if (customers !== null) {
+    wsum += weights[2];
+    score += customers * weights[2];
+  }
+  return wsum <= 0 ? Number.NaN : score / wsum;
 }
 
 export function feedback(
