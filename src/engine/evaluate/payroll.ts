@@ -120,20 +120,25 @@ export const enum GuaranteeMonth {
   Unknown = 2,
 }
 
-function emptyPayroll(frame: Frame): Payroll {
+/**
+ * The lines a pay list takes as they are from the month pay and the ledger: the same arrays,
+ * not copies (an evaluation's arrays are never changed once it is made).
+ */
+type SharedLines = Pick<
+  Payroll,
+  "base" | "commission" | "deferred" | "clawedBack" | "teamCommission"
+>;
+
+function emptyPayroll(frame: Frame, shared: SharedLines): Payroll {
   const n = frame.n;
   const f = () => new Float64Array(n);
   return {
     frame,
-    base: f(),
+    ...shared,
     performanceAdvance: f(),
     performanceTrueUp: f(),
     performancePay: f(),
     performanceRow: new Int32Array(n).fill(-1),
-    commission: f(),
-    deferred: f(),
-    clawedBack: f(),
-    teamCommission: f(),
     bonus: f(),
     settlement: f(),
     yearRow: new Int32Array(n).fill(-1),
@@ -294,18 +299,19 @@ export function payroll(
   pp: PeriodPay,
   annual: PayrollAnnual
 ): Payroll {
-  const P = emptyPayroll(months);
+  const P = emptyPayroll(months, {
+    base: mp.base,
+    commission: ledger.paidNow,
+    deferred: ledger.deferred,
+    clawedBack: ledger.recovered,
+    teamCommission: ledger.team,
+  });
   const n = months.n;
   schedulePerformance(cp, P, mp, periods, pp);
   P.yearRow = yearPayRows(ledger, annual, n);
   // the gross's terms over the pay list's columns, built once (a month's line is its row)
   const gross = grossTerms<Float64Array>(P);
   for (let m = 0; m < n; m++) {
-    P.base[m] = mp.base[m];
-    P.commission[m] = ledger.paidNow[m];
-    P.deferred[m] = ledger.deferred[m];
-    P.clawedBack[m] = ledger.recovered[m];
-    P.teamCommission[m] = ledger.team[m];
     const y = P.yearRow[m];
     P.bonus[m] = y >= 0 ? annual.bonus[y] : 0;
     P.settlement[m] = y >= 0 ? annual.settlement[y] : 0;

@@ -830,9 +830,10 @@ export function scoreFrame(cp: CompiledPlan, frame: Frame, fb: FeedbackIndex | n
   const block = Math.min(BLOCK, Math.max(1, n));
   const cols = newColumns(block);
   const scores = new Float64Array(block);
-  // Per dimension: weighted sums and an error flag — row-major n × nd.
-  // the weights counted are the set's own column (no second array of them made and dropped)
-  const sums: WeightSums = { num: new Float64Array(n * nd), den: set.dimensionWeightCounted };
+  // Per dimension: weighted sums and an error flag — row-major n × nd. The sums are kept in the
+  // set's own columns (no arrays made and dropped): the weights counted are its column, and
+  // Σ score × weight sits where the dimension's mean goes, which replaces it once it is read.
+  const sums: WeightSums = { num: set.dimensionScores, den: set.dimensionWeightCounted };
   const err = new Uint8Array(n * nd);
   const status = new Uint8Array(n);
   const effects = cp.indicators.map((ind) => MISSING_EFFECTS[ind.missing]);
