@@ -149,7 +149,8 @@ function cellOf(months: Frame, k: number, r: number): number {
 
 /**
  * One month of the ledger: reads the month, checks it can be paid on, then the tiers, gate, cap,
- * paid share and clawback. Returns the clawback balance after the month; clears `year.ok` when
+ * paid share and clawback. The clawback balance after the month is `L.balance[r]` (read from
+ * there, not returned: a number returned from a call this size is boxed); clears `year.ok` when
  * the month cannot be paid on.
  */
 function ledgerMonth(
@@ -158,7 +159,7 @@ function ledgerMonth(
   r: number,
   opening: number,
   year: Settlement
-): number {
+): void {
   const { cp, months } = R;
   const c = cp.plan.commission;
   const p = cp.pay;
@@ -192,7 +193,7 @@ function ledgerMonth(
     const balance = R.deductAtOnce ? opening : roundMoney(opening + L.clawback[r]);
     L.balance[r] = balance;
     year.ok = false;
-    return balance;
+    return;
   }
   const scale = c.boundType === "attainment" ? target : 1;
   L.boundScale[r] = scale;
@@ -216,7 +217,6 @@ function ledgerMonth(
   L.recovered[r] = recovered;
   L.balance[r] = balance;
   L.net[r] = netCommission(paidNow, recovered);
-  return balance;
 }
 
 /** Closes a person's year: the settlement of its deferred share; returns the balance after it. */
@@ -267,7 +267,8 @@ export function commissionLedger(
       };
     }
     current.rows.push(r);
-    balance = ledgerMonth(R, L, r, balance, current);
+    ledgerMonth(R, L, r, balance, current);
+    balance = L.balance[r];
   }
   if (current) closeYear(L, current, balance, R.deductAtOnce);
   return L;
