@@ -745,6 +745,10 @@ const en = {
       `${sheet} written for ${month}; the notes on it were kept.`,
     cancelled: "Nothing was written.",
     period: (period: string) => `Period ${period}`,
+    find: "Find",
+    findPlaceholder: "Name or employee ID",
+    showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    more: (n: number) => `Show ${n} more`,
   },
   followUp: {
     note: "Each statement follows up the improvement plan written on the same salesperson's statement of the period before (Last period's improvement plan), with a line for each outcome: write that period's statements first and the plan on them.",
@@ -1636,6 +1640,10 @@ const zh: Strings = {
       `已写入 ${sheet}（${month}），表中已有的反馈记录均已保留。`,
     cancelled: "未写入任何内容。",
     period: (period: string) => `考核期间 ${period}`,
+    find: "查找",
+    findPlaceholder: "姓名或员工编号",
+    showing: (shown: number, total: number) => `已显示 ${shown} / ${total} 人`,
+    more: (n: number) => `再显示 ${n} 人`,
   },
   followUp: {
     note: "每份通知单跟进同一销售人员上期通知单上填写的改进计划（上期改进计划跟进），每项留有结果栏：请先生成上期通知单并填写改进计划。",

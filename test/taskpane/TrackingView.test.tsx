@@ -18,6 +18,7 @@ import { readTrackingSheet, trackingKey } from "../../src/workbook/sheets/tracki
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
 import { fixtureText, memoryHost } from "./support/memoryHost";
+import { generateSample } from "../../src/workbook";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -61,8 +62,21 @@ function recordingCompute(held: string) {
   return { compute, seen, release, done };
 }
 
+/** A CRM export of `people` salespeople × 3 months (the sample generator's). */
+function sampleCsv(people: number): string {
+  const plan = defaultPlan();
+  const sample = generateSample({ people, months: 3, teams: 2 });
+  const header = ["员工编号", "姓名", "部门", "月份", ...plan.fields.map((f) => f.name.zh)];
+  const lines = sample.rows.map((r) =>
+    [r.id, r.name, r.team, r.period, ...plan.fields.map((f) => String(r.values[f.key] ?? ""))]
+      .map((x) => (x.includes(",") ? `"${x}"` : x))
+      .join(",")
+  );
+  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+}
+
 /** The real host over the preview workbook: the plan workbook with Q1 2024 imported. */
-async function workbook(language: Language, compute?: Compute) {
+async function workbook(language: Language, compute?: Compute, csv = fixtureText()) {
   const wb = new PreviewWorkbook();
   const host = createLayoutHost(
     previewBackend(wb, { settings: settings(), displayLanguage: language }),
@@ -70,7 +84,7 @@ async function workbook(language: Language, compute?: Compute) {
   );
   const plan = defaultPlan();
   await host.createPlanWorkbook(plan, language);
-  const table = parseCsv(fixtureText(), "crm.csv");
+  const table = parseCsv(csv, "crm.csv");
   const { mapping } = mapColumns(table, plan);
   await host.importData({ plan, language, table, mapping, mode: "replace" });
   const check = (await checkWorkbook(host, plan))!;
@@ -191,6 +205,37 @@ describe("Tracking view (en-US)", () => {
     expect(some.length).toBeLessThan(all);
     for (const p of some) expect(p.textContent).toContain("华东一部");
   }, 60_000);
+
+  it("should show a large sales force a page at a time and find a salesperson by name or ID", async () => {
+    const user = userEvent.setup();
+    await workbook("en-US", undefined, sampleCsv(70));
+    const list = () => screen.getByRole("list", { name: "Tracking" });
+    expect(await within(list()).findAllByRole("listitem")).toHaveLength(30);
+    expect(screen.getByText("Showing 30 of 70")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Show 30 more" }));
+    expect(within(list()).getAllByRole("listitem")).toHaveLength(60);
+    await user.click(screen.getByRole("button", { name: "Show 10 more" }));
+    expect(within(list()).getAllByRole("listitem")).toHaveLength(70);
+    expect(screen.queryByRole("button", { name: /Show \d+ more/ })).toBeNull();
+    // find by ID: one card; by name: the cards whose name holds the text
+    const find = screen.getByRole("searchbox", { name: "Find" });
+    await user.type(find, "s0042");
+    const found = within(list()).getAllByRole("listitem");
+    expect(found).toHaveLength(1);
+    expect(found[0].textContent).toContain("S0042");
+    const name = found[0].getAttribute("aria-label")!.split(" ")[0];
+    await user.clear(find);
+    await user.type(find, name);
+    const byName = within(list()).getAllByRole("listitem");
+    for (const p of byName) expect(p.textContent).toContain(name);
+    expect(byName.map((p) => p.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining("S0042")])
+    );
+    // a new search starts again at the first page
+    await user.clear(find);
+    expect(within(list()).getAllByRole("listitem")).toHaveLength(30);
+    expect(await axe(document.body)).toHaveNoViolations();
+  }, 120_000);
 
   it("should say when the write fails and offer a retry", async () => {
     const user = userEvent.setup();

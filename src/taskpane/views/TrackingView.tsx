@@ -4,6 +4,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -13,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CalendarLtrRegular } from "@fluentui/react-icons";
+import { CalendarLtrRegular, SearchRegular } from "@fluentui/react-icons";
 import { periodLabel } from "../../engine/periods";
 import { teamsOf } from "../../app/workflow";
 import { notesOf, ofTeam, writeTrackingFor, type TrackedPerson } from "../../app/tracking";
@@ -53,10 +54,24 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-function Person(props: {
+/**
+ * Salespeople shown at a time: a sales force of 10,000 is found with the search box and shown a
+ * page at a time (each card holds a note box; all of them at once would hold the pane for
+ * seconds).
+ */
+const PAGE = 30;
+
+/** People whose name or id holds the text (any case); all when it is empty. */
+function matching(people: TrackedPerson[], text: string): TrackedPerson[] {
+  const q = text.trim().toLowerCase();
+  if (!q) return people;
+  return people.filter((p) => p.name.toLowerCase().includes(q) || p.id.toLowerCase().includes(q));
+}
+
+const Person = React.memo(function Person(props: {
   p: TrackedPerson;
   note: string;
-  onNote: (text: string) => void;
+  onNote: (id: string, text: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const { strings: t, format } = useSession();
@@ -88,12 +103,12 @@ function Person(props: {
           resize="vertical"
           value={props.note}
           placeholder={t.tracking.notePlaceholder}
-          onChange={(_, d) => props.onNote(d.value)}
+          onChange={(_, d) => props.onNote(p.id, d.value)}
         />
       </Field>
     </li>
   );
-}
+});
 
 /**
  * Monthly tracking (月度跟踪): pick a month and a team; each salesperson's attainment to date,
@@ -118,6 +133,13 @@ export function TrackingView(): React.JSX.Element {
   const [onSheet, setOnSheet] = React.useState<Map<string, string>>(new Map());
   const [typed, setTyped] = React.useState<Map<string, string>>(new Map());
   const [written, setWritten] = React.useState<WriteResult | null>(null);
+  const [find, setFind] = React.useState("");
+  // how many are shown: a new month, team or search starts again at the first page
+  const [limit, setLimit] = React.useState(PAGE);
+  const onNote = React.useCallback(
+    (id: string, text: string) => setTyped((m) => new Map(m).set(id, text)),
+    []
+  );
 
   const refresh = React.useCallback(
     () =>
@@ -161,7 +183,8 @@ export function TrackingView(): React.JSX.Element {
     );
   }
   const rows = check?.data.rows ?? [];
-  const people = list ? ofTeam(list, team) : [];
+  const people = list ? matching(ofTeam(list, team), find) : [];
+  const shown = people.slice(0, limit);
   return (
     <>
       <ViewTitle>{t.tracking.title}</ViewTitle>
@@ -177,7 +200,14 @@ export function TrackingView(): React.JSX.Element {
       )}
       <div className={styles.grid}>
         <Field label={t.tracking.month} size="small">
-          <Select size="small" value={chosen} onChange={(_, d) => setMonth(d.value)}>
+          <Select
+            size="small"
+            value={chosen}
+            onChange={(_, d) => {
+              setMonth(d.value);
+              setLimit(PAGE);
+            }}
+          >
             {months.map((m) => (
               <option key={m} value={m}>
                 {periodLabel(m, language)}
@@ -186,7 +216,14 @@ export function TrackingView(): React.JSX.Element {
           </Select>
         </Field>
         <Field label={t.tracking.team} size="small">
-          <Select size="small" value={team} onChange={(_, d) => setTeam(d.value)}>
+          <Select
+            size="small"
+            value={team}
+            onChange={(_, d) => {
+              setTeam(d.value);
+              setLimit(PAGE);
+            }}
+          >
             <option value="">{t.tracking.allTeams}</option>
             {teamsOf(rows).map((x) => (
               <option key={x} value={x}>
@@ -194,6 +231,19 @@ export function TrackingView(): React.JSX.Element {
               </option>
             ))}
           </Select>
+        </Field>
+        <Field label={t.tracking.find} size="small">
+          <Input
+            size="small"
+            type="search"
+            contentBefore={<SearchRegular />}
+            value={find}
+            placeholder={t.tracking.findPlaceholder}
+            onChange={(_, d) => {
+              setFind(d.value);
+              setLimit(PAGE);
+            }}
+          />
         </Field>
       </div>
       {list && (
@@ -221,15 +271,23 @@ export function TrackingView(): React.JSX.Element {
         </MessageBar>
       )}
       <ul className={styles.list} aria-label={t.tracking.title}>
-        {people.map((p) => (
+        {shown.map((p) => (
           <Person
             key={p.id}
             p={p}
             note={typed.get(p.id) ?? onSheet.get(p.id) ?? ""}
-            onNote={(text) => setTyped((m) => new Map(m).set(p.id, text))}
+            onNote={onNote}
           />
         ))}
       </ul>
+      {shown.length < people.length && (
+        <div className={styles.buttons}>
+          <Caption1>{t.tracking.showing(shown.length, people.length)}</Caption1>
+          <Button appearance="secondary" size="small" onClick={() => setLimit(limit + PAGE)}>
+            {t.tracking.more(Math.min(PAGE, people.length - shown.length))}
+          </Button>
+        </div>
+      )}
     </>
   );
 }
