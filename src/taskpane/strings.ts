@@ -34,6 +34,8 @@ const en = {
     cancel: "Cancel",
     goToCell: "Go to cell",
     goTo: (ref: string) => `Go to ${ref}`,
+    showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    showMore: (n: number) => `Show ${n} more`,
     severity: { error: "Error", warning: "Warning", info: "Note" },
     notInExcel:
       "This pane works inside Excel. On a computer without Excel, run npm start and open the browser preview it prints.",
@@ -747,8 +749,6 @@ const en = {
     period: (period: string) => `Period ${period}`,
     find: "Find",
     findPlaceholder: "Name or employee ID",
-    showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
-    more: (n: number) => `Show ${n} more`,
   },
   followUp: {
     note: "Each statement follows up the improvement plan written on the same salesperson's statement of the period before (Last period's improvement plan), with a line for each outcome: write that period's statements first and the plan on them.",
@@ -963,6 +963,8 @@ const zh: Strings = {
     cancel: "取消",
     goToCell: "定位单元格",
     goTo: (ref: string) => `定位到 ${ref}`,
+    showing: (shown: number, total: number) => `已显示 ${shown} / ${total} 条`,
+    showMore: (n: number) => `再显示 ${n} 条`,
     severity: { error: "错误", warning: "警告", info: "提示" },
     notInExcel:
       "此窗格需在 Excel 中使用。在没有 Excel 的电脑上，请运行 npm start 并打开它给出的浏览器预览地址。",
@@ -1642,8 +1644,6 @@ const zh: Strings = {
     period: (period: string) => `考核期间 ${period}`,
     find: "查找",
     findPlaceholder: "姓名或员工编号",
-    showing: (shown: number, total: number) => `已显示 ${shown} / ${total} 人`,
-    more: (n: number) => `再显示 ${n} 人`,
   },
   followUp: {
     note: "每份通知单跟进同一销售人员上期通知单上填写的改进计划（上期改进计划跟进），每项留有结果栏：请先生成上期通知单并填写改进计划。",

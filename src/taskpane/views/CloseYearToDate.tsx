@@ -21,6 +21,7 @@ import { CalculatorRegular, TableRegular } from "@fluentui/react-icons";
 import type { WriteResult } from "../../app/host";
 import { computeYearToDate, type YearToDate } from "../../app/closing";
 import { ErrorBar } from "../components/ErrorBar";
+import { ShowMore, usePage } from "../components/ShowMore";
 import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";
@@ -53,11 +54,14 @@ export function CloseYearToDate({ years }: CloseYearToDateProps): React.JSX.Elem
   const [ytd, setYtd] = React.useState<YearToDate | null>(null);
   const [ytdWritten, setYtdWritten] = React.useState<WriteResult | null>(null);
   const chosenYear = year || years[years.length - 1] || "";
+  // a year's salespeople a page at a time
+  const page = usePage();
 
   const computeYtd = () =>
     ytdAction.run(async () => {
       setYtdWritten(null);
       setYtd(await computeYearToDate(host, chosenYear));
+      page.reset();
     });
 
   const writeYtd = () =>
@@ -132,7 +136,7 @@ export function CloseYearToDate({ years }: CloseYearToDateProps): React.JSX.Elem
             </TableRow>
           </TableHeader>
           <TableBody>
-            {ytd.rows.map((r) => (
+            {ytd.rows.slice(0, page.limit).map((r) => (
               <TableRow key={r.id} data-id={r.id}>
                 <TableCell>
                   <span title={`${r.id} · ${r.periods.join(", ")}`}>{r.name}</span>
@@ -153,6 +157,13 @@ export function CloseYearToDate({ years }: CloseYearToDateProps): React.JSX.Elem
             ))}
           </TableBody>
         </Table>
+      )}
+      {ytd && (
+        <ShowMore
+          shown={Math.min(page.limit, ytd.rows.length)}
+          total={ytd.rows.length}
+          onMore={page.more}
+        />
       )}
     </section>
   );

@@ -25,6 +25,7 @@ import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
+import { ShowMore, usePage } from "../components/ShowMore";
 import { ViewTitle } from "../components/ViewTitle";
 import { useTracking } from "./useTracking";
 
@@ -53,13 +54,6 @@ const useStyles = makeStyles({
   behind: { color: tokens.colorPaletteRedForeground1 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-/**
- * Salespeople shown at a time: a sales force of 10,000 is found with the search box and shown a
- * page at a time (each card holds a note box; all of them at once would hold the pane for
- * seconds).
- */
-const PAGE = 30;
 
 /** People whose name or id holds the text (any case); all when it is empty. */
 function matching(people: TrackedPerson[], text: string): TrackedPerson[] {
@@ -134,8 +128,8 @@ export function TrackingView(): React.JSX.Element {
   const [typed, setTyped] = React.useState<Map<string, string>>(new Map());
   const [written, setWritten] = React.useState<WriteResult | null>(null);
   const [find, setFind] = React.useState("");
-  // how many are shown: a new month, team or search starts again at the first page
-  const [limit, setLimit] = React.useState(PAGE);
+  // a page at a time: a new month, team or search starts again at the first page
+  const page = usePage();
   const onNote = React.useCallback(
     (id: string, text: string) => setTyped((m) => new Map(m).set(id, text)),
     []
@@ -184,7 +178,7 @@ export function TrackingView(): React.JSX.Element {
   }
   const rows = check?.data.rows ?? [];
   const people = list ? matching(ofTeam(list, team), find) : [];
-  const shown = people.slice(0, limit);
+  const shown = people.slice(0, page.limit);
   return (
     <>
       <ViewTitle>{t.tracking.title}</ViewTitle>
@@ -205,7 +199,7 @@ export function TrackingView(): React.JSX.Element {
             value={chosen}
             onChange={(_, d) => {
               setMonth(d.value);
-              setLimit(PAGE);
+              page.reset();
             }}
           >
             {months.map((m) => (
@@ -221,7 +215,7 @@ export function TrackingView(): React.JSX.Element {
             value={team}
             onChange={(_, d) => {
               setTeam(d.value);
-              setLimit(PAGE);
+              page.reset();
             }}
           >
             <option value="">{t.tracking.allTeams}</option>
@@ -241,7 +235,7 @@ export function TrackingView(): React.JSX.Element {
             placeholder={t.tracking.findPlaceholder}
             onChange={(_, d) => {
               setFind(d.value);
-              setLimit(PAGE);
+              page.reset();
             }}
           />
         </Field>
@@ -280,14 +274,7 @@ export function TrackingView(): React.JSX.Element {
           />
         ))}
       </ul>
-      {shown.length < people.length && (
-        <div className={styles.buttons}>
-          <Caption1>{t.tracking.showing(shown.length, people.length)}</Caption1>
-          <Button appearance="secondary" size="small" onClick={() => setLimit(limit + PAGE)}>
-            {t.tracking.more(Math.min(PAGE, people.length - shown.length))}
-          </Button>
-        </div>
-      )}
+      <ShowMore shown={shown.length} total={people.length} onMore={page.more} />
     </>
   );
 }

@@ -1,0 +1,43 @@
+import * as React from "react";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { useSession } from "../session";
+
+/**
+ * Long lists (a sales force of 10,000) are shown a page at a time: all of them at once would hold
+ * the pane's thread for seconds. `usePage` keeps how many are shown; a new choice of what is
+ * listed calls `reset`.
+ */
+export const PAGE = 30;
+
+export function usePage(): { limit: number; more: () => void; reset: () => void } {
+  const [limit, setLimit] = React.useState(PAGE);
+  return {
+    limit,
+    more: React.useCallback(() => setLimit((l) => l + PAGE), []),
+    reset: React.useCallback(() => setLimit(PAGE), []),
+  };
+}
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+/** "Showing 30 of 10,000" and a button for the next page; nothing once every item is shown. */
+export function ShowMore(props: {
+  shown: number;
+  total: number;
+  onMore: () => void;
+}): React.JSX.Element | null {
+  const styles = useStyles();
+  const { strings: t } = useSession();
+  const { shown, total } = props;
+  if (shown >= total) return null;
+  return (
+    <div className={styles.row}>
+      <Caption1>{t.common.showing(shown, total)}</Caption1>
+      <Button appearance="secondary" size="small" onClick={props.onMore}>
+        {t.common.showMore(Math.min(PAGE, total - shown))}
+      </Button>
+    </div>
+  );
+}
