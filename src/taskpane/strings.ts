@@ -36,6 +36,10 @@ const en = {
     goTo: (ref: string) => `Go to ${ref}`,
     showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
     showMore: (n: number) => `Show ${n} more`,
+    find: "Find",
+    findPlaceholder: "Name or employee ID",
+    found: (shown: number, total: number) =>
+      shown < total ? `${shown} of ${total} shown: type more to narrow` : `${total} found`,
     severity: { error: "Error", warning: "Warning", info: "Note" },
     notInExcel:
       "This pane works inside Excel. On a computer without Excel, run npm start and open the browser preview it prints.",
@@ -747,8 +751,6 @@ const en = {
       `${sheet} written for ${month}; the notes on it were kept.`,
     cancelled: "Nothing was written.",
     period: (period: string) => `Period ${period}`,
-    find: "Find",
-    findPlaceholder: "Name or employee ID",
   },
   followUp: {
     note: "Each statement follows up the improvement plan written on the same salesperson's statement of the period before (Last period's improvement plan), with a line for each outcome: write that period's statements first and the plan on them.",
@@ -965,6 +967,10 @@ const zh: Strings = {
     goTo: (ref: string) => `定位到 ${ref}`,
     showing: (shown: number, total: number) => `已显示 ${shown} / ${total} 条`,
     showMore: (n: number) => `再显示 ${n} 条`,
+    find: "查找",
+    findPlaceholder: "姓名或员工编号",
+    found: (shown: number, total: number) =>
+      shown < total ? `显示 ${total} 条中的 ${shown} 条，请继续输入以缩小范围` : `找到 ${total} 条`,
     severity: { error: "错误", warning: "警告", info: "提示" },
     notInExcel:
       "此窗格需在 Excel 中使用。在没有 Excel 的电脑上，请运行 npm start 并打开它给出的浏览器预览地址。",
@@ -1642,8 +1648,6 @@ const zh: Strings = {
       `已写入 ${sheet}（${month}），表中已有的反馈记录均已保留。`,
     cancelled: "未写入任何内容。",
     period: (period: string) => `考核期间 ${period}`,
-    find: "查找",
-    findPlaceholder: "姓名或员工编号",
   },
   followUp: {
     note: "每份通知单跟进同一销售人员上期通知单上填写的改进计划（上期改进计划跟进），每项留有结果栏：请先生成上期通知单并填写改进计划。",

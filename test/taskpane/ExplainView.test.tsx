@@ -8,7 +8,8 @@ import { explain } from "../../src/engine";
 import type { Run } from "../../src/taskpane/session";
 import { ExplainView } from "../../src/taskpane/views/ExplainView";
 import { checkWorkbook, runPlan } from "../../src/app/workflow";
-import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
+import { parseCsv } from "../../src/engine";
+import { hostWithSampleData, sampleExportCsv, type MemoryHost } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -93,6 +94,31 @@ describe("ExplainView", () => {
     );
     expect(screen.getByRole("group", { name: `${other.name} 2024-Q1` })).toBeTruthy();
   });
+
+  it("should find a salesperson among many by name or ID instead of listing them all", async () => {
+    const user = userEvent.setup();
+    const host = hostWithSampleData({}, parseCsv(sampleExportCsv(260), "crm.csv"));
+    const run = await sampleRun(host);
+    expect(run.rows.length).toBe(260);
+    renderWithProviders(<ExplainView />, {
+      host,
+      initial: { workbook: { sheets: host.sheets, language: "en-US" }, plan: host.plan!, run },
+    });
+    const picker = screen.getByRole("combobox", { name: "Salesperson" });
+    expect(within(picker).getAllByRole("option")).toHaveLength(200);
+    expect(screen.getByText("200 of 260 shown: type more to narrow")).toBeTruthy();
+    await user.type(screen.getByRole("searchbox", { name: "Find" }), "S0250");
+    // the one found, and the one explained (kept so that the picker shows it)
+    const options = within(picker).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringContaining("S0001"),
+      expect.stringContaining("S0250"),
+    ]);
+    expect(screen.getByText("1 found")).toBeTruthy();
+    const wanted = run.rows.find((r) => r.id === "S0250")!;
+    await user.selectOptions(picker, String(wanted.index));
+    expect(screen.getByRole("group", { name: `${wanted.name} 2024-Q1` })).toBeTruthy();
+  }, 120_000);
 
   it("should follow the row selected in the Scorecard sheet when asked to", async () => {
     const user = userEvent.setup();

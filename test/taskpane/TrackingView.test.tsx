@@ -17,8 +17,7 @@ import { TrackingView } from "../../src/taskpane/views/TrackingView";
 import { readTrackingSheet, trackingKey } from "../../src/workbook/sheets/tracking";
 import { previewBackend } from "../../dev/previewBackend";
 import { PreviewWorkbook } from "../../dev/workbook/PreviewWorkbook";
-import { fixtureText, memoryHost } from "./support/memoryHost";
-import { generateSample } from "../../src/workbook";
+import { fixtureText, memoryHost, sampleExportCsv } from "./support/memoryHost";
 import { renderWithProviders } from "./support/renderWithProviders";
 
 expect.extend(toHaveNoViolations);
@@ -60,19 +59,6 @@ function recordingCompute(held: string) {
     },
   };
   return { compute, seen, release, done };
-}
-
-/** A CRM export of `people` salespeople × 3 months (the sample generator's). */
-function sampleCsv(people: number): string {
-  const plan = defaultPlan();
-  const sample = generateSample({ people, months: 3, teams: 2 });
-  const header = ["员工编号", "姓名", "部门", "月份", ...plan.fields.map((f) => f.name.zh)];
-  const lines = sample.rows.map((r) =>
-    [r.id, r.name, r.team, r.period, ...plan.fields.map((f) => String(r.values[f.key] ?? ""))]
-      .map((x) => (x.includes(",") ? `"${x}"` : x))
-      .join(",")
-  );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }
 
 /** The real host over the preview workbook: the plan workbook with Q1 2024 imported. */
@@ -208,7 +194,7 @@ describe("Tracking view (en-US)", () => {
 
   it("should show a large sales force a page at a time and find a salesperson by name or ID", async () => {
     const user = userEvent.setup();
-    await workbook("en-US", undefined, sampleCsv(70));
+    await workbook("en-US", undefined, sampleExportCsv(70));
     const list = () => screen.getByRole("list", { name: "Tracking" });
     expect(await within(list()).findAllByRole("listitem")).toHaveLength(30);
     expect(screen.getByText("Showing 30 of 70")).toBeTruthy();

@@ -18,6 +18,13 @@ export function usePage(): { limit: number; more: () => void; reset: () => void 
   };
 }
 
+/** The people whose name or employee ID holds the text (any case); all when it is empty. */
+export function findPeople<T extends { name: string; id: string }>(list: T[], text: string): T[] {
+  const q = text.trim().toLowerCase();
+  if (!q) return list;
+  return list.filter((p) => p.name.toLowerCase().includes(q) || p.id.toLowerCase().includes(q));
+}
+
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });

@@ -25,7 +25,7 @@ import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
-import { ShowMore, usePage } from "../components/ShowMore";
+import { findPeople, ShowMore, usePage } from "../components/ShowMore";
 import { ViewTitle } from "../components/ViewTitle";
 import { useTracking } from "./useTracking";
 
@@ -54,13 +54,6 @@ const useStyles = makeStyles({
   behind: { color: tokens.colorPaletteRedForeground1 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-/** People whose name or id holds the text (any case); all when it is empty. */
-function matching(people: TrackedPerson[], text: string): TrackedPerson[] {
-  const q = text.trim().toLowerCase();
-  if (!q) return people;
-  return people.filter((p) => p.name.toLowerCase().includes(q) || p.id.toLowerCase().includes(q));
-}
 
 const Person = React.memo(function Person(props: {
   p: TrackedPerson;
@@ -177,7 +170,7 @@ export function TrackingView(): React.JSX.Element {
     );
   }
   const rows = check?.data.rows ?? [];
-  const people = list ? matching(ofTeam(list, team), find) : [];
+  const people = list ? findPeople(ofTeam(list, team), find) : [];
   const shown = people.slice(0, page.limit);
   return (
     <>
@@ -226,13 +219,13 @@ export function TrackingView(): React.JSX.Element {
             ))}
           </Select>
         </Field>
-        <Field label={t.tracking.find} size="small">
+        <Field label={t.common.find} size="small">
           <Input
             size="small"
             type="search"
             contentBefore={<SearchRegular />}
             value={find}
-            placeholder={t.tracking.findPlaceholder}
+            placeholder={t.common.findPlaceholder}
             onChange={(_, d) => {
               setFind(d.value);
               page.reset();

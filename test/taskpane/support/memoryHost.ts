@@ -37,6 +37,7 @@ import {
 } from "../../../src/app/host";
 import { closedRole } from "../../../src/workbook/layout";
 import { workbookLayouts } from "../../../src/app/layouts";
+import { generateSample } from "../../../src/workbook";
 import { sheetValues } from "../../../src/workbook/grid";
 import type { CellInput } from "../../../src/engine";
 import { emptyCloseLog, withEvent, type CloseLog } from "../../../src/workbook/close";
@@ -56,6 +57,19 @@ export function fixtureText(): string {
 
 export function fixtureTable(sheet = "crm-export-2024Q1.csv"): CellTable {
   return parseCsv(fixtureText(), sheet);
+}
+
+/** A CRM export of `people` salespeople × 3 months (Q1 2024, the sample generator's data). */
+export function sampleExportCsv(people: number): string {
+  const plan = defaultPlan();
+  const sample = generateSample({ people, months: 3, teams: 2 });
+  const header = ["员工编号", "姓名", "部门", "月份", ...plan.fields.map((f) => f.name.zh)];
+  const lines = sample.rows.map((r) =>
+    [r.id, r.name, r.team, r.period, ...plan.fields.map((f) => String(r.values[f.key] ?? ""))]
+      .map((x) => (x.includes(",") ? `"${x}"` : x))
+      .join(",")
+  );
+  return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }
 
 type Operation =
@@ -536,11 +550,11 @@ export function memoryHost(options: MemoryHostOptions = {}): MemoryHost {
 
 /** A plan workbook whose Data sheet holds the sample export imported with the default plan. */
 export function hostWithSampleData(
-  options: Omit<MemoryHostOptions, "plan" | "data"> = {}
+  options: Omit<MemoryHostOptions, "plan" | "data"> = {},
+  table: CellTable = fixtureTable()
 ): MemoryHost {
   const plan = defaultPlan();
   const host = memoryHost({ ...options, plan });
-  const table = fixtureTable();
   const header = host.data!.header;
   const { mapping } = mapColumns(table, plan);
   host.data = {
