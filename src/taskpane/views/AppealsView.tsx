@@ -25,6 +25,7 @@ import { decideAppeal, logAppeal, recordSignOff, today, type Decision } from "..
 import { ErrorBar } from "../components/ErrorBar";
 import { ReviewProblems } from "../components/ReviewProblems";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
+import { PersonPicker } from "../components/PersonPicker";
 import { ViewTitle } from "../components/ViewTitle";
 import { AppealList, DecideDialog, SignOffSection, useWords } from "./AppealsParts";
 
@@ -57,6 +58,7 @@ export function AppealsView(): React.JSX.Element {
     for (const r of check?.data.rows ?? []) if (!m.has(r.id)) m.set(r.id, r.name);
     return m;
   }, [check]);
+  const roster = React.useMemo(() => [...people].map(([id, name]) => ({ id, name })), [people]);
   const [person, setPerson] = React.useState("");
   const [subject, setSubject] = React.useState("");
   const [reason, setReason] = React.useState("");
@@ -140,16 +142,16 @@ export function AppealsView(): React.JSX.Element {
           <AppealList appeals={appeals} names={people} busy={acting.busy} onDecide={setDeciding} />
           <Subtitle2>{t.appeals.logTitle}</Subtitle2>
           <div className={styles.form}>
-            <Field label={t.appeals.person} size="small" required>
-              <Select size="small" value={person} onChange={(_, d) => setPerson(d.value)}>
-                <option value="">—</option>
-                {[...people].map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {`${id} ${name}`.trim()}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <PersonPicker
+              label={t.appeals.person}
+              items={roster}
+              value={person}
+              valueOf={(x) => x.id}
+              textOf={(x) => `${x.id} ${x.name}`.trim()}
+              onChange={setPerson}
+              empty
+              required
+            />
             <Field label={t.appeals.subject} hint={t.appeals.subjectHint} size="small">
               <Input size="small" value={subject} onChange={(_, d) => setSubject(d.value)} />
             </Field>

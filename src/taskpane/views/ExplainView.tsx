@@ -3,19 +3,16 @@ import {
   Badge,
   Button,
   Caption1,
-  Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Select,
   Body1Strong,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DocumentTextRegular, SearchRegular } from "@fluentui/react-icons";
+import { DocumentTextRegular } from "@fluentui/react-icons";
 import { explain, type ScorecardTrace } from "../../engine";
 import { useHost } from "../hostContext";
 import { useSession } from "../session";
@@ -24,18 +21,12 @@ import { ClosedChecks } from "../components/ClosedChecks";
 import { StatementOutcome } from "../components/StatementOutcome";
 import { IssueList } from "../components/IssueList";
 import { ViewTitle } from "../components/ViewTitle";
-import { findPeople } from "../components/ShowMore";
+import { PersonPicker } from "../components/PersonPicker";
 import { CommissionTrace } from "../components/explain/CommissionTrace";
 import { IndicatorTable } from "../components/explain/IndicatorTable";
 import { PayLines } from "../components/explain/PayLines";
 import { TeamCommissionTrace } from "../components/explain/TeamCommissionTrace";
 import { RuleSummary } from "../components/explain/RuleSummary";
-
-/**
- * Salespeople the picker lists at most: a sales force of 10,000 is found by typing, not scrolled
- * (a list of all of them would hold the pane while it is drawn).
- */
-const PICKER = 200;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -77,15 +68,6 @@ export function ExplainView(): React.JSX.Element {
   const [writtenFor, setWrittenFor] = React.useState<number | null>(null);
   const rows = React.useMemo(() => run?.rows ?? [], [run]);
   const row = explainRow !== null && explainRow < rows.length ? explainRow : rows.length ? 0 : null;
-  const [find, setFind] = React.useState("");
-  const found = React.useMemo(() => findPeople(rows, find), [rows, find]);
-  // the first PICKER found, and the one explained (so that the picker can show it)
-  const options = React.useMemo(() => {
-    const first = found.slice(0, PICKER);
-    const current = row !== null ? rows[row] : undefined;
-    return current && !first.includes(current) ? [current, ...first] : first;
-  }, [found, rows, row]);
-
   React.useEffect(() => {
     if (!follow || !run) return;
     return host.onSelectionChanged((sel) => {
@@ -136,35 +118,14 @@ export function ExplainView(): React.JSX.Element {
   return (
     <>
       <ViewTitle>{t.explain.title}</ViewTitle>
-      {rows.length > PICKER && (
-        <Field
-          label={t.common.find}
-          size="small"
-          hint={t.common.found(Math.min(found.length, PICKER), found.length)}
-        >
-          <Input
-            size="small"
-            type="search"
-            contentBefore={<SearchRegular />}
-            value={find}
-            placeholder={t.common.findPlaceholder}
-            onChange={(_, d) => setFind(d.value)}
-          />
-        </Field>
-      )}
-      <Field label={t.explain.person} size="small">
-        <Select
-          size="small"
-          value={String(row)}
-          onChange={(_, d) => showExplanation(Number(d.value))}
-        >
-          {options.map((r) => (
-            <option key={r.index} value={String(r.index)}>
-              {`${r.name} · ${r.id} · ${r.period}`}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <PersonPicker
+        label={t.explain.person}
+        items={rows}
+        value={row === null ? "" : String(row)}
+        valueOf={(r) => String(r.index)}
+        textOf={(r) => `${r.name} · ${r.id} · ${r.period}`}
+        onChange={(v) => showExplanation(Number(v))}
+      />
       <Switch checked={follow} label={t.explain.follow} onChange={(_, d) => setFollow(d.checked)} />
       <div
         className={styles.card}

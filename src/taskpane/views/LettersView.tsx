@@ -25,6 +25,7 @@ import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
 import { ErrorBar } from "../components/ErrorBar";
+import { ShowMore, usePage } from "../components/ShowMore";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ProgressLine, useProgress } from "../components/ProgressLine";
@@ -141,6 +142,9 @@ export function LettersView(): React.JSX.Element {
   const writing = useAction();
   const reading = useAction();
   const progress = useProgress();
+  // what the sheet holds, a page at a time
+  const page = usePage();
+  const resetPage = page.reset;
   const [onSheet, setOnSheet] = React.useState<LetterEntry[] | null>(null);
   const [result, setResult] = React.useState<TargetLettersResult | null>(null);
   const [period, setPeriod] = React.useState("");
@@ -153,8 +157,12 @@ export function LettersView(): React.JSX.Element {
   const { run: read } = reading;
 
   const refresh = React.useCallback(
-    () => read(async () => setOnSheet(await host.readTargetLetters())),
-    [read, host]
+    () =>
+      read(async () => {
+        setOnSheet(await host.readTargetLetters());
+        resetPage();
+      }),
+    [read, host, resetPage]
   );
   React.useEffect(() => {
     if (hasSheet) void refresh();
@@ -252,12 +260,19 @@ export function LettersView(): React.JSX.Element {
         )}
         {onSheet && onSheet.length > 0 && (
           <ul className={styles.list} aria-labelledby="letters-on-sheet">
-            {onSheet.map((e) => (
+            {onSheet.slice(0, page.limit).map((e) => (
               <li key={`${e.id} ${e.period}`}>
                 <Text size={200}>{`${e.id} · ${e.period} · ${e.planVersion}`}</Text>
               </li>
             ))}
           </ul>
+        )}
+        {onSheet && (
+          <ShowMore
+            shown={Math.min(page.limit, onSheet.length)}
+            total={onSheet.length}
+            onMore={page.more}
+          />
         )}
         <div className={styles.buttons}>
           <Button

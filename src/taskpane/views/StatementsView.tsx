@@ -23,6 +23,7 @@ import { useStatementWriter } from "../useStatementWriter";
 import { evaluationPeriodOf, evaluationPeriods, teamsOf } from "../../app/workflow";
 import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
+import { ShowMore, usePage } from "../components/ShowMore";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { StatementOutcome } from "../components/StatementOutcome";
 import { ViewTitle } from "../components/ViewTitle";
@@ -63,6 +64,9 @@ export function StatementsView(): React.JSX.Element {
   const writer = useStatementWriter();
   const reading = useAction();
   const { run: read } = reading;
+  // what the sheet holds, a page at a time
+  const page = usePage();
+  const resetPage = page.reset;
   const [onSheet, setOnSheet] = React.useState<StatementEntry[] | null>(null);
   const rows = React.useMemo(() => check?.data.rows ?? [], [check]);
   const periods = plan ? evaluationPeriods(rows, plan) : [];
@@ -72,8 +76,12 @@ export function StatementsView(): React.JSX.Element {
   const hasSheet = Boolean(workbook?.sheets.plan);
 
   const refresh = React.useCallback(
-    () => read(async () => setOnSheet(await host.readStatements())),
-    [read, host]
+    () =>
+      read(async () => {
+        setOnSheet(await host.readStatements());
+        resetPage();
+      }),
+    [read, host, resetPage]
   );
   React.useEffect(() => {
     if (hasSheet) void refresh();
@@ -168,12 +176,19 @@ export function StatementsView(): React.JSX.Element {
         )}
         {onSheet && onSheet.length > 0 && (
           <ul className={styles.list} aria-labelledby="statements-on-sheet">
-            {onSheet.map((e) => (
+            {onSheet.slice(0, page.limit).map((e) => (
               <li key={`${e.id} ${e.period}`}>
                 <Text size={200}>{entryText(e, t)}</Text>
               </li>
             ))}
           </ul>
+        )}
+        {onSheet && (
+          <ShowMore
+            shown={Math.min(page.limit, onSheet.length)}
+            total={onSheet.length}
+            onMore={page.more}
+          />
         )}
         <div className={styles.buttons}>
           <Button
