@@ -23,6 +23,7 @@ import {
   Evaluation,
   readAppealsTable,
   readSignOffTable,
+  roundMoney,
   type AppealsReading,
   type EvaluationAppeals,
   type SignOffReading,
@@ -196,6 +197,8 @@ export interface RunResult {
   evaluation: Evaluation;
   rows: ScorecardRow[];
   data: DataReading;
+  /** What the pane shows of the run, worked out with it (off the pane's thread). */
+  summary: RunSummary;
 }
 
 /** Runs the plan over the selected rows (throws PlanInvalidError when the plan has errors). */
@@ -210,7 +213,8 @@ export function runPlan(
   const ids = new Set(data.rows.map((r) => r.id));
   const ratings = check.feedback.ratings.filter((r) => ids.has(r.id));
   const evaluation = evaluate(plan, data.rows, ratings, appealsOf(check, ids));
-  return { evaluation, rows: scorecardRows(evaluation), data };
+  const rows = scorecardRows(evaluation);
+  return { evaluation, rows, data, summary: summarize(plan, rows) };
 }
 
 export interface GradeCount {
@@ -236,9 +240,14 @@ export interface RunSummary {
   commission: number;
   grades: GradeCount[];
   teams: TeamTotal[];
-  /** Rows with a total, best first (ties keep the scorecard order). */
-  ranking: ScorecardRow[];
-  problems: ScorecardRow[];
+  /**
+   * Positions in the rows summarized of those with a total, best first (ties keep the scorecard
+   * order): positions, not the rows again, so that a summary crossing from the worker carries
+   * no second copy of 10,000 rows.
+   */
+  ranking: Int32Array;
+  /** Positions of the rows that cannot be scored (status error). */
+  problems: Int32Array;
 }
 
 export function summarize(plan: Plan, rows: readonly ScorecardRow[]): RunSummary {
@@ -287,25 +296,27 @@ export function summarize(plan: Plan, rows: readonly ScorecardRow[]): RunSummary
     cut.forEach((c, k) => (counts[k].quota += c - (k > 0 ? cut[k - 1] : 0)));
   }
   const ranking = rows
-    .filter((r) => r.total !== null)
-    .sort((a, b) => b.total! - a.total! || a.index - b.index);
+    .map((_, k) => k)
+    .filter((k) => rows[k].total !== null)
+    .sort((a, b) => rows[b].total! - rows[a].total! || rows[a].index - rows[b].index);
+  const problems = rows.map((_, k) => k).filter((k) => rows[k].status === "error");
   return {
     scored,
     blocked: rows.length - scored,
-    totalPay: Math.round(totalPay * 100) / 100,
-    commission: Math.round(commission * 100) / 100,
+    totalPay: roundMoney(totalPay),
+    commission: roundMoney(commission),
     grades: counts,
     teams: [...teams]
       .map(([team, t]) => ({
         team,
         people: t.people,
         averageScore: t.scored ? t.scoreSum / t.scored : null,
-        totalPay: Math.round(t.totalPay * 100) / 100,
-        commission: Math.round(t.commission * 100) / 100,
+        totalPay: roundMoney(t.totalPay),
+        commission: roundMoney(t.commission),
       }))
       .sort((a, b) => a.team.localeCompare(b.team)),
-    ranking,
-    problems: rows.filter((r) => r.status === "error"),
+    ranking: Int32Array.from(ranking),
+    problems: Int32Array.from(problems),
   };
 }
 

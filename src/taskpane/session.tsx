@@ -16,7 +16,7 @@ import type {
 import { useHost } from "./hostContext";
 import { STRINGS, Strings } from "./strings";
 import { loadClosing, type ClosingState } from "../app/closing";
-import type { DataCheck } from "../app/workflow";
+import type { DataCheck, RunSummary } from "../app/workflow";
 
 /** The pane's views. */
 export type ViewId =
@@ -45,6 +45,8 @@ export interface Run {
   options: RunOptions;
   evaluation: Evaluation;
   rows: ScorecardRow[];
+  /** The run task's summary of the rows (counts, pay, grades, teams, ranking). */
+  summary: RunSummary;
   written: WriteResult;
 }
 

@@ -80,7 +80,18 @@ describe("workflow", () => {
     expect(s.scored + s.blocked).toBe(run.rows.length);
     expect(s.grades.reduce((a, g) => a + g.actual, 0)).toBe(s.scored);
     expect(s.grades.reduce((a, g) => a + g.quota, 0)).toBe(s.scored);
-    expect(s.ranking[0].total).toBe(Math.max(...run.rows.map((r) => r.total ?? -Infinity)));
+    expect(run.rows[s.ranking[0]].total).toBe(
+      Math.max(...run.rows.map((r) => r.total ?? -Infinity))
+    );
+    // best first, every row with a total once; the problems are the rows that cannot be scored
+    const totals = Array.from(s.ranking, (k) => run.rows[k].total!);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(new Set(s.ranking).size).toBe(s.scored);
+    expect(Array.from(s.problems, (k) => run.rows[k].status)).toEqual(
+      run.rows.filter((r) => r.status === "error").map(() => "error")
+    );
+    // the run task's own summary is this one
+    expect(run.summary).toEqual(s);
     expect(s.teams.reduce((a, t) => a + t.people, 0)).toBe(run.rows.length);
     expect(s.totalPay).toBeCloseTo(
       run.rows.reduce((a, r) => a + (r.totalPay ?? 0), 0),

@@ -77,6 +77,7 @@ async function render(ui: React.ReactElement, w: Awaited<ReturnType<typeof workb
         options: { period: "2024-Q1", group: "", style: "native" },
         evaluation: w.run.evaluation,
         rows: w.run.rows,
+        summary: w.run.summary,
         written: w.written,
       },
     },

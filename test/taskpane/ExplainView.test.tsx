@@ -21,6 +21,7 @@ async function sampleRun(host: MemoryHost): Promise<Run> {
     options: { period: "2024-Q1", group: "", style: "native" },
     evaluation: r.evaluation,
     rows: r.rows,
+    summary: r.summary,
     written: { sheets: ["Scorecard"] },
   };
 }

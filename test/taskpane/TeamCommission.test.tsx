@@ -183,6 +183,7 @@ describe("Explain: a lead's team commission", () => {
       options: { period: "2024-Q1", group: "", style: "native" },
       evaluation: r.evaluation,
       rows: r.rows,
+      summary: r.summary,
       written: { sheets: ["Scorecard"] },
     };
     const row = r.evaluation.periods.frame.ids.indexOf("S1003");
@@ -234,6 +235,7 @@ describe("Generate: the run's team commission problems", () => {
       options: { period: "2024-Q1", group: "", style: "native" },
       evaluation: r.evaluation,
       rows: r.rows,
+      summary: r.summary,
       written: { sheets: ["Scorecard"] },
     };
     expect(

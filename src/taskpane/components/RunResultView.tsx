@@ -19,7 +19,6 @@ import {
 import type { ScorecardRow } from "../../engine";
 import { useHost } from "../hostContext";
 import { useSession, type Run } from "../session";
-import { summarize } from "../../app/workflow";
 import { GradeChart } from "./GradeChart";
 import { IssueList } from "./IssueList";
 
@@ -62,14 +61,20 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
   const styles = useStyles();
   const host = useHost();
   const { strings: t, format, language, showExplanation, plan } = useSession();
-  const summary = React.useMemo(() => summarize(run.evaluation.plan, run.rows), [run]);
-  const top = summary.ranking.slice(0, SHOWN);
+  // worked out by the run task, off the pane's thread
+  const summary = run.summary;
+  const ranked = summary.ranking;
+  // each shown row with its rank (its place in the ranking)
+  const places = (from: number, to: number) =>
+    Array.from({ length: Math.max(0, to - from) }, (_, k) => ({
+      rank: from + k + 1,
+      row: run.rows[ranked[from + k]],
+    }));
+  const top = places(0, Math.min(SHOWN, ranked.length));
   const bottom =
-    summary.ranking.length > SHOWN
-      ? summary.ranking.slice(Math.max(SHOWN, summary.ranking.length - SHOWN))
-      : [];
-  const problems = summary.problems.flatMap((r) =>
-    r.problems.filter((i) => i.severity === "error")
+    ranked.length > SHOWN ? places(Math.max(SHOWN, ranked.length - SHOWN), ranked.length) : [];
+  const problems = Array.from(summary.problems).flatMap((k) =>
+    run.rows[k].problems.filter((i) => i.severity === "error")
   );
   // 团队提成: a lead without a row in a month, a team the data never names (the run's own issues).
   const teamIssues = run.evaluation.issues.filter((i) => i.code.startsWith("team"));
@@ -81,7 +86,7 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
     return g ? format.text(g.name) : "";
   };
 
-  const ranking = (rows: ScorecardRow[], title: string, id: string) => (
+  const ranking = (rows: { rank: number; row: ScorecardRow }[], title: string, id: string) => (
     <section className={styles.section} aria-labelledby={id}>
       <Body1Strong as="h3" id={id} className={styles.heading}>
         {title}
@@ -98,9 +103,9 @@ export function RunResultView({ run }: RunResultViewProps): React.JSX.Element {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((r) => (
+          {rows.map(({ rank, row: r }) => (
             <TableRow key={r.index}>
-              <TableCell className={styles.num}>{summary.ranking.indexOf(r) + 1}</TableCell>
+              <TableCell className={styles.num}>{rank}</TableCell>
               <TableCell>
                 <Button
                   appearance="transparent"

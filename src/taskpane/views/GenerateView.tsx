@@ -157,6 +157,7 @@ export function GenerateView(): React.JSX.Element {
           options: { period, group, style },
           evaluation: result.evaluation,
           rows: result.rows,
+          summary: result.summary,
           written,
         });
         return request;
