@@ -1,8 +1,7 @@
 import * as React from "react";
-import { Field, Input, Select } from "@fluentui/react-components";
-import { SearchRegular } from "@fluentui/react-icons";
+import { Field, Select } from "@fluentui/react-components";
 import { useSession } from "../session";
-import { findPeople } from "./ShowMore";
+import { FindField, findPeople } from "./LongList";
 
 /**
  * Salespeople a picker lists at most: a sales force of 10,000 is found by typing, not scrolled
@@ -43,20 +42,11 @@ export function PersonPicker<T extends { id: string; name: string }>(
   return (
     <>
       {many && (
-        <Field
-          label={t.common.find}
-          size="small"
+        <FindField
+          value={find}
+          onChange={setFind}
           hint={t.common.found(Math.min(found.length, PICKER), found.length)}
-        >
-          <Input
-            size="small"
-            type="search"
-            contentBefore={<SearchRegular />}
-            value={find}
-            placeholder={t.common.findPlaceholder}
-            onChange={(_, d) => setFind(d.value)}
-          />
-        </Field>
+        />
       )}
       <Field label={props.label} size="small" required={props.required}>
         <Select size="small" value={value} onChange={(_, d) => props.onChange(d.value)}>

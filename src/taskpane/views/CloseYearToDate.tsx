@@ -21,7 +21,7 @@ import { CalculatorRegular, TableRegular } from "@fluentui/react-icons";
 import type { WriteResult } from "../../app/host";
 import { computeYearToDate, type YearToDate } from "../../app/closing";
 import { ErrorBar } from "../components/ErrorBar";
-import { ShowMore, usePage } from "../components/ShowMore";
+import { ShowMore, usePage } from "../components/LongList";
 import { useHost } from "../hostContext";
 import { useSession } from "../session";
 import { useAction } from "../useAction";

@@ -25,7 +25,7 @@ import { useSession } from "../session";
 import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
 import { ErrorBar } from "../components/ErrorBar";
-import { ShowMore, usePage } from "../components/ShowMore";
+import { ShowMore, usePage } from "../components/LongList";
 import { IssueList } from "../components/IssueList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { ProgressLine, useProgress } from "../components/ProgressLine";

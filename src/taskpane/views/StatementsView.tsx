@@ -23,7 +23,7 @@ import { useStatementWriter } from "../useStatementWriter";
 import { evaluationPeriodOf, evaluationPeriods, teamsOf } from "../../app/workflow";
 import { ClosedChecks } from "../components/ClosedChecks";
 import { ErrorBar } from "../components/ErrorBar";
-import { ShowMore, usePage } from "../components/ShowMore";
+import { ShowMore, usePage } from "../components/LongList";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
 import { StatementOutcome } from "../components/StatementOutcome";
 import { ViewTitle } from "../components/ViewTitle";

@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -14,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CalendarLtrRegular, SearchRegular } from "@fluentui/react-icons";
+import { CalendarLtrRegular } from "@fluentui/react-icons";
 import { periodLabel } from "../../engine/periods";
 import { teamsOf } from "../../app/workflow";
 import { notesOf, ofTeam, writeTrackingFor, type TrackedPerson } from "../../app/tracking";
@@ -25,7 +24,7 @@ import { useAction } from "../useAction";
 import { useDataCheck } from "../useDataCheck";
 import { ErrorBar } from "../components/ErrorBar";
 import { NeedsPlanWorkbook } from "../components/NeedsPlanWorkbook";
-import { findPeople, ShowMore, usePage } from "../components/ShowMore";
+import { FindField, findPeople, ShowMore, usePage } from "../components/LongList";
 import { ViewTitle } from "../components/ViewTitle";
 import { useTracking } from "./useTracking";
 
@@ -219,19 +218,13 @@ export function TrackingView(): React.JSX.Element {
             ))}
           </Select>
         </Field>
-        <Field label={t.common.find} size="small">
-          <Input
-            size="small"
-            type="search"
-            contentBefore={<SearchRegular />}
-            value={find}
-            placeholder={t.common.findPlaceholder}
-            onChange={(_, d) => {
-              setFind(d.value);
-              page.reset();
-            }}
-          />
-        </Field>
+        <FindField
+          value={find}
+          onChange={(text) => {
+            setFind(text);
+            page.reset();
+          }}
+        />
       </div>
       {list && (
         <Caption1>{`${t.tracking.period(periodLabel(list.period, language))} · ${t.tracking.people(people.length)}`}</Caption1>

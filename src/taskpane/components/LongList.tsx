@@ -1,9 +1,13 @@
 import * as React from "react";
-import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { SearchRegular } from "@fluentui/react-icons";
 import { useSession } from "../session";
 
 /**
- * Long lists (a sales force of 10,000) are shown a page at a time: all of them at once would hold
+ * Long lists of salespeople (a sales force of 10,000): found by name or ID, and shown a page at a
+ * time.
+ *
+ * Long lists are shown a page at a time: all of them at once would hold
  * the pane's thread for seconds. `usePage` keeps how many are shown; a new choice of what is
  * listed calls `reset`.
  */
@@ -46,5 +50,26 @@ export function ShowMore(props: {
         {t.common.showMore(Math.min(PAGE, total - shown))}
       </Button>
     </div>
+  );
+}
+
+/** The Find box of a list of salespeople: by name or employee ID. */
+export function FindField(props: {
+  value: string;
+  onChange: (text: string) => void;
+  hint?: string;
+}): React.JSX.Element {
+  const { strings: t } = useSession();
+  return (
+    <Field label={t.common.find} size="small" hint={props.hint}>
+      <Input
+        size="small"
+        type="search"
+        contentBefore={<SearchRegular />}
+        value={props.value}
+        placeholder={t.common.findPlaceholder}
+        onChange={(_, d) => props.onChange(d.value)}
+      />
+    </Field>
   );
 }
