@@ -30,7 +30,7 @@ export { compilePlan, PlanInvalidError } from "./evaluate/compile";
 export type { CompiledPlan } from "./evaluate/compile";
 export { evaluate } from "./evaluate/evaluate";
 // an Evaluation's 360 index: the pane's worker gives it its class back after structured cloning
-export { FeedbackIndex } from "./evaluate/score";
+export { FeedbackIndex } from "./evaluate/feedback-index";
 export { reviveFrame, settleFrame } from "./evaluate/frame";
 export type { Evaluation, AnnualResult } from "./evaluate/evaluate";
 export {

@@ -18,7 +18,7 @@
 import fc from "fast-check";
 import type { IndicatorTrace } from "../../src/engine/evaluate/explain";
 import { strengthsAndGaps } from "../../src/engine/evaluate/explain-rank";
-import { FeedbackIndex } from "../../src/engine/evaluate/score";
+import { FeedbackIndex } from "../../src/engine/evaluate/feedback-index";
 import { isError } from "../../src/engine/errors";
 import { parsePeriodKey, quarterOf, within, type Period } from "../../src/engine/periods";
 import type { FeedbackParts } from "../../src/engine/rules/feedback";
