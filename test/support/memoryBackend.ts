@@ -6,18 +6,23 @@
  * stores what it is given and answers reads in slices of rows, awaiting between them the way
  * Excel's requests are awaited: what the bench measures on the pane's thread is the pane's own
  * work. Like the writer, a write is all or nothing: a Cancel (options.signal) before its sheets
- * are stored leaves the workbook as it was.
+ * are stored leaves the workbook as it was. A sheet is kept as bytes (its rows as JSON in UTF-8,
+ * a chunk of rows a buffer), as Excel keeps its cells outside the pane's heap: millions of cells
+ * kept as objects here would be the pane's to garbage-collect, which in Excel they are not.
  */
 import type { CellInput, CellLocation } from "../../src/engine";
 import type { SettingsStore, WriteResult } from "../../src/app/host";
 import type { ApplyOptions, SheetBackend, SheetRead } from "../../src/app/ports";
+import { gridRows, gridSize } from "../../src/office/content";
 import {
+  decodeChunk,
   isFormula,
   type Cell,
   type RangeRef,
+  type SentLayout,
+  type SentSheet,
   type SheetLayout,
   type SheetRole,
-  type WorkbookLayout,
 } from "../../src/workbook/layout";
 
 /** Rows handled between two awaits (an Excel request of a few thousand rows)… */
@@ -36,11 +41,37 @@ function pacer(): () => Promise<void> | undefined {
   };
 }
 
+/** Rows of a sheet kept in one chunk (a sampled row read back decodes its chunk). */
+const STORE_ROWS = 64;
+
+/** A sheet's rows as JSON text in UTF-8 (outside the JavaScript heap), STORE_ROWS a chunk. */
+class StoredCells {
+  private cached = -1;
+  private decoded: (Cell | null)[][] = [];
+
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+    private readonly chunks: Uint8Array[]
+  ) {}
+
+  /** Row `r` (empty beyond the sheet). */
+  line(r: number): readonly (Cell | null)[] {
+    if (r < 0 || r >= this.rows) return [];
+    const k = Math.floor(r / STORE_ROWS);
+    if (k !== this.cached) {
+      this.decoded = decodeChunk<Cell | null>(this.chunks[k]);
+      this.cached = k;
+    }
+    return this.decoded[r - k * STORE_ROWS] ?? [];
+  }
+}
+
 interface StoredSheet {
   name: string;
   role: SheetRole;
   kind: SheetLayout["kind"];
-  cells: Cell[][];
+  cells: StoredCells;
   headerRow?: number;
 }
 
@@ -59,42 +90,43 @@ function settingsStore(): SettingsStore {
   };
 }
 
-/** A layout's cells as a grid, built in slices of rows. */
-async function grid(sheet: SheetLayout): Promise<Cell[][]> {
-  let height = 0;
-  for (const b of sheet.blocks) height = Math.max(height, b.row + b.cells.length);
-  const out: Cell[][] = Array.from({ length: height }, () => []);
+/** A layout's cells as kept (StoredCells), made in slices of rows. */
+async function store(sheet: SentSheet): Promise<StoredCells> {
+  const { rows, cols } = gridSize(sheet);
+  const chunks: Uint8Array[] = [];
+  const utf8 = new TextEncoder();
   const pace = pacer();
-  for (const b of sheet.blocks) {
-    for (let start = 0; start < b.cells.length; start += SLICE) {
-      const end = Math.min(b.cells.length, start + SLICE);
-      for (let i = start; i < end; i++) {
-        const line = out[b.row + i];
-        const cells = b.cells[i];
-        for (let j = 0; j < cells.length; j++) line[b.column + j] = cells[j];
-        if (i % 50 === 49) await pace();
-      }
-      await pause();
+  let chunk: (Cell | undefined)[][] = [];
+  let i = 0;
+  for (const line of gridRows(sheet)) {
+    chunk.push(line);
+    if (chunk.length === STORE_ROWS) {
+      chunks.push(utf8.encode(JSON.stringify(chunk)));
+      chunk = [];
     }
+    i++;
+    if (i % SLICE === 0) await pause();
+    else if (i % 50 === 0) await pace();
   }
-  return out;
+  if (chunk.length > 0) chunks.push(utf8.encode(JSON.stringify(chunk)));
+  return new StoredCells(rows, cols, chunks);
 }
 
-function valueOf(c: Cell | undefined): CellInput {
+function valueOf(c: Cell | null | undefined): CellInput {
   if (c === undefined) return null;
   if (isFormula(c)) return c.error ?? c.value;
   return c;
 }
 
-async function values(cells: Cell[][], range?: RangeRef): Promise<CellInput[][]> {
+async function values(cells: StoredCells, range?: RangeRef): Promise<CellInput[][]> {
   const first = range?.row ?? 0;
-  const last = range ? Math.min(cells.length, range.row + range.rows) : cells.length;
-  const width = range ? range.columns : cells.reduce((w, line) => Math.max(w, line.length), 0);
+  const last = range ? Math.min(cells.rows, range.row + range.rows) : cells.rows;
+  const width = range ? range.columns : cells.cols;
   const column = range?.column ?? 0;
   const out: CellInput[][] = [];
   const pace = pacer();
   for (let r = first; r < last; r++) {
-    const line = cells[r];
+    const line = cells.line(r);
     const row: CellInput[] = new Array<CellInput>(width);
     for (let c = 0; c < width; c++) row[c] = valueOf(line[column + c]);
     out.push(row);
@@ -123,14 +155,14 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
       return out;
     },
 
-    async applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult> {
+    async applyLayout(layout: SentLayout, options: ApplyOptions): Promise<WriteResult> {
       const staged: StoredSheet[] = [];
       for (const sheet of layout.sheets) {
         const there = byRole(sheet.role);
         const keep =
           there && sheet.kind === "input" && !options.rewriteInputs?.includes(sheet.role);
         if (keep) continue;
-        const cells = await grid(sheet);
+        const cells = await store(sheet);
         const table = sheet.tables[0];
         staged.push({
           name: there?.name ?? sheet.name,
@@ -152,7 +184,7 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
         const there = byRole(s.role);
         if (there) sheets.delete(there.name);
         sheets.set(s.name, s);
-        writes.push({ role: s.role, name: s.name, rows: s.cells.length });
+        writes.push({ role: s.role, name: s.name, rows: s.cells.rows });
         written.push(s.name);
       }
       return {
@@ -185,8 +217,9 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
       const s = byRole(role);
       if (!s) return { sheet: null, rows: [], pending: 0 };
       const out = [];
+      const pace = pacer();
       for (let k = 0; k < rows.length; k++) {
-        const line = s.cells[rows[k]] ?? [];
+        const line = s.cells.line(rows[k]);
         const cells = Array.from({ length: columns }, (_, c) => line[c]);
         out.push({
           row: rows[k],
@@ -196,6 +229,7 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
           ),
         });
         if (k % SLICE === SLICE - 1) await pause();
+        else await pace();
       }
       return { sheet: s.name, rows: out, pending: 0 };
     },
