@@ -91,10 +91,10 @@ export function blockWidth(b: AnyBlock): number {
 
 let utf8: TextDecoder | undefined;
 
-/** A packed chunk's rows. */
-export function decodeChunk<T>(chunk: Uint8Array): T[][] {
+/** A packed chunk's items (a block's rows, a list's items). */
+export function decodeChunk<T>(chunk: Uint8Array): T[] {
   utf8 ??= new TextDecoder();
-  return JSON.parse(utf8.decode(chunk)) as T[][];
+  return JSON.parse(utf8.decode(chunk)) as T[];
 }
 
 /** Rows `from` to `to` (excluded) of packed chunks, each chunk decoded as it is needed. */
@@ -104,7 +104,7 @@ function unpackRows<T>(p: PackedRows, chunks: Uint8Array[], from: number, to: nu
   for (let r = Math.max(0, from); r < end;) {
     const k = Math.floor(r / p.chunkRows);
     const first = k * p.chunkRows;
-    const rows = decodeChunk<T>(chunks[k]);
+    const rows = decodeChunk<T[]>(chunks[k]);
     const stop = Math.min(end, first + rows.length);
     for (let i = r; i < stop; i++) out.push(rows[i - first]);
     r = stop;
@@ -365,7 +365,8 @@ export interface RowHeight {
  * salesperson and month) packed like a block's rows (./pack.ts): JSON in UTF-8.
  */
 export interface PackedList {
-  packedList: Uint8Array;
+  /** The list's items in chunks (each crosses alone), each chunk's `T[]` as JSON in UTF-8. */
+  packedList: Uint8Array[];
   /** Items in the list. */
   length: number;
 }
@@ -377,8 +378,9 @@ export type SheetList<T> = T[] | PackedList;
 export function listOf<T>(list: SheetList<T> | undefined): T[] {
   if (list === undefined) return [];
   if (Array.isArray(list)) return list;
-  utf8 ??= new TextDecoder();
-  return JSON.parse(utf8.decode(list.packedList)) as T[];
+  const out: T[] = [];
+  for (const chunk of list.packedList) for (const item of decodeChunk<T>(chunk)) out.push(item);
+  return out;
 }
 
 /**

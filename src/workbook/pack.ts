@@ -33,7 +33,7 @@ import {
 /** Blocks with more rows than this are packed (a header block stays as it is). */
 export const PACK_ROWS = 64;
 /** Cells in a chunk: decoding one takes a few milliseconds of the pane's thread. */
-export const CHUNK_CELLS = 8192;
+export const CHUNK_CELLS = 4096;
 
 function exactScalar(v: Scalar | undefined): boolean {
   if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
@@ -64,8 +64,8 @@ function exactFormats(rows: readonly (readonly (string | null)[])[]): boolean {
 
 let utf8: TextEncoder | undefined;
 
-/** Rows in chunks of `chunkRows`, each JSON in UTF-8 (a buffer of its own: each crosses alone). */
-function chunked(rows: readonly unknown[][], chunkRows: number): Uint8Array[] {
+/** Items in chunks of `chunkRows`, each JSON in UTF-8 (a buffer of its own: each crosses alone). */
+function chunked(rows: readonly unknown[], chunkRows: number): Uint8Array[] {
   utf8 ??= new TextEncoder();
   const out: Uint8Array[] = [];
   for (let i = 0; i < rows.length; i += chunkRows)
@@ -92,8 +92,10 @@ export function packBlock(b: Block, chunkCells = CHUNK_CELLS): AnyBlock {
   return packed;
 }
 
-/** Lists longer than this are packed. */
+/** Lists longer than this are packed… */
 export const PACK_ITEMS = 500;
+/** …in chunks of this many items. */
+const LIST_CHUNK = 4096;
 
 /** Whether JSON gives a list's items back exactly (no number it cannot write). */
 function exactItems(v: unknown): boolean {
@@ -106,8 +108,7 @@ function exactItems(v: unknown): boolean {
 /** A long list packed (PackedList), or as it is: short, packed, or not exactly representable. */
 export function packList<T>(list: SheetList<T>): SheetList<T> {
   if (!Array.isArray(list) || list.length <= PACK_ITEMS || !exactItems(list)) return list;
-  utf8 ??= new TextEncoder();
-  return { packedList: utf8.encode(JSON.stringify(list)), length: list.length };
+  return { packedList: chunked(list, LIST_CHUNK), length: list.length };
 }
 
 /** A sheet with its large blocks and long lists packed (those packed already as they are). */

@@ -60,7 +60,7 @@ class StoredCells {
     if (r < 0 || r >= this.rows) return [];
     const k = Math.floor(r / STORE_ROWS);
     if (k !== this.cached) {
-      this.decoded = decodeChunk<Cell | null>(this.chunks[k]);
+      this.decoded = decodeChunk<(Cell | null)[]>(this.chunks[k]);
       this.cached = k;
     }
     return this.decoded[r - k * STORE_ROWS] ?? [];
@@ -106,7 +106,7 @@ async function store(sheet: SentSheet): Promise<StoredCells> {
     }
     i++;
     if (i % SLICE === 0) await pause();
-    else if (i % 50 === 0) await pace();
+    else await pace();
   }
   if (chunk.length > 0) chunks.push(utf8.encode(JSON.stringify(chunk)));
   return new StoredCells(rows, cols, chunks);
@@ -131,7 +131,7 @@ async function values(cells: StoredCells, range?: RangeRef): Promise<CellInput[]
     for (let c = 0; c < width; c++) row[c] = valueOf(line[column + c]);
     out.push(row);
     if ((r - first) % SLICE === SLICE - 1) await pause();
-    else if ((r - first) % 50 === 49) await pace();
+    else await pace();
   }
   return out;
 }
