@@ -7,6 +7,7 @@
 import {
   blockRowCount,
   blockWidth,
+  chunkSpan,
   formatRowsOf,
   isFormula,
   isPacked,
@@ -45,14 +46,14 @@ const READ_ROWS = 512;
  */
 export function blockReader(b: AnyBlock): (i: number) => Cell[] | undefined {
   if (!isPacked(b)) return (i) => b.cells[i];
-  const step = b.packed.chunkRows;
   let from = -1;
   let rows: Cell[][] = [];
   return (i) => {
     if (i < 0 || i >= b.packed.rows) return undefined;
     if (from < 0 || i < from || i >= from + rows.length) {
-      from = i - (i % step);
-      rows = rowsOf(b, from, from + step);
+      const [, first, end] = chunkSpan(b.packed, i);
+      from = first;
+      rows = rowsOf(b, first, end);
     }
     return rows[i - from];
   };
@@ -61,13 +62,16 @@ export function blockReader(b: AnyBlock): (i: number) => Cell[] | undefined {
 /** A block's per-cell number formats one row at a time, like blockReader (null: it has none). */
 function formatReader(b: AnyBlock): ((i: number) => (string | null)[] | undefined) | null {
   if (!formatRowsOf(b, 0, 0)) return null;
-  const step = isPacked(b) ? b.packed.chunkRows : READ_ROWS;
   let from = -1;
   let rows: (string | null)[][] = [];
   return (i) => {
+    if (i < 0 || i >= blockRowCount(b)) return undefined;
     if (from < 0 || i < from || i >= from + rows.length) {
-      from = i - (i % step);
-      rows = formatRowsOf(b, from, from + step) ?? [];
+      const [first, end] = isPacked(b)
+        ? chunkSpan(b.packed, i).slice(1)
+        : [i - (i % READ_ROWS), i - (i % READ_ROWS) + READ_ROWS];
+      from = first;
+      rows = formatRowsOf(b, first, end) ?? [];
     }
     return rows[i - from];
   };

@@ -52,8 +52,8 @@ export interface PackedRows {
   rows: number;
   /** Its widest row's cells. */
   width: number;
-  /** Rows per chunk (the last chunk may hold fewer). */
-  chunkRows: number;
+  /** The first row of each chunk (0 first, ascending): a chunk holds the rows up to the next. */
+  starts: number[];
   /** Each chunk's rows, `Cell[][]` as JSON in UTF-8. */
   chunks: Uint8Array[];
   /** With per-cell number formats: each chunk's rows of formats, `(string | null)[][]` likewise. */
@@ -97,13 +97,24 @@ export function decodeChunk<T>(chunk: Uint8Array): T[] {
   return JSON.parse(utf8.decode(chunk)) as T[];
 }
 
+/** The packed chunk holding row `r` (0 ≤ r < rows): its index, first row and end (excluded). */
+export function chunkSpan(p: PackedRows, r: number): [number, number, number] {
+  let lo = 0;
+  let hi = p.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.starts[mid] <= r) lo = mid;
+    else hi = mid - 1;
+  }
+  return [lo, p.starts[lo], lo + 1 < p.starts.length ? p.starts[lo + 1] : p.rows];
+}
+
 /** Rows `from` to `to` (excluded) of packed chunks, each chunk decoded as it is needed. */
 function unpackRows<T>(p: PackedRows, chunks: Uint8Array[], from: number, to: number): T[][] {
   const out: T[][] = [];
   const end = Math.min(to, p.rows);
   for (let r = Math.max(0, from); r < end;) {
-    const k = Math.floor(r / p.chunkRows);
-    const first = k * p.chunkRows;
+    const [k, first] = chunkSpan(p, r);
     const rows = decodeChunk<T[]>(chunks[k]);
     const stop = Math.min(end, first + rows.length);
     for (let i = r; i < stop; i++) out.push(rows[i - first]);

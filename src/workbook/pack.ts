@@ -1,7 +1,7 @@
 /**
  * Packing a layout's large blocks (and its sheets' long lists) before it crosses from the pane's worker to the pane (the
  * worker's tasks, src/app/tasks.ts PACK): each block of more than PACK_ROWS rows becomes a
- * PackedBlock, its rows JSON text in chunks of about CHUNK_CELLS cells. The pane reads them only
+ * PackedBlock, its rows JSON text in UTF-8 in chunks of about CHUNK_BYTES. The pane reads them only
  * through `rowsOf` / `formatRowsOf` (./layout.ts), a chunk at a time as it writes them, so what
  * it holds between receiving a layout and writing it is a few hundred strings, not millions of
  * young objects for every minor garbage collection to copy.
@@ -32,8 +32,12 @@ import {
 
 /** Blocks with more rows than this are packed (a header block stays as it is). */
 export const PACK_ROWS = 64;
-/** Cells in a chunk: decoding one takes a few milliseconds of the pane's thread. */
-export const CHUNK_CELLS = 4096;
+/**
+ * A chunk's bytes: decoding one takes a few milliseconds of the pane's thread, and at 64 KB or
+ * more it crosses in a message of its own (src/app/transport.ts: typed arrays that large are
+ * taken out of the value; smaller ones would all travel in the result's one message).
+ */
+export const CHUNK_BYTES = 256 * 1024;
 
 function exactScalar(v: Scalar | undefined): boolean {
   if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
@@ -64,38 +68,62 @@ function exactFormats(rows: readonly (readonly (string | null)[])[]): boolean {
 
 let utf8: TextEncoder | undefined;
 
-/** Items in chunks of `chunkRows`, each JSON in UTF-8 (a buffer of its own: each crosses alone). */
-function chunked(rows: readonly unknown[], chunkRows: number): Uint8Array[] {
+/** JSON rows in chunks of about `bytes` characters: each chunk's first row, and its UTF-8. */
+function chunked(
+  rows: readonly unknown[],
+  bytes: number
+): { starts: number[]; chunks: Uint8Array[] } {
   utf8 ??= new TextEncoder();
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < rows.length; i += chunkRows)
-    out.push(utf8.encode(JSON.stringify(rows.slice(i, i + chunkRows))));
-  return out;
+  const starts: number[] = [];
+  const chunks: Uint8Array[] = [];
+  let part: string[] = [];
+  let size = 0;
+  const flush = () => {
+    chunks.push(utf8!.encode(`[${part.join(",")}]`));
+    part = [];
+    size = 0;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    if (part.length === 0) starts.push(i);
+    const json = JSON.stringify(rows[i]);
+    part.push(json);
+    size += json.length + 1;
+    if (size >= bytes) flush();
+  }
+  if (part.length > 0) flush();
+  return { starts, chunks };
+}
+
+/** Items cut where `starts` says, each chunk's JSON in UTF-8. */
+function chunkedAt(rows: readonly unknown[], starts: number[], total: number): Uint8Array[] {
+  utf8 ??= new TextEncoder();
+  return starts.map((first, k) =>
+    utf8!.encode(JSON.stringify(rows.slice(first, k + 1 < starts.length ? starts[k + 1] : total)))
+  );
 }
 
 /** A block packed (PackedBlock), or as it is: small, or not exactly representable as JSON. */
-export function packBlock(b: Block, chunkCells = CHUNK_CELLS): AnyBlock {
+export function packBlock(b: Block, chunkBytes = CHUNK_BYTES): AnyBlock {
   if (b.cells.length <= PACK_ROWS || !exactRows(b.cells)) return b;
   const nf = b.numberFormats;
   const perCell = nf !== undefined && nf.length > 0 && Array.isArray(nf[0]);
   if (perCell && !exactFormats(nf as (string | null)[][])) return b;
   let width = 0;
   for (const row of b.cells) width = Math.max(width, row.length);
-  const chunkRows = Math.max(1, Math.floor(chunkCells / Math.max(1, width)));
+  const rows = b.cells.length;
+  const { starts, chunks } = chunked(b.cells, chunkBytes);
   const packed: PackedBlock = {
     row: b.row,
     column: b.column,
-    packed: { rows: b.cells.length, width, chunkRows, chunks: chunked(b.cells, chunkRows) },
+    packed: { rows, width, starts, chunks },
   };
-  if (perCell) packed.packed.formatChunks = chunked(nf as (string | null)[][], chunkRows);
+  if (perCell) packed.packed.formatChunks = chunkedAt(nf as (string | null)[][], starts, rows);
   else if (nf !== undefined) packed.numberFormats = nf as (string | null)[];
   return packed;
 }
 
-/** Lists longer than this are packed… */
+/** Lists longer than this are packed (in chunks of CHUNK_BYTES). */
 export const PACK_ITEMS = 500;
-/** …in chunks of this many items. */
-const LIST_CHUNK = 4096;
 
 /** Whether JSON gives a list's items back exactly (no number it cannot write). */
 function exactItems(v: unknown): boolean {
@@ -106,26 +134,26 @@ function exactItems(v: unknown): boolean {
 }
 
 /** A long list packed (PackedList), or as it is: short, packed, or not exactly representable. */
-export function packList<T>(list: SheetList<T>): SheetList<T> {
+export function packList<T>(list: SheetList<T>, chunkBytes = CHUNK_BYTES): SheetList<T> {
   if (!Array.isArray(list) || list.length <= PACK_ITEMS || !exactItems(list)) return list;
-  return { packedList: chunked(list, LIST_CHUNK), length: list.length };
+  return { packedList: chunked(list, chunkBytes).chunks, length: list.length };
 }
 
 /** A sheet with its large blocks and long lists packed (those packed already as they are). */
-export function packSheet(s: SentSheet, chunkCells = CHUNK_CELLS): SentSheet {
+export function packSheet(s: SentSheet, chunkBytes = CHUNK_BYTES): SentSheet {
   const out: SentSheet = {
     ...s,
-    blocks: s.blocks.map((b) => (isPacked(b) ? b : packBlock(b, chunkCells))),
-    styles: packList(s.styles),
-    merges: packList(s.merges),
+    blocks: s.blocks.map((b) => (isPacked(b) ? b : packBlock(b, chunkBytes))),
+    styles: packList(s.styles, chunkBytes),
+    merges: packList(s.merges, chunkBytes),
   };
-  if (s.rowHeights) out.rowHeights = packList(s.rowHeights);
+  if (s.rowHeights) out.rowHeights = packList(s.rowHeights, chunkBytes);
   return out;
 }
 
 /** A layout with its large blocks and long lists packed (the layout given is not changed). */
-export function packLayout(layout: SentLayout, chunkCells = CHUNK_CELLS): SentLayout {
-  return { ...layout, sheets: layout.sheets.map((s) => packSheet(s, chunkCells)) };
+export function packLayout(layout: SentLayout, chunkBytes = CHUNK_BYTES): SentLayout {
+  return { ...layout, sheets: layout.sheets.map((s) => packSheet(s, chunkBytes)) };
 }
 
 /** A block as laid out again (every row decoded at once: for writers that hold a whole sheet). */

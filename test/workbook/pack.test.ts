@@ -4,7 +4,7 @@
  * laid out, and a packed layout crosses the worker's transport as it left.
  */
 import fc from "fast-check";
-import { Assembler, postSlices, split } from "../../src/app/transport";
+import { Assembler, postSlices, SLICE_BYTES, split } from "../../src/app/transport";
 import {
   blockRowCount,
   blockWidth,
@@ -18,6 +18,7 @@ import {
   type WorkbookLayout,
 } from "../../src/workbook/layout";
 import {
+  CHUNK_BYTES,
   packBlock,
   packLayout,
   PACK_ROWS,
@@ -74,11 +75,11 @@ describe("packed blocks", () => {
     fc.assert(
       fc.property(
         block,
-        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 400 }),
         fc.nat(200),
         fc.nat(200),
-        (b, chunkCells, x, y) => {
-          const p = packBlock(b, chunkCells);
+        (b, chunkBytes, x, y) => {
+          const p = packBlock(b, chunkBytes);
           expect(isPacked(p)).toBe(true);
           expect(blockRowCount(p)).toBe(b.cells.length);
           expect(blockWidth(p)).toBe(blockWidth(b));
@@ -141,8 +142,8 @@ describe("packed blocks", () => {
         { formula: "A1", value: long(-i) },
       ]),
     });
-    // chunks of a few cells: many byte arrays
-    const packed = packLayout(layout, 16);
+    // chunks of the size the worker sends: a few of the long block's, many of the others
+    const packed = packLayout(layout);
     const parts = split(packed, { known: () => undefined, name: () => undefined });
     const messages: unknown[] = [];
     await postSlices(parts.arrays, (slice) => messages.push(structuredClone(slice)));
@@ -152,11 +153,29 @@ describe("packed blocks", () => {
     expect(received.sheets.every((s) => isPacked(s.blocks[1]))).toBe(true);
     const chunk = (received.sheets[0].blocks[1] as PackedBlock).packed.chunks[0];
     expect(chunk).toBeInstanceOf(Uint8Array);
-    // each long chunk was a slice (a message) of its own
+    // the long block's chunks reach CHUNK_BYTES (but its last): each crossed in a slice of its own
+    const chunks = (received.sheets[0].blocks[2] as PackedBlock).packed.chunks;
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks.slice(0, -1)) expect(c.byteLength).toBeGreaterThanOrEqual(CHUNK_BYTES);
     const alone = messages.filter(
       (m) => (m as { items: unknown[] }).items[0] instanceof Uint8Array
     );
-    expect(alone.length).toBe((received.sheets[0].blocks[2] as PackedBlock).packed.chunks.length);
+    expect(alone.length).toBe(chunks.filter((c) => c.byteLength >= 64 * 1024).length);
     expect(unpackLayout(received)).toEqual(layout);
+  });
+
+  it("should cross in slices of a megabyte at most, however light the items before them were", async () => {
+    // a block of a few hundred chunks after a long list of numbers (the Slicer grows on those)
+    const numbers = Array.from({ length: 5000 }, (_, i) => i);
+    const chunks = Array.from({ length: 600 }, (_, i) => new Uint8Array(100 * 1024).fill(i % 256));
+    const parts = split({ numbers, chunks });
+    const sizes: number[] = [];
+    await postSlices(parts.arrays, (slice) =>
+      sizes.push(
+        slice.items.reduce<number>((n, v) => n + (v instanceof Uint8Array ? v.byteLength : 0), 0)
+      )
+    );
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(SLICE_BYTES);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(600 * 100 * 1024);
   });
 });
