@@ -68,7 +68,10 @@ function exactFormats(rows: readonly (readonly (string | null)[])[]): boolean {
 
 let utf8: TextEncoder | undefined;
 
-/** JSON rows in chunks of about `bytes` characters: each chunk's first row, and its UTF-8. */
+/**
+ * Rows in chunks of about `bytes` characters of JSON: each chunk's first row, and its UTF-8. A
+ * chunk's rows are written in one JSON.stringify, as many as the chunks before it suggest.
+ */
 function chunked(
   rows: readonly unknown[],
   bytes: number
@@ -76,21 +79,15 @@ function chunked(
   utf8 ??= new TextEncoder();
   const starts: number[] = [];
   const chunks: Uint8Array[] = [];
-  let part: string[] = [];
-  let size = 0;
-  const flush = () => {
-    chunks.push(utf8!.encode(`[${part.join(",")}]`));
-    part = [];
-    size = 0;
-  };
-  for (let i = 0; i < rows.length; i++) {
-    if (part.length === 0) starts.push(i);
-    const json = JSON.stringify(rows[i]);
-    part.push(json);
-    size += json.length + 1;
-    if (size >= bytes) flush();
+  let perRow = Math.max(1, JSON.stringify(rows[0] ?? null).length);
+  for (let i = 0; i < rows.length;) {
+    const n = Math.max(1, Math.min(rows.length - i, Math.round(bytes / perRow)));
+    const json = JSON.stringify(rows.slice(i, i + n));
+    starts.push(i);
+    chunks.push(utf8.encode(json));
+    perRow = Math.max(1, json.length / n);
+    i += n;
   }
-  if (part.length > 0) flush();
   return { starts, chunks };
 }
 

@@ -6,16 +6,17 @@
  * stores what it is given and answers reads in slices of rows, awaiting between them the way
  * Excel's requests are awaited: what the bench measures on the pane's thread is the pane's own
  * work. Like the writer, a write is all or nothing: a Cancel (options.signal) before its sheets
- * are stored leaves the workbook as it was. A sheet is kept as bytes (its rows as JSON in UTF-8,
- * a chunk of rows a buffer), as Excel keeps its cells outside the pane's heap: millions of cells
+ * are stored leaves the workbook as it was. A sheet's blocks are kept as the layout gave them:
+ * a layout from the pane's worker has its large blocks packed (src/workbook/pack.ts), bytes
+ * outside the JavaScript heap, as Excel keeps its cells outside the pane's — millions of cells
  * kept as objects here would be the pane's to garbage-collect, which in Excel they are not.
  */
 import type { CellInput, CellLocation } from "../../src/engine";
 import type { SettingsStore, WriteResult } from "../../src/app/host";
 import type { ApplyOptions, SheetBackend, SheetRead } from "../../src/app/ports";
-import { gridRows, gridSize } from "../../src/office/content";
+import { blockReader, gridSize } from "../../src/office/content";
 import {
-  decodeChunk,
+  blockRowCount,
   isFormula,
   type Cell,
   type RangeRef,
@@ -41,31 +42,41 @@ function pacer(): () => Promise<void> | undefined {
   };
 }
 
-/** Rows of a sheet kept in one chunk (a sampled row read back decodes its chunk). */
-const STORE_ROWS = 64;
-
-/** A sheet's rows as JSON text in UTF-8 (outside the JavaScript heap), STORE_ROWS a chunk. */
+/**
+ * A sheet's cells as the layout gave them: its blocks, packed or not (a packed block's rows stay
+ * bytes, outside the JavaScript heap, as Excel keeps its cells outside the pane's). A row is
+ * made from the blocks when it is read (later blocks win where blocks overlap, as written).
+ */
 class StoredCells {
-  private cached = -1;
-  private decoded: (Cell | null)[][] = [];
+  readonly rows: number;
+  readonly cols: number;
+  private readonly blocks: { row: number; column: number; n: number; at: BlockRow }[];
 
-  constructor(
-    readonly rows: number,
-    readonly cols: number,
-    private readonly chunks: Uint8Array[]
-  ) {}
+  constructor(sheet: SentSheet) {
+    ({ rows: this.rows, cols: this.cols } = gridSize(sheet));
+    this.blocks = sheet.blocks.map((b) => ({
+      row: b.row,
+      column: b.column,
+      n: blockRowCount(b),
+      at: blockReader(b),
+    }));
+  }
 
   /** Row `r` (empty beyond the sheet). */
-  line(r: number): readonly (Cell | null)[] {
+  line(r: number): readonly (Cell | undefined)[] {
     if (r < 0 || r >= this.rows) return [];
-    const k = Math.floor(r / STORE_ROWS);
-    if (k !== this.cached) {
-      this.decoded = decodeChunk<(Cell | null)[]>(this.chunks[k]);
-      this.cached = k;
+    const out = new Array<Cell | undefined>(this.cols);
+    for (const b of this.blocks) {
+      const i = r - b.row;
+      if (i < 0 || i >= b.n) continue;
+      const cells = b.at(i) ?? [];
+      for (let j = 0; j < cells.length; j++) out[b.column + j] = cells[j];
     }
-    return this.decoded[r - k * STORE_ROWS] ?? [];
+    return out;
   }
 }
+
+type BlockRow = ReturnType<typeof blockReader>;
 
 interface StoredSheet {
   name: string;
@@ -88,28 +99,6 @@ function settingsStore(): SettingsStore {
     get: (key) => values.get(key) ?? null,
     set: async (key, value) => void values.set(key, value),
   };
-}
-
-/** A layout's cells as kept (StoredCells), made in slices of rows. */
-async function store(sheet: SentSheet): Promise<StoredCells> {
-  const { rows, cols } = gridSize(sheet);
-  const chunks: Uint8Array[] = [];
-  const utf8 = new TextEncoder();
-  const pace = pacer();
-  let chunk: (Cell | undefined)[][] = [];
-  let i = 0;
-  for (const line of gridRows(sheet)) {
-    chunk.push(line);
-    if (chunk.length === STORE_ROWS) {
-      chunks.push(utf8.encode(JSON.stringify(chunk)));
-      chunk = [];
-    }
-    i++;
-    if (i % SLICE === 0) await pause();
-    else await pace();
-  }
-  if (chunk.length > 0) chunks.push(utf8.encode(JSON.stringify(chunk)));
-  return new StoredCells(rows, cols, chunks);
 }
 
 function valueOf(c: Cell | null | undefined): CellInput {
@@ -162,7 +151,8 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
         const keep =
           there && sheet.kind === "input" && !options.rewriteInputs?.includes(sheet.role);
         if (keep) continue;
-        const cells = await store(sheet);
+        const cells = new StoredCells(sheet);
+        await pause(); // a request to Excel
         const table = sheet.tables[0];
         staged.push({
           name: there?.name ?? sheet.name,
