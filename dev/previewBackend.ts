@@ -5,7 +5,8 @@
 import type { CellLocation } from "../src/engine";
 import type { SettingsStore, WriteResult } from "../src/app/host";
 import type { ApplyOptions, RawSelection, SheetBackend, SheetRead } from "../src/app/ports";
-import type { RangeRef, SheetRole, WorkbookLayout } from "../src/workbook/layout";
+import type { RangeRef, SentLayout, SheetRole } from "../src/workbook/layout";
+import { unpackLayout } from "../src/workbook/pack";
 import { fromHyperFormula, type PreviewWorkbook } from "./workbook/PreviewWorkbook";
 
 /** Settings kept in localStorage (as Office roaming settings keep them for the add-in). */
@@ -61,8 +62,9 @@ export function previewBackend(
       return out;
     },
 
-    async applyLayout(layout: WorkbookLayout, opts: ApplyOptions): Promise<WriteResult> {
-      const r = await workbook.applyLayout(layout, opts);
+    async applyLayout(layout: SentLayout, opts: ApplyOptions): Promise<WriteResult> {
+      // HyperFormula takes a sheet's cells at once: the blocks as laid out
+      const r = await workbook.applyLayout(unpackLayout(layout), opts);
       if (r.cancelled) return { sheets: [], cancelled: true };
       const written = r.sheets.filter((s) => s.action !== "kept");
       const first = written[0] ?? r.sheets[0];

@@ -5,7 +5,7 @@
  * of createLayoutHost (layoutHost.ts).
  */
 import { targetLetter, type CellInput, type Issue, type TargetLetter } from "../engine";
-import type { WorkbookLayout } from "../workbook/layout";
+import type { SentLayout, WorkbookLayout } from "../workbook/layout";
 import type {
   Progress,
   TargetLettersRequest,
@@ -22,9 +22,10 @@ export interface LetterSubject {
   period: string;
 }
 
-export interface LettersLayout {
+/** Letters laid out; `L`: a SentLayout once crossed from the worker (its blocks may be packed). */
+export interface LettersLayout<L extends SentLayout = WorkbookLayout> {
   /** Null when nothing is to be written (see `changed`, `lost`, or no letter could be computed). */
-  layout: WorkbookLayout | null;
+  layout: L | null;
   /** Letters asked for and laid out. */
   written: LetterSubject[];
   /** Problems of the letters asked for, located: errors stopped a letter, warnings are printed on it. */

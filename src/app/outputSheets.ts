@@ -4,7 +4,13 @@
  * createLayoutHost (layoutHost.ts).
  */
 import { columnLetter } from "../engine";
-import { closedRole, type Cell, type SheetRole, type WorkbookLayout } from "../workbook/layout";
+import {
+  closedRole,
+  type Cell,
+  type SentLayout,
+  type SheetRole,
+  type WorkbookLayout,
+} from "../workbook/layout";
 import type { CloseLog } from "../workbook/close";
 import {
   compareRows,
@@ -37,7 +43,7 @@ import { taskOptions, type Compute, type TaskOptions } from "./compute";
 type LaidOutOutputs = (
   request: OutputRequest,
   options?: TaskOptions
-) => Promise<{ sheets: AddinSheets; layout: WorkbookLayout }>;
+) => Promise<{ sheets: AddinSheets; layout: SentLayout }>;
 
 /**
  * The Statements sheet for a request, laid out over the one there now (`before`, its values):

@@ -6,7 +6,14 @@
  */
 import type { CellInput, CellLocation, ClosedPayLine, Issue, Language, Plan } from "../engine";
 import type { CloseEvent, CloseLog, CloseLogReading } from "../workbook/close";
-import type { RangeRef, Scalar, SheetLayout, SheetRole, WorkbookLayout } from "../workbook/layout";
+import type {
+  RangeRef,
+  Scalar,
+  SentLayout,
+  SheetLayout,
+  SheetRole,
+  WorkbookLayout,
+} from "../workbook/layout";
 import type { StatementEntry, StatementNotes } from "../workbook/statements";
 import type { LetterEntry } from "../workbook/letters";
 import type { TargetLetter } from "../engine";
@@ -170,7 +177,8 @@ export interface SheetBackend {
    * Writes a layout. Add-in input sheets that exist (Plan, Data, Feedback) are kept unless their
    * role is in `rewriteInputs`; an edited sheet is replaced only as `confirmReplace` says.
    */
-  applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult>;
+  /** Writes a layout; one from the worker may have packed blocks (read them with `rowsOf`). */
+  applyLayout(layout: SentLayout, options: ApplyOptions): Promise<WriteResult>;
   readSheet(role: SheetRole): Promise<SheetRead | null>;
   readRange(role: SheetRole, range: RangeRef): Promise<CellInput[][]>;
   /** Number formats of a rectangle of a sheet (by name); where absent, no cell is taken for a date. */

@@ -29,7 +29,8 @@ import {
   type Evaluation,
   type Language,
 } from "../engine";
-import type { SheetRole, WorkbookLayout } from "../workbook/layout";
+import type { SentLayout, SheetRole } from "../workbook/layout";
+import { packLayout } from "../workbook/pack";
 import { checkTargets, statementsLayout, type CheckTarget } from "./outputSheets";
 import { reviveEvaluation } from "./revive";
 import { generateRecord, generateRecordText } from "./verify";
@@ -92,11 +93,11 @@ export interface TaskTypes {
   };
   dataImport: {
     input: { request: ImportRequest; data: SheetRead; context: LayoutContext };
-    output: { rows: number; layout: WorkbookLayout };
+    output: { rows: number; layout: SentLayout };
   };
   outputs: {
     input: { request: OutputRequest; context: OutputContext };
-    output: WorkbookLayout;
+    output: SentLayout;
   };
   checkTargets: {
     input: { request: OutputRequest; context: OutputContext; asValues: SheetRole[] };
@@ -104,7 +105,7 @@ export interface TaskTypes {
   };
   statements: {
     input: { request: StatementRequest; context: LayoutContext; before: CellInput[][] | null };
-    output: { layout: WorkbookLayout; changed: string[] };
+    output: { layout: SentLayout; changed: string[] };
   };
   generateRecord: {
     input: {
@@ -132,7 +133,7 @@ export interface TaskTypes {
   /** The Tracking sheet of a request, with the months and notes the sheet holds (`before`). */
   trackingSheet: {
     input: { request: TrackingRequest; context: OutputContext; before: CellInput[][] | null };
-    output: WorkbookLayout;
+    output: SentLayout;
   };
   targetLetters: {
     input: {
@@ -140,7 +141,7 @@ export interface TaskTypes {
       context: LayoutContext;
       before: CellInput[][] | null;
     };
-    output: LettersLayout;
+    output: LettersLayout<SentLayout>;
   };
 }
 
@@ -213,6 +214,20 @@ function revived<R extends OutputRequest>(request: R): R {
 }
 
 /** What a task's result needs after crossing from the worker to the pane. */
+/**
+ * What the worker does to a task's result before it crosses to the pane: the layouts' large
+ * blocks are packed (src/workbook/pack.ts), which the pane decodes a chunk of rows at a time as
+ * it writes them. Applied in one place, src/worker/serve.ts; a task run in the pane's thread
+ * (./inThread.ts) gives its result as it is (its blocks as laid out: equally valid).
+ */
+export const PACK: { [N in TaskName]?: (output: TaskOutput<N>) => TaskOutput<N> } = {
+  outputs: (layout) => packLayout(layout),
+  dataImport: (r) => ({ ...r, layout: packLayout(r.layout) }),
+  statements: (r) => ({ ...r, layout: packLayout(r.layout) }),
+  trackingSheet: (layout) => packLayout(layout),
+  targetLetters: (r) => (r.layout ? { ...r, layout: packLayout(r.layout) } : r),
+};
+
 export const REVIVE: { [N in TaskName]?: (output: TaskOutput<N>) => void } = {
   run: (r) => void reviveEvaluation(r.evaluation),
   tracking: (r) => void reviveEvaluation(r.evaluation),

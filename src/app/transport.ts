@@ -27,6 +27,12 @@ export const MESSAGE_MS = 4;
  * megabytes that would be copied, and counted against the pane's memory, at every crossing).
  */
 const NAMED_BYTES = 64 * 1024;
+/**
+ * Bytes a slice holds at most (typed arrays' bytes and strings' characters; but one item at
+ * least): a slice of a packed layout's chunks, a few hundred kilobytes each, sized by what the
+ * light items before it took to post would be a message of a hundred megabytes.
+ */
+export const SLICE_BYTES = 1024 * 1024;
 /** Items in the first slice of a value, before anything is known of their weight. */
 const FIRST_SLICE = 64;
 const MOST_SLICE = 8192;
@@ -197,8 +203,20 @@ export class Slicer {
   }
 }
 
+/** How many of the items from `from` (at most `size`, at least one) hold SLICE_BYTES or less. */
+function fitBytes(items: unknown[], from: number, size: number): number {
+  let bytes = 0;
+  const end = Math.min(items.length, from + size);
+  for (let i = from; i < end; i++) {
+    const v = items[i];
+    bytes += ArrayBuffer.isView(v) ? v.byteLength : typeof v === "string" ? v.length : 0;
+    if (bytes > SLICE_BYTES && i > from) return i - from;
+  }
+  return end - from;
+}
+
 /**
- * Posts the arrays in slices sized by a Slicer; `between` runs after each (false stops the
+ * Posts the arrays in slices sized by a Slicer (and SLICE_BYTES); `between` runs after each (false stops the
  * sending: cancelled). True when every slice was posted.
  */
 export async function postSlices(
@@ -210,7 +228,7 @@ export async function postSlices(
   for (let a = 0; a < arrays.length; a++) {
     const all = arrays[a];
     for (let i = 0; i < all.length;) {
-      const items = all.slice(i, i + slicer.size);
+      const items = all.slice(i, i + fitBytes(all, i, slicer.size));
       const start = now();
       post({ array: a, items });
       slicer.posted(items.length, now() - start);

@@ -5,7 +5,7 @@
  */
 import type { SettingsStore, WriteResult } from "../app/host";
 import type { ApplyOptions, RawSelection, SheetBackend } from "../app/ports";
-import type { WorkbookLayout } from "../workbook/layout";
+import type { SentLayout } from "../workbook/layout";
 import { officeHost, OfficeError, REQUIREMENTS, type Host } from "./host";
 import { probeDynamicArrays } from "./arrays";
 import { readRowsForCheck } from "./check";
@@ -71,7 +71,7 @@ export function createOfficeBackend(
 
     addinSheets: () => addinSheets({ host }),
 
-    async applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult> {
+    async applyLayout(layout: SentLayout, options: ApplyOptions): Promise<WriteResult> {
       const result = await applyLayout(layout, {
         host,
         rewriteInputs: options.rewriteInputs,

@@ -1,8 +1,22 @@
 /**
  * A sheet layout's cells as the writer sends them: the grid they form, its hash, and the chunks
- * (row ranges of a block) that each fit a request budget. Pure.
+ * (row ranges of a block) that each fit a request budget. Pure. A block may be packed (a layout
+ * from the pane's worker, src/workbook/pack.ts): its rows are read through `rowsOf`, a chunk
+ * at a time.
  */
-import { isFormula, type Block, type Cell, type SheetLayout } from "../workbook/layout";
+import {
+  blockRowCount,
+  blockWidth,
+  chunkSpan,
+  formatRowsOf,
+  isFormula,
+  isPacked,
+  listOf,
+  rowsOf,
+  type AnyBlock,
+  type Cell,
+  type SentSheet,
+} from "../workbook/layout";
 import { pieceBytesPerRow } from "./batch";
 import {
   canonicalRead,
@@ -14,6 +28,8 @@ import {
   type ExcelInput,
 } from "./cells";
 
+export { blockWidth };
+
 export interface DenseGrid {
   rows: number;
   cols: number;
@@ -21,33 +37,81 @@ export interface DenseGrid {
   cells: (Cell | undefined)[][];
 }
 
-export function blockWidth(block: Block): number {
-  let w = 0;
-  for (const row of block.cells) w = Math.max(w, row.length);
-  return w;
+/** Rows a laid-out block's reader takes at a time (a packed block's: one chunk). */
+const READ_ROWS = 512;
+
+/**
+ * A block's rows one at a time, in any order but best in order: a packed block's are decoded a
+ * chunk at a time (the last chunk kept), a laid-out block's are its own.
+ */
+export function blockReader(b: AnyBlock): (i: number) => Cell[] | undefined {
+  if (!isPacked(b)) return (i) => b.cells[i];
+  let from = -1;
+  let rows: Cell[][] = [];
+  return (i) => {
+    if (i < 0 || i >= b.packed.rows) return undefined;
+    if (from < 0 || i < from || i >= from + rows.length) {
+      const [, first, end] = chunkSpan(b.packed, i);
+      from = first;
+      rows = rowsOf(b, first, end);
+    }
+    return rows[i - from];
+  };
 }
 
-export function buildGrid(sheet: SheetLayout): DenseGrid {
+/** A block's per-cell number formats one row at a time, like blockReader (null: it has none). */
+function formatReader(b: AnyBlock): ((i: number) => (string | null)[] | undefined) | null {
+  if (!formatRowsOf(b, 0, 0)) return null;
+  let from = -1;
+  let rows: (string | null)[][] = [];
+  return (i) => {
+    if (i < 0 || i >= blockRowCount(b)) return undefined;
+    if (from < 0 || i < from || i >= from + rows.length) {
+      const [first, end] = isPacked(b)
+        ? chunkSpan(b.packed, i).slice(1)
+        : [i - (i % READ_ROWS), i - (i % READ_ROWS) + READ_ROWS];
+      from = first;
+      rows = formatRowsOf(b, first, end) ?? [];
+    }
+    return rows[i - from];
+  };
+}
+
+/** The size of the grid a sheet's blocks form. */
+export function gridSize(sheet: SentSheet): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
   for (const b of sheet.blocks) {
-    if (b.cells.length === 0) continue;
-    rows = Math.max(rows, b.row + b.cells.length);
+    const n = blockRowCount(b);
+    if (n === 0) continue;
+    rows = Math.max(rows, b.row + n);
     cols = Math.max(cols, b.column + blockWidth(b));
   }
-  const cells: (Cell | undefined)[][] = Array.from(
-    { length: rows },
-    () => new Array<Cell | undefined>(cols)
-  );
-  for (const b of sheet.blocks) {
-    b.cells.forEach((row, i) => {
-      const target = cells[b.row + i];
-      row.forEach((cell, j) => {
-        target[b.column + j] = cell;
-      });
-    });
+  return { rows, cols };
+}
+
+/**
+ * The grid's dense rows in order, each made as it is reached (later blocks win where blocks
+ * overlap): what buildGrid holds at once, one row at a time.
+ */
+export function* gridRows(sheet: SentSheet): Generator<(Cell | undefined)[]> {
+  const { rows, cols } = gridSize(sheet);
+  const blocks = sheet.blocks.map((b) => ({ b, n: blockRowCount(b), at: blockReader(b) }));
+  for (let r = 0; r < rows; r++) {
+    const target = new Array<Cell | undefined>(cols);
+    for (const { b, n, at } of blocks) {
+      const i = r - b.row;
+      if (i < 0 || i >= n) continue;
+      const row = at(i) ?? [];
+      for (let j = 0; j < row.length; j++) target[b.column + j] = row[j];
+    }
+    yield target;
   }
-  return { rows, cols, cells };
+}
+
+export function buildGrid(sheet: SentSheet): DenseGrid {
+  const cells = [...gridRows(sheet)];
+  return { ...gridSize(sheet), cells };
 }
 
 /** Hash of what the grid will read back as through `Range.formulas`. */
@@ -93,13 +157,14 @@ export interface ValueChunk {
  * single row larger than the budget is cut into column pieces.
  */
 export function valueChunks(
-  block: Block,
+  block: AnyBlock,
   budget: number,
   formula: (f: string) => string
 ): ValueChunk[] {
   const width = blockWidth(block);
-  return chunkMatrix(block.row, block.column, block.cells.length, width, budget, (i) => {
-    const cells = block.cells[i];
+  const at = blockReader(block);
+  return chunkMatrix(block.row, block.column, blockRowCount(block), width, budget, (i) => {
+    const cells = at(i) ?? [];
     const row = new Array<ExcelInput>(width);
     for (let j = 0; j < width; j++)
       row[j] = toExcelInput(j < cells.length ? cells[j] : null, formula);
@@ -107,15 +172,16 @@ export function valueChunks(
   });
 }
 
-/** Per-cell number formats of a block cut into row chunks like the values ("General" for null). */
-export function formatChunks(
-  block: Block,
-  formats: (string | null)[][],
-  budget: number
-): ValueChunk[] {
+/**
+ * Per-cell number formats of a block cut into row chunks like the values ("General" for null);
+ * none when the block has no per-cell formats.
+ */
+export function formatChunks(block: AnyBlock, budget: number): ValueChunk[] {
+  const at = formatReader(block);
+  if (!at) return [];
   const width = blockWidth(block);
-  return chunkMatrix(block.row, block.column, block.cells.length, width, budget, (i) => {
-    const row = formats[i] ?? [];
+  return chunkMatrix(block.row, block.column, blockRowCount(block), width, budget, (i) => {
+    const row = at(i) ?? [];
     return Array.from({ length: width }, (_v, j) => row[j] ?? "General");
   });
 }
@@ -191,20 +257,23 @@ function splitRow(
  * writing, so what the add-in records as written is what Excel holds. Returns the sheet (a copy
  * where something changed) and the tables whose headers changed.
  */
-export function withExcelTableHeaders(sheet: SheetLayout): {
-  sheet: SheetLayout;
+export function withExcelTableHeaders<S extends SentSheet>(
+  sheet: S
+): {
+  sheet: S;
   changed: string[];
 } {
   if (sheet.tables.length === 0) return { sheet, changed: [] };
-  let blocks = sheet.blocks;
+  // a block changed or added is laid out (a Block): one of S's blocks whatever S's blocks are
+  let blocks: S["blocks"] = sheet.blocks;
   const changed: string[] = [];
   const cellAt = (row: number, col: number): { block: number; cell: Cell | undefined } => {
     for (let b = blocks.length - 1; b >= 0; b--) {
       const blk = blocks[b];
       const r = row - blk.row;
       const c = col - blk.column;
-      if (r >= 0 && r < blk.cells.length && c >= 0 && c < blockWidth(blk))
-        return { block: b, cell: blk.cells[r][c] ?? null };
+      if (r >= 0 && r < blockRowCount(blk) && c >= 0 && c < blockWidth(blk))
+        return { block: b, cell: rowsOf(blk, r, r + 1)[0][c] ?? null };
     }
     return { block: -1, cell: undefined };
   };
@@ -223,11 +292,12 @@ export function withExcelTableHeaders(sheet: SheetLayout): {
       if (cell === text) continue;
       tableChanged = true;
       if (blocks === sheet.blocks) blocks = [...sheet.blocks];
-      if (block < 0) {
+      const blk: AnyBlock | undefined = block < 0 ? undefined : blocks[block];
+      if (!blk || isPacked(blk)) {
+        // a block of its own over the cell (later blocks win): a packed block stays as it came
         blocks.push({ row, column: col, cells: [[text]] });
         continue;
       }
-      const blk = blocks[block];
       const r = row - blk.row;
       const cells = [...blk.cells];
       const line = [...cells[r]];
@@ -247,17 +317,55 @@ export function withExcelTableHeaders(sheet: SheetLayout): {
  */
 export function estimateBytes(grid: DenseGrid): number {
   let bytes = 0;
-  for (const row of grid.cells) {
-    for (let c = 0; c < grid.cols; c++) {
+  for (const row of grid.cells) for (let c = 0; c < grid.cols; c++) bytes += cellBytes(row[c]);
+  return bytes;
+}
+
+function cellBytes(cell: Cell | undefined): number {
+  if (cell === undefined || cell === null) return 3;
+  if (typeof cell === "number") return 12;
+  if (typeof cell === "boolean") return 6;
+  if (typeof cell === "string") return utf8Length(cell) + 4;
+  return utf8Length(cell.formula) + 5;
+}
+
+/**
+ * The hash (as hashGrid) and the bytes (as estimateBytes) of a sheet's grid, added a row at a
+ * time (gridRows): the writer never holds a whole sheet's grid.
+ */
+export class GridDigest {
+  private readonly h = new ContentHash();
+  bytes = 0;
+
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+    private readonly roleOf: (sheet: string) => string | undefined
+  ) {
+    this.h.add(`${rows}x${cols}`);
+  }
+
+  addRow(row: readonly (Cell | undefined)[]): void {
+    for (let c = 0; c < this.cols; c++) {
       const cell = row[c];
-      if (cell === undefined || cell === null) bytes += 3;
-      else if (typeof cell === "number") bytes += 12;
-      else if (typeof cell === "boolean") bytes += 6;
-      else if (typeof cell === "string") bytes += utf8Length(cell) + 4;
-      else bytes += utf8Length(cell.formula) + 5;
+      this.h.add(canonicalWritten(cell ?? null, this.roleOf));
+      this.bytes += cellBytes(cell);
     }
   }
-  return bytes;
+
+  digest(): string {
+    return this.h.digest();
+  }
+}
+
+/** A block's number formats as JSON (a packed block's per-cell ones joined from its chunks). */
+function formatsJson(b: AnyBlock): string {
+  if (!isPacked(b) || !b.packed.formatChunks) return JSON.stringify(b.numberFormats ?? null);
+  const utf8 = new TextDecoder();
+  const parts = b.packed.formatChunks
+    .map((c) => utf8.decode(c).slice(1, -1))
+    .filter((c) => c.length > 0);
+  return `[${parts.join(",")}]`;
 }
 
 /**
@@ -265,7 +373,7 @@ export function estimateBytes(grid: DenseGrid): number {
  * validation, styles, merges, charts, print setup. Recorded in the mark so that regenerating
  * rewrites a sheet whose cells are the same but whose formatting or charts changed.
  */
-export function shapeHash(sheet: SheetLayout): string {
+export function shapeHash(sheet: SentSheet): string {
   const h = new ContentHash();
   const {
     kind,
@@ -290,15 +398,15 @@ export function shapeHash(sheet: SheetLayout): string {
       tables,
       names,
       validations,
-      styles,
-      merges,
+      styles: listOf(styles),
+      merges: listOf(merges),
       charts,
       print,
       tabColor,
       dataBars,
-      ...(rowHeights ? { rowHeights } : {}),
+      ...(rowHeights ? { rowHeights: listOf(rowHeights) } : {}),
     })
   );
-  for (const b of sheet.blocks) h.add(JSON.stringify([b.row, b.column, b.numberFormats ?? null]));
+  for (const b of sheet.blocks) h.add(`[${b.row},${b.column},${formatsJson(b)}]`);
   return h.digest();
 }

@@ -4,7 +4,7 @@
  * since the add-in wrote them (their cells read back in chunks and hashed as the writer hashed
  * them).
  */
-import type { SheetRole, WorkbookLayout } from "../workbook/layout";
+import type { SentLayout, SheetRole } from "../workbook/layout";
 import { REQUEST_BYTES, requestBytes, syncEach, type RoundTrip } from "./batch";
 import { jsonBytes } from "./cells";
 import { ReadBackHash } from "./content";
@@ -21,7 +21,7 @@ export interface Inspection {
 /** What the reads need of the writer. */
 export interface Reading {
   context: Excel.RequestContext;
-  layout: WorkbookLayout;
+  layout: SentLayout;
   /** Input sheets the layout rewrites although they exist. */
   rewriteInputs?: SheetRole[];
   /** Request budget in bytes. */

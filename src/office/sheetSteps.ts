@@ -6,7 +6,15 @@
  */
 import type { MessageParams } from "../engine/messages";
 import { columnLetter } from "../engine/issues";
-import type { DefinedNameSpec, SheetLayout, TableSpec, ValidationSpec } from "../workbook/layout";
+import {
+  blockRowCount,
+  columnFormatsOf,
+  listOf,
+  type DefinedNameSpec,
+  type SentSheet,
+  type TableSpec,
+  type ValidationSpec,
+} from "../workbook/layout";
 import { columnGroups, columnHidden } from "../workbook/layout";
 import { commandBytes, requestBytes, type Phase } from "./batch";
 import { formatChunks, valueChunks } from "./content";
@@ -81,7 +89,7 @@ export function clearBytes(tables: string[], charts: string[]): number {
 
 /** Values and formulas of a layout, in chunks of at most `budget` bytes. */
 export function valueSteps(
-  layout: SheetLayout,
+  layout: SentSheet,
   target: string,
   budget: number,
   s: Pick<SheetSteps, "step" | "ws" | "mapFormula">
@@ -99,38 +107,35 @@ export function valueSteps(
 
 /** Number formats of the content, by column or by cell, then the styles by range. */
 export function contentFormatSteps(
-  layout: SheetLayout,
+  layout: SentSheet,
   target: string,
   budget: number,
   s: Pick<SheetSteps, "step" | "ws">
 ): void {
   const { step, ws } = s;
   for (const block of layout.blocks) {
-    const formats = block.numberFormats;
-    if (!formats || block.cells.length === 0) continue;
-    if (formats.length > 0 && Array.isArray(formats[0])) {
-      for (const chunk of formatChunks(block, formats as (string | null)[][], budget)) {
-        step("formatting", chunk.bytes + requestBytes(1, 2, target), () => {
-          const range = ws().getRangeByIndexes(
-            chunk.row,
-            chunk.column,
-            chunk.values.length,
-            chunk.values[0].length
-          );
-          range.numberFormat = chunk.values;
-        });
-      }
-    } else {
-      (formats as (string | null)[]).forEach((fmt, j) => {
-        if (fmt === null || fmt === undefined) return;
-        step("formatting", commandBytes(target, fmt), () => {
-          ws().getRangeByIndexes(block.row, block.column + j, block.cells.length, 1).numberFormat =
-            [[fmt]];
-        });
+    const rows = blockRowCount(block);
+    if (rows === 0) continue;
+    // per cell (formatChunks gives none without them), or by column
+    for (const chunk of formatChunks(block, budget)) {
+      step("formatting", chunk.bytes + requestBytes(1, 2, target), () => {
+        const range = ws().getRangeByIndexes(
+          chunk.row,
+          chunk.column,
+          chunk.values.length,
+          chunk.values[0].length
+        );
+        range.numberFormat = chunk.values;
       });
     }
+    (columnFormatsOf(block) ?? []).forEach((fmt, j) => {
+      if (fmt === null || fmt === undefined) return;
+      step("formatting", commandBytes(target, fmt), () => {
+        ws().getRangeByIndexes(block.row, block.column + j, rows, 1).numberFormat = [[fmt]];
+      });
+    });
   }
-  for (const style of layout.styles) {
+  for (const style of listOf(layout.styles)) {
     step("formatting", styleBytes(style), () =>
       applyStyle(
         ws().getRangeByIndexes(
@@ -149,7 +154,7 @@ export function contentFormatSteps(
  * Column groups (ExcelApi 1.10): each run grouped, level by level, and closed where the layout
  * says so; below 1.10 a closed group's columns are hidden instead (columnSteps).
  */
-function groupSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "features">): void {
+function groupSteps(layout: SentSheet, s: Pick<SheetSteps, "step" | "ws" | "features">): void {
   if (!s.features.outline) return;
   for (const g of columnGroups(layout.columns)) {
     const address = `${columnLetter(g.column)}:${columnLetter(g.column + g.columns - 1)}`;
@@ -162,7 +167,7 @@ function groupSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "fe
 }
 
 /** Hidden columns in runs: hidden ones, and below ExcelApi 1.10 the columns of closed groups. */
-function hiddenSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "features">): void {
+function hiddenSteps(layout: SentSheet, s: Pick<SheetSteps, "step" | "ws" | "features">): void {
   const hidden = (i: number) => {
     const c = layout.columns[i];
     return i < layout.columns.length && (s.features.outline ? !!c.hidden : columnHidden(c));
@@ -183,7 +188,7 @@ function hiddenSteps(layout: SheetLayout, s: Pick<SheetSteps, "step" | "ws" | "f
 
 /** Columns: widths in runs, hidden columns, whole-column number formats, column groups; then row heights. */
 export function columnSteps(
-  layout: SheetLayout,
+  layout: SentSheet,
   s: Pick<SheetSteps, "step" | "ws" | "features">
 ): void {
   const { step, ws } = s;
@@ -213,7 +218,7 @@ export function columnSteps(
   flushWidth(layout.columns.length);
   hiddenSteps(layout, s);
   groupSteps(layout, s);
-  for (const h of layout.rowHeights ?? [])
+  for (const h of listOf(layout.rowHeights))
     step("finishing", requestBytes(2, 1, h.points), () => {
       ws().getRangeByIndexes(h.row, 0, h.rows, 1).format.rowHeight = h.points;
     });
@@ -225,13 +230,13 @@ export function columnSteps(
  * are the add-in's own, replaced). Returns how many charts it adds.
  */
 export function structureSteps(
-  layout: SheetLayout,
+  layout: SentSheet,
   tableNames: Set<string>,
   existingNames: ReadonlySet<string>,
   s: SheetSteps
 ): number {
   const { step, ws, sheet, features, notes } = s;
-  for (const m of layout.merges) {
+  for (const m of listOf(layout.merges)) {
     step("finishing", commandBytes(), () =>
       ws().getRangeByIndexes(m.row, m.column, m.rows, m.columns).merge(false)
     );

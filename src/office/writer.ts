@@ -27,10 +27,12 @@
  */
 import { formatMessage, type Language, type MessageParams } from "../engine/messages";
 import {
+  blockRowCount,
   isFormula,
-  type SheetLayout,
+  listOf,
+  type SentLayout,
+  type SentSheet,
   type SheetRole,
-  type WorkbookLayout,
 } from "../workbook/layout";
 import {
   batchBytes,
@@ -42,12 +44,12 @@ import {
   type Step,
 } from "./batch";
 import {
-  buildGrid,
-  estimateBytes,
-  hashGrid,
+  blockReader,
+  GridDigest,
+  gridRows,
+  gridSize,
   shapeHash,
   withExcelTableHeaders,
-  type DenseGrid,
 } from "./content";
 import { localizeFunctionNames } from "../functions/names";
 import { renameSheetReferences, sheetReferences } from "./formula";
@@ -88,11 +90,14 @@ export type {
 } from "./writerTypes";
 import type { ApplyResult, ApplyStats, Note, WriterApplyOptions } from "./writerTypes";
 
+/** Hashing a sheet's grid, the pane's thread pauses once this many milliseconds have passed. */
+const BUSY_MS = 8;
+
 type Plan =
-  | { role: SheetRole; layout: SheetLayout; action: "kept" | "unchanged"; name: string }
+  | { role: SheetRole; layout: SentSheet; action: "kept" | "unchanged"; name: string }
   | {
       role: SheetRole;
-      layout: SheetLayout;
+      layout: SentSheet;
       action: "created" | "createdAlongside";
       name: string;
       /** The mark currently names another sheet (the edited one kept beside the new one). */
@@ -100,7 +105,7 @@ type Plan =
     }
   | {
       role: SheetRole;
-      layout: SheetLayout;
+      layout: SentSheet;
       action: "replaced";
       name: string;
       owned: OwnedSheet;
@@ -124,7 +129,7 @@ class Notes {
  * (they come back as `status: "failed"` with Excel's error code and debug info).
  */
 export async function applyLayout(
-  layout: WorkbookLayout,
+  layout: SentLayout,
   options: WriterApplyOptions = {}
 ): Promise<ApplyResult> {
   const host = options.host ?? officeHost();
@@ -185,7 +190,8 @@ export async function applyLayout(
 class Writer {
   private readonly budget: number;
   private readonly sheetCache = new Map<string, Excel.Worksheet>();
-  private readonly grids = new Map<SheetRole, DenseGrid>();
+  /** Each sheet's grid: its size and the bytes its cells take (GridDigest). */
+  private readonly grids = new Map<SheetRole, { rows: number; cols: number; bytes: number }>();
   private readonly hashes = new Map<SheetRole, string>();
   private readonly shapes = new Map<SheetRole, string>();
   /** Sheet name → role for what is about to be written: layout names, then the add-in's sheets now. */
@@ -200,7 +206,7 @@ class Writer {
 
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly layout: WorkbookLayout,
+    private readonly layout: SentLayout,
     private readonly options: WriterApplyOptions,
     host: { features: Features; displayLanguage: string | undefined },
     private readonly notes: Notes,
@@ -239,9 +245,18 @@ class Writer {
     this.roleOf = (name: string) =>
       this.layoutRoles.get(name.toUpperCase()) ?? current.get(name.toUpperCase());
     for (const s of this.layout.sheets) {
-      const grid = buildGrid(s);
-      this.grids.set(s.role, grid);
-      this.hashes.set(s.role, hashGrid(grid, this.roleOf));
+      // a row at a time (a packed block's decoded a chunk at a time), the pane answering between
+      const { rows, cols } = gridSize(s);
+      const digest = new GridDigest(rows, cols, this.roleOf);
+      let since = Date.now();
+      for (const row of gridRows(s)) {
+        digest.addRow(row);
+        if (Date.now() - since < BUSY_MS) continue;
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        since = Date.now();
+      }
+      this.grids.set(s.role, { rows, cols, bytes: digest.bytes });
+      this.hashes.set(s.role, digest.digest());
       this.shapes.set(s.role, shapeHash(s));
       await new Promise<void>((resolve) => setTimeout(resolve, 0)); // the pane answers input
     }
@@ -430,7 +445,7 @@ class Writer {
   }
 
   /** Roles of the other layout sheets that a sheet's formulas and names refer to. */
-  private referencedRoles(sheet: SheetLayout): Set<SheetRole> {
+  private referencedRoles(sheet: SentSheet): Set<SheetRole> {
     const out = new Set<SheetRole>();
     const note = (formula: string) => {
       for (const name of sheetReferences(formula)) {
@@ -438,8 +453,11 @@ class Writer {
         if (role && role !== sheet.role) out.add(role);
       }
     };
-    for (const b of sheet.blocks)
-      for (const row of b.cells) for (const c of row) if (isFormula(c)) note(c.formula);
+    for (const b of sheet.blocks) {
+      const at = blockReader(b);
+      for (let i = 0, n = blockRowCount(b); i < n; i++)
+        for (const c of at(i) ?? []) if (isFormula(c)) note(c.formula);
+    }
     for (const n of sheet.names) note(n.ref);
     for (const v of sheet.validations) if (v.source) note(v.source);
     return out;
@@ -663,7 +681,7 @@ class Writer {
         // everything written to the temporary sheet: the cells and any styled range beyond them
         let rows = grid.rows;
         let cols = grid.cols;
-        for (const st of layout.styles) {
+        for (const st of listOf(layout.styles)) {
           rows = Math.max(rows, st.range.row + st.range.rows);
           cols = Math.max(cols, st.range.column + st.range.columns);
         }
@@ -723,21 +741,11 @@ class Writer {
       cols: grid.cols,
       tables: p.layout.tables.length,
       charts,
-      bytes: this.markBytes(p.role, grid),
+      bytes: grid.bytes,
       outline: this.features.outline
         ? Math.max(0, ...p.layout.columns.map((c) => c.outlineLevel ?? 0))
         : 0,
     };
-  }
-
-  private readonly estimated = new Map<SheetRole, number>();
-  private markBytes(role: SheetRole, grid: DenseGrid): number {
-    let bytes = this.estimated.get(role);
-    if (bytes === undefined) {
-      bytes = estimateBytes(grid);
-      this.estimated.set(role, bytes);
-    }
-    return bytes;
   }
 
   private setMark(

@@ -39,6 +39,119 @@ export interface Block {
   numberFormats?: (string | null)[] | (string | null)[][];
 }
 
+/**
+ * A block's rows packed as text, for a layout that crosses from the pane's worker to the pane
+ * (./pack.ts): a block of 10,000 rows is millions of small objects (rows, formula cells) that
+ * the pane would hold, young, from the moment they arrive until they are written — and each
+ * minor garbage collection of its thread would copy them. Packed, they are a few hundred byte
+ * arrays (UTF-8 JSON: outside the JavaScript heap, and each crosses as a message of its own),
+ * and the pane decodes a chunk of rows only when it writes it (`rowsOf`).
+ */
+export interface PackedRows {
+  /** Rows in the block. */
+  rows: number;
+  /** Its widest row's cells. */
+  width: number;
+  /** The first row of each chunk (0 first, ascending): a chunk holds the rows up to the next. */
+  starts: number[];
+  /** Each chunk's rows, `Cell[][]` as JSON in UTF-8. */
+  chunks: Uint8Array[];
+  /** With per-cell number formats: each chunk's rows of formats, `(string | null)[][]` likewise. */
+  formatChunks?: Uint8Array[];
+}
+
+/** A block whose rows are packed (./pack.ts); only `rowsOf` and `formatRowsOf` read them. */
+export interface PackedBlock {
+  row: number;
+  column: number;
+  packed: PackedRows;
+  /** Number format codes per column (per-cell formats are packed with the rows). */
+  numberFormats?: (string | null)[];
+}
+
+/** A block as the pane receives it: as laid out, or packed. */
+export type AnyBlock = Block | PackedBlock;
+
+export function isPacked(b: AnyBlock): b is PackedBlock {
+  return "packed" in b;
+}
+
+/** How many rows a block has. */
+export function blockRowCount(b: AnyBlock): number {
+  return isPacked(b) ? b.packed.rows : b.cells.length;
+}
+
+/** A block's width: its widest row's cells. */
+export function blockWidth(b: AnyBlock): number {
+  if (isPacked(b)) return b.packed.width;
+  let w = 0;
+  for (const row of b.cells) w = Math.max(w, row.length);
+  return w;
+}
+
+let utf8: TextDecoder | undefined;
+
+/** A packed chunk's items (a block's rows, a list's items). */
+export function decodeChunk<T>(chunk: Uint8Array): T[] {
+  utf8 ??= new TextDecoder();
+  return JSON.parse(utf8.decode(chunk)) as T[];
+}
+
+/** The packed chunk holding row `r` (0 ≤ r < rows): its index, first row and end (excluded). */
+export function chunkSpan(p: PackedRows, r: number): [number, number, number] {
+  let lo = 0;
+  let hi = p.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.starts[mid] <= r) lo = mid;
+    else hi = mid - 1;
+  }
+  return [lo, p.starts[lo], lo + 1 < p.starts.length ? p.starts[lo + 1] : p.rows];
+}
+
+/** Rows `from` to `to` (excluded) of packed chunks, each chunk decoded as it is needed. */
+function unpackRows<T>(p: PackedRows, chunks: Uint8Array[], from: number, to: number): T[][] {
+  const out: T[][] = [];
+  const end = Math.min(to, p.rows);
+  for (let r = Math.max(0, from); r < end;) {
+    const [k, first] = chunkSpan(p, r);
+    const rows = decodeChunk<T[]>(chunks[k]);
+    const stop = Math.min(end, first + rows.length);
+    for (let i = r; i < stop; i++) out.push(rows[i - first]);
+    r = stop;
+  }
+  return out;
+}
+
+/**
+ * Rows `from` to `to` (excluded, clipped to the block) of a block's cells: every reader of a
+ * block that may be packed reads its cells through this. A packed block's are decoded from its
+ * chunks (new objects each call, which the caller may keep or change); a laid-out block's are
+ * its own rows.
+ */
+export function rowsOf(b: AnyBlock, from: number, to: number): Cell[][] {
+  if (!isPacked(b)) return b.cells.slice(Math.max(0, from), Math.max(0, to));
+  return unpackRows<Cell>(b.packed, b.packed.chunks, from, to);
+}
+
+/** A block's per-cell number formats for rows `from` to `to` (excluded); null when it has none. */
+export function formatRowsOf(b: AnyBlock, from: number, to: number): (string | null)[][] | null {
+  if (isPacked(b)) {
+    const f = b.packed.formatChunks;
+    return f ? unpackRows<string | null>(b.packed, f, from, to) : null;
+  }
+  const nf = b.numberFormats;
+  if (!nf || nf.length === 0 || !Array.isArray(nf[0])) return null;
+  return (nf as (string | null)[][]).slice(Math.max(0, from), Math.max(0, to));
+}
+
+/** A block's number formats by column (null: none, or it has them per cell). */
+export function columnFormatsOf(b: AnyBlock): (string | null)[] | null {
+  const nf = b.numberFormats;
+  if (!nf || nf.length === 0 || Array.isArray(nf[0])) return null;
+  return nf as (string | null)[];
+}
+
 export interface ColumnSpec {
   /** Width in characters (Excel's column width unit). */
   width?: number;
@@ -209,11 +322,16 @@ export function isClosedRole(role: string): role is ClosedRole {
   return /^closed_[a-z0-9_]+$/.test(role);
 }
 
-export interface SheetLayout {
+/**
+ * A sheet's layout. `B` is the kind of its blocks: as laid out (`Block`, everywhere a layout is
+ * built and used in one thread) or possibly packed (`AnyBlock`, a layout the pane receives from
+ * its worker: see PackedBlock).
+ */
+export interface SheetLayout<B extends AnyBlock = Block> {
   role: SheetRole;
   /** Sheet name in the user's language (made valid and unique by the writer). */
   name: string;
-  blocks: Block[];
+  blocks: B[];
   columns: ColumnSpec[];
   freeze?: { rows: number; columns: number };
   tables: TableSpec[];
@@ -227,7 +345,7 @@ export interface SheetLayout {
    * Heights in points of rows that need more than the default (a wrapped header line): neither
    * LibreOffice nor a printout fits a row to wrapped text by itself.
    */
-  rowHeights?: { row: number; rows: number; points: number }[];
+  rowHeights?: RowHeight[];
   tabColor?: string;
   /**
    * In-cell data bars (conditional formatting) — a picture of the numbers where a writer cannot
@@ -241,9 +359,55 @@ export interface SheetLayout {
   kind: "input" | "output";
 }
 
-export interface WorkbookLayout {
+export interface WorkbookLayout<B extends AnyBlock = Block> {
   language: "en-US" | "zh-CN";
-  sheets: SheetLayout[];
+  sheets: SheetLayout<B>[];
+}
+
+/** Rows of a sheet given a height in points. */
+export interface RowHeight {
+  row: number;
+  rows: number;
+  points: number;
+}
+
+/**
+ * A long list of a sheet's (the payslips' styles, merges and row heights: several for every
+ * salesperson and month) packed like a block's rows (./pack.ts): JSON in UTF-8.
+ */
+export interface PackedList {
+  /** The list's items in chunks (each crosses alone), each chunk's `T[]` as JSON in UTF-8. */
+  packedList: Uint8Array[];
+  /** Items in the list. */
+  length: number;
+}
+
+/** A sheet's list as the pane receives it: as laid out, or packed. */
+export type SheetList<T> = T[] | PackedList;
+
+/** A sheet's list, decoded when packed (every reader of a list that may be packed reads it so). */
+export function listOf<T>(list: SheetList<T> | undefined): T[] {
+  if (list === undefined) return [];
+  if (Array.isArray(list)) return list;
+  const out: T[] = [];
+  for (const chunk of list.packedList) for (const item of decodeChunk<T>(chunk)) out.push(item);
+  return out;
+}
+
+/**
+ * A sheet as the pane receives it from its worker: its large blocks may be packed (PackedBlock),
+ * and its long lists (PackedList). A laid-out sheet (SheetLayout) is one.
+ */
+export interface SentSheet extends Omit<SheetLayout<AnyBlock>, "styles" | "merges" | "rowHeights"> {
+  styles: SheetList<StyleSpec>;
+  merges: SheetList<RangeRef>;
+  rowHeights?: SheetList<RowHeight>;
+}
+
+/** A layout as the pane receives it from its worker (see SentSheet). */
+export interface SentLayout {
+  language: WorkbookLayout["language"];
+  sheets: SentSheet[];
 }
 
 /** An empty sheet layout to fill in. */

@@ -7,7 +7,7 @@
  */
 import type { FromWorker, ToWorker } from "../app/protocol";
 import { errorData } from "../app/protocol";
-import { TASKS, type TaskName } from "../app/tasks";
+import { PACK, TASKS, type TaskName } from "../app/tasks";
 import { Assembler, MissingError, postSlices, split, WorkerNames } from "../app/transport";
 
 /**
@@ -46,8 +46,11 @@ export function serve(scope: WorkerScope): void {
       post({ type: "progress", id, done: p.done, total: p.total, stage: p.stage });
     try {
       const run = TASKS[task] as (i: unknown, p: typeof progress) => unknown;
-      const value = await run(input, progress);
+      const result = await run(input, progress);
       if (cancelled.delete(id)) return;
+      // the layouts' large blocks packed: the pane decodes their rows as it writes them
+      const pack = PACK[task] as ((output: unknown) => unknown) | undefined;
+      const value = pack ? pack(result) : result;
       const parts = split(value, {
         known: (v) => echo.get(v),
         name: (v) => (KEEP.has(task) ? names.name(v) : undefined),

@@ -10,7 +10,7 @@ import type { FormulaStyle, SettingsStore } from "../../src/app/host";
 import { createLayoutHost } from "../../src/app/layoutHost";
 import { workbookLayouts } from "../../src/app/layouts";
 import { checkWorkbook, runPlan } from "../../src/app/workflow";
-import type { WorkbookLayout } from "../../src/workbook/layout";
+import type { SentLayout, WorkbookLayout } from "../../src/workbook/layout";
 import { canonicalFormula } from "../../src/office/formula";
 import { compareRows, laidOut, type Finding } from "../../src/workbook/verify";
 import { createExcelDouble, type ExcelDouble } from "../support/excel-double";
@@ -20,7 +20,7 @@ import { SIGN_OFF_ROLES as SIGN_OFF_ROLE_LIST } from "../../src/engine";
 
 export function apply(
   d: ExcelDouble,
-  layout: WorkbookLayout,
+  layout: SentLayout,
   options: WriterApplyOptions = {}
 ): Promise<ApplyResult> {
   return applyLayout(layout, { host: d.asHost(), ...options });
@@ -28,7 +28,7 @@ export function apply(
 
 export async function done(
   d: ExcelDouble,
-  layout: WorkbookLayout,
+  layout: SentLayout,
   options: WriterApplyOptions = {}
 ): Promise<Extract<ApplyResult, { status: "done" }>> {
   const r = await apply(d, layout, options);

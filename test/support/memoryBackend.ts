@@ -6,18 +6,24 @@
  * stores what it is given and answers reads in slices of rows, awaiting between them the way
  * Excel's requests are awaited: what the bench measures on the pane's thread is the pane's own
  * work. Like the writer, a write is all or nothing: a Cancel (options.signal) before its sheets
- * are stored leaves the workbook as it was.
+ * are stored leaves the workbook as it was. A sheet's blocks are kept as the layout gave them:
+ * a layout from the pane's worker has its large blocks packed (src/workbook/pack.ts), bytes
+ * outside the JavaScript heap, as Excel keeps its cells outside the pane's — millions of cells
+ * kept as objects here would be the pane's to garbage-collect, which in Excel they are not.
  */
 import type { CellInput, CellLocation } from "../../src/engine";
 import type { SettingsStore, WriteResult } from "../../src/app/host";
 import type { ApplyOptions, SheetBackend, SheetRead } from "../../src/app/ports";
+import { blockReader, gridSize } from "../../src/office/content";
 import {
+  blockRowCount,
   isFormula,
   type Cell,
   type RangeRef,
+  type SentLayout,
+  type SentSheet,
   type SheetLayout,
   type SheetRole,
-  type WorkbookLayout,
 } from "../../src/workbook/layout";
 
 /** Rows handled between two awaits (an Excel request of a few thousand rows)… */
@@ -36,11 +42,47 @@ function pacer(): () => Promise<void> | undefined {
   };
 }
 
+/**
+ * A sheet's cells as the layout gave them: its blocks, packed or not (a packed block's rows stay
+ * bytes, outside the JavaScript heap, as Excel keeps its cells outside the pane's). A row is
+ * made from the blocks when it is read (later blocks win where blocks overlap, as written).
+ */
+class StoredCells {
+  readonly rows: number;
+  readonly cols: number;
+  private readonly blocks: { row: number; column: number; n: number; at: BlockRow }[];
+
+  constructor(sheet: SentSheet) {
+    ({ rows: this.rows, cols: this.cols } = gridSize(sheet));
+    this.blocks = sheet.blocks.map((b) => ({
+      row: b.row,
+      column: b.column,
+      n: blockRowCount(b),
+      at: blockReader(b),
+    }));
+  }
+
+  /** Row `r` (empty beyond the sheet). */
+  line(r: number): readonly (Cell | undefined)[] {
+    if (r < 0 || r >= this.rows) return [];
+    const out = new Array<Cell | undefined>(this.cols);
+    for (const b of this.blocks) {
+      const i = r - b.row;
+      if (i < 0 || i >= b.n) continue;
+      const cells = b.at(i) ?? [];
+      for (let j = 0; j < cells.length; j++) out[b.column + j] = cells[j];
+    }
+    return out;
+  }
+}
+
+type BlockRow = ReturnType<typeof blockReader>;
+
 interface StoredSheet {
   name: string;
   role: SheetRole;
   kind: SheetLayout["kind"];
-  cells: Cell[][];
+  cells: StoredCells;
   headerRow?: number;
 }
 
@@ -59,47 +101,26 @@ function settingsStore(): SettingsStore {
   };
 }
 
-/** A layout's cells as a grid, built in slices of rows. */
-async function grid(sheet: SheetLayout): Promise<Cell[][]> {
-  let height = 0;
-  for (const b of sheet.blocks) height = Math.max(height, b.row + b.cells.length);
-  const out: Cell[][] = Array.from({ length: height }, () => []);
-  const pace = pacer();
-  for (const b of sheet.blocks) {
-    for (let start = 0; start < b.cells.length; start += SLICE) {
-      const end = Math.min(b.cells.length, start + SLICE);
-      for (let i = start; i < end; i++) {
-        const line = out[b.row + i];
-        const cells = b.cells[i];
-        for (let j = 0; j < cells.length; j++) line[b.column + j] = cells[j];
-        if (i % 50 === 49) await pace();
-      }
-      await pause();
-    }
-  }
-  return out;
-}
-
-function valueOf(c: Cell | undefined): CellInput {
+function valueOf(c: Cell | null | undefined): CellInput {
   if (c === undefined) return null;
   if (isFormula(c)) return c.error ?? c.value;
   return c;
 }
 
-async function values(cells: Cell[][], range?: RangeRef): Promise<CellInput[][]> {
+async function values(cells: StoredCells, range?: RangeRef): Promise<CellInput[][]> {
   const first = range?.row ?? 0;
-  const last = range ? Math.min(cells.length, range.row + range.rows) : cells.length;
-  const width = range ? range.columns : cells.reduce((w, line) => Math.max(w, line.length), 0);
+  const last = range ? Math.min(cells.rows, range.row + range.rows) : cells.rows;
+  const width = range ? range.columns : cells.cols;
   const column = range?.column ?? 0;
   const out: CellInput[][] = [];
   const pace = pacer();
   for (let r = first; r < last; r++) {
-    const line = cells[r];
+    const line = cells.line(r);
     const row: CellInput[] = new Array<CellInput>(width);
     for (let c = 0; c < width; c++) row[c] = valueOf(line[column + c]);
     out.push(row);
     if ((r - first) % SLICE === SLICE - 1) await pause();
-    else if ((r - first) % 50 === 49) await pace();
+    else await pace();
   }
   return out;
 }
@@ -123,14 +144,15 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
       return out;
     },
 
-    async applyLayout(layout: WorkbookLayout, options: ApplyOptions): Promise<WriteResult> {
+    async applyLayout(layout: SentLayout, options: ApplyOptions): Promise<WriteResult> {
       const staged: StoredSheet[] = [];
       for (const sheet of layout.sheets) {
         const there = byRole(sheet.role);
         const keep =
           there && sheet.kind === "input" && !options.rewriteInputs?.includes(sheet.role);
         if (keep) continue;
-        const cells = await grid(sheet);
+        const cells = new StoredCells(sheet);
+        await pause(); // a request to Excel
         const table = sheet.tables[0];
         staged.push({
           name: there?.name ?? sheet.name,
@@ -152,7 +174,7 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
         const there = byRole(s.role);
         if (there) sheets.delete(there.name);
         sheets.set(s.name, s);
-        writes.push({ role: s.role, name: s.name, rows: s.cells.length });
+        writes.push({ role: s.role, name: s.name, rows: s.cells.rows });
         written.push(s.name);
       }
       return {
@@ -185,8 +207,9 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
       const s = byRole(role);
       if (!s) return { sheet: null, rows: [], pending: 0 };
       const out = [];
+      const pace = pacer();
       for (let k = 0; k < rows.length; k++) {
-        const line = s.cells[rows[k]] ?? [];
+        const line = s.cells.line(rows[k]);
         const cells = Array.from({ length: columns }, (_, c) => line[c]);
         out.push({
           row: rows[k],
@@ -196,6 +219,7 @@ export function memoryBackend(displayLanguage = "en-US"): MemoryBackend {
           ),
         });
         if (k % SLICE === SLICE - 1) await pause();
+        else await pace();
       }
       return { sheet: s.name, rows: out, pending: 0 };
     },

@@ -149,7 +149,7 @@ describe.each(["en-US", "zh-CN"] as const)("Data import: progress and Cancel (%s
     const held = heldCompute("dataImport");
     const host = createLayoutHost(backend, workbookLayouts, { compute: held.compute });
     const data = backend.sheets.get(sheets.data)!;
-    const rowsBefore = data.cells.length;
+    const rowsBefore = data.cells.rows;
     const writes = backend.writes.length;
     renderView(<DataView />, host, held.compute, language, sheets);
     const csv = new File([fixtureText()], "crm.csv", { type: "text/csv" });
@@ -164,7 +164,7 @@ describe.each(["en-US", "zh-CN"] as const)("Data import: progress and Cancel (%s
     held.release();
     await screen.findByText(t.generate.cancelled);
     expect(backend.writes.length).toBe(writes);
-    expect(backend.sheets.get(sheets.data)!.cells.length).toBe(rowsBefore);
+    expect(backend.sheets.get(sheets.data)!.cells.rows).toBe(rowsBefore);
     expect(backend.sheets.get(sheets.data)).toBe(data);
   });
 });
