@@ -11,6 +11,7 @@ import {
   formatRowsOf,
   isPacked,
   rowsOf,
+  sheet,
   type Block,
   type Cell,
   type PackedBlock,
@@ -116,20 +117,11 @@ describe("packed blocks", () => {
     const layout: WorkbookLayout = {
       language: "zh-CN",
       sheets: blocks.map((b, i) => ({
-        role: "scorecard",
-        name: `S${i}`,
-        kind: "output",
+        ...sheet("scorecard", `S${i}`, "output"),
         blocks: [
           { row: 0, column: 0, cells: [["header"]] },
           { ...b, row: b.row + 1 },
         ],
-        columns: [],
-        tables: [],
-        names: [],
-        validations: [],
-        styles: [],
-        merges: [],
-        charts: [],
       })),
     };
     // a block of long texts: its chunks are long enough to cross in messages of their own
