@@ -23,6 +23,7 @@ import {
 } from "../../src/app/workflow";
 import { fixtureText, hostWithSampleData } from "../taskpane/support/memoryHost";
 import { closeAPeriod, reopenAPeriod } from "../../src/app/closing";
+import { appealsSheet, signOffSheet, upheldAppeal } from "../taskpane/support/review";
 
 const plan = defaultPlan();
 const table = parseCsv(fixtureText(), "crm.csv");
@@ -174,32 +175,7 @@ describe("workflow", () => {
 });
 
 describe("the check of the Appeals and Sign-off sheets", () => {
-  const APPEALS_HEADER = [
-    "Appeal no.",
-    "Employee ID",
-    "Name",
-    "Period",
-    "Number appealed",
-    "Reason",
-    "Status",
-    "Decision",
-    "Effect on pay",
-    "Decided by",
-    "Decided on",
-  ];
-  const upheld = [
-    "2024-Q1-01",
-    "S1001",
-    "郭军",
-    "2024-Q1",
-    "New customers",
-    "A deal was missed",
-    "Upheld",
-    "One deal added",
-    500,
-    "Zhang Wei",
-    "2024-04-08",
-  ];
+  const upheld = upheldAppeal(500);
   const CLOSED_EN =
     "Appeals row 2, column G (Status): 2024-Q1 is closed: an upheld appeal changes its pay only after the period is reopened (Close view) and generated again.";
   const CLOSED_ZH =
@@ -207,7 +183,7 @@ describe("the check of the Appeals and Sign-off sheets", () => {
 
   it("should name an appeal upheld on the sheet for a closed period, at its cell, in both languages", async () => {
     const host = hostWithSampleData();
-    host.appeals = { sheet: "Appeals", headerRow: 1, header: APPEALS_HEADER, rows: [upheld] };
+    host.appeals = appealsSheet([upheld]);
     // open: the appeal is read as it stands
     const open = (await checkWorkbook(host, host.plan!))!;
     expect(open.appeals!.issues).toEqual([]);
@@ -242,18 +218,8 @@ describe("the check of the Appeals and Sign-off sheets", () => {
 
   it("should list every input sheet's problems in the data check, the Appeals and Sign-off sheets' last", async () => {
     const host = hostWithSampleData();
-    host.appeals = {
-      sheet: "Appeals",
-      headerRow: 1,
-      header: APPEALS_HEADER,
-      rows: [[...upheld.slice(0, 8), "five hundred", ...upheld.slice(9)]],
-    };
-    host.signOff = {
-      sheet: "Sign-off",
-      headerRow: 1,
-      header: ["Period", "Role", "Signed by", "Signed on"],
-      rows: [["2024-Q1", "Boss", "Wang", "2024-04-08"]],
-    };
+    host.appeals = appealsSheet([[...upheld.slice(0, 8), "five hundred", ...upheld.slice(9)]]);
+    host.signOff = signOffSheet([["2024-Q1", "Boss", "Wang", "2024-04-08"]]);
     const check = (await checkWorkbook(host, host.plan!))!;
     const all = checkIssues(check);
     expect(all.slice(0, check.data.issues.length)).toEqual(check.data.issues);

@@ -22,26 +22,12 @@ import {
 } from "../../src/engine";
 import { appealsOf } from "../../src/app/workflow";
 import { fixtureText } from "../taskpane/support/memoryHost";
+import { appealsSheet } from "../taskpane/support/review";
 
 const plan = defaultPlan();
 const data = readDataTable(parseCsv(fixtureText(), "crm.csv"), plan);
-const HEADER = [
-  "申诉编号",
-  "员工编号",
-  "姓名",
-  "考核期间",
-  "申诉事项",
-  "申诉理由",
-  "处理状态",
-  "处理结果",
-  "薪酬调整(元)",
-  "审批人",
-  "处理日期",
-];
-
-function appealsTable(rows: CellInput[][]): CellTable {
-  return { sheet: "绩效申诉", headerRow: 1, header: HEADER, rows };
-}
+/** The Appeals sheet in Chinese (绩效申诉) holding `rows`. */
+const appealsTable = (rows: CellInput[][]): CellTable => appealsSheet(rows, "zh-CN");
 
 function run(rows: CellInput[][]): Evaluation {
   const reading = readAppealsTable(appealsTable(rows));

@@ -17,7 +17,7 @@ import { today } from "../../src/app/appeals";
 import { hostWithSampleData, type MemoryHost } from "./support/memoryHost";
 import { enabledButton, renderWithProviders } from "./support/renderWithProviders";
 import { findDialog, inDialog } from "./support/dialogs";
-import { closedWithUpheldAppeal } from "./support/review";
+import { appealsSheet, closedWithUpheldAppeal } from "./support/review";
 
 expect.extend(toHaveNoViolations);
 
@@ -123,24 +123,10 @@ describe("AppealsView", () => {
   it("should write the sheets in Chinese and name an unreadable row (zh-CN)", async () => {
     const user = userEvent.setup();
     const host = hostWithSampleData();
-    host.appeals = {
-      sheet: "绩效申诉",
-      headerRow: 1,
-      header: [
-        "申诉编号",
-        "员工编号",
-        "姓名",
-        "考核期间",
-        "申诉事项",
-        "申诉理由",
-        "处理状态",
-        "处理结果",
-        "薪酬调整(元)",
-        "审批人",
-        "处理日期",
-      ],
-      rows: [["X1", "S1002", "周霞", "2024-Q1", "回款", "", "申诉成立", "", "五百", "", ""]],
-    };
+    host.appeals = appealsSheet(
+      [["X1", "S1002", "周霞", "2024-Q1", "回款", "", "申诉成立", "", "五百", "", ""]],
+      "zh-CN"
+    );
     view(<AppealsView />, host, "zh-CN");
     await screen.findByText("2024-Q1 的申诉");
     await screen.findByText(/绩效申诉和绩效审批表中有 \d+ 个问题/);
