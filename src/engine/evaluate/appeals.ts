@@ -5,7 +5,7 @@
  */
 import { issue, type Issue } from "../issues";
 import { orNull } from "../numeric";
-import { appealKey, type Appeal, type AppealStatus } from "../import/appeals";
+import { appealKey, type Appeal } from "../import/appeals";
 import { appealAdjustment } from "../rules/appeal";
 import { totalPay } from "../rules/pay";
 import type { Frame } from "./frame";
@@ -75,18 +75,10 @@ export function appealIssues(a: EvaluationAppeals, id: string, period: string): 
 }
 
 /** One appeal of a row as Explain and the statement show it. */
-export interface AppealTrace {
-  no: string;
-  subject: string;
-  reason: string;
-  status: AppealStatus;
-  decision: string;
-  amount: number;
-  decidedBy: string;
-  decidedOn: string;
-  /** 1-based row of the Appeals sheet. */
-  row: number;
-}
+export type AppealTrace = Pick<
+  Appeal,
+  "no" | "subject" | "reason" | "status" | "decision" | "amount" | "decidedBy" | "decidedOn" | "row"
+>;
 
 /** A row's appeals (every status, sheet order) and the adjustment they make (null when held up). */
 export function appealsTrace(
