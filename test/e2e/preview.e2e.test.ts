@@ -27,7 +27,7 @@ import {
   scorecardRows,
 } from "../../src/engine";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
-import { hasChromium, inCI, SCREENSHOTS, servedBuild } from "./support/browser";
+import { hasChromium, inCI, openPreview, SCREENSHOTS, servedBuild } from "./support/browser";
 import { expectAccessible, expectLocator, openView } from "./support/pane";
 import { sheetValues } from "./support/preview";
 
@@ -54,14 +54,7 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
   const served = servedBuild();
 
   it("should take a new user from an empty workbook to scorecards and a statement, with Excel's numbers", async () => {
-    const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${served.server.origin}/preview.html?lang=zh-CN`);
-    const pane = page.getByTestId("task-pane");
-    await pane.locator("[data-pane-ready=true]").waitFor();
-    const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
+    const { context, page, pane, errors, shot } = await openPreview(served, "lang=zh-CN");
     await shot("01-start.png");
     await expectAccessible(page, "start", "page"); // the preview page itself, grid included
 
@@ -226,13 +219,7 @@ describeInBrowser("preview, end to end (headless Chromium)", () => {
   }, 240_000);
 
   it("should import the GB18030 export and the 5-point 360 ratings as the samples' README says, and score them like the engine", async () => {
-    const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${served.server.origin}/preview.html?lang=zh-CN`);
-    const pane = page.getByTestId("task-pane");
-    await pane.locator("[data-pane-ready=true]").waitFor();
+    const { context, page, pane, errors } = await openPreview(served, "lang=zh-CN");
     await pane.getByRole("button", { name: "创建方案工作簿" }).click();
     await pane.getByRole("button", { name: "下一步：导入数据" }).click();
 

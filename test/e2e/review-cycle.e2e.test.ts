@@ -22,10 +22,9 @@ import {
 } from "../../src/engine";
 import { trackMonth } from "../../src/engine/evaluate/tracking";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
-import { hasChromium, inCI, SCREENSHOTS, servedBuild } from "./support/browser";
+import { hasChromium, inCI, openPreview, servedBuild } from "./support/browser";
 import { expectAccessible, openView } from "./support/pane";
 import { sheetValues, type Cells } from "./support/preview";
-import * as path from "path";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
 
@@ -70,14 +69,7 @@ describeInBrowser("the review cycle, end to end (headless Chromium)", () => {
   const served = servedBuild();
 
   it("should walk target letters → a month's tracking → generate → an appeal upheld → sign-off → close → the statement with the adjustment", async () => {
-    const context = await served.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${served.server.origin}/preview.html?lang=zh-CN`);
-    const pane = page.getByTestId("task-pane");
-    await pane.locator("[data-pane-ready=true]").waitFor();
-    const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
+    const { context, page, pane, errors, shot } = await openPreview(served, "lang=zh-CN");
     const plan = defaultPlan();
     const rows = engineRows();
 

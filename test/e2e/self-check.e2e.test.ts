@@ -8,10 +8,9 @@
  * Screenshots go to artifacts/screenshots/.
  */
 import * as path from "path";
-import type { Locator } from "playwright-core";
 import { columnLetter } from "../../src/engine";
 import { FIXTURE_CSV } from "../taskpane/support/memoryHost";
-import { hasChromium, inCI, SCREENSHOTS, servedBuild } from "./support/browser";
+import { hasChromium, inCI, openPreview, SCREENSHOTS, servedBuild } from "./support/browser";
 import { sheetValues, typeInto } from "./support/preview";
 
 const describeInBrowser = hasChromium || inCI ? describe : describe.skip;
@@ -62,13 +61,10 @@ describeInBrowser("the self-check in the browser preview (headless Chromium)", (
     "should check every written cell after Generate, and find a hand edit and a changed input on Verify (%s)",
     async (language) => {
       const w = WORDS[language];
-      const context = await served.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${served.server.origin}/preview.html?lang=${language}`);
-      const pane: Locator = page.getByTestId("task-pane");
-      await pane.locator("[data-pane-ready=true]").waitFor();
+      const { context, page, pane, errors } = await openPreview(served, `lang=${language}`, {
+        width: 1440,
+        height: 1000,
+      });
       await pane.getByRole("button", { name: w.create }).click();
       await pane.getByRole("button", { name: w.toImport }).click();
       await pane.locator(`input[type=file][aria-label="${w.file}"]`).setInputFiles(FIXTURE_CSV);

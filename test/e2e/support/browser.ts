@@ -8,7 +8,13 @@ import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -136,4 +142,32 @@ export function servedBuild(
     if (served.dist) fs.rmSync(served.dist, { recursive: true, force: true });
   });
   return served;
+}
+
+/** The preview page open in a context of its own, its pane ready: what every walk starts from. */
+export interface OpenPreview {
+  context: BrowserContext;
+  page: Page;
+  pane: Locator;
+  /** Errors the page threw (a walk ends by expecting none). */
+  errors: string[];
+  /** A screenshot of the page into artifacts/screenshots. */
+  shot(name: string): Promise<Buffer>;
+}
+
+/** Opens preview.html with `query` (e.g. "lang=zh-CN") at a viewport, and waits for the pane. */
+export async function openPreview(
+  served: { readonly server: StaticServer; readonly browser: Browser },
+  query: string,
+  viewport = { width: 1440, height: 900 }
+): Promise<OpenPreview> {
+  const context = await served.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${served.server.origin}/preview.html?${query}`);
+  const pane = page.getByTestId("task-pane");
+  await pane.locator("[data-pane-ready=true]").waitFor();
+  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
+  return { context, page, pane, errors, shot };
 }
